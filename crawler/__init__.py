@@ -1,0 +1,1 @@
+"""AI-news article ingestion and cleaning crawler: the Scrapy project package and its pure core."""

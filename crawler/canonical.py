@@ -1,0 +1,110 @@
+"""URL canonicalization: one spelling per page, so ids and dedup are stable.
+
+`www.` and bare hosts, tracking parameters, AMP variants, default ports and
+fragments all name the same article; newspaper's URL memo treats them as
+different pages, which is the failure this module exists to avoid.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
+        "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok",
+        "ocid", "cmpid", "spm", "s_kwcid", "ref_src", "ref_url", "sr_share", "amp",
+        "outputtype", "guccounter", "guce_referrer", "guce_referrer_sig", "ncid",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_AMP_PATH = re.compile(r"(/amp(?=/|$)|\.amp(?=\.html?$)|\.amp$)", re.IGNORECASE)
+_SESSION_PARAMS = frozenset({"phpsessid", "jsessionid", "sid", "sessionid", "session_id"})
+
+
+def canonicalize(url: str) -> str:
+    """Return the canonical spelling of an absolute http(s) URL.
+
+    Never raises: a string that is not an http(s) URL is returned stripped, so
+    callers can canonicalize untrusted input before deciding whether to use it.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        host = (parts.hostname or "").lower().rstrip(".")
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    if scheme not in DEFAULT_PORTS or not host:
+        return url.strip()
+    host = host.removeprefix("www.")
+    if ":" in host:  # IPv6 literal needs its brackets back
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    path = _strip_amp(parts.path.split(";")[0])
+    return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
+
+
+def _strip_amp(path: str) -> str:
+    # Repeat until stable so that canonicalize() is idempotent ("/amp/amp/").
+    while True:
+        stripped = _AMP_PATH.sub("", path)
+        if stripped == path:
+            return path or "/"
+        path = stripped
+
+
+def _clean_query(query: str) -> str:
+    pairs = [
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if not _is_tracking(key.lower())
+    ]
+    return urlencode(sorted(pairs))
+
+
+def _is_tracking(key: str) -> bool:
+    return key in TRACKING_PARAMS or key in _SESSION_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+def site_key(url: str) -> str:
+    """Host without `www.` plus a non-default port: what "the same site" means here."""
+    canonical = canonicalize(url)
+    try:
+        return urlsplit(canonical).netloc
+    except ValueError:
+        return ""
+
+
+def same_site(a: str, b: str) -> bool:
+    """True when both URLs are on one site, counting subdomains (amp.x.com is x.com)."""
+    key_a, key_b = site_key(a), site_key(b)
+    if not key_a or not key_b:
+        return False
+    return key_a == key_b or key_a.endswith("." + key_b) or key_b.endswith("." + key_a)
+
+
+def choose_canonical(fetched_url: str, *declared: str | None) -> str:
+    """The page's declared canonical (rel=canonical, og:url) when it stays on the same site.
+
+    A cross-site canonical is ignored: syndication partners point it at the
+    original, and trusting it would give two different pages one id.
+    """
+    for candidate in declared:
+        if not candidate:
+            continue
+        absolute = urljoin(fetched_url, candidate.strip())
+        if urlsplit(absolute).scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
+            return canonicalize(absolute)
+    return canonicalize(fetched_url)
+
+
+def is_fetchable(url: str) -> bool:
+    """Only http(s) links are ever requested: never javascript:, data:, file:, mailto:."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)

@@ -1,0 +1,110 @@
+"""Patterns for site chrome left in extracted text, grouped by kind.
+
+Comment-form strings are listed in the languages WordPress, Ghost and Disqus
+ship most; a theme in one language around an article in another is common
+(seed 001: a Chinese theme around an English post).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+COMMENT_FORM = _compile(
+    # English (WordPress, Ghost, Disqus)
+    r"^(leave|post|add|write|submit) (a|your|new)? ?(reply|comment|response)\b",
+    r"^(cancel|post|submit) (reply|comment)$",
+    r"^(\d+|no|one) (comments?|responses?|replies|thoughts)( so far| (on|to) [\"“'].*)?:?$",
+    r"^comments?( \(\d+\))?:?$",
+    r"^(join|start) the (discussion|conversation)\b",
+    r"your email address will not be published",
+    r"required fields are marked",
+    r"save my name, email,? and website",
+    r"you must be (logged|signed) in to post a comment",
+    r"^(name|email|website|comment)\s*\*?$",
+    # Chinese, Japanese, Korean
+    r"发表回复|发表评论|留言|取消回复|您的(电子)?邮箱地址不会被公开|必填项已用|电子邮件地址不会被公开",
+    r"^(评论|姓名|电子邮件|网站|名称|邮箱)\s*\*?$",
+    r"コメントを(残す|書く|送信)|メールアドレスが公開されることはありません|必須項目には印がついています",
+    r"댓글 (남기기|달기)|답글 남기기|이메일 주소는 공개되지 않습니다",
+    # European languages
+    r"(kommentar|antwort) (hinterlassen|schreiben|abschicken)|schreibe einen kommentar"
+    r"|hinterlasse einen kommentar|e-mail-adresse wird nicht ver(ö|oe)ffentlicht"
+    r"|erforderliche felder sind mit",
+    r"laisser un commentaire|laisser une r(é|e)ponse|votre adresse (e-mail|de messagerie) "
+    r"ne sera pas publi(é|e)e|les champs obligatoires sont indiqu(é|e)s",
+    r"deja una respuesta|deja un comentario|tu direcci(ó|o)n de correo electr(ó|o)nico no "
+    r"ser(á|a) publicada|los campos obligatorios est(á|a)n marcados",
+    r"deixe (um coment(á|a)rio|uma resposta)|o seu endere(ç|c)o de (e-mail|email) n(ã|a)o "
+    r"ser(á|a) publicado|campos obrigat(ó|o)rios s(ã|a)o marcados",
+    r"lascia un commento|lascia una risposta|il tuo indirizzo email non sar(à|a) pubblicato"
+    r"|i campi obbligatori sono contrassegnati",
+    r"laat een reactie achter|je e-mailadres wordt niet gepubliceerd",
+    r"оставьте комментарий|добавить комментарий|ваш (адрес )?e-?mail не будет опубликован"
+    r"|обязательные поля помечены",
+)
+
+SHARE = _compile(
+    r"^(share|tweet|email|print|copy link|save|pin it)( (this|it|the) ?(article|story|post)?)?"
+    r"( on| to| via)?( (facebook|twitter|x|linkedin|reddit|whatsapp|email|bluesky|threads))?"
+    r":?$",
+    r"^click to (share|email|print)\b",
+    r"^like this:?$",
+    r"^loading\.*$",
+    r"^(like|reblog|follow|subscribe)$",
+    r"^(facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest)"
+    r"( (facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest))+$",
+)
+
+COOKIE = _compile(
+    r"\bwe use cookies\b",
+    r"\bcookies?\b.*\b(accept|consent|preferences|privacy policy)\b",
+    r"^(accept all|reject all|manage (cookie )?preferences|cookie settings)$",
+)
+
+CREDIT = _compile(
+    r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
+    r"^(credit|credits|source image)\s*:",
+    r"^\(?(photo|image)\s*:?\s*(getty images|ap|reuters|afp|shutterstock)\)?$",
+)
+
+AGGREGATOR = _compile(
+    r"^best for\s*:",
+    r"\bcuration by\b",
+    r"\boriginal (article|story|post|report) (was )?(first )?(published|appeared)\b",
+    r"^(read|view|see) the (original|full) (article|story|post|report)\b",
+    r"^(this (story|article|post) (originally|first) appeared (on|in|at))\b",
+    r"^related on\b",
+    r"^(topics|tags|filed under|categories)\s*:",
+)
+
+ORIGINAL_PUBLISHER = re.compile(
+    r"(original (article|story|post|report) (was )?(first )?(published|appeared) (by|on|in|at)"
+    r"|(originally|first) appeared (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
+    re.IGNORECASE,
+)
+
+RELATED_HEADING = re.compile(
+    r"^(related|more (from|on|in|stories|news|articles|like this)|you (may|might) also like"
+    r"|recommended|read (more|next|also)|further reading|popular|trending|most read"
+    r"|latest (news|stories|posts))\b",
+    re.IGNORECASE,
+)
+
+# Loose calls to action: removed only from the trailing edge of the text.
+EDGE_ONLY = {
+    "newsletter": _compile(
+        r"\b(sign up|subscribe|newsletter|in your inbox|delivered to your inbox)\b",
+    ),
+    "read_more": _compile(r"^(read|see|view|continue reading) (more|next|the full)\b"),
+    "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),
+    "author_bio": _compile(
+        r"^(about the author|[\w.'-]+( [\w.'-]+){0,3} (is|was) an? ([\w-]+ ){0,3}"
+        r"(reporter|writer|editor|journalist|correspondent|columnist|contributor)\b)",
+    ),
+    "related": (RELATED_HEADING,),
+}

@@ -1,0 +1,71 @@
+"""Date parsing into tz-aware UTC, with the raw value kept by callers.
+
+Feeds and pages spell dates as ISO 8601, RFC 822 or free text; a value that
+cannot be read, or that lies outside any plausible publication window, is
+`None` rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew, not scheduled posts
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)")
+
+
+def parse_date(value: str | None, now: datetime | None = None) -> datetime | None:
+    """Parse one date string; naive values are taken as UTC. Never raises."""
+    if not value or not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or len(text) > 64:
+        return None
+    parsed = _parse_iso(text) or _parse_rfc822(text) or _parse_loose(text)
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    parsed = parsed.astimezone(UTC)
+    latest = (now or datetime.now(UTC)) + FUTURE_SLACK
+    return parsed if EARLIEST <= parsed <= latest else None
+
+
+def date_from_url(url: str) -> datetime | None:
+    """`/2026/11/23/` style dates in article URLs; day precision, midnight UTC."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        year, month, day = (int(part) for part in match.groups())
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _parse_rfc822(text: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_loose(text: str) -> datetime | None:
+    # Only strings that look like dates: dateutil happily reads "May" or "12".
+    if not re.search(r"\d{4}", text):
+        return None
+    try:
+        return dateutil_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None

@@ -1,0 +1,178 @@
+"""Choose each metadata field from its candidates, in a documented order of trust.
+
+Order (README "Metadata"): the page's JSON-LD article object, then its
+OpenGraph/article meta tags, then <time>/trafilatura's own reading, then the
+URL, then the discovery hint (feed item, sitemap entry).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urljoin
+
+from trafilatura.settings import Document
+
+from crawler.dates import date_from_url, parse_date
+from crawler.metadata import PageMeta, jsonld_names, jsonld_url
+from crawler.model import Hints
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"^(staff|staff writer|editor|editors|admin|administrator|guest|anonymous|team|"
+    r"the editors|editorial staff|news desk|newsroom|\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
+    publisher = jsonld_names(page.jsonld.get("publisher"))
+    return (
+        page.first("og:site_name", "application-name")
+        or (publisher[0] if publisher else None)
+        or (found.sitename if found else None)
+    )
+
+
+def resolve_title(
+    page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
+) -> tuple[str | None, str | None]:
+    headline = page.jsonld.get("headline")
+    candidates = (
+        ("jsonld", headline if isinstance(headline, str) else None),
+        ("og", page.first("og:title", "twitter:title")),
+        ("trafilatura", found.title if found else None),
+        ("hint", hints.title),
+        ("title_tag", page.title_tag),
+    )
+    for source, value in candidates:
+        if value and value.strip():
+            return strip_site_suffix(" ".join(value.split()), site_name), source
+    return None, None
+
+
+def strip_site_suffix(title: str, site_name: str | None) -> str:
+    """Drop " | Site" / " - Site" when the part is the site's name; keep subtitles."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_simple(site_name)} if site_name else set()
+    while len(parts) > 1 and (_simple(parts[-1]) in names or _looks_like_domain(parts[-1])):
+        parts.pop()
+    while len(parts) > 1 and (_simple(parts[0]) in names):
+        parts.pop(0)
+    separators = _TITLE_SEPARATORS.findall(title)
+    rebuilt = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=False):
+        rebuilt += separator + part
+    return rebuilt
+
+
+def _simple(value: str) -> str:
+    return re.sub(r"\W+", "", value).lower()
+
+
+def _looks_like_domain(value: str) -> bool:
+    return bool(re.fullmatch(r"(www\.)?[\w-]+\.(com|org|net|io|ai|co|news)", value.strip(), re.I))
+
+
+def resolve_published(
+    page: PageMeta, found: Document | None, url: str, hints: Hints
+) -> tuple[datetime | None, str | None, str | None]:
+    """Returns (date, which source, raw value)."""
+    candidates = (
+        ("jsonld", page.jsonld.get("datePublished")),
+        ("meta", page.first("article:published_time", "og:published_time", "datepublished")),
+        ("time", page.time_datetimes[0] if page.time_datetimes else None),
+        ("trafilatura", found.date if found else None),
+    )
+    for source, raw in candidates:
+        parsed = parse_date(raw) if isinstance(raw, str) else None
+        if parsed:
+            return parsed, source, raw
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url", None
+    parsed = parse_date(hints.published)
+    return (parsed, "hint", hints.published) if parsed else (None, None, None)
+
+
+def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:
+    for raw in (
+        page.jsonld.get("dateModified"),
+        page.first("article:modified_time", "og:updated_time"),
+        hints.updated,
+    ):
+        parsed = parse_date(raw) if isinstance(raw, str) else None
+        if parsed:
+            return parsed
+    return None
+
+
+def resolve_authors(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:
+    candidates = (
+        jsonld_names(page.jsonld.get("author")),
+        [a for a in page.all("author") if "://" not in a],
+        [found.author] if found and found.author else [],
+        list(hints.authors),
+    )
+    for names in candidates:
+        cleaned = clean_authors(names)
+        if cleaned:
+            return cleaned
+    return []
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """Split "By A and B", drop role words and URLs, keep order without repeats."""
+    result: list[str] = []
+    for name in names:
+        for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", name.strip())):
+            part = " ".join(_BYLINE_PREFIX.sub("", part).split()).strip(" .,-")
+            if not part or "@" in part or "://" in part or _NOT_A_NAME.match(part):
+                continue
+            if len(part) <= 80 and part not in result:
+                result.append(part)
+    return result
+
+
+def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:
+    keywords = page.jsonld.get("keywords")
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    raw = [
+        *(keywords if isinstance(keywords, list) else []),
+        *page.all("article:tag"),
+        *(found.tags or [] if found else []),
+        *(found.categories or [] if found else []),
+        *hints.tags,
+    ]
+    tags: list[str] = []
+    for tag in raw:
+        if isinstance(tag, str):
+            tag = " ".join(tag.split())
+            if tag and len(tag) <= 60 and tag.lower() not in (t.lower() for t in tags):
+                tags.append(tag)
+    return tags[:30]
+
+
+def resolve_description(page: PageMeta, found: Document | None, hints: Hints) -> str | None:
+    value = page.jsonld.get("description")
+    value = value if isinstance(value, str) else None
+    return (
+        value
+        or page.first("og:description", "description", "twitter:description")
+        or (found.description if found else None)
+        or hints.description
+    )
+
+
+def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | None:
+    image = (
+        jsonld_url(page.jsonld.get("image"))
+        or page.first("og:image", "og:image:url", "twitter:image")
+        or (found.image if found else None)
+    )
+    return urljoin(url, image) if image else None

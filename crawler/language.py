@@ -1,0 +1,123 @@
+"""Language of a document, and removal of foreign lines inside an English one.
+
+langdetect is seeded (unseeded, labels change between runs) and warmed up
+once per process. It is unreliable on short lines, so a line is judged in
+steps: script first (a line of Han or Cyrillic letters is foreign without
+asking anyone), then a word-frequency check, and langdetect only confirms.
+Its probability is not used as a threshold: it is near 1 even when wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+from wordfreq import available_languages, zipf_frequency
+
+DetectorFactory.seed = 0
+MIN_LETTERS = 100  # below this a document is "und": too short to tell
+SAMPLE_CHARS = 4000  # langdetect's answer is stable well before this
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# wordfreq needs MeCab/jieba for these; lines in their scripts are caught by script anyway.
+_WORDFREQ_LANGS = frozenset(available_languages()) - {"ja", "ko", "zh"}
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    language: str  # ISO 639-1, or "und"
+    confidence: float
+
+
+def warm_up() -> None:
+    """Load langdetect's profiles and wordfreq's English list before any worker needs them."""
+    detect_document("This sentence warms up the language profiles once per process. " * 3)
+    zipf_frequency("the", "en")
+
+
+def detect_document(text: str) -> LanguageGuess:
+    sample = text[:SAMPLE_CHARS]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_LETTERS:
+        return LanguageGuess("und", 0.0)
+    return _langdetect(_case_fold_shouting(sample)) or LanguageGuess("und", 0.0)
+
+
+def _case_fold_shouting(text: str) -> str:
+    # langdetect reads ALL-CAPS English as German or Dutch.
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return text.lower() if letters and upper / len(letters) > 0.6 else text
+
+
+def _langdetect(text: str) -> LanguageGuess | None:
+    try:
+        best = detect_langs(text)[0]
+    except LangDetectException:
+        return None
+    return LanguageGuess(best.lang.split("-")[0].lower(), round(float(best.prob), 4))
+
+
+def primary_tag(declared: str | None) -> str | None:
+    """`zh-CN` -> `zh`, `en_US` -> `en`; None for empty or malformed values."""
+    if not declared:
+        return None
+    tag = re.split(r"[-_]", declared.strip())[0].lower()
+    return tag if re.fullmatch(r"[a-z]{2,3}", tag) else None
+
+
+def latin_share(line: str) -> float | None:
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters:
+        return None
+    return sum(_is_latin(ch) for ch in letters) / len(letters)
+
+
+@lru_cache(maxsize=4096)
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def english_word_share(line: str, other: str | None = None) -> float:
+    """Share of words at least as frequent in English as in `other` (or common in English).
+
+    Names like "OpenAI" are rare everywhere, so they count as English when the
+    other language is known; a line of German function words does not.
+    """
+    words = [w.lower() for w in _WORD.findall(line)]
+    if not words:
+        return 1.0
+    if other in _WORDFREQ_LANGS and other != "en":
+        hits = sum(zipf_frequency(w, "en") >= zipf_frequency(w, other) for w in words)
+    else:
+        hits = sum(zipf_frequency(w, "en") >= 3.0 for w in words)
+    return hits / len(words)
+
+
+def foreign_kind(line: str) -> str | None:
+    """Why a line inside an English document is not English, or None when it is."""
+    share = latin_share(line)
+    if share is None:
+        return None
+    if share < 0.5:
+        return "foreign_script"
+    if english_word_share(line) >= 0.5:
+        return None  # cheap path: most English lines stop here
+    guess = _langdetect(line)
+    if guess is None or guess.language == "en":
+        return None
+    return "foreign_language" if english_word_share(line, guess.language) < 0.5 else None
+
+
+def strip_foreign_lines(lines: list[str]) -> tuple[list[str], dict[str, int]]:
+    kept, removed = [], {}
+    for line in lines:
+        kind = foreign_kind(line)
+        if kind:
+            removed[kind] = removed.get(kind, 0) + 1
+        else:
+            kept.append(line)
+    return kept, removed

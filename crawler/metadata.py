@@ -1,0 +1,143 @@
+"""Page-declared metadata: JSON-LD, OpenGraph/meta tags, <time>, <html lang>.
+
+Read from the parsed tree before trafilatura prunes it. Each field keeps the
+candidates from every place that declares it; `crawler.fields` picks by trust.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+# Anchor text an aggregator uses for its link to the story it summarizes.
+ORIGINAL_LINK_TEXT = re.compile(
+    r"^(read|view|see)( the)? (original|full (article|story))|original (article|story|source)"
+    r"|^source:|originally (published|appeared)",
+    re.IGNORECASE,
+)
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "techarticle", "scholarlyarticle", "opinionnewsarticle", "backgroundnewsarticle",
+        "liveblogposting", "report", "socialmediaposting", "posting",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class PageMeta:
+    jsonld: dict[str, Any] = field(default_factory=dict)  # the article object, if any
+    meta: dict[str, list[str]] = field(default_factory=dict)  # property/name -> contents
+    canonical: str | None = None
+    html_lang: str | None = None
+    title_tag: str | None = None
+    time_datetimes: list[str] = field(default_factory=list)
+    original_link: str | None = None  # href of a "Read the original" style anchor
+
+    def first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+    def all(self, key: str) -> list[str]:
+        return [value.strip() for value in self.meta.get(key, ()) if value.strip()]
+
+    @property
+    def is_article(self) -> bool:
+        """Page signals that the page is an article, not an index (og:type, JSON-LD)."""
+        return bool(self.jsonld) or (self.first("og:type") or "").lower() == "article"
+
+
+def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    page = PageMeta()
+    page.jsonld = _article_jsonld(tree)
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if key and content:
+            page.meta.setdefault(key, []).append(content)
+    for node in tree.iter("link"):
+        if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
+            page.canonical = node.get("href")
+            break
+    root_lang = tree.getroottree().getroot().get("lang") or tree.get("lang")
+    page.html_lang = root_lang.strip() if root_lang else None
+    title = tree.find(".//title")
+    page.title_tag = title.text_content().strip() if title is not None else None
+    page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
+    page.original_link = _original_link(tree, page.jsonld)
+    return page
+
+
+def _original_link(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> str | None:
+    based_on = jsonld_url(jsonld.get("isBasedOn") or jsonld.get("isBasedOnUrl"))
+    if based_on:
+        return based_on
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if href and ORIGINAL_LINK_TEXT.search(" ".join(anchor.text_content().split())):
+            return href
+    return None
+
+
+def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "", strict=False)
+        except ValueError:
+            continue  # broken JSON-LD is common; the other sources still count
+        for node in _walk(data):
+            if _types(node) & ARTICLE_TYPES:
+                return node
+    return {}
+
+
+def _walk(data: Any, depth: int = 0):
+    if depth > 6:  # hostile or cyclic-looking nesting
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk(data["@graph"], depth + 1)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type", ())
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower() for v in values}
+
+
+def jsonld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organization value: str, dict or list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    return [name.strip() for name in names if name and name.strip()]
+
+
+def jsonld_url(value: Any) -> str | None:
+    """A URL from a JSON-LD image/url value: str, ImageObject, or list of either."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+        if isinstance(item, dict):
+            found = item.get("url") or item.get("contentUrl")
+            if isinstance(found, str) and found.strip():
+                return found.strip()
+    return None

@@ -1,0 +1,58 @@
+"""Scrapy settings, grouped by component. Each setting says why it has its value.
+
+Benchmarks, tests and the demo override politeness with `-s`; the defaults are
+for crawling other people's sites.
+"""
+
+from pathlib import Path
+
+BOT_NAME = "ainews"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- Identity and politeness --------------------------------------------------------------
+# Publishers block anonymous bots; a contact URL lets them reach us instead.
+CONTACT_URL = "https://github.com/ai-news-crawler/ai-news-crawler"
+USER_AGENT = f"ainews-crawler/0.1 (+{CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True  # backs off when a site slows down
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # no article is 10 MB of HTML; bombs and dumps are
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+COOKIES_ENABLED = False  # articles do not need sessions; consent cookies only add noise
+
+# --- Retries ------------------------------------------------------------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After gives up and rejects with http_429
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retry.RetryAfterMiddleware": 550,
+}
+
+# --- Processing and output ----------------------------------------------------------------
+ITEM_PIPELINES = {
+    "pipelines.process.ProcessPagePipeline": 300,
+    "pipelines.write.RunOutputPipeline": 800,
+}
+EXTENSIONS = {"crawler.progress.ProgressLog": 500}
+OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
+SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))
+LANGUAGES = ["en"]  # empty list: keep every language, flagged
+MIN_WORDS = 50  # fewer words after cleaning is a reject (too_short)
+FAVOR_PRECISION = True  # trafilatura mode; summarizers pay more for chrome than for a lost line
+PROGRESS_INTERVAL = 30.0  # seconds between progress lines; 0 turns them off
+SITE_MAX_PAGES = 200
+SITE_MAX_DEPTH = 3
+
+# Dropped items are rejects already written to rejects.jsonl; one log line each is noise.
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -1,0 +1,137 @@
+"""The source catalogue: which AI-news sites we crawl, and how to recognise their articles.
+
+The catalogue is a YAML file whose top level is a mapping with a single key ``sources``
+holding a list of entries (see ``sources.yaml`` for the field reference). Everything is
+validated up front so a typo in the catalogue fails loudly at start-up, with a message
+that names the offending entry and field, instead of silently crawling nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
+
+DEFAULT_SOURCES_PATH = Path(__file__).with_name("sources.yaml")
+
+# Slugs end up in output file names, log lines and CLI arguments, so keep them boring.
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+
+
+class SourceCatalogueError(ValueError):
+    """The catalogue file is missing, unparsable or holds an invalid entry."""
+
+
+class Source(BaseModel):
+    """One crawlable site. ``allow``/``deny`` are applied to candidate article URLs."""
+
+    # extra="forbid" catches misspelt keys (e.g. "feed:" for "feeds:"); frozen because a
+    # source is shared by concurrent spider callbacks and must not change under them.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Slug
+    title: Annotated[str, Field(min_length=1)]
+    homepage: HttpUrl  # HttpUrl also accepts http:// and explicit ports (local demo site)
+    feeds: list[HttpUrl] = []
+    sitemaps: list[HttpUrl] = []
+    allow: list[str] = []  # Python regexes, matched with re.search against the full URL
+    deny: list[str] = []
+    ai_only: bool = False  # True: every article is AI news; False: filter by relevance
+
+    # Compiled once here so allows(), called for every discovered link, stays cheap.
+    _allow_re: tuple[re.Pattern[str], ...] = PrivateAttr(default=())
+    _deny_re: tuple[re.Pattern[str], ...] = PrivateAttr(default=())
+
+    @field_validator("allow", "deny")
+    @classmethod
+    def _check_regexes(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+        return patterns
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._allow_re = tuple(re.compile(p) for p in self.allow)
+        self._deny_re = tuple(re.compile(p) for p in self.deny)
+
+    def allows(self, url: str) -> bool:
+        """True if ``url`` may be crawled: no deny pattern matches (deny wins) and either
+        there are no allow patterns or at least one matches."""
+        if any(p.search(url) for p in self._deny_re):
+            return False
+        return not self._allow_re or any(p.search(url) for p in self._allow_re)
+
+
+def _describe(err: Any) -> str:
+    # Pydantic locs look like ("feeds", 0); render them as feeds[0] for humans.
+    loc = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in err["loc"])
+    return f"field '{loc.lstrip('.') or '<entry>'}': {err['msg']}"
+
+
+def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
+    """Load and validate a catalogue. Entry indices in errors are 0-based (``sources[i]``).
+
+    Raises SourceCatalogueError for a missing/unreadable file, YAML syntax errors, a top
+    level that is not ``{sources: [...]}``, an invalid entry or a duplicated name.
+    """
+    path = Path(path)
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceCatalogueError(f"{where}: cannot read catalogue: {exc.strerror}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SourceCatalogueError(f"{where}: YAML syntax error: {exc}") from exc
+    if not isinstance(data, dict) or set(data) != {"sources"}:
+        got = sorted(map(str, data)) if isinstance(data, dict) else type(data).__name__
+        raise SourceCatalogueError(
+            f"{where}: top level must be a mapping with exactly one key 'sources', got {got}"
+        )
+    entries = data["sources"]
+    if not isinstance(entries, list) or not entries:
+        raise SourceCatalogueError(f"{where}: 'sources' must be a non-empty list")
+
+    sources: list[Source] = []
+    first_index: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        name = entry.get("name", "?") if isinstance(entry, dict) else "?"
+        label = f"{where}: entry {index} ({name!r})"
+        if not isinstance(entry, dict):
+            raise SourceCatalogueError(f"{label}: expected a mapping, got {type(entry).__name__}")
+        try:
+            source = Source.model_validate(entry)
+        except ValidationError as exc:
+            details = "; ".join(_describe(err) for err in exc.errors(include_url=False))
+            raise SourceCatalogueError(f"{label}: {details}") from None
+        if source.name in first_index:
+            raise SourceCatalogueError(
+                f"{label}: field 'name': duplicate name, already used by entry "
+                f"{first_index[source.name]}"
+            )
+        first_index[source.name] = index
+        sources.append(source)
+    return sources
+
+
+def find_source(sources: list[Source], name: str) -> Source:
+    """Return the source called ``name``; the error lists the known names."""
+    for source in sources:
+        if source.name == name:
+            return source
+    known = ", ".join(sorted(s.name for s in sources)) or "(none)"
+    raise SourceCatalogueError(f"unknown source {name!r}; known sources: {known}")

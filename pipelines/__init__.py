@@ -1,0 +1,1 @@
+"""Item pipelines: small classes with one job each, built in from_crawler."""

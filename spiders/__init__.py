@@ -1,0 +1,1 @@
+"""Thin spiders: they route requests and attach hints; the core does the rest."""

@@ -1,0 +1,107 @@
+"""Shared plumbing: every request is counted, and every outcome lands in the ledger.
+
+A request issued here ends as exactly one of: a FetchedPage (becomes a record
+or a reject), a FetchFailed (a reject), or a counted skip
+(`outcomes/skipped/<reason>`). Scrapy's dupefilter drops are added at close.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawler.canonical import canonicalize, is_fetchable
+from crawler.failures import classify_failure
+from crawler.items import FetchedPage, FetchFailed
+from crawler.model import Hints
+from crawler.sources import Source, find_source, load_sources
+
+
+class ArticleSpider(scrapy.Spider):
+    """Base for all spiders: counted requests, errbacks, article hand-off."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.arguments = {k: v for k, v in kwargs.items() if isinstance(v, str)}
+        self._requested: set[str] = set()
+
+    # --- ledger -------------------------------------------------------------------------
+    def count(self, key: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(key, n)
+
+    def skip(self, reason: str) -> None:
+        """A response or failure that ends as a counted skip, not a record or reject."""
+        self.count(f"outcomes/skipped/{reason}")
+
+    def request(self, url: str, callback, hints: Hints | None = None, **meta) -> Request | None:
+        """A counted request, or None when the URL was already requested in this run."""
+        if not is_fetchable(url):
+            self.count("discovered/unfetchable")
+            return None
+        key = canonicalize(url)
+        if key in self._requested:
+            self.count("discovered/duplicate")
+            return None
+        self._requested.add(key)
+        self.count("outcomes/requests")
+        meta["hints"] = hints or Hints()
+        return Request(url, callback=callback, errback=self.on_error, meta=meta)
+
+    def article_request(self, url: str, hints: Hints | None = None) -> Request | None:
+        return self.request(url, self.parse_article, hints)
+
+    # --- callbacks ----------------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterable[FetchedPage]:
+        yield self.fetched(response)
+
+    def fetched(self, response: Response) -> FetchedPage:
+        content_type = response.headers.get(b"Content-Type")
+        return FetchedPage(
+            url=response.url,
+            body=response.body,
+            status=response.status,
+            spider=self.name,
+            content_type=content_type.decode("latin-1") if content_type else None,
+            hints=response.meta.get("hints") or Hints(),
+        )
+
+    def not_a_document(self, response: Response, reason: str, error: Exception) -> FetchFailed:
+        """A feed or sitemap that could not be read: a reject with the parser's message."""
+        return FetchFailed(
+            url=response.url,
+            reason=reason,
+            spider=self.name,
+            detail=str(error)[:1000],
+            http_status=response.status,
+        )
+
+    def on_error(self, failure: Failure) -> Iterable[FetchFailed]:
+        verdict = classify_failure(failure.value)
+        request = failure.request
+        if verdict.skip:
+            self.skip(verdict.reason)
+            return
+        self.logger.info("Failed %s: %s", request.url, verdict.reason)
+        yield FetchFailed(
+            url=request.url,
+            reason=verdict.reason,
+            spider=self.name,
+            detail=f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:1000],
+            http_status=verdict.http_status,
+        )
+
+    # --- catalogue ----------------------------------------------------------------------
+    def catalogue(self) -> list[Source]:
+        return load_sources(Path(self.settings.get("SOURCES_FILE")))
+
+    def source_named(self, name: str) -> Source:
+        return find_source(self.catalogue(), name)
+
+
+def split_arg(value: str | None) -> list[str]:
+    """`-a url=U1,U2` style arguments."""
+    return [part.strip() for part in (value or "").split(",") if part.strip()]

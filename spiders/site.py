@@ -1,0 +1,86 @@
+"""`scrapy crawl site -a start=URL | -a source=NAME [-a max_pages=N] [-a depth=N]`.
+
+Follows links inside the start site. Pages that look like articles are
+emitted; index, tag and author pages are followed but counted as skips.
+With no argument, every catalogue source's homepage.
+"""
+
+from __future__ import annotations
+
+from scrapy.linkextractors import LinkExtractor
+
+from crawler.canonical import same_site
+from crawler.model import Hints
+from crawler.page_kind import is_article_page
+from crawler.sources import Source
+from spiders.base import ArticleSpider, split_arg
+
+
+class SiteSpider(ArticleSpider):
+    name = "site"
+
+    def __init__(self, start=None, source=None, max_pages=None, depth=None, **kwargs):
+        super().__init__(start=start, source=source, max_pages=max_pages, depth=depth, **kwargs)
+        self.start_arg, self.source_arg = start, source
+        self.max_pages_arg, self.depth_arg = max_pages, depth
+        self.links = LinkExtractor(unique=True)
+        self._pages_per_site: dict[str, int] = {}
+
+    async def start(self):
+        s = self.settings
+        self.max_pages = int(self.max_pages_arg or s.getint("SITE_MAX_PAGES"))
+        self.max_depth = int(
+            self.depth_arg if self.depth_arg is not None else s.getint("SITE_MAX_DEPTH")
+        )
+        if self.start_arg:
+            targets = [(url, None) for url in split_arg(self.start_arg)]
+        else:
+            sources = [self.source_named(self.source_arg)] if self.source_arg else self.catalogue()
+            targets = [(str(source.homepage), source) for source in sources]
+        for url, source in targets:
+            request = self._page_request(url, root=url, source=source, depth=0)
+            if request is not None:
+                yield request
+
+    def _page_request(self, url: str, root: str, source: Source | None, depth: int):
+        issued = self._pages_per_site.get(root, 0)
+        if issued >= self.max_pages:
+            self.count("discovered/over_max_pages")
+            return None
+        request = self.request(url, self.parse_page, root=root, source=source, page_depth=depth)
+        if request is not None:
+            self._pages_per_site[root] = issued + 1
+        return request
+
+    def parse_page(self, response):
+        meta = response.meta
+        source: Source | None = meta.get("source")
+        if not hasattr(response, "xpath"):  # not HTML (image, PDF): nothing to follow
+            yield self.fetched(response)
+            return
+        og_type = response.xpath('//meta[@property="og:type"]/@content').get()
+        jsonld = response.xpath('//script[@type="application/ld+json"]/text()').getall()
+        if is_article_page(response.url, og_type, jsonld) and (
+            source is None or source.allows(response.url)
+        ):
+            page = self.fetched(response)
+            page.hints = Hints(
+                source=source.name if source else None,
+                ai_only=source.ai_only if source else False,
+                discovered_via="site",
+            )
+            yield page
+        else:
+            self.skip("not_article")
+        yield from self._follow(response, meta["root"], source, meta["page_depth"])
+
+    def _follow(self, response, root: str, source: Source | None, depth: int):
+        if depth >= self.max_depth:
+            return
+        for link in self.links.extract_links(response):
+            if not same_site(link.url, root):
+                self.count("discovered/out_of_scope")
+                continue
+            request = self._page_request(link.url, root, source, depth + 1)
+            if request is not None:
+                yield request
