@@ -79,8 +79,19 @@ AGGREGATOR = _compile(
     r"^(read|view|see) the (original|full) (article|story|post|report)\b",
     r"^(this (story|article|post) (originally|first) appeared (on|in|at))\b",
     r"^related on\b",
+    r"^curated (from|by)\b",
     r"^(topics|tags|filed under|categories)\s*:",
 )
+
+# Marks a page as an aggregator's wrapper (not a syndicated copy): its own curation chrome.
+AGGREGATOR_MARKERS = _compile(r"\bcuration by\b", r"^best for\s*:", r"^curated (from|by)\b")
+# Section headings of an aggregator's wrapper; on such pages they and their lists are chrome.
+AGGREGATOR_SECTION = re.compile(
+    r"^(editorial summary|summary|key takeaways?|takeaways?|principles|topics|tags|why it matters"
+    r"|our take|at a glance)\s*:?$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*([-•*–]|\d+[.)])\s+")
 
 ORIGINAL_PUBLISHER = re.compile(
     r"(original (article|story|post|report) (was )?(first )?(published|appeared) (by|on|in|at)"

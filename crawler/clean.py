@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 
 from crawler.chrome_patterns import (
     AGGREGATOR,
+    AGGREGATOR_MARKERS,
+    AGGREGATOR_SECTION,
     COMMENT_FORM,
     COOKIE,
     CREDIT,
     EDGE_ONLY,
+    LIST_ITEM,
     ORIGINAL_PUBLISHER,
     RELATED_HEADING,
     SHARE,
@@ -32,6 +35,7 @@ class CleanResult:
     lines: list[str]
     removed: Counter = field(default_factory=Counter)
     original_publisher: str | None = None
+    is_aggregator: bool = False
 
     @property
     def text(self) -> str:
@@ -41,6 +45,12 @@ class CleanResult:
 def clean_lines(lines: list[str], title: str | None = None) -> CleanResult:
     result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
     result.original_publisher = _find_original_publisher(result.lines)
+    result.is_aggregator = any(
+        _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in AGGREGATOR_MARKERS)
+        for line in result.lines
+    )
+    if result.is_aggregator:
+        _drop_aggregator_sections(result)
     _drop_related_blocks(result)
     _drop_comment_form_tail(result)
     _drop_matching(result)
@@ -120,6 +130,21 @@ def _drop_related_blocks(result: CleanResult) -> None:
                 del lines[index:end]
                 continue
         index += 1
+
+
+def _drop_aggregator_sections(result: CleanResult) -> None:
+    """On an aggregator's page, its section headings and their bullet lists are chrome."""
+    kept, in_list = [], False
+    for line in result.lines:
+        if AGGREGATOR_SECTION.match(line):
+            result.removed["aggregator"] += 1
+            in_list = True
+        elif in_list and LIST_ITEM.match(line) and _words(line) <= 16:
+            result.removed["aggregator"] += 1
+        else:
+            in_list = False
+            kept.append(line)
+    result.lines = kept
 
 
 def _drop_comment_form_tail(result: CleanResult) -> None:

@@ -12,6 +12,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 from w3lib.encoding import html_to_unicode
 
 from crawler.metadata import PageMeta, read_page_meta
@@ -47,10 +48,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 
 
 def parse_tree(text: str) -> lxml_html.HtmlElement:
+    # trafilatura's own loader: its extractor expects the parser options it sets
+    # (comments and PIs removed); a plain lxml tree makes it miss whole articles.
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = load_html(text)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionFailed("unparseable", str(error)[:200]) from error
+    if tree is None:
+        raise ExtractionFailed("unparseable", "no HTML document could be parsed")
     return tree
 
 

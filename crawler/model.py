@@ -22,6 +22,7 @@ Flag = Literal[
     "no_author",
     "short",
     "aggregator",
+    "syndicated",
     "foreign_fragments_removed",
     "declared_language_mismatch",
     "language_undetermined",

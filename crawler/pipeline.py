@@ -37,6 +37,7 @@ class _Draft:
     text: str
     removed: Counter = field(default_factory=Counter)
     original_publisher: str | None = None
+    is_aggregator: bool = False
 
 
 def process_page(
@@ -78,7 +79,7 @@ def process_page(
 def _clean(raw: RawArticle, title: str | None) -> _Draft:
     text = unicodedata.normalize("NFC", raw.text)
     result = clean_lines(text.split("\n"), title)
-    return _Draft(result.text, result.removed, result.original_publisher)
+    return _Draft(result.text, result.removed, result.original_publisher, result.is_aggregator)
 
 
 def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:
@@ -121,6 +122,7 @@ def _record_values(raw, url, hints, draft, title, title_source, site_name, guess
         content_hash=content_hash(draft.text),
         original_url=original_url,
         original_publisher=draft.original_publisher,
+        _is_aggregator=draft.is_aggregator,
         cleaning={kind: count for kind, count in sorted(draft.removed.items()) if count},
         extraction={
             "method": raw.method,
@@ -139,18 +141,16 @@ def _original_url(link: str | None, url: str) -> str | None:
 
 
 def _flags(values: dict) -> list[str]:
-    removed, language, declared = (
-        values["cleaning"],
-        values["language"],
-        values["declared_language"],
-    )
+    removed, language = values["cleaning"], values["language"]
+    declared = values["declared_language"]
+    aggregator = values.pop("_is_aggregator")
+    original = bool(values["original_publisher"] or values["original_url"])
     checks = {
         "no_date": values["published_at"] is None,
         "no_author": not values["authors"],
         "short": values["word_count"] < SHORT_WORDS,
-        "aggregator": bool(
-            removed.get("aggregator") or values["original_url"] or values["original_publisher"]
-        ),
+        "aggregator": aggregator,
+        "syndicated": original and not aggregator,
         "foreign_fragments_removed": bool(
             removed.get("foreign_script") or removed.get("foreign_language")
         ),

@@ -24,10 +24,20 @@ from crawler.sources import Source, find_source, load_sources
 class ArticleSpider(scrapy.Spider):
     """Base for all spiders: counted requests, errbacks, article hand-off."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.arguments = {k: v for k, v in kwargs.items() if isinstance(v, str)}
+    def __init__(self, arguments: dict | None = None, **kwargs):
+        # Arguments are kept apart, not set as attributes as Scrapy does by default:
+        # `-a start=URL` would otherwise replace the spider's start() method.
+        super().__init__(**kwargs)
+        self.arguments = {k: v for k, v in (arguments or {}).items() if v is not None}
         self._requested: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Validate the catalogue before anything is fetched: a bad entry stops the crawl
+        # here, with a message naming the entry and the field, not halfway through.
+        spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
+        return spider
 
     # --- ledger -------------------------------------------------------------------------
     def count(self, key: str, n: int = 1) -> None:
@@ -96,7 +106,7 @@ class ArticleSpider(scrapy.Spider):
 
     # --- catalogue ----------------------------------------------------------------------
     def catalogue(self) -> list[Source]:
-        return load_sources(Path(self.settings.get("SOURCES_FILE")))
+        return self._catalogue
 
     def source_named(self, name: str) -> Source:
         return find_source(self.catalogue(), name)

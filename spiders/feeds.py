@@ -17,7 +17,7 @@ class FeedsSpider(ArticleSpider):
     name = "feeds"
 
     def __init__(self, feed: str | None = None, source: str | None = None, **kwargs):
-        super().__init__(feed=feed, source=source, **kwargs)
+        super().__init__(dict(feed=feed, source=source), **kwargs)
         self.feed_arg, self.source_arg = feed, source
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:

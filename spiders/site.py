@@ -20,7 +20,9 @@ class SiteSpider(ArticleSpider):
     name = "site"
 
     def __init__(self, start=None, source=None, max_pages=None, depth=None, **kwargs):
-        super().__init__(start=start, source=source, max_pages=max_pages, depth=depth, **kwargs)
+        super().__init__(
+            dict(start=start, source=source, max_pages=max_pages, depth=depth), **kwargs
+        )
         self.start_arg, self.source_arg = start, source
         self.max_pages_arg, self.depth_arg = max_pages, depth
         self.links = LinkExtractor(unique=True)

@@ -21,7 +21,7 @@ class SitemapSpider(ArticleSpider):
     name = "sitemap"
 
     def __init__(self, sitemap=None, source=None, since=None, **kwargs):
-        super().__init__(sitemap=sitemap, source=source, since=since, **kwargs)
+        super().__init__(dict(sitemap=sitemap, source=source, since=since), **kwargs)
         if not sitemap and not source:
             raise ValueError("sitemap spider needs -a sitemap=URL or -a source=NAME")
         self.sitemap_arg, self.source_arg = sitemap, source

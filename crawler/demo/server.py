@@ -13,21 +13,23 @@ import argparse
 import json
 import re
 import signal
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 SITES_DIR = Path(__file__).parent / "sites"
 PLACEHOLDER = re.compile(r"\{\{origin:([a-z0-9_-]+)\}\}")
 HTML = "text/html; charset=utf-8"
-TYPES = {".html": HTML, ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml"}
-TYPES[".txt"] = "text/plain; charset=utf-8"
-ERROR_PAGE = (
-    "<!DOCTYPE html><html><head><title>{0} {1}</title></head><body><h1>{0} {1}</h1></body></html>"
-)
+TYPES = {
+    ".html": HTML,
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+ERROR_PAGE = "<!DOCTYPE html><html><head><title>{0} {1}</title></head><body><h1>{0} {1}</h1>"
 
 Page = tuple[str, bytes]  # (content type, body)
 
@@ -59,6 +61,11 @@ class _SiteServer(ThreadingHTTPServer):
     pages: dict[str, Page]  # URL path -> rendered page, filled in before serving starts
     routes: dict[str, dict[str, Any]]
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Crawlers hang up early (cancelled requests, HEAD probes); that is not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: _SiteServer
@@ -70,8 +77,8 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._respond(send_body=False)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - keep output quiet
-        pass
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep demo and test output quiet
 
     def _resolve(self, path: str) -> tuple[int, dict[str, str], bytes]:
         route = self.server.routes.get(path)
@@ -109,6 +116,14 @@ class DemoWeb:
         self._threads: list[threading.Thread] = []
 
     def start(self) -> DemoWeb:
+        try:
+            self._start()
+        except BaseException:
+            self.stop()  # release the ports already bound
+            raise
+        return self
+
+    def _start(self) -> None:
         sites = sorted(p for p in SITES_DIR.iterdir() if p.is_dir())
         # Bind every port first: pages can only be rendered once all origins are known.
         for site in sites:
@@ -119,14 +134,18 @@ class DemoWeb:
             server.pages = _load_site(site, self.origins)
             routes = site / "routes.json"
             server.routes = json.loads(routes.read_text("utf-8")) if routes.exists() else {}
-            thread = threading.Thread(target=server.serve_forever, name=site.name, daemon=True)
+            # A short poll interval keeps stop() (which waits for each loop to notice) fast.
+            thread = threading.Thread(
+                target=server.serve_forever, args=(0.1,), name=site.name, daemon=True
+            )
             thread.start()
             self._threads.append(thread)
-        return self
 
     def stop(self) -> None:
+        for server, thread in zip(self._servers, self._threads, strict=False):
+            if thread.is_alive():
+                server.shutdown()  # blocks until that serve_forever loop has exited
         for server in self._servers:
-            server.shutdown()
             server.server_close()
         for thread in self._threads:
             thread.join()
@@ -139,12 +158,7 @@ class DemoWeb:
     def __enter__(self) -> DemoWeb:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
 

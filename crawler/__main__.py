@@ -1,0 +1,78 @@
+"""Operator helpers: `python -m crawler schema | extract PATH... [--url URL]`."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from crawler.model import ArticleRecord
+from crawler.pipeline import Options, process_page
+
+
+def schema_json() -> str:
+    return json.dumps(ArticleRecord.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def page_files(paths: list[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz"))
+            )
+        else:
+            yield path
+
+
+def read_page(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+
+def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
+    options = Options(languages=tuple(languages))
+    failures = 0
+    for path in page_files(paths):
+        try:
+            body = read_page(path)
+        except (OSError, gzip.BadGzipFile, EOFError) as error:
+            line = {"path": str(path), "reject": {"reason": "unreadable", "detail": str(error)}}
+            failures += 1
+        else:
+            # Records need an http(s) URL; without --url, a placeholder names the file.
+            page_url = url or f"https://saved-page.invalid/{quote(path.name)}"
+            outcome = process_page(body, page_url, options=options)
+            line = {"path": str(path)}
+            if outcome.record is not None:
+                line["record"] = outcome.record.to_json_dict()
+            else:
+                line["reject"] = {"reason": outcome.reason, "detail": outcome.detail}
+                if outcome.rejected_record:
+                    line["reject"]["record"] = outcome.rejected_record
+        print(json.dumps(line, ensure_ascii=False))
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("schema", help="print the record's JSON Schema")
+    extract = commands.add_parser("extract", help="run the pure pipeline on saved pages")
+    extract.add_argument("paths", nargs="+", help=".html or .html.gz files, or folders")
+    extract.add_argument("--url", help="the URL the page was fetched from")
+    extract.add_argument("--languages", default="en", help="comma list; empty keeps all")
+    args = parser.parse_args(argv)
+    if args.command == "schema":
+        sys.stdout.write(schema_json())
+        return 0
+    languages = [x.strip() for x in args.languages.split(",") if x.strip()]
+    return extract_command(args.paths, args.url, languages)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Shared fixtures: the demo web on loopback, started once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.demo.runner import load_manifest, write_catalogue
+from crawler.demo.server import DemoWeb
+
+
+@pytest.fixture(scope="session")
+def demo_web():
+    with DemoWeb() as web:
+        yield web
+
+
+@pytest.fixture(scope="session")
+def demo_catalogue(demo_web, tmp_path_factory):
+    return write_catalogue(demo_web, tmp_path_factory.mktemp("catalogue") / "sources.yaml")
+
+
+@pytest.fixture(scope="session")
+def manifest():
+    return load_manifest()

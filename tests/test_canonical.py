@@ -1,0 +1,55 @@
+import pytest
+
+from crawler.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HTTP://WWW.Example.COM:80/a?b=2&a=1#frag", "http://example.com/a?a=1&b=2"),
+        ("https://example.com:443/x?utm_source=t&utm_medium=m&id=7", "https://example.com/x?id=7"),
+        ("https://example.com/x?fbclid=abc&gclid=def", "https://example.com/x"),
+        ("https://example.com/story/amp/", "https://example.com/story/"),
+        ("https://example.com/story.amp.html", "https://example.com/story.html"),
+        ("https://example.com/p;jsessionid=ABC?PHPSESSID=1&q=2", "https://example.com/p?q=2"),
+        ("https://example.com:8443/x", "https://example.com:8443/x"),
+        ("https://example.com", "https://example.com/"),
+    ],
+)
+def test_canonicalize(raw, expected):
+    assert canonicalize(raw) == expected
+    assert canonicalize(expected) == expected  # idempotent
+
+
+@pytest.mark.parametrize("junk", ["", "not a url", "mailto:a@b.c", "http://[::1", "javascript:x"])
+def test_canonicalize_never_raises_on_junk(junk):
+    assert isinstance(canonicalize(junk), str)
+
+
+def test_same_site_ignores_www_and_counts_subdomains():
+    assert same_site("https://www.example.com/a", "https://example.com/b")
+    assert same_site("https://amp.example.com/a", "https://www.example.com/")
+    assert not same_site("https://example.com/a", "https://example.org/a")
+    assert not same_site("http://127.0.0.1:8001/", "http://127.0.0.1:8002/")
+
+
+def test_choose_canonical_prefers_same_site_declaration_and_ignores_cross_site():
+    fetched = "https://www.news.example/a?utm_source=x"
+    assert choose_canonical(fetched, "/story-1") == "https://news.example/story-1"
+    assert choose_canonical(fetched, "https://other.example/s") == "https://news.example/a"
+    assert choose_canonical(fetched, None, "https://news.example/og") == "https://news.example/og"
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://a.example/x", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("file:///etc/passwd", False),
+        ("mailto:x@y.z", False),
+        ("ftp://a.example/", False),
+    ],
+)
+def test_only_http_links_are_fetchable(url, ok):
+    assert is_fetchable(url) is ok

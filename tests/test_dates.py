@@ -1,0 +1,31 @@
+from datetime import UTC, datetime
+
+from crawler.dates import date_from_url, parse_date
+from crawler.retry import retry_after_seconds
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def test_iso_and_rfc822_become_utc():
+    assert parse_date("2026-11-20T10:00:00+02:00", NOW) == datetime(2026, 11, 20, 8, tzinfo=UTC)
+    assert parse_date("Fri, 20 Nov 2026 10:00:00 GMT", NOW) == datetime(
+        2026, 11, 20, 10, tzinfo=UTC
+    )
+    assert parse_date("2026-11-20", NOW) == datetime(2026, 11, 20, tzinfo=UTC)
+
+
+def test_unreadable_or_implausible_dates_are_none():
+    for junk in ("", "yesterday", "32/13/2026", "2099-01-01", "1970-01-01", None, "x" * 100):
+        assert parse_date(junk, NOW) is None
+
+
+def test_date_from_url():
+    assert date_from_url("https://x.example/2026/11/05/slug/") == datetime(2026, 11, 5, tzinfo=UTC)
+    assert date_from_url("https://x.example/2026/13/05/slug/") is None
+    assert date_from_url("https://x.example/about/") is None
+
+
+def test_retry_after_parses_seconds_and_http_dates():
+    assert retry_after_seconds(b"7") == 7.0
+    assert retry_after_seconds("Mon, 23 Nov 2026 00:00:30 GMT", now=NOW) == 30.0
+    assert retry_after_seconds(b"soon") is None

@@ -1,0 +1,77 @@
+import pytest
+
+from crawler.feeds import parse_feed
+from crawler.sitemaps import parse_sitemap
+from crawler.xmlsafe import NotXml
+
+RSS = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+<item><title>Model A ships</title><link>https://a.example/2026/11/model-a/</link>
+<pubDate>Fri, 20 Nov 2026 10:00:00 +0000</pubDate><dc:creator>Jane Roe</dc:creator>
+<category>LLMs</category><category>Chips</category></item>
+<item><title>No link</title></item>
+<item><title>Relative</title><link>/2026/11/rel/</link><pubDate>not a date</pubDate></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>L</title>
+<entry><title>Robots learn</title><link rel="alternate" href="https://l.example/news/robots.html"/>
+<published>2026-11-19T08:00:00Z</published><updated>2026-11-20T08:00:00Z</updated>
+<author><name>Max Muster</name></author><category term="robotics"/></entry></feed>"""
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://l.example/news/a.html</loc><lastmod>2026-11-21</lastmod>
+<news:news><news:publication><news:name>L</news:name><news:language>en</news:language>
+</news:publication><news:publication_date>2026-11-20T09:00:00Z</news:publication_date>
+<news:title>A headline</news:title></news:news></url></urlset>"""
+
+
+def test_rss_entries_carry_hints():
+    entries = parse_feed(RSS, "https://a.example/feed/")
+    assert [e.url for e in entries] == [
+        "https://a.example/2026/11/model-a/",
+        "https://a.example/2026/11/rel/",
+    ]
+    first = entries[0]
+    assert first.title == "Model A ships" and first.authors == ("Jane Roe",)
+    assert first.tags == ("LLMs", "Chips") and first.published.startswith("Fri, 20 Nov")
+
+
+def test_atom_entries_carry_hints():
+    (entry,) = parse_feed(ATOM, "https://l.example/atom.xml")
+    assert entry.url == "https://l.example/news/robots.html"
+    assert entry.authors == ("Max Muster",) and entry.tags == ("robotics",)
+    assert entry.published == "2026-11-19T08:00:00Z" and entry.updated == "2026-11-20T08:00:00Z"
+
+
+def test_google_news_sitemap_keeps_title_and_publication_date():
+    sitemap = parse_sitemap(NEWS_SITEMAP, "https://l.example/news-sitemap.xml")
+    (entry,) = sitemap.entries
+    assert not sitemap.is_index
+    assert entry.news_title == "A headline"
+    assert entry.news_publication_date == "2026-11-20T09:00:00Z"
+    assert entry.newest_date().isoformat() == "2026-11-21T00:00:00+00:00"
+
+
+def test_html_served_as_feed_is_a_clear_error():
+    with pytest.raises(NotXml):
+        parse_feed(b"<html><body><p>Not a feed</p></body></html>", "https://x.example/feed")
+    with pytest.raises(NotXml):
+        parse_sitemap(b"", "https://x.example/sitemap.xml")
+
+
+def test_entities_are_never_expanded_or_read_from_disk():
+    xxe = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><item><title>&x;</title><link>https://a.example/x</link></item>
+</channel></rss>"""
+    (entry,) = parse_feed(xxe, "https://a.example/feed")
+    assert "root:" not in (entry.title or "")
+    laughs = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>
+<rss version="2.0"><channel><item><title>&e;</title><link>https://a.example/y</link></item>
+</channel></rss>"""
+    (entry,) = parse_feed(laughs, "https://a.example/feed")
+    assert len(entry.title or "") < 1000
