@@ -53,8 +53,7 @@ class ProgressLog:
             if key.startswith("articles/rejected/")
         }
         skipped = sum(v for k, v in stats.items() if k.startswith("outcomes/skipped/"))
-        scheduler = getattr(self.crawler.engine, "scheduler", None)
-        queued = len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
+        queued = self._queued()
         elapsed = max(time.monotonic() - self._started, 1e-6)
         fetched = stats.get("response_received_count", 0)
         return {
@@ -65,6 +64,13 @@ class ProgressLog:
             "queued": queued,
             "pages_per_s": fetched / elapsed,
         }
+
+    def _queued(self) -> int:
+        try:
+            scheduler = self.crawler.engine.scheduler
+        except RuntimeError:  # the engine exists only once the crawl runs
+            return 0
+        return len(scheduler) if scheduler is not None and hasattr(scheduler, "__len__") else 0
 
 
 def format_progress(snap: dict) -> str:

@@ -16,11 +16,13 @@ class ProcessPagePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProcessPagePipeline:
-        settings = crawler.settings
+        settings, default = crawler.settings, Options()
+        # Defaults come from Options too, so the pipeline behaves the same outside the project.
+        languages = settings.getlist("LANGUAGES", list(default.languages))
         options = Options(
-            languages=tuple(lang.strip() for lang in settings.getlist("LANGUAGES") if lang.strip()),
-            min_words=settings.getint("MIN_WORDS"),
-            favor_precision=settings.getbool("FAVOR_PRECISION"),
+            languages=tuple(lang.strip() for lang in languages if lang.strip()),
+            min_words=settings.getint("MIN_WORDS", default.min_words),
+            favor_precision=settings.getbool("FAVOR_PRECISION", default.favor_precision),
         )
         return cls(crawler.stats, options)
 
