@@ -36,6 +36,24 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.retry.RetryAfterMiddleware": 550,
 }
 
+# --- Safety (issue: hostile web) -------------------------------------------------------------
+# Private, loopback, link-local and reserved addresses are never requested, except these hosts
+# (a list, or a comma-separated string on the command line). The demo and tests use loopback.
+ALLOWED_PRIVATE_HOSTS: list[str] = []
+
+# --- Extraction workers (issue: throughput) ---------------------------------------------------
+EXTRACT_WORKERS = None  # None: one process per CPU; 0: extract inline in the reactor (debugging)
+EXTRACT_TIMEOUT = 30.0  # seconds; a page that takes longer is rejected as extract_timeout
+
+# --- Extraction quality (issue: quality) -------------------------------------------------------
+AI_RELEVANCE_THRESHOLD = 0.2  # below it a record from a non-AI-only source is off_topic
+KEEP_OFF_TOPIC = False  # True: keep off-topic records (flagged) instead of rejecting them
+BOILERPLATE_MIN_PAGES = 3  # a line seen on this many pages of one site is template
+
+# --- State (issue: incremental crawls) ---------------------------------------------------------
+STATE_URI = "output/state.sqlite3"
+REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched again; 0: never
+
 # --- Processing and output ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.process.ProcessPagePipeline": 300,
