@@ -62,26 +62,101 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
 def extract_article(
     body: bytes, url: str, content_type: str | None = None, favor_precision: bool = True
 ) -> RawArticle:
-    tree = parse_tree(decode_html(body, content_type))
+    html = decode_html(body, content_type)
+    tree = parse_tree(html)
     page = read_page_meta(tree)
-    # No `options=` here: trafilatura ignores `url=` when options are passed.
-    found = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=favor_precision,
-        with_metadata=True,
-        deduplicate=False,
-        # htmldate's extensive search runs dateparser over every date-like string and costs
-        # ~80% of the page time; our own date sources outrank it anyway (crawler.fields).
-        date_extraction_params=set_date_params(extensive=False),
-    )
+    page_prose = prose_words_in_tree(tree)  # before trafilatura prunes the tree
+    found = _trafilatura(tree, url, favor_precision, with_metadata=True)
     text = (found.text or "") if found is not None else ""
     method = "trafilatura"
+    if favor_precision and _suspiciously_short(text, page_prose):
+        recalled = _trafilatura(parse_tree(html), url, False, with_metadata=False)
+        recall_text = _dedupe_lines(recalled.text or "") if recalled is not None else ""
+        if recall_recovers(text, recall_text):
+            text, method = recall_text, "trafilatura_recall"
     body_jsonld = page.jsonld.get("articleBody")
     if isinstance(body_jsonld, str) and len(body_jsonld) > 2 * len(text) + 200:
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
     if not text.strip():
         raise ExtractionFailed("no_text", "no main text found")
     return RawArticle(text=text, page=page, found=found, method=method)
+
+
+def _trafilatura(
+    tree: lxml_html.HtmlElement, url: str, favor_precision: bool, with_metadata: bool
+) -> Document | None:
+    # No `options=` here: trafilatura ignores `url=` when options are passed.
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=favor_precision,
+        favor_recall=not favor_precision,
+        with_metadata=with_metadata,
+        deduplicate=False,
+        # htmldate's extensive search runs dateparser over every date-like string and costs
+        # ~80% of the page time; our own date sources outrank it anyway (crawler.fields).
+        date_extraction_params=set_date_params(extensive=False),
+    )
+
+
+# --- Recall fallback ---------------------------------------------------------------------
+# Precision mode sometimes keeps a fragment (a bio, the last paragraph) and drops the body.
+# The recall run costs a second extraction, so it only runs when the precision text is
+# short both in absolute terms and against the prose the page visibly holds; its text is
+# used only when it adds more new prose than the precision text had at all, and is not
+# mostly short link-like lines.
+PROSE_LINE_WORDS = 12  # a line or text node this long reads as prose, not navigation
+SHORT_TEXT_WORDS = 300  # a precision text this long is a whole article: no second run
+RECALL_MIN_NEW_WORDS = 40
+RECALL_MAX_SHORT_SHARE = 0.35  # share of the recall text in short lines: nav, lists, likes
+
+
+def prose_words_in_tree(tree: lxml_html.HtmlElement) -> int:
+    """Words in the page's long text nodes (paragraphs, <br>-separated blocks)."""
+    total = 0
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
+            continue
+        for chunk in (node.text, node.tail):
+            words = len(chunk.split()) if chunk else 0
+            if words >= PROSE_LINE_WORDS:
+                total += words
+    return total
+
+
+def _suspiciously_short(text: str, page_prose: int) -> bool:
+    words = len(text.split())
+    return words < SHORT_TEXT_WORDS and words < page_prose / 2
+
+
+def _dedupe_lines(text: str) -> str:
+    seen: set[str] = set()
+    kept = []
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if key and key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _prose_words(lines) -> int:
+    return sum(n for n in (len(x.split()) for x in lines) if n >= PROSE_LINE_WORDS)
+
+
+def recall_recovers(precise: str, recall: str) -> bool:
+    """True when the recall text adds more new prose than the precision text holds."""
+    known = {" ".join(x.split()) for x in precise.split("\n")}
+    lines = [" ".join(x.split()) for x in recall.split("\n") if x.strip()]
+    new = [x for x in lines if x not in known and len(x.split()) >= PROSE_LINE_WORDS]
+    new_prose = _prose_words(new)
+    total = sum(len(x.split()) for x in lines)
+    short = total - _prose_words(lines)
+    return (
+        len(new) >= 2  # one added block is more often a bio or a teaser than the body
+        and new_prose >= max(RECALL_MIN_NEW_WORDS, _prose_words(precise.split("\n")))
+        and short <= RECALL_MAX_SHORT_SHARE * total
+    )

@@ -27,6 +27,7 @@ class FetchFailed:
     spider: str
     detail: str = ""
     http_status: int | None = None
+    source: str | None = None
 
 
 @dataclass

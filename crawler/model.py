@@ -27,6 +27,8 @@ Flag = Literal[
     "declared_language_mismatch",
     "language_undetermined",
     "non_english",
+    "updated",
+    "near_duplicate",
 ]
 
 SHORT_WORDS = 150  # below this many words a record is flagged `short`
@@ -78,6 +80,12 @@ class ArticleRecord(BaseModel):
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     original_url: HttpUrl | None = Field(None, description="aggregated story's original")
     original_publisher: str | None = None
+    previous_hash: str | None = Field(
+        None, pattern=r"^[0-9a-f]{64}$", description="content_hash of the earlier version (updated)"
+    )
+    duplicate_of: str | None = Field(
+        None, pattern=r"^[0-9a-f]{24}$", description="id of the record this one near-duplicates"
+    )
     flags: list[Flag] = Field(default_factory=list)
     cleaning: dict[str, int] = Field(default_factory=dict, description="removals by kind")
     extraction: Extraction = Field(default_factory=Extraction)

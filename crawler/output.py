@@ -38,6 +38,19 @@ def new_run_dir(output_dir: str | Path, spider: str, now: datetime | None = None
     raise OutputError(f"no free run directory name under {base}")
 
 
+def point_latest(run_dir: Path) -> None:
+    """`<spider>/latest` -> the newest finished run, replaced atomically."""
+    link = run_dir.parent / "latest"
+    tmp = run_dir.parent / f".latest-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        tmp.symlink_to(run_dir.name, target_is_directory=True)
+        os.replace(tmp, link)
+    except OSError:
+        pass  # no symlinks here (some filesystems): run.json is still the record of the run
+
+
 class JsonlWriter:
     def __init__(self, path: Path):
         self.path = path

@@ -51,12 +51,15 @@ KEEP_OFF_TOPIC = False  # True: keep off-topic records (flagged) instead of reje
 BOILERPLATE_MIN_PAGES = 3  # a line seen on this many pages of one site is template
 
 # --- State (issue: incremental crawls) ---------------------------------------------------------
-STATE_URI = "output/state.sqlite3"
+STATE_URI = None  # None: OUTPUT_DIR/state.sqlite3; "" turns state off; or a path
+NEAR_DUPLICATE_ACTION = "flag"  # "flag": keep later copies flagged near_duplicate; "skip"
+NEAR_DUPLICATE_DISTANCE = 3  # SimHash bits; see crawler/simhash.py for the measurement
 REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched again; 0: never
 
 # --- Processing and output ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.process.ProcessPagePipeline": 300,
+    "pipelines.dedup.DedupPipeline": 600,
     "pipelines.write.RunOutputPipeline": 800,
 }
 EXTENSIONS = {"crawler.progress.ProgressLog": 500}

@@ -13,9 +13,12 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.health import HealthLedger, alerts_for
 from crawler.items import FetchFailed, ProcessedPage
 from crawler.model import Reject
-from crawler.output import RunOutput, new_run_dir
+from crawler.output import RunOutput, new_run_dir, point_latest
+from crawler.recovery import write_lock
+from crawler.state_access import state_for
 
 logger = logging.getLogger(__name__)
 SKIP_PREFIX = "outcomes/skipped/"
@@ -25,16 +28,19 @@ class RunOutputPipeline:
     def __init__(self, crawler: Crawler, output_dir: str):
         self.crawler, self.output_dir = crawler, output_dir
         self.output: RunOutput | None = None
+        self.health = HealthLedger()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunOutputPipeline:
         pipeline = cls(crawler, crawler.settings.get("OUTPUT_DIR"))
         crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.item_error, signal=signals.item_error)
         return pipeline
 
     def spider_opened(self, spider) -> None:
         run_dir = new_run_dir(self.output_dir, spider.name)
+        write_lock(run_dir)  # a live owner: recovery leaves this run alone
         self.output = RunOutput(run_dir, spider.name)
         self.crawler.stats.set_value("output/run_dir", str(run_dir))
         logger.info("Writing run output to %s", run_dir)
@@ -42,12 +48,16 @@ class RunOutputPipeline:
     def process_item(self, item):
         stats = self.crawler.stats
         if isinstance(item, FetchFailed):
+            self.health.rejected(item.source, item.reason)
             self._reject(item.url, item.reason, item.detail, item.http_status, item.spider)
         elif isinstance(item, ProcessedPage):
             outcome = item.outcome
             if outcome.record is not None:
                 stats.inc_value("articles/accepted")
-                return self.output.write_record(outcome.record)
+                data = self.output.write_record(outcome.record)
+                self.health.accepted(item.source, data)
+                return data
+            self.health.rejected(item.source, outcome.reason)
             self._reject(
                 item.url,
                 outcome.reason,
@@ -59,6 +69,12 @@ class RunOutputPipeline:
         else:
             return item  # not ours: leave it to other pipelines and exporters
         raise DropItem(f"rejected {item.url}", log_level="DEBUG")
+
+    def item_error(self, item, response, spider, failure) -> None:
+        """A pipeline raised: the page still ends as a reject line, never silently lost."""
+        if isinstance(item, ProcessedPage | FetchFailed) and self.output is not None:
+            detail = failure.getTraceback()[-2000:]
+            self._reject(item.url, "internal_error", detail, None, spider.name)
 
     def _reject(self, url, reason, detail, http_status, spider, record=None) -> None:
         self.crawler.stats.inc_value(f"articles/rejected/{reason}")
@@ -83,17 +99,40 @@ class RunOutputPipeline:
         }
         if stats.get("dupefilter/filtered"):
             skipped["duplicate_request"] = stats["dupefilter/filtered"]
+        sources, alerts = self._source_health(stats)
         summary = self.output.finish(
             skipped,
             requests=stats.get("outcomes/requests", 0),
             extra={
                 "finish_reason": reason,
+                "not_requested": {
+                    key.removeprefix("discovered/"): value
+                    for key, value in sorted(stats.items())
+                    if key.startswith("discovered/")
+                },
+                "sources": sources,
+                "alerts": alerts,
                 "settings": _settings_that_matter(self.crawler.settings),
                 "spider_arguments": getattr(spider, "arguments", {}),
             },
         )
+        point_latest(self.output.run_dir)
         self.crawler.stats.set_value("output/summary", summary["counts"])
         logger.info("Run summary: %s", summary["counts"])
+
+    def _source_health(self, stats: dict) -> tuple[dict, list[str]]:
+        """Per-source counts for run.json; alerts compare with the source's earlier runs."""
+        sources = self.health.summary(stats)
+        store = state_for(self.crawler)
+        alerts: list[str] = []
+        for name, current in sources.items():
+            if store is None or name == "(none)":
+                continue
+            alerts += alerts_for(name, current, store.source_history(name, limit=10))
+            store.add_source_run(name, self.output.run_dir.name, current)
+        for alert in alerts:
+            logger.warning("Source alert: %s", alert)
+        return sources, alerts
 
 
 def _settings_that_matter(settings) -> dict:

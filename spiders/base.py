@@ -8,6 +8,7 @@ or a reject), a FetchFailed (a reject), or a counted skip
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import scrapy
@@ -19,16 +20,20 @@ from crawler.failures import classify_failure
 from crawler.items import FetchedPage, FetchFailed
 from crawler.model import Hints
 from crawler.sources import Source, find_source, load_sources
+from crawler.state_access import state_for
 
 
 class ArticleSpider(scrapy.Spider):
     """Base for all spiders: counted requests, errbacks, article hand-off."""
 
-    def __init__(self, arguments: dict | None = None, **kwargs):
+    def __init__(self, arguments: dict | None = None, refresh: str | None = None, **kwargs):
         # Arguments are kept apart, not set as attributes as Scrapy does by default:
         # `-a start=URL` would otherwise replace the spider's start() method.
         super().__init__(**kwargs)
         self.arguments = {k: v for k, v in (arguments or {}).items() if v is not None}
+        if refresh is not None:
+            self.arguments["refresh"] = refresh
+        self.refresh = str(refresh or "").lower() in ("1", "true", "yes")
         self._requested: set[str] = set()
 
     @classmethod
@@ -37,6 +42,7 @@ class ArticleSpider(scrapy.Spider):
         # Validate the catalogue before anything is fetched: a bad entry stops the crawl
         # here, with a message naming the entry and the field, not halfway through.
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
+        spider.refresh_window = crawler.settings.getfloat("REFRESH_WINDOW", 172800)
         return spider
 
     # --- ledger -------------------------------------------------------------------------
@@ -58,17 +64,69 @@ class ArticleSpider(scrapy.Spider):
             return None
         self._requested.add(key)
         self.count("outcomes/requests")
-        meta["hints"] = hints or Hints()
+        meta["hints"] = hints = hints or Hints()
+        if hints.source:
+            self.count(f"source/{hints.source}/discovered")
         return Request(url, callback=callback, errback=self.on_error, meta=meta)
 
     def article_request(self, url: str, hints: Hints | None = None) -> Request | None:
+        if self._known(url):
+            self.count("discovered/already_seen")
+            return None
         return self.request(url, self.parse_article, hints)
+
+    @property
+    def state(self):
+        return state_for(self.crawler)
+
+    def _known(self, url: str) -> bool:
+        """Seen in an earlier run and old enough not to be edited any more."""
+        if self.state is None or self.refresh or not is_fetchable(url):
+            return False
+        seen = self.state.seen(canonicalize(url))
+        if seen is None:
+            return False
+        if self.refresh_window <= 0:
+            return True
+        reference = seen.published_at or seen.first_seen
+        return (datetime.now(UTC) - reference).total_seconds() > self.refresh_window
+
+    def discovery_request(self, url: str, callback, **meta) -> Request | None:
+        """A feed or sitemap request, conditional on the validators of the last fetch."""
+        request = self.request(url, callback, **meta)
+        if request is None:
+            return None
+        request.meta["handle_httpstatus_list"] = [304]
+        known = self.state.validators(url) if self.state is not None else None
+        if known and known.etag:
+            request.headers[b"If-None-Match"] = known.etag
+        if known and known.last_modified:
+            request.headers[b"If-Modified-Since"] = known.last_modified
+        return request
+
+    def discovery_unchanged(self, response: Response) -> bool:
+        """Count a 304 as a skip; remember the validators of a fresh copy."""
+        if response.status == 304:
+            self.skip("not_modified")
+            return True
+        if self.state is not None:
+            etag = response.headers.get(b"ETag")
+            modified = response.headers.get(b"Last-Modified")
+            self.state.save_validators(
+                response.url,
+                etag.decode("latin-1") if etag else None,
+                modified.decode("latin-1") if modified else None,
+            )
+        return False
 
     # --- callbacks ----------------------------------------------------------------------
     def parse_article(self, response: Response) -> Iterable[FetchedPage]:
         yield self.fetched(response)
 
     def fetched(self, response: Response) -> FetchedPage:
+        hints = response.meta.get("hints") or Hints()
+        if hints.source:
+            self.count(f"source/{hints.source}/fetched")
         content_type = response.headers.get(b"Content-Type")
         return FetchedPage(
             url=response.url,
@@ -76,7 +134,7 @@ class ArticleSpider(scrapy.Spider):
             status=response.status,
             spider=self.name,
             content_type=content_type.decode("latin-1") if content_type else None,
-            hints=response.meta.get("hints") or Hints(),
+            hints=hints,
         )
 
     def not_a_document(self, response: Response, reason: str, error: Exception) -> FetchFailed:
@@ -102,6 +160,7 @@ class ArticleSpider(scrapy.Spider):
             spider=self.name,
             detail=f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:1000],
             http_status=verdict.http_status,
+            source=(request.meta.get("hints") or Hints()).source,
         )
 
     # --- catalogue ----------------------------------------------------------------------

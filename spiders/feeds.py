@@ -28,12 +28,14 @@ class FeedsSpider(ArticleSpider):
 
     async def start(self):
         for url, source in self.feed_targets():
-            request = self.request(url, self.parse_feed, source=source)
+            request = self.discovery_request(url, self.parse_feed, source=source)
             if request is not None:
                 yield request
 
     def parse_feed(self, response):
         source: Source | None = response.meta.get("source")
+        if self.discovery_unchanged(response):
+            return
         try:
             entries = parse_feed(response.body, response.url)
         except NotXml as error:

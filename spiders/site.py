@@ -49,7 +49,14 @@ class SiteSpider(ArticleSpider):
         if issued >= self.max_pages:
             self.count("discovered/over_max_pages")
             return None
-        request = self.request(url, self.parse_page, root=root, source=source, page_depth=depth)
+        hints = Hints(
+            source=source.name if source else None,
+            ai_only=source.ai_only if source else False,
+            discovered_via="site",
+        )
+        request = self.request(
+            url, self.parse_page, hints, root=root, source=source, page_depth=depth
+        )
         if request is not None:
             self._pages_per_site[root] = issued + 1
         return request
@@ -65,13 +72,7 @@ class SiteSpider(ArticleSpider):
         if is_article_page(response.url, og_type, jsonld) and (
             source is None or source.allows(response.url)
         ):
-            page = self.fetched(response)
-            page.hints = Hints(
-                source=source.name if source else None,
-                ai_only=source.ai_only if source else False,
-                discovered_via="site",
-            )
-            yield page
+            yield self.fetched(response)
         else:
             self.skip("not_article")
         yield from self._follow(response, meta["root"], source, meta["page_depth"])

@@ -36,12 +36,14 @@ class SitemapSpider(ArticleSpider):
             source = self.source_named(self.source_arg)
             targets = [(str(url), source) for url in source.sitemaps]
         for url, source in targets:
-            request = self.request(url, self.parse_sitemap, source=source)
+            request = self.discovery_request(url, self.parse_sitemap, source=source)
             if request is not None:
                 yield request
 
     def parse_sitemap(self, response):
         source: Source | None = response.meta.get("source")
+        if self.discovery_unchanged(response):
+            return
         try:
             sitemap = parse_sitemap(_maybe_gunzip(response.body), response.url)
         except NotXml as error:
@@ -50,7 +52,7 @@ class SitemapSpider(ArticleSpider):
         self.skip("sitemap")
         for entry in sitemap.entries:
             if sitemap.is_index:
-                request = self.request(entry.url, self.parse_sitemap, source=source)
+                request = self.discovery_request(entry.url, self.parse_sitemap, source=source)
             elif self._wanted(entry, source):
                 request = self.article_request(entry.url, self._hints(entry, source))
             else:

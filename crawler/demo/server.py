@@ -10,6 +10,7 @@ sitemaps can carry absolute, even cross-site, links although ports are only know
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import signal
@@ -32,6 +33,7 @@ TYPES = {
 ERROR_PAGE = "<!DOCTYPE html><html><head><title>{0} {1}</title></head><body><h1>{0} {1}</h1>"
 
 Page = tuple[str, bytes]  # (content type, body)
+LAST_MODIFIED = "Mon, 23 Nov 2026 06:00:00 GMT"
 
 
 def _content_type(path: Path, text: str) -> str:
@@ -90,7 +92,12 @@ class _Handler(BaseHTTPRequestHandler):
             return status, {"Content-Type": HTML}, body.encode()
         if path in self.server.pages:
             ctype, body = self.server.pages[path]
-            return 200, {"Content-Type": ctype}, body
+            # Validators like a real static server, so crawlers can make conditional requests.
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": LAST_MODIFIED}
+            if self.headers.get("If-None-Match") == etag:
+                return 304, {"ETag": etag}, b""
+            return 200, headers, body
         if path + "/" in self.server.pages:  # like real servers: /dir -> /dir/
             return 301, {"Location": path + "/"}, b""
         return 404, {"Content-Type": HTML}, ERROR_PAGE.format(404, "Not Found").encode()
@@ -154,6 +161,17 @@ class DemoWeb:
 
     def url(self, site: str, path: str) -> str:
         return self.origins[site] + path
+
+    def edit_page(self, site: str, path: str, old: str, new: str) -> None:
+        """Change a served page in place (tests of updated articles)."""
+        server = self._servers[sorted(self.origins).index(site)]
+        ctype, body = server.pages[path]
+        text = body.decode("utf-8")
+        if old not in text:
+            raise ValueError(f"{old!r} not on {site}{path}")
+        for key, page in list(server.pages.items()):
+            if page is server.pages[path] or page == (ctype, body):
+                server.pages[key] = (ctype, text.replace(old, new).encode("utf-8"))
 
     def __enter__(self) -> DemoWeb:
         return self.start()

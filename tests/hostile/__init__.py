@@ -1,0 +1,1 @@
+"""A hostile web on loopback: broken, huge, slow, mislabelled and malicious responses."""

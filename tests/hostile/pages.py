@@ -1,0 +1,135 @@
+"""Bodies the hostile server sends. Each builder returns bytes; text ones carry known words.
+
+The English article is long enough to pass MIN_WORDS, so a page that becomes a record shows
+that the hostile wrapping (encoding, markup, transport) did not cost the text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from functools import cache
+
+LATIN_WORDS = ("café", "naïve", "résumé", "façade", "Zürich", "Señor")
+PARAGRAPHS = (
+    "Researchers at the Zürich laboratory released a naïve baseline for protein folding "
+    "that matches far larger models on three public benchmarks, the team said on Monday.",
+    "The group met in a small café near the campus to write the résumé of the results; "
+    "the façade of the old building hides a cluster of forty accelerator cards.",
+    "Señor Alvarez, who leads the evaluation work, said the model was trained for eleven "
+    "days and that every number in the paper can be reproduced from the released code.",
+    "Critics noted that the benchmarks are saturated and that a simple baseline scoring "
+    "well says as much about the tests as about the model, a point the authors accept.",
+    "The next release will add a held-out test set collected after the training cut-off, "
+    "which should tell whether the gains survive contact with genuinely new proteins.",
+)
+SMART = "\u201cIt is a baseline, not a breakthrough,\u201d she said \u2014 twice."
+
+
+def article_html(title: str, paragraphs: tuple[str, ...] = PARAGRAPHS, head: str = "") -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html><html lang=\"en\"><head>{head}<title>{title}</title>"
+        '<meta property="og:type" content="article">'
+        '<meta property="article:published_time" content="2026-11-20T09:00:00Z">'
+        f"</head><body><article><h1>{title}</h1>\n{body}\n<p>{SMART}</p></article>"
+        "</body></html>"
+    )
+
+
+def article(title: str = "A naive baseline folds proteins") -> bytes:
+    return article_html(title).encode("utf-8")
+
+
+# --- Content ---------------------------------------------------------------------------------
+def malformed() -> bytes:
+    html = article_html("Malformed markup still holds an article")
+    return html.replace("</p>", "").replace("</article>", "<div><span><b>").encode() + b"</i><<>"
+
+
+def truncated() -> bytes:
+    return article("Truncated markup still holds an article")[:-40] + b"<p class=\"unfin"
+
+
+PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 200 + b"%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
+
+
+def deep_nesting(depth: int = 100_000) -> bytes:
+    return (
+        b"<html><head><title>Deep</title></head><body>"
+        + b"<div>" * depth
+        + article_html("Deep nesting").encode()
+        + b"</div>" * depth
+        + b"</body></html>"
+    )
+
+
+def many_links(count: int = 100_000) -> bytes:
+    links = "".join(f'<a href="/trap/links/{i}">item {i}</a> ' for i in range(count))
+    return article_html("A page of links", head="").replace("<article>", f"<nav>{links}</nav><article>").encode()
+
+
+def one_long_line(size: int = 5 * 1024 * 1024) -> bytes:
+    words = "model benchmark token weights "
+    line = words * (size // len(words))
+    return f"<html><head><title>One line</title></head><body><p>{line}</p></body></html>".encode()
+
+
+@cache
+def gzip_bomb(size: int = 64 * 1024 * 1024) -> bytes:
+    """A few hundred kilobytes that expand past DOWNLOAD_MAXSIZE (10 MiB)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b" " * (1024 * 1024)
+    return b"".join(compressor.compress(chunk) for _ in range(size // len(chunk))) + compressor.flush()
+
+
+# --- Encoding ---------------------------------------------------------------------------------
+def cp1252_labelled_utf8() -> bytes:
+    return article_html("Windows bytes under a UTF-8 label").encode("cp1252")
+
+
+def utf8_with_invalid_bytes() -> bytes:
+    html = article_html("Stray bytes in a UTF-8 page")
+    return html.replace("Critics noted", "Critics \xff\xfenoted").encode("utf-8", "surrogateescape").replace(
+        "\xff\xfe".encode(), b"\xff\xfe"
+    )
+
+
+CHINESE = (
+    "人工智能 研究 人员 发布 了 新 的 语言 模型 。 该 模型 在 多个 基准 测试 中 表现 良好 ，"
+    " 研究 团队 表示 将 公开 全部 代码 和 数据 。"
+)
+JAPANESE = (
+    "人工知能 の 研究者 たち は 新しい 言語 モデル を 発表 した 。 この モデル は 多く の"
+    " ベンチマーク で 良い 結果 を 示し 、 研究 チーム は すべて の コード を 公開 する と 述べた 。"
+)
+
+
+def cjk_page(title: str, sentence: str, lang: str, encoding: str) -> bytes:
+    paragraphs = "".join(f"<p>{sentence}</p>" for _ in range(6))
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    )
+    return html.encode(encoding)
+
+
+def gb2312_unlabelled() -> bytes:
+    return cjk_page("人工智能 新闻", CHINESE, "zh", "gb2312")
+
+
+def shift_jis_unlabelled() -> bytes:
+    return cjk_page("人工知能 ニュース", JAPANESE, "ja", "shift_jis")
+
+
+def utf8_bom_latin1_header() -> bytes:
+    return b"\xef\xbb\xbf" + article("A BOM against the header")
+
+
+def utf16_bom_utf8_header() -> bytes:
+    return article_html("A UTF-16 BOM against the header").encode("utf-16")  # BOM included
+
+
+def gzipped(body: bytes) -> bytes:
+    return gzip.compress(body)
