@@ -119,3 +119,38 @@ EDGE_ONLY = {
     ),
     "related": (RELATED_HEADING,),
 }
+
+# --- Comment threads ------------------------------------------------------------------------
+# A reader comment's signature line: "Posted by: Ann at October 29, 2012 05:23 PM",
+# "Ann says:", "On 3 May 2012 at 10:02, Ann said:". Three or more of them make a thread.
+COMMENT_SIGNATURE = _compile(
+    r"^(posted|written|submitted) by\s*:\s*.{1,80}?\s(at|on|\|)\s.*\d",
+    r"^[\w .'-]{1,60}\s(says|said|wrote)\s*:?$",
+    r"^(on )?.{0,40}\d{4}.{0,30}\s(says|said|wrote)\s*:?$",
+)
+# Where a thread begins: the post's own signature, a comments/trackback heading.
+THREAD_START = _compile(
+    r"^(posted|written|submitted) by\b",
+    r"^(\d+ |no )?(comments?|responses?|replies|trackbacks?|trackback pings)\b.{0,30}$",
+    r"^(leave|post|add) (a|your) (comment|reply|response)",
+)
+
+# --- Teasers: links to other articles, at the trailing edge --------------------------------
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+TEASER_SIGNATURE = _compile(
+    r"\b" + _MONTH + r" \d{1,2},? \d{4}\b",
+    r"\b\d{1,2} " + _MONTH + r" \d{4}\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}:\d{2} ?([ap]\.?m\.?)\b",
+    r"\b(read|see) more\b|\bmore\s*»|»\s*$|\.\.\.\s*$|…\s*$",
+    r"\bby [A-Z][\w'-]+( [A-Z][\w'-]+)* on\b",
+    r"\b\d+ (minutes?|hours?|days?|weeks?) ago\b",
+)
+# Previous/next navigation: "« Older post | Main", "Next article »".
+NAVIGATION = _compile(
+    r"^«.{0,120}$",
+    r"^.{0,120}»$",
+    r"^(previous|next|older|newer) (post|article|entry|story)\b.{0,80}$",
+)
+# A byline line at the top of the text; its names are in `authors`.
+BYLINE = re.compile(r"^(by|written by|posted by|words by)\s+\S", re.IGNORECASE)

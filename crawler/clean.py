@@ -17,17 +17,27 @@ from crawler.chrome_patterns import (
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
+    BYLINE,
     COMMENT_FORM,
+    COMMENT_SIGNATURE,
     COOKIE,
     CREDIT,
     EDGE_ONLY,
     LIST_ITEM,
+    NAVIGATION,
     ORIGINAL_PUBLISHER,
     RELATED_HEADING,
     SHARE,
+    TEASER_SIGNATURE,
+    THREAD_START,
 )
 
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
+MIN_THREAD_SIGNATURES = 3  # reader-comment signatures that make a comment thread
+MIN_TEASERS = 5  # headline-like lines at the end that make a list of links
+TEASER_SHARE = 0.8  # share of teaser lines in such a trailing block
+MIN_BODY_WORDS = 150  # prose words before a trailing link list for it to be chrome
+LEADING_LINES = 4  # how far into the text a duplicated title or byline is looked for
 
 
 @dataclass
@@ -42,7 +52,13 @@ class CleanResult:
         return "\n".join(self.lines)
 
 
-def clean_lines(lines: list[str], title: str | None = None) -> CleanResult:
+def clean_lines(
+    lines: list[str],
+    title: str | None = None,
+    authors: list[str] | tuple[str, ...] = (),
+    links: frozenset[str] = frozenset(),
+) -> CleanResult:
+    """Clean extracted lines; `links` are the page's anchor texts (lower-cased)."""
     result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
     result.original_publisher = _find_original_publisher(result.lines)
     result.is_aggregator = any(
@@ -52,10 +68,13 @@ def clean_lines(lines: list[str], title: str | None = None) -> CleanResult:
     if result.is_aggregator:
         _drop_aggregator_sections(result)
     _drop_related_blocks(result)
+    _drop_comment_thread(result)
     _drop_comment_form_tail(result)
     _drop_matching(result)
     _drop_trailing_edge(result)
-    _drop_leading_title(result, title)
+    _drop_trailing_teasers(result, links)
+    _drop_trailing_edge(result)
+    _drop_leading_edge(result, title, authors)
     return result
 
 
@@ -159,10 +178,100 @@ def _drop_comment_form_tail(result: CleanResult) -> None:
             return
 
 
-def _drop_leading_title(result: CleanResult, title: str | None) -> None:
-    if title and result.lines and _same_text(result.lines[0], title):
-        result.removed["duplicate_title"] += 1
-        result.lines.pop(0)
+def _drop_comment_thread(result: CleanResult) -> None:
+    """Reader comments kept in the main text: cut from where the thread starts.
+
+    The thread is recognised by its repeated signature lines ("Posted by: Ann at ...");
+    it starts at the nearest post signature or comments heading before the first one.
+    Without such a start the thread is left alone rather than cut at a guess.
+    """
+    lines = result.lines
+    signatures = [i for i, line in enumerate(lines) if _is_signature(line)]
+    if len(signatures) < MIN_THREAD_SIGNATURES:
+        return
+    first = signatures[0]
+    for start in range(first - 1, max(-1, first - 12), -1):
+        if _words(lines[start]) <= 20 and any(p.search(lines[start]) for p in THREAD_START):
+            if start > 0:  # never the whole text
+                result.removed["comments"] += len(lines) - start
+                del lines[start:]
+            return
+
+
+def _is_signature(line: str) -> bool:
+    return _words(line) <= 20 and any(p.search(line) for p in COMMENT_SIGNATURE)
+
+
+def _is_teaser(line: str, links: frozenset[str]) -> bool:
+    """A pointer to another article: mostly link text, or a list item with a date or
+    "Read more" (a headline with its dateline or teaser)."""
+    if _words(line) > 40 or re.match(r"^\d+[.)]\s", line):
+        return False  # numbered items are the article's own lists
+    if LIST_ITEM.match(line) and any(p.search(line) for p in TEASER_SIGNATURE):
+        return True
+    return _link_share(line, links) >= 0.5
+
+
+def _link_share(line: str, links: frozenset[str]) -> float:
+    text = LIST_ITEM.sub("", line).strip().lower()
+    if not text or not links:
+        return 0.0
+    if text in links:
+        return 1.0
+    longest = max((len(x) for x in links if len(x) >= 0.3 * len(text) and x in text), default=0)
+    return longest / len(text)
+
+
+def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
+    """A trailing block that is mostly links to other articles, after an article body.
+
+    A page that is mostly such a list (a roundup, a deals post) keeps it: the block is
+    removed only when the prose before it is an article of its own.
+    """
+    lines, teasers, start = result.lines, 0, None
+    flags = [_is_teaser(line, links) for line in lines]
+    for index in range(len(lines) - 1, 0, -1):
+        if start is not None and not flags[index] and _words(lines[index]) >= 12:
+            break  # a paragraph of prose: the article body above the list
+        teasers += flags[index]
+        seen = len(lines) - index
+        if teasers / seen >= TEASER_SHARE and flags[index]:
+            start = index
+        elif seen >= 2 * MIN_TEASERS and teasers / seen < TEASER_SHARE / 2:
+            break
+    if start is None or sum(flags[start:]) < MIN_TEASERS:
+        return
+    if sum(w for w in map(_words, lines[:start]) if w >= 12) >= MIN_BODY_WORDS:
+        result.removed["related"] += len(lines) - start
+        del lines[start:]
+
+
+def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
+    """Navigation, a duplicated title and a byline in the first lines of the text."""
+    index = 0
+    while index < min(LEADING_LINES, len(result.lines) - 1):
+        line = result.lines[index]
+        if _words(line) > 16:
+            return  # the body has started: nothing below is the leading edge
+        kind = _leading_kind(line, title, authors)
+        if kind:
+            result.removed[kind] += 1
+            del result.lines[index]
+        else:
+            index += 1
+
+
+def _leading_kind(line: str, title: str | None, authors) -> str | None:
+    if _words(line) > 16:
+        return None
+    if title and _same_text(line, title):
+        return "duplicate_title"
+    if any(p.search(line) for p in NAVIGATION):
+        return "navigation"
+    names = [a for a in authors if a]
+    if BYLINE.match(line) and (not names or any(n.lower() in line.lower() for n in names)):
+        return "byline"
+    return None
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -13,8 +13,9 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import read_bom
 
+from crawler.charset import bytes_to_text
 from crawler.metadata import PageMeta, read_page_meta
 
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
@@ -37,14 +38,13 @@ class RawArticle:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text by BOM, then HTTP header, then <meta charset>, then detection."""
+    """Bytes to text: BOM, valid UTF-8, declared charset, then detection (crawler.charset)."""
     if not body or not body.strip():
         raise ExtractionFailed("empty", "empty body")
     head = body[:1024].lstrip()
-    if head.startswith(BINARY_SIGNATURES) or b"\x00" in head:
+    if head.startswith(BINARY_SIGNATURES) or (b"\x00" in head and not read_bom(head)[0]):
         raise ExtractionFailed("not_html", f"binary content starting {head[:8]!r}")
-    _, text = html_to_unicode(content_type, body)
-    return text
+    return bytes_to_text(body, content_type)
 
 
 def parse_tree(text: str) -> lxml_html.HtmlElement:

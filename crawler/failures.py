@@ -9,6 +9,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
 from twisted.web._newclient import ResponseFailed
 
+from crawler.ssrf import BlockedAddress
+
 
 @dataclass(frozen=True)
 class FailureVerdict:
@@ -34,6 +36,8 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
     if isinstance(exc, HttpError):
         status = exc.response.status
         return FailureVerdict(False, f"http_{status}", status)
+    if isinstance(exc, BlockedAddress):
+        return FailureVerdict(False, "blocked_address")
     if isinstance(exc, scrapy_errors.IgnoreRequest):
         return FailureVerdict(True, "robots" if "robots" in str(exc).lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scrapy.exceptions import DropItem
+
 from crawler.model import Hints, Outcome
+
+
+class Rejected(DropItem):
+    """Dropped because written to rejects.jsonl; carries the reason for signal handlers
+    (item_dropped hands them the item as it entered the pipelines, not as it left)."""
+
+    def __init__(self, url: str, reason: str):
+        super().__init__(f"rejected ({reason}): {url}", log_level="DEBUG")
+        self.url, self.reason = url, reason
 
 
 @dataclass

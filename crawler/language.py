@@ -5,6 +5,12 @@ once per process. It is unreliable on short lines, so a line is judged in
 steps: script first (a line of Han or Cyrillic letters is foreign without
 asking anyone), then a word-frequency check, and langdetect only confirms.
 Its probability is not used as a threshold: it is near 1 even when wrong.
+
+langdetect costs about 5 ms a document, so a document is checked cheaply
+first: Latin script, and at least 15 % of its words English function words
+(English prose: 20-35 %; other languages: under 6 %, measured on wordfreq's
+lists for every language it has) is English without asking langdetect. Its
+confidence is then 1.0, which is what langdetect reports for such text.
 """
 
 from __future__ import annotations
@@ -21,6 +27,13 @@ from wordfreq import available_languages, zipf_frequency
 DetectorFactory.seed = 0
 MIN_LETTERS = 100  # below this a document is "und": too short to tell
 SAMPLE_CHARS = 4000  # langdetect's answer is stable well before this
+# English words that are rare in other languages ("a", "in", "is", "of", "will" are not).
+_ENGLISH_MARKERS = frozenset(
+    "the and to that for it with this are from by at which has were been would you they "
+    "their not but or its his her she have".split()
+)
+PLAIN_ENGLISH_SHARE = 0.15  # of words that are markers; other languages stay under 0.06
+PLAIN_ENGLISH_MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # wordfreq needs MeCab/jieba for these; lines in their scripts are caught by script anyway.
 _WORDFREQ_LANGS = frozenset(available_languages()) - {"ja", "ko", "zh"}
@@ -43,7 +56,18 @@ def detect_document(text: str) -> LanguageGuess:
     letters = sum(ch.isalpha() for ch in sample)
     if letters < MIN_LETTERS:
         return LanguageGuess("und", 0.0)
+    if _plainly_english(sample):
+        return LanguageGuess("en", 1.0)
     return _langdetect(_case_fold_shouting(sample)) or LanguageGuess("und", 0.0)
+
+
+def _plainly_english(sample: str) -> bool:
+    """Latin script and many English function words: no need to ask langdetect."""
+    words = _WORD.findall(sample)
+    if len(words) < PLAIN_ENGLISH_MIN_WORDS or (latin_share(sample) or 0.0) < 0.95:
+        return False
+    markers = sum(word.lower() in _ENGLISH_MARKERS for word in words)
+    return markers >= PLAIN_ENGLISH_SHARE * len(words)
 
 
 def _case_fold_shouting(text: str) -> str:
@@ -70,6 +94,8 @@ def primary_tag(declared: str | None) -> str | None:
 
 
 def latin_share(line: str) -> float | None:
+    if line.isascii():  # the common case, checked in C
+        return 1.0 if any(ch.isalpha() for ch in line) else None
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
         return None

@@ -37,6 +37,7 @@ class PageMeta:
     title_tag: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
     original_link: str | None = None  # href of a "Read the original" style anchor
+    link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -72,7 +73,19 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.title_tag = title.text_content().strip() if title is not None else None
     page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
     page.original_link = _original_link(tree, page.jsonld)
+    page.link_texts = _link_texts(tree)
     return page
+
+
+def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """What each link says: a text line that is mostly link text points elsewhere."""
+    texts = set()
+    for anchor in tree.iter("a"):
+        if anchor.get("href"):
+            text = " ".join(anchor.text_content().split()).lower()
+            if 3 <= len(text) <= 300:
+                texts.add(text)
+    return frozenset(texts)
 
 
 def _original_link(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> str | None:

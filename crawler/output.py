@@ -8,6 +8,7 @@ as exactly one accepted record, reject line or counted skip.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections import Counter
@@ -52,23 +53,45 @@ def point_latest(run_dir: Path) -> None:
 
 
 class JsonlWriter:
+    """Whole lines only: a write cut short (disk full, file size limit) is rolled back."""
+
     def __init__(self, path: Path):
         self.path = path
         try:
-            self._file = path.open("a", encoding="utf-8")
+            self._file = path.open("ab", buffering=0)  # unbuffered: nothing left to flush later
+            self._size = self._file.seek(0, os.SEEK_END)
         except OSError as error:
             raise OutputError(f"cannot open {path}: {error}") from error
+        self.failed: OutputError | None = None
 
     def write(self, obj: dict[str, Any]) -> None:
-        line = json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+        if self.failed is not None:
+            raise self.failed
+        line = (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         try:
-            self._file.write(line)
-            self._file.flush()
+            self._write_all(line)
         except OSError as error:
-            raise OutputError(f"cannot write {self.path}: {error}") from error
+            self._roll_back()
+            self.failed = OutputError(f"cannot write {self.path}: {error}")
+            raise self.failed from error
+        self._size += len(line)
+
+    def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = self._file.write(view)
+            if not written:
+                raise OSError(errno.ENOSPC, "no progress writing")
+            view = view[written:]
+
+    def _roll_back(self) -> None:
+        """Cut the file back to its last whole line (shrinking is allowed when growing is not)."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._file.fileno(), self._size)
+            self._file.seek(self._size)
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):  # a failed flush was already reported by write()
+        with contextlib.suppress(OSError):
             self._file.close()
 
 

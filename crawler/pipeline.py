@@ -55,7 +55,8 @@ def process_page(
         return Outcome(None, failure.reason, failure.detail)
     site_name = fields.resolve_site_name(raw.page, raw.found)
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
-    draft = _clean(raw, title)
+    authors = fields.resolve_authors(raw.page, raw.found, hints)
+    draft = _clean(raw, title, authors)
     guess = detect_document(draft.text)
     if guess.language == "en":
         lines, foreign = strip_foreign_lines(draft.text.split("\n"))
@@ -76,9 +77,9 @@ def process_page(
     return _language_verdict(record, options)
 
 
-def _clean(raw: RawArticle, title: str | None) -> _Draft:
+def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     text = unicodedata.normalize("NFC", raw.text)
-    result = clean_lines(text.split("\n"), title)
+    result = clean_lines(text.split("\n"), title, authors, raw.page.link_texts)
     return _Draft(result.text, result.removed, result.original_publisher, result.is_aggregator)
 
 

@@ -40,6 +40,15 @@ DOWNLOADER_MIDDLEWARES = {
 # Private, loopback, link-local and reserved addresses are never requested, except these hosts
 # (a list, or a comma-separated string on the command line). The demo and tests use loopback.
 ALLOWED_PRIVATE_HOSTS: list[str] = []
+# The check runs on resolved addresses at connect time (crawler/ssrf.py); blocked requests are
+# rejects with reason blocked_address. IP literals are refused before connecting.
+TWISTED_DNS_RESOLVER = "crawler.ssrf.SafeResolver"
+DOWNLOADER_MIDDLEWARES = {**DOWNLOADER_MIDDLEWARES, "crawler.ssrf.BlockPrivateAddresses": 560}
+# Only http(s) is ever fetched: a redirect or link to file:, data:, ftp: or s3: is not read.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+# An unwritable run directory stops the crawl (finish_reason output_error); this `crawl`
+# command then exits 1, where Scrapy's would exit 0.
+COMMANDS_MODULE = "crawler.commands"
 
 # --- Extraction workers (issue: throughput) ---------------------------------------------------
 EXTRACT_WORKERS = None  # None: one process per CPU; 0: extract inline in the reactor (debugging)

@@ -35,6 +35,9 @@ CREATE TABLE IF NOT EXISTS simhash_bands (
     record_id TEXT NOT NULL, simhash INTEGER NOT NULL,
     PRIMARY KEY (band, value, record_id)
 );
+CREATE TABLE IF NOT EXISTS rejected (
+    url TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS validators (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated TEXT NOT NULL
 );
@@ -77,6 +80,8 @@ class StateStore(Protocol):
         self, canonical_url: str, record: dict, simhash: int, aliases: tuple[str, ...] = ()
     ) -> None: ...
     def touch(self, canonical_url: str) -> None: ...
+    def remember_reject(self, url: str, reason: str) -> None: ...
+    def rejected_at(self, url: str) -> datetime | None: ...
     def record_with_hash(self, content_hash: str) -> str | None: ...
     def simhash_candidates(self, simhash: int) -> list[tuple[str, int]]: ...
     def validators(self, url: str) -> Validators | None: ...
@@ -152,6 +157,16 @@ class SqliteStateStore:
                 "INSERT OR IGNORE INTO simhash_bands VALUES (?, ?, ?, ?)",
                 [(band, value, record["id"], _signed(simhash)) for band, value in _bands(simhash)],
             )
+
+    def remember_reject(self, url: str, reason: str) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO rejected VALUES (?, ?, ?)", (url, reason, _now())
+            )
+
+    def rejected_at(self, url: str) -> datetime | None:
+        row = self.db.execute("SELECT at FROM rejected WHERE url = ?", (url,)).fetchone()
+        return _dt(row[0]) if row else None
 
     def touch(self, canonical_url: str) -> None:
         with self._transaction():

@@ -20,10 +20,15 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.canonical import canonicalize
-from crawler.items import ProcessedPage
+from crawler.items import ProcessedPage, Rejected
 from crawler.model import ArticleRecord
 from crawler.simhash import distance, simhash
 from crawler.state_access import state_for
+
+# Reasons that come from the page itself; network and HTTP errors are retried next run.
+PERMANENT_REJECTS = frozenset(
+    {"non_english", "unwanted_language", "too_short", "not_html", "empty", "no_text", "off_topic"}
+)
 
 
 class DedupPipeline:
@@ -46,6 +51,7 @@ class DedupPipeline:
             settings.getint("NEAR_DUPLICATE_DISTANCE", 3),
         )
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         return pipeline
 
     def process_item(self, item):
@@ -87,6 +93,11 @@ class DedupPipeline:
     def _skip(self, reason: str, url: str):
         self.crawler.stats.inc_value(f"outcomes/skipped/{reason}")
         raise DropItem(f"{reason}: {url}", log_level="DEBUG")
+
+    def item_dropped(self, item, response, exception, spider) -> None:
+        """Pages rejected for what they are (not for a transient error) are not refetched."""
+        if isinstance(exception, Rejected) and exception.reason in PERMANENT_REJECTS:
+            self.store.remember_reject(canonicalize(exception.url), exception.reason)
 
     def item_scraped(self, item, response, spider) -> None:
         if not isinstance(item, dict) or "content_hash" not in item:

@@ -1,18 +1,45 @@
-"""Runs the pure core on each fetched page and counts what cleaning removed."""
+"""Runs the pure core on each fetched page, in worker processes, and counts what cleaning removed.
+
+Extraction is CPU-bound (tens of ms a page): run in the reactor it would stall
+every download. With `EXTRACT_WORKERS` > 0 (default: one per CPU) pages go to a
+`crawler.workers.WorkerPool` started when the spider opens and stopped when it
+closes; `process_item` then returns a coroutine that Scrapy awaits. A page that
+kills or hangs its worker becomes a reject (`extract_crashed`, `extract_timeout`
+after `EXTRACT_TIMEOUT` s), an exception in the core one with the traceback
+(`extract_error`); the crawl goes on with a fresh worker.
+
+Back-pressure needs no code here: while a page is in the pool, its response stays
+in Scrapy's scraper slot, and once the bodies there exceed
+`SCRAPER_SLOT_MAX_ACTIVE_SIZE` (5 MB) the engine schedules no new downloads
+until pages come back. Memory for pages in flight is bounded by that, plus
+`CONCURRENT_REQUESTS` responses still downloading.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import os
+
+from scrapy import signals
 from scrapy.crawler import Crawler
+from trafilatura.meta import reset_caches
 
 from crawler.items import FetchedPage, ProcessedPage
 from crawler.language import warm_up
+from crawler.model import Outcome
 from crawler.pipeline import Options, process_page
+from crawler.workers import TaskFailed, WorkerPool
+
+RESET_CACHES_EVERY = 500  # pages per worker between trafilatura cache resets (flat memory)
+DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
 
 class ProcessPagePipeline:
-    def __init__(self, stats, options: Options):
+    def __init__(self, stats, options: Options, workers: int = 0, timeout: float = 30.0):
         self.stats, self.options = stats, options
-        warm_up()  # seeded langdetect profiles loaded before the first page
+        self.workers, self.timeout = workers, timeout
+        self.pool: WorkerPool | None = None
+        self.in_flight = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProcessPagePipeline:
@@ -24,14 +51,56 @@ class ProcessPagePipeline:
             min_words=settings.getint("MIN_WORDS", default.min_words),
             favor_precision=settings.getbool("FAVOR_PRECISION", default.favor_precision),
         )
-        return cls(crawler.stats, options)
+        workers = settings.get("EXTRACT_WORKERS")  # None: one per CPU; 0: inline
+        workers = (os.cpu_count() or 1) if workers in (None, "", "None") else int(workers)
+        timeout = settings.getfloat("EXTRACT_TIMEOUT", 30.0)
+        pipeline = cls(crawler.stats, options, workers, timeout)
+        crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def spider_opened(self, spider) -> None:
+        if not self.workers:
+            warm_up()  # seeded langdetect profiles loaded before the first page
+            return
+        self.pool = WorkerPool(
+            process_page,
+            self.workers,
+            self.timeout,
+            initializer=warm_up,
+            maintenance=reset_caches,
+            maintenance_every=RESET_CACHES_EVERY,
+        )
+        self.stats.set_value("extract/workers", self.workers)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def process_item(self, item):
         if not isinstance(item, FetchedPage):
             return item
-        outcome = process_page(
-            item.body, item.url, item.hints, self.options, content_type=item.content_type
-        )
+        if self.pool is None:  # EXTRACT_WORKERS=0, or built outside a running crawl (tests)
+            outcome = process_page(
+                item.body, item.url, item.hints, self.options, content_type=item.content_type
+            )
+            return self._processed(item, outcome)
+        return self._process_in_pool(item)
+
+    async def _process_in_pool(self, item: FetchedPage) -> ProcessedPage:
+        future = self.pool.submit(item.body, item.url, item.hints, self.options, item.content_type)
+        self.in_flight += 1
+        self.stats.max_value("extract/in_flight_max", self.in_flight)
+        try:
+            outcome = await asyncio.wrap_future(future)
+        except TaskFailed as failed:
+            outcome = Outcome(None, f"extract_{failed.reason}", failed.detail[-DETAIL_CHARS:])
+        finally:
+            self.in_flight -= 1
+        return self._processed(item, outcome)
+
+    def _processed(self, item: FetchedPage, outcome: Outcome) -> ProcessedPage:
         if outcome.record is not None:
             for kind, count in outcome.record.cleaning.items():
                 self.stats.inc_value(f"cleaning/removed/{kind}", count)

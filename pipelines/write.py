@@ -11,12 +11,13 @@ import logging
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.health import HealthLedger, alerts_for
-from crawler.items import FetchFailed, ProcessedPage
+from crawler.items import FetchedPage, FetchFailed, ProcessedPage, Rejected
 from crawler.model import Reject
-from crawler.output import RunOutput, new_run_dir, point_latest
+from crawler.output import OutputError, RunOutput, new_run_dir, point_latest
 from crawler.recovery import write_lock
 from crawler.state_access import state_for
 
@@ -28,6 +29,7 @@ class RunOutputPipeline:
     def __init__(self, crawler: Crawler, output_dir: str):
         self.crawler, self.output_dir = crawler, output_dir
         self.output: RunOutput | None = None
+        self.error: OutputError | None = None  # the run directory stopped being writable
         self.health = HealthLedger()
 
     @classmethod
@@ -39,13 +41,34 @@ class RunOutputPipeline:
         return pipeline
 
     def spider_opened(self, spider) -> None:
-        run_dir = new_run_dir(self.output_dir, spider.name)
-        write_lock(run_dir)  # a live owner: recovery leaves this run alone
-        self.output = RunOutput(run_dir, spider.name)
+        try:
+            run_dir = new_run_dir(self.output_dir, spider.name)
+            write_lock(run_dir)  # a live owner: recovery leaves this run alone
+            self.output = RunOutput(run_dir, spider.name)
+        except (OutputError, OSError) as error:
+            self._failed(OutputError(str(error)))
+            raise CloseSpider("output_error") from error
         self.crawler.stats.set_value("output/run_dir", str(run_dir))
         logger.info("Writing run output to %s", run_dir)
 
     def process_item(self, item):
+        try:
+            return self._process_item(item)
+        except OutputError as error:
+            if self._failed(error):
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))
+            raise DropItem(f"not written: {error}") from error
+
+    def _failed(self, error: OutputError) -> bool:
+        """Log and keep the first output error (its message names the path); True if first."""
+        if self.error is not None:
+            return False
+        self.error = error
+        logger.error("Output failed, stopping the crawl: %s", error)
+        self.crawler.stats.set_value("output/error", str(error))  # exit code 1 (crawler.commands)
+        return True
+
+    def _process_item(self, item):
         stats = self.crawler.stats
         if isinstance(item, FetchFailed):
             self.health.rejected(item.source, item.reason)
@@ -68,11 +91,11 @@ class RunOutputPipeline:
             )
         else:
             return item  # not ours: leave it to other pipelines and exporters
-        raise DropItem(f"rejected {item.url}", log_level="DEBUG")
+        raise Rejected(item.url, item.reason if isinstance(item, FetchFailed) else outcome.reason)
 
     def item_error(self, item, response, spider, failure) -> None:
         """A pipeline raised: the page still ends as a reject line, never silently lost."""
-        if isinstance(item, ProcessedPage | FetchFailed) and self.output is not None:
+        if isinstance(item, FetchedPage | ProcessedPage | FetchFailed) and self.output is not None:
             detail = failure.getTraceback()[-2000:]
             self._reject(item.url, "internal_error", detail, None, spider.name)
 
@@ -91,6 +114,12 @@ class RunOutputPipeline:
     def spider_closed(self, spider, reason: str) -> None:
         if self.output is None:
             return
+        try:
+            self._finish(spider, reason)
+        except OutputError as error:
+            self._failed(error)
+
+    def _finish(self, spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats()
         skipped = {
             key.removeprefix(SKIP_PREFIX): value
@@ -105,6 +134,7 @@ class RunOutputPipeline:
             requests=stats.get("outcomes/requests", 0),
             extra={
                 "finish_reason": reason,
+                **({"output_error": str(self.error)} if self.error else {}),
                 "not_requested": {
                     key.removeprefix("discovered/"): value
                     for key, value in sorted(stats.items())

@@ -64,12 +64,12 @@ class ArticleSpider(scrapy.Spider):
             return None
         self._requested.add(key)
         self.count("outcomes/requests")
-        meta["hints"] = hints = hints or Hints()
-        if hints.source:
-            self.count(f"source/{hints.source}/discovered")
+        meta["hints"] = hints or Hints()
         return Request(url, callback=callback, errback=self.on_error, meta=meta)
 
     def article_request(self, url: str, hints: Hints | None = None) -> Request | None:
+        if hints and hints.source:
+            self.count(f"source/{hints.source}/discovered")
         if self._known(url):
             self.count("discovered/already_seen")
             return None
@@ -83,17 +83,25 @@ class ArticleSpider(scrapy.Spider):
         """Seen in an earlier run and old enough not to be edited any more."""
         if self.state is None or self.refresh or not is_fetchable(url):
             return False
-        seen = self.state.seen(canonicalize(url))
+        key = canonicalize(url)
+        seen = self.state.seen(key)
         if seen is None:
-            return False
+            # A page rejected for what it is (language, length) is as known as an article.
+            rejected = self.state.rejected_at(key)
+            return rejected is not None and self._older_than_window(rejected)
+        return self._older_than_window(seen.published_at or seen.first_seen)
+
+    def _older_than_window(self, reference: datetime) -> bool:
         if self.refresh_window <= 0:
             return True
-        reference = seen.published_at or seen.first_seen
         return (datetime.now(UTC) - reference).total_seconds() > self.refresh_window
 
-    def discovery_request(self, url: str, callback, **meta) -> Request | None:
+    def discovery_request(
+        self, url: str, callback, source: Source | None = None, **meta
+    ) -> Request | None:
         """A feed or sitemap request, conditional on the validators of the last fetch."""
-        request = self.request(url, callback, **meta)
+        hints = Hints(source=source.name) if source else None  # failures count for the source
+        request = self.request(url, callback, hints, source=source, **meta)
         if request is None:
             return None
         request.meta["handle_httpstatus_list"] = [304]

@@ -85,9 +85,9 @@ def run_crawl(
     done = subprocess.run(
         command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=timeout, check=False
     )
-    runs = (
-        sorted((output_dir / spider).glob("*/run.json")) if (output_dir / spider).exists() else []
-    )
+    # The newest real run directory; `latest` is a symlink to one of them.
+    spider_dir = output_dir / spider
+    runs = sorted(p for p in spider_dir.glob("*/run.json") if not p.parent.is_symlink())
     return CrawlResult(done.returncode, runs[-1].parent if runs else None, done.stderr)
 
 

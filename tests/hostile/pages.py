@@ -29,7 +29,7 @@ SMART = "\u201cIt is a baseline, not a breakthrough,\u201d she said \u2014 twice
 def article_html(title: str, paragraphs: tuple[str, ...] = PARAGRAPHS, head: str = "") -> str:
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return (
-        f"<!DOCTYPE html><html lang=\"en\"><head>{head}<title>{title}</title>"
+        f'<!DOCTYPE html><html lang="en"><head>{head}<title>{title}</title>'
         '<meta property="og:type" content="article">'
         '<meta property="article:published_time" content="2026-11-20T09:00:00Z">'
         f"</head><body><article><h1>{title}</h1>\n{body}\n<p>{SMART}</p></article>"
@@ -48,7 +48,7 @@ def malformed() -> bytes:
 
 
 def truncated() -> bytes:
-    return article("Truncated markup still holds an article")[:-40] + b"<p class=\"unfin"
+    return article("Truncated markup still holds an article")[:-40] + b'<p class="unfin'
 
 
 PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 200 + b"%%EOF\n"
@@ -67,12 +67,16 @@ def deep_nesting(depth: int = 100_000) -> bytes:
 
 def many_links(count: int = 100_000) -> bytes:
     links = "".join(f'<a href="/trap/links/{i}">item {i}</a> ' for i in range(count))
-    return article_html("A page of links", head="").replace("<article>", f"<nav>{links}</nav><article>").encode()
+    return (
+        article_html("A page of links", head="")
+        .replace("<article>", f"<nav>{links}</nav><article>")
+        .encode()
+    )
 
 
 def one_long_line(size: int = 5 * 1024 * 1024) -> bytes:
-    words = "model benchmark token weights "
-    line = words * (size // len(words))
+    prose = " ".join(PARAGRAPHS) + " "
+    line = prose * (size // len(prose))
     return f"<html><head><title>One line</title></head><body><p>{line}</p></body></html>".encode()
 
 
@@ -81,7 +85,9 @@ def gzip_bomb(size: int = 64 * 1024 * 1024) -> bytes:
     """A few hundred kilobytes that expand past DOWNLOAD_MAXSIZE (10 MiB)."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     chunk = b" " * (1024 * 1024)
-    return b"".join(compressor.compress(chunk) for _ in range(size // len(chunk))) + compressor.flush()
+    return (
+        b"".join(compressor.compress(chunk) for _ in range(size // len(chunk))) + compressor.flush()
+    )
 
 
 # --- Encoding ---------------------------------------------------------------------------------
@@ -90,10 +96,11 @@ def cp1252_labelled_utf8() -> bytes:
 
 
 def utf8_with_invalid_bytes() -> bytes:
-    html = article_html("Stray bytes in a UTF-8 page")
-    return html.replace("Critics noted", "Critics \xff\xfenoted").encode("utf-8", "surrogateescape").replace(
-        "\xff\xfe".encode(), b"\xff\xfe"
-    )
+    """UTF-8 with a pasted Windows-1252 quote and a UTF-8 character cut in half."""
+    html = article_html("Stray bytes in a UTF-8 page").encode("utf-8")
+    pasted = "\u201cBenchmarks age fast,\u201d the reviewer\u2019s note said.".encode("cp1252")
+    html = html.replace(b"Critics noted", pasted + b" Critics \xe2\x80noted")
+    return html
 
 
 CHINESE = (
@@ -107,7 +114,7 @@ JAPANESE = (
 
 
 def cjk_page(title: str, sentence: str, lang: str, encoding: str) -> bytes:
-    paragraphs = "".join(f"<p>{sentence}</p>" for _ in range(6))
+    paragraphs = "".join(f"<p>{n} {sentence} {n}</p>" for n in range(1, 9))
     html = (
         f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head>'
         f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"

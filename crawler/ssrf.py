@@ -1,0 +1,147 @@
+"""Never request a private, loopback, link-local or reserved address (SSRF), unless allowed.
+
+The address is checked where the connection is made: `SafeResolver` (installed as
+TWISTED_DNS_RESOLVER) drops every address a host name resolves to that is not global, so a
+public name pointing at 127.0.0.1 is caught, and the connection uses exactly the addresses
+that were checked (no DNS-rebinding window). IP-literal URLs (`http://10.0.0.1/`,
+`http://[::1]/`) are refused before any connection by `BlockPrivateAddresses`, which also
+turns the DNS failure of a refused name into `BlockedAddress`: a reject `blocked_address`.
+
+The rule is trafilatura 2.3's (`downloads._vet_peer`): an address is allowed when
+`ipaddress` calls it global, IPv4-mapped IPv6 being read as the IPv4 address it maps.
+`ALLOWED_PRIVATE_HOSTS` lists host names or addresses that may be private anyway (the demo,
+tests and benchmarks run on loopback): a listed name allows whatever it resolves to, a listed
+address allows that address under any name.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
+from scrapy.resolver import CachingHostnameResolver
+from scrapy.utils.datatypes import LocalCache
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.error import DNSLookupError
+from twisted.internet.interfaces import IResolutionReceiver
+from zope.interface import implementer
+
+# host name -> the refused address, for names whose every address was refused; read by the
+# middleware to tell a refused name from one that does not exist. One process, one reactor.
+_REFUSED: LocalCache[str, str] = LocalCache(10_000)
+
+
+class BlockedAddress(IgnoreRequest):
+    """The request's host is, or resolves to, an address the crawler must not reach."""
+
+    def __init__(self, url: str, host: str, address: str):
+        super().__init__(
+            f"{host} is {address}, a non-public address; not requested "
+            "(allow it with ALLOWED_PRIVATE_HOSTS)"
+        )
+        self.url, self.host, self.address = url, host, address
+
+
+def ip_or_none(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        ip = ipaddress.ip_address(text.strip().strip("[]").split("%", 1)[0])
+    except ValueError:
+        return None
+    return getattr(ip, "ipv4_mapped", None) or ip
+
+
+def is_public(address: str) -> bool:
+    ip = ip_or_none(address)
+    return ip is not None and ip.is_global and not ip.is_multicast
+
+
+def _normal(host: str) -> str:
+    ip = ip_or_none(host)
+    return str(ip) if ip is not None else host.strip().lower().rstrip(".")
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    allowed: frozenset[str] = frozenset()  # normalized host names and addresses
+
+    @classmethod
+    def from_settings(cls, settings) -> AddressPolicy:
+        entries = settings.getlist("ALLOWED_PRIVATE_HOSTS")
+        return cls(frozenset(_normal(entry) for entry in entries if entry.strip()))
+
+    def allows(self, host: str, address: str) -> bool:
+        return (
+            is_public(address) or _normal(host) in self.allowed or _normal(address) in self.allowed
+        )
+
+
+@implementer(IResolutionReceiver)
+class _Guard:
+    """Passes on only the resolved addresses the policy allows."""
+
+    def __init__(self, receiver, host: str, policy: AddressPolicy):
+        self.receiver, self.host, self.policy = receiver, host, policy
+        self.passed, self.refused = 0, None
+
+    def resolutionBegan(self, resolution) -> None:  # noqa: N802 (Twisted's interface)
+        self.receiver.resolutionBegan(resolution)
+
+    def addressResolved(self, address) -> None:  # noqa: N802
+        if self.policy.allows(self.host, address.host):
+            self.passed += 1
+            self.receiver.addressResolved(address)
+        else:
+            self.refused = address.host
+
+    def resolutionComplete(self) -> None:  # noqa: N802
+        key = self.host.lower()
+        if self.refused and not self.passed:
+            _REFUSED[key] = self.refused
+        else:
+            _REFUSED.pop(key, None)
+        self.receiver.resolutionComplete()
+
+
+class SafeResolver(CachingHostnameResolver):
+    """Scrapy's caching IPv4/IPv6 resolver, refusing non-public addresses at connect time."""
+
+    def __init__(self, reactor, cache_size: int, policy: AddressPolicy):
+        super().__init__(reactor, cache_size)
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler, reactor) -> SafeResolver:
+        settings = crawler.settings
+        cache_size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
+        return cls(reactor, cache_size, AddressPolicy.from_settings(settings))
+
+    def resolveHostName(self, resolutionReceiver, hostName: str, *args, **kwargs):  # noqa: N802, N803
+        guard = _Guard(resolutionReceiver, hostName, self.policy)
+        return super().resolveHostName(guard, hostName, *args, **kwargs)
+
+
+class BlockPrivateAddresses:
+    """Downloader middleware: IP literals before connecting, refused names after resolving."""
+
+    def __init__(self, policy: AddressPolicy):
+        self.policy = policy
+
+    @classmethod
+    def from_crawler(cls, crawler) -> BlockPrivateAddresses:
+        return cls(AddressPolicy.from_settings(crawler.settings))
+
+    def process_request(self, request):
+        host = urlparse_cached(request).hostname or ""
+        ip = ip_or_none(host)
+        if ip is not None and not self.policy.allows(host, str(ip)):
+            raise BlockedAddress(request.url, host, str(ip))
+        return None
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, CannotResolveHostError | DNSLookupError):
+            host = (urlparse_cached(request).hostname or "").lower()
+            refused = _REFUSED.get(host)
+            if refused is not None:
+                raise BlockedAddress(request.url, host, refused) from exception
+        return None

@@ -1,0 +1,244 @@
+"""A small process pool for CPU-bound page processing that survives crashes and hangs.
+
+concurrent.futures.ProcessPoolExecutor does not fit when one page can kill or
+hang a worker: a dead worker breaks the whole executor (BrokenProcessPool) and
+a hung task cannot be stopped. Here each worker process has one thread in the
+parent that hands it one task at a time over a pipe and waits for the answer
+with a deadline:
+
+- an answer: the task's result, or TaskFailed("error") with the traceback;
+- the pipe closes (segfault, os._exit, OOM kill) or MemoryError: TaskFailed("crashed");
+- the deadline passes: the worker is killed, TaskFailed("timeout").
+
+After a crash or a timeout the thread starts a fresh worker, so one bad page
+costs one page. Tasks wait in one shared queue; `submit()` returns a
+concurrent.futures.Future, which asyncio (and so Scrapy's reactor) can await.
+Workers fork from a forkserver that has imported the task's module: a clean
+process (no crawler threads, no reactor) that starts fast. They ignore SIGINT,
+so Ctrl-C stops the crawl gracefully while pages in flight finish, and they exit
+by themselves when the parent dies (their pipe closes).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+STARTUP_TIMEOUT = 120.0  # seconds for a worker to import and run its initializer
+STOP_GRACE = 5.0  # seconds a worker gets to exit before it is killed
+
+
+class TaskFailed(Exception):
+    """A task without a result. `reason`: "error", "crashed" or "timeout"."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(reason, detail)
+        self.reason, self.detail = reason, detail
+
+
+class WorkerPool:
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        workers: int,
+        timeout: float,
+        initializer: Callable[[], Any] | None = None,
+        maintenance: Callable[[], Any] | None = None,
+        maintenance_every: int = 500,
+    ):
+        """`func`, `initializer` and `maintenance` (run every `maintenance_every` tasks)
+        must be module-level functions: workers receive them by reference."""
+        self.func, self.timeout = func, timeout
+        self._hooks = (initializer, maintenance, maintenance_every)
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload([func.__module__])
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._live: dict[int, _Worker] = {}  # thread slot -> its current worker
+        self._closed = False
+        self._threads = [
+            threading.Thread(target=self._serve, args=(slot,), name=f"pool-{slot}", daemon=True)
+            for slot in range(workers)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, *args: Any) -> Future:
+        if self._closed:
+            raise RuntimeError("the pool is closed")
+        future: Future = Future()
+        self._jobs.put((future, args))
+        return future
+
+    @property
+    def pids(self) -> list[int]:
+        return [worker.process.pid for worker in list(self._live.values())]
+
+    def close(self) -> None:
+        """Cancel queued tasks, stop every worker and wait for them: no process is left."""
+        self._closed = True
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            job[0].cancel()
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join(STOP_GRACE)
+        for worker in list(self._live.values()):  # threads still waiting on a task
+            worker.kill()
+        for thread in self._threads:
+            thread.join()
+
+    def _serve(self, slot: int) -> None:
+        worker = self._try_start(slot)  # eagerly, so warm-up overlaps the first downloads
+        while (job := self._jobs.get()) is not None:
+            future, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                if worker is None or not worker.process.is_alive():  # died between tasks
+                    worker = self._discard(worker)
+                    worker = self._start(slot)
+                future.set_result(worker.run(args, self.timeout))
+            except Exception as error:  # TaskFailed, or a failure to start a process
+                failed = error if isinstance(error, TaskFailed) else _unexpected()
+                future.set_exception(failed)
+                if failed.reason != "error":
+                    worker = self._discard(worker)  # the next task starts a fresh one
+        if worker is not None:
+            worker.stop()
+        self._live.pop(slot, None)
+
+    def _try_start(self, slot: int) -> _Worker | None:
+        try:
+            return self._start(slot)
+        except Exception:
+            return None  # retried with the first task, which then carries the reason
+
+    def _discard(self, worker: _Worker | None) -> None:
+        if worker is not None:
+            worker.kill()
+            worker.conn.close()
+
+    def _start(self, slot: int) -> _Worker:
+        here, there = self._context.Pipe()
+        process = self._context.Process(
+            target=_work, args=(there, self.func, *self._hooks), name=f"extract-worker-{slot}"
+        )
+        process.daemon = True
+        process.start()
+        there.close()  # only the worker holds its end: its death closes our pipe
+        worker = _Worker(process, here)
+        self._live[slot] = worker
+        try:
+            worker.wait_ready()
+        except TaskFailed:
+            self._discard(worker)
+            raise
+        return worker
+
+
+class _Worker:
+    def __init__(self, process, conn):
+        self.process, self.conn = process, conn
+
+    def wait_ready(self) -> None:
+        status, detail = self._receive(STARTUP_TIMEOUT, "crashed")
+        if status != "ready":
+            raise TaskFailed("crashed", f"worker failed to start:\n{detail}")
+
+    def run(self, args: tuple, timeout: float) -> Any:
+        try:
+            self.conn.send(args)
+        except OSError:
+            pass  # the worker is gone; _receive reports how it ended
+        status, value = self._receive(timeout, "timeout")
+        if status == "ok":
+            return value
+        if status == "error":
+            raise TaskFailed("error", value)
+        self.kill()  # "crashed": MemoryError; the worker is exiting anyway
+        raise TaskFailed("crashed", value)
+
+    def _receive(self, timeout: float, on_timeout: str) -> tuple[str, Any]:
+        try:
+            if not self.conn.poll(timeout):
+                self.kill()
+                raise TaskFailed(on_timeout, f"no answer after {timeout:g} s; worker killed")
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(1.0)
+            self.kill()
+            raise TaskFailed("crashed", _exit_detail(self.process.exitcode)) from None
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(STOP_GRACE)
+        self.kill()
+        self.conn.close()
+
+    def kill(self) -> None:
+        """Kill and reap the process. Safe from any thread: the pipe stays open."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+def _unexpected() -> TaskFailed:
+    return TaskFailed("crashed", f"pool error:\n{traceback.format_exc()}")
+
+
+def _exit_detail(code: int | None) -> str:
+    if code is not None and code < 0:
+        return f"worker killed by {signal.Signals(-code).name}"
+    return f"worker exited with code {code}"
+
+
+def _work(conn, func, initializer, maintenance, maintenance_every) -> None:
+    """The worker process: one task at a time until told to stop or the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's; it closes the pool
+    try:
+        if initializer is not None:
+            initializer()
+    except BaseException:
+        conn.send(("failed", traceback.format_exc()))
+        return
+    conn.send(("ready", None))
+    done = 0
+    while True:
+        try:
+            args = conn.recv()
+        except EOFError:
+            return  # the parent is gone
+        if args is None:
+            return
+        reply = _call(func, args)
+        try:
+            conn.send(reply)
+        except Exception:  # a result that does not pickle
+            conn.send(("error", traceback.format_exc()))
+        if reply[0] == "crashed":
+            return
+        done += 1
+        if maintenance is not None and done % maintenance_every == 0:
+            maintenance()
+
+
+def _call(func, args: tuple) -> tuple[str, Any]:
+    try:
+        return "ok", func(*args)
+    except MemoryError:
+        return "crashed", traceback.format_exc()  # the process may be unusable: replace it
+    except Exception:
+        return "error", traceback.format_exc()

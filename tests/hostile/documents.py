@@ -1,0 +1,149 @@
+"""Hostile feeds, sitemaps and link pages. Built per request: links need the live origin."""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+
+RSS = "application/rss+xml; charset=utf-8"
+XML = "application/xml; charset=utf-8"
+BIG_SITEMAP_URLS = 50_000
+RECENT_IN_BIG = 3  # entries of the big sitemap newer than the crawl's `since`
+
+
+def _rss(origin: str, items: str, doctype: str = "", title: str = "Hostile feed") -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>{doctype}'
+        f'<rss version="2.0"><channel><title>{title}</title><link>{origin}/</link>'
+        f"{items}</channel></rss>"
+    ).encode()
+
+
+def _item(origin: str, slug: str, title: str, date: str = "Mon, 23 Nov 2026 10:00:00 GMT") -> str:
+    return (
+        f"<item><title>{title}</title><link>{origin}/feeds/article/{slug}</link>"
+        f"<pubDate>{date}</pubDate></item>"
+    )
+
+
+LAUGHS = "<!DOCTYPE rss [<!ENTITY lol \"lol\">" + "".join(
+    f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10)
+) + "]>"
+
+
+def billion_laughs(origin: str) -> bytes:
+    """Nine levels of ten: a billion 'lol's if entities were expanded."""
+    return _rss(origin, _item(origin, "laughs", "Laughing &lol9;"), LAUGHS, "&lol9;")
+
+
+def external_entity(origin: str) -> bytes:
+    doctype = '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    item = (
+        f"<item><title>Leak &xxe;</title><link>{origin}/feeds/article/xxe</link>"
+        "<description>&xxe;</description><author>&xxe;</author></item>"
+    )
+    return _rss(origin, item, doctype)
+
+
+def bad_dates(origin: str) -> bytes:
+    dates = ("not a date", "2026-13-45T99:99:99Z", "Tue, 31 Feb 2026 25:61:00 GMT", "", "0")
+    items = "".join(
+        _item(origin, f"date-{n}", f"Dated badly {n}", date) for n, date in enumerate(dates, 1)
+    )
+    return _rss(origin, items)
+
+
+HTML_DOC = b"<!DOCTYPE html><html><head><title>Not a feed</title></head><body><p>Hi</p></body>"
+
+
+def sitemap_index_including_itself(origin: str) -> bytes:
+    entries = "".join(
+        f"<sitemap><loc>{origin}{path}</loc></sitemap>"
+        for path in ("/sitemaps/index.xml", "/sitemaps/child.xml", "/sitemaps/index.xml")
+    )
+    return (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{entries}</sitemapindex>"
+    ).encode()
+
+
+def _urlset(entries: str) -> bytes:
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{entries}</urlset>"
+    ).encode()
+
+
+def child_sitemap(origin: str) -> bytes:
+    return _urlset(
+        "".join(
+            f"<url><loc>{origin}/sitemaps/article/child-{n}</loc><lastmod>2026-11-20</lastmod></url>"
+            for n in (1, 2)
+        )
+    )
+
+
+@cache
+def _big_entries() -> str:
+    old = "".join(
+        f"<url><loc>ORIGIN/sitemaps/article/old-{n}</loc><lastmod>2020-01-01</lastmod></url>"
+        for n in range(BIG_SITEMAP_URLS - RECENT_IN_BIG)
+    )
+    new = "".join(
+        f"<url><loc>ORIGIN/sitemaps/article/big-{n}</loc><lastmod>2026-11-21</lastmod></url>"
+        for n in range(RECENT_IN_BIG)
+    )
+    return old + new
+
+
+def big_sitemap(origin: str) -> bytes:
+    return _urlset(_big_entries().replace("ORIGIN", origin))
+
+
+@cache
+def sitemap_gzip_bomb() -> bytes:
+    """A .xml.gz sitemap (no Content-Encoding) that expands past MAX_XML_BYTES (50 MB)."""
+    return gzip.compress(b"<!-- " + b" " * (64 * 1024 * 1024) + b" -->", compresslevel=9)
+
+
+def session_links(origin: str = "") -> bytes:
+    variants = []
+    for n in range(50):
+        variants += [
+            f"/trap/story;jsessionid=A{n:04d}",
+            f"/trap/story?PHPSESSID=b{n:04d}",
+            f"/trap/story?sid={n}&utm_source=trap",
+        ]
+    links = "".join(f'<a href="{href}">story</a> ' for href in variants)
+    return f"<html><body><h1>Sessions</h1>{links}</body></html>".encode()
+
+
+UNFETCHABLE_LINKS = (
+    "javascript:alert(document.cookie)",
+    "data:text/html,<h1>inline</h1>",
+    "file:///etc/passwd",
+    "mailto:editor@example.org",
+    "ftp://127.0.0.1/pub/",
+)
+
+
+def scheme_links(origin: str = "") -> bytes:
+    links = "".join(f'<a href="{href}">x</a> ' for href in UNFETCHABLE_LINKS)
+    return f"<html><body><h1>Links</h1>{links}</body></html>".encode()
+
+
+def routes() -> dict:
+    def doc(build, ctype=XML):
+        return lambda h: h.send(200, build(h.origin), ctype)
+
+    return {
+        "/feeds/billion-laughs.xml": doc(billion_laughs, RSS),
+        "/feeds/external-entity.xml": doc(external_entity, RSS),
+        "/feeds/bad-dates.xml": doc(bad_dates, RSS),
+        "/feeds/html.xml": lambda h: h.send(200, HTML_DOC, RSS),
+        "/sitemaps/index.xml": doc(sitemap_index_including_itself),
+        "/sitemaps/child.xml": doc(child_sitemap),
+        "/sitemaps/big.xml": doc(big_sitemap),
+        "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),
+        "/sitemaps/bomb.xml.gz": lambda h: h.send(200, sitemap_gzip_bomb(), "application/gzip"),
+    }

@@ -1,0 +1,284 @@
+"""The hostile web: one stdlib HTTP server on a free 127.0.0.1 port, a route per bad behaviour.
+
+Every request path is recorded, so a test can prove a URL was never requested. Routes are
+functions of the request handler: they write status, headers and body themselves, which
+lets them lie (wrong Content-Length), stall (a byte a second) or hang up mid-body.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.hostile import documents, pages
+
+Route = Callable[["HostileHandler"], None]
+HTML = "text/html"
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    server: _HostileServer
+    protocol_version = "HTTP/1.1"  # keep-alive, so a lying Content-Length matters
+
+    def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
+        path = urlsplit(self.path).path
+        self.server.hit(path)
+        route = self.server.routes.get(path) or self.server.prefix_route(path)
+        try:
+            (route or _not_found)(self)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the crawler hung up (cancelled, timed out): fine
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    # --- helpers for routes ---------------------------------------------------------------
+    def send(
+        self, status: int, body: bytes = b"", ctype: str | None = HTML, **headers: str
+    ) -> None:
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def head(self, status: int, ctype: str | None = HTML, **headers: str) -> None:
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+
+    def reset(self) -> None:
+        """Hang up with a TCP RST (SO_LINGER 0), not a clean FIN."""
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    @property
+    def other_origin(self) -> str:
+        """The same server under another host name: a cross-host redirect target."""
+        return f"http://localhost:{self.server.server_address[1]}"
+
+
+def _not_found(handler: HostileHandler) -> None:
+    handler.send(404, b"<html><head><title>404</title></head><body>Not found</body></html>")
+
+
+class _HostileServer(ThreadingHTTPServer):
+    daemon_threads = True
+    routes: dict[str, Route]
+    prefixes: dict[str, Route]
+
+    def __init__(self, routes: dict[str, Route], prefixes: dict[str, Route]):
+        super().__init__(("127.0.0.1", 0), HostileHandler)
+        self.routes, self.prefixes = routes, prefixes
+        self.hits: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def hit(self, path: str) -> None:
+        with self._lock:
+            self.hits[path] += 1
+
+    def prefix_route(self, path: str) -> Route | None:
+        for prefix, route in self.prefixes.items():
+            if path.startswith(prefix):
+                return route
+        return None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # hostile by design: resets and hang-ups are expected
+
+
+class HostileWeb:
+    """Start with `with HostileWeb() as web:`; `web.url(path)` gives an absolute URL."""
+
+    def __init__(self) -> None:
+        routes, prefixes = build_routes()
+        self.server = _HostileServer(routes, prefixes)
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.port = self.server.server_address[1]
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, args=(0.1,), name="hostile", daemon=True
+        )
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    @property
+    def hits(self) -> Counter[str]:
+        return self.server.hits
+
+    def __enter__(self) -> HostileWeb:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self._thread.join()
+
+
+# --- Routes ---------------------------------------------------------------------------------
+def _static(body: bytes | Callable[[], bytes], ctype: str | None = HTML, status: int = 200):
+    def route(handler: HostileHandler) -> None:
+        handler.send(status, body() if callable(body) else body, ctype)
+
+    return route
+
+
+def _huge(handler: HostileHandler, size: int = 30 * 1024 * 1024, declare: bool = True) -> None:
+    """30 MB of HTML, streamed; with or without a Content-Length announcing it."""
+    if declare:
+        handler.head(200, Content_Length=str(size))
+    else:
+        handler.head(200, Connection="close")
+        handler.close_connection = True
+    chunk = b"<p>" + b"filler " * 9000 + b"</p>\n"
+    sent = 0
+    while sent < size:
+        part = chunk[: size - sent]
+        handler.wfile.write(part)
+        sent += len(part)
+
+
+def _gzip_bomb(handler: HostileHandler) -> None:
+    handler.send(200, pages.gzip_bomb(), HTML, Content_Encoding="gzip")
+
+
+def _retry_after_then_ok(handler: HostileHandler) -> None:
+    if handler.server.hits[urlsplit(handler.path).path] == 1:
+        handler.send(429, b"slow down", "text/plain", Retry_After="1")
+    else:
+        handler.send(200, pages.article("Patience pays after a 429"))
+
+
+def _redirect(target: Callable[[HostileHandler], str], status: int = 302) -> Route:
+    def route(handler: HostileHandler) -> None:
+        handler.send(status, b"", None, Location=target(handler))
+
+    return route
+
+
+def _slow_drip(handler: HostileHandler) -> None:
+    body = pages.article("A byte a second")
+    handler.head(200, Content_Length=str(len(body)))
+    for byte in body:
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(1)
+
+
+def _reset_mid_body(handler: HostileHandler) -> None:
+    body = pages.article("Reset mid-body")
+    handler.head(200, Content_Length=str(len(body)))
+    handler.wfile.write(body[: len(body) // 2])
+    handler.reset()
+
+
+def _length_too_long(handler: HostileHandler) -> None:
+    body = pages.article("Promised more than it sent")
+    handler.head(200, Content_Length=str(len(body) + 5000))
+    handler.wfile.write(body)
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
+def _length_too_short(handler: HostileHandler) -> None:
+    body = pages.article("Sent more than it promised")
+    handler.head(200, Content_Length=str(len(body) // 2))
+    handler.wfile.write(body)
+    handler.close_connection = True
+
+
+def _calendar(handler: HostileHandler) -> None:
+    """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
+    page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
+    link = f'<a href="/trap/calendar/2026/11/23/?page={page + 1}">next</a>'
+    handler.send(200, f"<html><body><h1>Day view {page}</h1>{link}</body></html>".encode())
+
+
+def _links_target(handler: HostileHandler) -> None:
+    handler.send(200, b"<html><body><p>An item page with no links.</p></body></html>")
+
+
+def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
+    article = pages.article
+    routes: dict[str, Route] = {
+        "/robots.txt": _static(b"User-agent: *\nDisallow: /private/\n", "text/plain"),
+        # content
+        "/content/article": _static(article()),
+        "/content/malformed": _static(pages.malformed),
+        "/content/truncated": _static(pages.truncated),
+        "/content/empty": _static(b""),
+        "/content/pdf-as-html": _static(pages.PDF),
+        "/content/png-as-html": _static(pages.PNG),
+        "/content/huge": _huge,
+        "/content/huge-undeclared": lambda h: _huge(h, declare=False),
+        "/content/gzip-bomb": _gzip_bomb,
+        "/content/deep-nesting": _static(pages.deep_nesting),
+        "/content/many-links": _static(pages.many_links),
+        "/content/one-line": _static(pages.one_long_line),
+        "/content/extract-raises": _static(pages.crashing_metadata),
+        # encoding
+        "/encoding/cp1252-as-utf8": _static(pages.cp1252_labelled_utf8, "text/html; charset=utf-8"),
+        "/encoding/gb2312-unlabelled": _static(pages.gb2312_unlabelled, HTML),
+        "/encoding/shift-jis-unlabelled": _static(pages.shift_jis_unlabelled, HTML),
+        "/encoding/bom-vs-header": _static(
+            pages.utf8_bom_latin1_header, "text/html; charset=iso-8859-1"
+        ),
+        "/encoding/utf16-bom-vs-header": _static(
+            pages.utf16_bom_utf8_header, "text/html; charset=utf-8"
+        ),
+        "/encoding/invalid-utf8": _static(pages.utf8_with_invalid_bytes, "text/html; charset=utf-8"),
+        # protocol
+        **{f"/status/{code}": _static(article(f"Status {code}"), status=code) for code in (
+            404, 410, 500, 503)},
+        "/protocol/429-retry-after": _retry_after_then_ok,
+        "/protocol/429-too-long": lambda h: h.send(429, b"later", "text/plain", Retry_After="3600"),
+        "/protocol/redirect-loop": _redirect(lambda h: "/protocol/redirect-loop-b"),
+        "/protocol/redirect-loop-b": _redirect(lambda h: "/protocol/redirect-loop"),
+        "/protocol/redirect-other-host": _redirect(lambda h: h.other_origin + "/protocol/landing"),
+        "/protocol/landing": _static(article("Landed on another host")),
+        "/protocol/redirect-to-file": _redirect(lambda h: "file:///etc/passwd"),
+        "/protocol/slow-drip": _slow_drip,
+        "/protocol/reset": _reset_mid_body,
+        "/protocol/length-too-long": _length_too_long,
+        "/protocol/length-too-short": _length_too_short,
+        # SSRF: /ssrf/never/* must never be reached
+        "/ssrf/article": _static(article("Reached through an allowed host")),
+        "/ssrf/redirect-to-literal": _redirect(lambda h: h.origin + "/ssrf/never/redirected"),
+        # traps and links (site spider)
+        "/trap/links/": _static(pages.many_links),
+        "/trap/session/": _static(documents.session_links),
+        "/trap/story": _static(article("One story behind many session ids")),
+        "/trap/schemes/": _static(documents.scheme_links),
+        # feeds and sitemaps
+        **documents.routes(),
+    }
+    prefixes: dict[str, Route] = {
+        "/trap/calendar/": _calendar,
+        "/trap/links/": _links_target,
+        "/ssrf/never/": _static(article("SSRF target reached")),
+        "/feeds/article/": lambda h: h.send(200, article(f"Feed story {h.path.rsplit('/')[-1]}")),
+        "/sitemaps/article/": lambda h: h.send(
+            200, article(f"Sitemap story {h.path.rsplit('/')[-1]}")
+        ),
+    }
+    return routes, prefixes

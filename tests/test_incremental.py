@@ -1,0 +1,175 @@
+"""Scheduled, incremental crawls against the demo web: state across runs, kill and resume."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT, run_crawl
+from crawler.state import SqliteStateStore
+
+
+def english_articles(manifest, demo_web) -> set[str]:
+    return {
+        demo_web.url(site["site"], page["path"])
+        for site in manifest["sites"]
+        for page in site["paths"]
+        if page["kind"] in ("article", "aggregator", "syndicated")
+    }
+
+
+def ok(result):
+    assert result.returncode == 0, result.log[-3000:]
+    return result
+
+
+def test_second_feed_run_emits_nothing_and_fetches_only_conditional_feeds(
+    demo_catalogue, manifest, demo_web, tmp_path
+):
+    settings = {"SOURCES_FILE": demo_catalogue, "REFRESH_WINDOW": "0"}
+    first = ok(run_crawl("feeds", tmp_path, settings=settings))
+    assert len(first.lines("articles.jsonl")) == len(english_articles(manifest, demo_web))
+    second = ok(run_crawl("feeds", tmp_path, settings=settings))
+    assert second.lines("articles.jsonl") == []
+    summary = second.summary
+    assert summary["counts"]["requests"] == 3  # the three feeds, nothing else
+    assert summary["skipped_by_reason"] == {"not_modified": 3}
+
+
+def test_urls_spider_requests_each_page_once_across_runs(manifest, demo_web, tmp_path):
+    urls = sorted(english_articles(manifest, demo_web))[:4]
+    urls_file = tmp_path / "urls.txt"
+    urls_file.write_text("\n".join(urls))
+    state = tmp_path / "state.sqlite3"
+    settings = {"STATE_URI": str(state), "REFRESH_WINDOW": "0"}
+    args = {"urls_file": str(urls_file)}
+    german = next(
+        demo_web.url(s["site"], p["path"])
+        for s in manifest["sites"]
+        for p in s["paths"]
+        if p["kind"] == "foreign"
+    )
+    urls_file.write_text("\n".join([*urls, german]))
+    first = ok(run_crawl("urls", tmp_path / "a", args=args, settings=settings))
+    second = ok(run_crawl("urls", tmp_path / "b", args=args, settings=settings))
+    assert len(first.lines("articles.jsonl")) == 4
+    assert [r["reason"] for r in first.lines("rejects.jsonl")] == ["non_english"]
+    assert second.summary["counts"]["requests"] == 0
+    # a permanent reject (non_english) is remembered too, and not fetched again
+    assert second.summary["not_requested"]["already_seen"] == 5
+    refreshed = ok(
+        run_crawl("urls", tmp_path / "c", args={**args, "refresh": "1"}, settings=settings)
+    )
+    assert refreshed.summary["counts"]["requests"] == 5
+    assert refreshed.summary["skipped_by_reason"]["unchanged"] == 4
+
+
+def test_changed_page_yields_exactly_one_updated_record(demo_web, manifest, tmp_path):
+    path = "/news/2026/11/relay-agent-framework-1-0.html"
+    page = next(p for s in manifest["sites"] for p in s["paths"] if p["path"] == path)
+    urls_file = tmp_path / "urls.txt"
+    urls_file.write_text("\n".join(sorted(english_articles(manifest, demo_web))))
+    args, settings = {"urls_file": str(urls_file)}, {"STATE_URI": str(tmp_path / "s.db")}
+    first = ok(run_crawl("urls", tmp_path / "a", args=args, settings=settings))
+    before = {r["url"]: r for r in first.lines("articles.jsonl")}
+    demo_web.edit_page("neuralledger", path, page["last_sentence"], "An editor's correction.")
+    try:
+        # refresh=1: fetch every page again, whatever its age, so the test does not depend on
+        # today's date against the demo's publication dates
+        refresh = {**args, "refresh": "1"}
+        second = ok(run_crawl("urls", tmp_path / "b", args=refresh, settings=settings))
+    finally:
+        demo_web.edit_page("neuralledger", path, "An editor's correction.", page["last_sentence"])
+    (updated,) = second.lines("articles.jsonl")
+    assert updated["url"] == demo_web.url("neuralledger", path)
+    assert "updated" in updated["flags"]
+    assert updated["previous_hash"] == before[updated["url"]]["content_hash"]
+    assert updated["text"].endswith("An editor's correction.")
+    assert second.summary["skipped_by_reason"]["unchanged"] == len(before) - 1
+
+
+def test_syndicated_copy_is_flagged_as_near_duplicate(demo_web, manifest, tmp_path):
+    pages = {p["kind"]: (s["site"], p) for s in manifest["sites"] for p in s["paths"]}
+    site, copy = pages["syndicated"]
+    original = demo_web.url(copy["copy_of"]["site"], copy["copy_of"]["path"])
+    result = ok(run_crawl("urls", tmp_path, args={"url": original}))
+    (first,) = result.lines("articles.jsonl")
+    again = ok(run_crawl("urls", tmp_path, args={"url": demo_web.url(site, copy["path"])}))
+    (later,) = again.lines("articles.jsonl")
+    assert "near_duplicate" in later["flags"] and later["duplicate_of"] == first["id"]
+    skipping = ok(
+        run_crawl(
+            "urls",
+            tmp_path / "skip",
+            args={"url": f"{original},{demo_web.url(site, copy['path'])}"},
+            settings={"NEAR_DUPLICATE_ACTION": "skip"},
+        )
+    )
+    assert len(skipping.lines("articles.jsonl")) == 1
+    assert skipping.summary["skipped_by_reason"]["near_duplicate"] == 1
+
+
+def test_latest_link_and_source_alerts(demo_web, tmp_path):
+    catalogue = tmp_path / "sources.yaml"
+    origin = demo_web.origins["synthwire"]
+    catalogue.write_text(
+        "sources:\n  - name: gone\n    title: Gone\n"
+        f"    homepage: {origin}/\n    feeds: [{origin}/no-such-feed.xml]\n"
+    )
+    settings = {"SOURCES_FILE": str(catalogue)}
+    runs = [ok(run_crawl("feeds", tmp_path / "out", settings=settings)) for _ in range(3)]
+    assert runs[0].summary["alerts"] == [] and runs[1].summary["alerts"] == []
+    assert runs[2].summary["alerts"] == ["gone: no articles in the last 3 runs"]
+    assert runs[2].summary["sources"]["gone"]["http_errors"] == {"404": 1}
+    latest = tmp_path / "out" / "feeds" / "latest"
+    assert latest.is_symlink() and latest.resolve() == runs[2].run_dir.resolve()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_and_resume_loses_and_duplicates_nothing(demo_catalogue, manifest, demo_web, tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "scrapy", "crawl", "site"]
+    settings = {
+        **LOOPBACK_SETTINGS,
+        "OUTPUT_DIR": str(out),
+        "SOURCES_FILE": str(demo_catalogue),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+        "DOWNLOAD_DELAY": "0.15",  # slow enough to kill mid-way
+    }
+    for key, value in settings.items():
+        command += ["-s", f"{key}={value}"]
+    crawl = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    written: list[str] = []
+    while time.monotonic() < deadline and len(written) < 4:
+        time.sleep(0.1)
+        written = [
+            line for f in out.glob("site/*/articles.jsonl") for line in f.read_text().splitlines()
+        ]
+    os.kill(crawl.pid, signal.SIGKILL)
+    crawl.wait()
+    assert 0 < len(written) < len(english_articles(manifest, demo_web)), "kill came too late"
+    sqlite3.connect(out / "state.sqlite3").execute("PRAGMA integrity_check").fetchone()
+    resumed = ok(run_crawl("site", out, settings={"SOURCES_FILE": demo_catalogue}))
+    union = [
+        record["url"]
+        for run_dir in sorted(out.glob("site/2*/"))
+        for record in (
+            __import__("json").loads(line)
+            for line in (run_dir / "articles.jsonl").read_text().splitlines()
+            if line.strip()
+        )
+    ]
+    assert sorted(union) == sorted(english_articles(manifest, demo_web))  # once each, none missing
+    assert resumed.summary["counts"]["unaccounted"] == 0
+    store = SqliteStateStore(out / "state.sqlite3")
+    assert store.count_articles() == len(english_articles(manifest, demo_web))
+    store.close()
