@@ -1,4 +1,4 @@
-"""Operator helpers: `python -m crawler schema | extract PATH... [--url URL]`."""
+"""Operator helpers: `python -m crawler schema | extract PATH... [--url URL] | report RUN_DIR`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from crawler.model import ArticleRecord
 from crawler.pipeline import Options, process_page
+from crawler.report import load_run, render
 
 
 def schema_json() -> str:
@@ -66,9 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("paths", nargs="+", help=".html or .html.gz files, or folders")
     extract.add_argument("--url", help="the URL the page was fetched from")
     extract.add_argument("--languages", default="en", help="comma list; empty keeps all")
+    report = commands.add_parser("report", help="a run's counts and source health as a table")
+    report.add_argument("run_dir", help="a run directory (or output/<spider>/latest)")
     args = parser.parse_args(argv)
     if args.command == "schema":
         sys.stdout.write(schema_json())
+        return 0
+    if args.command == "report":
+        print(render(load_run(Path(args.run_dir))))
         return 0
     languages = [x.strip() for x in args.languages.split(",") if x.strip()]
     return extract_command(args.paths, args.url, languages)

@@ -32,6 +32,7 @@ from crawler.chrome_patterns import (
     THREAD_START,
 )
 
+HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
 MIN_THREAD_SIGNATURES = 3  # reader-comment signatures that make a comment thread
 MIN_TEASERS = 5  # headline-like lines at the end that make a list of links
@@ -213,13 +214,24 @@ def _is_teaser(line: str, links: frozenset[str]) -> bool:
 
 
 def _link_share(line: str, links: frozenset[str]) -> float:
+    """Share of the line that is one link's text; "Linked headline - summary" counts whole."""
     text = LIST_ITEM.sub("", line).strip().lower()
     if not text or not links:
         return 0.0
     if text in links:
         return 1.0
-    longest = max((len(x) for x in links if len(x) >= 0.3 * len(text) and x in text), default=0)
-    return longest / len(text)
+    best = 0.0
+    for link in links:
+        if len(link) < 0.1 * len(text) or link not in text:
+            continue
+        if (
+            _words(link) >= 2
+            and HEADLINE_SEPARATOR.match(text, len(link))
+            and text.startswith(link)
+        ):
+            return 1.0
+        best = max(best, len(link) / len(text))
+    return best
 
 
 def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
@@ -231,8 +243,10 @@ def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
     lines, teasers, start = result.lines, 0, None
     flags = [_is_teaser(line, links) for line in lines]
     for index in range(len(lines) - 1, 0, -1):
-        if start is not None and not flags[index] and _words(lines[index]) >= 12:
-            break  # a paragraph of prose: the article body above the list
+        if start is not None and all(
+            not flags[i] and _is_paragraph(lines[i]) for i in (index, index - 1)
+        ):
+            break  # two paragraphs of prose: the article body above the list
         teasers += flags[index]
         seen = len(lines) - index
         if teasers / seen >= TEASER_SHARE and flags[index]:
@@ -244,6 +258,10 @@ def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
     if sum(w for w in map(_words, lines[:start]) if w >= 12) >= MIN_BODY_WORDS:
         result.removed["related"] += len(lines) - start
         del lines[start:]
+
+
+def _is_paragraph(line: str) -> bool:
+    return _words(line) >= 12 and not LIST_ITEM.match(line)
 
 
 def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:

@@ -39,7 +39,10 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
     if isinstance(exc, BlockedAddress):
         return FailureVerdict(False, "blocked_address")
     if isinstance(exc, scrapy_errors.IgnoreRequest):
-        return FailureVerdict(True, "robots" if "robots" in str(exc).lower() else "ignored")
+        message = str(exc)
+        if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression: a body that inflates past the limit
+            return FailureVerdict(False, "too_large")
+        return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
         return FailureVerdict(True, "unsupported_scheme")
     for types, reason in _REJECTS:

@@ -29,9 +29,10 @@ MIN_LETTERS = 100  # below this a document is "und": too short to tell
 SAMPLE_CHARS = 4000  # langdetect's answer is stable well before this
 # English words that are rare in other languages ("a", "in", "is", "of", "will" are not).
 _ENGLISH_MARKERS = frozenset(
-    "the and to that for it with this are from by at which has were been would you they "
-    "their not but or its his her she have".split()
-)
+    ("the", "and", "to", "that", "for", "it", "with", "this", "are", "from", "by", "at",
+     "which", "has", "were", "been", "would", "you", "they", "their", "not", "but", "or",
+     "its", "his", "her", "she", "have")
+)  # fmt: skip
 PLAIN_ENGLISH_SHARE = 0.15  # of words that are markers; other languages stay under 0.06
 PLAIN_ENGLISH_MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

@@ -71,7 +71,8 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 600,
     "pipelines.write.RunOutputPipeline": 800,
 }
-EXTENSIONS = {"crawler.progress.ProgressLog": 500}
+EXTENSIONS = {"crawler.progress.ProgressLog": 500, "crawler.crawl_delay.CrawlDelay": 510}
+CRAWL_DELAY_MAX = 60.0  # seconds; a robots.txt Crawl-delay above this is capped
 OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
 SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))
 LANGUAGES = ["en"]  # empty list: keep every language, flagged

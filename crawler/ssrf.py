@@ -36,9 +36,9 @@ class BlockedAddress(IgnoreRequest):
     """The request's host is, or resolves to, an address the crawler must not reach."""
 
     def __init__(self, url: str, host: str, address: str):
+        where = address if _normal(host) == address else f"{host} resolves to {address}"
         super().__init__(
-            f"{host} is {address}, a non-public address; not requested "
-            "(allow it with ALLOWED_PRIVATE_HOSTS)"
+            f"{where}: not a public address, not requested (see ALLOWED_PRIVATE_HOSTS)"
         )
         self.url, self.host, self.address = url, host, address
 

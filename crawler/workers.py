@@ -21,6 +21,7 @@ by themselves when the parent dies (their pipe closes).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue
 import signal
@@ -156,10 +157,8 @@ class _Worker:
             raise TaskFailed("crashed", f"worker failed to start:\n{detail}")
 
     def run(self, args: tuple, timeout: float) -> Any:
-        try:
+        with contextlib.suppress(OSError):  # the worker is gone; _receive says how it ended
             self.conn.send(args)
-        except OSError:
-            pass  # the worker is gone; _receive reports how it ended
         status, value = self._receive(timeout, "timeout")
         if status == "ok":
             return value
@@ -180,10 +179,8 @@ class _Worker:
             raise TaskFailed("crashed", _exit_detail(self.process.exitcode)) from None
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.conn.send(None)
-        except OSError:
-            pass
         self.process.join(STOP_GRACE)
         self.kill()
         self.conn.close()

@@ -5,9 +5,14 @@ Billion-laughs bombs and external entities (file:///etc/passwd) are inert here.
 
 from __future__ import annotations
 
+import html
+import re
+
 from lxml import etree
 
 MAX_XML_BYTES = 50 * 1024 * 1024
+XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_NAMED_REF = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 
 
 class NotXml(ValueError):
@@ -27,12 +32,49 @@ def parse_xml(body: bytes) -> etree._Element:
         remove_pis=True,
     )
     try:
-        root = etree.fromstring(body.lstrip(), parser=parser)
+        root = etree.fromstring(_html_refs_to_numeric(body.lstrip()), parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
+    _refuse_resource_limits(parser)
     if root is None:
         raise NotXml("no XML root element")
+    _drop_entity_references(root)
     return root
+
+
+def _html_refs_to_numeric(body: bytes) -> bytes:
+    """`&nbsp;`, `&rsquo;`... are HTML, not XML: undeclared, they make libxml2's recovery
+    drop the text around them. Numeric references mean the same and always parse."""
+
+    def numeric(match: re.Match) -> bytes:
+        name = match.group(1).decode("ascii")
+        char = html.unescape(f"&{name};")
+        if name in XML_ENTITIES or len(char) != 1:
+            return match.group(0)  # XML's own, or not an HTML name (maybe declared in a DTD)
+        return f"&#{ord(char)};".encode()
+
+    return _NAMED_REF.sub(numeric, body) if b"&" in body else body
+
+
+def _refuse_resource_limits(parser: etree.XMLParser) -> None:
+    """Recovery would return the part before an entity bomb as if it were the document."""
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL" and "RESOURCE_LIMIT" in entry.type_name:
+            raise NotXml(f"refused: {entry.message} (line {entry.line})")
+
+
+def _drop_entity_references(root: etree._Element) -> None:
+    """Unexpanded references (`&xxe;`, `&lol9;`) would read as literal text: remove them."""
+    for entity in list(root.iter(etree.Entity)):
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        tail, previous = entity.tail or "", entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(entity)
 
 
 def local_name(element: etree._Element) -> str:

@@ -14,6 +14,7 @@ crawler.recovery replays at the next start: nothing is lost, nothing emitted twi
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -106,3 +107,6 @@ class DedupPipeline:
         aliases = tuple({canonicalize(url) for url in [item["url"], *fetched]})
         self.store.remember(item["canonical_url"], item, simhash(item["text"]), aliases)
         self.crawler.stats.inc_value("state/remembered")
+        published = item.get("published_at")
+        if item.get("source") and published:
+            self.store.advance_cursor(item["source"], datetime.fromisoformat(published))

@@ -76,18 +76,18 @@ class ArticleSpider(scrapy.Spider):
         return self.request(url, self.parse_article, hints)
 
     @property
-    def state(self):
+    def store(self):
         return state_for(self.crawler)
 
     def _known(self, url: str) -> bool:
         """Seen in an earlier run and old enough not to be edited any more."""
-        if self.state is None or self.refresh or not is_fetchable(url):
+        if self.store is None or self.refresh or not is_fetchable(url):
             return False
         key = canonicalize(url)
-        seen = self.state.seen(key)
+        seen = self.store.seen(key)
         if seen is None:
             # A page rejected for what it is (language, length) is as known as an article.
-            rejected = self.state.rejected_at(key)
+            rejected = self.store.rejected_at(key)
             return rejected is not None and self._older_than_window(rejected)
         return self._older_than_window(seen.published_at or seen.first_seen)
 
@@ -105,7 +105,7 @@ class ArticleSpider(scrapy.Spider):
         if request is None:
             return None
         request.meta["handle_httpstatus_list"] = [304]
-        known = self.state.validators(url) if self.state is not None else None
+        known = self.store.validators(url) if self.store is not None else None
         if known and known.etag:
             request.headers[b"If-None-Match"] = known.etag
         if known and known.last_modified:
@@ -117,10 +117,10 @@ class ArticleSpider(scrapy.Spider):
         if response.status == 304:
             self.skip("not_modified")
             return True
-        if self.state is not None:
+        if self.store is not None:
             etag = response.headers.get(b"ETag")
             modified = response.headers.get(b"Last-Modified")
-            self.state.save_validators(
+            self.store.save_validators(
                 response.url,
                 etag.decode("latin-1") if etag else None,
                 modified.decode("latin-1") if modified else None,

@@ -72,6 +72,8 @@ class SiteSpider(ArticleSpider):
         if is_article_page(response.url, og_type, jsonld) and (
             source is None or source.allows(response.url)
         ):
+            if source is not None:
+                self.count(f"source/{source.name}/discovered")
             yield self.fetched(response)
         else:
             self.skip("not_article")

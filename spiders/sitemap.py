@@ -8,6 +8,7 @@ news:publication_date as hints. `since` drops entries whose newest known date
 from __future__ import annotations
 
 import zlib
+from datetime import timedelta
 
 from crawler.dates import parse_date
 from crawler.model import Hints
@@ -35,10 +36,19 @@ class SitemapSpider(ArticleSpider):
         else:
             source = self.source_named(self.source_arg)
             targets = [(str(url), source) for url in source.sitemaps]
+            self.since = self.since or self._since_cursor(source.name)
         for url, source in targets:
             request = self.discovery_request(url, self.parse_sitemap, source=source)
             if request is not None:
                 yield request
+
+    def _since_cursor(self, source: str):
+        """Without `since`, skip entries older than the newest article already seen from this
+        source, less REFRESH_WINDOW: big sitemaps list years of URLs we already know."""
+        newest = self.store.cursor(source) if self.store is not None else None
+        if newest is None or self.refresh:
+            return None
+        return newest - timedelta(seconds=self.refresh_window)
 
     def parse_sitemap(self, response):
         source: Source | None = response.meta.get("source")

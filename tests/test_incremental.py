@@ -173,3 +173,15 @@ def test_kill_and_resume_loses_and_duplicates_nothing(demo_catalogue, manifest, 
     store = SqliteStateStore(out / "state.sqlite3")
     assert store.count_articles() == len(english_articles(manifest, demo_web))
     store.close()
+
+
+def test_jobdir_works_as_scrapy_documents(demo_catalogue, tmp_path):
+    jobdir = tmp_path / "job"
+    result = ok(
+        run_crawl(
+            "feeds", tmp_path / "out", settings={"SOURCES_FILE": demo_catalogue, "JOBDIR": jobdir}
+        )
+    )
+    assert " ERROR: " not in result.log
+    assert (jobdir / "requests.seen").exists() and (jobdir / "spider.state").exists()
+    assert result.summary["counts"]["unaccounted"] == 0

@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Demo web:", ", ".join(f"{k}={v}" for k, v in web.origins.items()))
         catalogue = write_catalogue(web, Path(tmp) / "demo-sources.yaml")
         print(f"Running: scrapy crawl {args.spider} (catalogue: the three demo sites)")
-        result = run_crawl(args.spider, Path(args.output), settings={"SOURCES_FILE": catalogue})
+        # A fresh state store each time: the demo shows the whole pipeline, not an
+        # incremental run that (correctly) finds nothing new the second time.
+        settings = {"SOURCES_FILE": catalogue, "STATE_URI": str(Path(tmp) / "state.sqlite3")}
+        result = run_crawl(args.spider, Path(args.output), settings=settings)
     if result.returncode != 0 or result.run_dir is None:
         print(result.log[-4000:], file=sys.stderr)
         print(f"Demo crawl failed (exit {result.returncode})", file=sys.stderr)

@@ -26,9 +26,14 @@ def _item(origin: str, slug: str, title: str, date: str = "Mon, 23 Nov 2026 10:0
     )
 
 
-LAUGHS = "<!DOCTYPE rss [<!ENTITY lol \"lol\">" + "".join(
-    f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">' for n in range(1, 10)
-) + "]>"
+LAUGHS = (
+    '<!DOCTYPE rss [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+        for n in range(1, 10)
+    )
+    + "]>"
+)
 
 
 def billion_laughs(origin: str) -> bytes:

@@ -108,8 +108,9 @@ CHINESE = (
     " 研究 团队 表示 将 公开 全部 代码 和 数据 。"
 )
 JAPANESE = (
-    "人工知能 の 研究者 たち は 新しい 言語 モデル を 発表 した 。 この モデル は 多く の"
-    " ベンチマーク で 良い 結果 を 示し 、 研究 チーム は すべて の コード を 公開 する と 述べた 。"
+    "人工知能 の 研究者 たち は 新しい 言語 モデル を 発表 した 。"
+    " この モデル は 多く の ベンチマーク で 良い 結果 を 示し 、"
+    " 研究 チーム は すべて の コード を 公開 する と 述べた 。"
 )
 
 
@@ -140,3 +141,14 @@ def utf16_bom_utf8_header() -> bytes:
 
 def gzipped(body: bytes) -> bytes:
     return gzip.compress(body)
+
+
+def crashing_metadata() -> bytes:
+    """An og:image no URL parser accepts: crawler.fields raises on it (found by this suite)."""
+    return article_html(
+        "Metadata that crashes", head='<meta property="og:image" content="http://[::1">'
+    ).encode()
+
+
+def slow_article(n: int) -> bytes:
+    return article_html(f"Slow story number {n}").encode()

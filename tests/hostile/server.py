@@ -28,8 +28,8 @@ class HostileHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so a lying Content-Length matters
 
     def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
-        path = urlsplit(self.path).path
-        self.server.hit(path)
+        path = urlsplit(self.path).path.split(";")[0]  # /story;jsessionid=X is /story
+        self.server.hit(self.path)  # with the query: calendar pages differ only there
         route = self.server.routes.get(path) or self.server.prefix_route(path)
         try:
             (route or _not_found)(self)
@@ -163,7 +163,7 @@ def _gzip_bomb(handler: HostileHandler) -> None:
 
 
 def _retry_after_then_ok(handler: HostileHandler) -> None:
-    if handler.server.hits[urlsplit(handler.path).path] == 1:
+    if handler.server.hits[handler.path] == 1:
         handler.send(429, b"slow down", "text/plain", Retry_After="1")
     else:
         handler.send(200, pages.article("Patience pays after a 429"))
@@ -202,7 +202,7 @@ def _length_too_long(handler: HostileHandler) -> None:
 
 def _length_too_short(handler: HostileHandler) -> None:
     body = pages.article("Sent more than it promised")
-    handler.head(200, Content_Length=str(len(body) // 2))
+    handler.head(200, Content_Length=str(len(body) * 3 // 4))
     handler.wfile.write(body)
     handler.close_connection = True
 
@@ -216,6 +216,11 @@ def _calendar(handler: HostileHandler) -> None:
 
 def _links_target(handler: HostileHandler) -> None:
     handler.send(200, b"<html><body><p>An item page with no links.</p></body></html>")
+
+
+def _slow_page(handler: HostileHandler) -> None:
+    time.sleep(1)
+    handler.send(200, pages.slow_article(int(handler.path.rsplit("/", 1)[-1] or 0)))
 
 
 def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
@@ -246,10 +251,14 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/encoding/utf16-bom-vs-header": _static(
             pages.utf16_bom_utf8_header, "text/html; charset=utf-8"
         ),
-        "/encoding/invalid-utf8": _static(pages.utf8_with_invalid_bytes, "text/html; charset=utf-8"),
+        "/encoding/invalid-utf8": _static(
+            pages.utf8_with_invalid_bytes, "text/html; charset=utf-8"
+        ),
         # protocol
-        **{f"/status/{code}": _static(article(f"Status {code}"), status=code) for code in (
-            404, 410, 500, 503)},
+        **{
+            f"/status/{code}": _static(article(f"Status {code}"), status=code)
+            for code in (404, 410, 500, 503)
+        },
         "/protocol/429-retry-after": _retry_after_then_ok,
         "/protocol/429-too-long": lambda h: h.send(429, b"later", "text/plain", Retry_After="3600"),
         "/protocol/redirect-loop": _redirect(lambda h: "/protocol/redirect-loop-b"),
@@ -277,6 +286,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/trap/links/": _links_target,
         "/ssrf/never/": _static(article("SSRF target reached")),
         "/feeds/article/": lambda h: h.send(200, article(f"Feed story {h.path.rsplit('/')[-1]}")),
+        "/slow/": _slow_page,
         "/sitemaps/article/": lambda h: h.send(
             200, article(f"Sitemap story {h.path.rsplit('/')[-1]}")
         ),

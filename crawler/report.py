@@ -1,0 +1,75 @@
+"""`python -m crawler report RUN_DIR`: a run's ledger and source health as a readable table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+COLUMNS = ("source", "found", "fetched", "new", "upd", "same", "dup", "rej", "words", "date",
+           "author", "image", "top reject")  # fmt: skip
+
+
+def load_run(run_dir: Path) -> dict:
+    path = run_dir / "run.json" if run_dir.is_dir() else run_dir
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        raise SystemExit(f"no run.json at {path} (a crawl still running, or killed?)") from error
+    except ValueError as error:
+        raise SystemExit(f"{path} is not valid JSON: {error}") from error
+
+
+def _percent(value) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def source_rows(sources: dict) -> list[tuple[str, ...]]:
+    rows = []
+    for name, s in sources.items():
+        rejected = s.get("rejected", {})
+        top = max(rejected.items(), key=lambda kv: kv[1], default=None)
+        coverage = s.get("coverage", {})
+        rows.append(
+            (
+                name,
+                str(s.get("discovered", 0)),
+                str(s.get("fetched", 0)),
+                str(s.get("new", 0)),
+                str(s.get("updated", 0)),
+                str(s.get("unchanged", 0)),
+                str(s.get("near_duplicate", 0)),
+                str(sum(rejected.values())),
+                f"{s.get('median_words', 0):g}",
+                _percent(coverage.get("date")),
+                _percent(coverage.get("author")),
+                _percent(coverage.get("image")),
+                f"{top[0]} ({top[1]})" if top else "",
+            )
+        )
+    return rows
+
+
+def format_table(rows: list[tuple[str, ...]], header: tuple[str, ...] = COLUMNS) -> str:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in [header, *rows]]  # fmt: skip
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def render(summary: dict) -> str:
+    counts = summary["counts"]
+    parts = [
+        f"Run {summary.get('run_dir')} ({summary.get('spider')}, {summary.get('finish_reason')})",
+        f"{summary.get('started_at')} -> {summary.get('finished_at')}",
+        "requests {requests}: accepted {accepted}, rejected {rejected}, skipped {skipped}, "
+        "unaccounted {unaccounted}".format(**counts),
+    ]
+    for title, key in (("Rejected", "rejected_by_reason"), ("Skipped", "skipped_by_reason")):
+        items = summary.get(key) or {}
+        if items:
+            parts.append(f"{title}: " + ", ".join(f"{k} {v}" for k, v in items.items()))
+    if summary.get("sources"):
+        parts += ["", format_table(source_rows(summary["sources"]))]
+    alerts = summary.get("alerts") or []
+    parts += ["", "Alerts:" if alerts else "Alerts: none", *(f"  ! {a}" for a in alerts)]
+    return "\n".join(parts)
