@@ -68,6 +68,7 @@ REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched 
 # --- Processing and output ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.process.ProcessPagePipeline": 300,
+    "pipelines.boilerplate.SiteBoilerplatePipeline": 500,
     "pipelines.dedup.DedupPipeline": 600,
     "pipelines.write.RunOutputPipeline": 800,
 }

@@ -29,12 +29,12 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_hash ON articles (content_hash);
 CREATE TABLE IF NOT EXISTS aliases (
     url TEXT PRIMARY KEY, canonical_url TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS simhash_bands (
     band INTEGER NOT NULL, value INTEGER NOT NULL,
     record_id TEXT NOT NULL, simhash INTEGER NOT NULL,
     PRIMARY KEY (band, value, record_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejected (
     url TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL
 );
@@ -115,11 +115,11 @@ class SqliteStateStore:
 
     def seen(self, url: str) -> SeenArticle | None:
         """The article known under this canonical URL or any alias (fetched, redirected)."""
+        alias = self.db.execute("SELECT canonical_url FROM aliases WHERE url = ?", (url,)).fetchone()
         row = self.db.execute(
-            "SELECT a.canonical_url, record_id, content_hash, published_at, first_seen, last_seen"
-            " FROM articles a LEFT JOIN aliases l ON l.canonical_url = a.canonical_url"
-            " WHERE a.canonical_url = ? OR l.url = ? LIMIT 1",
-            (url, url),
+            "SELECT canonical_url, record_id, content_hash, published_at, first_seen, last_seen"
+            " FROM articles WHERE canonical_url = ?",
+            (alias[0] if alias else url,),
         ).fetchone()
         if row is None:
             return None

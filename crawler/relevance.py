@@ -1,0 +1,76 @@
+"""AI-topic relevance: a transparent lexicon score in 0..1 over title, tags and text.
+
+No model, no training: every point of the score can be traced to a term below.
+
+- STRONG terms name the field or its products ("machine learning", "LLM", "ChatGPT",
+  "OpenAI", a standalone upper-case "AI"): weight 3.
+- SUPPORTING terms are common in AI stories but also elsewhere ("algorithm", "GPU",
+  "robot", "dataset", "benchmark"): weight 1.
+
+score = 0.35 * title + 0.15 * tags + 0.5 * text, where
+
+- title = 1 when the title has a strong term, 0.5 for a supporting term only, else 0;
+- tags = the same over the tags joined;
+- text = weighted hits per 100 words of text, divided by TEXT_SATURATION and capped at 1
+  (a story that names the field about once every 100 words scores 1 here).
+
+A general tech story that mentions "AI" once in 800 words scores about 0.06; an AI story
+scores above 0.5. Records under AI_RELEVANCE_THRESHOLD (0.2) from sources not marked
+`ai_only` are `off_topic` (crawler.pipeline).
+"""
+
+from __future__ import annotations
+
+import re
+
+STRONG = (
+    r"artificial intelligence", r"machine[- ]learning", r"deep[- ]learning",
+    r"neural (net|network)s?", r"large language models?", r"language models?", r"LLMs?",
+    r"generative (ai|models?)", r"gen ?ai", r"foundation models?", r"diffusion models?",
+    r"transformer models?", r"reinforcement learning", r"computer vision",
+    r"natural language processing", r"ai (models?|systems?|agents?|safety|research|lab)",
+    r"chatbots?", r"chatgpt", r"gpt-?\d\w*", r"openai", r"anthropic", r"deepmind",
+    r"hugging ?face", r"claude", r"gemini", r"llama", r"mistral ai", r"copilot",
+    r"stable diffusion", r"midjourney", r"agi", r"multimodal", r"fine-?tun(e|ed|ing)",
+)  # fmt: skip
+SUPPORTING = (
+    r"algorithms?", r"robots?", r"robotics", r"automation", r"datasets?", r"training data",
+    r"inference", r"gpus?", r"nvidia", r"benchmarks?", r"prompts?", r"embeddings?",
+    r"autonomous", r"predictive", r"speech recognition", r"data scien(ce|tists?)",
+)  # fmt: skip
+
+_STRONG = re.compile(r"\b(" + "|".join(STRONG) + r")\b", re.IGNORECASE)
+_SUPPORTING = re.compile(r"\b(" + "|".join(SUPPORTING) + r")\b", re.IGNORECASE)
+_AI = re.compile(r"\bA\.?I\b")  # upper case only: "ai" is a word in other languages
+STRONG_WEIGHT, SUPPORTING_WEIGHT = 3, 1
+TEXT_SATURATION = 3.0  # weighted hits per 100 words that count as fully on topic
+WEIGHTS = {"title": 0.35, "tags": 0.15, "text": 0.5}
+
+
+def _hits(text: str) -> tuple[int, int]:
+    strong = len(_STRONG.findall(text)) + len(_AI.findall(text))
+    return strong, len(_SUPPORTING.findall(text))
+
+
+def _field_score(text: str) -> float:
+    strong, supporting = _hits(text)
+    return 1.0 if strong else 0.5 if supporting else 0.0
+
+
+def _text_score(text: str) -> float:
+    words = len(text.split())
+    if not words:
+        return 0.0
+    strong, supporting = _hits(text)
+    per_100 = 100 * (STRONG_WEIGHT * strong + SUPPORTING_WEIGHT * supporting) / words
+    return min(1.0, per_100 / TEXT_SATURATION)
+
+
+def ai_relevance(title: str, tags: list[str] | tuple[str, ...], text: str) -> float:
+    """0..1: how much the record is about AI, from the lexicon above."""
+    score = (
+        WEIGHTS["title"] * _field_score(title)
+        + WEIGHTS["tags"] * _field_score(" ; ".join(tags))
+        + WEIGHTS["text"] * _text_score(text)
+    )
+    return round(min(1.0, score), 3)

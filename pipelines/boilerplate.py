@@ -1,0 +1,59 @@
+"""Strips lines a site repeats on every page (site-learned boilerplate) from accepted records.
+
+The record is rebuilt through `ArticleRecord.model_validate`, so `word_count`,
+`content_hash` and the `short` flag stay consistent with the new text; removals are
+counted in `record.cleaning["site_boilerplate"]` and in the stats key
+`cleaning/removed/site_boilerplate`. Rejects pass through untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
+from crawler.items import ProcessedPage
+from crawler.model import SHORT_WORDS, ArticleRecord, content_hash
+
+KIND = "site_boilerplate"
+
+
+class SiteBoilerplatePipeline:
+    def __init__(self, stats, model: SiteBoilerplate):
+        self.stats, self.model = stats, model
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SiteBoilerplatePipeline:
+        min_pages = crawler.settings.getint("BOILERPLATE_MIN_PAGES", 3)
+        if min_pages < 2:
+            raise NotConfigured("BOILERPLATE_MIN_PAGES below 2 turns site boilerplate off")
+        store: BoilerplateStore = MemoryBoilerplateStore()
+        return cls(crawler.stats, SiteBoilerplate(store, min_pages))
+
+    def process_item(self, item):
+        if not isinstance(item, ProcessedPage) or item.outcome.record is None:
+            return item
+        record = item.outcome.record
+        stripped = self.model.learn_and_strip(str(record.canonical_url), record.id, record.text)
+        if not stripped.removed:
+            return item
+        self.stats.inc_value(f"cleaning/removed/{KIND}", stripped.removed)
+        outcome = replace(item.outcome, record=rebuild(record, stripped.text, stripped.removed))
+        return replace(item, outcome=outcome)
+
+
+def rebuild(record: ArticleRecord, text: str, removed: int) -> ArticleRecord:
+    """The same record with a new text; derived fields recomputed and validated."""
+    values = record.model_dump()
+    words = len(text.split())
+    flags = [flag for flag in record.flags if flag != "short"]
+    values.update(
+        text=text,
+        word_count=words,
+        content_hash=content_hash(text),
+        cleaning=dict(sorted({**record.cleaning, KIND: removed}.items())),
+        flags=[*flags, "short"] if words < SHORT_WORDS else flags,
+    )
+    return ArticleRecord.model_validate(values)

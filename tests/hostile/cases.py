@@ -1,0 +1,72 @@
+"""The page-level cases, fetched in one `urls` crawl: path, expected place, reason, known words.
+
+README.md ("Hostile input") is the same table in prose; test_hostile_pages.py runs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.hostile.pages import LATIN_WORDS
+
+
+@dataclass(frozen=True)
+class Case:
+    path: str
+    outcome: str  # "record", "reject" or "skip"
+    reason: str = ""  # reject reason or skip reason
+    words: tuple[str, ...] = ()  # golden words in the record's text (or the rejected record's)
+    final: str = ""  # "host path" of the URL the outcome is filed under, after redirects
+
+    @property
+    def id(self) -> str:
+        return self.path.strip("/").replace("/", "-")
+
+
+QUOTES = ("\u201cIt is a baseline, not a breakthrough,\u201d", "\u2014 twice")
+PASTED = ("\u201cBenchmarks age fast,\u201d", "reviewer\u2019s")
+
+CASES = (
+    # content
+    Case("/content/malformed", "record", words=LATIN_WORDS),
+    Case("/content/truncated", "record", words=LATIN_WORDS),
+    Case("/content/empty", "reject", "empty"),
+    Case("/content/pdf-as-html", "reject", "not_html"),
+    Case("/content/png-as-html", "reject", "not_html"),
+    Case("/content/huge", "reject", "too_large"),
+    Case("/content/huge-undeclared", "reject", "too_large"),
+    Case("/content/gzip-bomb", "reject", "too_large"),
+    Case("/content/deep-nesting", "reject", "no_text"),
+    Case("/content/many-links", "record", words=LATIN_WORDS),
+    Case("/content/one-line", "record", words=LATIN_WORDS),
+    Case("/content/extract-raises", "reject", "extract_error"),
+    # encoding
+    Case("/encoding/cp1252-as-utf8", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/gb2312-unlabelled", "reject", "non_english", ("人工智能", "基准 测试")),
+    Case("/encoding/shift-jis-unlabelled", "reject", "non_english", ("人工知能", "ベンチマーク")),
+    Case("/encoding/bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/utf16-bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/invalid-utf8", "record", words=LATIN_WORDS + QUOTES + PASTED),
+    # protocol
+    Case("/status/404", "reject", "http_404"),
+    Case("/status/410", "reject", "http_410"),
+    Case("/status/500", "reject", "http_500"),
+    Case("/status/503", "reject", "http_503"),
+    Case("/protocol/429-retry-after", "record"),
+    Case("/protocol/429-too-long", "reject", "http_429"),
+    Case("/protocol/redirect-loop", "skip", "duplicate_request"),
+    Case("/protocol/redirect-other-host", "record", final="localhost /protocol/landing"),
+    Case("/protocol/redirect-to-file", "reject", "http_302"),
+    Case("/protocol/slow-drip", "reject", "timeout"),
+    Case("/protocol/reset", "reject", "truncated"),
+    Case("/protocol/length-too-long", "reject", "truncated"),
+    Case("/protocol/length-too-short", "record"),
+)
+
+# Never requested: not http(s). Counted in run.json under not_requested.unfetchable.
+UNFETCHABLE = (
+    "javascript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "mailto:editor@example.org",
+)

@@ -1,0 +1,91 @@
+"""Hostile pages in one real `urls` crawl: content, encoding, protocol and link cases.
+
+Each case checks that its URL ended in exactly one expected place; the crawl-wide tests check
+that the crawl finished, the ledger balanced and memory stayed bounded.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hostile.cases import CASES, UNFETCHABLE, Case
+from tests.hostile.crawl import assert_accounted, crawl, places
+from tests.hostile.server import HostileWeb
+
+MOJIBAKE = ("\ufffd", "Ã", "â€", "Â")
+
+
+@pytest.fixture(scope="module")
+def web():
+    with HostileWeb() as hostile:
+        yield hostile
+
+
+@pytest.fixture(scope="module")
+def pages_crawl(web, tmp_path_factory):
+    out = tmp_path_factory.mktemp("hostile-pages")
+    urls = out / "urls.txt"
+    urls.write_text("\n".join([*(web.url(case.path) for case in CASES), *UNFETCHABLE]) + "\n")
+    return crawl("urls", out / "output", {"urls_file": str(urls)})
+
+
+def filed_url(web: HostileWeb, case: Case) -> str:
+    if not case.final:
+        return web.url(case.path)
+    host, path = case.final.split()
+    return web.url(path, host)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_case_ends_in_one_expected_place(case, pages_crawl, web):
+    found = places(pages_crawl, filed_url(web, case))
+    if case.outcome == "skip":
+        assert found == []
+        assert pages_crawl.summary["skipped_by_reason"].get(case.reason, 0) >= 1
+        return
+    assert len(found) == 1, found
+    kind, line = found[0]
+    assert kind == case.outcome, line
+    if kind == "reject":
+        assert line["reason"] == case.reason, line
+    text = line["text"] if kind == "record" else (line.get("record") or {}).get("text", "")
+    missing = [word for word in case.words if word not in text]
+    assert not missing, (missing, text[:500])
+
+
+def test_crawl_balances_its_ledger(pages_crawl):
+    summary = assert_accounted(pages_crawl)
+    expected_skips = {}
+    for case in CASES:
+        if case.outcome == "skip":
+            expected_skips[case.reason] = expected_skips.get(case.reason, 0) + 1
+    assert summary["skipped_by_reason"] == expected_skips
+    assert summary["counts"]["requests"] == len(CASES)
+
+
+def test_no_record_text_is_mojibake(pages_crawl):
+    texts = [r["text"] for r in pages_crawl.lines("articles.jsonl")]
+    texts += [r["record"]["text"] for r in pages_crawl.lines("rejects.jsonl") if r.get("record")]
+    for text in texts:
+        assert not [m for m in MOJIBAKE if m in text], text[:300]
+
+
+def test_extract_error_carries_the_traceback(pages_crawl, web):
+    ((_, reject),) = places(pages_crawl, web.url("/content/extract-raises"))
+    assert "Traceback (most recent call last)" in reject["detail"]
+    assert "ValueError" in reject["detail"]
+
+
+def test_unfetchable_schemes_are_never_requested(pages_crawl, web):
+    assert pages_crawl.summary["not_requested"]["unfetchable"] == len(UNFETCHABLE)
+    lines = pages_crawl.lines("articles.jsonl") + pages_crawl.lines("rejects.jsonl")
+    assert not [line for line in lines if not line["url"].startswith("http")]
+    assert "root:x:0:0" not in pages_crawl.log
+
+
+def test_retries_and_redirects_reached_the_server_as_expected(pages_crawl, web):
+    hits = web.hits
+    assert hits["/protocol/429-retry-after"] == 2  # waited Retry-After: 1, then succeeded
+    assert hits["/protocol/429-too-long"] == 1  # Retry-After: 3600 is over RETRY_AFTER_MAX
+    assert hits["/protocol/redirect-loop"] == 1 and hits["/protocol/redirect-loop-b"] == 1
+    assert hits["/protocol/landing"] == 1
