@@ -73,11 +73,13 @@ for i in range(int(sys.argv[2])):
     done += json is not None
 print(done)
 """
+# news-please 1.6.16's from_urls reads request_args["timeout"] when collecting results and,
+# with request_args=None, turns every page into {}: pass a timeout.
 NEWSPLEASE_SCRIPT = """
 import sys
 from newsplease import NewsPlease
 urls = open(sys.argv[1]).read().split()
-articles = NewsPlease.from_urls(urls, fetch_images=False)
+articles = NewsPlease.from_urls(urls, request_args={"timeout": 60}, fetch_images=False)
 print(sum(1 for a in articles.values() if a is not None and getattr(a, "maintext", None)))
 """
 TRAFILATURA_CONFIG = "[DEFAULT]\nSLEEP_TIME = 0\nSSRF_PROTECTION = off\n"
@@ -241,15 +243,16 @@ def _reap_orphans(grace: float = 10.0) -> int:
 
 
 # --- the systems ---------------------------------------------------------------------------
-def run_ours(urls: list[str], work: Path, label: str = "ours") -> Run:
+def run_ours(urls: list[str], work: Path, label: str = "ours", **extra: str) -> Run:
+    """A fresh OUTPUT_DIR each run, so the state store (OUTPUT_DIR/state.sqlite3) is new."""
     urls_file = work / f"urls-{len(urls)}.txt"
     urls_file.write_text("\n".join(urls) + "\n")
+    output = work / f"out-{len(list(work.glob('out-*')))}"
     command = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"urls_file={urls_file}"]
-    settings = {**OURS_SETTINGS, "OUTPUT_DIR": str(work / f"out-{label}-{len(urls)}")}
-    for key, value in settings.items():
+    for key, value in {**OURS_SETTINGS, "OUTPUT_DIR": str(output), **extra}.items():
         command += ["-s", f"{key}={value}"]
     run = measure(label, len(urls), command)
-    runs = sorted((work / f"out-{label}-{len(urls)}" / "urls").glob("*/run.json"))
+    runs = sorted((output / "urls").glob("*/run.json"))
     if runs:
         summary = json.loads(runs[-1].read_text())
         counts, reasons = summary["counts"], summary.get("rejected_by_reason", {})
@@ -387,7 +390,9 @@ def print_targets(ours: Run, peers: dict[str, Run | None], memory: list[Run]) ->
     goals = {"trafilatura floor": 1.6, "trafilatura CLI --parallel 2": 2.5,
              "news-please from_urls": 4.0}  # fmt: skip
     for name, goal in goals.items():
-        peer = peers.get(name)
+        if name not in peers:
+            continue  # --no-peers
+        peer = peers[name]
         if peer is None:
             print(f"  {name:<30} unavailable (could not be installed)")
             continue
@@ -425,6 +430,7 @@ def main() -> int:
         work = Path(tmp)
         urls = server.urls(max([args.n] + [int(n) for n in args.memory_sizes.split(",") if n]))
         ours = run_ours(urls[: args.n], work)
+        variants = [run_ours(urls[: args.n], work, "ours, state store off", STATE_URI="")]
         peers: dict[str, Run | None] = {"trafilatura floor": run_floor(server, args.n, work)}
         if not args.no_peers:
             peers["trafilatura CLI --parallel 2"] = run_trafilatura_cli(urls[: args.n], work)
@@ -432,7 +438,7 @@ def main() -> int:
         sizes = [int(n) for n in args.memory_sizes.split(",") if n]
         memory = [run_ours(urls[:n], work, f"ours (memory, N={n})") for n in sizes]
     print()
-    print_table([ours, *(p for p in peers.values() if p is not None), *memory])
+    print_table([ours, *variants, *(p for p in peers.values() if p is not None), *memory])
     print_targets(ours, peers, memory)
     return 0
 

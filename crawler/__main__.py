@@ -1,4 +1,4 @@
-"""Operator helpers: `python -m crawler schema | extract PATH... [--url URL] | report RUN_DIR`."""
+"""Operator helpers: schema, extract, report; enqueue and merge for distributed crawls."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import gzip
 import json
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from crawler.cluster import enqueue, merge, read_urls_file, seeds_for
 from crawler.model import ArticleRecord
 from crawler.pipeline import Options, process_page
 from crawler.report import load_run, render
+from crawler.sources import DEFAULT_SOURCES_PATH
 
 
 def schema_json() -> str:
@@ -67,6 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("paths", nargs="+", help=".html or .html.gz files, or folders")
     extract.add_argument("--url", help="the URL the page was fetched from")
     extract.add_argument("--languages", default="en", help="comma list; empty keeps all")
+    seeding = commands.add_parser("enqueue", help="push seeds for distributed workers")
+    seeding.add_argument("spider", help="urls, feeds, sitemap or site")
+    seeding.add_argument("--urls-file", type=Path)
+    seeding.add_argument("--url", action="append", default=[])
+    seeding.add_argument("--source", help="a catalogue source name")
+    seeding.add_argument("--sources-file", type=Path, default=DEFAULT_SOURCES_PATH)
+    seeding.add_argument("--redis-url", help="default: the REDIS_URL environment variable")
+    merging = commands.add_parser("merge", help="one deduplicated articles.jsonl from run dirs")
+    merging.add_argument("run_dirs", nargs="+", type=Path)
+    merging.add_argument("-o", "--output", type=Path, help="folder (default output/merged/<UTC>)")
     report = commands.add_parser("report", help="a run's counts and source health as a table")
     report.add_argument("run_dir", help="a run directory (or output/<spider>/latest)")
     args = parser.parse_args(argv)
@@ -75,6 +88,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         print(render(load_run(Path(args.run_dir))))
+        return 0
+    if args.command == "enqueue":
+        urls = args.url + (read_urls_file(args.urls_file) if args.urls_file else [])
+        seeds = seeds_for(args.spider, urls, args.source, args.sources_file)
+        print(f"enqueued {enqueue(args.spider, seeds, args.redis_url)} seeds for {args.spider}")
+        return 0
+    if args.command == "merge":
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        out = args.output or Path("output") / "merged" / stamp
+        summary = merge(args.run_dirs, out)
+        print(f"{summary['records']} records ({summary['duplicates_dropped']} duplicates "
+              f"dropped) -> {out / 'articles.jsonl'}")  # fmt: skip
         return 0
     languages = [x.strip() for x in args.languages.split(",") if x.strip()]
     return extract_command(args.paths, args.url, languages)

@@ -12,8 +12,10 @@ and is stripped:
 
 Counts live behind `BoilerplateStore`, a two-method protocol, so they can persist
 across runs (the state store); `MemoryBoilerplateStore` keeps them for one process.
-Counting is per distinct page id, so a page fetched again (a refresh, a redirect
-variant with the same canonical URL) never counts twice toward its own lines.
+Counting is per distinct page id (the pipeline passes the content hash), so a page
+fetched again, or the same text under another URL, never counts twice toward its own
+lines. A page whose text would be more than half template is left alone: that is a
+copy of another page (dedup's business), not a page wrapped in a template.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from crawler.clean import MAX_CHROME_WORDS
 
 MIN_LINE_CHARS = 12  # shorter lines ("Photos", "Share") carry too little to identify a template
 MAX_PAGES_KEPT = 32  # page ids kept per line: enough to decide, bounded memory
+MAX_TEMPLATE_SHARE = 0.5  # more of the text than this "template": a copy of another page
 
 
 class BoilerplateStore(Protocol):
@@ -104,9 +107,15 @@ class SiteBoilerplate:
         counts = self.store.pages_with(site, distinct)
         template = [bool(key) and counts.get(key, 0) >= self.min_pages for key in keys]
         kept = _strip(lines, template)
-        if not kept:
-            return Stripped(text, 0)  # every line is template: a site-wide page, not ours to empty
+        if sum(map(_words, kept)) < (1 - MAX_TEMPLATE_SHARE) * sum(map(_words, lines)):
+            # Mostly "template": the same article under other URLs (syndication, mirrors,
+            # near-duplicates), which dedup handles; a site template is a small part of a page.
+            return Stripped(text, 0)
         return Stripped("\n".join(kept), len(lines) - len(kept))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
 
 
 def _strip(lines: list[str], template: list[bool]) -> list[str]:

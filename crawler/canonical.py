@@ -43,7 +43,8 @@ def canonicalize(url: str) -> str:
     if ":" in host:  # IPv6 literal needs its brackets back
         host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    path = _strip_amp(parts.path.split(";")[0])
+    # rstrip: a path can end in spaces once its fragment is gone ("/amp #top")
+    path = _strip_amp(parts.path.split(";")[0].rstrip())
     return urlunsplit((scheme, netloc, path, _clean_query(parts.query), ""))
 
 
@@ -95,8 +96,12 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     for candidate in declared:
         if not candidate:
             continue
-        absolute = urljoin(fetched_url, candidate.strip())
-        if urlsplit(absolute).scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
+        try:
+            absolute = urljoin(fetched_url, candidate.strip())
+            scheme = urlsplit(absolute).scheme
+        except ValueError:  # unparseable ("http://[::1"): no canonical at all
+            continue
+        if scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
             return canonicalize(absolute)
     return canonicalize(fetched_url)
 

@@ -102,7 +102,7 @@ ORIGINAL_PUBLISHER = re.compile(
 RELATED_HEADING = re.compile(
     r"^(related|more (from|on|in|stories|news|articles|like this)|you (may|might) also like"
     r"|recommended|read (more|next|also)|further reading|popular|trending|most read"
-    r"|latest (news|stories|posts))\b",
+    r"|(latest|recent) (news|stories|posts|articles|entries))\b",
     re.IGNORECASE,
 )
 
@@ -118,6 +118,7 @@ EDGE_ONLY = {
         r"(reporter|writer|editor|journalist|correspondent|columnist|contributor)\b)",
     ),
     "related": (RELATED_HEADING,),
+    "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
 }
 
 # --- Comment threads ------------------------------------------------------------------------

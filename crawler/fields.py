@@ -18,13 +18,23 @@ from crawler.metadata import PageMeta, jsonld_names, jsonld_url
 from crawler.model import Hints
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
 _BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
-    r"^(staff|staff writer|editor|editors|admin|administrator|guest|anonymous|team|"
-    r"the editors|editorial staff|news desk|newsroom|\d.*)$",
+    r"^(staff|admin|administrator|guest|anonymous|team|the editors|editorial staff|news desk|"
+    r"newsroom|((senior|managing|executive|contributing|staff|deputy|chief) )*(editor|writer|"
+    r"reporter|correspondent|columnist|contributor|producer)s?( in chief| at large)?|\d.*)$",
     re.IGNORECASE,
 )
+# An organization, not a person: "NBC News", "Reuters Staff", "The Verge Team", "Acme Inc."
+_ORGANIZATION = re.compile(
+    r"\b(news|staff|team|desk|press|media|newsroom|reporters|editors|editorial|wire|"
+    r"inc|llc|ltd|gmbh|corp|corporation|group|agency|magazine|associated press)\.?$",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 5
+_BYLINE_TAIL = re.compile(r"\s+(?:on|at|posted|updated|published|[-–—|·•])\s+", re.IGNORECASE)
 
 
 def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
@@ -49,12 +59,19 @@ def resolve_title(
     )
     for source, value in candidates:
         if value and value.strip():
-            return strip_site_suffix(" ".join(value.split()), site_name), source
+            title = strip_site_suffix(" ".join(value.split()), site_name)
+            if site_name and _simple(title) == _simple(site_name) and source != "title_tag":
+                continue  # the site's name where the headline should be (blog themes)
+            return title, source
     return None, None
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop " | Site" / " - Site" when the part is the site's name; keep subtitles."""
+    """Drop " | Site" / " - Site" / "Site: " when the part is the site's name; keep subtitles."""
+    if site_name and title.lower().startswith(site_name.lower()):
+        rest = _PREFIX_SEPARATOR.sub("", title[len(site_name) :], count=1)
+        if rest != title[len(site_name) :] and rest.strip():
+            title = rest.strip()
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -111,31 +128,46 @@ def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:
     return None
 
 
-def resolve_authors(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:
+def resolve_authors(
+    page: PageMeta, found: Document | None, hints: Hints, site_name: str | None = None
+) -> list[str]:
+    """People who wrote the page: JSON-LD, <meta name=author>, the page's byline elements
+    (outside trending/related widgets), trafilatura, the feed. The site or publisher
+    itself is never an author."""
+    organizations = {site_name, *jsonld_names(page.jsonld.get("publisher"))}
     candidates = (
         jsonld_names(page.jsonld.get("author")),
         [a for a in page.all("author") if "://" not in a],
+        list(page.byline_names),
         [found.author] if found and found.author else [],
         list(hints.authors),
     )
     for names in candidates:
-        cleaned = clean_authors(names)
+        cleaned = clean_authors(names, organizations)
         if cleaned:
             return cleaned
     return []
 
 
-def clean_authors(names: list[str]) -> list[str]:
-    """Split "By A and B", drop role words and URLs, keep order without repeats."""
+def clean_authors(names: list[str], organizations=()) -> list[str]:
+    """Split "By A and B", drop role words, organizations and URLs; keep order, no repeats."""
+    excluded = {_simple(o) for o in organizations if o}
     result: list[str] = []
     for name in names:
         for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", name.strip())):
-            part = " ".join(_BYLINE_PREFIX.sub("", part).split()).strip(" .,-")
-            if not part or "@" in part or "://" in part or _NOT_A_NAME.match(part):
-                continue
-            if len(part) <= 80 and part not in result:
+            part = " ".join(_BYLINE_PREFIX.sub("", part).split())
+            part = _BYLINE_TAIL.split(part)[0].strip(" .,-")
+            if _is_person(part, excluded) and part not in result:
                 result.append(part)
     return result
+
+
+def _is_person(part: str, excluded: set[str]) -> bool:
+    if not part or "@" in part or "://" in part or len(part) > 80:
+        return False
+    if _NOT_A_NAME.match(part) or _ORGANIZATION.search(part) or _looks_like_domain(part):
+        return False
+    return _simple(part) not in excluded and len(part.split()) <= MAX_NAME_WORDS
 
 
 def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:

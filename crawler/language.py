@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
-from wordfreq import available_languages, zipf_frequency
+from wordfreq import available_languages, get_frequency_dict, get_frequency_list, zipf_frequency
 
 DetectorFactory.seed = 0
 MIN_LETTERS = 100  # below this a document is "und": too short to tell
@@ -36,8 +36,13 @@ _ENGLISH_MARKERS = frozenset(
 PLAIN_ENGLISH_SHARE = 0.15  # of words that are markers; other languages stay under 0.06
 PLAIN_ENGLISH_MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# The other language's frequencies come from wordfreq's "small" lists (words of Zipf >= 3,
+# about 3 MB loaded): its "large" ones take 30-90 MB each and wordfreq never unloads a list,
+# so a worker that met ten languages held over 400 MB. Rarer words count as English.
+OTHER_WORDLIST = "small"
+MAX_LOADED_LISTS = 6  # release_caches() unloads other languages' lists beyond this
 # wordfreq needs MeCab/jieba for these; lines in their scripts are caught by script anyway.
-_WORDFREQ_LANGS = frozenset(available_languages()) - {"ja", "ko", "zh"}
+_WORDFREQ_LANGS = frozenset(available_languages(OTHER_WORDLIST)) - {"ja", "ko", "zh"}
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,16 @@ class LanguageGuess:
 
 def warm_up() -> None:
     """Load langdetect's profiles and wordfreq's English list before any worker needs them."""
-    detect_document("This sentence warms up the language profiles once per process. " * 3)
+    _langdetect("This sentence warms up the language profiles once per process. " * 3)
     zipf_frequency("the", "en")
+
+
+def release_caches() -> None:
+    """Unload other languages' word lists once more than a few are loaded (long crawls)."""
+    if get_frequency_dict.cache_info().currsize > MAX_LOADED_LISTS:
+        get_frequency_dict.cache_clear()
+        get_frequency_list.cache_clear()
+        zipf_frequency("the", "en")
 
 
 def detect_document(text: str) -> LanguageGuess:
@@ -118,7 +131,9 @@ def english_word_share(line: str, other: str | None = None) -> float:
     if not words:
         return 1.0
     if other in _WORDFREQ_LANGS and other != "en":
-        hits = sum(zipf_frequency(w, "en") >= zipf_frequency(w, other) for w in words)
+        hits = sum(
+            zipf_frequency(w, "en") >= zipf_frequency(w, other, OTHER_WORDLIST) for w in words
+        )
     else:
         hits = sum(zipf_frequency(w, "en") >= 3.0 for w in words)
     return hits / len(words)

@@ -38,6 +38,7 @@ class PageMeta:
     time_datetimes: list[str] = field(default_factory=list)
     original_link: str | None = None  # href of a "Read the original" style anchor
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
+    byline_names: tuple[str, ...] = ()  # rel/itemprop=author, .byline/.author, not in widgets
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -74,7 +75,42 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
     page.original_link = _original_link(tree, page.jsonld)
     page.link_texts = _link_texts(tree)
+    page.byline_names = _byline_names(tree)
     return page
+
+
+# Byline markup; a trending/related/sidebar widget lists other articles' authors.
+_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
+    r"|comment|teaser|promo",
+    re.IGNORECASE,
+)
+MAX_BYLINE_CHARS = 120
+
+
+def _byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    names: list[str] = []
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in ("meta", "link", "script", "style"):
+            continue
+        marks = " ".join(filter(None, (node.get("rel"), node.get("itemprop"), node.get("class"))))
+        if not marks or not _BYLINE_MARK.search(marks) or _in_widget(node):
+            continue
+        text = " ".join(node.text_content().split())
+        if 2 < len(text) <= MAX_BYLINE_CHARS and text not in names:
+            names.append(text)
+        if len(names) >= 3:
+            break
+    return tuple(names)
+
+
+def _in_widget(node) -> bool:
+    for ancestor in node.iterancestors():
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if marks and _WIDGET.search(marks):
+            return True
+    return False
 
 
 def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:

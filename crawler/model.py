@@ -27,6 +27,7 @@ Flag = Literal[
     "declared_language_mismatch",
     "language_undetermined",
     "non_english",
+    "off_topic",
     "updated",
     "near_duplicate",
 ]
@@ -85,6 +86,9 @@ class ArticleRecord(BaseModel):
     )
     duplicate_of: str | None = Field(
         None, pattern=r"^[0-9a-f]{24}$", description="id of the record this one near-duplicates"
+    )
+    ai_relevance: float | None = Field(
+        None, ge=0.0, le=1.0, description="AI-topic score from a lexicon (crawler.relevance)"
     )
     flags: list[Flag] = Field(default_factory=list)
     cleaning: dict[str, int] = Field(default_factory=dict, description="removals by kind")

@@ -21,6 +21,7 @@ from crawler.clean import clean_lines
 from crawler.extract import ExtractionFailed, RawArticle, extract_article
 from crawler.language import detect_document, primary_tag, strip_foreign_lines
 from crawler.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
+from crawler.relevance import ai_relevance
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Options:
     languages: tuple[str, ...] = ("en",)  # empty: keep every language, flagged
     min_words: int = 50  # fewer words after cleaning: rejected as too_short
     favor_precision: bool = True
+    ai_relevance_threshold: float = 0.2  # below it, a record from a mixed source is off_topic
+    keep_off_topic: bool = False  # True: keep off-topic records, flagged
 
 
 @dataclass
@@ -55,7 +58,7 @@ def process_page(
         return Outcome(None, failure.reason, failure.detail)
     site_name = fields.resolve_site_name(raw.page, raw.found)
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
-    authors = fields.resolve_authors(raw.page, raw.found, hints)
+    authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
     guess = detect_document(draft.text)
     if guess.language == "en":
@@ -69,12 +72,27 @@ def process_page(
         return Outcome(None, "no_title", "no title in page, metadata or hints")
     values = _record_values(raw, url, hints, draft, title, title_source, site_name, guess)
     values["fetched_at"] = fetched_at or datetime.now(UTC)
+    values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
+    values["_off_topic"] = guess.language == "en" and _is_off_topic(
+        values["ai_relevance"], hints, options
+    )
     values["flags"] = _flags(values)
     try:
         record = ArticleRecord.model_validate(values)
     except ValidationError as error:
         return Outcome(None, "validation_error", str(error)[:2000])
-    return _language_verdict(record, options)
+    outcome = _language_verdict(record, options)
+    if outcome.accepted and "off_topic" in record.flags and not options.keep_off_topic:
+        detail = f"ai_relevance {record.ai_relevance} < {options.ai_relevance_threshold}"
+        return Outcome(None, "off_topic", detail, rejected_record=record.to_json_dict())
+    return outcome
+
+
+def _is_off_topic(score: float, hints: Hints, options: Options) -> bool:
+    """Only English records from a catalogue source not marked ai_only are judged: an
+    ad-hoc URL list is the operator's own choice, an AI-only source is on topic by
+    definition, and the lexicon is English."""
+    return bool(hints.source) and not hints.ai_only and score < options.ai_relevance_threshold
 
 
 def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
@@ -99,7 +117,7 @@ def _record_values(raw, url, hints, draft, title, title_source, site_name, guess
     published, date_source, date_raw = fields.resolve_published(page, found, url, hints)
     canonical = choose_canonical(url, page.canonical, page.first("og:url"))
     original_url = _original_url(page.original_link, url)
-    authors = fields.resolve_authors(page, found, hints)
+    authors = fields.resolve_authors(page, found, hints, site_name)
     declared = primary_tag(page.html_lang) or primary_tag(page.first("og:locale"))
     image = fields.resolve_image(page, found, url)
     return dict(
@@ -145,6 +163,7 @@ def _flags(values: dict) -> list[str]:
     removed, language = values["cleaning"], values["language"]
     declared = values["declared_language"]
     aggregator = values.pop("_is_aggregator")
+    off_topic = values.pop("_off_topic")
     original = bool(values["original_publisher"] or values["original_url"])
     checks = {
         "no_date": values["published_at"] is None,
@@ -157,6 +176,7 @@ def _flags(values: dict) -> list[str]:
         ),
         "language_undetermined": language == "und",
         "non_english": language not in ("en", "und"),
+        "off_topic": off_topic,
         "declared_language_mismatch": bool(declared) and language not in ("und", declared),
     }
     return [flag for flag, applies in checks.items() if applies]

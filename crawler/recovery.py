@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import socket
 from pathlib import Path
 
 from crawler.canonical import canonicalize
@@ -18,6 +19,11 @@ from crawler.simhash import simhash
 
 logger = logging.getLogger(__name__)
 LOCK_NAME = "run.lock"
+
+
+def worker_id() -> str:
+    """Who wrote a run directory: WORKER_ID from the environment, else host and pid."""
+    return os.environ.get("WORKER_ID") or f"{socket.gethostname()}-{os.getpid()}"
 
 
 def write_lock(run_dir: Path) -> None:

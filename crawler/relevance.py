@@ -11,8 +11,12 @@ score = 0.35 * title + 0.15 * tags + 0.5 * text, where
 
 - title = 1 when the title has a strong term, 0.5 for a supporting term only, else 0;
 - tags = the same over the tags joined;
-- text = weighted hits per 100 words of text, divided by TEXT_SATURATION and capped at 1
+- text = weighted hits per 100 words of text (at least MIN_TEXT_WORDS counted, so one
+  stray hit in a short text is not a topic), divided by TEXT_SATURATION and capped at 1
   (a story that names the field about once every 100 words scores 1 here).
+
+Names that are also ordinary words or people ("Claude", "Gemini", "Llama", "Copilot")
+are supporting terms only.
 
 A general tech story that mentions "AI" once in 800 words scores about 0.06; an AI story
 scores above 0.5. Records under AI_RELEVANCE_THRESHOLD (0.2) from sources not marked
@@ -30,19 +34,26 @@ STRONG = (
     r"transformer models?", r"reinforcement learning", r"computer vision",
     r"natural language processing", r"ai (models?|systems?|agents?|safety|research|lab)",
     r"chatbots?", r"chatgpt", r"gpt-?\d\w*", r"openai", r"anthropic", r"deepmind",
-    r"hugging ?face", r"claude", r"gemini", r"llama", r"mistral ai", r"copilot",
+    r"hugging ?face", r"mistral ai",
     r"stable diffusion", r"midjourney", r"agi", r"multimodal", r"fine-?tun(e|ed|ing)",
+    r"(reward|chat|judge|frontier|reasoning|tuned|base|open[- ]weights?) models?",
+    r"model weights", r"open weights", r"rlhf", r"preference (data|optimization)",
+    r"context windows?", r"(pre|post)-?training", r"hallucinat\w*", r"ai[- ]powered",
 )  # fmt: skip
 SUPPORTING = (
     r"algorithms?", r"robots?", r"robotics", r"automation", r"datasets?", r"training data",
     r"inference", r"gpus?", r"nvidia", r"benchmarks?", r"prompts?", r"embeddings?",
     r"autonomous", r"predictive", r"speech recognition", r"data scien(ce|tists?)",
+    r"claude", r"gemini", r"llama", r"copilot",  # also a name, a sign, an animal
+    r"synthetic data", r"annotat\w+", r"parameters", r"tokens?", r"alignment",
+    r"training (runs?|compute)", r"accelerators?", r"data cent(er|re)s?", r"semiconductors?",
 )  # fmt: skip
 
 _STRONG = re.compile(r"\b(" + "|".join(STRONG) + r")\b", re.IGNORECASE)
 _SUPPORTING = re.compile(r"\b(" + "|".join(SUPPORTING) + r")\b", re.IGNORECASE)
 _AI = re.compile(r"\bA\.?I\b")  # upper case only: "ai" is a word in other languages
 STRONG_WEIGHT, SUPPORTING_WEIGHT = 3, 1
+MIN_TEXT_WORDS = 300  # shorter texts are scored as this long: one stray hit is not a topic
 TEXT_SATURATION = 3.0  # weighted hits per 100 words that count as fully on topic
 WEIGHTS = {"title": 0.35, "tags": 0.15, "text": 0.5}
 
@@ -58,9 +69,9 @@ def _field_score(text: str) -> float:
 
 
 def _text_score(text: str) -> float:
-    words = len(text.split())
-    if not words:
+    if not text.strip():
         return 0.0
+    words = max(len(text.split()), MIN_TEXT_WORDS)
     strong, supporting = _hits(text)
     per_100 = 100 * (STRONG_WEIGHT * strong + SUPPORTING_WEIGHT * supporting) / words
     return min(1.0, per_100 / TEXT_SATURATION)

@@ -65,6 +65,16 @@ NEAR_DUPLICATE_ACTION = "flag"  # "flag": keep later copies flagged near_duplica
 NEAR_DUPLICATE_DISTANCE = 3  # SimHash bits; see crawler/simhash.py for the measurement
 REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched again; 0: never
 
+# --- Distributed mode (issue: scale out) -------------------------------------------------------
+# One setting switches it on: REDIS_URL=redis://host:port/db. Without it nothing about Redis
+# is imported. See crawler/distributed.py and docs/scaling.md.
+ADDONS = {"crawler.distributed.DistributedAddon": 0}
+REDIS_URL = None
+IDLE_CLOSE_AFTER = 30.0  # seconds of an empty frontier before a worker closes
+LEASE_TIMEOUT = 600.0  # seconds before a live worker's in-flight request is handed out again
+WORKER_ID = None  # None: "<hostname>-<pid>"; written to run.json
+WORKER_HEARTBEAT_TTL = 30  # seconds; a worker silent this long is dead: its leases return
+
 # --- Processing and output ----------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.process.ProcessPagePipeline": 300,

@@ -115,7 +115,9 @@ class SqliteStateStore:
 
     def seen(self, url: str) -> SeenArticle | None:
         """The article known under this canonical URL or any alias (fetched, redirected)."""
-        alias = self.db.execute("SELECT canonical_url FROM aliases WHERE url = ?", (url,)).fetchone()
+        alias = self.db.execute(
+            "SELECT canonical_url FROM aliases WHERE url = ?", (url,)
+        ).fetchone()
         row = self.db.execute(
             "SELECT canonical_url, record_id, content_hash, published_at, first_seen, last_seen"
             " FROM articles WHERE canonical_url = ?",
@@ -263,6 +265,10 @@ def _bands(simhash: int) -> list[tuple[int, int]]:
     return [(band, (simhash >> (16 * band)) & 0xFFFF) for band in range(BANDS)]
 
 
-def open_store(uri: str) -> SqliteStateStore:
-    """`STATE_URI`: a file path (or `sqlite:///path`)."""
+def open_store(uri: str) -> StateStore:
+    """`STATE_URI`: a file path, `sqlite:///path`, or `redis://host:port/db`."""
+    if uri.startswith(("redis://", "rediss://", "unix://")):
+        from crawler.redis_state import RedisStateStore  # redis is only needed here
+
+        return RedisStateStore(uri)
     return SqliteStateStore(uri.removeprefix("sqlite:///") if uri.startswith("sqlite:") else uri)

@@ -7,20 +7,23 @@ from pathlib import Path
 from scrapy import signals
 
 from crawler.recovery import recover
-from crawler.state import SqliteStateStore, open_store
+from crawler.state import StateStore, open_store
 
 _ATTRIBUTE = "_ainews_state_store"
 
 
 def state_uri(settings) -> str | None:
-    """STATE_URI, defaulting to OUTPUT_DIR/state.sqlite3; an empty string turns state off."""
+    """STATE_URI; by default REDIS_URL in distributed mode, else OUTPUT_DIR/state.sqlite3.
+    An empty string turns state off."""
     uri = settings.get("STATE_URI")
     if uri is None:
+        if settings.get("REDIS_URL"):
+            return settings.get("REDIS_URL")
         return str(Path(settings.get("OUTPUT_DIR", "output")) / "state.sqlite3")
     return uri or None
 
 
-def state_for(crawler) -> SqliteStateStore | None:
+def state_for(crawler) -> StateStore | None:
     store = getattr(crawler, _ATTRIBUTE, None)
     if store is None:
         uri = state_uri(crawler.settings)

@@ -27,7 +27,7 @@ import queue
 import signal
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
@@ -50,11 +50,11 @@ class WorkerPool:
         workers: int,
         timeout: float,
         initializer: Callable[[], Any] | None = None,
-        maintenance: Callable[[], Any] | None = None,
+        maintenance: Sequence[Callable[[], Any]] = (),
         maintenance_every: int = 500,
     ):
-        """`func`, `initializer` and `maintenance` (run every `maintenance_every` tasks)
-        must be module-level functions: workers receive them by reference."""
+        """`func`, `initializer` and `maintenance` (each run every `maintenance_every` tasks,
+        e.g. to drop caches) must be module-level functions: workers get them by reference."""
         self.func, self.timeout = func, timeout
         self._hooks = (initializer, maintenance, maintenance_every)
         self._context = multiprocessing.get_context("forkserver")
@@ -228,8 +228,9 @@ def _work(conn, func, initializer, maintenance, maintenance_every) -> None:
         if reply[0] == "crashed":
             return
         done += 1
-        if maintenance is not None and done % maintenance_every == 0:
-            maintenance()
+        if done % maintenance_every == 0:
+            for step in maintenance:
+                step()
 
 
 def _call(func, args: tuple) -> tuple[str, Any]:

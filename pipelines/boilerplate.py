@@ -36,7 +36,9 @@ class SiteBoilerplatePipeline:
         if not isinstance(item, ProcessedPage) or item.outcome.record is None:
             return item
         record = item.outcome.record
-        stripped = self.model.learn_and_strip(str(record.canonical_url), record.id, record.text)
+        # The content hash as page id: the same text under two URLs is one page, not two.
+        page_id = record.content_hash
+        stripped = self.model.learn_and_strip(str(record.canonical_url), page_id, record.text)
         if not stripped.removed:
             return item
         self.stats.inc_value(f"cleaning/removed/{KIND}", stripped.removed)

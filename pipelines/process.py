@@ -25,12 +25,12 @@ from scrapy.crawler import Crawler
 from trafilatura.meta import reset_caches
 
 from crawler.items import FetchedPage, ProcessedPage
-from crawler.language import warm_up
+from crawler.language import release_caches, warm_up
 from crawler.model import Outcome
 from crawler.pipeline import Options, process_page
 from crawler.workers import TaskFailed, WorkerPool
 
-RESET_CACHES_EVERY = 500  # pages per worker between trafilatura cache resets (flat memory)
+RESET_CACHES_EVERY = 500  # pages per worker between cache resets (trafilatura, wordfreq)
 DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
 
@@ -50,6 +50,10 @@ class ProcessPagePipeline:
             languages=tuple(lang.strip() for lang in languages if lang.strip()),
             min_words=settings.getint("MIN_WORDS", default.min_words),
             favor_precision=settings.getbool("FAVOR_PRECISION", default.favor_precision),
+            ai_relevance_threshold=settings.getfloat(
+                "AI_RELEVANCE_THRESHOLD", default.ai_relevance_threshold
+            ),
+            keep_off_topic=settings.getbool("KEEP_OFF_TOPIC", default.keep_off_topic),
         )
         workers = settings.get("EXTRACT_WORKERS")  # None: one per CPU; 0: inline
         workers = (os.cpu_count() or 1) if workers in (None, "", "None") else int(workers)
@@ -68,7 +72,7 @@ class ProcessPagePipeline:
             self.workers,
             self.timeout,
             initializer=warm_up,
-            maintenance=reset_caches,
+            maintenance=(reset_caches, release_caches),
             maintenance_every=RESET_CACHES_EVERY,
         )
         self.stats.set_value("extract/workers", self.workers)

@@ -18,7 +18,7 @@ from crawler.health import HealthLedger, alerts_for
 from crawler.items import FetchedPage, FetchFailed, ProcessedPage, Rejected
 from crawler.model import Reject
 from crawler.output import OutputError, RunOutput, new_run_dir, point_latest
-from crawler.recovery import write_lock
+from crawler.recovery import worker_id, write_lock
 from crawler.state_access import state_for
 
 logger = logging.getLogger(__name__)
@@ -134,6 +134,7 @@ class RunOutputPipeline:
             requests=stats.get("outcomes/requests", 0),
             extra={
                 "finish_reason": reason,
+                "worker": self.crawler.settings.get("WORKER_ID") or worker_id(),
                 **({"output_error": str(self.error)} if self.error else {}),
                 "not_requested": {
                     key.removeprefix("discovered/"): value

@@ -7,6 +7,7 @@ or a reject), a FetchFailed (a reject), or a counted skip
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,12 +20,35 @@ from crawler.canonical import canonicalize, is_fetchable
 from crawler.failures import classify_failure
 from crawler.items import FetchedPage, FetchFailed
 from crawler.model import Hints
+from crawler.signals import request_finished
 from crawler.sources import Source, find_source, load_sources
 from crawler.state_access import state_for
 
 
+def finishes_request(callback):
+    """Tell listeners (distributed mode's leases) when a callback's output is complete."""
+
+    @functools.wraps(callback)
+    def wrapper(self, response_or_failure, *args, **kwargs):
+        items = 0
+        for output in callback(self, response_or_failure, *args, **kwargs) or ():
+            items += not isinstance(output, Request)
+            yield output
+        request = getattr(response_or_failure, "request", None)
+        if request is not None:
+            self.crawler.signals.send_catch_log(
+                signal=request_finished, request=request, items=items
+            )
+
+    return wrapper
+
+
 class ArticleSpider(scrapy.Spider):
     """Base for all spiders: counted requests, errbacks, article hand-off."""
+
+    # Set by a spider whose arguments are missing; fine in distributed mode, where the
+    # worker takes its seeds from Redis instead.
+    missing_arguments: str | None = None
 
     def __init__(self, arguments: dict | None = None, refresh: str | None = None, **kwargs):
         # Arguments are kept apart, not set as attributes as Scrapy does by default:
@@ -39,6 +63,9 @@ class ArticleSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.distributed = bool(crawler.settings.get("REDIS_URL"))
+        if spider.missing_arguments and not spider.distributed:
+            raise ValueError(spider.missing_arguments)
         # Validate the catalogue before anything is fetched: a bad entry stops the crawl
         # here, with a message naming the entry and the field, not halfway through.
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
@@ -128,6 +155,13 @@ class ArticleSpider(scrapy.Spider):
         return False
 
     # --- callbacks ----------------------------------------------------------------------
+    def seed_request(self, seed: dict) -> Request | None:
+        """A request for a seed pushed by `python -m crawler enqueue` (distributed mode)."""
+        source = self.source_named(seed["source"]) if seed.get("source") else None
+        hints = Hints(source=source.name, ai_only=source.ai_only) if source else None
+        return self.article_request(seed["url"], hints)
+
+    @finishes_request
     def parse_article(self, response: Response) -> Iterable[FetchedPage]:
         yield self.fetched(response)
 
@@ -155,6 +189,7 @@ class ArticleSpider(scrapy.Spider):
             http_status=response.status,
         )
 
+    @finishes_request
     def on_error(self, failure: Failure) -> Iterable[FetchFailed]:
         verdict = classify_failure(failure.value)
         request = failure.request

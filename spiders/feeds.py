@@ -10,7 +10,7 @@ from crawler.feeds import parse_feed
 from crawler.model import Hints
 from crawler.sources import Source
 from crawler.xmlsafe import NotXml
-from spiders.base import ArticleSpider, split_arg
+from spiders.base import ArticleSpider, finishes_request, split_arg
 
 
 class FeedsSpider(ArticleSpider):
@@ -21,6 +21,8 @@ class FeedsSpider(ArticleSpider):
         self.feed_arg, self.source_arg = feed, source
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:
+        if self.distributed and not (self.feed_arg or self.source_arg):
+            return []  # a worker: seeds come from Redis
         if self.feed_arg:
             return [(url, None) for url in split_arg(self.feed_arg)]
         sources = [self.source_named(self.source_arg)] if self.source_arg else self.catalogue()
@@ -32,6 +34,11 @@ class FeedsSpider(ArticleSpider):
             if request is not None:
                 yield request
 
+    def seed_request(self, seed: dict):
+        source = self.source_named(seed["source"]) if seed.get("source") else None
+        return self.discovery_request(seed["url"], self.parse_feed, source=source)
+
+    @finishes_request
     def parse_feed(self, response):
         source: Source | None = response.meta.get("source")
         if self.discovery_unchanged(response):

@@ -13,7 +13,7 @@ from crawler.canonical import same_site
 from crawler.model import Hints
 from crawler.page_kind import is_article_page
 from crawler.sources import Source
-from spiders.base import ArticleSpider, split_arg
+from spiders.base import ArticleSpider, finishes_request, split_arg
 
 
 class SiteSpider(ArticleSpider):
@@ -36,6 +36,8 @@ class SiteSpider(ArticleSpider):
         )
         if self.start_arg:
             targets = [(url, None) for url in split_arg(self.start_arg)]
+        elif self.distributed and not self.source_arg:
+            targets = []  # a worker: seeds come from Redis
         else:
             sources = [self.source_named(self.source_arg)] if self.source_arg else self.catalogue()
             targets = [(str(source.homepage), source) for source in sources]
@@ -61,6 +63,11 @@ class SiteSpider(ArticleSpider):
             self._pages_per_site[root] = issued + 1
         return request
 
+    def seed_request(self, seed: dict):
+        source = self.source_named(seed["source"]) if seed.get("source") else None
+        return self._page_request(seed["url"], root=seed["url"], source=source, depth=0)
+
+    @finishes_request
     def parse_page(self, response):
         meta = response.meta
         source: Source | None = meta.get("source")

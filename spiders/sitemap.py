@@ -15,7 +15,7 @@ from crawler.model import Hints
 from crawler.sitemaps import parse_sitemap
 from crawler.sources import Source
 from crawler.xmlsafe import MAX_XML_BYTES, NotXml
-from spiders.base import ArticleSpider, split_arg
+from spiders.base import ArticleSpider, finishes_request, split_arg
 
 
 class SitemapSpider(ArticleSpider):
@@ -24,7 +24,7 @@ class SitemapSpider(ArticleSpider):
     def __init__(self, sitemap=None, source=None, since=None, **kwargs):
         super().__init__(dict(sitemap=sitemap, source=source, since=since), **kwargs)
         if not sitemap and not source:
-            raise ValueError("sitemap spider needs -a sitemap=URL or -a source=NAME")
+            self.missing_arguments = "sitemap spider needs -a sitemap=URL or -a source=NAME"
         self.sitemap_arg, self.source_arg = sitemap, source
         self.since = parse_date(since) if since else None
         if since and self.since is None:
@@ -33,6 +33,8 @@ class SitemapSpider(ArticleSpider):
     async def start(self):
         if self.sitemap_arg:
             targets = [(url, None) for url in split_arg(self.sitemap_arg)]
+        elif not self.source_arg:
+            targets = []  # a distributed worker: seeds come from Redis
         else:
             source = self.source_named(self.source_arg)
             targets = [(str(url), source) for url in source.sitemaps]
@@ -50,6 +52,11 @@ class SitemapSpider(ArticleSpider):
             return None
         return newest - timedelta(seconds=self.refresh_window)
 
+    def seed_request(self, seed: dict):
+        source = self.source_named(seed["source"]) if seed.get("source") else None
+        return self.discovery_request(seed["url"], self.parse_sitemap, source=source)
+
+    @finishes_request
     def parse_sitemap(self, response):
         source: Source | None = response.meta.get("source")
         if self.discovery_unchanged(response):

@@ -14,7 +14,7 @@ class UrlsSpider(ArticleSpider):
     def __init__(self, urls_file: str | None = None, url: str | None = None, **kwargs):
         super().__init__(dict(urls_file=urls_file, url=url), **kwargs)
         if not urls_file and not url:
-            raise ValueError("urls spider needs -a urls_file=PATH or -a url=U1,U2")
+            self.missing_arguments = "urls spider needs -a urls_file=PATH or -a url=U1,U2"
         self.urls_file, self.url_arg = urls_file, url
 
     def target_urls(self) -> list[str]:

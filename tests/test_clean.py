@@ -1,4 +1,5 @@
 from crawler.clean import clean_lines
+from crawler.extract import recall_recovers
 
 BODY = [
     "The lab released a new reasoning model on Tuesday, claiming large gains on math tasks.",
@@ -69,3 +70,97 @@ def test_duplicate_title_at_top_is_removed():
     lines = ["New Model Tops Benchmarks", *BODY]
     result = clean_lines(lines, title="New model tops benchmarks")
     assert result.lines == BODY and result.removed["duplicate_title"] == 1
+
+
+# --- Comment threads, trailing link lists, the leading edge ----------------------------------
+def test_comment_thread_is_cut_from_the_post_signature():
+    lines = [
+        *BODY,
+        "Posted by Ada Quinn at November 18, 2026 09:12 AM",
+        "Comments",
+        "Great write-up, we saw the same drift with our own evaluations last spring.",
+        "Posted by: Marcus at November 18, 2026 10:02 AM",
+        "How do you keep the private questions from leaking?",
+        "Posted by: Lena at November 18, 2026 11:40 AM",
+        "We never publish them.",
+        "Posted by: Ada Quinn at November 18, 2026 12:15 PM",
+    ]
+    result = clean_lines(lines)
+    assert result.lines == BODY
+    assert result.removed["comments"] == 7 and result.removed["byline"] == 1
+
+
+def test_two_signature_lines_are_not_a_thread():
+    lines = [*BODY, "Posted by: Marcus at November 18, 2026 10:02 AM", "Posted by: Lena at 11:40"]
+    assert clean_lines(lines).lines[: len(BODY)] == BODY
+    assert not clean_lines(lines).removed["comments"]
+
+
+LINKS = frozenset(
+    t.lower()
+    for t in (
+        "Fine-tuning on a budget, part two",
+        "Building an evaluation harness in a weekend",
+        "What our GPU bill taught us about batch sizes",
+        "Paying annotators fairly without going broke",
+        "A short guide to tokenizer surprises",
+        "Quantization for people who hate math",
+    )
+)
+LONG_BODY = [" ".join([line] * 4) for line in BODY]  # an article of its own: over 150 words
+
+
+def test_trailing_list_of_links_after_the_body_is_removed():
+    teasers = ["Recent Posts", *(t.title() for t in LINKS)]
+    result = clean_lines([*LONG_BODY, *teasers], links=LINKS)
+    assert result.lines == LONG_BODY
+    assert result.removed["related"] == len(teasers)
+
+
+def test_a_roundup_that_is_mostly_links_keeps_them():
+    lines = [BODY[0], *(t.title() for t in LINKS)]
+    assert clean_lines(lines, links=LINKS).lines == lines
+
+
+def test_dated_list_items_are_teasers_even_without_link_texts():
+    teasers = [f"- Story number {n} about chips By Jo Park on October {n}, 2026" for n in range(6)]
+    assert clean_lines([*LONG_BODY, *teasers]).lines == LONG_BODY
+
+
+def test_article_list_at_the_end_is_kept():
+    points = [f"{n}. Tour stop {n}, Main Hall" for n in range(1, 8)]
+    lines = [*LONG_BODY, *points]
+    assert clean_lines(lines, links=LINKS).lines == lines
+
+
+def test_leading_navigation_title_and_byline_are_removed():
+    lines = ["« Older post | Main", "New Model Tops Benchmarks", "By Ada Quinn", *BODY]
+    result = clean_lines(lines, title="New model tops benchmarks", authors=["Ada Quinn"])
+    assert result.lines == BODY
+    assert result.removed["navigation"] == 1 and result.removed["byline"] == 1
+
+
+def test_byline_of_someone_else_and_lines_after_the_body_stay():
+    quote = "By Friday, the lab had shipped the update to every customer."  # prose, not a byline
+    lines = [BODY[0], "By Other Person", BODY[1], "Next article »"]
+    result = clean_lines(lines, authors=["Ada Quinn"])
+    assert "By Other Person" in result.lines and "Next article »" in result.lines
+    assert clean_lines([quote, *BODY], authors=["Ada Quinn"]).lines == [quote, *BODY]
+
+
+# --- Recall fallback decision (crawler.extract) -----------------------------------------------
+def test_recall_text_is_used_only_when_it_recovers_most_of_the_prose():
+    precise = LONG_BODY[2]
+    recall = "\n".join(["Menu", *LONG_BODY])
+    assert recall_recovers(precise, recall)
+    assert not recall_recovers("\n".join(BODY), "\n".join([*BODY, BODY[0] + " extra words"]))
+
+
+def test_recall_text_made_of_short_lines_is_refused():
+    links = "\n".join(f"Link number {n}" for n in range(40))
+    assert not recall_recovers(BODY[2], "\n".join([links, BODY[0], BODY[1]]))
+
+
+def test_one_added_block_is_not_enough():
+    bio = " ".join(["The author has written about machine learning for many years."] * 4)
+    assert not recall_recovers(BODY[0], "\n".join([BODY[0], bio]))

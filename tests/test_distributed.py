@@ -1,0 +1,181 @@
+"""Distributed mode on a real redis-server: shared frontier, leases, restarts, merge."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT
+from tests.bulk_site import BulkSite
+
+REDIS = shutil.which("redis-server")
+pytestmark = pytest.mark.skipif(
+    REDIS is None, reason="no redis-server binary (apt-get install redis-server); CI installs it"
+)
+BULK_PAGES = 1000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    def __init__(self, workdir: Path):
+        self.port, self.dir = free_port(), workdir
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir),
+             "--appendonly", "yes", "--save", ""],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()  # SIGTERM: redis fsyncs its AOF and exits
+            self.process.wait(10)
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+def worker(name: str, spider: str, redis_url: str, out: Path, **settings) -> subprocess.Popen:
+    command = [sys.executable, "-m", "scrapy", "crawl", spider]
+    values = {
+        **LOOPBACK_SETTINGS,
+        "REDIS_URL": redis_url,
+        "OUTPUT_DIR": str(out / name),
+        "WORKER_ID": name,
+        "IDLE_CLOSE_AFTER": "3",
+        "WORKER_HEARTBEAT_TTL": "3",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+        "EXTRACT_WORKERS": "0",
+        "PROGRESS_INTERVAL": "0",
+        "LOG_LEVEL": "INFO",
+        **settings,
+    }
+    for key, value in values.items():
+        command += ["-s", f"{key}={value}"]
+    with (out / f"{name}.log").open("a") as log:  # the child keeps its own handle
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=log)
+
+
+def enqueue(spider: str, redis_url: str, urls: list[str], tmp_path: Path) -> None:
+    urls_file = tmp_path / f"seeds-{time.monotonic_ns()}.txt"
+    urls_file.write_text("\n".join(urls))
+    subprocess.run(
+        [sys.executable, "-m", "crawler", "enqueue", spider, "--urls-file", str(urls_file),
+         "--redis-url", redis_url],
+        cwd=PROJECT_ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def merged(out: Path) -> tuple[list[dict], list[dict]]:
+    run_dirs = sorted(p.parent for p in out.glob("*/urls/2*/articles.jsonl"))
+    target = out / "merged"
+    subprocess.run(
+        [sys.executable, "-m", "crawler", "merge", *map(str, run_dirs), "-o", str(target)],
+        cwd=PROJECT_ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    records = [json.loads(x) for x in (target / "articles.jsonl").read_text().splitlines()]
+    raw = [json.loads(x) for d in run_dirs for x in (d / "articles.jsonl").read_text().splitlines()
+           if x.strip().endswith("}")]  # fmt: skip
+    return records, raw
+
+
+def wait_all(processes, timeout=240) -> None:
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        process.wait(max(1, deadline - time.monotonic()))
+
+
+def count_lines(out: Path) -> int:
+    return sum(len(p.read_text().splitlines()) for p in out.glob("*/urls/2*/articles.jsonl"))
+
+
+def demo_articles(manifest, demo_web) -> list[str]:
+    return [
+        demo_web.url(site["site"], page["path"])
+        for site in manifest["sites"]
+        for page in site["paths"]
+        if page["kind"] in ("article", "aggregator", "syndicated")
+    ]
+
+
+def test_two_workers_share_one_frontier(redis_server, demo_web, manifest, tmp_path):
+    with BulkSite() as bulk:
+        expected = set(bulk.urls(BULK_PAGES)) | set(demo_articles(manifest, demo_web))
+        enqueue("urls", redis_server.url, sorted(expected), tmp_path)
+        workers = [worker(f"w{i}", "urls", redis_server.url, tmp_path) for i in (1, 2)]
+        wait_all(workers)
+    assert [w.returncode for w in workers] == [0, 0]
+    records, raw = merged(tmp_path)
+    assert sorted(r["url"] for r in records) == sorted(expected)
+    assert len(raw) == len(expected)  # not even the raw outputs hold a duplicate
+    summaries = [json.loads(p.read_text()) for p in tmp_path.glob("w*/urls/2*/run.json")]
+    assert {s["worker"] for s in summaries} == {"w1", "w2"}
+    assert all(s["counts"]["accepted"] > 0 for s in summaries)  # both did real work
+
+
+def test_killed_worker_loses_and_duplicates_nothing(redis_server, tmp_path):
+    with BulkSite() as bulk:
+        expected = bulk.urls(400)
+        enqueue("urls", redis_server.url, expected, tmp_path)
+        steady = worker("w1", "urls", redis_server.url, tmp_path, DOWNLOAD_DELAY="0.02")
+        victim = worker("w2", "urls", redis_server.url, tmp_path, DOWNLOAD_DELAY="0.02")
+        deadline = time.monotonic() + 120
+        while count_lines(tmp_path / "w2" / "..") < 60 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait()
+        restarted = worker("w2", "urls", redis_server.url, tmp_path, DOWNLOAD_DELAY="0.02")
+        wait_all([steady, restarted])
+    assert steady.returncode == 0 and restarted.returncode == 0
+    records, _ = merged(tmp_path)
+    assert sorted(r["url"] for r in records) == sorted(expected)
+
+
+def test_workers_survive_a_redis_restart(redis_server, tmp_path):
+    with BulkSite() as bulk:
+        expected = bulk.urls(300)
+        enqueue("urls", redis_server.url, expected, tmp_path)
+        workers = [
+            worker(f"w{i}", "urls", redis_server.url, tmp_path, DOWNLOAD_DELAY="0.02")
+            for i in (1, 2)
+        ]
+        deadline = time.monotonic() + 120
+        while count_lines(tmp_path) < 50 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        redis_server.stop()
+        time.sleep(1.5)
+        redis_server.start()  # same port and dir: the AOF brings the frontier back
+        wait_all(workers)
+    assert [w.returncode for w in workers] == [0, 0]
+    records, _ = merged(tmp_path)
+    assert sorted(r["url"] for r in records) == sorted(expected)

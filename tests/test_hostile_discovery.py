@@ -1,0 +1,137 @@
+"""Hostile feeds, sitemaps and link traps: real `feeds`, `sitemap` and `site` crawls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.hostile.crawl import assert_accounted, crawl, places
+from tests.hostile.documents import BIG_SITEMAP_URLS, RECENT_IN_BIG
+from tests.hostile.server import HostileWeb
+
+PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
+FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html")
+SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz")
+CALENDAR = "/trap/calendar/2026/11/23/?page="
+DEPTH, MAX_PAGES = 4, 30
+
+
+@pytest.fixture(scope="module")
+def web():
+    with HostileWeb() as hostile:
+        yield hostile
+
+
+@pytest.fixture(scope="module")
+def feeds_crawl(web, tmp_path_factory):
+    feeds = ",".join(web.url(f"/feeds/{name}.xml") for name in FEEDS)
+    return crawl("feeds", tmp_path_factory.mktemp("feeds"), {"feed": feeds})
+
+
+@pytest.fixture(scope="module")
+def sitemap_crawl(web, tmp_path_factory):
+    sitemaps = ",".join(web.url(f"/sitemaps/{name}") for name in SITEMAPS)
+    args = {"sitemap": sitemaps, "since": "2026-11-01"}
+    return crawl("sitemap", tmp_path_factory.mktemp("sitemaps"), args)
+
+
+@pytest.fixture(scope="module")
+def site_crawl(web, tmp_path_factory):
+    starts = [f"{CALENDAR}1", "/trap/links/", "/trap/session/", "/trap/schemes/"]
+    args = {
+        "start": ",".join(web.url(path) for path in starts),
+        "depth": str(DEPTH),
+        "max_pages": str(MAX_PAGES),
+    }
+    return crawl("site", tmp_path_factory.mktemp("site"), args)
+
+
+def reject_reason(result, url: str) -> str:
+    ((kind, line),) = places(result, url)
+    assert kind == "reject", line
+    return line["reason"]
+
+
+def test_billion_laughs_feed_is_refused_not_expanded(feeds_crawl, web):
+    url = web.url("/feeds/billion-laughs.xml")
+    assert reject_reason(feeds_crawl, url) == "bad_feed"
+    ((_, line),) = places(feeds_crawl, url)
+    assert "amplification" in line["detail"]
+    assert web.hits["/feeds/article/laughs"] == 0
+
+
+def test_external_entity_is_never_read(feeds_crawl, web):
+    record = places(feeds_crawl, web.url("/feeds/article/xxe"))[0][1]
+    outputs = json.dumps(feeds_crawl.lines("articles.jsonl") + feeds_crawl.lines("rejects.jsonl"))
+    assert not [marker for marker in PASSWD_MARKERS if marker in outputs + feeds_crawl.log]
+    assert "&xxe;" not in json.dumps(record)  # the unexpanded reference is dropped, not kept
+
+
+def test_feed_with_invalid_dates_still_yields_its_articles(feeds_crawl, web):
+    for n in range(1, 6):
+        ((kind, record),) = places(feeds_crawl, web.url(f"/feeds/article/date-{n}"))
+        assert kind == "record"
+        assert record["published_at"] == "2026-11-20T09:00:00Z"  # the page's own date
+
+
+def test_html_served_as_a_feed_is_a_bad_feed(feeds_crawl, web):
+    assert reject_reason(feeds_crawl, web.url("/feeds/html.xml")) == "bad_feed"
+
+
+def test_feeds_crawl_balances(feeds_crawl):
+    summary = assert_accounted(feeds_crawl)
+    assert summary["skipped_by_reason"] == {"feed": 2}  # external-entity and bad-dates
+
+
+def test_sitemap_index_including_itself_is_read_once(sitemap_crawl, web):
+    assert web.hits["/sitemaps/index.xml"] == 1
+    assert web.hits["/sitemaps/child.xml"] == 1
+    assert sitemap_crawl.summary["not_requested"]["duplicate"] >= 2
+    for n in (1, 2):
+        assert places(sitemap_crawl, web.url(f"/sitemaps/article/child-{n}"))[0][0] == "record"
+
+
+def test_big_sitemap_is_read_and_filtered_without_fetching_it_all(sitemap_crawl, web):
+    recent = [web.url(f"/sitemaps/article/big-{n}") for n in range(RECENT_IN_BIG)]
+    assert all(places(sitemap_crawl, url)[0][0] == "record" for url in recent)
+    filtered = sitemap_crawl.summary["not_requested"]["filtered_by_since"]
+    assert filtered == BIG_SITEMAP_URLS - RECENT_IN_BIG
+    assert not [path for path in web.hits if path.startswith("/sitemaps/article/old-")]
+
+
+def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
+    assert reject_reason(sitemap_crawl, web.url("/sitemaps/html.xml")) == "bad_sitemap"
+    assert reject_reason(sitemap_crawl, web.url("/sitemaps/bomb.xml.gz")) == "bad_sitemap"
+
+
+def test_sitemap_crawl_balances(sitemap_crawl):
+    summary = assert_accounted(sitemap_crawl)
+    assert summary["skipped_by_reason"] == {"sitemap": 3}  # index, child, big
+
+
+def test_infinite_calendar_ends_at_the_depth_limit(site_crawl, web):
+    fetched = sorted(int(path.rsplit("=", 1)[1]) for path in web.hits if path.startswith(CALENDAR))
+    assert fetched == list(range(1, DEPTH + 2))  # the start page and DEPTH links deep
+
+
+def test_page_of_100000_links_ends_at_the_page_limit(site_crawl, web):
+    items = [path for path in web.hits if path.startswith("/trap/links/") and path[12:].isdigit()]
+    assert len(items) == MAX_PAGES - 1  # the start page counts
+    assert site_crawl.summary["not_requested"]["over_max_pages"] == 100_000 - len(items)
+
+
+def test_session_ids_canonicalize_to_one_request(site_crawl, web):
+    assert sum(n for path, n in web.hits.items() if path.startswith("/trap/story")) == 1
+    assert site_crawl.summary["not_requested"]["duplicate"] >= 149  # 150 spellings, 1 fetch
+
+
+def test_javascript_data_file_mailto_links_are_never_requested(site_crawl, web):
+    assert not [path for path in web.hits if "passwd" in path or "alert" in path]
+    lines = site_crawl.lines("articles.jsonl") + site_crawl.lines("rejects.jsonl")
+    assert all(line["url"].startswith("http://127.0.0.1:") for line in lines)
+    assert "root:x:0:0" not in site_crawl.log
+
+
+def test_site_crawl_balances(site_crawl):
+    assert_accounted(site_crawl)

@@ -1,0 +1,65 @@
+"""Decoding lying bytes (crawler.charset via extract.decode_html): golden words, no mojibake.
+
+The same pages are crawled for real in test_hostile_pages.py; these check the decoder alone,
+including cases a crawl does not need a server for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract import ExtractionFailed, decode_html
+from tests.hostile import pages
+
+RUSSIAN = "Исследователи представили новую языковую модель искусственного интеллекта. " * 8
+GERMAN = "Die Forscher präsentierten ein größeres Modell für künstliche Intelligenz. " * 8
+
+
+def html(text: str) -> str:
+    return f"<html><head><title>t</title></head><body><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        (pages.cp1252_labelled_utf8(), "text/html; charset=utf-8", pages.LATIN_WORDS),
+        (pages.gb2312_unlabelled(), "text/html", ("人工智能 研究 人员",)),
+        (pages.shift_jis_unlabelled(), None, ("人工知能 の 研究者", "ベンチマーク")),
+        (pages.utf8_bom_latin1_header(), "text/html; charset=iso-8859-1", pages.LATIN_WORDS),
+        (pages.utf16_bom_utf8_header(), "text/html; charset=utf-8", pages.LATIN_WORDS),
+        (pages.utf8_with_invalid_bytes(), "text/html; charset=utf-8", ("reviewer\u2019s",)),
+        # a header that lies the other way: UTF-8 bytes labelled Latin-1
+        (html(GERMAN).encode(), "text/html; charset=iso-8859-1", ("präsentierten", "größeres")),
+        (html(RUSSIAN).encode("cp1251"), "text/html", ("Исследователи", "интеллекта")),
+        (html(RUSSIAN).encode("koi8-r"), None, ("Исследователи", "интеллекта")),
+        (html(GERMAN).encode("cp1252"), None, ("präsentierten", "größeres")),
+        # a correct non-UTF-8 label is honoured
+        (html(RUSSIAN).encode("cp1251"), "text/html; charset=windows-1251", ("Исследователи",)),
+        (pages.shift_jis_unlabelled(), "text/html; charset=Shift_JIS", ("人工知能",)),
+    ],
+    ids=[
+        "cp1252-as-utf8", "gb2312", "shift-jis", "utf8-bom-vs-latin1", "utf16-bom-vs-utf8",
+        "invalid-utf8", "utf8-as-latin1", "cp1251", "koi8-r", "cp1252-unlabelled",
+        "cp1251-labelled", "shift-jis-labelled",
+    ],
+)  # fmt: skip
+def test_text_is_correct_unicode_when_the_bytes_allow(body, content_type, expected):
+    text = decode_html(body, content_type)
+    missing = [word for word in expected if word not in text]
+    assert not missing, (missing, text[:300])
+    assert not [m for m in ("\ufffd", "Ã", "â€", "Ð") if m in text]
+
+
+def test_a_utf8_character_cut_in_half_is_dropped_not_turned_into_latin():
+    body = html("The café in Zürich \u2014 yes").encode() + b" \xe2\x80 cut \x93quoted\x94"
+    text = decode_html(body, "text/html; charset=utf-8")
+    assert text.endswith("The café in Zürich \u2014 yes</p></body></html>  cut \u201cquoted\u201d")
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"), [(b"", "empty"), (b" \n\t", "empty"), (pages.PDF, "not_html")]
+)
+def test_empty_and_binary_bodies_are_rejected(body, reason):
+    with pytest.raises(ExtractionFailed) as failure:
+        decode_html(body, "text/html")
+    assert failure.value.reason == reason

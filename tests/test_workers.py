@@ -1,0 +1,167 @@
+"""The extraction pool with real processes: same outcomes as inline, and a page that kills,
+hangs or breaks its worker costs that page only. No mocks: `misbehave` below stands in for
+process_page in the workers, and misbehaves on request."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from crawler.demo.runner import run_crawl
+from crawler.items import FetchedPage
+from crawler.language import warm_up
+from crawler.model import Hints
+from crawler.pipeline import Options, process_page
+from crawler.workers import TaskFailed, WorkerPool
+from pipelines.process import ProcessPagePipeline
+
+FETCHED_AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+PARAGRAPH = (
+    "<p>The lab said on {day} that its new speech model runs on a single laptop GPU and "
+    "transcribes meetings in eleven languages with fewer errors than last year's version.</p>"
+)
+ARTICLE = (
+    '<html lang="en"><head><title>Speech model runs on laptops</title></head><body><article>'
+    "<h1>Speech model runs on laptops</h1>"
+    + "".join(PARAGRAPH.format(day=day) for day in ("Monday", "Tuesday", "Friday", "Sunday"))
+    + "<p>Share this:</p></article></body></html>"
+).encode()
+URL = "https://news.example/2026/11/speech-model/"
+
+
+def pinned_process_page(body, url, hints, options, content_type=None):
+    return process_page(body, url, hints, options, content_type, fetched_at=FETCHED_AT)
+
+
+def misbehave(body, url, hints, options, content_type=None):
+    """process_page, unless the body asks the worker to die, hang or raise."""
+    if body == b"exit":
+        os._exit(3)
+    if body == b"segfault":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if body == b"hang":
+        time.sleep(60)
+    if body == b"raise":
+        raise ValueError("core bug")
+    if body == b"memory":
+        raise MemoryError
+    return pinned_process_page(body, url, hints, options, content_type)
+
+
+def test_pool_gives_the_same_outcome_as_inline():
+    pool = WorkerPool(pinned_process_page, workers=2, timeout=60, initializer=warm_up)
+    try:
+        pooled = pool.submit(ARTICLE, URL, Hints(source="s"), Options(), "text/html").result()
+    finally:
+        pool.close()
+    inline = pinned_process_page(ARTICLE, URL, Hints(source="s"), Options(), "text/html")
+    assert pooled.accepted and pooled == inline
+
+
+def test_crash_hang_and_error_become_rejects_and_the_next_page_works(tmp_path):
+    crawler = get_crawler(settings_dict={"OUTPUT_DIR": str(tmp_path)})
+    pipeline = ProcessPagePipeline.from_crawler(crawler)
+    pipeline.pool = WorkerPool(misbehave, workers=1, timeout=2.0)
+
+    async def process(body: bytes):
+        page = FetchedPage(url=URL, body=body, status=200, spider="test")
+        return (await pipeline.process_item(page)).outcome
+
+    async def scenario():
+        return [await process(body) for body in BODIES]
+
+    BODIES = [b"exit", ARTICLE, b"segfault", ARTICLE, b"hang", ARTICLE, b"raise", b"memory"]
+    try:
+        outcomes = asyncio.run(scenario())
+    finally:
+        pipeline.spider_closed(None, "finished")
+    reasons = [outcome.reason for outcome in outcomes]
+    assert reasons == [
+        "extract_crashed",
+        "ok",
+        "extract_crashed",
+        "ok",
+        "extract_timeout",
+        "ok",
+        "extract_error",
+        "extract_crashed",
+    ]
+    assert outcomes[0].detail == "worker exited with code 3"
+    assert outcomes[2].detail == "worker killed by SIGSEGV"
+    assert "ValueError: core bug" in outcomes[6].detail and "Traceback" in outcomes[6].detail
+    assert "MemoryError" in outcomes[7].detail
+    assert pipeline.pool is None
+
+
+def test_closing_the_pool_leaves_no_process():
+    pool = WorkerPool(misbehave, workers=2, timeout=10)
+    futures = [pool.submit(ARTICLE, URL, Hints(), Options()) for _ in range(4)]
+    assert all(future.result().accepted for future in futures)
+    pids = pool.pids
+    assert len(pids) == 2
+    pool.close()
+    assert not [pid for pid in pids if Path(f"/proc/{pid}").exists()]
+    with pytest.raises(RuntimeError):
+        pool.submit(ARTICLE, URL, Hints(), Options())
+
+
+def test_a_hung_worker_does_not_delay_close():
+    pool = WorkerPool(misbehave, workers=1, timeout=30)
+    hung = pool.submit(b"hang", URL, Hints(), Options())
+    time.sleep(0.5)
+    started = time.monotonic()
+    pool.close()
+    assert time.monotonic() - started < 15
+    with pytest.raises(TaskFailed):
+        hung.result(timeout=1)
+
+
+def test_crawl_with_workers_equals_inline_and_leaves_no_process(
+    demo_catalogue, tmp_path, monkeypatch
+):
+    marker = f"AINEWS_TEST_CRAWL={uuid.uuid4().hex}"
+    monkeypatch.setenv(*marker.split("="))  # inherited by the crawl and everything it starts
+    results = {
+        workers: run_crawl(
+            "site",
+            tmp_path / f"workers-{workers}",
+            settings={"SOURCES_FILE": demo_catalogue, "EXTRACT_WORKERS": workers},
+        )
+        for workers in ("2", "0")
+    }
+    for result in results.values():
+        assert result.returncode == 0, result.log[-3000:]
+    pooled, inline = (_articles(results[w]) for w in ("2", "0"))
+    assert pooled and pooled == inline
+    assert results["2"].summary["counts"] == results["0"].summary["counts"]
+    assert "'extract/workers': 2" in results["2"].log
+    assert _processes_with(marker.encode()) == []
+
+
+def _articles(result) -> list[dict]:
+    records = result.lines("articles.jsonl")
+    for record in records:
+        record.pop("fetched_at")
+    return sorted(records, key=lambda record: record["url"])
+
+
+def _processes_with(marker: bytes) -> list[int]:
+    """Processes other than this one whose environment carries the marker."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if marker in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
