@@ -9,6 +9,7 @@ that names the offending entry and field, instead of silently crawling nothing.
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,13 @@ def _describe(err: Any) -> str:
     return f"field '{loc.lstrip('.') or '<entry>'}': {err['msg']}"
 
 
+def _read_catalogue(path: Path) -> str:
+    # Deployed in a scrapyd egg (a zip), the bundled catalogue is a package resource, not a file.
+    if path == DEFAULT_SOURCES_PATH and not path.exists():
+        return resources.files("crawler").joinpath("sources.yaml").read_text("utf-8")
+    return path.read_text(encoding="utf-8")
+
+
 def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
     """Load and validate a catalogue. Entry indices in errors are 0-based (``sources[i]``).
 
@@ -90,7 +98,7 @@ def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
     path = Path(path)
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_catalogue(path)
     except OSError as exc:
         raise SourceCatalogueError(f"{where}: cannot read catalogue: {exc.strerror}") from exc
     try:

@@ -11,8 +11,9 @@ SUBJECTS = ["The lab", "A startup", "The research team", "The chip maker", "A ho
             "The cloud provider"]  # fmt: skip
 VERBS = ["released", "tested", "described", "published", "announced", "criticised", "measured",
          "rebuilt", "licensed", "audited"]  # fmt: skip
-OBJECTS = ["a speech model for clinics", "a benchmark for coding agents", "a compiler for small chips",
-           "a dataset of court rulings", "a translation tool for farmers", "a robot that sorts parcels",
+OBJECTS = ["a speech model for clinics", "a benchmark for coding agents",
+           "a compiler for small chips", "a dataset of court rulings",
+           "a translation tool for farmers", "a robot that sorts parcels",
            "a forecast model for grids", "a search engine for papers", "a tutor for algebra",
            "a filter for spam calls"]  # fmt: skip
 CLAUSES = ["after months of delays", "despite warnings from staff", "with support from two funds",
