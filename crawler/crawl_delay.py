@@ -42,7 +42,8 @@ class CrawlDelay:
         key = downloader.get_slot_key(request)
         floor = min(float(delay), self.cap)
         self.delays[key] = floor
-        downloader.per_slot_settings.setdefault(key, {})["delay"] = floor
+        # No jitter on this slot: Scrapy's ±50% would put half the requests under the floor.
+        downloader.per_slot_settings.setdefault(key, {}).update(delay=floor, jitter=0.0)
         self._apply(key)
         self.crawler.stats.set_value(f"crawl_delay/{key}", floor)
         logger.info("robots.txt Crawl-delay for %s: %.1f s", key, floor)
@@ -54,5 +55,6 @@ class CrawlDelay:
 
     def _apply(self, key: str) -> None:
         slot = self.crawler.engine.downloader.slots.get(key)
-        if slot is not None and slot.delay < self.delays[key]:
-            slot.delay = self.delays[key]
+        if slot is not None:
+            slot.jitter = 0.0
+            slot.delay = max(slot.delay, self.delays[key])

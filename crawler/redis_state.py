@@ -145,6 +145,20 @@ class RedisStateStore:
         # fine, alerts compare this run with any earlier ones.
         return [json.loads(v) for v in self.db.lrange(self._key("runs", source), 0, limit - 1)]
 
+    # --- site-learned boilerplate, shared by every worker ------------------------------------
+    def add_page(self, site: str, page_id: str, line_hashes) -> None:
+        pipe = self.db.pipeline(transaction=False)
+        for line_hash in line_hashes:
+            pipe.sadd(self._key("boilerplate", site, line_hash), page_id)
+        pipe.execute()
+
+    def pages_with(self, site: str, line_hashes) -> dict[str, int]:
+        hashes = list(line_hashes)
+        pipe = self.db.pipeline(transaction=False)
+        for line_hash in hashes:
+            pipe.scard(self._key("boilerplate", site, line_hash))
+        return dict(zip(hashes, pipe.execute(), strict=True))
+
     def count_articles(self) -> int:
         return sum(1 for _ in self.db.scan_iter(self._key("article", "*"), count=1000))
 

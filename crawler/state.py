@@ -46,14 +46,10 @@ CREATE TABLE IF NOT EXISTS source_runs (
     source TEXT NOT NULL, run_id TEXT NOT NULL, finished TEXT NOT NULL, stats TEXT NOT NULL,
     PRIMARY KEY (source, run_id)
 );
-CREATE TABLE IF NOT EXISTS boilerplate (
-    site TEXT NOT NULL, line_hash TEXT NOT NULL, pages INTEGER NOT NULL,
-    PRIMARY KEY (site, line_hash)
-);
 CREATE TABLE IF NOT EXISTS boilerplate_pages (
     site TEXT NOT NULL, line_hash TEXT NOT NULL, page TEXT NOT NULL,
     PRIMARY KEY (site, line_hash, page)
-);
+) WITHOUT ROWID;
 """
 BANDS = 4  # 64-bit simhash in 4 bands of 16 bits: distance <= 3 shares at least one band
 
@@ -234,6 +230,29 @@ class SqliteStateStore:
             (source, limit),
         ).fetchall()
         return [json.loads(row[0]) for row in rows]
+
+    # --- site-learned boilerplate (crawler.boilerplate.BoilerplateStore) ------------------
+    def add_page(self, site: str, page_id: str, line_hashes) -> None:
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO boilerplate_pages VALUES (?, ?, ?)",
+                [(site, line_hash, page_id) for line_hash in line_hashes],
+            )
+
+    def pages_with(self, site: str, line_hashes) -> dict[str, int]:
+        hashes = list(line_hashes)
+        counts: dict[str, int] = {}
+        for start in range(0, len(hashes), 500):  # SQLite's limit on bound parameters
+            chunk = hashes[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.execute(
+                    "SELECT line_hash, COUNT(*) FROM boilerplate_pages"
+                    f" WHERE site = ? AND line_hash IN ({marks}) GROUP BY line_hash",
+                    (site, *chunk),
+                ).fetchall()
+            )
+        return counts
 
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -16,6 +16,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
 from crawler.items import ProcessedPage
 from crawler.model import SHORT_WORDS, ArticleRecord, content_hash
+from crawler.state_access import state_for
 
 KIND = "site_boilerplate"
 
@@ -29,7 +30,9 @@ class SiteBoilerplatePipeline:
         min_pages = crawler.settings.getint("BOILERPLATE_MIN_PAGES", 3)
         if min_pages < 2:
             raise NotConfigured("BOILERPLATE_MIN_PAGES below 2 turns site boilerplate off")
-        store: BoilerplateStore = MemoryBoilerplateStore()
+        # The state store remembers line counts across runs (and workers); without one,
+        # counts live for this crawl only.
+        store: BoilerplateStore = state_for(crawler) or MemoryBoilerplateStore()
         return cls(crawler.stats, SiteBoilerplate(store, min_pages))
 
     def process_item(self, item):

@@ -52,7 +52,7 @@ def test_line_key_ignores_case_spacing_punctuation_and_digits():
 def test_a_line_becomes_template_on_the_nth_distinct_page():
     model = SiteBoilerplate(MemoryBoilerplateStore(), min_pages=3)
     outcomes = [
-        model.learn_and_strip("https://site.test/a%d" % n, f"p{n}", f"{story(n)}\n{PITCH}")
+        model.learn_and_strip(f"https://site.test/a{n}", f"p{n}", f"{story(n)}\n{PITCH}")
         for n in range(4)
     ]
     assert [o.removed for o in outcomes] == [0, 0, 1, 1]
@@ -71,7 +71,7 @@ def test_long_template_lines_go_only_from_the_edges():
     model = SiteBoilerplate(MemoryBoilerplateStore(), min_pages=2)
     for n in range(2):
         middle = f"{story(n)}\n{BIO}\n{story(n + 7)}"
-        result = model.learn_and_strip("https://s.test/%d" % n, f"m{n}", middle)
+        result = model.learn_and_strip(f"https://s.test/{n}", f"m{n}", middle)
     assert BIO in result.text  # a long line in the middle may be a quote: never removed
     result = model.learn_and_strip("https://s.test/9", "e9", f"{story(9)}\n{BIO}")
     assert BIO not in result.text and result.removed == 1
@@ -115,3 +115,27 @@ def test_pipeline_rebuilds_the_record_and_counts_removals():
     assert crawler.stats.get_value("cleaning/removed/site_boilerplate") == 1
     rejected = ProcessedPage(url="https://x.test/", outcome=Outcome(None, "too_short"), spider="t")
     assert pipeline.process_item(rejected) is rejected
+
+
+def test_counts_persist_across_runs_in_the_state_store(tmp_path):
+    from crawler.state import SqliteStateStore
+
+    path = tmp_path / "state.sqlite3"
+    first_run = SqliteStateStore(path)
+    model = SiteBoilerplate(first_run, min_pages=3)
+    for n in range(2):
+        assert (
+            PITCH
+            in model.learn_and_strip(
+                f"https://site.test/a{n}", f"p{n}", f"{story(n)}\n{PITCH}"
+            ).text
+        )
+    first_run.close()
+    second_run = SqliteStateStore(path)  # a new crawl, a new process
+    model = SiteBoilerplate(second_run, min_pages=3)
+    third = model.learn_and_strip("https://site.test/a2", "p2", f"{story(2)}\n{PITCH}")
+    assert PITCH not in third.text
+    assert second_run.pages_with(site_of("https://site.test/a2"), [line_key(PITCH)]) == {
+        line_key(PITCH): 3
+    }
+    second_run.close()

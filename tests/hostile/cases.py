@@ -39,6 +39,8 @@ CASES = (
     Case("/content/deep-nesting", "reject", "no_text"),
     Case("/content/many-links", "record", words=LATIN_WORDS),
     Case("/content/one-line", "record", words=LATIN_WORDS),
+    # A real bug is the trigger: crawler.fields.resolve_image urljoin()s an og:image of
+    # "http://[::1" and raises. Once that is fixed, this page becomes a record: pick another.
     Case("/content/extract-raises", "reject", "extract_error"),
     # encoding
     Case("/encoding/cp1252-as-utf8", "record", words=LATIN_WORDS + QUOTES),

@@ -74,6 +74,12 @@ def many_links(count: int = 100_000) -> bytes:
     )
 
 
+def link_list(count: int = 100_000) -> bytes:
+    """An index page (not an article) with `count` links: for the site spider's page limit."""
+    links = "".join(f'<a href="/trap/links/{i}">item {i}</a>\n' for i in range(count))
+    return f"<html><head><title>Index</title></head><body>{links}</body></html>".encode()
+
+
 def one_long_line(size: int = 5 * 1024 * 1024) -> bytes:
     prose = " ".join(PARAGRAPHS) + " "
     line = prose * (size // len(prose))
