@@ -113,3 +113,20 @@ def is_fetchable(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)
+
+
+def absolute_http_url(base: str, reference: str | None) -> str | None:
+    """`reference` resolved against `base` when the result is a usable http(s) URL, else None.
+
+    Page metadata (og:image, "Read the original" links) is untrusted: a malformed value
+    costs the field, never the record.
+    """
+    if not reference or len(reference) > 2000:
+        return None
+    try:
+        absolute = urljoin(base, reference.strip())
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        return None
+    return absolute if parts.scheme.lower() in DEFAULT_PORTS and parts.hostname else None

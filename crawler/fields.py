@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 from trafilatura.settings import Document
 
+from crawler.canonical import absolute_http_url
 from crawler.dates import date_from_url, parse_date
 from crawler.metadata import PageMeta, jsonld_names, jsonld_url
 from crawler.model import Hints
@@ -207,4 +207,4 @@ def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | Non
         or page.first("og:image", "og:image:url", "twitter:image")
         or (found.image if found else None)
     )
-    return urljoin(url, image) if image else None
+    return absolute_http_url(url, image)

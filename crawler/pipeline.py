@@ -11,12 +11,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 from pydantic import ValidationError
 
 from crawler import fields
-from crawler.canonical import choose_canonical, is_fetchable, same_site
+from crawler.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.clean import clean_lines
 from crawler.extract import ExtractionFailed, RawArticle, extract_article
 from crawler.language import detect_document, primary_tag, strip_foreign_lines
@@ -28,6 +27,7 @@ from crawler.relevance import ai_relevance
 class Options:
     languages: tuple[str, ...] = ("en",)  # empty: keep every language, flagged
     min_words: int = 50  # fewer words after cleaning: rejected as too_short
+    max_words: int = 30_000  # more is a dump, not an article (and costly downstream): too_long
     favor_precision: bool = True
     ai_relevance_threshold: float = 0.2  # below it, a record from a mixed source is off_topic
     keep_off_topic: bool = False  # True: keep off-topic records, flagged
@@ -68,6 +68,8 @@ def process_page(
     words = len(draft.text.split())
     if words < options.min_words:
         return Outcome(None, "too_short", f"{words} words after cleaning")
+    if words > options.max_words:
+        return Outcome(None, "too_long", f"{words} words after cleaning")
     if not title:
         return Outcome(None, "no_title", "no title in page, metadata or hints")
     values = _record_values(raw, url, hints, draft, title, title_source, site_name, guess)
@@ -132,7 +134,7 @@ def _record_values(raw, url, hints, draft, title, title_source, site_name, guess
         updated_at=fields.resolve_updated(page, hints),
         description=fields.resolve_description(page, found, hints),
         tags=fields.resolve_tags(page, found, hints),
-        image_url=image if image and is_fetchable(image) and len(image) < 2000 else None,
+        image_url=image,
         language=guess.language,
         language_confidence=guess.confidence,
         declared_language=declared,
@@ -153,10 +155,8 @@ def _record_values(raw, url, hints, draft, title, title_source, site_name, guess
 
 
 def _original_url(link: str | None, url: str) -> str | None:
-    if not link:
-        return None
-    absolute = urljoin(url, link)
-    return absolute if is_fetchable(absolute) and not same_site(absolute, url) else None
+    absolute = absolute_http_url(url, link)
+    return absolute if absolute and not same_site(absolute, url) else None
 
 
 def _flags(values: dict) -> list[str]:

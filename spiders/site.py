@@ -7,9 +7,9 @@ With no argument, every catalogue source's homepage.
 
 from __future__ import annotations
 
-from scrapy.linkextractors import LinkExtractor
+from urllib.parse import urldefrag
 
-from crawler.canonical import same_site
+from crawler.canonical import absolute_http_url, same_site
 from crawler.model import Hints
 from crawler.page_kind import is_article_page
 from crawler.sources import Source
@@ -25,7 +25,6 @@ class SiteSpider(ArticleSpider):
         )
         self.start_arg, self.source_arg = start, source
         self.max_pages_arg, self.depth_arg = max_pages, depth
-        self.links = LinkExtractor(unique=True)
         self._pages_per_site: dict[str, int] = {}
 
     async def start(self):
@@ -89,10 +88,38 @@ class SiteSpider(ArticleSpider):
     def _follow(self, response, root: str, source: Source | None, depth: int):
         if depth >= self.max_depth:
             return
-        for link in self.links.extract_links(response):
-            if not same_site(link.url, root):
+        if self._pages_per_site.get(root, 0) >= self.max_pages:
+            return  # the site's budget is spent: reading more links costs time for nothing
+        for url in page_links(response):
+            if not same_site(url, root):
                 self.count("discovered/out_of_scope")
                 continue
-            request = self._page_request(link.url, root, source, depth + 1)
+            request = self._page_request(url, root, source, depth + 1)
             if request is not None:
                 yield request
+
+
+MAX_LINKS_PER_PAGE = 5000  # a page with more is a link farm; the rest are not worth the reactor
+SKIP_EXTENSIONS = (
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".pdf", ".zip", ".gz", ".mp3", ".mp4",
+    ".mov", ".css", ".js", ".ico", ".xml", ".json",
+)  # fmt: skip
+
+
+def page_links(response) -> list[str]:
+    """Absolute http(s) links of a page, in order, without fragments or obvious files.
+
+    Cheaper than Scrapy's LinkExtractor on huge pages (10 s for 100,000 links), and
+    bounded: only the first MAX_LINKS_PER_PAGE anchors are read.
+    """
+    hrefs = response.xpath(f"(//a[@href])[position() <= {MAX_LINKS_PER_PAGE}]/@href").getall()
+    links, seen = [], set()
+    for href in hrefs:
+        url = absolute_http_url(response.url, href)
+        if url is None:
+            continue
+        url = urldefrag(url)[0]
+        if url not in seen and not url.lower().split("?")[0].endswith(SKIP_EXTENSIONS):
+            seen.add(url)
+            links.append(url)
+    return links
