@@ -101,8 +101,9 @@ def page_item(n: int) -> ProcessedPage:
     return ProcessedPage(url=f"https://news.test/2026/11/story-{n}/", outcome=outcome, spider="t")
 
 
-def test_pipeline_rebuilds_the_record_and_counts_removals():
-    crawler = get_crawler(settings_dict={"BOILERPLATE_MIN_PAGES": 2})
+def test_pipeline_rebuilds_the_record_and_counts_removals(tmp_path):
+    settings = {"BOILERPLATE_MIN_PAGES": 2, "OUTPUT_DIR": str(tmp_path)}  # its own state store
+    crawler = get_crawler(settings_dict=settings)
     crawler.stats.open_spider()
     pipeline = SiteBoilerplatePipeline.from_crawler(crawler)
     first = pipeline.process_item(page_item(1))
