@@ -88,6 +88,7 @@ OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
 SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))
 LANGUAGES = ["en"]  # empty list: keep every language, flagged
 MIN_WORDS = 50  # fewer words after cleaning is a reject (too_short)
+MAX_WORDS = 30_000  # more is a dump, not an article: a reject (too_long)
 FAVOR_PRECISION = True  # trafilatura mode; summarizers pay more for chrome than for a lost line
 PROGRESS_INTERVAL = 30.0  # seconds between progress lines; 0 turns them off
 SITE_MAX_PAGES = 200

@@ -49,6 +49,7 @@ class ProcessPagePipeline:
         options = Options(
             languages=tuple(lang.strip() for lang in languages if lang.strip()),
             min_words=settings.getint("MIN_WORDS", default.min_words),
+            max_words=settings.getint("MAX_WORDS", default.max_words),
             favor_precision=settings.getbool("FAVOR_PRECISION", default.favor_precision),
             ai_relevance_threshold=settings.getfloat(
                 "AI_RELEVANCE_THRESHOLD", default.ai_relevance_threshold
