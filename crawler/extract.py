@@ -47,6 +47,49 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     return bytes_to_text(body, content_type)
 
 
+LAYOUT_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "table", "article"}
+)
+
+
+def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
+    """Turn layout tables into divs, so their cells are read as page regions, not as data.
+
+    Old CMSes lay pages out with tables: read as data, a whole article becomes one
+    "| ... |" row and the navigation column rows of its own. A table is layout when it
+    says so (role="presentation"), when a cell holds block content (paragraphs, headings,
+    lists, nested tables), or when every cell is only a link (a menu); data tables hold
+    inline text and stay tables.
+    """
+    layout = [table for table in tree.iter("table") if _is_layout(table)]
+    for table in layout:
+        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            if element is table or _owner_table(element) is table:
+                element.tag = "div"
+    return len(layout)
+
+
+def _is_layout(table) -> bool:
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    cells = [cell for cell in table.iter("td", "th") if _owner_table(cell) is table]
+    if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
+        return True
+    # A table of nothing but links is a menu: as divs, trafilatura drops it as navigation.
+    texts = [(cell.text_content().strip(), cell) for cell in cells]
+    filled = [(text, cell) for text, cell in texts if text]
+    return bool(filled) and all(
+        "".join(a.text_content() for a in cell.iter("a")).strip() == text for text, cell in filled
+    )
+
+
+def _owner_table(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
 def parse_tree(text: str) -> lxml_html.HtmlElement:
     # trafilatura's own loader: its extractor expects the parser options it sets
     # (comments and PIs removed); a plain lxml tree makes it miss whole articles.
@@ -65,12 +108,15 @@ def extract_article(
     html = decode_html(body, content_type)
     tree = parse_tree(html)
     page = read_page_meta(tree)
+    unwrap_layout_tables(tree)
     page_prose = prose_words_in_tree(tree)  # before trafilatura prunes the tree
     found = _trafilatura(tree, url, favor_precision, with_metadata=True)
     text = (found.text or "") if found is not None else ""
     method = "trafilatura"
     if favor_precision and _suspiciously_short(text, page_prose):
-        recalled = _trafilatura(parse_tree(html), url, False, with_metadata=False)
+        recall_tree = parse_tree(html)
+        unwrap_layout_tables(recall_tree)
+        recalled = _trafilatura(recall_tree, url, False, with_metadata=False)
         recall_text = _dedupe_lines(recalled.text or "") if recalled is not None else ""
         if recall_recovers(text, recall_text):
             text, method = recall_text, "trafilatura_recall"
