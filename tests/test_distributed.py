@@ -110,9 +110,16 @@ def merged(out: Path) -> tuple[list[dict], list[dict]]:
 
 
 def wait_all(processes, timeout=240) -> None:
+    """Wait for the workers; on timeout kill them all, so no crawler outlives the test."""
     deadline = time.monotonic() + timeout
-    for process in processes:
-        process.wait(max(1, deadline - time.monotonic()))
+    try:
+        for process in processes:
+            process.wait(max(1, deadline - time.monotonic()))
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
 
 
 def count_lines(out: Path) -> int:
