@@ -154,6 +154,9 @@ class Outcome:
     reason: str  # "ok" or a reject reason such as "non_english", "too_short"
     detail: str = ""
     rejected_record: dict[str, Any] | None = field(default=None)
+    # SimHash of the record's text, computed with the record (in the extraction worker),
+    # so near-duplicate checks in the crawl process cost a lookup, not a hash.
+    simhash: int | None = None
 
     @property
     def accepted(self) -> bool:

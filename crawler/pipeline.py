@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
@@ -21,6 +21,7 @@ from crawler.extract import ExtractionFailed, RawArticle, extract_article
 from crawler.language import detect_document, primary_tag, strip_foreign_lines
 from crawler.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
 from crawler.relevance import ai_relevance
+from crawler.simhash import simhash
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def process_page(
     if outcome.accepted and "off_topic" in record.flags and not options.keep_off_topic:
         detail = f"ai_relevance {record.ai_relevance} < {options.ai_relevance_threshold}"
         return Outcome(None, "off_topic", detail, rejected_record=record.to_json_dict())
+    if outcome.accepted:
+        outcome = replace(outcome, simhash=simhash(record.text))
     return outcome
 
 

@@ -37,6 +37,7 @@ class DedupPipeline:
         if action not in ("flag", "skip"):
             raise NotConfigured(f"NEAR_DUPLICATE_ACTION must be flag or skip, not {action!r}")
         self.crawler, self.store = crawler, store
+        self.fingerprints: dict[str, int] = {}  # record id -> SimHash, until written
         self.action, self.max_distance = action, max_distance
 
     @classmethod
@@ -66,19 +67,23 @@ class DedupPipeline:
             if item.source:
                 self.crawler.stats.inc_value(f"source/{item.source}/unchanged")
             self._skip("unchanged", item.url)
+        fingerprint = item.outcome.simhash
+        if fingerprint is None:  # an Outcome built outside process_page
+            fingerprint = simhash(record.text)
+        # Kept until the record is written, then stored with it (item_scraped, below).
+        self.fingerprints[record.id] = fingerprint
         if seen is not None:
             update = {"previous_hash": seen.content_hash, "flags": [*record.flags, "updated"]}
         else:
-            update = self._near_duplicate_update(record, item.url)
+            update = self._near_duplicate_update(record, fingerprint, item.url)
         if update:
             validated = ArticleRecord.model_validate({**record.model_dump(), **update})
             item.outcome = replace(item.outcome, record=validated)
         return item
 
-    def _near_duplicate_update(self, record: ArticleRecord, url: str) -> dict:
+    def _near_duplicate_update(self, record: ArticleRecord, fingerprint: int, url: str) -> dict:
         original = self.store.record_with_hash(record.content_hash)
         if original is None:
-            fingerprint = simhash(record.text)
             near = [
                 record_id
                 for record_id, other in self.store.simhash_candidates(fingerprint)
@@ -88,6 +93,7 @@ class DedupPipeline:
         if original is None or original == record.id:
             return {}
         if self.action == "skip":
+            self.fingerprints.pop(record.id, None)
             self._skip("near_duplicate", url)
         return {"duplicate_of": original, "flags": [*record.flags, "near_duplicate"]}
 
@@ -105,7 +111,10 @@ class DedupPipeline:
             return
         fetched = [response.url, *response.meta.get("redirect_urls", ())] if response else []
         aliases = tuple({canonicalize(url) for url in [item["url"], *fetched]})
-        self.store.remember(item["canonical_url"], item, simhash(item["text"]), aliases)
+        fingerprint = self.fingerprints.pop(item["id"], None)
+        if fingerprint is None:
+            fingerprint = simhash(item["text"])
+        self.store.remember(item["canonical_url"], item, fingerprint, aliases)
         self.crawler.stats.inc_value("state/remembered")
         published = item.get("published_at")
         if item.get("source") and published:
