@@ -25,10 +25,6 @@ from twisted.python.failure import Failure
 
 from crawler.signals import request_finished
 
-# Redis errors, without importing redis when distributed mode is off (the addon is always
-# loaded): the exception classes are looked up when the worker extension starts.
-REDIS_DOWN: tuple[type[BaseException], ...] = (OSError,)
-
 logger = logging.getLogger(__name__)
 SEED_BATCH = 200
 
@@ -61,9 +57,6 @@ class DistributedWorker:
     def from_crawler(cls, crawler):
         if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured("REDIS_URL is not set")
-        global REDIS_DOWN
-        from crawler.frontier import REDIS_DOWN  # noqa: PLW0603 - redis is importable now
-
         worker = cls(crawler, crawler.settings.getfloat("IDLE_CLOSE_AFTER", 30.0))
         connect = crawler.signals.connect
         connect(worker.spider_opened, signal=signals.spider_opened)
@@ -111,6 +104,9 @@ class DistributedWorker:
 
     # --- idle: seeds, orphans, closing ------------------------------------------------------
     def spider_idle(self, spider) -> None:
+        # Imported here: this module is loaded (as the add-on) even without Redis.
+        from crawler.frontier import REDIS_DOWN
+
         try:
             self._idle(spider)
         except REDIS_DOWN:
