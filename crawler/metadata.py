@@ -50,11 +50,6 @@ class PageMeta:
     def all(self, key: str) -> list[str]:
         return [value.strip() for value in self.meta.get(key, ()) if value.strip()]
 
-    @property
-    def is_article(self) -> bool:
-        """Page signals that the page is an article, not an index (og:type, JSON-LD)."""
-        return bool(self.jsonld) or (self.first("og:type") or "").lower() == "article"
-
 
 def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page = PageMeta()
