@@ -20,9 +20,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from langdetect import DetectorFactory, detect_langs
+import wordfreq
+from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from wordfreq import available_languages, get_frequency_dict, get_frequency_list, zipf_frequency
+
+from crawler.lang_profiles import load_factory
 
 DetectorFactory.seed = 0
 MIN_LETTERS = 100  # below this a document is "und": too short to tell
@@ -36,11 +39,16 @@ _ENGLISH_MARKERS = frozenset(
 PLAIN_ENGLISH_SHARE = 0.15  # of words that are markers; other languages stay under 0.06
 PLAIN_ENGLISH_MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# English frequencies are only compared with Zipf 3.0 or with another language's "small"
+# list, which holds words of Zipf >= 3, so English's "small" list (29 k words, 3 MB) gives
+# the answers of its "large" one (321 k words, 32 MB in every worker), but for 352 words
+# that the large list rounds to exactly 3.00.
+ENGLISH_WORDLIST = "small"
 # The other language's frequencies come from wordfreq's "small" lists (words of Zipf >= 3,
 # about 3 MB loaded): its "large" ones take 30-90 MB each and wordfreq never unloads a list,
 # so a worker that met ten languages held over 400 MB. Rarer words count as English.
 OTHER_WORDLIST = "small"
-MAX_LOADED_LISTS = 6  # release_caches() unloads other languages' lists beyond this
+MAX_LOADED_LISTS = 3  # release_caches() unloads other languages' lists beyond this
 # wordfreq needs MeCab/jieba for these; lines in their scripts are caught by script anyway.
 _WORDFREQ_LANGS = frozenset(available_languages(OTHER_WORDLIST)) - {"ja", "ko", "zh"}
 
@@ -51,18 +59,37 @@ class LanguageGuess:
     confidence: float
 
 
+_factory: DetectorFactory | None = None
+
+
 def warm_up() -> None:
     """Load langdetect's profiles and wordfreq's English list before any worker needs them."""
     _langdetect("This sentence warms up the language profiles once per process. " * 3)
-    zipf_frequency("the", "en")
+    _english("the")
+
+
+def detect_langs(text: str) -> list:
+    """langdetect.detect_langs, on profiles held sparsely (crawler.lang_profiles)."""
+    global _factory
+    if _factory is None:
+        _factory = load_factory()
+    detector = _factory.create()
+    detector.append(text)
+    return detector.get_probabilities()
+
+
+def _english(word: str) -> float:
+    return zipf_frequency(word, "en", ENGLISH_WORDLIST)
 
 
 def release_caches() -> None:
-    """Unload other languages' word lists once more than a few are loaded (long crawls)."""
+    """Unload other languages' word lists once more than a few are loaded, and wordfreq's
+    per-word cache, which holds up to 100,000 words (about 15 MB) before it clears itself."""
+    getattr(wordfreq, "_wf_cache", {}).clear()
     if get_frequency_dict.cache_info().currsize > MAX_LOADED_LISTS:
         get_frequency_dict.cache_clear()
         get_frequency_list.cache_clear()
-        zipf_frequency("the", "en")
+        _english("the")
 
 
 def detect_document(text: str) -> LanguageGuess:
@@ -131,11 +158,9 @@ def english_word_share(line: str, other: str | None = None) -> float:
     if not words:
         return 1.0
     if other in _WORDFREQ_LANGS and other != "en":
-        hits = sum(
-            zipf_frequency(w, "en") >= zipf_frequency(w, other, OTHER_WORDLIST) for w in words
-        )
+        hits = sum(_english(w) >= zipf_frequency(w, other, OTHER_WORDLIST) for w in words)
     else:
-        hits = sum(zipf_frequency(w, "en") >= 3.0 for w in words)
+        hits = sum(_english(w) >= 3.0 for w in words)
     return hits / len(words)
 
 

@@ -20,18 +20,9 @@ from crawler.clean import clean_lines
 from crawler.extract import ExtractionFailed, RawArticle, extract_article
 from crawler.language import detect_document, primary_tag, strip_foreign_lines
 from crawler.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
+from crawler.options import Options
 from crawler.relevance import ai_relevance
 from crawler.simhash import simhash
-
-
-@dataclass(frozen=True)
-class Options:
-    languages: tuple[str, ...] = ("en",)  # empty: keep every language, flagged
-    min_words: int = 50  # fewer words after cleaning: rejected as too_short
-    max_words: int = 30_000  # more is a dump, not an article (and costly downstream): too_long
-    favor_precision: bool = True
-    ai_relevance_threshold: float = 0.2  # below it, a record from a mixed source is off_topic
-    keep_off_topic: bool = False  # True: keep off-topic records, flagged
 
 
 @dataclass

@@ -13,8 +13,11 @@ with a deadline:
 After a crash or a timeout the thread starts a fresh worker, so one bad page
 costs one page. Tasks wait in one shared queue; `submit()` returns a
 concurrent.futures.Future, which asyncio (and so Scrapy's reactor) can await.
-Workers fork from a forkserver that has imported the task's module: a clean
-process (no crawler threads, no reactor) that starts fast. They ignore SIGINT,
+Workers fork from a forkserver: a clean process (no crawler threads, no reactor)
+that imports nothing but this module, so it stays small; each worker then
+imports the task's module itself. Functions may be given as "module:name", so
+the crawl's own process need not import what only workers run (trafilatura,
+langdetect and wordfreq are about 35 MB). Workers ignore SIGINT,
 so Ctrl-C stops the crawl gracefully while pages in flight finish, and they exit
 by themselves when the parent dies (their pipe closes).
 """
@@ -22,6 +25,7 @@ by themselves when the parent dies (their pipe closes).
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import queue
 import signal
@@ -31,6 +35,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
+Task = Callable[..., Any] | str  # a module-level function, or "package.module:function"
 STARTUP_TIMEOUT = 120.0  # seconds for a worker to import and run its initializer
 STOP_GRACE = 5.0  # seconds a worker gets to exit before it is killed
 
@@ -46,19 +51,20 @@ class TaskFailed(Exception):
 class WorkerPool:
     def __init__(
         self,
-        func: Callable[..., Any],
+        func: Task,
         workers: int,
         timeout: float,
-        initializer: Callable[[], Any] | None = None,
-        maintenance: Sequence[Callable[[], Any]] = (),
+        initializer: Task | None = None,
+        maintenance: Sequence[Task] = (),
         maintenance_every: int = 500,
     ):
         """`func`, `initializer` and `maintenance` (each run every `maintenance_every` tasks,
-        e.g. to drop caches) must be module-level functions: workers get them by reference."""
+        e.g. to drop caches) are module-level functions or their "module:name": workers
+        get them by reference."""
         self.func, self.timeout = func, timeout
-        self._hooks = (initializer, maintenance, maintenance_every)
+        self._hooks = (initializer, tuple(maintenance), maintenance_every)
         self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload([func.__module__])
+        self._context.set_forkserver_preload([__name__])
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._live: dict[int, _Worker] = {}  # thread slot -> its current worker
         self._closed = False
@@ -202,12 +208,20 @@ def _exit_detail(code: int | None) -> str:
     return f"worker exited with code {code}"
 
 
+def resolve(task: Task) -> Callable[..., Any]:
+    if callable(task):
+        return task
+    module, _, name = task.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 def _work(conn, func, initializer, maintenance, maintenance_every) -> None:
     """The worker process: one task at a time until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's; it closes the pool
-    try:
+    try:  # imports count as start-up: a broken install fails here, with its traceback
+        func, maintenance = resolve(func), [resolve(step) for step in maintenance]
         if initializer is not None:
-            initializer()
+            resolve(initializer)()
     except BaseException:
         conn.send(("failed", traceback.format_exc()))
         return

@@ -22,15 +22,19 @@ import os
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from trafilatura.meta import reset_caches
 
 from crawler.items import FetchedPage, ProcessedPage
-from crawler.language import release_caches, warm_up
 from crawler.model import Outcome
-from crawler.pipeline import Options, process_page
-from crawler.workers import TaskFailed, WorkerPool
+from crawler.options import Options
+from crawler.workers import TaskFailed, WorkerPool, resolve
 
-RESET_CACHES_EVERY = 500  # pages per worker between cache resets (trafilatura, wordfreq)
+# By name: only workers import the extraction stack (see crawler.workers).
+PROCESS_PAGE = "crawler.pipeline:process_page"
+WARM_UP = "crawler.language:warm_up"
+RELEASE_MEMORY = "crawler.memory:release_memory"
+# Pages per worker between releases: caches stay bounded (trafilatura's are LRUs), so this
+# only sets how much freed heap waits for malloc_trim. A release costs about 5 ms.
+RELEASE_MEMORY_EVERY = 100
 DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
 
@@ -66,15 +70,15 @@ class ProcessPagePipeline:
 
     def spider_opened(self, spider) -> None:
         if not self.workers:
-            warm_up()  # seeded langdetect profiles loaded before the first page
+            resolve(WARM_UP)()  # seeded langdetect profiles loaded before the first page
             return
         self.pool = WorkerPool(
-            process_page,
+            PROCESS_PAGE,
             self.workers,
             self.timeout,
-            initializer=warm_up,
-            maintenance=(reset_caches, release_caches),
-            maintenance_every=RESET_CACHES_EVERY,
+            initializer=WARM_UP,
+            maintenance=(RELEASE_MEMORY,),
+            maintenance_every=RELEASE_MEMORY_EVERY,
         )
         self.stats.set_value("extract/workers", self.workers)
 
@@ -87,7 +91,7 @@ class ProcessPagePipeline:
         if not isinstance(item, FetchedPage):
             return item
         if self.pool is None:  # EXTRACT_WORKERS=0, or built outside a running crawl (tests)
-            outcome = process_page(
+            outcome = resolve(PROCESS_PAGE)(
                 item.body, item.url, item.hints, self.options, content_type=item.content_type
             )
             return self._processed(item, outcome)

@@ -116,7 +116,10 @@ def test_closing_the_pool_leaves_no_process():
 def test_a_hung_worker_does_not_delay_close():
     pool = WorkerPool(misbehave, workers=1, timeout=30)
     hung = pool.submit(b"hang", URL, Hints(), Options())
-    time.sleep(0.5)
+    deadline = time.monotonic() + 60
+    while not hung.running() and time.monotonic() < deadline:  # the worker is starting
+        time.sleep(0.05)
+    time.sleep(0.5)  # the worker has the page and sleeps
     started = time.monotonic()
     pool.close()
     assert time.monotonic() - started < 15
