@@ -18,6 +18,7 @@ from w3lib.encoding import read_bom
 from crawler.charset import bytes_to_text
 from crawler.gaps import PROSE_LINE_WORDS, ProseNode, fill_gaps, find_gaps, prose_nodes
 from crawler.metadata import PageMeta, read_page_meta
+from crawler.standfirst import add_standfirst, find_standfirst
 
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
 
@@ -110,12 +111,15 @@ def extract_article(
     tree = parse_tree(html)
     page = read_page_meta(tree)
     unwrap_layout_tables(tree)
-    nodes = prose_nodes(tree)  # before trafilatura prunes the tree
+    nodes = prose_nodes(tree)  # these two before trafilatura prunes the tree
+    lead = find_standfirst(tree, page)
     found = _trafilatura(tree, url, favor_precision, with_metadata=True)
     text = (found.text or "") if found is not None else ""
     method = "trafilatura"
     if favor_precision:
         text, method = _recall_pass(html, url, text, nodes) or (text, method)
+    if lead and text.strip():
+        text = add_standfirst(text, *lead)
     body_jsonld = page.jsonld.get("articleBody")
     if isinstance(body_jsonld, str) and len(body_jsonld) > 2 * len(text) + 200:
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
