@@ -16,7 +16,9 @@ from trafilatura.utils import load_html
 from w3lib.encoding import read_bom
 
 from crawler.charset import bytes_to_text
+from crawler.gaps import PROSE_LINE_WORDS, ProseNode, fill_gaps, find_gaps, prose_nodes
 from crawler.metadata import PageMeta, read_page_meta
+from crawler.standfirst import add_standfirst, find_standfirst
 
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
 
@@ -109,17 +111,15 @@ def extract_article(
     tree = parse_tree(html)
     page = read_page_meta(tree)
     unwrap_layout_tables(tree)
-    page_prose = prose_words_in_tree(tree)  # before trafilatura prunes the tree
+    nodes = prose_nodes(tree)  # these two before trafilatura prunes the tree
+    lead = find_standfirst(tree, page)
     found = _trafilatura(tree, url, favor_precision, with_metadata=True)
     text = (found.text or "") if found is not None else ""
     method = "trafilatura"
-    if favor_precision and _suspiciously_short(text, page_prose):
-        recall_tree = parse_tree(html)
-        unwrap_layout_tables(recall_tree)
-        recalled = _trafilatura(recall_tree, url, False, with_metadata=False)
-        recall_text = _dedupe_lines(recalled.text or "") if recalled is not None else ""
-        if recall_recovers(text, recall_text):
-            text, method = recall_text, "trafilatura_recall"
+    if favor_precision:
+        text, method = _recall_pass(html, url, text, nodes) or (text, method)
+    if lead and text.strip():
+        text = add_standfirst(text, *lead)
     body_jsonld = page.jsonld.get("articleBody")
     if isinstance(body_jsonld, str) and len(body_jsonld) > 2 * len(text) + 200:
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
@@ -147,29 +147,32 @@ def _trafilatura(
     )
 
 
-# --- Recall fallback ---------------------------------------------------------------------
-# Precision mode sometimes keeps a fragment (a bio, the last paragraph) and drops the body.
-# The recall run costs a second extraction, so it only runs when the precision text is
-# short both in absolute terms and against the prose the page visibly holds; its text is
-# used only when it adds more new prose than the precision text had at all, and is not
-# mostly short link-like lines.
-PROSE_LINE_WORDS = 12  # a line or text node this long reads as prose, not navigation
+# --- Recall pass ----------------------------------------------------------------------------
+# Precision mode sometimes keeps a fragment (a bio, the last paragraph) and drops the body,
+# or drops a paragraph from inside the article (crawler.gaps). The recall run costs a second
+# extraction, so it only runs when the precision text is short both in absolute terms and
+# against the prose the page visibly holds, or when the article's container has gaps. Its
+# whole text is used only when it adds more new prose than the precision text had at all,
+# and is not mostly short link-like lines; else only its lines that fill the gaps.
 SHORT_TEXT_WORDS = 300  # a precision text this long is a whole article: no second run
 RECALL_MIN_NEW_WORDS = 40
 RECALL_MAX_SHORT_SHARE = 0.35  # share of the recall text in short lines: nav, lists, likes
 
 
-def prose_words_in_tree(tree: lxml_html.HtmlElement) -> int:
-    """Words in the page's long text nodes (paragraphs, <br>-separated blocks)."""
-    total = 0
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
-            continue
-        for chunk in (node.text, node.tail):
-            words = len(chunk.split()) if chunk else 0
-            if words >= PROSE_LINE_WORDS:
-                total += words
-    return total
+def _recall_pass(html: str, url: str, text: str, nodes: list[ProseNode]) -> tuple[str, str] | None:
+    """(text, method) from a recall-mode run, or None when it is not needed or adds nothing."""
+    short = _suspiciously_short(text, sum(node.words for node in nodes))
+    gaps = find_gaps(nodes, text)
+    if not short and not gaps:
+        return None
+    tree = parse_tree(html)
+    unwrap_layout_tables(tree)
+    recalled = _trafilatura(tree, url, False, with_metadata=False)
+    recall_text = _dedupe_lines(recalled.text or "") if recalled is not None else ""
+    if short and recall_recovers(text, recall_text):
+        return recall_text, "trafilatura_recall"
+    filled, added = fill_gaps(text, recall_text, gaps)
+    return (filled, "trafilatura_recall") if added else None
 
 
 def _suspiciously_short(text: str, page_prose: int) -> bool:

@@ -19,6 +19,8 @@ from crawler.model import Hints
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
+_NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
+_CODE = re.compile(r"[{};]|\bfunction\s*\(")
 _BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
@@ -50,20 +52,61 @@ def resolve_title(
     page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
 ) -> tuple[str | None, str | None]:
     headline = page.jsonld.get("headline")
+    guessed = found.title if found else None
+    theme_name = site_part_of_title_tag(guessed, page.title_tag)
     candidates = (
         ("jsonld", headline if isinstance(headline, str) else None),
         ("og", page.first("og:title", "twitter:title")),
-        ("trafilatura", found.title if found else None),
+        ("trafilatura", None if theme_name or _unrelated(guessed, page.title_tag) else guessed),
         ("hint", hints.title),
         ("title_tag", page.title_tag),
     )
     for source, value in candidates:
         if value and value.strip():
             title = strip_site_suffix(" ".join(value.split()), site_name)
+            if theme_name and source == "title_tag":
+                title = strip_site_suffix(title, theme_name)
             if site_name and _simple(title) == _simple(site_name) and source != "title_tag":
                 continue  # the site's name where the headline should be (blog themes)
             return title, source
     return None, None
+
+
+# trafilatura guesses the title from the page's headings, and on many blog themes the h1 is
+# the blog's name (or, with a script in it, worse); the <title> then reads "Blog: Headline"
+# or "Headline | Blog". Its guess is the site's name when it is (give or take a word) the
+# "Blog:" prefix or a part after the first of the <title>, and the <title> holds a longer
+# headline besides; it is off the mark when it is code, or shares no word with the <title>.
+def site_part_of_title_tag(guess: str | None, title_tag: str | None) -> str | None:
+    """The part of the <title> that `guess` is, when that part is the site's name."""
+    if not guess or not title_tag:
+        return None
+    parts = _TITLE_SEPARATORS.split(title_tag)
+    prefix = _NAME_PREFIX.match(title_tag)
+    names = parts[1:] + ([prefix.group(1)] if prefix else [])
+    if _simple(parts[0]) in _simple(guess):
+        return None  # the guess holds the headline part
+    for name in names:
+        if _same_name(name, guess) and len(title_tag.split()) > 2 * len(name.split()):
+            return name.strip()
+    return None
+
+
+def _same_name(name: str, guess: str) -> bool:
+    a, b = _simple(name), _simple(guess)
+    if not a or not b:
+        return False
+    return a == b or ((a in b or b in a) and abs(len(name.split()) - len(guess.split())) <= 1)
+
+
+def _unrelated(guess: str | None, title_tag: str | None) -> bool:
+    if not guess or not title_tag or len(_words(title_tag)) < 2:
+        return False
+    return bool(_CODE.search(guess)) or not (_words(guess) & _words(title_tag))
+
+
+def _words(value: str) -> set[str]:
+    return set(re.findall(r"\w+", value.lower()))
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:

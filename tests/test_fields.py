@@ -28,3 +28,47 @@ def test_title_suffix_and_prefix_of_the_site_are_stripped():
 def test_a_title_that_is_only_the_site_name_falls_through():
     page = PageMeta(meta={"og:title": ["Econ Blog"]}, title_tag="Econ Blog: Rates and robots")
     assert resolve_title(page, None, Hints(), "Econ Blog") == ("Rates and robots", "title_tag")
+
+
+class _Found:
+    """Stands in for trafilatura's Document: only the title guess matters here."""
+
+    def __init__(self, title: str):
+        self.title = title
+
+
+def _title(guess: str, title_tag: str) -> tuple[str | None, str | None]:
+    return resolve_title(PageMeta(title_tag=title_tag), _Found(guess), Hints(), None)
+
+
+def test_a_blog_name_guessed_as_title_gives_way_to_the_title_tag():
+    # The theme's h1 is the blog's name; the <title> carries the headline beside it.
+    tag = "Tidewater Notes: Why the ferry timetable changed this winter"
+    assert _title("Tidewater Notes", tag) == (
+        "Why the ferry timetable changed this winter",
+        "title_tag",
+    )
+    tag = "Why the ferry timetable changed this winter | Tidewater Notes"
+    assert _title("Tidewater Notes", tag) == (
+        "Why the ferry timetable changed this winter",
+        "title_tag",
+    )
+    # Give or take a word: "About Tidewater Notes", "Tidewater Notes Blog".
+    assert _title("About Tidewater Notes", tag)[1] == "title_tag"
+
+
+def test_a_headline_guess_that_is_part_of_the_title_tag_is_kept():
+    tag = "Why the ferry timetable changed | Tidewater Notes from the Harbour Office"
+    assert _title("Why the ferry timetable changed", tag) == (
+        "Why the ferry timetable changed",
+        "trafilatura",
+    )
+    # A "Kicker: headline" title is a headline, not "Site: headline".
+    tag = "Ferry: Why the timetable changed this winter | Tidewater Notes"
+    assert _title("Ferry: Why the timetable changed this winter", tag)[1] == "trafilatura"
+
+
+def test_a_guess_that_is_code_or_unrelated_to_the_title_tag_is_refused():
+    tag = "Why the ferry timetable changed this winter"
+    assert _title("Tidewater googletag.cmd.push(function() { show(); });", tag)[1] == "title_tag"
+    assert _title("Comment Cancel reply", tag)[1] == "title_tag"

@@ -1,0 +1,151 @@
+"""Paragraphs precision mode drops from inside the article, taken back from the recall run.
+
+trafilatura's precision mode sometimes drops a paragraph from the top or the middle of an
+article: text that is the tail of an inline element or of an empty div, a lead paragraph
+in an odd wrapper, a subheading. The article's own container still holds that text. So,
+before trafilatura prunes the tree, we note every prose text node (12+ words) with its
+ancestors; after the precision run, the container is the deepest element holding most of
+the prose words the precision text kept, and the prose nodes in it that the text lacks are
+gaps. Gaps after the last kept paragraph, and gaps inside captions, galleries, comments,
+bylines, widgets or list items, do not count: precision mode drops those on purpose. Only
+a page with gaps pays for the recall run, and of its text we take only the lines that carry
+a gap, each placed after the kept line the recall text has before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+PROSE_LINE_WORDS = 12  # a line or text node this long reads as prose, not navigation
+CONTAINER_SHARE = 0.8  # the container holds at least this share of the kept prose words
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+# What precision mode rightly drops from inside an article: links, lists (story highlights,
+# comment threads), figures and their captions, asides; and, by class or id, captions,
+# galleries, reader comments, bylines and author bios, widgets, share and related boxes.
+ASIDE_TAGS = frozenset(
+    {"a", "li", "figure", "figcaption", "cite", "aside", "nav", "footer", "form", "button"}
+)
+ASIDE_NAMES = re.compile(
+    r"caption|comment|gallery|slide|byline|author|\bbio|widget|share|social|related|sidebar"
+    r"|promo|newsletter|subscribe",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class ProseNode:
+    key: str  # the text, whitespace-normalized
+    words: int
+    ancestors: tuple  # elements from the root down to the element the text belongs to
+
+
+def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
+    """Long text nodes (paragraphs, <br>-separated blocks) in document order.
+
+    Iterative, not recursive: hostile pages nest elements deeper than Python's stack.
+    """
+    found: list[ProseNode] = []
+    path = [tree]
+    _add(found, tree.text, path)
+    children = [iter(tree)]
+    while children:
+        child = next(children[-1], None)
+        if child is None:  # the element on top is done: its tail follows it
+            children.pop()
+            done = path.pop()
+            if children:
+                _add(found, done.tail, path)
+            continue
+        if isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
+            path.append(child)
+            _add(found, child.text, path)
+            children.append(iter(child))
+        else:  # script, style, comment: its own text is not prose, its tail is
+            _add(found, child.tail, path)
+    return found
+
+
+def _add(found: list[ProseNode], text: str | None, path: list) -> None:
+    words = text.split() if text else ()
+    if len(words) >= PROSE_LINE_WORDS:
+        found.append(ProseNode(" ".join(words), len(words), tuple(path)))
+
+
+def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
+    """Prose nodes inside the kept text's container, before its last kept node, that the
+    text lacks and that are not captions, comments, lists or other asides."""
+    flat = " ".join(text.split())
+    kept = [index for index, node in enumerate(nodes) if node.key in flat]
+    if not kept:
+        return []
+    container = _container([nodes[index] for index in kept])
+    return [
+        node
+        for node in nodes[: kept[-1]]
+        if node.key not in flat and container in node.ancestors and not _aside(node, container)
+    ]
+
+
+def _container(kept: list[ProseNode]):
+    """The deepest element holding CONTAINER_SHARE of the kept prose words."""
+    weights: dict[int, int] = {}
+    for node in kept:
+        for element in node.ancestors:
+            weights[id(element)] = weights.get(id(element), 0) + node.words
+    need = CONTAINER_SHARE * sum(node.words for node in kept)
+    # Heavy elements hold most of the words, so they form one chain from the root.
+    deepest, depth = kept[0].ancestors[0], 0
+    for node in kept:
+        for level, element in enumerate(node.ancestors):
+            if weights[id(element)] < need:
+                break
+            if level > depth:
+                deepest, depth = element, level
+    return deepest
+
+
+def _aside(node: ProseNode, container) -> bool:
+    below = node.ancestors[node.ancestors.index(container) + 1 :]
+    return any(
+        element.tag in ASIDE_TAGS
+        or ASIDE_NAMES.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        for element in below
+    )
+
+
+def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, int]:
+    """The precision text plus the recall lines that carry a gap; and how many were added.
+
+    A recall line that starts or ends with a precision line (precision mode kept only part
+    of the paragraph) replaces it.
+    """
+    lines = precise.split("\n")
+    keys = [" ".join(line.split()) for line in lines]
+    added = 0
+    anchor = -1  # the index in `lines` the next recovered line goes after
+    for line in recall.split("\n"):
+        key = " ".join(line.split())
+        if not key:
+            continue
+        if key in keys:
+            anchor = keys.index(key)
+            continue
+        if not any(gap.key in key for gap in gaps):
+            continue
+        partial = [
+            i
+            for i, k in enumerate(keys)
+            if len(k.split()) >= 3 and (key.startswith(k) or key.endswith(k))
+        ]
+        if partial:
+            anchor = partial[0]
+            lines[anchor], keys[anchor] = line, key
+        else:
+            anchor += 1
+            lines.insert(anchor, line)
+            keys.insert(anchor, key)
+        added += 1
+    return "\n".join(lines), added

@@ -1,0 +1,99 @@
+"""crawler.gaps: paragraphs precision mode drops from inside the article container."""
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler import extract
+from crawler.gaps import fill_gaps, find_gaps, prose_nodes
+
+LEAD = (
+    "The county opened its new flood barrier on Monday after three years of work on the river wall."
+)
+BODY = [
+    "Engineers raised the wall by a metre along the old quay and added gates that shut alone.",
+    "Residents who lost their homes in the last flood said the barrier came far too late for them.",
+    "The county says the design was tested against the worst storm surge recorded last century.",
+]
+COMMENT = "I live by the quay and I still do not trust that the gates will close when they should."
+BIO = "Ana Ruiz covers local government, planning and the environment for the county paper."
+
+
+def _page(body_html: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><body>{body_html}</body></html>")
+
+
+def _article(extra_before: str = "", extra_after: str = "") -> lxml_html.HtmlElement:
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    return _page(
+        f'<div class="post-body"><div style="clear:both"></div>{LEAD}{extra_before}'
+        f"{paragraphs}{extra_after}</div>"
+    )
+
+
+def test_a_dropped_lead_inside_the_container_is_a_gap():
+    nodes = prose_nodes(_article())
+    gaps = find_gaps(nodes, "\n".join(BODY))
+    assert [gap.key for gap in gaps] == [LEAD]
+
+
+def test_comments_captions_lists_and_text_after_the_body_are_not_gaps():
+    before = (
+        f'<div class="comment-body">{COMMENT}</div>'
+        f'<p class="wp-caption-text">{COMMENT} (caption)</p>'
+        f"<ul><li>{COMMENT} (highlight)</li></ul>"
+        f'<a href="/elsewhere">{COMMENT} (link)</a>'
+    )
+    nodes = prose_nodes(_article(extra_before=before, extra_after=f"<p>{BIO}</p>"))
+    gaps = find_gaps(nodes, "\n".join(BODY))
+    assert [gap.key for gap in gaps] == [LEAD]  # the bio comes after the last kept paragraph
+
+
+def test_prose_outside_the_container_is_not_a_gap():
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    tree = _page(f'<div id="sidebar"><p>{BIO}</p></div><div class="post">{paragraphs}</div>')
+    assert find_gaps(prose_nodes(tree), "\n".join(BODY)) == []
+
+
+def test_recall_lines_fill_the_gaps_in_place_and_nothing_else():
+    gaps = find_gaps(prose_nodes(_article()), "\n".join(BODY))
+    recall = "\n".join(["Menu Home News Sport", LEAD, *BODY, BIO])
+    filled, added = fill_gaps("\n".join(BODY), recall, gaps)
+    assert added == 1 and filled.split("\n") == [LEAD, *BODY]
+
+
+def test_a_paragraph_precision_kept_only_the_end_of_is_replaced_whole():
+    # Precision mode kept the text after the inline <b> and dropped the text before it.
+    head = "After months of delay, two public inquiries and a legal challenge from the"
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    tree = _page(f'<div class="post-body">{head} <b>harbour board</b> {LEAD}{paragraphs}</div>')
+    precise = "\n".join([LEAD, *BODY])
+    gaps = find_gaps(prose_nodes(tree), precise)
+    assert [gap.key for gap in gaps] == [head]
+    whole = f"{head} harbour board {LEAD}"
+    filled, added = fill_gaps(precise, "\n".join([whole, *BODY]), gaps)
+    assert added == 1 and filled.split("\n") == [whole, *BODY]
+
+
+def test_prose_nodes_walk_deep_trees_without_recursion():
+    root = etree.Element("html")
+    element = etree.SubElement(root, "body")
+    for _ in range(5000):
+        element = etree.SubElement(element, "div")
+    element.text = LEAD
+    nodes = prose_nodes(root)
+    assert [node.key for node in nodes] == [LEAD] and len(nodes[0].ancestors) == 5002
+
+
+def test_a_clean_article_runs_trafilatura_once(monkeypatch):
+    calls = []
+    real = extract._trafilatura
+
+    def counting(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extract, "_trafilatura", counting)
+    paragraphs = "".join(f"<p>{line} {line}</p>" for line in [LEAD, *BODY])
+    page = f"<html><head><title>Flood barrier opens</title></head><body><article>{paragraphs}"
+    raw = extract.extract_article(f"{page}</article></body></html>".encode(), "https://a.test/x")
+    assert calls == [True] and raw.method == "trafilatura"
