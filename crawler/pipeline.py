@@ -45,7 +45,7 @@ def process_page(
 ) -> Outcome:
     hints, options = hints or Hints(), options or Options()
     try:
-        raw = extract_article(body, url, content_type, options.favor_precision)
+        raw = extract_article(body, url, content_type, options.favor_precision, options.languages)
     except ExtractionFailed as failure:
         return Outcome(None, failure.reason, failure.detail)
     site_name = fields.resolve_site_name(raw.page, raw.found)

@@ -53,6 +53,11 @@ COMMANDS_MODULE = "crawler.commands"
 # --- Extraction workers (issue: throughput) ---------------------------------------------------
 EXTRACT_WORKERS = None  # None: one process per CPU; 0: extract inline in the reactor (debugging)
 EXTRACT_TIMEOUT = 30.0  # seconds; a page that takes longer is rejected as extract_timeout
+# Bytes of fetched pages waiting for the extract workers before Scrapy schedules no new
+# request (its default is 5 MB). A few pages per worker keep the pool busy; each waiting
+# page also holds its decoded text (Scrapy's middlewares call response.text), so at 5 MB
+# the crawl's own process held about 20 MB more (bench/throughput.py).
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 
 # --- Extraction quality (issue: quality) -------------------------------------------------------
 AI_RELEVANCE_THRESHOLD = 0.2  # below it a record from a non-AI-only source is off_topic

@@ -13,9 +13,10 @@ with a deadline:
 After a crash or a timeout the thread starts a fresh worker, so one bad page
 costs one page. Tasks wait in one shared queue; `submit()` returns a
 concurrent.futures.Future, which asyncio (and so Scrapy's reactor) can await.
-Workers fork from a forkserver: a clean process (no crawler threads, no reactor)
-that imports nothing but this module, so it stays small; each worker then
-imports the task's module itself. Functions may be given as "module:name", so
+Workers are fresh interpreters (subprocess, not multiprocessing): no crawler
+threads or reactor inherited, and no forkserver or resource-tracker process
+beside them, which multiprocessing adds (26 MB). They get the parent's sys.path
+first, then the task by reference. Functions may be given as "module:name", so
 the crawl's own process need not import what only workers run (trafilatura,
 langdetect and wordfreq are about 35 MB). Workers ignore SIGINT,
 so Ctrl-C stops the crawl gracefully while pages in flight finish, and they exit
@@ -26,18 +27,30 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import multiprocessing
 import queue
 import signal
+import subprocess
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from multiprocessing.connection import Connection, Pipe
 from typing import Any
 
 Task = Callable[..., Any] | str  # a module-level function, or "package.module:function"
 STARTUP_TIMEOUT = 120.0  # seconds for a worker to import and run its initializer
 STOP_GRACE = 5.0  # seconds a worker gets to exit before it is killed
+# The worker's first lines, stdlib only: this module may be importable only through the
+# parent's sys.path (a scrapyd egg, a project run from another directory).
+_BOOTSTRAP = (
+    "import sys\n"
+    "from multiprocessing.connection import Connection\n"
+    "conn = Connection(int(sys.argv[1]))\n"
+    "sys.path[:] = conn.recv()\n"
+    "from crawler.workers import serve\n"
+    "serve(conn)\n"
+)
 
 
 class TaskFailed(Exception):
@@ -63,8 +76,6 @@ class WorkerPool:
         get them by reference."""
         self.func, self.timeout = func, timeout
         self._hooks = (initializer, tuple(maintenance), maintenance_every)
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload([__name__])
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._live: dict[int, _Worker] = {}  # thread slot -> its current worker
         self._closed = False
@@ -111,7 +122,7 @@ class WorkerPool:
             if not future.set_running_or_notify_cancel():
                 continue
             try:
-                if worker is None or not worker.process.is_alive():  # died between tasks
+                if worker is None or not worker.alive:  # died between tasks
                     worker = self._discard(worker)
                     worker = self._start(slot)
                 future.set_result(worker.run(args, self.timeout))
@@ -136,16 +147,19 @@ class WorkerPool:
             worker.conn.close()
 
     def _start(self, slot: int) -> _Worker:
-        here, there = self._context.Pipe()
-        process = self._context.Process(
-            target=_work, args=(there, self.func, *self._hooks), name=f"extract-worker-{slot}"
+        here, there = Pipe()
+        process = subprocess.Popen(
+            [sys.executable, "-c", _BOOTSTRAP, str(there.fileno())],
+            pass_fds=(there.fileno(),),
+            stdin=subprocess.DEVNULL,
         )
-        process.daemon = True
-        process.start()
         there.close()  # only the worker holds its end: its death closes our pipe
         worker = _Worker(process, here)
         self._live[slot] = worker
         try:
+            with contextlib.suppress(OSError):  # a worker that died at once: wait_ready says
+                here.send(list(sys.path))
+                here.send((self.func, *self._hooks))
             worker.wait_ready()
         except TaskFailed:
             self._discard(worker)
@@ -154,8 +168,12 @@ class WorkerPool:
 
 
 class _Worker:
-    def __init__(self, process, conn):
+    def __init__(self, process: subprocess.Popen, conn: Connection):
         self.process, self.conn = process, conn
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def wait_ready(self) -> None:
         status, detail = self._receive(STARTUP_TIMEOUT, "crashed")
@@ -180,22 +198,25 @@ class _Worker:
                 raise TaskFailed(on_timeout, f"no answer after {timeout:g} s; worker killed")
             return self.conn.recv()
         except (EOFError, OSError):
-            self.process.join(1.0)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(1.0)
             self.kill()
-            raise TaskFailed("crashed", _exit_detail(self.process.exitcode)) from None
+            raise TaskFailed("crashed", _exit_detail(self.process.returncode)) from None
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)
-        self.process.join(STOP_GRACE)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(STOP_GRACE)
         self.kill()
         self.conn.close()
 
     def kill(self) -> None:
         """Kill and reap the process. Safe from any thread: the pipe stays open."""
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
+        if self.alive:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+        self.process.wait()
 
 
 def _unexpected() -> TaskFailed:
@@ -215,10 +236,11 @@ def resolve(task: Task) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _work(conn, func, initializer, maintenance, maintenance_every) -> None:
+def serve(conn: Connection) -> None:
     """The worker process: one task at a time until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's; it closes the pool
     try:  # imports count as start-up: a broken install fails here, with its traceback
+        func, initializer, maintenance, maintenance_every = conn.recv()
         func, maintenance = resolve(func), [resolve(step) for step in maintenance]
         if initializer is not None:
             resolve(initializer)()
