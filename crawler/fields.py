@@ -22,6 +22,13 @@ _PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
 _NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
 _CODE = re.compile(r"[{};]|\bfunction\s*\(")
 _BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
+# A date run into the byline ("Ines Varga November 16, 2026", "Ines Varga 16 Nov 2026"):
+# everything from a month name beside a day number, or a numeric date, on is not the name.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_TAIL = re.compile(
+    rf"\s+(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:\s|$)|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}).*$",
+    re.IGNORECASE,
+)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"^(staff|admin|administrator|guest|anonymous|team|the editors|editorial staff|news desk|"
@@ -36,7 +43,7 @@ _ORGANIZATION = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_WORDS = 5
-_BYLINE_TAIL = re.compile(r"\s+(?:on|at|posted|updated|published|[-–—|·•])\s+", re.IGNORECASE)
+_BYLINE_TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published|[-–—|·•])\s+", re.IGNORECASE)
 
 
 def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
@@ -199,7 +206,7 @@ def clean_authors(names: list[str], organizations=()) -> list[str]:
     for name in names:
         for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", name.strip())):
             part = " ".join(_BYLINE_PREFIX.sub("", part).split())
-            part = _BYLINE_TAIL.split(part)[0].strip(" .,-")
+            part = _DATE_TAIL.sub("", _BYLINE_TAIL.split(part)[0]).strip(" .,-")
             if _is_person(part, excluded) and part not in result:
                 result.append(part)
     return result

@@ -92,12 +92,26 @@ def _byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
         marks = " ".join(filter(None, (node.get("rel"), node.get("itemprop"), node.get("class"))))
         if not marks or not _BYLINE_MARK.search(marks) or _in_widget(node):
             continue
-        text = " ".join(node.text_content().split())
+        text = " ".join(_text_without_dates(node).split())
         if 2 < len(text) <= MAX_BYLINE_CHARS and text not in names:
             names.append(text)
         if len(names) >= 3:
             break
     return tuple(names)
+
+
+def _text_without_dates(node) -> str:
+    """The element's text, less its <time> elements: a byline often ends with the date."""
+    if node.find(".//time") is None:
+        return node.text_content()
+    parts = [node.text or ""]
+    for element in node.iterdescendants():
+        skip = element.tag == "time" or any(a.tag == "time" for a in element.iterancestors())
+        if not skip:
+            parts.append(element.text or "")
+        if element.tail and not any(a.tag == "time" for a in element.iterancestors()):
+            parts.append(element.tail)
+    return " ".join(parts)
 
 
 def _in_widget(node) -> bool:

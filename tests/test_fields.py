@@ -1,5 +1,7 @@
+from lxml import html as lxml_html
+
 from crawler.fields import clean_authors, resolve_authors, resolve_title, strip_site_suffix
-from crawler.metadata import PageMeta
+from crawler.metadata import PageMeta, read_page_meta
 from crawler.model import Hints
 
 
@@ -11,6 +13,27 @@ def test_authors_without_by_and_staff_or_organizations():
 def test_author_with_date_tail_and_domain():
     assert clean_authors(["Posted by Jane Doe on March 3, 2026"]) == ["Jane Doe"]
     assert clean_authors(["example.com", "Jane Doe | Senior Editor"]) == ["Jane Doe"]
+
+
+def test_a_date_run_into_the_byline_is_not_part_of_the_name():
+    assert clean_authors(["By Ines Varga November 16, 2026"]) == ["Ines Varga"]
+    assert clean_authors(["Ines Varga 16 Nov 2026", "Ana May, 2026-11-16"]) == [
+        "Ines Varga",
+        "Ana May",
+    ]
+    assert clean_authors(["By Ines Varga in Robotics"]) == ["Ines Varga"]
+    # Month names that are names stay: only a month beside a day number is a date.
+    assert clean_authors(["June Carter and April Mays"]) == ["June Carter", "April Mays"]
+
+
+def test_byline_element_text_leaves_out_its_time_element():
+    tree = lxml_html.fromstring(
+        '<html><body><div class="byline">By <a href="/a">Ines Varga</a> '
+        '<time datetime="2026-11-16">November 16, 2026</time></div><p>Text.</p></body></html>'
+    )
+    names = read_page_meta(tree).byline_names
+    assert names == ("By Ines Varga",)
+    assert clean_authors(list(names)) == ["Ines Varga"]
 
 
 def test_site_name_is_never_an_author():
