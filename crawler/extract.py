@@ -1,6 +1,7 @@
 """Bytes -> parsed tree -> trafilatura text plus page metadata.
 
-The tree is parsed once: our metadata reader walks it first, then trafilatura
+The tree is parsed once: our metadata reader walks it first, then trafilatura's
+metadata steps that our sources leave open (crawler.fallback_meta), then trafilatura
 (which prunes what it is given) extracts the main text from it.
 """
 
@@ -14,11 +15,12 @@ from justext import get_stoplist
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura import external as trafilatura_external
-from trafilatura.settings import JUSTEXT_LANGUAGES, Document, set_date_params
+from trafilatura.settings import JUSTEXT_LANGUAGES, Document
 from trafilatura.utils import load_html
 from w3lib.encoding import read_bom
 
 from crawler.charset import bytes_to_text
+from crawler.fallback_meta import fallback_metadata
 from crawler.gaps import PROSE_LINE_WORDS, ProseNode, fill_gaps, find_gaps, prose_nodes
 from crawler.metadata import PageMeta, read_page_meta
 from crawler.standfirst import add_standfirst, find_standfirst
@@ -38,7 +40,7 @@ class ExtractionFailed(Exception):
 class RawArticle:
     text: str
     page: PageMeta
-    found: Document | None  # trafilatura's document with its own metadata
+    found: Document | None  # trafilatura's metadata for the fields our sources lack
     method: str
 
 
@@ -121,8 +123,9 @@ def extract_article(
     unwrap_layout_tables(tree)
     nodes = prose_nodes(tree)  # these two before trafilatura prunes the tree
     lead = find_standfirst(tree, page)
-    found = _trafilatura(tree, url, favor_precision, with_metadata=True)
-    text = (found.text or "") if found is not None else ""
+    metadata = fallback_metadata(tree, url, page)
+    extracted = _trafilatura(tree, url, favor_precision)
+    text = (extracted.text or "") if extracted is not None else ""
     method = "trafilatura"
     if favor_precision:
         text, method = _recall_pass(html, url, text, nodes) or (text, method)
@@ -133,7 +136,7 @@ def extract_article(
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
     if not text.strip():
         raise ExtractionFailed("no_text", "no main text found")
-    return RawArticle(text=text, page=page, found=found, method=method)
+    return RawArticle(text=text, page=page, found=metadata, method=method)
 
 
 def use_justext_stoplist(languages: tuple[str, ...]) -> None:
@@ -157,9 +160,8 @@ def _justext_stoplist(languages: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(sorted({word for name in names for word in get_stoplist(name)}))
 
 
-def _trafilatura(
-    tree: lxml_html.HtmlElement, url: str, favor_precision: bool, with_metadata: bool
-) -> Document | None:
+def _trafilatura(tree: lxml_html.HtmlElement, url: str, favor_precision: bool) -> Document | None:
+    """The main text only: metadata comes from crawler.fallback_meta, before this prunes."""
     # No `options=` here: trafilatura ignores `url=` when options are passed.
     return trafilatura.bare_extraction(
         tree,
@@ -168,11 +170,8 @@ def _trafilatura(
         include_tables=True,
         favor_precision=favor_precision,
         favor_recall=not favor_precision,
-        with_metadata=with_metadata,
+        with_metadata=False,
         deduplicate=False,
-        # htmldate's extensive search runs dateparser over every date-like string and costs
-        # ~80% of the page time; our own date sources outrank it anyway (crawler.fields).
-        date_extraction_params=set_date_params(extensive=False),
     )
 
 
@@ -196,7 +195,7 @@ def _recall_pass(html: str, url: str, text: str, nodes: list[ProseNode]) -> tupl
         return None
     tree = parse_tree(html)
     unwrap_layout_tables(tree)
-    recalled = _trafilatura(tree, url, False, with_metadata=False)
+    recalled = _trafilatura(tree, url, False)
     recall_text = _dedupe_lines(recalled.text or "") if recalled is not None else ""
     if short and recall_recovers(text, recall_text):
         return recall_text, "trafilatura_recall"
