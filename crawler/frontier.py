@@ -1,9 +1,10 @@
 """A shared Redis frontier (scrapy-redis) whose in-flight requests survive a dead worker.
 
 scrapy-redis pops a request before it is processed, so a worker killed mid-page loses
-what it held. Here every popped request is also written to a lease (`<spider>:leases`,
-fingerprint -> worker and time; `<spider>:lease_data` holds the encoded request) and
-released only when the request's outcome is written. Leases of workers whose
+what it held. Here every request is popped and leased in one Lua call (`<spider>:leases`,
+SHA-1 of the encoded request -> worker and time; `<spider>:lease_data` holds the encoded
+request; the queue is scrapy-redis's priority queue, which the add-on sets) and released
+only when the request's outcome is written. Leases of workers whose
 heartbeat key expired, or older than LEASE_TIMEOUT, go back to the queue.
 
 Redis going away briefly (a restart) does not kill the crawl: pops return nothing,
@@ -21,7 +22,6 @@ import uuid
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
-from scrapy.utils.request import fingerprint
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.recovery import worker_id
@@ -29,6 +29,19 @@ from crawler.recovery import worker_id
 logger = logging.getLogger(__name__)
 REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
 HEARTBEAT_TTL = 30  # seconds (WORKER_HEARTBEAT_TTL); a silent worker's leases return
+
+
+# The priority queue's first request, removed and leased atomically; the lease is keyed by
+# the SHA-1 of the encoded request (what Lua can compute), and holds it for a requeue.
+_POP_AND_LEASE = """
+local first = redis.call('ZRANGE', KEYS[1], 0, 0)
+if #first == 0 then return false end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
+local key = redis.sha1hex(first[1])
+redis.call('HSET', KEYS[2], key, ARGV[1])
+redis.call('HSET', KEYS[3], key, first[1])
+return {key, first[1]}
+"""
 
 
 class LeasedScheduler(Scheduler):
@@ -71,13 +84,25 @@ class LeasedScheduler(Scheduler):
     def next_request(self):
         try:
             self._flush_pending()
-            request = super().next_request()
+            popped = self._pop_leased()
         except REDIS_DOWN as error:
             logger.warning("Redis unavailable (%s); waiting for it", error)
             return None
-        if request is not None:
-            self._lease(request)
+        if popped is None:
+            return None
+        key, data = popped
+        request = self.queue._decode_request(data)
+        request.meta["lease"] = key.decode() if isinstance(key, bytes) else key
+        if self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis", spider=self.spider)
         return request
+
+    def _pop_leased(self):
+        """Pop the first request and lease it in one Redis call: a worker killed between a
+        pop and a separate lease write would lose the request (seen in a SIGKILL test)."""
+        owner = json.dumps({"worker": self.worker, "at": time.time()})
+        keys = (self.queue.key, self.leases, self.lease_data)
+        return self.server.eval(_POP_AND_LEASE, len(keys), *keys, owner) or None
 
     def has_pending_requests(self):
         try:
@@ -86,17 +111,6 @@ class LeasedScheduler(Scheduler):
             return True  # unknown: do not let the engine close the spider while Redis is down
 
     # --- leases ------------------------------------------------------------------------
-    def _lease(self, request) -> None:
-        key = fingerprint(request).hex()
-        request.meta["lease"] = key
-        owner = json.dumps({"worker": self.worker, "at": time.time()})
-        try:
-            self.server.pipeline(transaction=True).hset(self.leases, key, owner).hset(
-                self.lease_data, key, self.queue._encode_request(request)
-            ).execute()
-        except REDIS_DOWN:
-            logger.warning("Could not lease %s while Redis is down", request.url)
-
     def release(self, key: str | None) -> None:
         if not key:
             return
