@@ -59,9 +59,6 @@ class LanguageGuess:
     confidence: float
 
 
-_factory: DetectorFactory | None = None
-
-
 def warm_up() -> None:
     """Load langdetect's profiles and wordfreq's English list before any worker needs them."""
     _langdetect("This sentence warms up the language profiles once per process. " * 3)
@@ -70,12 +67,14 @@ def warm_up() -> None:
 
 def detect_langs(text: str) -> list:
     """langdetect.detect_langs, on profiles held sparsely (crawler.lang_profiles)."""
-    global _factory
-    if _factory is None:
-        _factory = load_factory()
-    detector = _factory.create()
+    detector = _detector_factory().create()
     detector.append(text)
     return detector.get_probabilities()
+
+
+@lru_cache(maxsize=1)
+def _detector_factory() -> DetectorFactory:
+    return load_factory()
 
 
 def _english(word: str) -> float:

@@ -104,14 +104,7 @@ def _text_without_dates(node) -> str:
     """The element's text, less its <time> elements: a byline often ends with the date."""
     if node.find(".//time") is None:
         return node.text_content()
-    parts = [node.text or ""]
-    for element in node.iterdescendants():
-        skip = element.tag == "time" or any(a.tag == "time" for a in element.iterancestors())
-        if not skip:
-            parts.append(element.text or "")
-        if element.tail and not any(a.tag == "time" for a in element.iterancestors()):
-            parts.append(element.tail)
-    return " ".join(parts)
+    return " ".join(node.xpath(".//text()[not(ancestor::time)]"))
 
 
 def _in_widget(node) -> bool:
