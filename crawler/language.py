@@ -62,7 +62,7 @@ class LanguageGuess:
 def warm_up() -> None:
     """Load langdetect's profiles and wordfreq's English list before any worker needs them."""
     _langdetect("This sentence warms up the language profiles once per process. " * 3)
-    _english("the")
+    _common_in_english("the")
 
 
 def detect_langs(text: str) -> list:
@@ -79,6 +79,26 @@ def _detector_factory() -> DetectorFactory:
 
 def _english(word: str) -> float:
     return zipf_frequency(word, "en", ENGLISH_WORDLIST)
+
+
+def _common_in_english(word: str) -> bool:
+    """Zipf >= 3 in English: `_english(word) >= 3.0`, at a set lookup's cost for plain words.
+
+    wordfreq tokenizes and normalizes every word it is asked about, about 5 us a word;
+    a lower-case ASCII word is its own token, so its frequency is the list's entry.
+    Apostrophes, hyphens and accents still go through wordfreq.
+    """
+    if word.isascii() and word.isalpha():
+        return word in _common_english_words()
+    return _english(word) >= 3.0
+
+
+@lru_cache(maxsize=1)
+def _common_english_words() -> frozenset[str]:
+    listed = get_frequency_dict("en", ENGLISH_WORDLIST)
+    common = frozenset(word for word in listed if _english(word) >= 3.0)
+    getattr(wordfreq, "_wf_cache", {}).clear()  # 29,000 answers we now hold in the set
+    return common
 
 
 def release_caches() -> None:
@@ -159,7 +179,7 @@ def english_word_share(line: str, other: str | None = None) -> float:
     if other in _WORDFREQ_LANGS and other != "en":
         hits = sum(_english(w) >= zipf_frequency(w, other, OTHER_WORDLIST) for w in words)
     else:
-        hits = sum(_english(w) >= 3.0 for w in words)
+        hits = sum(_common_in_english(w) for w in words)
     return hits / len(words)
 
 

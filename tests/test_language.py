@@ -63,3 +63,17 @@ def test_primary_tag():
     assert primary_tag("en_US") == "en"
     assert primary_tag("") is None
     assert primary_tag("!!") is None
+
+
+def test_common_english_words_agree_with_wordfreq():
+    # The set lookup for plain words must give wordfreq's own answer; other words are
+    # asked of wordfreq. Words from both texts, plus ones its tokenizer normalizes.
+    from wordfreq import zipf_frequency
+
+    from crawler.language import _WORD, ENGLISH_WORDLIST, _common_in_english
+
+    words = {w.lower() for w in _WORD.findall(ENGLISH + GERMAN)}
+    words |= {"don't", "don’t", "state-of-the-art", "café", "naïve", "zzyzx", "openai", "the"}
+    for word in words:
+        expected = zipf_frequency(word, "en", ENGLISH_WORDLIST) >= 3.0
+        assert _common_in_english(word) is expected, word
