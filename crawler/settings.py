@@ -58,6 +58,11 @@ EXTRACT_TIMEOUT = 30.0  # seconds; a page that takes longer is rejected as extra
 # page also holds its decoded text (Scrapy's middlewares call response.text), so at 5 MB
 # the crawl's own process held about 20 MB more (bench/throughput.py).
 SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
+# Scrapy starts this many asyncio tasks for every response's callback output (a per-response
+# limit, not a global one). A page yields one item, and a feed or sitemap yields requests
+# that are handed on at once: at Scrapy's 100, starting and stopping the idle tasks was
+# about 15% of the crawl's own process (py-spy, bench/throughput.py crawl).
+CONCURRENT_ITEMS = 8
 
 # --- Extraction quality (issue: quality) -------------------------------------------------------
 AI_RELEVANCE_THRESHOLD = 0.2  # below it a record from a non-AI-only source is off_topic
