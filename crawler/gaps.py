@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml import html as lxml_html
 
 PROSE_LINE_WORDS = 12  # a line or text node this long reads as prose, not navigation
@@ -45,33 +46,40 @@ class ProseNode:
 def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
     """Long text nodes (paragraphs, <br>-separated blocks) in document order.
 
-    Iterative, not recursive: hostile pages nest elements deeper than Python's stack.
+    libxml2 finds the candidates, text nodes long enough to hold PROSE_LINE_WORDS words,
+    so Python looks at a few dozen strings instead of visiting every element. A text node
+    belongs to its element (its .text) or to the element around it (a .tail). No
+    recursion: hostile pages nest elements deeper than Python's stack.
     """
     found: list[ProseNode] = []
-    path = [tree]
-    _add(found, tree.text, path)
-    children = [iter(tree)]
-    while children:
-        child = next(children[-1], None)
-        if child is None:  # the element on top is done: its tail follows it
-            children.pop()
-            done = path.pop()
-            if children:
-                _add(found, done.tail, path)
+    for text in _LONG_TEXTS(tree):
+        words = text.split()
+        if len(words) < PROSE_LINE_WORDS:
             continue
-        if isinstance(child.tag, str) and child.tag not in SKIP_TAGS:
-            path.append(child)
-            _add(found, child.text, path)
-            children.append(iter(child))
-        else:  # script, style, comment: its own text is not prose, its tail is
-            _add(found, child.tail, path)
+        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        if owner is None:  # the tail of the root element: outside the document
+            continue
+        ancestors = [owner, *owner.iterancestors()]
+        if any(element.tag in SKIP_TAGS for element in ancestors):
+            continue
+        ancestors.reverse()
+        found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
     return found
 
 
-def _add(found: list[ProseNode], text: str | None, path: list) -> None:
-    words = text.split() if text else ()
-    if len(words) >= PROSE_LINE_WORDS:
-        found.append(ProseNode(" ".join(words), len(words), tuple(path)))
+# Twelve words and eleven spaces are at least 23 characters; script and style text, the
+# longest on most pages, is left out here already (SKIP_TAGS ancestors further up, below).
+_LONG_TEXTS = etree.XPath(
+    f"descendant-or-self::text()[string-length() >= {2 * PROSE_LINE_WORDS - 1}]"
+    "[not(parent::script or parent::style)]"
+)
+
+
+def _from(tree, ancestors: list) -> list:
+    """The ancestors from `tree` down: the same list when `tree` is the root."""
+    if ancestors[0] is tree:
+        return ancestors
+    return ancestors[ancestors.index(tree) :]
 
 
 def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
