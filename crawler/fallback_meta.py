@@ -17,10 +17,13 @@ corpus pages).
 from __future__ import annotations
 
 import logging
+import re
 
+from lxml import etree
 from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
+from trafilatura.utils import line_processing
 
 from crawler import fields
 from crawler.metadata import PageMeta
@@ -55,10 +58,28 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.date = steps.find_date(tree, **{**date_params, "url": document.url})
     document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), document)
     if not fields.resolve_tags(page, None, Hints()):
-        document.categories = document.categories or steps.extract_catstags("category", tree)
-        document.tags = document.tags or steps.extract_catstags("tag", tree)
+        hrefs = _HREFS(tree)
+        document.categories = document.categories or _catstags("category", tree, hrefs)
+        document.tags = document.tags or _catstags("tag", tree, hrefs)
     document.clean_and_trim()
     return document
+
+
+_HREFS = etree.XPath(".//a/@href")
+_SECTION_META = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+
+
+def _catstags(kind: str, tree: lxml_html.HtmlElement, hrefs: list[str]) -> list[str]:
+    """trafilatura's extract_catstags, without its ten link searches (2 ms a page) when no
+    link could pass them: it keeps only links whose href has /tag/ or /category/ in it."""
+    link_in_path = "/" + kind.rstrip("y") + "(?:y|ies|s)?/"  # trafilatura's own pattern
+    if any(re.search(link_in_path, href) for href in hrefs):
+        return trafilatura_metadata.extract_catstags(kind, tree)
+    if kind != "category":
+        return []
+    # what extract_catstags falls back to when its link searches find nothing
+    sections = (element.attrib["content"] for element in tree.xpath(_SECTION_META))
+    return [r for r in dict.fromkeys(line_processing(x) for x in sections if x) if r]
 
 
 def _site_name(name: str | None, document: Document) -> str | None:
