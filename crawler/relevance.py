@@ -29,7 +29,7 @@ import re
 
 STRONG = (
     r"artificial intelligence", r"machine[- ]learning", r"deep[- ]learning",
-    r"neural (net|network)s?", r"large language models?", r"language models?", r"LLMs?",
+    r"neural (net|network)s?", r"large language models?", r"language models?", r"llms?",
     r"generative (ai|models?)", r"gen ?ai", r"foundation models?", r"diffusion models?",
     r"transformer models?", r"reinforcement learning", r"computer vision",
     r"natural language processing", r"ai (models?|systems?|agents?|safety|research|lab)",
@@ -49,8 +49,10 @@ SUPPORTING = (
     r"training (runs?|compute)", r"accelerators?", r"data cent(er|re)s?", r"semiconductors?",
 )  # fmt: skip
 
-_STRONG = re.compile(r"\b(" + "|".join(STRONG) + r")\b", re.IGNORECASE)
-_SUPPORTING = re.compile(r"\b(" + "|".join(SUPPORTING) + r")\b", re.IGNORECASE)
+# Matched against lower-cased text: re.IGNORECASE folds case at every step of these long
+# alternations, about 2.5x slower (same counts over the corpus' 300 gold texts).
+_STRONG = re.compile(r"\b(" + "|".join(STRONG) + r")\b")
+_SUPPORTING = re.compile(r"\b(" + "|".join(SUPPORTING) + r")\b")
 _AI = re.compile(r"\bA\.?I\b")  # upper case only: "ai" is a word in other languages
 STRONG_WEIGHT, SUPPORTING_WEIGHT = 3, 1
 MIN_TEXT_WORDS = 300  # shorter texts are scored as this long: one stray hit is not a topic
@@ -59,8 +61,9 @@ WEIGHTS = {"title": 0.35, "tags": 0.15, "text": 0.5}
 
 
 def _hits(text: str) -> tuple[int, int]:
-    strong = len(_STRONG.findall(text)) + len(_AI.findall(text))
-    return strong, len(_SUPPORTING.findall(text))
+    lowered = text.lower()
+    strong = len(_STRONG.findall(lowered)) + len(_AI.findall(text))
+    return strong, len(_SUPPORTING.findall(lowered))
 
 
 def _field_score(text: str) -> float:

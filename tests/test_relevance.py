@@ -46,3 +46,15 @@ def test_off_topic_only_for_sources_that_are_not_ai_only():
     assert kept.accepted and "off_topic" in kept.record.flags
     on_topic = process_page(page(AI_TEXT), url, Hints(source="mixed"))
     assert on_topic.accepted and on_topic.record.ai_relevance >= 0.5
+
+
+def test_terms_count_in_any_case():
+    from crawler.relevance import _hits
+
+    lower = "openai trained a large language model on gpus; chatgpt and llms use it."
+    assert _hits(lower) == (4, 1)
+    assert _hits(lower.upper()) == (4, 1)
+    assert _hits("OpenAI trained a Large Language Model on GPUs; ChatGPT and LLMs use it.") == (
+        4,
+        1,
+    )
