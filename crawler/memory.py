@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 
 from trafilatura.meta import reset_caches
 
-from crawler.language import release_caches
+from crawler.language import release_caches, warm_up
 
 
 def _malloc_trim():
@@ -31,3 +32,15 @@ def release_memory() -> None:
     release_caches()  # wordfreq
     if _TRIM is not None:
         _TRIM(0)
+
+
+def prepare_worker() -> None:
+    """A worker's initializer: load what every page needs, then freeze it.
+
+    gc.freeze() moves the loaded models, word lists and modules out of the collector's
+    sight, so a full collection (the one in reset_caches, and the automatic ones) walks
+    only what pages created: about 40 -> 6 ms each, 0.4 ms a page in all (corpus).
+    """
+    warm_up()
+    gc.collect()
+    gc.freeze()

@@ -31,9 +31,10 @@ from crawler.workers import TaskFailed, WorkerPool, resolve
 # By name: only workers import the extraction stack (see crawler.workers).
 PROCESS_PAGE = "crawler.pipeline:process_page"
 WARM_UP = "crawler.language:warm_up"
+PREPARE_WORKER = "crawler.memory:prepare_worker"  # warm_up, then gc.freeze()
 RELEASE_MEMORY = "crawler.memory:release_memory"
 # Pages per worker between releases: caches stay bounded (trafilatura's are LRUs), so this
-# only sets how much freed heap waits for malloc_trim. A release costs about 5 ms.
+# only sets how much freed heap waits for malloc_trim. A release costs about 13 ms.
 RELEASE_MEMORY_EVERY = 100
 DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
@@ -76,7 +77,7 @@ class ProcessPagePipeline:
             PROCESS_PAGE,
             self.workers,
             self.timeout,
-            initializer=WARM_UP,
+            initializer=PREPARE_WORKER,
             maintenance=(RELEASE_MEMORY,),
             maintenance_every=RELEASE_MEMORY_EVERY,
         )

@@ -69,7 +69,29 @@ def test_crawl_main_process_does_not_import_the_extraction_stack():
         "heavy = ['trafilatura', 'langdetect', 'wordfreq', 'htmldate', 'justext']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )
+    assert _python(code).strip() == "[]"
+
+
+def test_a_prepared_worker_has_its_models_frozen_and_still_detects():
+    # prepare_worker is the pool's initializer: the loaded models leave the collector's
+    # sight (gc.freeze), and detection still gives langdetect's answers afterwards.
+    code = (
+        "import gc\n"
+        "from crawler.memory import prepare_worker, release_memory\n"
+        "prepare_worker()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "release_memory()\n"
+        "from crawler.language import detect_document\n"
+        "text = 'Das Unternehmen stellte am Dienstag ein neues Sprachmodell vor. ' * 5\n"
+        "print(frozen, detect_document(text).language)\n"
+    )
+    frozen, language = _python(code).split()
+    assert int(frozen) > 10_000 and language == "de"
+
+
+def _python(code: str) -> str:
+    """What `code` prints, run in a fresh interpreter."""
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout
