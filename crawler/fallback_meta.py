@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import re
 
-from lxml import etree
 from lxml import html as lxml_html
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
@@ -58,18 +57,17 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.date = steps.find_date(tree, **{**date_params, "url": document.url})
     document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), document)
     if not fields.resolve_tags(page, None, Hints()):
-        hrefs = _HREFS(tree)
+        hrefs = page.link_hrefs
         document.categories = document.categories or _catstags("category", tree, hrefs)
         document.tags = document.tags or _catstags("tag", tree, hrefs)
     document.clean_and_trim()
     return document
 
 
-_HREFS = etree.XPath(".//a/@href")
 _SECTION_META = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
 
 
-def _catstags(kind: str, tree: lxml_html.HtmlElement, hrefs: list[str]) -> list[str]:
+def _catstags(kind: str, tree: lxml_html.HtmlElement, hrefs: tuple[str, ...]) -> list[str]:
     """trafilatura's extract_catstags, without its ten link searches (2 ms a page) when no
     link could pass them: it keeps only links whose href has /tag/ or /category/ in it."""
     link_in_path = "/" + kind.rstrip("y") + "(?:y|ies|s)?/"  # trafilatura's own pattern

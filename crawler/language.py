@@ -88,7 +88,7 @@ def _common_in_english(word: str) -> bool:
     a lower-case ASCII word is its own token, so its frequency is the list's entry.
     Apostrophes, hyphens and accents still go through wordfreq.
     """
-    if word.isascii() and word.isalpha():
+    if word.isascii() and word.isalpha() and word.islower():
         return word in _common_english_words()
     return _english(word) >= 3.0
 

@@ -39,6 +39,7 @@ class PageMeta:
     time_datetimes: list[str] = field(default_factory=list)
     original_link: str | None = None  # href of a "Read the original" style anchor
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
+    link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
     byline_names: tuple[str, ...] = ()  # rel/itemprop=author, .byline/.author, not in widgets
 
     def first(self, *keys: str) -> str | None:
@@ -72,6 +73,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     anchors = _anchors(tree)
     page.original_link = _original_link(anchors, page.jsonld)
     page.link_texts = _link_texts(anchors)
+    page.link_hrefs = tuple(href for href, _ in anchors)
     page.byline_names = _byline_names(tree)
     return page
 

@@ -10,7 +10,7 @@ from trafilatura.metadata import extract_catstags, extract_metadata
 from trafilatura.settings import set_date_params
 
 from crawler.extract import decode_html, parse_tree
-from crawler.fallback_meta import _HREFS, _catstags, fallback_metadata
+from crawler.fallback_meta import _catstags, fallback_metadata
 from crawler.metadata import read_page_meta
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -84,4 +84,7 @@ def test_categories_and_tags_are_trafilaturas_on_the_corpus():
         tree = parse_tree(html)
         for kind in ("category", "tag"):
             expected = extract_catstags(kind, parse_tree(html))
-            assert _catstags(kind, tree, _HREFS(tree)) == expected, (path.name, kind)
+            assert _catstags(kind, tree, read_page_meta(tree).link_hrefs) == expected, (
+                path.name,
+                kind,
+            )
