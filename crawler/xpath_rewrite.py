@@ -117,7 +117,8 @@ def _predicates(step: str) -> list[str]:
     return found
 
 
-def _find_unquoted(path: str, needle: str, index: int) -> int:
+def _unquoted(path: str, index: int):
+    """(position, character) of each character from index on that is not inside a string."""
     quote = None
     for position in range(index, len(path)):
         char = path[position]
@@ -125,26 +126,21 @@ def _find_unquoted(path: str, needle: str, index: int) -> int:
             quote = None if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif path.startswith(needle, position):
-            return position
-    return -1
+        else:
+            yield position, char
+
+
+def _find_unquoted(path: str, needle: str, index: int) -> int:
+    return next((at for at, _ in _unquoted(path, index) if path.startswith(needle, at)), -1)
 
 
 def _closing(path: str, index: int, opening: str, closing: str) -> int:
     """Index just past the bracket that closes one already opened before index, or -1."""
-    depth, quote = 1, None
-    for position in range(index, len(path)):
-        char = path[position]
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return position + 1
+    depth = 1
+    for position, char in _unquoted(path, index):
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return position + 1
     return -1
 
 
