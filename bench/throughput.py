@@ -3,6 +3,7 @@
 One command, all figures from one run so they are comparable:
 
     .venv/bin/python bench/throughput.py [--n 3000] [--memory-sizes 1000,5000] [--no-peers]
+                                         [--rounds 1]
 
 1. A threaded stdlib HTTP server on 127.0.0.1 serves a page set: the demo web's
    article pages plus ../shared/corpus/pages/*.html, repeated to N URLs with
@@ -18,6 +19,8 @@ One command, all figures from one run so they are comparable:
    (the whole process tree), and the peak over the run of the summed RSS and PSS
    of the process tree (sampled from /proc every 0.1 s; PSS counts shared pages
    once), plus the largest single process.
+   With --rounds K, every system runs K times, the order reversed every other round,
+   and the table keeps each system's fastest round (its note lists every round).
 4. Ours again at each --memory-sizes N: peak memory must not grow with the crawl.
 5. The share of language detection in our per-page cost, in this process.
 
@@ -280,7 +283,8 @@ def run_floor(server: PageServer, n: int, work: Path) -> Run:
 
 
 def run_trafilatura_cli(urls: list[str], work: Path) -> Run:
-    urls_file, config, out = work / "cli-urls.txt", work / "trafilatura.cfg", work / "cli-out"
+    urls_file, config = work / "cli-urls.txt", work / "trafilatura.cfg"
+    out = work / f"cli-out-{len(list(work.glob('cli-out-*')))}"  # a fresh one every round
     urls_file.write_text("\n".join(urls) + "\n")
     config.write_text(TRAFILATURA_CONFIG)
     out.mkdir(exist_ok=True)
@@ -410,6 +414,29 @@ def print_targets(ours: Run, peers: dict[str, Run | None], memory: list[Run]) ->
             )
 
 
+def run_rounds(systems: dict, rounds: int) -> dict[str, Run | None]:
+    """Each system `rounds` times, the order reversed every other round; each one's fastest.
+
+    This machine's speed drifts by 15 % and more within minutes. Alternating the order
+    gives every system both early and late slots, and taking each system's best round,
+    as timeit does, compares them at their least disturbed.
+    """
+    runs: dict[str, list[Run]] = {name: [] for name in systems}
+    for round_number in range(rounds):
+        order = list(systems) if round_number % 2 == 0 else list(systems)[::-1]
+        for name in order:
+            run = systems[name]()
+            if run is not None:
+                runs[name].append(run)
+    best: dict[str, Run | None] = {}
+    for name, done in runs.items():
+        best[name] = max(done, key=lambda run: run.rate) if done else None
+        if best[name] is not None and len(done) > 1:
+            rates = ", ".join(f"{run.rate:.1f}" for run in done)
+            best[name].note += f"; best of {len(done)} rounds ({rates} pages/s)"
+    return best
+
+
 def _verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
@@ -419,6 +446,9 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=3000, help="URLs in the main comparison")
     parser.add_argument("--memory-sizes", default="1000,5000", help="crawl sizes for memory")
     parser.add_argument("--no-peers", action="store_true", help="ours only (and the floor)")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="run every system this often; keep each one's best"
+    )
     args = parser.parse_args()
     if not CORPUS_PAGES.is_dir():
         print(f"corpus not found: {CORPUS_PAGES}", file=sys.stderr)
@@ -430,12 +460,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
         work = Path(tmp)
         urls = server.urls(max([args.n] + [int(n) for n in args.memory_sizes.split(",") if n]))
-        ours = run_ours(urls[: args.n], work)
-        variants = [run_ours(urls[: args.n], work, "ours, state store off", STATE_URI="")]
-        peers: dict[str, Run | None] = {"trafilatura floor": run_floor(server, args.n, work)}
+        systems = {"ours": lambda: run_ours(urls[: args.n], work),
+                   "trafilatura floor": lambda: run_floor(server, args.n, work)}  # fmt: skip
         if not args.no_peers:
-            peers["trafilatura CLI --parallel 2"] = run_trafilatura_cli(urls[: args.n], work)
-            peers["news-please from_urls"] = run_newsplease(urls[: args.n], work)
+            systems["trafilatura CLI --parallel 2"] = lambda: run_trafilatura_cli(
+                urls[: args.n], work
+            )
+            systems["news-please from_urls"] = lambda: run_newsplease(urls[: args.n], work)
+        best = run_rounds(systems, args.rounds)
+        ours = best.pop("ours")
+        peers: dict[str, Run | None] = best
+        variants = [run_ours(urls[: args.n], work, "ours, state store off", STATE_URI="")]
         sizes = [int(n) for n in args.memory_sizes.split(",") if n]
         memory = [run_ours(urls[:n], work, f"ours (memory, N={n})") for n in sizes]
     print()
