@@ -2,7 +2,7 @@
 
 The tree is parsed once: our metadata reader walks it first, then trafilatura's
 metadata steps that our sources leave open (crawler.fallback_meta), then trafilatura
-(which prunes what it is given) extracts the main text from it.
+(which prunes its own copy) extracts the main text from it, once or up to three times.
 """
 
 from __future__ import annotations
@@ -138,17 +138,16 @@ def extract_article(
     languages: tuple[str, ...] = ("en",),
 ) -> RawArticle:
     use_justext_stoplist(languages)
-    html = decode_html(body, content_type)
-    tree = parse_tree(html)
+    tree = parse_tree(decode_html(body, content_type))
     page = read_page_meta(tree)
     unwrap_layout_tables(tree)
     nodes = prose_nodes(tree)  # these two before trafilatura prunes the tree
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
-    text = _main_text(tree, html, url, favor_precision, nodes)
+    text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
-        text, method = _recall_pass(html, url, text, nodes) or (text, method)
+        text, method = _recall_pass(tree, url, text, nodes) or (text, method)
     if lead and text.strip():
         text = add_standfirst(text, *lead)
     body_jsonld = page.jsonld.get("articleBody")
@@ -180,24 +179,18 @@ def _justext_stoplist(languages: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(sorted({word for name in names for word in get_stoplist(name)}))
 
 
-def _main_text(tree, html: str, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
+def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
     """trafilatura's text, its comparison with readability and justext only when needed.
 
     The comparison costs about a fifth of an extraction and, over the corpus' 300 pages,
     changed the text of only the 12 where trafilatura's own extractor found nothing or a
-    fragment. So the fast run goes first, and the full one (on a fresh tree: trafilatura
-    prunes what it is given) only when that text is short against the page's prose.
+    fragment. So the fast run goes first, and the full one only when that text is short
+    against the page's prose.
     """
     text = _text_of(_trafilatura(tree, url, favor_precision, fast=True))
     if not _suspiciously_short(text, sum(node.words for node in nodes)):
         return text
-    return _text_of(_trafilatura(_fresh_tree(html), url, favor_precision))
-
-
-def _fresh_tree(html: str) -> lxml_html.HtmlElement:
-    tree = parse_tree(html)
-    unwrap_layout_tables(tree)
-    return tree
+    return _text_of(_trafilatura(tree, url, favor_precision))
 
 
 def _text_of(document: Document | None) -> str:
@@ -207,7 +200,11 @@ def _text_of(document: Document | None) -> str:
 def _trafilatura(
     tree: lxml_html.HtmlElement, url: str, favor_precision: bool, fast: bool = False
 ) -> Document | None:
-    """The main text only: metadata comes from crawler.fallback_meta, before this prunes."""
+    """The main text only: metadata comes from crawler.fallback_meta.
+
+    trafilatura prunes a copy of a tree it is given, never the tree itself, so one parse
+    serves all of a page's runs (tests/test_extract.py checks the tree is left as it was).
+    """
     # No `options=` here: trafilatura ignores `url=` when options are passed.
     return trafilatura.bare_extraction(
         tree,
@@ -234,13 +231,13 @@ RECALL_MIN_NEW_WORDS = 40
 RECALL_MAX_SHORT_SHARE = 0.35  # share of the recall text in short lines: nav, lists, likes
 
 
-def _recall_pass(html: str, url: str, text: str, nodes: list[ProseNode]) -> tuple[str, str] | None:
+def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str, str] | None:
     """(text, method) from a recall-mode run, or None when it is not needed or adds nothing."""
     short = _suspiciously_short(text, sum(node.words for node in nodes))
     gaps = find_gaps(nodes, text)
     if not short and not gaps:
         return None
-    recall_text = _dedupe_lines(_text_of(_trafilatura(_fresh_tree(html), url, False)))
+    recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)))
     if short and recall_recovers(text, recall_text):
         return recall_text, "trafilatura_recall"
     filled, added = fill_gaps(text, recall_text, gaps)
