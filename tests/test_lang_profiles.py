@@ -27,6 +27,12 @@ SAMPLES = [
     "Laboratorium wydało mniejszy model, który działa na laptopie.",
     "OpenAI GPT-5 API SDK v2.1",  # names and versions: a short, mixed case
     "ok",
+    # short lines, where langdetect runs longest (the foreign-line check sends it these)
+    "Namaste!",
+    "Innovating modern mapmaking",
+    "— Jane Doe (@jdoe)",
+    "Wir Sitzen Alle Im Marketing!",
+    "Photo: Getty Images",
     "12345 !!! ...",  # no letters: langdetect raises
 ]
 
