@@ -8,8 +8,9 @@ expressions. Two things in them cost more than they need to:
   string, an element without the attribute can never match, so `(@class and re:test(...))`
   gives the same answer and skips the call for it.
 - `//x` means `/descendant-or-self::node()/child::x`: libxml2 builds and merges a node set
-  per descendant. Where the step has no positional predicate, `/descendant::x` selects the
-  same nodes (returned, like every node set, in document order) in one walk.
+  per descendant. Where no predicate of the step could be a number (which would select by
+  position among siblings), `/descendant::x` selects the same nodes (returned, like every
+  node set, in document order) in one walk.
 
 Both rewrites are exact, not heuristics: an expression they cannot prove safe is left as
 it is. `tests/test_xpath_rewrite.py` checks that every rewritten expression selects the
@@ -32,7 +33,14 @@ _RE_TEST_CALL = re.compile(
     r"\s*'(?P<pattern>[^']*)'\s*(?:,\s*'(?P<flags>[^']*)'\s*)?\)",
     re.S,
 )
-_POSITIONAL = re.compile(r"^\s*\d+\s*$|position\(\)|last\(\)")
+# A predicate that could be a number selects by position. Anything that might make one
+# (numbers, variables, arithmetic, numeric functions) keeps the step as it is; trafilatura's
+# predicates are tests of names and attributes.
+_MAYBE_NUMERIC = re.compile(
+    r"(?<![\w.])\d|(?<!\w)\.\d|\$|\+|(?<![:/\w-])(?:div|mod)\b|(?<!\w)-|-(?!\w)|(?<![/:\[(])\*"
+    r"|\b(?:position|last|count|sum|number|string-length|floor|ceiling|round)\s*\("
+)
+_STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def faster_xpath(path: str) -> str:
@@ -105,7 +113,10 @@ def _rewritable(step: str) -> bool:
     """No axis of its own, not an attribute, and no predicate that counts positions."""
     if "::" in step.split("[", 1)[0] or step.lstrip().startswith(("@", ".")):
         return False
-    return not any(_POSITIONAL.search(predicate) for predicate in _predicates(step))
+    return not any(
+        _MAYBE_NUMERIC.search(_STRING_LITERAL.sub("''", predicate))
+        for predicate in _predicates(step)
+    )
 
 
 def _predicates(step: str) -> list[str]:

@@ -42,6 +42,13 @@ def test_a_pattern_that_matches_the_empty_string_keeps_its_call():
 def test_positional_steps_keep_their_double_slash():
     assert faster_xpath(".//*[self::div][1]") == ".//*[self::div][1]"
     assert faster_xpath(".//p[last()]") == ".//p[last()]"
+    numerics = ("[count(a)]", "[@n + 0]", "[$n]", "[@n * 2]", "[@n - 1]", "[@n div 2]", "[.5]")
+    for numeric in numerics:
+        assert faster_xpath(f".//p{numeric}") == f".//p{numeric}"
+    # names with hyphens or digits, wildcards in paths and strings are not numbers
+    path = ".//*[starts-with(@class, 'h2-x') and not(.//*) or self::h2]"
+    rewritten = "./descendant::*[starts-with(@class, 'h2-x') and not(./descendant::*) or self::h2]"
+    assert faster_xpath(path) == rewritten
     assert faster_xpath("(.//article)[1]") == "(./descendant::article)[1]"
 
 
