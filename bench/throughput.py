@@ -430,7 +430,9 @@ def run_rounds(systems: dict, rounds: int) -> dict[str, Run | None]:
                 runs[name].append(run)
     best: dict[str, Run | None] = {}
     for name, done in runs.items():
-        best[name] = max(done, key=lambda run: run.rate) if done else None
+        # a round that failed (exit status) is quick, not fast: it never counts as best
+        passed = [run for run in done if run.returncode == 0] or done[-1:]
+        best[name] = max(passed, key=lambda run: run.rate) if passed else None
         if best[name] is not None and len(done) > 1:
             rates = ", ".join(f"{run.rate:.1f}" for run in done)
             best[name].note += f"; best of {len(done)} rounds ({rates} pages/s)"
@@ -450,6 +452,8 @@ def main() -> int:
         "--rounds", type=int, default=1, help="run every system this often; keep each one's best"
     )
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if not CORPUS_PAGES.is_dir():
         print(f"corpus not found: {CORPUS_PAGES}", file=sys.stderr)
         return 2

@@ -19,9 +19,8 @@ same nodes as trafilatura's own on the test pages and, when present, the corpus.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
+import sys
 
 from lxml.etree import XPath
 
@@ -39,6 +38,7 @@ _RE_TEST_CALL = re.compile(
 _MAYBE_NUMERIC = re.compile(
     r"(?<![\w.])\d|(?<!\w)\.\d|\$|\+|(?<![:/\w-])(?:div|mod)\b|(?<!\w)-|-(?!\w)|(?<![/:\[(])\*"
     r"|\b(?:position|last|count|sum|number|string-length|floor|ceiling|round)\s*\("
+    r"|(?<![\w-])(?!re:test\b)[\w-]+:[\w-]+\s*\("  # extension functions but re:test
 )
 _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 
@@ -85,47 +85,38 @@ def _descendant_steps(path: str) -> str:
     out, position = [], 0
     while (start := _find_unquoted(path, "//", position)) >= 0:
         out.append(path[position:start])
-        step_end = _step_end(path, start + 2)
-        step = path[start + 2 : step_end]
-        if step_end > 0 and _rewritable(step):
-            out.append("/descendant::")
-        else:
-            out.append("//")
+        predicates = _step_predicates(path, start + 2)
+        plain = predicates is not None and not any(map(_maybe_numeric, predicates))
+        out.append("/descendant::" if plain else "//")
         position = start + 2
     out.append(path[position:])
     return "".join(out)
 
 
-def _step_end(path: str, index: int) -> int:
-    """End of the location step starting at index: its node test and its predicates."""
-    node_test = re.compile(r"\s*(?:\*|[\w-]+(?::[\w-]+)?(?:\(\))?)").match(path, index)
+# A name (maybe prefixed), `*`, or a node type test such as text() or node()
+_NODE_TEST = re.compile(r"\s*(?:\*|[\w-]+(?::[\w-]+)?(?:\(\s*\))?)")
+_SPACE = re.compile(r"\s*")
+
+
+def _step_predicates(path: str, index: int) -> list[str] | None:
+    """The predicates of the location step at index; None unless it is a plain node test
+    and predicates (an axis, an attribute, `.`, a function call keep their `//`)."""
+    node_test = _NODE_TEST.match(path, index)
     if node_test is None:
-        return -1
-    end = node_test.end()
-    while end < len(path) and path[end] == "[":
-        end = _closing(path, end + 1, "[", "]")
+        return None
+    end, predicates = node_test.end(), []
+    while (after := _SPACE.match(path, end).end()) < len(path) and path[after] == "[":
+        end = _closing(path, after + 1, "[", "]")
         if end < 0:
-            return -1
-    return end
+            return None
+        predicates.append(path[after + 1 : end - 1])
+    if after < len(path) and path[after] in "(:.@":
+        return None  # processing-instruction('x'), descendant::p, n:*, a.b ...
+    return predicates
 
 
-def _rewritable(step: str) -> bool:
-    """No axis of its own, not an attribute, and no predicate that counts positions."""
-    if "::" in step.split("[", 1)[0] or step.lstrip().startswith(("@", ".")):
-        return False
-    return not any(
-        _MAYBE_NUMERIC.search(_STRING_LITERAL.sub("''", predicate))
-        for predicate in _predicates(step)
-    )
-
-
-def _predicates(step: str) -> list[str]:
-    found, index = [], step.find("[")
-    while 0 <= index < len(step) and step[index] == "[":
-        end = _closing(step, index + 1, "[", "]")
-        found.append(step[index + 1 : end - 1])
-        index = end
-    return found
+def _maybe_numeric(predicate: str) -> bool:
+    return _MAYBE_NUMERIC.search(_STRING_LITERAL.sub("''", predicate)) is not None
 
 
 def _unquoted(path: str, index: int):
@@ -156,12 +147,14 @@ def _closing(path: str, index: int, opening: str, closing: str) -> int:
 
 
 def trafilatura_xpaths() -> list[tuple[object, str, int | None, XPath]]:
-    """Every compiled XPath constant of trafilatura: (module, name, list index, XPath)."""
-    import trafilatura
+    """Every compiled XPath constant of trafilatura's loaded modules: (module, name, list
+    index, XPath). Only loaded ones: importing the rest has side effects (its command
+    line's module seeds the global random generator)."""
+    import trafilatura  # noqa: F401  (loads the extraction modules)
 
+    modules = [m for n, m in list(sys.modules.items()) if n.partition(".")[0] == "trafilatura"]
     found = []
-    for info in pkgutil.iter_modules(trafilatura.__path__):
-        module = importlib.import_module(f"trafilatura.{info.name}")
+    for module in modules:
         for name, value in vars(module).items():
             if isinstance(value, XPath):
                 found.append((module, name, None, value))

@@ -52,6 +52,22 @@ def test_positional_steps_keep_their_double_slash():
     assert faster_xpath("(.//article)[1]") == "(./descendant::article)[1]"
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//p [1]",  # whitespace before a predicate: still the step's
+        "//p\n  [2]",
+        "//processing-instruction('x')[1]",
+        "//n:*[1]",
+        "//descendant::p",
+        "//self::p",
+        "//p[math:abs(@n)]",  # an extension function could return a number
+    ],
+)
+def test_steps_of_other_shapes_keep_their_double_slash(path):
+    assert faster_xpath(path) == path
+
+
 def test_attributes_and_quoted_slashes_are_left_alone():
     assert faster_xpath(".//@href") == ".//@href"
     path = ".//a[contains(@href, 'http://x')]"
