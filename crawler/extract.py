@@ -141,7 +141,7 @@ def extract_article(
     tree = parse_tree(decode_html(body, content_type))
     page = read_page_meta(tree)
     unwrap_layout_tables(tree)
-    nodes = prose_nodes(tree)  # these two before trafilatura prunes the tree
+    nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
     text = _main_text(tree, url, favor_precision, nodes)

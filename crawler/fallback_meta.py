@@ -33,8 +33,8 @@ _DATED_BY_PAGE = ("jsonld", "meta", "time")
 
 
 def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> Document:
-    """trafilatura's metadata for `tree` (before its extraction prunes it), less the
-    fields `page` already answers. Mirrors trafilatura.metadata.extract_metadata."""
+    """trafilatura's metadata for `tree`, less the fields `page` already answers.
+    Mirrors trafilatura.metadata.extract_metadata."""
     steps = trafilatura_metadata
     document = steps.examine_meta(tree)
     if document.author and " " not in document.author:

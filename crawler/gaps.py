@@ -2,14 +2,15 @@
 
 trafilatura's precision mode sometimes drops a paragraph from the top or the middle of an
 article: text that is the tail of an inline element or of an empty div, a lead paragraph
-in an odd wrapper, a subheading. The article's own container still holds that text. So,
-before trafilatura prunes the tree, we note every prose text node (12+ words) with its
-ancestors; after the precision run, the container is the deepest element holding most of
-the prose words the precision text kept, and the prose nodes in it that the text lacks are
-gaps. Gaps after the last kept paragraph, and gaps inside captions, galleries, comments,
-bylines, widgets or list items, do not count: precision mode drops those on purpose. Only
-a page with gaps pays for the recall run, and of its text we take only the lines that carry
-a gap, each placed after the kept line the recall text has before it.
+in an odd wrapper, a subheading. The article's own container still holds that text. So, on
+the parsed tree (trafilatura prunes only its own copy), we note every prose text node (12+
+words) with its ancestors; after the precision run, the container is the deepest element
+holding most of the prose words the precision text kept, and the prose nodes in it that
+the text lacks are gaps. Gaps after the last kept paragraph, and gaps inside captions,
+galleries, comments, bylines, widgets or list items, do not count: precision mode drops
+those on purpose. Only a page with gaps pays for the recall run, and of its text we take
+only the lines that carry a gap, each placed after the kept line the recall text has
+before it.
 """
 
 from __future__ import annotations

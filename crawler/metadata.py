@@ -1,6 +1,6 @@
 """Page-declared metadata: JSON-LD, OpenGraph/meta tags, <time>, <html lang>.
 
-Read from the parsed tree before trafilatura prunes it. Each field keeps the
+Read from the parsed tree, which trafilatura never prunes (it copies it). Each field keeps the
 candidates from every place that declares it; `crawler.fields` picks by trust.
 """
 

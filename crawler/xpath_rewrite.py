@@ -53,21 +53,24 @@ def _guard_regex_tests(path: str) -> str:
     for start, end in _calls(path, "re:test("):
         call = _RE_TEST_CALL.fullmatch(path, start, end)
         out.append(path[position:start])
-        guarded = path[:start].endswith(f"(({call['attrs']}) and ") if call else True
-        if not guarded and not _matches_empty(call["pattern"], call["flags"] or ""):
+        if call and _guardable(call, already=path[:start]):
             out.append(f"(({call['attrs']}) and {path[start:end]})")
-        else:  # an unusual shape, or a pattern that matches '' (a missing attribute too)
+        else:
             out.append(path[start:end])
         position = end
     out.append(path[position:])
     return "".join(out)
 
 
-def _matches_empty(pattern: str, flags: str) -> bool:
+def _guardable(call: re.Match, already: str) -> bool:
+    """Not guarded yet, and a missing attribute (tested as '') cannot match the pattern."""
+    if already.endswith(f"(({call['attrs']}) and "):
+        return False
+    flags = re.I if "i" in (call["flags"] or "") else 0
     try:
-        return re.search(pattern, "", re.I if "i" in flags else 0) is not None
+        return re.search(call["pattern"], "", flags) is None
     except re.error:
-        return True  # unknown to Python's re: leave the call alone
+        return False  # unknown to Python's re: leave the call alone
 
 
 def _calls(path: str, name: str):
@@ -178,11 +181,9 @@ def speed_up_trafilatura() -> int:
     for module, name, index, xpath in trafilatura_xpaths():
         if id(xpath) not in faster_of:
             path = faster_xpath(xpath.path)
-            faster_of[id(xpath)] = xpath
             if path != xpath.path:
-                faster_of[id(xpath)] = REWRITTEN[xpath.path] = XPath(
-                    path, namespaces={"re": REGEXP_NS}
-                )
+                REWRITTEN[xpath.path] = XPath(path, namespaces={"re": REGEXP_NS})
+            faster_of[id(xpath)] = REWRITTEN.get(xpath.path, xpath)
         if index is None:
             setattr(module, name, faster_of[id(xpath)])
         else:
