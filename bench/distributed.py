@@ -61,8 +61,8 @@ def run_round(workers: int, urls: list[str], server: RedisServer, tmp: Path) -> 
 
 def memory_per_million(server: RedisServer, count: int = 20_000) -> float:
     """Bytes of Redis memory per seen URL (state store + dupefilter), times one million."""
-    from crawler.model import content_hash, record_id
-    from crawler.redis_state import RedisStateStore
+    from crawler.core.model import content_hash, record_id
+    from crawler.state.redis_store import RedisStateStore
 
     client = redis.Redis.from_url(server.url)
     client.flushall()

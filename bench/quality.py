@@ -44,7 +44,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from multiprocessing import Pool
+from multiprocessing import Pool, get_context
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -100,7 +100,7 @@ def page_url(entry: dict) -> str:
 
 def run_ours(body: bytes, url: str) -> tuple[str, str, str]:
     """Our core with nothing rejected for language or length: (text, title, reason)."""
-    from crawler.pipeline import Options, process_page
+    from crawler.core.pipeline import Options, process_page
 
     outcome = process_page(body, url, options=Options(languages=(), min_words=1))
     record = outcome.record
@@ -125,36 +125,48 @@ def _timed(function, *args):
     return result, time.perf_counter() - start
 
 
-def evaluate_page(task: tuple[dict, str]) -> dict:
-    """Run every system on one page; scores, timings and our reject reason."""
+def run_peers(task: tuple[dict, str]) -> dict:
+    """Stock trafilatura on one page, in a process that never imported our core: importing
+    crawler.core.extract changes trafilatura's module state (crawler.compat.trafilatura)."""
     entry, corpus = task
     body = (Path(corpus) / "pages" / f"{entry['id']}.html").read_bytes()
-    url, gold = page_url(entry), entry["gold_text"]
+    url = page_url(entry)
+    default, default_time = _timed(run_trafilatura, body, url, False)
+    precise, precise_time = _timed(run_trafilatura, body, url, True)
+    return {"traf default": (default, default_time), "traf precision": (precise, precise_time)}
+
+
+def evaluate_page(task: tuple[dict, str]) -> dict:
+    """Run our core on one page; our text, title, timing and reject reason."""
+    entry, corpus = task
+    body = (Path(corpus) / "pages" / f"{entry['id']}.html").read_bytes()
+    url = page_url(entry)
     crash = ""
     try:
         (text, title, reason), ours_time = _timed(run_ours, body, url)
     except Exception as error:  # a crash is a finding, not a reason to stop the run
         (text, title, reason), ours_time = ("", "", f"crash:{type(error).__name__}"), 0.0
         crash = f"{type(error).__name__}: {error}"
-    default, default_time = _timed(run_trafilatura, body, url, False)
-    precise, precise_time = _timed(run_trafilatura, body, url, True)
-    with_title = f"{title}\n{text}" if text else ""
+    return {"text": text, "title": title, "reason": reason, "crash": crash, "time": ours_time}
+
+
+def scored_row(entry: dict, ours: dict, peers: dict) -> dict:
+    gold, text = entry["gold_text"], ours["text"]
+    with_title = f"{ours['title']}\n{text}" if text else ""
     return {
         "id": entry["id"],
         "genre": entry.get("genre", ""),
-        "reason": reason,
-        "crash": crash,
+        "reason": ours["reason"],
+        "crash": ours["crash"],
         "scores": {
             "ours": score(text, gold),
             "ours+title": score(with_title, gold),
-            "traf default": score(default, gold),
-            "traf precision": score(precise, gold),
+            **{name: score(peer_text, gold) for name, (peer_text, _) in peers.items()},
         },
         "seconds": {
-            "ours": ours_time,
-            "ours+title": ours_time,
-            "traf default": default_time,
-            "traf precision": precise_time,
+            "ours": ours["time"],
+            "ours+title": ours["time"],
+            **{name: seconds for name, (_, seconds) in peers.items()},
         },
     }
 
@@ -267,7 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     tasks = [(entry, str(args.corpus)) for entry in entries]
     start = time.perf_counter()
     with Pool(max(1, args.workers)) as pool:
-        rows = pool.map(evaluate_page, tasks, chunksize=1)
+        ours = pool.map(evaluate_page, tasks, chunksize=1)
+    with get_context("spawn").Pool(max(1, args.workers)) as pool:
+        peers = pool.map(run_peers, tasks, chunksize=1)
+    rows = [scored_row(*row) for row in zip(entries, ours, peers, strict=True)]
     elapsed = time.perf_counter() - start
     reasons = Counter(row["reason"] for row in rows)
     print(f"{len(rows)} pages from {args.corpus}, {args.workers} workers, {elapsed:.1f} s wall")

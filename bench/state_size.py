@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from crawler.model import content_hash, record_id  # noqa: E402
-from crawler.state import SqliteStateStore  # noqa: E402
+from crawler.core.model import content_hash, record_id  # noqa: E402
+from crawler.state.sqlite import SqliteStateStore  # noqa: E402
 
 
 def main() -> None:

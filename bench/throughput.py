@@ -329,8 +329,8 @@ def run_newsplease(urls: list[str], work: Path) -> Run | None:
 def language_share(pages: list[tuple[str, bytes]], origin: str) -> str:
     """Time process_page on every distinct page in this process, with timers around the
     language steps it calls and around langdetect itself."""
-    import crawler.language as language
-    import crawler.pipeline as pipeline
+    import crawler.core.language as language
+    import crawler.core.pipeline as pipeline
 
     timers = {"document": [0.0, 0], "lines": [0.0, 0], "langdetect": [0.0, 0]}
 

@@ -33,22 +33,25 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After gives up and rejects with http_429
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawler.retry.RetryAfterMiddleware": 550,
+    "crawler.integration.retry.RetryAfterMiddleware": 550,
 }
 
 # --- Safety (issue: hostile web) -------------------------------------------------------------
 # Private, loopback, link-local and reserved addresses are never requested, except these hosts
 # (a list, or a comma-separated string on the command line). The demo and tests use loopback.
 ALLOWED_PRIVATE_HOSTS: list[str] = []
-# The check runs on resolved addresses at connect time (crawler/ssrf.py); blocked requests are
-# rejects with reason blocked_address. IP literals are refused before connecting.
-TWISTED_DNS_RESOLVER = "crawler.ssrf.SafeResolver"
-DOWNLOADER_MIDDLEWARES = {**DOWNLOADER_MIDDLEWARES, "crawler.ssrf.BlockPrivateAddresses": 560}
+# The check runs on resolved addresses at connect time (crawler/integration/ssrf.py); blocked
+# requests are rejects with reason blocked_address. IP literals are refused before connecting.
+TWISTED_DNS_RESOLVER = "crawler.integration.ssrf.SafeResolver"
+DOWNLOADER_MIDDLEWARES = {
+    **DOWNLOADER_MIDDLEWARES,
+    "crawler.integration.ssrf.BlockPrivateAddresses": 560,
+}
 # Only http(s) is ever fetched: a redirect or link to file:, data:, ftp: or s3: is not read.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 # An unwritable run directory stops the crawl (finish_reason output_error); this `crawl`
 # command then exits 1, where Scrapy's would exit 0.
-COMMANDS_MODULE = "crawler.commands"
+COMMANDS_MODULE = "crawler.integration.commands"
 
 # --- Extraction workers (issue: throughput) ---------------------------------------------------
 EXTRACT_WORKERS = None  # None: one process per CPU; 0: extract inline in the reactor (debugging)
@@ -72,13 +75,13 @@ BOILERPLATE_MIN_PAGES = 3  # a line seen on this many pages of one site is templ
 # --- State (issue: incremental crawls) ---------------------------------------------------------
 STATE_URI = None  # None: OUTPUT_DIR/state.sqlite3; "" turns state off; or a path
 NEAR_DUPLICATE_ACTION = "flag"  # "flag": keep later copies flagged near_duplicate; "skip"
-NEAR_DUPLICATE_DISTANCE = 3  # SimHash bits; see crawler/simhash.py for the measurement
+NEAR_DUPLICATE_DISTANCE = 3  # SimHash bits; see crawler/core/simhash.py for the measurement
 REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched again; 0: never
 
 # --- Distributed mode (issue: scale out) -------------------------------------------------------
 # One setting switches it on: REDIS_URL=redis://host:port/db. Without it nothing about Redis
-# is imported. See crawler/distributed.py and docs/scaling.md.
-ADDONS = {"crawler.distributed.DistributedAddon": 0}
+# is imported. See crawler/integration/distributed.py and docs/scaling.md.
+ADDONS = {"crawler.integration.distributed.DistributedAddon": 0}
 REDIS_URL = None
 IDLE_CLOSE_AFTER = 30.0  # seconds of an empty frontier before a worker closes
 LEASE_TIMEOUT = 600.0  # seconds before a live worker's in-flight request is handed out again
@@ -92,7 +95,10 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 600,
     "pipelines.write.RunOutputPipeline": 800,
 }
-EXTENSIONS = {"crawler.progress.ProgressLog": 500, "crawler.crawl_delay.CrawlDelay": 510}
+EXTENSIONS = {
+    "crawler.integration.progress.ProgressLog": 500,
+    "crawler.integration.crawl_delay.CrawlDelay": 510,
+}
 CRAWL_DELAY_MAX = 60.0  # seconds; a robots.txt Crawl-delay above this is capped
 OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
 SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))

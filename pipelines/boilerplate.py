@@ -13,10 +13,10 @@ from dataclasses import replace
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from crawler.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
-from crawler.items import ProcessedPage
-from crawler.model import SHORT_WORDS, ArticleRecord, content_hash
-from crawler.state_access import state_for
+from crawler.core.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
+from crawler.core.items import ProcessedPage
+from crawler.core.model import SHORT_WORDS, ArticleRecord, content_hash
+from crawler.integration.state_access import state_for
 
 KIND = "site_boilerplate"
 

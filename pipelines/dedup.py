@@ -8,7 +8,7 @@
 
 A record is remembered only after it has been written (item_scraped fires after the
 write pipeline), so a kill in between leaves a record the store does not know, which
-crawler.recovery replays at the next start: nothing is lost, nothing emitted twice.
+crawler.state.recovery replays at the next start: nothing is lost, nothing emitted twice.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-from crawler.canonical import canonicalize
-from crawler.items import ProcessedPage, Rejected
-from crawler.model import ArticleRecord
-from crawler.simhash import distance, simhash
-from crawler.state_access import state_for
+from crawler.core.canonical import canonicalize
+from crawler.core.items import ProcessedPage
+from crawler.core.model import ArticleRecord
+from crawler.core.simhash import distance, simhash
+from crawler.integration.rejected import Rejected
+from crawler.integration.state_access import state_for
 
 # Reasons that come from the page itself; network and HTTP errors are retried next run.
 PERMANENT_REJECTS = frozenset(

@@ -2,7 +2,7 @@
 
 Extraction is CPU-bound (tens of ms a page): run in the reactor it would stall
 every download. With `EXTRACT_WORKERS` > 0 (default: one per CPU) pages go to a
-`crawler.workers.WorkerPool` started when the spider opens and stopped when it
+`crawler.workers.pool.WorkerPool` started when the spider opens and stopped when it
 closes; `process_item` then returns a coroutine that Scrapy awaits. A page that
 kills or hangs its worker becomes a reject (`extract_crashed`, `extract_timeout`
 after `EXTRACT_TIMEOUT` s), an exception in the core one with the traceback
@@ -23,16 +23,16 @@ import os
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from crawler.items import FetchedPage, ProcessedPage
-from crawler.model import Outcome
-from crawler.options import Options
-from crawler.workers import TaskFailed, WorkerPool, resolve
+from crawler.core.items import FetchedPage, ProcessedPage
+from crawler.core.model import Outcome
+from crawler.core.options import Options
+from crawler.workers.pool import TaskFailed, WorkerPool, resolve
 
-# By name: only workers import the extraction stack (see crawler.workers).
-PROCESS_PAGE = "crawler.pipeline:process_page"
-WARM_UP = "crawler.language:warm_up"
-PREPARE_WORKER = "crawler.memory:prepare_worker"  # warm_up, then gc.freeze()
-RELEASE_MEMORY = "crawler.memory:release_memory"
+# By name: only workers import the extraction stack (see crawler.workers.pool).
+PROCESS_PAGE = "crawler.core.pipeline:process_page"
+WARM_UP = "crawler.core.language:warm_up"
+PREPARE_WORKER = "crawler.workers.memory:prepare_worker"  # warm_up, then gc.freeze()
+RELEASE_MEMORY = "crawler.workers.memory:release_memory"
 # Pages per worker between releases: caches stay bounded (trafilatura's are LRUs), so this
 # only sets how much freed heap waits for malloc_trim. A release costs about 13 ms.
 RELEASE_MEMORY_EVERY = 100

@@ -14,12 +14,13 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.health import HealthLedger, alerts_for
-from crawler.items import FetchedPage, FetchFailed, ProcessedPage, Rejected
-from crawler.model import Reject
-from crawler.output import OutputError, RunOutput, new_run_dir, point_latest
-from crawler.recovery import worker_id, write_lock
-from crawler.state_access import state_for
+from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
+from crawler.core.model import Reject
+from crawler.integration.rejected import Rejected
+from crawler.integration.state_access import state_for
+from crawler.runs.health import HealthLedger, alerts_for
+from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
+from crawler.state.recovery import worker_id, write_lock
 
 logger = logging.getLogger(__name__)
 SKIP_PREFIX = "outcomes/skipped/"
@@ -65,7 +66,9 @@ class RunOutputPipeline:
             return False
         self.error = error
         logger.error("Output failed, stopping the crawl: %s", error)
-        self.crawler.stats.set_value("output/error", str(error))  # exit code 1 (crawler.commands)
+        self.crawler.stats.set_value(
+            "output/error", str(error)
+        )  # exit code 1 (crawler.integration.commands)
         return True
 
     def _process_item(self, item):

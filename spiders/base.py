@@ -16,13 +16,13 @@ import scrapy
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from crawler.canonical import canonicalize, is_fetchable
-from crawler.failures import classify_failure
-from crawler.items import FetchedPage, FetchFailed
-from crawler.model import Hints
-from crawler.signals import request_finished
-from crawler.sources import Source, find_source, load_sources
-from crawler.state_access import state_for
+from crawler.core.canonical import canonicalize, is_fetchable
+from crawler.core.items import FetchedPage, FetchFailed
+from crawler.core.model import Hints
+from crawler.core.sources import Source, find_source, load_sources
+from crawler.integration.failures import classify_failure
+from crawler.integration.signals import request_finished
+from crawler.integration.state_access import state_for
 
 
 def finishes_request(callback):

@@ -6,10 +6,10 @@ date, author and categories travel with each article request as hints.
 
 from __future__ import annotations
 
-from crawler.feeds import parse_feed
-from crawler.model import Hints
-from crawler.sources import Source
-from crawler.xmlsafe import NotXml
+from crawler.core.feeds import parse_feed
+from crawler.core.model import Hints
+from crawler.core.sources import Source
+from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, split_arg
 
 

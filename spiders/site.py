@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag
 
-from crawler.canonical import absolute_http_url, same_site
-from crawler.model import Hints
-from crawler.page_kind import is_article_page
-from crawler.sources import Source
+from crawler.core.canonical import absolute_http_url, same_site
+from crawler.core.model import Hints
+from crawler.core.page_kind import is_article_page
+from crawler.core.sources import Source
 from spiders.base import ArticleSpider, finishes_request, split_arg
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import zlib
 from datetime import timedelta
 
-from crawler.dates import parse_date
-from crawler.model import Hints
-from crawler.sitemaps import parse_sitemap
-from crawler.sources import Source
-from crawler.xmlsafe import MAX_XML_BYTES, NotXml
+from crawler.core.dates import parse_date
+from crawler.core.model import Hints
+from crawler.core.sitemaps import parse_sitemap
+from crawler.core.sources import Source
+from crawler.core.xmlsafe import MAX_XML_BYTES, NotXml
 from spiders.base import ArticleSpider, finishes_request, split_arg
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.model import Hints
+from crawler.core.model import Hints
 from spiders.base import ArticleSpider, split_arg
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from crawler.demo.runner import load_manifest, write_catalogue
 from crawler.demo.server import DemoWeb
+from tests.redis_server import RedisServer
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +23,11 @@ def demo_catalogue(demo_web, tmp_path_factory):
 @pytest.fixture(scope="session")
 def manifest():
     return load_manifest()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from scrapy.utils.test import get_crawler
 
-from crawler.boilerplate import MemoryBoilerplateStore, SiteBoilerplate, line_key, site_of
-from crawler.items import ProcessedPage
-from crawler.model import Outcome
-from crawler.pipeline import process_page
+from crawler.core.boilerplate import MemoryBoilerplateStore, SiteBoilerplate, line_key, site_of
+from crawler.core.items import ProcessedPage
+from crawler.core.model import Outcome
+from crawler.core.pipeline import process_page
 from pipelines.boilerplate import SiteBoilerplatePipeline
 
 PITCH = "The Lab Ledger is an independent publication about research laboratories."
@@ -119,7 +119,7 @@ def test_pipeline_rebuilds_the_record_and_counts_removals(tmp_path):
 
 
 def test_counts_persist_across_runs_in_the_state_store(tmp_path):
-    from crawler.state import SqliteStateStore
+    from crawler.state.sqlite import SqliteStateStore
 
     path = tmp_path / "state.sqlite3"
     first_run = SqliteStateStore(path)

@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+from crawler.core.canonical import canonicalize, choose_canonical, is_fetchable, same_site
 
 
 @pytest.mark.parametrize(

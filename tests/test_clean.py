@@ -1,5 +1,5 @@
-from crawler.clean import clean_lines
-from crawler.extract import recall_recovers
+from crawler.core.clean import clean_lines
+from crawler.core.extract import recall_recovers
 
 BODY = [
     "The lab released a new reasoning model on Tuesday, claiming large gains on math tasks.",
@@ -148,7 +148,7 @@ def test_byline_of_someone_else_and_lines_after_the_body_stay():
     assert clean_lines([quote, *BODY], authors=["Ada Quinn"]).lines == [quote, *BODY]
 
 
-# --- Recall fallback decision (crawler.extract) -----------------------------------------------
+# --- Recall fallback decision (crawler.core.extract) ------------------------------------------
 def test_recall_text_is_used_only_when_it_recovers_most_of_the_prose():
     precise = LONG_BODY[2]
     recall = "\n".join(["Menu", *LONG_BODY])

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
-from crawler.dates import date_from_url, parse_date
-from crawler.retry import retry_after_seconds
+from crawler.core.dates import date_from_url, parse_date
+from crawler.integration.retry import retry_after_seconds
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 

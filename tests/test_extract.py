@@ -1,4 +1,4 @@
-"""crawler.extract: trafilatura's fast run first, its full comparison only when needed."""
+"""crawler.core.extract: trafilatura's fast run first, its full comparison only when needed."""
 
 import contextlib
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from crawler import extract
+from crawler.core import extract
 
 SENTENCES = [
     "The harbour authority approved a plan on Tuesday to dredge the channel for larger ships.",

@@ -9,9 +9,9 @@ import pytest
 from trafilatura.metadata import extract_catstags, extract_metadata
 from trafilatura.settings import set_date_params
 
-from crawler.extract import decode_html, parse_tree
-from crawler.fallback_meta import _catstags, fallback_metadata
-from crawler.metadata import read_page_meta
+from crawler.compat.trafilatura.metadata import _catstags, fallback_metadata
+from crawler.core.extract import decode_html, parse_tree
+from crawler.core.metadata import read_page_meta
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -1,8 +1,8 @@
 import pytest
 
-from crawler.feeds import parse_feed
-from crawler.sitemaps import parse_sitemap
-from crawler.xmlsafe import NotXml
+from crawler.core.feeds import parse_feed
+from crawler.core.sitemaps import parse_sitemap
+from crawler.core.xmlsafe import NotXml
 
 RSS = b"""<?xml version="1.0"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>

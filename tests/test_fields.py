@@ -1,8 +1,8 @@
 from lxml import html as lxml_html
 
-from crawler.fields import clean_authors, resolve_authors, resolve_title, strip_site_suffix
-from crawler.metadata import PageMeta, read_page_meta
-from crawler.model import Hints
+from crawler.core.fields import clean_authors, resolve_authors, resolve_title, strip_site_suffix
+from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.model import Hints
 
 
 def test_authors_without_by_and_staff_or_organizations():

@@ -1,10 +1,10 @@
-"""crawler.gaps: paragraphs precision mode drops from inside the article container."""
+"""crawler.core.gaps: paragraphs precision mode drops from inside the article container."""
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler import extract
-from crawler.gaps import fill_gaps, find_gaps, prose_nodes
+from crawler.core import extract
+from crawler.core.gaps import fill_gaps, find_gaps, prose_nodes
 
 LEAD = (
     "The county opened its new flood barrier on Monday after three years of work on the river wall."

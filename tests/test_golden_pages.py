@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from crawler.model import Hints
-from crawler.pipeline import process_page
+from crawler.core.model import Hints
+from crawler.core.pipeline import process_page
 
 PAGES = Path(__file__).parent / "pages"
 FETCHED_AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Decoding lying bytes (crawler.charset via extract.decode_html): golden words, no mojibake.
+"""Decoding lying bytes (crawler.core.charset via extract.decode_html): golden words, no mojibake.
 
 The same pages are crawled for real in test_hostile_pages.py; these check the decoder alone,
 including cases a crawl does not need a server for.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import ExtractionFailed, decode_html
+from crawler.core.extract import ExtractionFailed, decode_html
 from tests.hostile import pages
 
 RUSSIAN = "Исследователи представили новую языковую модель искусственного интеллекта. " * 8

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from crawler.output import JsonlWriter, OutputError
+from crawler.runs.output import JsonlWriter, OutputError
 from tests.hostile.crawl import assert_peak_rss_bounded, jsonl, run_dir_of, start_crawl
 from tests.hostile.server import HostileWeb
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from scrapy.settings import Settings
 
-from crawler.failures import classify_failure
-from crawler.ssrf import AddressPolicy, BlockedAddress, is_public
+from crawler.integration.failures import classify_failure
+from crawler.integration.ssrf import AddressPolicy, BlockedAddress, is_public
 from tests.hostile.crawl import assert_accounted, crawl, places
 from tests.hostile.server import HostileWeb
 

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT, run_crawl
-from crawler.state import SqliteStateStore
+from crawler.state.sqlite import SqliteStateStore
 
 
 def english_articles(manifest, demo_web) -> set[str]:

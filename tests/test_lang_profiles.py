@@ -10,8 +10,8 @@ from langdetect import DetectorFactory
 from langdetect import detect_langs as stock_detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
-from crawler.lang_profiles import SparseProfiles, load_factory
-from crawler.language import detect_langs
+from crawler.compat.langdetect import SparseProfiles, load_factory
+from crawler.core.language import detect_langs
 
 SAMPLES = [
     "The lab released a smaller model that runs on a laptop and answers in under a second.",
@@ -67,7 +67,7 @@ def test_crawl_main_process_does_not_import_the_extraction_stack():
     code = (
         "import sys\n"
         "from scrapy.utils.misc import load_object, walk_modules\n"
-        "import crawler.settings as s, crawler.commands.crawl\n"
+        "import crawler.settings as s, crawler.integration.commands.crawl\n"
         "walk_modules('spiders')\n"
         "for table in (s.ITEM_PIPELINES, s.EXTENSIONS, s.DOWNLOADER_MIDDLEWARES, s.ADDONS):\n"
         "    for path in table:\n"
@@ -83,11 +83,11 @@ def test_a_prepared_worker_has_its_models_frozen_and_still_detects():
     # sight (gc.freeze), and detection still gives langdetect's answers afterwards.
     code = (
         "import gc\n"
-        "from crawler.memory import prepare_worker, release_memory\n"
+        "from crawler.workers.memory import prepare_worker, release_memory\n"
         "prepare_worker()\n"
         "frozen = gc.get_freeze_count()\n"
         "release_memory()\n"
-        "from crawler.language import detect_document\n"
+        "from crawler.core.language import detect_document\n"
         "text = 'Das Unternehmen stellte am Dienstag ein neues Sprachmodell vor. ' * 5\n"
         "print(frozen, detect_document(text).language)\n"
     )

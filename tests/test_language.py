@@ -1,4 +1,4 @@
-from crawler.language import (
+from crawler.core.language import (
     detect_document,
     foreign_kind,
     primary_tag,
@@ -70,7 +70,7 @@ def test_common_english_words_agree_with_wordfreq():
     # asked of wordfreq. Words from both texts, plus ones its tokenizer normalizes.
     from wordfreq import zipf_frequency
 
-    from crawler.language import _WORD, ENGLISH_WORDLIST, _common_in_english
+    from crawler.core.language import _WORD, ENGLISH_WORDLIST, _common_in_english
 
     words = {w.lower() for w in _WORD.findall(ENGLISH + GERMAN)}
     words |= {"don't", "don’t", "state-of-the-art", "café", "naïve", "zzyzx", "openai", "the"}

@@ -8,9 +8,9 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from crawler.items import FetchedPage, FetchFailed, ProcessedPage
-from crawler.model import Hints
-from crawler.progress import ProgressLog, format_progress
+from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
+from crawler.core.model import Hints
+from crawler.integration.progress import ProgressLog, format_progress
 from pipelines.process import ProcessPagePipeline
 from pipelines.write import RunOutputPipeline
 

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from crawler.canonical import canonicalize, choose_canonical, is_fetchable, same_site
-from crawler.clean import clean_lines
-from crawler.language import (
+from crawler.core.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+from crawler.core.clean import clean_lines
+from crawler.core.language import (
     detect_document,
     foreign_kind,
     latin_share,
@@ -23,7 +23,7 @@ from crawler.language import (
     strip_foreign_lines,
     warm_up,
 )
-from crawler.model import ArticleRecord, Extraction, Reject, content_hash, record_id
+from crawler.core.model import ArticleRecord, Extraction, Reject, content_hash, record_id
 
 SLOW = settings(
     max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),

@@ -1,6 +1,6 @@
-from crawler.model import Hints
-from crawler.pipeline import Options, process_page
-from crawler.relevance import ai_relevance
+from crawler.core.model import Hints
+from crawler.core.pipeline import Options, process_page
+from crawler.core.relevance import ai_relevance
 
 AI_TEXT = (
     "The lab released a large language model trained with reinforcement learning from human "
@@ -49,7 +49,7 @@ def test_off_topic_only_for_sources_that_are_not_ai_only():
 
 
 def test_terms_count_in_any_case():
-    from crawler.relevance import _hits
+    from crawler.core.relevance import _hits
 
     lower = "openai trained a large language model on gpus; chatgpt and llms use it."
     assert _hits(lower) == (4, 1)

@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from crawler.__main__ import schema_json
-from crawler.model import ArticleRecord, content_hash, record_id
+from crawler.cli.main import schema_json
+from crawler.core.model import ArticleRecord, content_hash, record_id
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "crawler" / "schema" / "article.v1.json"

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from crawler.simhash import distance, simhash
+from crawler.core.simhash import distance, simhash
 
 STORY = (
     "The lab released a new open model for code generation on Tuesday. It was trained on "

@@ -1,4 +1,4 @@
-"""Tests for the source catalogue loader (crawler/sources.py) and the bundled catalogue."""
+"""Tests for the source catalogue loader (crawler/core/sources.py) and the bundled catalogue."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from crawler.sources import (
+from crawler.core.sources import (
     DEFAULT_SOURCES_PATH,
     Source,
     SourceCatalogueError,

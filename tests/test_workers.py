@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
+from crawler.core.items import FetchedPage
+from crawler.core.language import warm_up
+from crawler.core.model import Hints
+from crawler.core.pipeline import Options, process_page
 from crawler.demo.runner import run_crawl
-from crawler.items import FetchedPage
-from crawler.language import warm_up
-from crawler.model import Hints
-from crawler.pipeline import Options, process_page
-from crawler.workers import TaskFailed, WorkerPool
+from crawler.workers.pool import TaskFailed, WorkerPool
 from pipelines.process import ProcessPagePipeline
 
 FETCHED_AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

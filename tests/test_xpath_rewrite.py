@@ -5,9 +5,14 @@ from pathlib import Path
 import pytest
 from lxml.etree import XPath
 
-import crawler.extract  # noqa: F401  (applies the rewrite, as a worker does)
-from crawler.extract import ExtractionFailed, decode_html, parse_tree
-from crawler.xpath_rewrite import REGEXP_NS, REWRITTEN, faster_xpath, speed_up_trafilatura
+import crawler.core.extract  # noqa: F401  (applies the rewrite, as a worker does)
+from crawler.compat.trafilatura.xpath import (
+    REGEXP_NS,
+    REWRITTEN,
+    faster_xpath,
+    speed_up_trafilatura,
+)
+from crawler.core.extract import ExtractionFailed, decode_html, parse_tree
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -150,7 +150,7 @@ def gzipped(body: bytes) -> bytes:
 
 
 def crashing_metadata() -> bytes:
-    """An og:image no URL parser accepts: crawler.fields raises on it (found by this suite)."""
+    """An og:image no URL parser accepts: crawler.core.fields raises on it (found by this suite)."""
     return article_html(
         "Metadata that crashes", head='<meta property="og:image" content="http://[::1">'
     ).encode()

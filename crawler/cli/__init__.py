@@ -1,0 +1,1 @@
+"""The `python -m crawler` commands: extract, schema, report, enqueue, merge."""

@@ -1,0 +1,91 @@
+"""Operator commands for distributed crawls: `enqueue` seeds, `merge` worker outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+from crawler.core.sources import load_sources
+
+SEED_KINDS = {"urls": None, "feeds": "feeds", "sitemap": "sitemaps", "site": "homepage"}
+
+
+def seeds_for(spider: str, urls: list[str], source: str | None, sources_file: Path) -> list[dict]:
+    """Seeds for one spider: given URLs, or the catalogue entries that spider starts from."""
+    if spider not in SEED_KINDS:
+        raise SystemExit(f"unknown spider {spider!r}; one of {', '.join(SEED_KINDS)}")
+    if urls:
+        return [{"url": url, **({"source": source} if source else {})} for url in urls]
+    field = SEED_KINDS[spider]
+    if field is None:
+        raise SystemExit("the urls spider needs --urls-file or --url")
+    catalogue = load_sources(sources_file)
+    chosen = [s for s in catalogue if source in (None, s.name)]
+    if not chosen:
+        raise SystemExit(f"unknown source {source!r}")
+    seeds = []
+    for entry in chosen:
+        values = getattr(entry, field)
+        for url in values if isinstance(values, list) else [values]:
+            seeds.append({"url": str(url), "source": entry.name})
+    return seeds
+
+
+def read_urls_file(path: Path) -> list[str]:
+    lines = path.read_text("utf-8").splitlines()
+    return [u for u in (line.split("#", 1)[0].strip() for line in lines) if u]
+
+
+def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
+    redis_url = redis_url or os.environ.get("REDIS_URL")
+    if not redis_url:
+        raise SystemExit("give --redis-url or set REDIS_URL")
+    import redis  # only the distributed commands need it
+
+    client = redis.Redis.from_url(redis_url)
+    if seeds:
+        client.rpush(f"{spider}:seeds", *(json.dumps(seed) for seed in seeds))
+    return len(seeds)
+
+
+def merge(run_dirs: list[Path], out_dir: Path) -> dict:
+    """One deduplicated articles.jsonl from many run directories (workers, or runs).
+
+    A record id seen in several runs keeps its newest version (by fetched_at), so an
+    `updated` record replaces the one it updates.
+    """
+    newest: dict[str, dict] = {}
+    totals: Counter = Counter()
+    workers = []
+    for run_dir in run_dirs:
+        summary_path = run_dir / "run.json"
+        if summary_path.exists():
+            summary = json.loads(summary_path.read_text("utf-8"))
+            totals.update(summary.get("counts", {}))
+            workers.append(summary.get("worker"))
+        for line in (run_dir / "articles.jsonl").read_text("utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a half-written last line of a killed worker
+            current = newest.get(record["id"])
+            if current is None or record["fetched_at"] > current["fetched_at"]:
+                newest[record["id"]] = record
+            totals["lines_read"] += 1
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / "articles.jsonl").open("w", encoding="utf-8") as out:
+        for record in sorted(newest.values(), key=lambda r: r["fetched_at"]):
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    summary = {
+        "merged_at": datetime.now(UTC).isoformat(),
+        "run_dirs": [str(d) for d in run_dirs],
+        "workers": workers,
+        "records": len(newest),
+        "duplicates_dropped": totals["lines_read"] - len(newest),
+        "counts": {k: v for k, v in totals.items() if k != "lines_read"},
+    }
+    (out_dir / "merge.json").write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
+    return summary

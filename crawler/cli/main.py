@@ -1,0 +1,109 @@
+"""Operator helpers: schema, extract, report; enqueue and merge for distributed crawls."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from crawler.cli.cluster import enqueue, merge, read_urls_file, seeds_for
+from crawler.core.model import ArticleRecord
+from crawler.core.pipeline import Options, process_page
+from crawler.core.sources import DEFAULT_SOURCES_PATH
+from crawler.runs.report import load_run, render
+
+
+def schema_json() -> str:
+    return json.dumps(ArticleRecord.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def page_files(paths: list[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz"))
+            )
+        else:
+            yield path
+
+
+def read_page(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+
+def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
+    options = Options(languages=tuple(languages))
+    failures = 0
+    for path in page_files(paths):
+        try:
+            body = read_page(path)
+        except (OSError, gzip.BadGzipFile, EOFError) as error:
+            line = {"path": str(path), "reject": {"reason": "unreadable", "detail": str(error)}}
+            failures += 1
+        else:
+            # Records need an http(s) URL; without --url, a placeholder names the file.
+            page_url = url or f"https://saved-page.invalid/{quote(path.name)}"
+            outcome = process_page(body, page_url, options=options)
+            line = {"path": str(path)}
+            if outcome.record is not None:
+                line["record"] = outcome.record.to_json_dict()
+            else:
+                line["reject"] = {"reason": outcome.reason, "detail": outcome.detail}
+                if outcome.rejected_record:
+                    line["reject"]["record"] = outcome.rejected_record
+        print(json.dumps(line, ensure_ascii=False))
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("schema", help="print the record's JSON Schema")
+    extract = commands.add_parser("extract", help="run the pure pipeline on saved pages")
+    extract.add_argument("paths", nargs="+", help=".html or .html.gz files, or folders")
+    extract.add_argument("--url", help="the URL the page was fetched from")
+    extract.add_argument("--languages", default="en", help="comma list; empty keeps all")
+    seeding = commands.add_parser("enqueue", help="push seeds for distributed workers")
+    seeding.add_argument("spider", help="urls, feeds, sitemap or site")
+    seeding.add_argument("--urls-file", type=Path)
+    seeding.add_argument("--url", action="append", default=[])
+    seeding.add_argument("--source", help="a catalogue source name")
+    seeding.add_argument("--sources-file", type=Path, default=DEFAULT_SOURCES_PATH)
+    seeding.add_argument("--redis-url", help="default: the REDIS_URL environment variable")
+    merging = commands.add_parser("merge", help="one deduplicated articles.jsonl from run dirs")
+    merging.add_argument("run_dirs", nargs="+", type=Path)
+    merging.add_argument("-o", "--output", type=Path, help="folder (default output/merged/<UTC>)")
+    report = commands.add_parser("report", help="a run's counts and source health as a table")
+    report.add_argument("run_dir", help="a run directory (or output/<spider>/latest)")
+    args = parser.parse_args(argv)
+    if args.command == "schema":
+        sys.stdout.write(schema_json())
+        return 0
+    if args.command == "report":
+        print(render(load_run(Path(args.run_dir))))
+        return 0
+    if args.command == "enqueue":
+        urls = args.url + (read_urls_file(args.urls_file) if args.urls_file else [])
+        seeds = seeds_for(args.spider, urls, args.source, args.sources_file)
+        print(f"enqueued {enqueue(args.spider, seeds, args.redis_url)} seeds for {args.spider}")
+        return 0
+    if args.command == "merge":
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        out = args.output or Path("output") / "merged" / stamp
+        summary = merge(args.run_dirs, out)
+        print(f"{summary['records']} records ({summary['duplicates_dropped']} duplicates "
+              f"dropped) -> {out / 'articles.jsonl'}")  # fmt: skip
+        return 0
+    languages = [x.strip() for x in args.languages.split(",") if x.strip()]
+    return extract_command(args.paths, args.url, languages)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

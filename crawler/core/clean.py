@@ -1,0 +1,309 @@
+"""Our cleaning of what trafilatura leaves: comment forms, share/newsletter lines,
+"Related" blocks, aggregator chrome, credits and copyright lines.
+
+Rules work on whole lines (trafilatura emits one paragraph a line). Strict
+patterns, which never match article prose, apply anywhere; loose ones (calls to
+action, bios) apply only to the trailing edge, so a sentence from the middle of
+the body is never removed. Every removal is counted by kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from crawler.core.chrome_patterns import (
+    AGGREGATOR,
+    AGGREGATOR_MARKERS,
+    AGGREGATOR_SECTION,
+    BYLINE,
+    COMMENT_FORM,
+    COMMENT_SIGNATURE,
+    COOKIE,
+    CREDIT,
+    EDGE_ONLY,
+    LIST_ITEM,
+    NAVIGATION,
+    ORIGINAL_PUBLISHER,
+    RELATED_HEADING,
+    SHARE,
+    TEASER_SIGNATURE,
+    THREAD_START,
+)
+
+HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
+MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
+MIN_THREAD_SIGNATURES = 3  # reader-comment signatures that make a comment thread
+MIN_TEASERS = 5  # headline-like lines at the end that make a list of links
+TEASER_SHARE = 0.8  # share of teaser lines in such a trailing block
+MIN_BODY_WORDS = 150  # prose words before a trailing link list for it to be chrome
+LEADING_LINES = 4  # how far into the text a duplicated title or byline is looked for
+
+
+@dataclass
+class CleanResult:
+    lines: list[str]
+    removed: Counter = field(default_factory=Counter)
+    original_publisher: str | None = None
+    is_aggregator: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def clean_lines(
+    lines: list[str],
+    title: str | None = None,
+    authors: list[str] | tuple[str, ...] = (),
+    links: frozenset[str] = frozenset(),
+) -> CleanResult:
+    """Clean extracted lines; `links` are the page's anchor texts (lower-cased)."""
+    result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
+    result.original_publisher = _find_original_publisher(result.lines)
+    result.is_aggregator = any(
+        _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in AGGREGATOR_MARKERS)
+        for line in result.lines
+    )
+    if result.is_aggregator:
+        _drop_aggregator_sections(result)
+    _drop_related_blocks(result)
+    _drop_comment_thread(result)
+    _drop_comment_form_tail(result)
+    _drop_matching(result)
+    _drop_trailing_edge(result)
+    _drop_trailing_teasers(result, links)
+    _drop_trailing_edge(result)
+    _drop_leading_edge(result, title, authors)
+    return result
+
+
+def normalize_space(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _strict_kind(line: str) -> str | None:
+    """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
+    if _words(line) > MAX_CHROME_WORDS:
+        return None
+    for kind, patterns in (
+        ("comment_form", COMMENT_FORM),
+        ("aggregator", AGGREGATOR),
+        ("share", SHARE),
+        ("cookie_banner", COOKIE),
+        ("credit", CREDIT),
+    ):
+        if any(p.search(line) for p in patterns):
+            return kind
+    return None
+
+
+def _edge_kind(line: str) -> str | None:
+    if _words(line) > MAX_CHROME_WORDS:
+        return None
+    for kind, patterns in EDGE_ONLY.items():
+        if any(p.search(line) for p in patterns):
+            return kind
+    return _strict_kind(line)
+
+
+def _drop_matching(result: CleanResult) -> None:
+    kept = []
+    for line in result.lines:
+        kind = _strict_kind(line)
+        if kind:
+            result.removed[kind] += 1
+        else:
+            kept.append(line)
+    result.lines = kept
+
+
+def _drop_trailing_edge(result: CleanResult) -> None:
+    while result.lines:
+        kind = _edge_kind(result.lines[-1])
+        if not kind:
+            return
+        result.removed[kind] += 1
+        result.lines.pop()
+
+
+def _is_title_like(line: str) -> bool:
+    return _words(line) <= 16 and not line.rstrip().endswith((".", ":", ";"))
+
+
+def _drop_related_blocks(result: CleanResult) -> None:
+    """A "Related ..." heading followed only by headline-like lines is a link list."""
+    lines, index = result.lines, 0
+    while index < len(lines):
+        if RELATED_HEADING.search(lines[index]) and _words(lines[index]) <= 8:
+            end = index + 1
+            while end < len(lines) and _is_title_like(lines[end]):
+                end += 1
+            # Only a block that runs to the end, or that holds a list, is chrome.
+            if end == len(lines) or end - index > 2:
+                result.removed["related"] += end - index
+                del lines[index:end]
+                continue
+        index += 1
+
+
+def _drop_aggregator_sections(result: CleanResult) -> None:
+    """On an aggregator's page, its section headings and their bullet lists are chrome."""
+    kept, in_list = [], False
+    for line in result.lines:
+        if AGGREGATOR_SECTION.match(line):
+            result.removed["aggregator"] += 1
+            in_list = True
+        elif in_list and LIST_ITEM.match(line) and _words(line) <= 16:
+            result.removed["aggregator"] += 1
+        else:
+            in_list = False
+            kept.append(line)
+    result.lines = kept
+
+
+def _drop_comment_form_tail(result: CleanResult) -> None:
+    """From the first comment-form line on, a tail of short UI lines is the form."""
+    lines = result.lines
+    for index, line in enumerate(lines):
+        if _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in COMMENT_FORM):
+            tail = lines[index:]
+            if all(_words(x) <= 20 or _strict_kind(x) for x in tail):
+                result.removed["comment_form"] += len(tail)
+                del lines[index:]
+            return
+
+
+def _drop_comment_thread(result: CleanResult) -> None:
+    """Reader comments kept in the main text: cut from where the thread starts.
+
+    The thread is recognised by its repeated signature lines ("Posted by: Ann at ...");
+    it starts at the nearest post signature or comments heading before the first one.
+    Without such a start the thread is left alone rather than cut at a guess.
+    """
+    lines = result.lines
+    signatures = [i for i, line in enumerate(lines) if _is_signature(line)]
+    if len(signatures) < MIN_THREAD_SIGNATURES:
+        return
+    first = signatures[0]
+    for start in range(first - 1, max(-1, first - 12), -1):
+        if _words(lines[start]) <= 20 and any(p.search(lines[start]) for p in THREAD_START):
+            if start > 0:  # never the whole text
+                result.removed["comments"] += len(lines) - start
+                del lines[start:]
+            return
+
+
+def _is_signature(line: str) -> bool:
+    return _words(line) <= 20 and any(p.search(line) for p in COMMENT_SIGNATURE)
+
+
+def _is_teaser(line: str, links: frozenset[str]) -> bool:
+    """A pointer to another article: mostly link text, or a list item with a date or
+    "Read more" (a headline with its dateline or teaser)."""
+    if _words(line) > 40 or re.match(r"^\d+[.)]\s", line):
+        return False  # numbered items are the article's own lists
+    if LIST_ITEM.match(line) and any(p.search(line) for p in TEASER_SIGNATURE):
+        return True
+    return _link_share(line, links) >= 0.5
+
+
+def _link_share(line: str, links: frozenset[str]) -> float:
+    """Share of the line that is one link's text; "Linked headline - summary" counts whole."""
+    text = LIST_ITEM.sub("", line).strip().lower()
+    if not text or not links:
+        return 0.0
+    if text in links:
+        return 1.0
+    best = 0.0
+    for link in links:
+        if len(link) < 0.1 * len(text) or link not in text:
+            continue
+        if (
+            _words(link) >= 2
+            and HEADLINE_SEPARATOR.match(text, len(link))
+            and text.startswith(link)
+        ):
+            return 1.0
+        best = max(best, len(link) / len(text))
+    return best
+
+
+def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
+    """A trailing block that is mostly links to other articles, after an article body.
+
+    A page that is mostly such a list (a roundup, a deals post) keeps it: the block is
+    removed only when the prose before it is an article of its own.
+    """
+    lines, teasers, start = result.lines, 0, None
+    flags = [_is_teaser(line, links) for line in lines]
+    for index in range(len(lines) - 1, 0, -1):
+        if start is not None and all(
+            not flags[i] and _is_paragraph(lines[i]) for i in (index, index - 1)
+        ):
+            break  # two paragraphs of prose: the article body above the list
+        teasers += flags[index]
+        seen = len(lines) - index
+        if teasers / seen >= TEASER_SHARE and flags[index]:
+            start = index
+        elif seen >= 2 * MIN_TEASERS and teasers / seen < TEASER_SHARE / 2:
+            break
+    if start is None or sum(flags[start:]) < MIN_TEASERS:
+        return
+    if sum(w for w in map(_words, lines[:start]) if w >= 12) >= MIN_BODY_WORDS:
+        result.removed["related"] += len(lines) - start
+        del lines[start:]
+
+
+def _is_paragraph(line: str) -> bool:
+    return _words(line) >= 12 and not LIST_ITEM.match(line)
+
+
+def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
+    """Navigation, a duplicated title and a byline in the first lines of the text."""
+    index = 0
+    while index < min(LEADING_LINES, len(result.lines) - 1):
+        line = result.lines[index]
+        if _words(line) > 16:
+            return  # the body has started: nothing below is the leading edge
+        kind = _leading_kind(line, title, authors)
+        if kind:
+            result.removed[kind] += 1
+            del result.lines[index]
+        else:
+            index += 1
+
+
+def _leading_kind(line: str, title: str | None, authors) -> str | None:
+    if _words(line) > 16:
+        return None
+    if title and _same_text(line, title):
+        return "duplicate_title"
+    if any(p.search(line) for p in NAVIGATION):
+        return "navigation"
+    names = [a for a in authors if a]
+    if BYLINE.match(line) and (not names or any(n.lower() in line.lower() for n in names)):
+        return "byline"
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    def simplify(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().lower()
+
+    return simplify(a) == simplify(b)
+
+
+def _find_original_publisher(lines: list[str]) -> str | None:
+    for line in lines:
+        if _words(line) > MAX_CHROME_WORDS:
+            continue
+        match = ORIGINAL_PUBLISHER.search(line)
+        if match:
+            return match.group("publisher").strip(" .")
+    return None

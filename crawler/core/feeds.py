@@ -1,0 +1,87 @@
+"""RSS 2.0 and Atom 1.0 feeds -> entries with the hints a record can use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    url: str
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+
+
+def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
+    """Raises NotXml when the body is not a feed at all."""
+    root = parse_xml(body)
+    kind = local_name(root)
+    if kind == "rss" or kind == "rdf":
+        items = [el for el in root.iter() if local_name(el) == "item"]
+        return [e for e in (_rss_entry(item, base_url) for item in items) if e]
+    if kind == "feed":
+        entries = [el for el in root if local_name(el) == "entry"]
+        return [e for e in (_atom_entry(entry, base_url) for entry in entries) if e]
+    raise NotXml(f"root element <{kind}> is neither RSS nor Atom")
+
+
+def _rss_entry(item, base_url: str) -> FeedEntry | None:
+    link = child_text(item, "link") or _guid_link(item)
+    if not link:
+        return None
+    authors = [
+        "".join(el.itertext()).strip()
+        for el in item
+        if local_name(el) in ("creator", "author") and "".join(el.itertext()).strip()
+    ]
+    tags = ["".join(el.itertext()).strip() for el in item if local_name(el) == "category"]
+    return FeedEntry(
+        url=urljoin(base_url, link.strip()),
+        title=child_text(item, "title"),
+        published=child_text(item, "pubdate", "date", "published"),
+        updated=child_text(item, "updated", "modified"),
+        authors=tuple(authors),
+        tags=tuple(t for t in tags if t),
+        description=child_text(item, "description"),
+    )
+
+
+def _guid_link(item) -> str | None:
+    for child in item:
+        if local_name(child) == "guid" and child.get("isPermaLink", "true") != "false":
+            text = (child.text or "").strip()
+            if text.startswith(("http://", "https://")):
+                return text
+    return None
+
+
+def _atom_entry(entry, base_url: str) -> FeedEntry | None:
+    link = _atom_link(entry)
+    if not link:
+        return None
+    authors = [child_text(el, "name") for el in entry if local_name(el) == "author"]
+    tags = [el.get("term") or el.get("label") for el in entry if local_name(el) == "category"]
+    return FeedEntry(
+        url=urljoin(base_url, link),
+        title=child_text(entry, "title"),
+        published=child_text(entry, "published", "issued"),
+        updated=child_text(entry, "updated", "modified"),
+        authors=tuple(a for a in authors if a),
+        tags=tuple(t for t in tags if t),
+        description=child_text(entry, "summary"),
+    )
+
+
+def _atom_link(entry) -> str | None:
+    links = [el for el in entry if local_name(el) == "link" and el.get("href")]
+    for link in links:
+        if link.get("rel", "alternate") == "alternate":
+            return link.get("href").strip()
+    return links[0].get("href").strip() if links else None

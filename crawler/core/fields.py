@@ -1,0 +1,260 @@
+"""Choose each metadata field from its candidates, in a documented order of trust.
+
+Order (README "Metadata"): the page's JSON-LD article object, then its
+OpenGraph/article meta tags, then <time>/trafilatura's own reading, then the
+URL, then the discovery hint (feed item, sitemap entry).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from trafilatura.settings import Document
+
+from crawler.core.canonical import absolute_http_url
+from crawler.core.dates import date_from_url, parse_date
+from crawler.core.metadata import PageMeta, jsonld_names, jsonld_url
+from crawler.core.model import Hints
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
+_NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
+_CODE = re.compile(r"[{};]|\bfunction\s*\(")
+_BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
+# A date run into the byline ("Ines Varga November 16, 2026", "Ines Varga 16 Nov 2026"):
+# everything from a month name beside a day number, or a numeric date, on is not the name.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_TAIL = re.compile(
+    rf"\s+(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:\s|$)|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}).*$",
+    re.IGNORECASE,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"^(staff|admin|administrator|guest|anonymous|team|the editors|editorial staff|news desk|"
+    r"newsroom|((senior|managing|executive|contributing|staff|deputy|chief) )*(editor|writer|"
+    r"reporter|correspondent|columnist|contributor|producer)s?( in chief| at large)?|\d.*)$",
+    re.IGNORECASE,
+)
+# An organization, not a person: "NBC News", "Reuters Staff", "The Verge Team", "Acme Inc."
+_ORGANIZATION = re.compile(
+    r"\b(news|staff|team|desk|press|media|newsroom|reporters|editors|editorial|wire|"
+    r"inc|llc|ltd|gmbh|corp|corporation|group|agency|magazine|associated press)\.?$",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 5
+_BYLINE_TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published|[-–—|·•])\s+", re.IGNORECASE)
+
+
+def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
+    publisher = jsonld_names(page.jsonld.get("publisher"))
+    return (
+        page.first("og:site_name", "application-name")
+        or (publisher[0] if publisher else None)
+        or (found.sitename if found else None)
+    )
+
+
+def resolve_title(
+    page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
+) -> tuple[str | None, str | None]:
+    headline = page.jsonld.get("headline")
+    guessed = found.title if found else None
+    theme_name = site_part_of_title_tag(guessed, page.title_tag)
+    candidates = (
+        ("jsonld", headline if isinstance(headline, str) else None),
+        ("og", page.first("og:title", "twitter:title")),
+        ("trafilatura", None if theme_name or _unrelated(guessed, page.title_tag) else guessed),
+        ("hint", hints.title),
+        ("title_tag", page.title_tag),
+    )
+    for source, value in candidates:
+        if value and value.strip():
+            title = strip_site_suffix(" ".join(value.split()), site_name)
+            if theme_name and source == "title_tag":
+                title = strip_site_suffix(title, theme_name)
+            if site_name and _simple(title) == _simple(site_name) and source != "title_tag":
+                continue  # the site's name where the headline should be (blog themes)
+            return title, source
+    return None, None
+
+
+# trafilatura guesses the title from the page's headings, and on many blog themes the h1 is
+# the blog's name (or, with a script in it, worse); the <title> then reads "Blog: Headline"
+# or "Headline | Blog". Its guess is the site's name when it is (give or take a word) the
+# "Blog:" prefix or a part after the first of the <title>, and the <title> holds a longer
+# headline besides; it is off the mark when it is code, or shares no word with the <title>.
+def site_part_of_title_tag(guess: str | None, title_tag: str | None) -> str | None:
+    """The part of the <title> that `guess` is, when that part is the site's name."""
+    if not guess or not title_tag:
+        return None
+    parts = _TITLE_SEPARATORS.split(title_tag)
+    prefix = _NAME_PREFIX.match(title_tag)
+    names = parts[1:] + ([prefix.group(1)] if prefix else [])
+    if _simple(parts[0]) in _simple(guess):
+        return None  # the guess holds the headline part
+    for name in names:
+        if _same_name(name, guess) and len(title_tag.split()) > 2 * len(name.split()):
+            return name.strip()
+    return None
+
+
+def _same_name(name: str, guess: str) -> bool:
+    a, b = _simple(name), _simple(guess)
+    if not a or not b:
+        return False
+    return a == b or ((a in b or b in a) and abs(len(name.split()) - len(guess.split())) <= 1)
+
+
+def _unrelated(guess: str | None, title_tag: str | None) -> bool:
+    if not guess or not title_tag or len(_words(title_tag)) < 2:
+        return False
+    return bool(_CODE.search(guess)) or not (_words(guess) & _words(title_tag))
+
+
+def _words(value: str) -> set[str]:
+    return set(re.findall(r"\w+", value.lower()))
+
+
+def strip_site_suffix(title: str, site_name: str | None) -> str:
+    """Drop " | Site" / " - Site" / "Site: " when the part is the site's name; keep subtitles."""
+    if site_name and title.lower().startswith(site_name.lower()):
+        rest = _PREFIX_SEPARATOR.sub("", title[len(site_name) :], count=1)
+        if rest != title[len(site_name) :] and rest.strip():
+            title = rest.strip()
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_simple(site_name)} if site_name else set()
+    while len(parts) > 1 and (_simple(parts[-1]) in names or _looks_like_domain(parts[-1])):
+        parts.pop()
+    while len(parts) > 1 and (_simple(parts[0]) in names):
+        parts.pop(0)
+    separators = _TITLE_SEPARATORS.findall(title)
+    rebuilt = parts[0]
+    for separator, part in zip(separators, parts[1:], strict=False):
+        rebuilt += separator + part
+    return rebuilt
+
+
+def _simple(value: str) -> str:
+    return re.sub(r"\W+", "", value).lower()
+
+
+def _looks_like_domain(value: str) -> bool:
+    return bool(re.fullmatch(r"(www\.)?[\w-]+\.(com|org|net|io|ai|co|news)", value.strip(), re.I))
+
+
+def resolve_published(
+    page: PageMeta, found: Document | None, url: str, hints: Hints
+) -> tuple[datetime | None, str | None, str | None]:
+    """Returns (date, which source, raw value)."""
+    candidates = (
+        ("jsonld", page.jsonld.get("datePublished")),
+        ("meta", page.first("article:published_time", "og:published_time", "datepublished")),
+        ("time", page.time_datetimes[0] if page.time_datetimes else None),
+        ("trafilatura", found.date if found else None),
+    )
+    for source, raw in candidates:
+        parsed = parse_date(raw) if isinstance(raw, str) else None
+        if parsed:
+            return parsed, source, raw
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url", None
+    parsed = parse_date(hints.published)
+    return (parsed, "hint", hints.published) if parsed else (None, None, None)
+
+
+def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:
+    for raw in (
+        page.jsonld.get("dateModified"),
+        page.first("article:modified_time", "og:updated_time"),
+        hints.updated,
+    ):
+        parsed = parse_date(raw) if isinstance(raw, str) else None
+        if parsed:
+            return parsed
+    return None
+
+
+def resolve_authors(
+    page: PageMeta, found: Document | None, hints: Hints, site_name: str | None = None
+) -> list[str]:
+    """People who wrote the page: JSON-LD, <meta name=author>, the page's byline elements
+    (outside trending/related widgets), trafilatura, the feed. The site or publisher
+    itself is never an author."""
+    organizations = {site_name, *jsonld_names(page.jsonld.get("publisher"))}
+    candidates = (
+        jsonld_names(page.jsonld.get("author")),
+        [a for a in page.all("author") if "://" not in a],
+        list(page.byline_names),
+        [found.author] if found and found.author else [],
+        list(hints.authors),
+    )
+    for names in candidates:
+        cleaned = clean_authors(names, organizations)
+        if cleaned:
+            return cleaned
+    return []
+
+
+def clean_authors(names: list[str], organizations=()) -> list[str]:
+    """Split "By A and B", drop role words, organizations and URLs; keep order, no repeats."""
+    excluded = {_simple(o) for o in organizations if o}
+    result: list[str] = []
+    for name in names:
+        for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", name.strip())):
+            part = " ".join(_BYLINE_PREFIX.sub("", part).split())
+            part = _DATE_TAIL.sub("", _BYLINE_TAIL.split(part)[0]).strip(" .,-")
+            if _is_person(part, excluded) and part not in result:
+                result.append(part)
+    return result
+
+
+def _is_person(part: str, excluded: set[str]) -> bool:
+    if not part or "@" in part or "://" in part or len(part) > 80:
+        return False
+    if _NOT_A_NAME.match(part) or _ORGANIZATION.search(part) or _looks_like_domain(part):
+        return False
+    return _simple(part) not in excluded and len(part.split()) <= MAX_NAME_WORDS
+
+
+def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:
+    keywords = page.jsonld.get("keywords")
+    if isinstance(keywords, str):
+        keywords = keywords.split(",")
+    raw = [
+        *(keywords if isinstance(keywords, list) else []),
+        *page.all("article:tag"),
+        *(found.tags or [] if found else []),
+        *(found.categories or [] if found else []),
+        *hints.tags,
+    ]
+    tags: list[str] = []
+    for tag in raw:
+        if isinstance(tag, str):
+            tag = " ".join(tag.split())
+            if tag and len(tag) <= 60 and tag.lower() not in (t.lower() for t in tags):
+                tags.append(tag)
+    return tags[:30]
+
+
+def resolve_description(page: PageMeta, found: Document | None, hints: Hints) -> str | None:
+    value = page.jsonld.get("description")
+    value = value if isinstance(value, str) else None
+    return (
+        value
+        or page.first("og:description", "description", "twitter:description")
+        or (found.description if found else None)
+        or hints.description
+    )
+
+
+def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | None:
+    image = (
+        jsonld_url(page.jsonld.get("image"))
+        or page.first("og:image", "og:image:url", "twitter:image")
+        or (found.image if found else None)
+    )
+    return absolute_http_url(url, image)

@@ -1,0 +1,39 @@
+"""What spiders hand to pipelines: a fetched page or a failed fetch. No Scrapy types.
+
+The body travels as bytes, not as a Response, so the process pool can pickle it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawler.core.model import Hints, Outcome
+
+
+@dataclass
+class FetchedPage:
+    url: str
+    body: bytes
+    status: int
+    spider: str
+    content_type: str | None = None
+    hints: Hints = field(default_factory=Hints)
+
+
+@dataclass
+class FetchFailed:
+    url: str
+    reason: str
+    spider: str
+    detail: str = ""
+    http_status: int | None = None
+    source: str | None = None
+
+
+@dataclass
+class ProcessedPage:
+    url: str
+    outcome: Outcome
+    spider: str
+    http_status: int | None = None
+    source: str | None = None

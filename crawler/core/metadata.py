@@ -1,0 +1,211 @@
+"""Page-declared metadata: JSON-LD, OpenGraph/meta tags, <time>, <html lang>.
+
+Read from the parsed tree, which trafilatura never prunes (it copies it). Each field keeps the
+candidates from every place that declares it; `crawler.core.fields` picks by trust.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Anchor text an aggregator uses for its link to the story it summarizes.
+ORIGINAL_LINK_TEXT = re.compile(
+    r"^(read|view|see)( the)? (original|full (article|story))|original (article|story|source)"
+    r"|^source:|originally (published|appeared)",
+    re.IGNORECASE,
+)
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "techarticle", "scholarlyarticle", "opinionnewsarticle", "backgroundnewsarticle",
+        "liveblogposting", "report", "socialmediaposting", "posting",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class PageMeta:
+    jsonld: dict[str, Any] = field(default_factory=dict)  # the article object, if any
+    meta: dict[str, list[str]] = field(default_factory=dict)  # property/name -> contents
+    canonical: str | None = None
+    html_lang: str | None = None
+    title_tag: str | None = None
+    time_datetimes: list[str] = field(default_factory=list)
+    original_link: str | None = None  # href of a "Read the original" style anchor
+    link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
+    link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
+    byline_names: tuple[str, ...] = ()  # rel/itemprop=author, .byline/.author, not in widgets
+
+    def first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+    def all(self, key: str) -> list[str]:
+        return [value.strip() for value in self.meta.get(key, ()) if value.strip()]
+
+
+def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    page = PageMeta()
+    page.jsonld = _article_jsonld(tree)
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if key and content:
+            page.meta.setdefault(key, []).append(content)
+    for node in tree.iter("link"):
+        if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
+            page.canonical = node.get("href")
+            break
+    root_lang = tree.getroottree().getroot().get("lang") or tree.get("lang")
+    page.html_lang = root_lang.strip() if root_lang else None
+    title = tree.find(".//title")
+    page.title_tag = title.text_content().strip() if title is not None else None
+    page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
+    anchors = _anchors(tree)
+    page.original_link = _original_link(anchors, page.jsonld)
+    page.link_texts = _link_texts(anchors)
+    page.link_hrefs = tuple(href for href, _ in anchors)
+    page.byline_names = _byline_names(tree)
+    return page
+
+
+# Byline markup; a trending/related/sidebar widget lists other articles' authors.
+_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
+    r"|comment|teaser|promo",
+    re.IGNORECASE,
+)
+MAX_BYLINE_CHARS = 120
+
+
+# Byline marks are looked for in these attributes' values only: libxml2 hands them over,
+# so Python does not visit every element (half the time of reading all of the page's meta).
+_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class")
+_NOT_BYLINES = frozenset({"meta", "link", "script", "style"})
+
+
+def _byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    names: list[str] = []
+    for node in _marked_elements(tree):
+        if node.tag in _NOT_BYLINES or _in_widget(node):
+            continue
+        text = " ".join(_text_without_dates(node).split())
+        if 2 < len(text) <= MAX_BYLINE_CHARS and text not in names:
+            names.append(text)
+        if len(names) >= 3:
+            break
+    return tuple(names)
+
+
+def _marked_elements(tree: lxml_html.HtmlElement):
+    """Elements whose rel, itemprop or class says byline or author, in document order."""
+    last = None
+    for value in _MARK_VALUES(tree):
+        # A word of one value is a word of the values joined: the same matches.
+        if _BYLINE_MARK.search(value) and value.getparent() is not last:
+            last = value.getparent()
+            yield last
+
+
+def _text_without_dates(node) -> str:
+    """The element's text, less its <time> elements: a byline often ends with the date."""
+    if node.find(".//time") is None:
+        return node.text_content()
+    return " ".join(node.xpath(".//text()[not(ancestor::time)]"))
+
+
+def _in_widget(node) -> bool:
+    for ancestor in node.iterancestors():
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        if marks and _WIDGET.search(marks):
+            return True
+    return False
+
+
+def _anchors(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
+    """(href, text with spaces collapsed) of every link, in document order."""
+    return [
+        (anchor.get("href"), " ".join(anchor.text_content().split()))
+        for anchor in tree.iter("a")
+        if anchor.get("href")
+    ]
+
+
+def _link_texts(anchors: list[tuple[str, str]]) -> frozenset[str]:
+    """What each link says: a text line that is mostly link text points elsewhere."""
+    lowered = (text.lower() for _, text in anchors)
+    return frozenset(text for text in lowered if 3 <= len(text) <= 300)
+
+
+def _original_link(anchors: list[tuple[str, str]], jsonld: dict[str, Any]) -> str | None:
+    based_on = jsonld_url(jsonld.get("isBasedOn") or jsonld.get("isBasedOnUrl"))
+    if based_on:
+        return based_on
+    return next((href for href, text in anchors if ORIGINAL_LINK_TEXT.search(text)), None)
+
+
+def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "", strict=False)
+        except ValueError:
+            continue  # broken JSON-LD is common; the other sources still count
+        for node in _walk(data):
+            if _types(node) & ARTICLE_TYPES:
+                return node
+    return {}
+
+
+def _walk(data: Any, depth: int = 0):
+    if depth > 6:  # hostile or cyclic-looking nesting
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk(data["@graph"], depth + 1)
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    value = node.get("@type", ())
+    values = value if isinstance(value, list) else [value]
+    return {str(v).lower() for v in values}
+
+
+def jsonld_names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organization value: str, dict or list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(item["name"])
+    return [name.strip() for name in names if name and name.strip()]
+
+
+def jsonld_url(value: Any) -> str | None:
+    """A URL from a JSON-LD image/url value: str, ImageObject, or list of either."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+        if isinstance(item, dict):
+            found = item.get("url") or item.get("contentUrl")
+            if isinstance(found, str) and found.strip():
+                return found.strip()
+    return None

@@ -1,0 +1,163 @@
+"""The record contract: what downstream summarizers read, one JSON object a line.
+
+Everything a consumer relies on lives here, and the committed JSON Schema
+(`crawler/schema/article.v1.json`) is generated from `ArticleRecord`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+SCHEMA_VERSION = 1
+
+# Documented in README.md ("Flags"); the Literal keeps the list closed.
+Flag = Literal[
+    "no_date",
+    "no_author",
+    "short",
+    "aggregator",
+    "syndicated",
+    "foreign_fragments_removed",
+    "declared_language_mismatch",
+    "language_undetermined",
+    "non_english",
+    "off_topic",
+    "updated",
+    "near_duplicate",
+]
+
+SHORT_WORDS = 150  # below this many words a record is flagged `short`
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and whitespace normalized: reflowed copies collide."""
+    normalized = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+def record_id(canonical_url: str) -> str:
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:24]
+
+
+class Extraction(BaseModel):
+    """How the text and metadata were obtained, so an operator can audit a record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: Literal["trafilatura", "trafilatura_recall", "jsonld"] = "trafilatura"
+    title_source: str | None = None
+    date_source: str | None = None
+    published_at_raw: str | None = None
+
+
+class ArticleRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[0-9a-f]{24}$", description="sha256 of canonical_url, 24 hex")
+    url: HttpUrl = Field(description="URL as fetched, after redirects")
+    canonical_url: HttpUrl
+    source: str | None = Field(None, description="catalogue source name, if known")
+    site_name: str | None = None
+    title: str = Field(min_length=1)
+    authors: list[str] = Field(default_factory=list)
+    published_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = None
+    fetched_at: AwareDatetime
+    description: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    image_url: HttpUrl | None = None
+    language: str = Field(pattern=r"^([a-z]{2}|und)$", description="ISO 639-1 or 'und'")
+    language_confidence: float = Field(ge=0.0, le=1.0)
+    declared_language: str | None = Field(None, description="<html lang>/og:locale, primary tag")
+    text: str = Field(min_length=1)
+    word_count: int = Field(ge=1)
+    content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    original_url: HttpUrl | None = Field(None, description="aggregated story's original")
+    original_publisher: str | None = None
+    previous_hash: str | None = Field(
+        None, pattern=r"^[0-9a-f]{64}$", description="content_hash of the earlier version (updated)"
+    )
+    duplicate_of: str | None = Field(
+        None, pattern=r"^[0-9a-f]{24}$", description="id of the record this one near-duplicates"
+    )
+    ai_relevance: float | None = Field(
+        None, ge=0.0, le=1.0, description="AI-topic score from a lexicon (crawler.core.relevance)"
+    )
+    flags: list[Flag] = Field(default_factory=list)
+    cleaning: dict[str, int] = Field(default_factory=dict, description="removals by kind")
+    extraction: Extraction = Field(default_factory=Extraction)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ArticleRecord:
+        # Derived fields must agree with the text: a consumer may trust either.
+        if self.text != unicodedata.normalize("NFC", self.text):
+            raise ValueError("text is not NFC-normalized")
+        if self.word_count != len(self.text.split()):
+            raise ValueError("word_count does not match text")
+        if self.content_hash != content_hash(self.text):
+            raise ValueError("content_hash does not match text")
+        for name in ("published_at", "updated_at", "fetched_at"):
+            value = getattr(self, name)
+            if value is not None and value.utcoffset().total_seconds() != 0:
+                object.__setattr__(self, name, value.astimezone(UTC))
+        return self
+
+    def to_json_dict(self) -> dict[str, Any]:
+        # mode="json": Scrapy's exporters cannot encode HttpUrl or datetime themselves.
+        return self.model_dump(mode="json")
+
+
+class Reject(BaseModel):
+    """A line of rejects.jsonl: why a fetched URL produced no record."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    reason: str
+    detail: str = ""
+    http_status: int | None = None
+    spider: str | None = None
+    at: AwareDatetime = Field(default_factory=lambda: datetime.now(UTC))
+    record: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What discovery learned about a page before fetching it (feed item, sitemap entry).
+
+    Lower trust than the page's own metadata; used only where the page says nothing.
+    """
+
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+    source: str | None = None
+    ai_only: bool = False
+    discovered_via: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Result of processing one page: a record, or the reason there is none."""
+
+    record: ArticleRecord | None
+    reason: str  # "ok" or a reject reason such as "non_english", "too_short"
+    detail: str = ""
+    rejected_record: dict[str, Any] | None = field(default=None)
+    # SimHash of the record's text, computed with the record (in the extraction worker),
+    # so near-duplicate checks in the crawl process cost a lookup, not a hash.
+    simhash: int | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.record is not None

@@ -1,0 +1,176 @@
+"""process_page(): bytes and URL in, an Outcome with a record or a reason out.
+
+Pure: no network, no Scrapy, no global state beyond warmed-up models. The
+crawl, `python -m crawler extract` and the benchmarks all call this one
+function, so what an operator debugs is what the crawl runs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from crawler.core import fields
+from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
+from crawler.core.clean import clean_lines
+from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
+from crawler.core.language import detect_document, primary_tag, strip_foreign_lines
+from crawler.core.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
+from crawler.core.options import Options
+from crawler.core.relevance import ai_relevance
+from crawler.core.simhash import simhash
+
+
+@dataclass
+class _Draft:
+    """Cleaned text and the removals that produced it, before validation."""
+
+    text: str
+    removed: Counter = field(default_factory=Counter)
+    original_publisher: str | None = None
+    is_aggregator: bool = False
+
+
+def process_page(
+    body: bytes,
+    url: str,
+    hints: Hints | None = None,
+    options: Options | None = None,
+    content_type: str | None = None,
+    fetched_at: datetime | None = None,
+) -> Outcome:
+    hints, options = hints or Hints(), options or Options()
+    try:
+        raw = extract_article(body, url, content_type, options.favor_precision, options.languages)
+    except ExtractionFailed as failure:
+        return Outcome(None, failure.reason, failure.detail)
+    site_name = fields.resolve_site_name(raw.page, raw.found)
+    title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
+    authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
+    draft = _clean(raw, title, authors)
+    guess = detect_document(draft.text)
+    if guess.language == "en":
+        lines, foreign = strip_foreign_lines(draft.text.split("\n"))
+        draft.text = "\n".join(lines)
+        draft.removed.update(foreign)
+    words = len(draft.text.split())
+    if words < options.min_words:
+        return Outcome(None, "too_short", f"{words} words after cleaning")
+    if words > options.max_words:
+        return Outcome(None, "too_long", f"{words} words after cleaning")
+    if not title:
+        return Outcome(None, "no_title", "no title in page, metadata or hints")
+    values = _record_values(raw, url, hints, draft, title, title_source, site_name, guess)
+    values["fetched_at"] = fetched_at or datetime.now(UTC)
+    values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
+    values["_off_topic"] = guess.language == "en" and _is_off_topic(
+        values["ai_relevance"], hints, options
+    )
+    values["flags"] = _flags(values)
+    try:
+        record = ArticleRecord.model_validate(values)
+    except ValidationError as error:
+        return Outcome(None, "validation_error", str(error)[:2000])
+    outcome = _language_verdict(record, options)
+    if outcome.accepted and "off_topic" in record.flags and not options.keep_off_topic:
+        detail = f"ai_relevance {record.ai_relevance} < {options.ai_relevance_threshold}"
+        return Outcome(None, "off_topic", detail, rejected_record=record.to_json_dict())
+    if outcome.accepted:
+        outcome = replace(outcome, simhash=simhash(record.text))
+    return outcome
+
+
+def _is_off_topic(score: float, hints: Hints, options: Options) -> bool:
+    """Only English records from a catalogue source not marked ai_only are judged: an
+    ad-hoc URL list is the operator's own choice, an AI-only source is on topic by
+    definition, and the lexicon is English."""
+    return bool(hints.source) and not hints.ai_only and score < options.ai_relevance_threshold
+
+
+def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
+    text = unicodedata.normalize("NFC", raw.text)
+    result = clean_lines(text.split("\n"), title, authors, raw.page.link_texts)
+    return _Draft(result.text, result.removed, result.original_publisher, result.is_aggregator)
+
+
+def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:
+    if not options.languages or record.language in options.languages:
+        return Outcome(record, "ok")
+    reason = "language_undetermined" if record.language == "und" else "non_english"
+    if options.languages != ("en",):
+        reason = "unwanted_language" if record.language != "und" else reason
+    return Outcome(
+        None, reason, f"detected {record.language}", rejected_record=record.to_json_dict()
+    )
+
+
+def _record_values(raw, url, hints, draft, title, title_source, site_name, guess) -> dict:
+    page, found = raw.page, raw.found
+    published, date_source, date_raw = fields.resolve_published(page, found, url, hints)
+    canonical = choose_canonical(url, page.canonical, page.first("og:url"))
+    original_url = _original_url(page.original_link, url)
+    authors = fields.resolve_authors(page, found, hints, site_name)
+    declared = primary_tag(page.html_lang) or primary_tag(page.first("og:locale"))
+    image = fields.resolve_image(page, found, url)
+    return dict(
+        id=record_id(canonical),
+        url=url,
+        canonical_url=canonical,
+        source=hints.source,
+        site_name=site_name,
+        title=title,
+        authors=authors,
+        published_at=published,
+        updated_at=fields.resolve_updated(page, hints),
+        description=fields.resolve_description(page, found, hints),
+        tags=fields.resolve_tags(page, found, hints),
+        image_url=image,
+        language=guess.language,
+        language_confidence=guess.confidence,
+        declared_language=declared,
+        text=draft.text,
+        word_count=len(draft.text.split()),
+        content_hash=content_hash(draft.text),
+        original_url=original_url,
+        original_publisher=draft.original_publisher,
+        _is_aggregator=draft.is_aggregator,
+        cleaning={kind: count for kind, count in sorted(draft.removed.items()) if count},
+        extraction={
+            "method": raw.method,
+            "title_source": title_source,
+            "date_source": date_source,
+            "published_at_raw": date_raw,
+        },
+    )
+
+
+def _original_url(link: str | None, url: str) -> str | None:
+    absolute = absolute_http_url(url, link)
+    return absolute if absolute and not same_site(absolute, url) else None
+
+
+def _flags(values: dict) -> list[str]:
+    removed, language = values["cleaning"], values["language"]
+    declared = values["declared_language"]
+    aggregator = values.pop("_is_aggregator")
+    off_topic = values.pop("_off_topic")
+    original = bool(values["original_publisher"] or values["original_url"])
+    checks = {
+        "no_date": values["published_at"] is None,
+        "no_author": not values["authors"],
+        "short": values["word_count"] < SHORT_WORDS,
+        "aggregator": aggregator,
+        "syndicated": original and not aggregator,
+        "foreign_fragments_removed": bool(
+            removed.get("foreign_script") or removed.get("foreign_language")
+        ),
+        "language_undetermined": language == "und",
+        "non_english": language not in ("en", "und"),
+        "off_topic": off_topic,
+        "declared_language_mismatch": bool(declared) and language not in ("und", declared),
+    }
+    return [flag for flag, applies in checks.items() if applies]

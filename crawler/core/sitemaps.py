@@ -1,0 +1,56 @@
+"""Sitemap indexes, url sets and Google News sitemaps.
+
+Scrapy's sitemap parser drops `news:publication_date` and `news:title`; they
+are the best date and title hints a news site gives, so this parser keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+from crawler.core.dates import parse_date
+from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: str | None = None
+    news_title: str | None = None
+    news_publication_date: str | None = None
+
+    def newest_date(self) -> datetime | None:
+        dates = [parse_date(v) for v in (self.news_publication_date, self.lastmod)]
+        dates = [d for d in dates if d]
+        return max(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    is_index: bool
+    entries: list[SitemapEntry]
+
+
+def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
+    root = parse_xml(body)
+    kind = local_name(root)
+    if kind not in ("urlset", "sitemapindex"):
+        raise NotXml(f"root element <{kind}> is not a sitemap")
+    child_name = "sitemap" if kind == "sitemapindex" else "url"
+    entries = [_entry(el, base_url) for el in root if local_name(el) == child_name]
+    return Sitemap(kind == "sitemapindex", [e for e in entries if e])
+
+
+def _entry(element, base_url: str) -> SitemapEntry | None:
+    loc = child_text(element, "loc")
+    if not loc:
+        return None
+    news = next((el for el in element if local_name(el) == "news"), None)
+    return SitemapEntry(
+        url=urljoin(base_url, loc.strip()),
+        lastmod=child_text(element, "lastmod"),
+        news_title=child_text(news, "title") if news is not None else None,
+        news_publication_date=(child_text(news, "publication_date") if news is not None else None),
+    )

@@ -1,0 +1,75 @@
+"""The standfirst (dek): the one-sentence summary printed under the headline.
+
+trafilatura starts the text at the body and drops it, though a reader sees it as the
+article's first paragraph. It is found by two independent signs: it is the first element
+with text after the page's <h1>, and the page's own description metadata repeats it (in
+full, or cut short). A blog theme's h1 is often the blog's name with the tagline under it,
+and the tagline is the description too: an h1 that is the site's name (its og:site_name,
+or the "Blog:" / "| Blog" part of the <title>) has no standfirst.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from crawler.core.fields import site_part_of_title_tag
+from crawler.core.metadata import PageMeta
+
+DEK_TAGS = frozenset({"p", "h2", "h3", "div", "span"})
+MIN_WORDS, MAX_WORDS = 5, 80  # a sentence or two, not a label and not the body
+ELLIPSIS = ".…  "
+
+
+def descriptions(page: PageMeta) -> list[str]:
+    values = [page.jsonld.get("description")]
+    values += page.all("og:description") + page.all("description")
+    values += page.all("twitter:description")
+    return [_key(value) for value in values if isinstance(value, str) and value.strip()]
+
+
+def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, str] | None:
+    """(headline, standfirst) texts, when the element after an h1 repeats the description.
+
+    Call on the unpruned tree: trafilatura removes what it does not keep.
+    """
+    summaries = [d for d in descriptions(page) if len(d.split()) >= MIN_WORDS]
+    if not summaries:
+        return None
+    site = _key(page.first("og:site_name") or "").casefold()
+    for heading in tree.iter("h1"):
+        name = _text(heading)
+        if name.casefold() == site or site_part_of_title_tag(name, page.title_tag):
+            continue
+        after = heading.getnext()
+        while after is not None and not _text(after):  # images, empty spacers, scripts
+            after = after.getnext()
+        if after is None or after.tag not in DEK_TAGS:
+            continue
+        dek = _text(after)
+        key = _key(dek)
+        if MIN_WORDS <= len(key.split()) <= MAX_WORDS and any(
+            summary.startswith(key) or key.startswith(summary) for summary in summaries
+        ):
+            return name, dek
+    return None
+
+
+def add_standfirst(text: str, headline: str, dek: str) -> str:
+    """The text with the standfirst first (after the headline line if the text has one),
+    unless the text already holds it."""
+    flat = " ".join(text.split())
+    if _key(dek) in flat:
+        return text
+    lines = text.split("\n")
+    at = 1 if lines and " ".join(lines[0].split()) == headline else 0
+    return "\n".join([*lines[:at], dek, *lines[at:]])
+
+
+def _text(element) -> str:
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+        return ""
+    return " ".join(element.text_content().split())
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).rstrip(ELLIPSIS)

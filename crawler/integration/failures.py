@@ -1,0 +1,51 @@
+"""Map a failed request to its place in the ledger: a reject reason or a counted skip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scrapy import exceptions as scrapy_errors
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as net_errors
+from twisted.web.client import ResponseFailed
+
+from crawler.integration.ssrf import BlockedAddress
+
+
+@dataclass(frozen=True)
+class FailureVerdict:
+    skip: bool  # True: a counted skip (robots, offsite); False: a reject line
+    reason: str
+    http_status: int | None = None
+
+
+_REJECTS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((scrapy_errors.DownloadTimeoutError, net_errors.TimeoutError, net_errors.TCPTimedOutError),
+     "timeout"),
+    ((scrapy_errors.CannotResolveHostError, net_errors.DNSLookupError), "dns_error"),
+    ((scrapy_errors.DownloadConnectionRefusedError, net_errors.ConnectionRefusedError),
+     "connection_refused"),
+    ((scrapy_errors.DownloadCancelledError,), "too_large"),
+    ((scrapy_errors.ResponseDataLossError,), "truncated"),
+    ((scrapy_errors.DownloadFailedError, ResponseFailed, net_errors.ConnectionLost,
+      net_errors.ConnectionDone), "connection_lost"),
+)  # fmt: skip
+
+
+def classify_failure(exc: BaseException) -> FailureVerdict:
+    if isinstance(exc, HttpError):
+        status = exc.response.status
+        return FailureVerdict(False, f"http_{status}", status)
+    if isinstance(exc, BlockedAddress):
+        return FailureVerdict(False, "blocked_address")
+    if isinstance(exc, scrapy_errors.IgnoreRequest):
+        message = str(exc)
+        if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression: a body that inflates past the limit
+            return FailureVerdict(False, "too_large")
+        return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
+    if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
+        return FailureVerdict(True, "unsupported_scheme")
+    for types, reason in _REJECTS:
+        if isinstance(exc, types):
+            return FailureVerdict(False, reason)
+    return FailureVerdict(False, "fetch_error")

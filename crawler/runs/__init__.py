@@ -1,0 +1,1 @@
+"""A run directory: its output files and ledger, per-source health, and the report."""

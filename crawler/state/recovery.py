@@ -1,0 +1,87 @@
+"""Bring the state store up to date with run directories of crawls that were killed.
+
+Records are written (and flushed) before the store remembers them, so a crawl
+killed in between leaves records the store does not know. Replaying the
+articles.jsonl of every unfinished run (no run.json, no live owner) makes the
+store consistent again, so the next run does not emit those records twice.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+from pathlib import Path
+
+from crawler.core.canonical import canonicalize
+from crawler.core.simhash import simhash
+
+logger = logging.getLogger(__name__)
+LOCK_NAME = "run.lock"
+
+
+def worker_id() -> str:
+    """Who wrote a run directory: WORKER_ID from the environment, else host and pid."""
+    return os.environ.get("WORKER_ID") or f"{socket.gethostname()}-{os.getpid()}"
+
+
+def write_lock(run_dir: Path) -> None:
+    (run_dir / LOCK_NAME).write_text(str(os.getpid()), "utf-8")
+
+
+def _owner_alive(run_dir: Path) -> bool:
+    try:
+        pid = int((run_dir / LOCK_NAME).read_text("utf-8").strip())
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def unfinished_runs(output_dir: Path) -> list[Path]:
+    if not output_dir.is_dir():
+        return []
+    return sorted(
+        run_dir
+        for run_dir in output_dir.glob("*/*/")
+        if (run_dir / "articles.jsonl").exists()
+        and not (run_dir / "run.json").exists()
+        and not (run_dir / "recovered.json").exists()
+        and not _owner_alive(run_dir)
+    )
+
+
+def recover(store, output_dir: Path) -> int:
+    """Replay killed runs into the store; returns how many records were replayed."""
+    replayed = 0
+    for run_dir in unfinished_runs(output_dir):
+        count = 0
+        for record in _valid_lines(run_dir / "articles.jsonl"):
+            aliases = (canonicalize(record["url"]),)
+            store.remember(record["canonical_url"], record, simhash(record["text"]), aliases)
+            count += 1
+        (run_dir / "recovered.json").write_text(
+            json.dumps({"finish_reason": "killed", "records_replayed": count}) + "\n", "utf-8"
+        )
+        logger.warning("Recovered %d records from unfinished run %s", count, run_dir)
+        replayed += count
+    return replayed
+
+
+def _valid_lines(path: Path):
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a half-written last line of a killed run
+            if isinstance(record, dict) and {"canonical_url", "url", "text", "id"} <= set(record):
+                yield record

@@ -1,0 +1,69 @@
+"""What the crawler remembers between runs: seen URLs, content hashes, HTTP validators,
+per-source cursors and run history.
+
+`StateStore` is the interface. crawler.state.sqlite is the embedded default (one file,
+WAL mode, one transaction per write); crawler.state.redis_store implements the same
+methods for distributed crawls. `open_store` picks one from `STATE_URI`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+BANDS = 4  # 64-bit simhash in 4 bands of 16 bits: distance <= 3 shares at least one band
+
+
+@dataclass(frozen=True)
+class SeenArticle:
+    canonical_url: str
+    record_id: str
+    content_hash: str
+    published_at: datetime | None
+    first_seen: datetime
+    last_seen: datetime
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str | None
+    last_modified: str | None
+
+
+class StoreTooNew(RuntimeError):
+    """The store was written by a newer release of the crawler than this one reads."""
+
+
+class StateStore(Protocol):
+    def seen(self, url: str) -> SeenArticle | None: ...
+    def remember(
+        self, canonical_url: str, record: dict, simhash: int, aliases: tuple[str, ...] = ()
+    ) -> None: ...
+    def touch(self, canonical_url: str) -> None: ...
+    def remember_reject(self, url: str, reason: str) -> None: ...
+    def rejected_at(self, url: str) -> datetime | None: ...
+    def record_with_hash(self, content_hash: str) -> str | None: ...
+    def simhash_candidates(self, simhash: int) -> list[tuple[str, int]]: ...
+    def validators(self, url: str) -> Validators | None: ...
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+    def cursor(self, source: str) -> datetime | None: ...
+    def advance_cursor(self, source: str, published: datetime) -> None: ...
+    def add_source_run(self, source: str, run_id: str, stats: dict) -> None: ...
+    def source_history(self, source: str, limit: int) -> list[dict]: ...
+    def close(self) -> None: ...
+
+
+def simhash_bands(simhash: int) -> list[tuple[int, int]]:
+    return [(band, (simhash >> (16 * band)) & 0xFFFF) for band in range(BANDS)]
+
+
+def open_store(uri: str) -> StateStore:
+    """`STATE_URI`: a file path, `sqlite:///path`, or `redis://host:port/db`."""
+    if uri.startswith(("redis://", "rediss://", "unix://")):
+        from crawler.state.redis_store import RedisStateStore  # redis is only needed here
+
+        return RedisStateStore(uri)
+    from crawler.state.sqlite import SqliteStateStore
+
+    return SqliteStateStore(uri.removeprefix("sqlite:///") if uri.startswith("sqlite:") else uri)

@@ -1,0 +1,1 @@
+"""The extraction process pool: plain subprocesses that alone import the extraction stack."""

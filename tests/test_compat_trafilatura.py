@@ -1,0 +1,168 @@
+"""Each reach into trafilatura's internals (crawler.compat.trafilatura) against stock
+trafilatura, on our test pages and the corpus: the same text, the same metadata."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import trafilatura
+from trafilatura import external as trafilatura_external
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import set_date_params
+
+import crawler.compat.trafilatura.metadata as compat_metadata
+from crawler.compat.trafilatura.parser import (
+    justext_stoplist,
+    use_c_element_class,
+    use_justext_stoplist,
+)
+from crawler.compat.versions import supported
+from crawler.core import fields
+from crawler.core.extract import ExtractionFailed, decode_html, parse_tree
+from crawler.core.metadata import read_page_meta
+from crawler.core.model import Hints
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+TEST_PAGES = sorted((REPO / "tests" / "pages").glob("*.html"))
+NEEDS_CORPUS = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
+
+
+def _html(path: Path) -> str | None:
+    try:
+        return decode_html(path.read_bytes())
+    except ExtractionFailed:
+        return None  # a page that never reaches extraction (empty, binary)
+
+
+def _full_text(html: str) -> str:
+    """trafilatura's full run (readability and justext comparison included), as ours calls it."""
+    document = trafilatura.bare_extraction(
+        parse_tree(html),
+        include_comments=False,
+        favor_precision=True,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return (document.text or "") if document is not None else ""
+
+
+def _corpus_pages(step: int = 1) -> list[Path]:
+    return sorted((CORPUS / "pages").glob("*.html"))[::step]
+
+
+def _pages_where_text_differs(paths: list[Path], use_ours) -> list[str]:
+    """Pages whose full-run text changes when `use_ours(True)` replaces `use_ours(False)`."""
+    differ = []
+    try:
+        for path in paths:
+            html = _html(path)
+            if html is None:
+                continue
+            use_ours(False)
+            stock = _full_text(html)
+            use_ours(True)
+            if _full_text(html) != stock:
+                differ.append(path.name)
+    finally:
+        use_ours(True)
+    return differ
+
+
+# --- justext stoplist ------------------------------------------------------------------------
+def _english_stoplist(ours: bool) -> None:
+    use_justext_stoplist(("en",) if ours else None)  # None: trafilatura's every-language list
+
+
+def test_the_english_stoplist_is_a_small_subset_of_trafilaturas():
+    use_justext_stoplist(("en",))
+    ours = trafilatura_external.JT_STOPLIST
+    assert ours == justext_stoplist(("en",)) and 100 < len(ours) < 2000
+    use_justext_stoplist(())  # keep every language: trafilatura's own list
+    assert trafilatura_external.JT_STOPLIST is None
+    use_justext_stoplist(("en",))
+
+
+def test_our_stoplist_gives_stock_text_on_the_test_pages():
+    assert _pages_where_text_differs(TEST_PAGES, _english_stoplist) == []
+
+
+@pytest.mark.corpus
+@NEEDS_CORPUS
+def test_our_stoplist_gives_stock_text_on_the_corpus():
+    assert _pages_where_text_differs(_corpus_pages(step=3), _english_stoplist) == []
+
+
+# --- element class -------------------------------------------------------------------------
+def test_the_c_element_class_gives_stock_text_on_the_test_pages():
+    assert _pages_where_text_differs(TEST_PAGES, use_c_element_class) == []
+
+
+@pytest.mark.corpus
+@NEEDS_CORPUS
+def test_the_c_element_class_gives_stock_text_on_the_corpus():
+    assert _pages_where_text_differs(_corpus_pages(step=3), use_c_element_class) == []
+
+
+# --- metadata steps ------------------------------------------------------------------------
+ALWAYS = ("title", "url", "hostname", "description", "sitename", "image", "pagetype")
+
+
+def _metadata_differences(path: Path) -> list[str]:
+    """Fields where our step-by-step run disagrees with trafilatura's extract_metadata,
+    among those it runs: the page-declared ones are skipped on purpose."""
+    html = _html(path)
+    if html is None:
+        return []
+    tree = parse_tree(html)
+    page = read_page_meta(tree)
+    url = "https://example.invalid/" + path.stem
+    ours = compat_metadata.fallback_metadata(tree, url, page)
+    stock = extract_metadata(parse_tree(html), url, set_date_params(False))
+    compared = list(ALWAYS)
+    site = fields.resolve_site_name(page, None)
+    if not fields.resolve_authors(page, None, Hints(), site):
+        compared.append("author")
+    if fields.resolve_published(page, None, url, Hints())[1] not in ("jsonld", "meta", "time"):
+        compared.append("date")
+    if not fields.resolve_tags(page, None, Hints()):
+        compared += ["categories", "tags"]
+    return [
+        f"{path.name}: {name} {getattr(ours, name)!r} != {getattr(stock, name)!r}"
+        for name in compared
+        if getattr(ours, name) != getattr(stock, name)
+    ]
+
+
+def test_metadata_steps_give_trafilaturas_values_on_the_test_pages():
+    assert [d for path in TEST_PAGES for d in _metadata_differences(path)] == []
+
+
+@pytest.mark.corpus
+@NEEDS_CORPUS
+def test_metadata_steps_give_trafilaturas_values_on_the_corpus():
+    assert [d for path in _corpus_pages() for d in _metadata_differences(path)] == []
+
+
+# --- version guard -------------------------------------------------------------------------
+def test_a_release_outside_the_range_warns_once(caplog):
+    with caplog.at_level(logging.WARNING, logger="crawler.compat.versions"):
+        assert supported("trafilatura", "9.0", "10.0") is False
+        assert supported("trafilatura", "9.0", "10.0") is False
+    warnings = [r for r in caplog.records if "outside the range" in r.getMessage()]
+    assert len(warnings) == 1 and "trafilatura" in warnings[0].getMessage()
+    assert supported("trafilatura", "2.3.0", "2.4") is True  # the pinned release
+
+
+def test_outside_the_range_metadata_is_stock_extract_metadata(monkeypatch):
+    html = _html(REPO / "tests" / "pages" / "news_jsonld_full.html")
+    url = "https://example.invalid/news"
+    monkeypatch.setattr(compat_metadata, "in_range", lambda: False)
+    tree = parse_tree(html)
+    ours = compat_metadata.fallback_metadata(tree, url, read_page_meta(tree))
+    stock = extract_metadata(parse_tree(html), url, set_date_params(False))
+    elements = ("body", "commentsbody")  # trees of their own, equal only by identity
+    values = [{k: v for k, v in d.as_dict().items() if k not in elements} for d in (ours, stock)]
+    assert values[0] == values[1] and values[0]["author"]
