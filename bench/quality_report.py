@@ -150,7 +150,7 @@ def write_csvs(name: str, rows: list[dict], stamp: str, folder: Path) -> list[Pa
     columns = ["id", "half", "genre"]
     for system in systems:
         columns += [f"{system} {k}" for k in ("P", "R", "F1", *FIELDS)]
-    columns += ["ours reason", "ours title", "ours authors", "ours date"]
+    columns += ["our reason", "our title value", "our authors value", "our date value"]
     paths = [folder / f"quality-{name}-{stamp}.csv", folder / f"quality-{name}-latest.csv"]
     for path in paths:
         with open(path, "w", newline="", encoding="utf-8") as handle:

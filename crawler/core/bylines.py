@@ -1,0 +1,144 @@
+"""The page's byline, read from its markup: who the article says wrote it.
+
+Two kinds of evidence, the first that the page has wins:
+
+1. name links: `rel="author"` anchors and links to an author's page (`/author/jane-doe`,
+   `/by/jane-doe`, `/people/…`, `/staff/…`): each one's text is one name, so a byline of
+   four linked names gives four names and no glued text ("Sarah LazareTwitter");
+2. byline elements: elements whose class, rel or itemprop says byline or author, the
+   innermost ones (a byline box holds the name, a job title, share buttons).
+
+Either way only the first byline block counts: the first such element and the others
+close to it (up to a few levels up, while that ancestor is byline-sized), so a second
+author in the same line is kept and the author box of a related article is not. Widgets
+(trending, related, sidebar, comments), forms and navigation are never bylines: a
+comment form's "Name *" label is marked `author` too. An element's text is read with its
+text nodes joined by spaces, without its <time>, so a counter or a date beside the name
+stays a separate word that the name cleaning (crawler.core.authors) drops.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.core.authors import names_in
+
+_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
+    r"|comment|teaser|promo|respond|reply",
+    re.IGNORECASE,
+)
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?"
+    r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+",
+    re.IGNORECASE,
+)
+_NOT_BYLINES = frozenset({"meta", "link", "script", "style", "form", "input", "textarea"})
+_NEVER_INSIDE = frozenset({"form", "nav", "select", "button"})
+MAX_BLOCK_CHARS = 300  # a byline block: names, "and", a date, a job title
+MAX_BLOCK_LEVELS = 4
+MAX_NAME_CHARS = 80
+MAX_NAMES = 12
+
+# Byline marks are looked for in these attribute values only: libxml2 hands them over, so
+# Python does not visit every element.
+_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class")
+_TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
+
+
+def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """The byline strings of the page's first byline block, each holding one or more names."""
+    links = [a for a in tree.iter("a") if _is_name_link(a)]
+    candidates = _in_document_order(tree, links + _innermost(_marked(tree)))
+    first = next((c for c in candidates if _allowed(c) and names_in(element_text(c))), None)
+    if first is None:
+        return ()
+    block = _block(first)
+    inside = [c for c in candidates if c is block or block in c.iterancestors()]
+    linked = [c for c in inside if c.tag == "a" and c in links]
+    return _texts(linked or inside)
+
+
+def element_text(node) -> str:
+    """The element's text nodes joined by spaces, less <time>, script and style."""
+    text = " ".join(" ".join(_TEXTS(node)).split())
+    return re.sub(r"\s+([,;])", r"\1", text)
+
+
+def _is_name_link(anchor) -> bool:
+    if "author" in (anchor.get("rel") or "").lower().split():
+        return True
+    return bool(_AUTHOR_HREF.search(anchor.get("href") or ""))
+
+
+def _marked(tree) -> list:
+    """Elements whose rel, itemprop or class says byline or author, in document order."""
+    found, last = [], None
+    for value in _MARK_VALUES(tree):
+        if _BYLINE_MARK.search(value) and value.getparent() is not last:
+            last = value.getparent()
+            if last.tag not in _NOT_BYLINES:
+                found.append(last)
+    return found
+
+
+def _innermost(marked: list) -> list:
+    """Marked elements holding no other marked element with text: the names themselves."""
+    marked_set = set(marked)
+    parents = set()
+    for node in marked:
+        if not element_text(node):
+            continue
+        for ancestor in node.iterancestors():
+            if ancestor in marked_set:
+                parents.add(ancestor)
+    return [node for node in marked if node not in parents]
+
+
+def _allowed(node) -> bool:
+    """Not inside a form or navigation, and not in a widget: a trending or related box, a
+    sidebar, the comments (the element's own marks count too: "comment-author")."""
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+    if marks and _WIDGET.search(marks):
+        return False
+    for ancestor in node.iterancestors():
+        if ancestor.tag in _NEVER_INSIDE:
+            return False
+        if ancestor.tag in ("body", "html"):
+            return True
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        # A wrapper around the headline is the article's, whatever its class says.
+        if marks and _WIDGET.search(marks) and ancestor.find(".//h1") is None:
+            return False
+    return True
+
+
+def _in_document_order(tree, elements: list) -> list:
+    order = {id(element): index for index, element in enumerate(tree.iter())}
+    unique = {id(element): element for element in elements}
+    return sorted(unique.values(), key=lambda element: order.get(id(element), 0))
+
+
+def _texts(nodes: list) -> tuple[str, ...]:
+    texts: list[str] = []
+    for node in nodes[:MAX_NAMES]:
+        text = element_text(node)
+        if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:
+            texts.append(text)
+    return tuple(texts)
+
+
+def _block(node):
+    """The highest ancestor within MAX_BLOCK_LEVELS whose text is byline-sized."""
+    block = node
+    for level, ancestor in enumerate(node.iterancestors()):
+        if level >= MAX_BLOCK_LEVELS or ancestor.tag in ("body", "html"):
+            break
+        if len(element_text(ancestor)) > MAX_BLOCK_CHARS:
+            break
+        block = ancestor
+    return block
