@@ -1,12 +1,13 @@
 """The page's byline, read from its markup: who the article says wrote it.
 
-Two kinds of evidence, the first that the page has wins:
+Three kinds of evidence, the first that the page has wins:
 
 1. name links: `rel="author"` anchors and links to an author's page (`/author/jane-doe`,
    `/by/jane-doe`, `/people/…`, `/staff/…`): each one's text is one name, so a byline of
    four linked names gives four names and no glued text ("Sarah LazareTwitter");
 2. byline elements: elements whose class, rel or itemprop says byline or author, the
-   innermost ones (a byline box holds the name, a job title, share buttons).
+   innermost ones (a byline box holds the name, a job title, share buttons);
+3. failing both, the first short element whose text is "By" and a capitalized name.
 
 Either way only the first byline block counts: the first such element and the others
 close to it (up to a few levels up, while that ancestor is byline-sized), so a second
@@ -56,11 +57,31 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     candidates = _in_document_order(tree, links + _innermost(_marked(tree)))
     first = next((c for c in candidates if _allowed(c) and names_in(element_text(c))), None)
     if first is None:
-        return ()
+        return _by_line(tree)
     block = _block(first)
     inside = [c for c in candidates if c is block or block in c.iterancestors()]
     linked = [c for c in inside if c.tag == "a" and c in links]
     return _texts(linked or inside)
+
+
+# A byline without marks: a short element whose text starts with "By" and a capitalized
+# name ("By <span class="x7f">Yomi Kazeem</span>").
+_BY_TEXTS = etree.XPath(
+    "//body//text()[starts-with(normalize-space(.), 'By') or starts-with(normalize-space(.), 'BY')]"
+)
+_BY_NAME = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}(?:$|[,|•·]|and\b)")
+MAX_BY_LINE_CHARS = 100
+
+
+def _by_line(tree) -> tuple[str, ...]:
+    for text in _BY_TEXTS(tree):
+        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        if owner is None or owner.tag in _NOT_BYLINES:
+            continue
+        line = element_text(owner)
+        if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
+            return (line,)
+    return ()
 
 
 def element_text(node) -> str:

@@ -15,6 +15,7 @@ from trafilatura.settings import Document
 from crawler.core.authors import is_organization, names_in
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
+from crawler.core.headline import agrees
 from crawler.core.metadata import PageMeta, decode_entities, jsonld_names, jsonld_url
 from crawler.core.model import Hints
 
@@ -37,13 +38,22 @@ def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
 def resolve_title(
     page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
 ) -> tuple[str | None, str | None]:
+    """The visible headline that agrees with the metadata (crawler.core.headline), else
+    the first metadata title that is not the site's name."""
     headline = page.jsonld.get("headline")
     guessed = found.title if found else None
     theme_name = site_part_of_title_tag(guessed, page.title_tag)
-    candidates = (
+    declared = (
         ("jsonld", headline if isinstance(headline, str) else None),
         ("og", page.first("og:title", "twitter:title")),
-        ("trafilatura", None if theme_name or _unrelated(guessed, page.title_tag) else guessed),
+    )
+    heading = _agreeing_heading(page, [v for _, v in declared] + [page.title_tag], site_name)
+    if heading:
+        return heading, "heading"
+    trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
+    candidates = (
+        *declared,
+        ("trafilatura", guessed if trusted_guess else None),
         ("hint", hints.title),
         ("title_tag", page.title_tag),
     )
@@ -52,10 +62,23 @@ def resolve_title(
             title = strip_site_suffix(" ".join(decode_entities(value).split()), site_name)
             if theme_name and source == "title_tag":
                 title = strip_site_suffix(title, theme_name)
-            if site_name and _simple(title) == _simple(site_name) and source != "title_tag":
+            if site_name and _simple(title) == _simple(site_name):
                 continue  # the site's name where the headline should be (blog themes)
             return title, source
     return None, None
+
+
+def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str | None):
+    """The first visible heading that is not the site's name and agrees with a title."""
+    titles = [" ".join(decode_entities(t).split()) for t in titles if t and t.strip()]
+    for heading in page.headings:
+        if site_name and _simple(heading) == _simple(site_name):
+            continue
+        if site_part_of_title_tag(heading, page.title_tag):
+            continue  # a blog theme's h1 is the blog's name: "Blog: Headline" agrees with it
+        if any(agrees(heading, title) for title in titles):
+            return strip_site_suffix(heading, site_name)
+    return None
 
 
 # trafilatura guesses the title from the page's headings, and on many blog themes the h1 is
@@ -86,9 +109,11 @@ def _same_name(name: str, guess: str) -> bool:
 
 
 def _unrelated(guess: str | None, title_tag: str | None) -> bool:
+    """A guess that is code, or shares no more than a word (the site's name, say, in a
+    logo: "POLITICO Politico Logo") with a <title> of several words."""
     if not guess or not title_tag or len(_words(title_tag)) < 2:
         return False
-    return bool(_CODE.search(guess)) or not (_words(guess) & _words(title_tag))
+    return bool(_CODE.search(guess)) or not agrees(guess, title_tag)
 
 
 def _words(value: str) -> set[str]:
@@ -124,13 +149,24 @@ def _looks_like_domain(value: str) -> bool:
     return bool(re.fullmatch(r"(www\.)?[\w-]+\.(com|org|net|io|ai|co|news)", value.strip(), re.I))
 
 
+# Publication-date meta tags: OpenGraph's, then those of CMSes, analytics and Dublin Core,
+# as pages carry them (htmldate reads the same kinds); all before a page's first <time>,
+# which is as often the "updated" stamp or a related story's.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "parsely-pub-date", "sailthru.date", "article.published",
+    "publish-date", "publish_date", "published", "pubdate", "publication_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
+)  # fmt: skip
+
+
 def resolve_published(
     page: PageMeta, found: Document | None, url: str, hints: Hints
 ) -> tuple[datetime | None, str | None, str | None]:
     """Returns (date, which source, raw value)."""
     candidates = (
         ("jsonld", page.jsonld.get("datePublished")),
-        ("meta", page.first("article:published_time", "og:published_time", "datepublished")),
+        *(("meta", value) for key in PUBLISHED_META for value in page.all(key)[:1]),
         ("time", page.time_datetimes[0] if page.time_datetimes else None),
         ("trafilatura", found.date if found else None),
     )

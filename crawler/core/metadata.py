@@ -15,6 +15,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from crawler.core.bylines import byline_names
+from crawler.core.headline import visible_headings
 
 # Anchor text an aggregator uses for its link to the story it summarizes.
 ORIGINAL_LINK_TEXT = re.compile(
@@ -42,7 +43,8 @@ class PageMeta:
     original_link: str | None = None  # href of a "Read the original" style anchor
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
-    byline_names: tuple[str, ...] = ()  # rel/itemprop=author, .byline/.author, not in widgets
+    byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
+    headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -114,6 +116,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.link_texts = _link_texts(anchors)
     page.link_hrefs = tuple(href for href, _ in anchors)
     page.byline_names = byline_names(tree)
+    page.headings = tuple(decode_entities(heading) for heading in visible_headings(tree))
     return page
 
 
