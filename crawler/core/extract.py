@@ -80,6 +80,8 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
 def _is_layout(table) -> bool:
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
+    if _is_data_grid(table):
+        return False
     cells = [cell for cell in table.iter("td", "th") if _owner_table(cell) is table]
     if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
         return True
@@ -89,6 +91,21 @@ def _is_layout(table) -> bool:
     return bool(filled) and all(
         "".join(a.text_content() for a in cell.iter("a")).strip() == text for text, cell in filled
     )
+
+
+MIN_GRID_ROWS = 3
+
+
+def _is_data_grid(table) -> bool:
+    """A header cell and at least MIN_GRID_ROWS rows of the same two or more cells: a data
+    table (a list of films, a results table), even when a cell holds a list or a paragraph.
+    Layout tables are a few rows of unequal cells and no header."""
+    rows = [row for row in table.iter("tr") if _owner_table(row) is table]
+    widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
+    if len(rows) < MIN_GRID_ROWS or min(widths, default=0) < 2:
+        return False
+    has_header = any(cell.tag == "th" for row in rows[:2] for cell in row)
+    return has_header and len(set(widths)) == 1
 
 
 def _owner_table(element):
