@@ -19,7 +19,14 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core.charset import bytes_to_text
-from crawler.core.gaps import PROSE_LINE_WORDS, ProseNode, fill_gaps, find_gaps, prose_nodes
+from crawler.core.gaps import (
+    PROSE_LINE_WORDS,
+    ProseNode,
+    fill_gaps,
+    find_gaps,
+    missing_lookalikes,
+    prose_nodes,
+)
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.standfirst import add_standfirst, find_standfirst
 
@@ -172,9 +179,23 @@ def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) ->
     against the page's prose.
     """
     text = _text_of(_trafilatura(tree, url, favor_precision, fast=True))
-    if not _suspiciously_short(text, sum(node.words for node in nodes)):
+    if not _suspiciously_short(text, sum(node.words for node in nodes)) and not _cut_short(
+        nodes, text
+    ):
         return text
     return _text_of(_trafilatura(tree, url, favor_precision))
+
+
+# trafilatura's fast run takes the first element its content XPaths find; an article body
+# split into sibling blocks between ads ("article-body" three times) comes out as its first
+# block, a third of the article, too long to look short. The paragraphs of the other blocks
+# are prose of the same shape in the same wrapper (crawler.core.gaps.missing_lookalikes).
+CUT_SHORT_SHARE = 0.25  # missing look-alike prose, against the words the text has
+
+
+def _cut_short(nodes: list[ProseNode], text: str) -> bool:
+    missing = sum(node.words for node in missing_lookalikes(nodes, text))
+    return missing >= max(RECALL_MIN_NEW_WORDS, CUT_SHORT_SHARE * len(text.split()))
 
 
 def _text_of(document: Document | None) -> str:

@@ -65,7 +65,44 @@ def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
             continue
         ancestors.reverse()
         found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
+    linked = _linked_paragraphs(tree)
+    return _in_document_order(tree, found + linked) if linked else found
+
+
+# A paragraph with links or emphasis in it is several text nodes, none of them long: "No one
+# was hurt. The port said the cranes <a>stopped safely</a> and containers were lowered by
+# hand." It is prose all the same, read whole: an element of inline content only.
+_INLINE = (
+    "self::a or self::b or self::i or self::em or self::strong or self::span or self::sup"
+    " or self::sub or self::code or self::small or self::mark or self::abbr or self::q"
+    " or self::cite or self::time or self::u or self::s or self::font or self::br"
+)
+_PARAGRAPHS = etree.XPath(
+    "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
+    f"[*][string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}][not(*[not({_INLINE})])]"
+)
+_OWN_TEXTS = etree.XPath(".//text()")
+
+
+def _linked_paragraphs(tree) -> list[ProseNode]:
+    found = []
+    for element in _PARAGRAPHS(tree):
+        words = element.text_content().split()
+        if len(words) < PROSE_LINE_WORDS:
+            continue
+        if any(len(piece.split()) >= PROSE_LINE_WORDS for piece in _OWN_TEXTS(element)):
+            continue  # a long text node of it is a prose node already
+        ancestors = [element, *element.iterancestors()]
+        if any(ancestor.tag in SKIP_TAGS for ancestor in ancestors):
+            continue
+        ancestors.reverse()
+        found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
     return found
+
+
+def _in_document_order(tree, nodes: list[ProseNode]) -> list[ProseNode]:
+    order = {id(element): index for index, element in enumerate(tree.iter())}
+    return sorted(nodes, key=lambda node: order.get(id(node.ancestors[-1]), 0))
 
 
 # Twelve words and eleven spaces are at least 23 characters; script and style text, the
@@ -91,11 +128,51 @@ def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     if not kept:
         return []
     container = _container([nodes[index] for index in kept])
-    return [
+    inside = [
         node
         for node in nodes[: kept[-1]]
         if node.key not in flat and container in node.ancestors and not _aside(node, container)
     ]
+    return inside + _lookalikes(nodes, kept, flat, container, inside)
+
+
+def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
+    """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
+    flat = " ".join(text.split())
+    kept = [index for index, node in enumerate(nodes) if node.key in flat]
+    if not kept:
+        return []
+    container = _container([nodes[index] for index in kept])
+    return _lookalikes(nodes, kept, flat, container, [])
+
+
+def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
+    """Prose the article's wrapper holds in the same kind of element as the kept prose
+    (the same tag, inside the same tag with the same class), before or after the kept
+    text: the rest of an article cut short, a brief's other paragraphs. The wrapper is
+    the container's parent: a body split into several blocks between ads has them as
+    siblings."""
+    article = container.getparent()
+    if article is None or article.tag in ("body", "html"):
+        article = container
+    shapes = {_shape(nodes[index]) for index in kept}
+    return [
+        node
+        for node in nodes
+        if node not in known
+        and node.key not in flat
+        and article in node.ancestors
+        and _shape(node) in shapes
+        and not _aside(node, article)
+    ]
+
+
+def _shape(node: ProseNode) -> tuple:
+    owner = node.ancestors[-1]
+    parent = node.ancestors[-2] if len(node.ancestors) > 1 else None
+    if parent is None:
+        return (owner.tag,)
+    return (owner.tag, parent.tag, parent.get("class") or "")
 
 
 def _container(kept: list[ProseNode]):
