@@ -136,6 +136,9 @@ def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     return inside + _lookalikes(nodes, kept, flat, container, inside)
 
 
+MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
+
+
 def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
     flat = " ".join(text.split())
@@ -156,15 +159,22 @@ def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
     if article is None or article.tag in ("body", "html"):
         article = container
     shapes = {_shape(nodes[index]) for index in kept}
-    return [
-        node
-        for node in nodes
+    found = [
+        (index, node)
+        for index, node in enumerate(nodes)
         if node not in known
         and node.key not in flat
         and article in node.ancestors
         and _shape(node) in shapes
         and not _aside(node, article)
     ]
+    before = [node for index, node in found if index < kept[-1]]
+    after = [node for index, node in found if index > kept[-1]]
+    # After the kept text, one paragraph is as often the writer's bio as the article's end;
+    # several, with as many words as a recall run must add, are the rest of the article.
+    if len(after) < MIN_TAIL_PARAGRAPHS or sum(n.words for n in after) < MIN_TAIL_WORDS:
+        after = []
+    return before + after
 
 
 def _shape(node: ProseNode) -> tuple:
