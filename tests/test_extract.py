@@ -99,3 +99,31 @@ def test_every_trafilatura_run_sees_the_tree_as_parsed(monkeypatch, path):
     with contextlib.suppress(extract.ExtractionFailed):  # a reject still runs trafilatura
         extract.extract_article(body, "https://example.com/news/page")
     assert seen and all(serialized == expected for serialized in seen)
+
+
+def _table(rows: int, cell_extra: str = "") -> str:
+    body = "".join(
+        f"<tr><td><a href='/f/{i}'>Film {i}</a></td><td>{1990 + i}</td>"
+        f"<td>A story about a day that repeats, number {i}.{cell_extra if i == 2 else ''}</td></tr>"
+        for i in range(rows)
+    )
+    return f"<table class='sortable'><tr><th>Film</th><th>Year</th><th>Plot</th></tr>{body}</table>"
+
+
+def test_a_data_table_stays_a_table_even_with_a_paragraph_in_a_cell():
+    # issue 13: one <p> in one cell of a 70-row list made the whole table "layout"; as divs,
+    # precision mode dropped most of its rows.
+    tree = extract.parse_tree(
+        f"<html><body>{_table(8, '<p>See also the remake.</p>')}</body></html>"
+    )
+    assert extract.unwrap_layout_tables(tree) == 0
+    assert len(tree.findall(".//table")) == 1
+
+
+def test_layout_tables_are_still_unwrapped():
+    layout = (
+        "<table><tr><td><h2>Menu</h2><p>Home</p></td><td><p>Article text.</p></td></tr></table>"
+    )
+    two_rows_no_header = _table(8).replace("<th>", "<td>").replace("</th>", "</td>")
+    tree = extract.parse_tree(f"<html><body>{layout}{two_rows_no_header}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 1

@@ -68,9 +68,16 @@ def resolve_title(
     return None, None
 
 
+def _headline_part(title: str) -> str:
+    """The longest part of "Headline | Site", "Site: Headline": a heading that agrees only
+    with the site's name ("More From The Harbour Post") does not agree with the title."""
+    parts = _TITLE_SEPARATORS.split(" ".join(title.split()))
+    return max(parts, key=lambda part: len(part.split()))
+
+
 def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str | None):
     """The first visible heading that is not the site's name and agrees with a title."""
-    titles = [" ".join(decode_entities(t).split()) for t in titles if t and t.strip()]
+    titles = [_headline_part(decode_entities(t)) for t in titles if t and t.strip()]
     for heading in page.headings:
         if site_name and _simple(heading) == _simple(site_name):
             continue

@@ -23,6 +23,8 @@ _HEADLINE_MARK = re.compile(
     r"\b(headline|entry-title|post-title|article-title|story-title|article-headline)\b",
     re.IGNORECASE,
 )
+# Boxes of other articles: a heading in one is never this article's.
+_WIDGET = re.compile(r"widget|sidebar|related|trending|popular|most-?read|more-?from|promo|teaser")
 _SKIP = frozenset({"nav", "form", "aside", "footer", "button", "select"})
 _HEADINGS = etree.XPath("//h1 | //*[@itemprop='headline'] | //h2[@class] | //h3[@class]")
 _WORD = re.compile(r"\w+")
@@ -35,7 +37,7 @@ def visible_headings(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     for node in _HEADINGS(tree):
         if node.tag != "h1" and not _marked(node):
             continue
-        if any(ancestor.tag in _SKIP for ancestor in node.iterancestors()):
+        if any(ancestor.tag in _SKIP or _widget(ancestor) for ancestor in node.iterancestors()):
             continue
         text = " ".join(node.text_content().split())
         if 1 < len(text) <= MAX_HEADING_CHARS and text not in found:
@@ -43,6 +45,11 @@ def visible_headings(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
         if len(found) >= MAX_HEADINGS:
             break
     return tuple(found)
+
+
+def _widget(element) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(_WIDGET.search(marks)) and element.find(".//h1") is None
 
 
 def _marked(node) -> bool:
