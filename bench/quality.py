@@ -54,12 +54,12 @@ for _path in (REPO, BENCH):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
+from peer_venv import peer_python  # noqa: E402
 from quality_report import print_hygiene, print_set_report, write_csvs  # noqa: E402
 from quality_scoring import Score, score, tokens  # noqa: E402, F401  (tests use these)
 
 SHARED = REPO.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpus"
-BENCH_VENV = BENCH / ".venv"
 PEER_PACKAGES = ["newspaper4k==0.9.6"]
 SET_NAMES = ("corpus", "readability", "postlight")
 PEERS = ("traf default", "traf precision", "newspaper4k")
@@ -202,21 +202,8 @@ def run_trafilatura(page: Page) -> dict:
     return results
 
 
-def newspaper_python() -> Path | None:
-    """bench/.venv's python with newspaper4k, installing it on first use; None if impossible."""
-    python = BENCH_VENV / "bin" / "python"
-    check = [str(python), "-c", "import newspaper"]
-    if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return python
-    print(f"installing {', '.join(PEER_PACKAGES)} into {BENCH_VENV} ...", flush=True)
-    subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
-    pip = [str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES]
-    subprocess.run(pip, capture_output=True)
-    return python if subprocess.run(check, capture_output=True).returncode == 0 else None
-
-
 def run_newspaper(pages: list[Page], workers: int) -> list[dict] | None:
-    python = newspaper_python()
+    python = peer_python("newspaper", PEER_PACKAGES)
     if python is None:
         print("newspaper4k unavailable: could not install it into bench/.venv", file=sys.stderr)
         return None

@@ -1,6 +1,8 @@
 """crawler.core.extract: trafilatura's fast run first, its full comparison only when needed."""
 
 import contextlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,32 @@ def test_layout_tables_are_still_unwrapped():
     two_rows_no_header = _table(8).replace("<th>", "<td>").replace("</th>", "</td>")
     tree = extract.parse_tree(f"<html><body>{layout}{two_rows_no_header}</body></html>")
     assert extract.unwrap_layout_tables(tree) == 1
+
+
+SPLIT_BLOCKS = Path(__file__).parent / "pages" / "q_article_split_blocks.html"
+STOCK_FAST_AND_FULL = """
+import sys, trafilatura
+body = open(sys.argv[1], "rb").read()
+for fast in (True, False):
+    text = trafilatura.extract(body, favor_precision=True, include_comments=False, fast=fast)
+    print(len(text.split()))
+"""
+
+
+def test_upstream_fast_run_keeps_only_the_first_of_sibling_body_blocks():
+    # The upstream behaviour docs/upstream.md describes, in a process that never imported
+    # crawler.core (stock trafilatura): its fast run takes the first element its content
+    # XPaths find, the first of three "article-body" blocks; its full run finds them all.
+    done = subprocess.run(
+        [sys.executable, "-c", STOCK_FAST_AND_FULL, str(SPLIT_BLOCKS)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    fast, full = (int(line) for line in done.stdout.split())
+    assert fast < full / 2
+
+
+def test_a_body_split_into_blocks_gets_the_full_run(monkeypatch):
+    runs = _count_runs(monkeypatch)
+    raw = extract.extract_article(SPLIT_BLOCKS.read_bytes(), "https://gridledger.test/a/")
+    assert (True, True) in runs and (True, False) in runs  # fast first, then the full run
+    assert len(raw.text.split()) > 1400

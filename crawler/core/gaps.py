@@ -79,8 +79,8 @@ _INLINE = (
 )
 _PARAGRAPHS = etree.XPath(
     "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
-    f"[*][string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}][not(*[not({_INLINE})])]"
-)
+    f"[*][not(*[not({_INLINE})])][string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
+)  # the length last: normalize-space() of a wrapper reads its whole subtree
 _OWN_TEXTS = etree.XPath(".//text()")
 
 
