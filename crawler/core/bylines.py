@@ -54,14 +54,24 @@ _TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancest
 def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     """The byline strings of the page's first byline block, each holding one or more names."""
     links = [a for a in tree.iter("a") if _is_name_link(a)]
-    candidates = _in_document_order(tree, links + _innermost(_marked(tree)))
-    first = next((c for c in candidates if _allowed(c) and names_in(element_text(c))), None)
+    candidates = {id(node): node for node in links + _innermost(_marked(tree))}
+    first = _first_byline(tree, candidates)
     if first is None:
         return _by_line(tree)
     block = _block(first)
-    inside = [c for c in candidates if c is block or block in c.iterancestors()]
-    linked = [c for c in inside if c.tag == "a" and c in links]
+    inside = [node for node in block.iter() if id(node) in candidates]
+    linked = [node for node in inside if node.tag == "a" and node in links]
     return _texts(linked or inside)
+
+
+def _first_byline(tree, candidates: dict):
+    """The first candidate in document order that may be a byline and holds a name."""
+    if not candidates:
+        return None
+    for node in tree.iter():
+        if id(node) in candidates and _allowed(node) and names_in(element_text(node)):
+            return node
+    return None
 
 
 # A byline without marks: a short element whose text starts with "By" and a capitalized
@@ -107,17 +117,20 @@ def _marked(tree) -> list:
     return found
 
 
+_HAS_TEXT = etree.XPath("boolean(descendant::text()[normalize-space()])")
+
+
 def _innermost(marked: list) -> list:
     """Marked elements holding no other marked element with text: the names themselves."""
-    marked_set = set(marked)
+    marked_ids = {id(node) for node in marked}
     parents = set()
     for node in marked:
-        if not element_text(node):
+        if not _HAS_TEXT(node):
             continue
         for ancestor in node.iterancestors():
-            if ancestor in marked_set:
-                parents.add(ancestor)
-    return [node for node in marked if node not in parents]
+            if id(ancestor) in marked_ids:
+                parents.add(id(ancestor))
+    return [node for node in marked if id(node) not in parents]
 
 
 def _allowed(node) -> bool:
@@ -136,12 +149,6 @@ def _allowed(node) -> bool:
         if marks and _WIDGET.search(marks) and ancestor.find(".//h1") is None:
             return False
     return True
-
-
-def _in_document_order(tree, elements: list) -> list:
-    order = {id(element): index for index, element in enumerate(tree.iter())}
-    unique = {id(element): element for element in elements}
-    return sorted(unique.values(), key=lambda element: order.get(id(element), 0))
 
 
 def _texts(nodes: list) -> tuple[str, ...]:

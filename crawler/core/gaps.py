@@ -65,8 +65,7 @@ def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
             continue
         ancestors.reverse()
         found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
-    linked = _linked_paragraphs(tree)
-    return _in_document_order(tree, found + linked) if linked else found
+    return found
 
 
 # A paragraph with links or emphasis in it is several text nodes, none of them long: "No one
@@ -77,11 +76,21 @@ _INLINE = (
     " or self::sub or self::code or self::small or self::mark or self::abbr or self::q"
     " or self::cite or self::time or self::u or self::s or self::font or self::br"
 )
+# [1]: libxml2 stops at the first block child; the length last, as it reads the subtree.
 _PARAGRAPHS = etree.XPath(
     "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
-    f"[*][not(*[not({_INLINE})])][string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
-)  # the length last: normalize-space() of a wrapper reads its whole subtree
+    f"[*][not(*[not({_INLINE})][1])]"
+    f"[string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
+)
 _OWN_TEXTS = etree.XPath(".//text()")
+
+
+def _with_linked_paragraphs(nodes: list[ProseNode], wrapper) -> list[ProseNode]:
+    linked = _linked_paragraphs(wrapper)
+    if not linked:
+        return nodes
+    order = {id(element): index for index, element in enumerate(wrapper.iter())}
+    return sorted(nodes + linked, key=lambda node: order.get(id(node.ancestors[-1]), -1))
 
 
 def _linked_paragraphs(tree) -> list[ProseNode]:
@@ -96,13 +105,8 @@ def _linked_paragraphs(tree) -> list[ProseNode]:
         if any(ancestor.tag in SKIP_TAGS for ancestor in ancestors):
             continue
         ancestors.reverse()
-        found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
+        found.append(ProseNode(" ".join(words), len(words), tuple(ancestors)))
     return found
-
-
-def _in_document_order(tree, nodes: list[ProseNode]) -> list[ProseNode]:
-    order = {id(element): index for index, element in enumerate(tree.iter())}
-    return sorted(nodes, key=lambda node: order.get(id(node.ancestors[-1]), 0))
 
 
 # Twelve words and eleven spaces are at least 23 characters; script and style text, the
@@ -122,18 +126,18 @@ def _from(tree, ancestors: list) -> list:
 
 def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     """Prose nodes inside the kept text's container, before its last kept node, that the
-    text lacks and that are not captions, comments, lists or other asides."""
-    flat = " ".join(text.split())
-    kept = [index for index, node in enumerate(nodes) if node.key in flat]
-    if not kept:
+    text lacks and that are not captions, comments, lists or other asides; and missing
+    look-alikes of the kept prose (_lookalikes)."""
+    view = _view(nodes, text)
+    if view is None:
         return []
-    container = _container([nodes[index] for index in kept])
+    local, kept, flat, container = view
     inside = [
         node
-        for node in nodes[: kept[-1]]
+        for node in local[: kept[-1]]
         if node.key not in flat and container in node.ancestors and not _aside(node, container)
     ]
-    return inside + _lookalikes(nodes, kept, flat, container, inside)
+    return inside + _lookalikes(local, kept, flat, container, inside)
 
 
 MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
@@ -141,23 +145,45 @@ MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
 
 def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
+    view = _view(nodes, text)
+    return _lookalikes(*view, []) if view else []
+
+
+def _view(nodes: list[ProseNode], text: str):
+    """(prose of the article's wrapper with its linked paragraphs, indices of the kept
+    ones, the text flattened, the container), or None when the text keeps no prose.
+
+    Linked paragraphs are looked for inside the wrapper only (the container's parent), a
+    fraction of the page; when no text node of the page is kept, in the whole page."""
     flat = " ".join(text.split())
-    kept = [index for index, node in enumerate(nodes) if node.key in flat]
+    kept_nodes = [node for node in nodes if node.key in flat]
+    if kept_nodes:
+        wrapper = _wrapper(_container(kept_nodes))
+        local = [node for node in nodes if wrapper in node.ancestors]
+    elif nodes:
+        wrapper, local = nodes[0].ancestors[0], list(nodes)
+    else:
+        return None
+    local = _with_linked_paragraphs(local, wrapper)
+    kept = [index for index, node in enumerate(local) if node.key in flat]
     if not kept:
-        return []
-    container = _container([nodes[index] for index in kept])
-    return _lookalikes(nodes, kept, flat, container, [])
+        return None
+    container = _container([local[index] for index in kept])
+    return local, kept, flat, container
+
+
+def _wrapper(container):
+    """The container's parent, the article's wrapper: a body split into blocks between ads
+    has them as siblings."""
+    parent = container.getparent()
+    return container if parent is None or parent.tag in ("body", "html") else parent
 
 
 def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
     """Prose the article's wrapper holds in the same kind of element as the kept prose
     (the same tag, inside the same tag with the same class), before or after the kept
-    text: the rest of an article cut short, a brief's other paragraphs. The wrapper is
-    the container's parent: a body split into several blocks between ads has them as
-    siblings."""
-    article = container.getparent()
-    if article is None or article.tag in ("body", "html"):
-        article = container
+    text: the rest of an article cut short, a brief's other paragraphs."""
+    article = _wrapper(container)
     shapes = {_shape(nodes[index]) for index in kept}
     found = [
         (index, node)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml import html as lxml_html
 
 MAX_HEADINGS = 8
@@ -26,15 +25,14 @@ _HEADLINE_MARK = re.compile(
 # Boxes of other articles: a heading in one is never this article's.
 _WIDGET = re.compile(r"widget|sidebar|related|trending|popular|most-?read|more-?from|promo|teaser")
 _SKIP = frozenset({"nav", "form", "aside", "footer", "button", "select"})
-_HEADINGS = etree.XPath("//h1 | //*[@itemprop='headline'] | //h2[@class] | //h3[@class]")
 _WORD = re.compile(r"\w+")
 
 
 def visible_headings(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
-    """Texts of the page's <h1> elements and of headings marked as the headline (class or
-    itemprop), in document order, outside navigation, forms and asides."""
+    """Texts of the page's <h1> elements and of the h2/h3 marked as the headline (class or
+    itemprop), in document order, outside navigation, forms, asides and widgets."""
     found: list[str] = []
-    for node in _HEADINGS(tree):
+    for node in tree.iter("h1", "h2", "h3"):  # by tag, in C
         if node.tag != "h1" and not _marked(node):
             continue
         if any(ancestor.tag in _SKIP or _widget(ancestor) for ancestor in node.iterancestors()):
@@ -53,9 +51,9 @@ def _widget(element) -> bool:
 
 
 def _marked(node) -> bool:
-    if node.get("itemprop") == "headline":
-        return True
-    return bool(_HEADLINE_MARK.search(node.get("class") or ""))
+    return node.get("itemprop") == "headline" or bool(
+        _HEADLINE_MARK.search(node.get("class") or "")
+    )
 
 
 def agrees(heading: str, title: str) -> bool:
