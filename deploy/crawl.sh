@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Scheduled crawl wrapper for cron and systemd: `deploy/crawl.sh SPIDER [scrapy crawl args...]`.
-# - runs from the repository, with its .venv (created by `make` if missing);
+# - runs from the repository, with its .venv (created by `make` if missing), or with the
+#   virtualenv named by CRAWL_VENV (never created: a missing one is an error);
 # - never overlaps itself: a run still going when the next is due makes the new one exit (flock);
-# - exits with scrapy's status, so cron mail / systemd show failed runs.
+# - exits with the crawl's status (0 ok, 1 configuration or start error, 2 every request
+#   failed, 3 output error; README "Exit codes and errors"), so cron mail and systemd show
+#   failed runs.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 spider="${1:?usage: deploy/crawl.sh SPIDER [scrapy crawl arguments]}"
 shift
-[ -x .venv/bin/scrapy ] || make -s .venv/.installed
+if [ -n "${CRAWL_VENV:-}" ]; then
+  venv="$CRAWL_VENV"
+  [ -x "$venv/bin/scrapy" ] || { echo "error: CRAWL_VENV=$venv has no bin/scrapy" >&2; exit 1; }
+else
+  venv="$repo/.venv"
+  [ -x "$venv/bin/scrapy" ] || make -s .venv/.installed
+fi
 lock="${CRAWL_LOCK_DIR:-$repo/output}/.crawl-$spider.lock"
 mkdir -p "$(dirname "$lock")"
 exec 9>"$lock"
@@ -16,4 +25,4 @@ if ! flock -n 9; then
   echo "$(date -u +%FT%TZ) $spider: previous run still active, skipping this one" >&2
   exit 0
 fi
-exec .venv/bin/scrapy crawl "$spider" "$@"
+exec "$venv/bin/scrapy" crawl "$spider" "$@"

@@ -16,9 +16,10 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import Reject
+from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.state_access import state_for
-from crawler.runs.health import HealthLedger, alerts_for
+from crawler.runs.health import NO_SOURCE, HealthLedger, alerts_for
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
 from crawler.state.recovery import worker_id, write_lock
 
@@ -160,7 +161,7 @@ class RunOutputPipeline:
         store = state_for(self.crawler)
         alerts: list[str] = []
         for name, current in sources.items():
-            if store is None or name == "(none)":
+            if store is None or name == NO_SOURCE:
                 continue
             alerts += alerts_for(name, current, store.source_history(name, limit=10))
             store.add_source_run(name, self.output.run_dir.name, current)
@@ -175,4 +176,7 @@ def _settings_that_matter(settings) -> dict:
         "CONCURRENT_REQUESTS_PER_DOMAIN", "AUTOTHROTTLE_ENABLED", "DOWNLOAD_MAXSIZE",
         "DOWNLOAD_TIMEOUT", "RETRY_TIMES", "USER_AGENT", "OUTPUT_DIR", "SOURCES_FILE",
     )  # fmt: skip
-    return {key: settings.get(key) for key in keys}
+    values = {key: settings.get(key) for key in keys}
+    # a list whether it came from settings.py or as "-s LANGUAGES=en,de"
+    values["LANGUAGES"] = [code.lower() for code in string_list(settings.get("LANGUAGES"))]
+    return values

@@ -16,13 +16,16 @@ import scrapy
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from crawler.core.canonical import canonicalize, is_fetchable
+from crawler.core.canonical import canonicalize, is_fetchable, url_problem
+from crawler.core.config import ConfigError
 from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
-from crawler.core.sources import Source, find_source, load_sources
+from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
+from crawler.core.values import flag
 from crawler.integration.failures import classify_failure
 from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
+from crawler.runs.health import NO_SOURCE
 
 
 def finishes_request(callback):
@@ -44,30 +47,79 @@ def finishes_request(callback):
 
 
 class ArticleSpider(scrapy.Spider):
-    """Base for all spiders: counted requests, errbacks, article hand-off."""
+    """Base for all spiders: checked arguments, counted requests, errbacks, article hand-off."""
 
-    # Set by a spider whose arguments are missing; fine in distributed mode, where the
-    # worker takes its seeds from Redis instead.
-    missing_arguments: str | None = None
+    # `-a name=value` -> parser (crawler.core.values); each spider adds its own. Names that
+    # start with "_" are scrapyd's (`_job`) and pass through to Scrapy.
+    ARGUMENTS: dict = {"refresh": flag}
+    # Alternatives of which one must be given, unless a distributed worker takes its seeds
+    # from Redis; e.g. (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2").
+    REQUIRED: tuple[tuple[str, ...], str] | None = None
 
-    def __init__(self, arguments: dict | None = None, refresh: str | None = None, **kwargs):
+    def __init__(self, **kwargs):
         # Arguments are kept apart, not set as attributes as Scrapy does by default:
         # `-a start=URL` would otherwise replace the spider's start() method.
-        super().__init__(**kwargs)
-        self.arguments = {k: v for k, v in (arguments or {}).items() if v is not None}
-        if refresh is not None:
-            self.arguments["refresh"] = refresh
-        self.refresh = str(refresh or "").lower() in ("1", "true", "yes")
+        scrapy_kwargs = {k: v for k, v in kwargs.items() if k.startswith("_") or k == "name"}
+        given = {k: v for k, v in kwargs.items() if k not in scrapy_kwargs and v is not None}
+        super().__init__(**scrapy_kwargs)
+        self.arguments = given  # as typed, for run.json
+        self.args = self.parse_arguments(given)
+        self.refresh = bool(self.args.get("refresh"))
         self._requested: set[str] = set()
+
+    @classmethod
+    def parse_arguments(cls, given: dict) -> dict:
+        """The spider's arguments parsed, or ConfigError naming the first that is wrong."""
+        allowed = cls.all_arguments()
+        parsed = {}
+        for name, value in given.items():
+            if name.startswith("_"):
+                continue
+            if name not in allowed:
+                names = ", ".join(sorted(allowed))
+                raise ConfigError(
+                    f"unknown argument -a {name}={value!r} for spider {cls.name}: "
+                    f"allowed are {names}"
+                )
+            try:
+                parsed[name] = allowed[name](value)
+            except ValueError as error:
+                raise ConfigError(f"argument -a {name}={value!r}: {error}") from None
+        return parsed
+
+    @classmethod
+    def all_arguments(cls) -> dict:
+        merged: dict = {}
+        for klass in reversed(cls.__mro__):
+            merged.update(getattr(klass, "ARGUMENTS", {}) or {})
+        return merged
+
+    @classmethod
+    def check_start(cls, given: dict, settings) -> None:
+        """Everything a crawl needs before its first request: arguments, their combination,
+        the catalogue and the sources named. ConfigError (one line) when something is off."""
+        parsed = cls.parse_arguments(given)
+        if cls.REQUIRED and not settings.get("REDIS_URL"):
+            names, usage = cls.REQUIRED
+            if not any(parsed.get(name) for name in names):
+                raise ConfigError(f"spider {cls.name} needs {usage}")
+        try:
+            catalogue = load_sources(Path(settings.get("SOURCES_FILE")))
+        except SourceCatalogueError as error:
+            raise ConfigError(str(error)) from None
+        if parsed.get("source"):
+            try:
+                find_source(catalogue, parsed["source"])
+            except SourceCatalogueError as error:
+                raise ConfigError(f"argument -a source={parsed['source']!r}: {error}") from None
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.distributed = bool(crawler.settings.get("REDIS_URL"))
-        if spider.missing_arguments and not spider.distributed:
-            raise ValueError(spider.missing_arguments)
-        # Validate the catalogue before anything is fetched: a bad entry stops the crawl
-        # here, with a message naming the entry and the field, not halfway through.
+        # Checked before anything is fetched: a bad argument or catalogue entry stops the
+        # crawl here, with a message naming it (the crawl command checks it even earlier).
+        cls.check_start(kwargs, crawler.settings)
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
         spider.refresh_window = crawler.settings.getfloat("REFRESH_WINDOW", 172800)
         return spider
@@ -80,9 +132,13 @@ class ArticleSpider(scrapy.Spider):
         """A response or failure that ends as a counted skip, not a record or reject."""
         self.count(f"outcomes/skipped/{reason}")
 
-    def request(self, url: str, callback, hints: Hints | None = None, **meta) -> Request | None:
-        """A counted request, or None when the URL was already requested in this run."""
-        if not is_fetchable(url):
+    def request(
+        self, url: str, callback, hints: Hints | None = None, **meta
+    ) -> Request | FetchFailed | None:
+        """A counted request; None when the URL was already requested in this run or is not
+        http(s); a `bad_url` reject (counted as a request) when it is a broken http(s) URL."""
+        problem = url_problem(url)
+        if problem and problem[0] == "unfetchable":
             self.count("discovered/unfetchable")
             return None
         key = canonicalize(url)
@@ -91,12 +147,21 @@ class ArticleSpider(scrapy.Spider):
             return None
         self._requested.add(key)
         self.count("outcomes/requests")
-        meta["hints"] = hints or Hints()
-        return Request(url, callback=callback, errback=self.on_error, meta=meta)
+        meta["hints"] = hints = hints or Hints()
+        if problem:
+            return self.bad_url(url, problem[1], hints)
+        try:
+            return Request(url, callback=callback, errback=self.on_error, meta=meta)
+        except (ValueError, TypeError) as error:  # what Scrapy refuses beyond our check
+            return self.bad_url(url, f"{error}: {url[:200]!r}", hints)
 
-    def article_request(self, url: str, hints: Hints | None = None) -> Request | None:
-        if hints and hints.source:
-            self.count(f"source/{hints.source}/discovered")
+    def bad_url(self, url: str, detail: str, hints: Hints) -> FetchFailed:
+        self.logger.info("Not requested, broken URL: %s", detail)
+        return FetchFailed(url=url, reason="bad_url", spider=self.name, detail=detail,
+                           source=hints.source)  # fmt: skip
+
+    def article_request(self, url: str, hints: Hints | None = None) -> Request | FetchFailed | None:
+        self.count(f"source/{(hints and hints.source) or NO_SOURCE}/discovered")
         if self._known(url):
             self.count("discovered/already_seen")
             return None
@@ -125,12 +190,12 @@ class ArticleSpider(scrapy.Spider):
 
     def discovery_request(
         self, url: str, callback, source: Source | None = None, **meta
-    ) -> Request | None:
+    ) -> Request | FetchFailed | None:
         """A feed or sitemap request, conditional on the validators of the last fetch."""
         hints = Hints(source=source.name) if source else None  # failures count for the source
         request = self.request(url, callback, hints, source=source, **meta)
-        if request is None:
-            return None
+        if not isinstance(request, Request):
+            return request
         request.meta["handle_httpstatus_list"] = [304]
         known = self.store.validators(url) if self.store is not None else None
         if known and known.etag:
@@ -155,7 +220,7 @@ class ArticleSpider(scrapy.Spider):
         return False
 
     # --- callbacks ----------------------------------------------------------------------
-    def seed_request(self, seed: dict) -> Request | None:
+    def seed_request(self, seed: dict) -> Request | FetchFailed | None:
         """A request for a seed pushed by `python -m crawler enqueue` (distributed mode)."""
         source = self.source_named(seed["source"]) if seed.get("source") else None
         hints = Hints(source=source.name, ai_only=source.ai_only) if source else None
@@ -167,8 +232,7 @@ class ArticleSpider(scrapy.Spider):
 
     def fetched(self, response: Response) -> FetchedPage:
         hints = response.meta.get("hints") or Hints()
-        if hints.source:
-            self.count(f"source/{hints.source}/fetched")
+        self.count(f"source/{hints.source or NO_SOURCE}/fetched")
         content_type = response.headers.get(b"Content-Type")
         return FetchedPage(
             url=response.url,
@@ -196,7 +260,11 @@ class ArticleSpider(scrapy.Spider):
         if verdict.skip:
             self.skip(verdict.reason)
             return
-        self.logger.info("Failed %s: %s", request.url, verdict.reason)
+        if verdict.reason == "blocked_address":  # the hint says how to allow it
+            self.logger.warning("Not requested %s: %s", request.url, failure.getErrorMessage())
+        else:
+            self.logger.info("Failed %s: %s", request.url, verdict.reason)
+        self.count("outcomes/fetch_failed")  # all requests failed: exit code 2
         yield FetchFailed(
             url=request.url,
             reason=verdict.reason,
@@ -214,6 +282,9 @@ class ArticleSpider(scrapy.Spider):
         return find_source(self.catalogue(), name)
 
 
-def split_arg(value: str | None) -> list[str]:
-    """`-a url=U1,U2` style arguments."""
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
+def source_name(value) -> str:
+    """A catalogue source's name; whether the catalogue has it is checked in check_start."""
+    name = str(value).strip()
+    if not name:
+        raise ValueError("must be a source name from the catalogue (SOURCES_FILE)")
+    return name

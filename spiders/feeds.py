@@ -9,23 +9,22 @@ from __future__ import annotations
 from crawler.core.feeds import parse_feed
 from crawler.core.model import Hints
 from crawler.core.sources import Source
+from crawler.core.values import string_list
 from crawler.core.xmlsafe import NotXml
-from spiders.base import ArticleSpider, finishes_request, split_arg
+from spiders.base import ArticleSpider, finishes_request, source_name
 
 
 class FeedsSpider(ArticleSpider):
     name = "feeds"
-
-    def __init__(self, feed: str | None = None, source: str | None = None, **kwargs):
-        super().__init__(dict(feed=feed, source=source), **kwargs)
-        self.feed_arg, self.source_arg = feed, source
+    ARGUMENTS = {"feed": string_list, "source": source_name}
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:
-        if self.distributed and not (self.feed_arg or self.source_arg):
+        feeds, source = self.args.get("feed"), self.args.get("source")
+        if self.distributed and not (feeds or source):
             return []  # a worker: seeds come from Redis
-        if self.feed_arg:
-            return [(url, None) for url in split_arg(self.feed_arg)]
-        sources = [self.source_named(self.source_arg)] if self.source_arg else self.catalogue()
+        if feeds:
+            return [(url, None) for url in feeds]
+        sources = [self.source_named(source)] if source else self.catalogue()
         return [(str(url), source) for source in sources for url in source.feeds]
 
     async def start(self):

@@ -13,32 +13,35 @@ from crawler.core.canonical import absolute_http_url, same_site
 from crawler.core.model import Hints
 from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
-from spiders.base import ArticleSpider, finishes_request, split_arg
+from crawler.core.values import string_list, whole_number
+from crawler.runs.health import NO_SOURCE
+from spiders.base import ArticleSpider, finishes_request, source_name
 
 
 class SiteSpider(ArticleSpider):
     name = "site"
+    ARGUMENTS = {
+        "start": string_list,
+        "source": source_name,
+        "max_pages": whole_number(minimum=1),
+        "depth": whole_number(minimum=0),
+    }
 
-    def __init__(self, start=None, source=None, max_pages=None, depth=None, **kwargs):
-        super().__init__(
-            dict(start=start, source=source, max_pages=max_pages, depth=depth), **kwargs
-        )
-        self.start_arg, self.source_arg = start, source
-        self.max_pages_arg, self.depth_arg = max_pages, depth
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
         self._pages_per_site: dict[str, int] = {}
 
     async def start(self):
-        s = self.settings
-        self.max_pages = int(self.max_pages_arg or s.getint("SITE_MAX_PAGES"))
-        self.max_depth = int(
-            self.depth_arg if self.depth_arg is not None else s.getint("SITE_MAX_DEPTH")
-        )
-        if self.start_arg:
-            targets = [(url, None) for url in split_arg(self.start_arg)]
-        elif self.distributed and not self.source_arg:
+        s, args = self.settings, self.args
+        self.max_pages = args.get("max_pages") or s.getint("SITE_MAX_PAGES")
+        self.max_depth = args["depth"] if "depth" in args else s.getint("SITE_MAX_DEPTH")
+        source_arg = args.get("source")
+        if args.get("start"):
+            targets = [(url, None) for url in args["start"]]
+        elif self.distributed and not source_arg:
             targets = []  # a worker: seeds come from Redis
         else:
-            sources = [self.source_named(self.source_arg)] if self.source_arg else self.catalogue()
+            sources = [self.source_named(source_arg)] if source_arg else self.catalogue()
             targets = [(str(source.homepage), source) for source in sources]
         for url, source in targets:
             request = self._page_request(url, root=url, source=source, depth=0)
@@ -78,8 +81,7 @@ class SiteSpider(ArticleSpider):
         if is_article_page(response.url, og_type, jsonld) and (
             source is None or source.allows(response.url)
         ):
-            if source is not None:
-                self.count(f"source/{source.name}/discovered")
+            self.count(f"source/{source.name if source else NO_SOURCE}/discovered")
             yield self.fetched(response)
         else:
             self.skip("not_article")

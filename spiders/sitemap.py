@@ -10,33 +10,30 @@ from __future__ import annotations
 import zlib
 from datetime import timedelta
 
-from crawler.core.dates import parse_date
 from crawler.core.model import Hints
 from crawler.core.sitemaps import parse_sitemap
 from crawler.core.sources import Source
+from crawler.core.values import date, string_list
 from crawler.core.xmlsafe import MAX_XML_BYTES, NotXml
-from spiders.base import ArticleSpider, finishes_request, split_arg
+from spiders.base import ArticleSpider, finishes_request, source_name
 
 
 class SitemapSpider(ArticleSpider):
     name = "sitemap"
+    ARGUMENTS = {"sitemap": string_list, "source": source_name, "since": date}
+    REQUIRED = (("sitemap", "source"), "-a sitemap=URL or -a source=NAME")
 
-    def __init__(self, sitemap=None, source=None, since=None, **kwargs):
-        super().__init__(dict(sitemap=sitemap, source=source, since=since), **kwargs)
-        if not sitemap and not source:
-            self.missing_arguments = "sitemap spider needs -a sitemap=URL or -a source=NAME"
-        self.sitemap_arg, self.source_arg = sitemap, source
-        self.since = parse_date(since) if since else None
-        if since and self.since is None:
-            raise ValueError(f"since={since!r} is not a date (use YYYY-MM-DD)")
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.since = self.args.get("since")
 
     async def start(self):
-        if self.sitemap_arg:
-            targets = [(url, None) for url in split_arg(self.sitemap_arg)]
-        elif not self.source_arg:
+        if self.args.get("sitemap"):
+            targets = [(url, None) for url in self.args["sitemap"]]
+        elif not self.args.get("source"):
             targets = []  # a distributed worker: seeds come from Redis
         else:
-            source = self.source_named(self.source_arg)
+            source = self.source_named(self.args["source"])
             targets = [(str(url), source) for url in source.sitemaps]
             self.since = self.since or self._since_cursor(source.name)
         for url, source in targets:

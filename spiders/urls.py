@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from crawler.core.model import Hints
-from spiders.base import ArticleSpider, split_arg
+from crawler.core.values import readable_file, string_list
+from spiders.base import ArticleSpider
 
 
 class UrlsSpider(ArticleSpider):
     name = "urls"
-
-    def __init__(self, urls_file: str | None = None, url: str | None = None, **kwargs):
-        super().__init__(dict(urls_file=urls_file, url=url), **kwargs)
-        if not urls_file and not url:
-            self.missing_arguments = "urls spider needs -a urls_file=PATH or -a url=U1,U2"
-        self.urls_file, self.url_arg = urls_file, url
+    # Entries are checked one by one when requested: a broken one is a `bad_url` reject.
+    ARGUMENTS = {"urls_file": readable_file, "url": string_list}
+    REQUIRED = (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2")
 
     def target_urls(self) -> list[str]:
-        urls = split_arg(self.url_arg)
-        if self.urls_file:
-            path = Path(self.urls_file)
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as error:
-                raise ValueError(f"cannot read urls_file {path}: {error}") from error
-            urls += [line.split("#", 1)[0].strip() for line in lines]
+        urls = list(self.args.get("url", []))
+        if self.args.get("urls_file"):
+            text = self.args["urls_file"].read_bytes().decode("utf-8", "replace")
+            urls += [line.split("#", 1)[0].strip() for line in text.splitlines()]
         return [u for u in urls if u]
 
     async def start(self):

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT
 
 WRAPPER = PROJECT_ROOT / "deploy" / "crawl.sh"
+# The interpreter running the tests: the wrapper never builds a venv (no pip, no network).
+VENV = {"CRAWL_VENV": sys.prefix}
+
+
+def wrapper(*args: str, env: dict | None = None, timeout: float = 120):
+    return subprocess.run(
+        [str(WRAPPER), *args], capture_output=True, text=True, timeout=timeout, check=False,
+        env={**(env or os.environ), **VENV},
+    )  # fmt: skip
 
 
 def settings_args(out: Path) -> list[str]:
@@ -21,10 +32,7 @@ def settings_args(out: Path) -> list[str]:
 
 def test_wrapper_runs_a_crawl_and_points_latest(demo_web, tmp_path):
     url = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
-    done = subprocess.run(
-        [str(WRAPPER), "urls", "-a", f"url={url}", *settings_args(tmp_path)],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    done = wrapper("urls", "-a", f"url={url}", *settings_args(tmp_path))
     assert done.returncode == 0, done.stderr[-2000:]
     summary = json.loads((tmp_path / "urls" / "latest" / "run.json").read_text())
     assert summary["counts"]["accepted"] == 1
@@ -34,13 +42,26 @@ def test_wrapper_skips_when_previous_run_is_active(tmp_path):
     lock = tmp_path / ".crawl-urls.lock"
     with lock.open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        done = subprocess.run(
-            [str(WRAPPER), "urls", "-a", "url=http://127.0.0.1:9/x"],
-            capture_output=True, text=True, timeout=60, check=False,
-            env={"PATH": "/usr/bin:/bin", "CRAWL_LOCK_DIR": str(tmp_path)},
-        )  # fmt: skip
+        env = {"PATH": "/usr/bin:/bin", "CRAWL_LOCK_DIR": str(tmp_path)}
+        done = wrapper("urls", "-a", "url=http://127.0.0.1:9/x", env=env, timeout=60)
     assert done.returncode == 0
     assert "previous run still active" in done.stderr
+
+
+def test_wrapper_passes_on_the_crawl_exit_status(tmp_path):
+    refused = wrapper("urls", "-a", "bogus=1", *settings_args(tmp_path))
+    assert refused.returncode == 1 and "unknown argument -a bogus" in refused.stderr
+    failed = wrapper("urls", "-a", "url=http://127.0.0.1:9/x", "-s", "ROBOTSTXT_OBEY=0",
+                     "-s", "RETRY_TIMES=0", *settings_args(tmp_path))  # fmt: skip
+    assert failed.returncode == 2, failed.stderr[-2000:]
+
+
+def test_wrapper_never_builds_a_named_venv(tmp_path):
+    env = {**os.environ, "CRAWL_VENV": str(tmp_path / "nope")}
+    done = subprocess.run(
+        [str(WRAPPER), "urls"], capture_output=True, text=True, timeout=30, check=False, env=env
+    )
+    assert done.returncode == 1 and "has no bin/scrapy" in done.stderr
 
 
 def test_systemd_units_name_the_wrapper():

@@ -63,3 +63,24 @@ def test_empty_and_binary_bodies_are_rejected(body, reason):
     with pytest.raises(ExtractionFailed) as failure:
         decode_html(body, "text/html")
     assert failure.value.reason == reason
+
+
+# Short Western European pages in cp1252 labelled UTF-8: detection alone read the French one
+# as the Baltic cp1257 ("modčle", "entraīné", "naļve"). One paragraph each, as in a brief.
+WESTERN = {
+    "fr": "Le modèle a été entraîné sur des données publiques ; une approche naïve, déjà vue, "
+    "où l'équipe a créé un système à grande échelle. Ça marche très bien.",
+    "de": "Das Modell wurde für die Übersetzung großer Texte trainiert. Die Ergebnisse sind "
+    "überraschend gut, sagte der Forscher in München. Äpfel, Öl und Größe.",
+    "es": "El modelo fue entrenado con datos públicos. La compañía dijo que el rendimiento es "
+    "más rápido en español. ¿Qué opinas? ¡Increíble, según la señora Núñez!",
+    "pt": "O modelo foi treinado com dados públicos. A situação é difícil, disse o pesquisador "
+    "em São Paulo; as ações da empresa subiram após a decisão da comissão.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(WESTERN))
+def test_western_european_cp1252_labelled_utf8_reads_as_cp1252(language):
+    text = WESTERN[language]
+    body = html(text).encode("cp1252")
+    assert decode_html(body, "text/html; charset=utf-8") == html(text)

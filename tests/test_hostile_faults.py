@@ -42,7 +42,7 @@ def test_disk_full_stops_the_crawl_naming_the_path(web, tmp_path):
     urls = ",".join(web.url(f"/slow/{n}") for n in range(1, 25))
     process = start_crawl("urls", tmp_path, {"url": urls}, NO_STATE, _limit_file_size)
     log = finish(process)
-    assert process.returncode == 1, log[-3000:]
+    assert process.returncode == 3, log[-3000:]  # output error (README, "Exit codes")
     run_dir = run_dir_of(tmp_path, "urls")
     articles = run_dir / "articles.jsonl"
     assert f"cannot write {articles}" in log
@@ -61,10 +61,10 @@ def test_unwritable_output_directory_stops_before_crawling(web, tmp_path):
     output = blocker / "output"
     process = start_crawl("urls", output, {"url": web.url("/content/article")}, NO_STATE)
     log = finish(process)
-    assert process.returncode == 1, log[-3000:]
-    assert "Output failed" in log and str(output) in log
-    assert "output_error" in log
+    assert process.returncode == 1, log[-3000:]  # refused before the crawl starts
+    assert f"error: setting OUTPUT_DIR='{output}': is not a directory ({blocker} is a file)" in log
     assert "Traceback" not in log
+    assert not list(blocker.parent.glob("**/run.json"))
 
 
 def test_sigterm_shuts_down_gracefully_with_complete_outputs(web, tmp_path):

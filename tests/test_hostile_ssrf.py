@@ -59,7 +59,9 @@ def only_localhost_allowed(web, tmp_path_factory):
 def default_policy(web, tmp_path_factory):
     urls = [web.url("/ssrf/article", "localhost"), web.url("/ssrf/article")]
     settings = {"ALLOWED_PRIVATE_HOSTS": ""}  # the runner allows loopback; the default does not
-    return crawl("urls", tmp_path_factory.mktemp("ssrf-default"), {"url": ",".join(urls)}, settings)
+    out = tmp_path_factory.mktemp("ssrf-default")
+    # every request is blocked, so the crawl reports that all of them failed (exit code 2)
+    return crawl("urls", out, {"url": ",".join(urls)}, settings, exit_code=2)
 
 
 def reason(result, url: str) -> str:

@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from crawler.core.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+from crawler.core.canonical import (
+    canonicalize,
+    choose_canonical,
+    is_fetchable,
+    same_site,
+    url_problem,
+)
 from crawler.core.clean import clean_lines
 from crawler.core.language import (
     detect_document,
@@ -68,9 +74,13 @@ def test_canonicalize_is_idempotent_and_never_raises(url):
 @example("", "A://[")  # an og:url or rel=canonical no parser accepts
 @SLOW
 def test_url_helpers_never_raise(a, b):
-    same_site(a, b)
-    is_fetchable(a)
-    choose_canonical("https://example.com/a/", a, b)
+    assert same_site(a, b) == same_site(b, a)  # symmetric
+    assert is_fetchable(a) in (True, False)
+    assert (url_problem(a) is None) <= is_fetchable(a)  # no problem means fetchable
+    chosen = choose_canonical("https://example.com/a/", a, b)
+    # a declared canonical is taken only when it stays on the fetched page's site
+    assert same_site(chosen, "https://example.com/a/")
+    assert chosen == canonicalize(chosen)
 
 
 # --- Cleaning -------------------------------------------------------------------------------

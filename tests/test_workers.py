@@ -170,3 +170,27 @@ def _processes_with(marker: bytes) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def broken_maintenance():
+    raise RuntimeError("cache reset failed")
+
+
+def echo(value):
+    return value, os.getpid()
+
+
+def test_a_maintenance_step_that_raises_costs_no_page():
+    pool = WorkerPool(echo, workers=1, timeout=30, maintenance=(broken_maintenance,),
+                      maintenance_every=1)  # fmt: skip
+    try:
+        results = [pool.submit(n).result(timeout=60) for n in range(3)]
+    finally:
+        pool.close()
+    assert [value for value, _ in results] == [0, 1, 2]
+    assert len({pid for _, pid in results}) == 1  # the same worker served all three
+
+
+def test_a_pool_without_workers_is_refused_rather_than_waiting_forever():
+    with pytest.raises(ValueError, match="at least one worker"):
+        WorkerPool(echo, workers=-1, timeout=30)

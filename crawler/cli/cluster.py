@@ -45,9 +45,12 @@ def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
         raise SystemExit("give --redis-url or set REDIS_URL")
     import redis  # only the distributed commands need it
 
-    client = redis.Redis.from_url(redis_url)
-    if seeds:
-        client.rpush(f"{spider}:seeds", *(json.dumps(seed) for seed in seeds))
+    client = redis.Redis.from_url(redis_url, socket_connect_timeout=10)
+    try:
+        if seeds:
+            client.rpush(f"{spider}:seeds", *(json.dumps(seed) for seed in seeds))
+    except (redis.ConnectionError, redis.TimeoutError) as error:
+        raise SystemExit(f"error: cannot reach Redis at {redis_url}: {error}") from None
     return len(seeds)
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from crawler.cli.cluster import enqueue, merge, read_urls_file, seeds_for
 from crawler.core.model import ArticleRecord
 from crawler.core.pipeline import Options, process_page
-from crawler.core.sources import DEFAULT_SOURCES_PATH
+from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
 from crawler.runs.report import load_run, render
 
 
@@ -41,7 +41,11 @@ def read_page(path: Path) -> bytes:
 def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
     options = Options(languages=tuple(languages))
     failures = 0
-    for path in page_files(paths):
+    files = list(page_files(paths))
+    if not files:
+        print(f"error: no .html, .htm or .html.gz files in {' '.join(paths)}", file=sys.stderr)
+        return 1
+    for path in files:
         try:
             body = read_page(path)
         except (OSError, gzip.BadGzipFile, EOFError) as error:
@@ -90,8 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         print(render(load_run(Path(args.run_dir))))
         return 0
     if args.command == "enqueue":
-        urls = args.url + (read_urls_file(args.urls_file) if args.urls_file else [])
-        seeds = seeds_for(args.spider, urls, args.source, args.sources_file)
+        try:
+            urls = args.url + (read_urls_file(args.urls_file) if args.urls_file else [])
+            seeds = seeds_for(args.spider, urls, args.source, args.sources_file)
+        except (OSError, UnicodeDecodeError, SourceCatalogueError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
         print(f"enqueued {enqueue(args.spider, seeds, args.redis_url)} seeds for {args.spider}")
         return 0
     if args.command == "merge":

@@ -106,6 +106,23 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     return canonicalize(fetched_url)
 
 
+def url_problem(url: str) -> tuple[str, str] | None:
+    """Why `url` cannot be requested, or None: ("unfetchable", ...) for a scheme we never
+    fetch (javascript:, mailto:, data:, file:), ("bad_url", ...) for a broken http(s) URL
+    (a port out of range, no host, spaces in the host)."""
+    try:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in DEFAULT_PORTS:
+            return "unfetchable", f"not an http(s) URL: {url[:200]!r}"
+        host = parts.hostname
+        parts.port  # noqa: B018  (raises for a port out of range or not a number)
+    except ValueError as error:
+        return "bad_url", f"{error}: {url[:200]!r}"
+    if not host or any(ch.isspace() for ch in host):
+        return "bad_url", f"no valid host: {url[:200]!r}"
+    return None
+
+
 def is_fetchable(url: str) -> bool:
     """Only http(s) links are ever requested: never javascript:, data:, file:, mailto:."""
     try:

@@ -5,12 +5,23 @@ more often than cp1252 text happens to form valid UTF-8); the declared charset (
 then <meta>) when the bytes decode under it; UTF-8 with stray Windows-1252 bytes; detection
 (charset-normalizer). w3lib, which Scrapy uses, trusts a declared UTF-8 and replaces what does
 not decode, which turns a cp1252 page labelled UTF-8 into U+FFFD soup.
+
+Detection alone misreads short Western European text: the bytes of French "modèle",
+"entraîné", "naïve" also decode under the Baltic cp1257, as "modčle", "entraīné", "naļve",
+and charset-normalizer can rank that first. Among the single-byte code pages it proposes,
+the one whose letters one language explains best wins (langdetect's letter frequencies,
+already loaded in every worker): the French letters fit French, the Baltic mix fits no
+language.
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 import charset_normalizer
 from w3lib.encoding import (
@@ -64,19 +75,74 @@ def _mostly_utf8(body: bytes) -> bool:
 
 
 def detect_encoding(body: bytes) -> str | None:
-    """charset-normalizer's guess; Windows-1252 when it fits as well as the winner.
+    """charset-normalizer's guess, re-ranked by the text each single-byte candidate gives.
 
-    Latin text fits cp1250, cp1252 and a dozen others equally well; the web's legacy
-    default is cp1252 (WHATWG), and cp1250 would turn "Señor" into "Seńor".
+    Latin text fits cp1250, cp1252 and a dozen others equally well; where they give the
+    same letters, the web's legacy default cp1252 wins (WHATWG; cp1250 would turn "Señor"
+    into "Seńor"). A multi-byte guess (GB2312, Shift-JIS, ...) is kept as it is.
     """
-    matches = charset_normalizer.from_bytes(_sample(body))
+    sample = _sample(body)
+    matches = charset_normalizer.from_bytes(sample)
     best = matches.best()
     if best is None:
         return None
+    if not _single_byte(best.encoding):
+        return best.encoding
+    candidates = ["cp1252"]
     for match in matches:
-        if match.chaos <= best.chaos and "cp1252" in match.could_be_from_charset:
-            return "cp1252"
-    return best.encoding
+        candidates += [e for e in (match.encoding, *match.could_be_from_charset) if e]
+    candidates = [e for e in dict.fromkeys(candidates) if _single_byte(e)]
+    scored = [(_letter_fit(sample.decode(e, "replace")), e) for e in candidates]
+    top = max(score for score, _ in scored)
+    # the same letters under another name score the same: keep cp1252 among those
+    winners = [e for score, e in scored if score >= top - FIT_TIE]
+    return "cp1252" if "cp1252" in winners else winners[0]
+
+
+# Non-letters that real text carries beside its letters: typographic punctuation, currency,
+# the common signs. Any other non-ASCII non-letter is taken for a misread letter.
+_TEXT_SYMBOLS = frozenset("“”„‘’‚–—…«»‹›°€£¥¢©®™•·§¶×÷±¿¡´¨¸ªº¹²³¼½¾µ\xa0")
+FIT_TIE = 0.01  # mean log-probability per letter; equal text gives equal scores
+_UNSEEN = 1e-7  # probability of a letter a language's profile never saw
+
+
+@lru_cache(maxsize=64)
+def _single_byte(encoding: str) -> bool:
+    try:
+        return len(bytes(range(256)).decode(encoding, "replace")) == 256
+    except LookupError:
+        return False
+
+
+@lru_cache(maxsize=4096)
+def _garbage(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return (
+        category[0] not in "LMZ"
+        and category not in ("Pd", "Pi", "Pf")
+        and (ch not in _TEXT_SYMBOLS)
+    )
+
+
+def _letter_fit(text: str) -> float:
+    """How well the single best language explains the text's letters: their mean
+    log-probability under that language. What a wrong code page makes of a letter (a
+    control character, U+FFFD, a box-drawing piece or another rare symbol) counts as a
+    letter no language has."""
+    from crawler.core.language import detector_factory  # loaded in workers anyway
+
+    letters = Counter(ch for ch in text.lower() if ch.isalpha())
+    garbage = sum(1 for ch in text if not ch.isascii() and _garbage(ch))
+    if not letters:
+        return 0.0
+    factory = detector_factory()
+    table, languages = factory.word_lang_prob_map, len(factory.langlist)
+    totals = [garbage * math.log(_UNSEEN)] * languages
+    for letter, count in letters.items():
+        probabilities = table[letter] if letter in table else [0.0] * languages
+        for index, probability in enumerate(probabilities):
+            totals[index] += count * math.log(probability + _UNSEEN)
+    return max(totals) / (sum(letters.values()) + garbage)
 
 
 def _sample(body: bytes) -> bytes:

@@ -77,6 +77,11 @@ def _detector_factory() -> DetectorFactory:
     return load_factory()
 
 
+def detector_factory() -> DetectorFactory:
+    """The process's langdetect factory (its profiles held sparsely), loaded once."""
+    return _detector_factory()
+
+
 def _english(word: str) -> float:
     return zipf_frequency(word, "en", ENGLISH_WORDLIST)
 

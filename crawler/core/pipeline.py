@@ -64,13 +64,12 @@ def process_page(
         return Outcome(None, "too_long", f"{words} words after cleaning")
     if not title:
         return Outcome(None, "no_title", "no title in page, metadata or hints")
-    values = _record_values(raw, url, hints, draft, title, title_source, site_name, guess)
+    values = _record_values(raw, url, hints, draft, (title, title_source), authors, site_name)
+    values |= _language_values(guess)
     values["fetched_at"] = fetched_at or datetime.now(UTC)
     values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
-    values["_off_topic"] = guess.language == "en" and _is_off_topic(
-        values["ai_relevance"], hints, options
-    )
-    values["flags"] = _flags(values)
+    off_topic = guess.language == "en" and _is_off_topic(values["ai_relevance"], hints, options)
+    values["flags"] = _flags(values, aggregator=draft.is_aggregator, off_topic=off_topic)
     try:
         record = ArticleRecord.model_validate(values)
     except ValidationError as error:
@@ -108,12 +107,12 @@ def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:
     )
 
 
-def _record_values(raw, url, hints, draft, title, title_source, site_name, guess) -> dict:
+def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
     page, found = raw.page, raw.found
+    title, title_source = titled
     published, date_source, date_raw = fields.resolve_published(page, found, url, hints)
     canonical = choose_canonical(url, page.canonical, page.first("og:url"))
     original_url = _original_url(page.original_link, url)
-    authors = fields.resolve_authors(page, found, hints, site_name)
     declared = primary_tag(page.html_lang) or primary_tag(page.first("og:locale"))
     image = fields.resolve_image(page, found, url)
     return dict(
@@ -129,15 +128,12 @@ def _record_values(raw, url, hints, draft, title, title_source, site_name, guess
         description=fields.resolve_description(page, found, hints),
         tags=fields.resolve_tags(page, found, hints),
         image_url=image,
-        language=guess.language,
-        language_confidence=guess.confidence,
         declared_language=declared,
         text=draft.text,
         word_count=len(draft.text.split()),
         content_hash=content_hash(draft.text),
         original_url=original_url,
         original_publisher=draft.original_publisher,
-        _is_aggregator=draft.is_aggregator,
         cleaning={kind: count for kind, count in sorted(draft.removed.items()) if count},
         extraction={
             "method": raw.method,
@@ -153,11 +149,13 @@ def _original_url(link: str | None, url: str) -> str | None:
     return absolute if absolute and not same_site(absolute, url) else None
 
 
-def _flags(values: dict) -> list[str]:
+def _language_values(guess) -> dict:
+    return {"language": guess.language, "language_confidence": guess.confidence}
+
+
+def _flags(values: dict, aggregator: bool, off_topic: bool) -> list[str]:
     removed, language = values["cleaning"], values["language"]
     declared = values["declared_language"]
-    aggregator = values.pop("_is_aggregator")
-    off_topic = values.pop("_off_topic")
     original = bool(values["original_publisher"] or values["original_url"])
     checks = {
         "no_date": values["published_at"] is None,

@@ -38,7 +38,8 @@ class BlockedAddress(IgnoreRequest):
     def __init__(self, url: str, host: str, address: str):
         where = address if _normal(host) == address else f"{host} resolves to {address}"
         super().__init__(
-            f"{where}: not a public address, not requested (see ALLOWED_PRIVATE_HOSTS)"
+            f"{where}: not a public address, not requested "
+            f"(to crawl it, allow it with -s ALLOWED_PRIVATE_HOSTS={host})"
         )
         self.url, self.host, self.address = url, host, address
 

@@ -7,9 +7,33 @@ from pathlib import Path
 from scrapy import signals
 
 from crawler.state.recovery import recover
-from crawler.state.store import StateStore, open_store
+from crawler.state.store import StateStore, StoreTooNew, open_store
 
 _ATTRIBUTE = "_ainews_state_store"
+
+
+class StateUnavailable(RuntimeError):
+    """The state store named by STATE_URI (or REDIS_URL) cannot be opened; one line."""
+
+
+def _open(uri: str) -> StateStore:
+    try:
+        return open_store(uri)
+    except StoreTooNew as error:
+        raise StateUnavailable(str(error)) from None
+    except Exception as error:  # sqlite3, OSError, redis: all mean the same to an operator
+        raise StateUnavailable(
+            f"cannot open the state store {uri}: {type(error).__name__}: {error} "
+            "(set STATE_URI to another path, or STATE_URI= to crawl without state)"
+        ) from None
+
+
+def check_state(settings) -> None:
+    """Open and close the crawl's state store, so a broken one stops the crawl before it
+    starts rather than at its first page."""
+    uri = state_uri(settings)
+    if uri is not None:
+        _open(uri).close()
 
 
 def state_uri(settings) -> str | None:
@@ -29,7 +53,7 @@ def state_for(crawler) -> StateStore | None:
         uri = state_uri(crawler.settings)
         if uri is None:
             return None
-        store = open_store(uri)
+        store = _open(uri)
         recover(store, Path(crawler.settings.get("OUTPUT_DIR", "output")))
         setattr(crawler, _ATTRIBUTE, store)
         crawler.signals.connect(lambda: store.close(), signal=signals.engine_stopped, weak=False)

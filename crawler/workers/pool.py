@@ -74,6 +74,8 @@ class WorkerPool:
         """`func`, `initializer` and `maintenance` (each run every `maintenance_every` tasks,
         e.g. to drop caches) are module-level functions or their "module:name": workers
         get them by reference."""
+        if workers < 1:  # no thread would ever take a task: every page would wait forever
+            raise ValueError(f"a pool needs at least one worker, not {workers}")
         self.func, self.timeout = func, timeout
         self._hooks = (initializer, tuple(maintenance), maintenance_every)
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
@@ -265,8 +267,17 @@ def serve(conn: Connection) -> None:
             return
         done += 1
         if done % maintenance_every == 0:
-            for step in maintenance:
-                step()
+            _maintain(maintenance)
+
+
+def _maintain(steps) -> None:
+    """Cache resets between pages. The reply is sent already: a step that raises must not
+    kill the worker, or the next page would be lost as `extract_crashed`."""
+    for step in steps:
+        try:
+            step()
+        except Exception:
+            traceback.print_exc()  # the worker's stderr is the crawl's log
 
 
 def _call(func, args: tuple) -> tuple[str, Any]:

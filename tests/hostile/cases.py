@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.hostile.pages import LATIN_WORDS
+from tests.hostile.pages import FRENCH_WORDS, LATIN_WORDS
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ CASES = (
     Case("/content/extract-raises", "record", words=LATIN_WORDS),
     # encoding
     Case("/encoding/cp1252-as-utf8", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/french-cp1252-as-utf8", "reject", "non_english", FRENCH_WORDS),
     Case("/encoding/gb2312-unlabelled", "reject", "non_english", ("人工智能", "基准 测试")),
     Case("/encoding/shift-jis-unlabelled", "reject", "non_english", ("人工知能", "ベンチマーク")),
     Case("/encoding/bom-vs-header", "record", words=LATIN_WORDS + QUOTES),

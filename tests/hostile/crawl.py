@@ -23,11 +23,13 @@ def crawl(
     output_dir: Path,
     args: dict[str, str],
     settings: dict[str, str] | None = None,
+    exit_code: int = 0,
 ) -> CrawlResult:
-    """A real `scrapy crawl` subprocess that must finish and stay under MAX_RSS_MB."""
+    """A real `scrapy crawl` subprocess that must finish and stay under MAX_RSS_MB
+    (`exit_code` 2: every request is meant to fail)."""
     result = run_crawl(spider, output_dir, args, {**FAST, **(settings or {})}, timeout=240)
     assert_peak_rss_bounded()
-    assert result.returncode == 0, result.log[-3000:]
+    assert result.returncode == exit_code, result.log[-3000:]
     assert result.run_dir is not None, result.log[-3000:]
     return result
 

@@ -58,6 +58,22 @@ def bad_dates(origin: str) -> bytes:
     return _rss(origin, items)
 
 
+# An entry no request can be made from (a port out of range), before good ones: it is a
+# `bad_url` reject, and the entries after it are still crawled.
+BROKEN_URL = "http://example.com:99999/a"
+
+
+def feed_with_a_broken_entry_first(origin: str) -> bytes:
+    broken = f"<item><title>Broken</title><link>{BROKEN_URL}</link></item>"
+    good = "".join(_item(origin, f"after-broken-{n}", f"After the broken one {n}") for n in (1, 2))
+    return _rss(origin, broken + good)
+
+
+def sitemap_with_a_broken_entry_first(origin: str) -> bytes:
+    entries = [BROKEN_URL] + [f"{origin}/sitemaps/article/after-broken-{n}" for n in (1, 2)]
+    return _urlset("".join(f"<url><loc>{url}</loc></url>" for url in entries))
+
+
 HTML_DOC = b"<!DOCTYPE html><html><head><title>Not a feed</title></head><body><p>Hi</p></body>"
 
 
@@ -146,6 +162,8 @@ def routes() -> dict:
         "/feeds/external-entity.xml": doc(external_entity, RSS),
         "/feeds/bad-dates.xml": doc(bad_dates, RSS),
         "/feeds/html.xml": lambda h: h.send(200, HTML_DOC, RSS),
+        "/feeds/broken-entry-first.xml": doc(feed_with_a_broken_entry_first, RSS),
+        "/sitemaps/broken-entry-first.xml": doc(sitemap_with_a_broken_entry_first),
         "/sitemaps/index.xml": doc(sitemap_index_including_itself),
         "/sitemaps/child.xml": doc(child_sitemap),
         "/sitemaps/big.xml": doc(big_sitemap),

@@ -101,6 +101,26 @@ def cp1252_labelled_utf8() -> bytes:
     return article_html("Windows bytes under a UTF-8 label").encode("cp1252")
 
 
+# A French brief (our own text) in Windows-1252 bytes under a UTF-8 label: charset detection
+# alone read it as the Baltic cp1257 ("modčle", "entraīné").
+FRENCH = (
+    "Le laboratoire a présenté jeudi un modèle de langue entraîné sur des données publiques. "
+    "Selon l'équipe, une approche naïve suffit à réduire le coût de l'inférence de moitié. "
+    "Les chercheurs ont comparé le système à trois modèles concurrents sur des tâches réelles. "
+    "Ça reste à vérifier, préviennent des spécialistes qui n'ont pas participé à l'étude."
+)
+FRENCH_WORDS = ("modèle", "entraîné", "naïve", "Ça reste à vérifier")
+
+
+def french_cp1252_labelled_utf8() -> bytes:
+    paragraphs = "".join(f"<p>{FRENCH}</p>" for _ in range(2))
+    return (
+        '<html lang="fr"><head><meta charset="utf-8"><title>Un modèle entraîné</title></head>'
+        f"<body><article><h1>Un modèle entraîné sur des données publiques</h1>{paragraphs}"
+        "</article></body></html>"
+    ).encode("cp1252")
+
+
 def utf8_with_invalid_bytes() -> bytes:
     """UTF-8 with a pasted Windows-1252 quote and a UTF-8 character cut in half."""
     html = article_html("Stray bytes in a UTF-8 page").encode("utf-8")

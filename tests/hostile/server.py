@@ -246,6 +246,9 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/extract-raises": _static(pages.crashing_metadata),
         # encoding
         "/encoding/cp1252-as-utf8": _static(pages.cp1252_labelled_utf8, "text/html; charset=utf-8"),
+        "/encoding/french-cp1252-as-utf8": _static(
+            pages.french_cp1252_labelled_utf8, "text/html; charset=utf-8"
+        ),
         "/encoding/gb2312-unlabelled": _static(pages.gb2312_unlabelled, HTML),
         "/encoding/shift-jis-unlabelled": _static(pages.shift_jis_unlabelled, HTML),
         "/encoding/bom-vs-header": _static(

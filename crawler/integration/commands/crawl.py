@@ -1,13 +1,29 @@
-"""`scrapy crawl`, exiting 1 when the run's output could not be written.
+"""`scrapy crawl`, with every input checked before the first request and an exit status that
+says how the run went.
 
-Scrapy's own command fails only when a crawl cannot start. A full disk mid-crawl closes the
-spider cleanly (finish_reason `output_error`, run.json written if it still can be), and a
-scheduler must still see that the run failed.
+Scrapy's own command exits 0 for a crawl whose spider could not start, whose every request
+failed, or whose output could not be written; a scheduler must see each of those. Exit codes
+(README, "Exit codes and errors"):
+
+- 0: the crawl ran;
+- 1: a configuration or start error: a bad `-a` argument or `-s` setting, a catalogue that
+  does not load, a state store that does not open. One line on stderr, no traceback, no run
+  directory, `latest` untouched;
+- 2: every request failed (network or HTTP errors), e.g. no network;
+- 3: the run's output could not be written (full disk, a file size limit).
 """
 
 from __future__ import annotations
 
+import sys
+
 from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.exceptions import UsageError
+
+from crawler.core.config import ConfigError, check_settings
+from crawler.integration.state_access import StateUnavailable, check_state
+
+EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT = 0, 1, 2, 3
 
 
 class Command(ScrapyCrawl):
@@ -16,10 +32,28 @@ class Command(ScrapyCrawl):
         self.crawlers_run: list = []
 
     def run(self, args, opts) -> None:
+        if len(args) == 1:
+            try:
+                self.check_before_start(args[0], opts.spargs)
+            except (ConfigError, StateUnavailable) as error:
+                print(f"error: {error}", file=sys.stderr)
+                self.exitcode = EXIT_CONFIG
+                return
         self._track_crawlers()
         super().run(args, opts)
-        if any(crawler.stats.get_value("output/error") for crawler in self.crawlers_run):
-            self.exitcode = 1
+        if self.exitcode == 0:
+            self.exitcode = max((exit_code(c) for c in self.crawlers_run), default=EXIT_OK)
+
+    def check_before_start(self, spider_name: str, spider_args: dict) -> None:
+        try:
+            spidercls = self.crawler_process.spider_loader.load(spider_name)
+        except KeyError:
+            raise UsageError(f"Spider not found: {spider_name}") from None
+        check_settings(self.settings)
+        check_start = getattr(spidercls, "check_start", None)
+        if check_start is not None:
+            check_start(spider_args, self.settings)
+        check_state(self.settings)
 
     def _track_crawlers(self) -> None:
         """Keep every crawler the process creates, through its public `create_crawler`
@@ -33,3 +67,20 @@ class Command(ScrapyCrawl):
             return crawler
 
         process.create_crawler = create_and_keep
+
+
+def exit_code(crawler) -> int:
+    """The exit status a finished crawl earned (module docstring)."""
+    try:
+        stats = crawler.stats
+    except RuntimeError:  # the crawl never started ("Crawler.stats is not set yet")
+        return EXIT_CONFIG
+    if stats.get_value("output/error"):
+        return EXIT_OUTPUT
+    if stats.get_value("finish_reason") == "start_error":
+        return EXIT_CONFIG
+    requests = stats.get_value("outcomes/requests", 0)
+    failed = stats.get_value("outcomes/fetch_failed", 0)
+    if requests and failed >= requests:
+        return EXIT_ALL_FAILED
+    return EXIT_OK

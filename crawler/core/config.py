@@ -1,0 +1,114 @@
+"""Checks of the project's settings, before a crawl sends its first request.
+
+A wrong value (`-s MIN_WORDS=abc`, `-s EXTRACT_TIMEOUT=-5`, `-s LANGUAGES=xx`) would
+otherwise surface as a bare `invalid literal` traceback, or quietly turn every page into a
+reject. Each check here names the setting, the value and what is allowed, in one line.
+Values are read as Scrapy reads them: typed in crawler/settings.py, strings from `-s`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+from crawler.core.values import (
+    choice,
+    decimal,
+    flag,
+    optional,
+    string_list,
+    whole_number,
+)
+
+
+class ConfigError(ValueError):
+    """A setting or an argument the crawl cannot run with; the message is one line."""
+
+
+@cache
+def detector_languages() -> frozenset[str]:
+    """The languages langdetect has profiles for, as primary tags (`zh-cn` -> `zh`),
+    read from its package data without loading the profiles."""
+    spec = importlib.util.find_spec("langdetect")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "profiles"
+    return frozenset(name.split("-")[0] for name in (p.name for p in folder.iterdir()))
+
+
+def languages(value) -> list[str]:
+    """ISO 639-1 codes that the detector knows; empty keeps every language."""
+    codes = [code.lower() for code in string_list(value)]
+    unknown = [code for code in codes if code not in detector_languages()]
+    if unknown:
+        known = ", ".join(sorted(detector_languages()))
+        raise ValueError(f"unknown language {', '.join(unknown)}: use codes among {known}")
+    return codes
+
+
+# Setting -> parser. A parser returns the value or raises ValueError saying what is allowed.
+SETTINGS: dict[str, Callable] = {
+    "LANGUAGES": languages,
+    "MIN_WORDS": whole_number(minimum=0),
+    "MAX_WORDS": whole_number(minimum=1),
+    "FAVOR_PRECISION": flag,
+    "EXTRACT_WORKERS": optional(whole_number(minimum=0)),
+    "EXTRACT_TIMEOUT": decimal(above=0),
+    "SCRAPER_SLOT_MAX_ACTIVE_SIZE": whole_number(minimum=1),
+    "PROGRESS_INTERVAL": decimal(minimum=0),
+    "SITE_MAX_PAGES": whole_number(minimum=1),
+    "SITE_MAX_DEPTH": whole_number(minimum=0),
+    "REFRESH_WINDOW": decimal(minimum=0),
+    "NEAR_DUPLICATE_ACTION": choice("flag", "skip"),
+    "NEAR_DUPLICATE_DISTANCE": whole_number(minimum=0, maximum=64),
+    "AI_RELEVANCE_THRESHOLD": decimal(minimum=0, maximum=1),
+    "KEEP_OFF_TOPIC": flag,
+    "BOILERPLATE_MIN_PAGES": whole_number(minimum=0),
+    "CRAWL_DELAY_MAX": decimal(minimum=0),
+    "RETRY_AFTER_MAX": decimal(minimum=0),
+    "IDLE_CLOSE_AFTER": decimal(above=0),
+    "LEASE_TIMEOUT": decimal(above=0),
+    "WORKER_HEARTBEAT_TTL": whole_number(minimum=1),
+    # Scrapy's own, where a wrong value fails late or silently
+    "DOWNLOAD_DELAY": decimal(minimum=0),
+    "DOWNLOAD_TIMEOUT": decimal(above=0),
+    "DOWNLOAD_MAXSIZE": whole_number(minimum=0),
+    "CONCURRENT_REQUESTS": whole_number(minimum=1),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": whole_number(minimum=1),
+    "RETRY_TIMES": whole_number(minimum=0),
+    "ROBOTSTXT_OBEY": flag,
+}
+
+
+def check_settings(settings: Mapping) -> dict[str, object]:
+    """Every known setting parsed, or ConfigError for the first that is wrong."""
+    parsed = {}
+    for name, parse in SETTINGS.items():
+        value = settings.get(name)
+        try:
+            parsed[name] = parse(value)
+        except (TypeError, ValueError) as error:
+            raise ConfigError(f"setting {name}={value!r}: {error}") from None
+    if parsed["MAX_WORDS"] <= parsed["MIN_WORDS"]:
+        raise ConfigError(
+            f"setting MAX_WORDS={parsed['MAX_WORDS']!r}: must be above MIN_WORDS "
+            f"({parsed['MIN_WORDS']})"
+        )
+    for name in ("OUTPUT_DIR", "SOURCES_FILE"):
+        if not str(settings.get(name) or "").strip():
+            raise ConfigError(f"setting {name}={settings.get(name)!r}: must be a path")
+    check_output_dir(Path(settings.get("OUTPUT_DIR")))
+    return parsed
+
+
+def check_output_dir(path: Path) -> None:
+    """The run directory's parent must be a directory we can create and write."""
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        where = "" if existing == path else f" ({existing} is a file)"
+        raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: is not a directory{where}")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: {existing} is not writable")

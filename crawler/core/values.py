@@ -1,0 +1,128 @@
+"""Parsers for values an operator types (`-a name=value`, `-s NAME=value`).
+
+Each takes the raw value (a string from the command line, or the typed default from
+crawler/settings.py) and returns it parsed, or raises ValueError with what is allowed,
+phrased to follow "name=value: ".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from crawler.core.canonical import is_fetchable
+from crawler.core.dates import parse_date
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def whole_number(minimum: int | None = None, maximum: int | None = None) -> Callable:
+    def parse(value) -> int:
+        if isinstance(value, bool) or not _is_int(value):
+            raise ValueError(f"must be a whole number{_range(minimum, maximum)}")
+        number = int(value)
+        if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            raise ValueError(f"must be a whole number{_range(minimum, maximum)}")
+        return number
+
+    return parse
+
+
+def decimal(
+    minimum: float | None = None, maximum: float | None = None, above: float | None = None
+) -> Callable:
+    def parse(value) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = None
+        allowed = f"must be a number{_range(minimum, maximum, above)}"
+        if isinstance(value, bool) or number is None or number != number:  # NaN
+            raise ValueError(allowed)
+        low = (minimum is not None and number < minimum) or (above is not None and number <= above)
+        if low or (maximum is not None and number > maximum):
+            raise ValueError(allowed)
+        return number
+
+    return parse
+
+
+def flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError("must be 1 or 0 (true/false, yes/no)")
+
+
+def choice(*options: str) -> Callable:
+    def parse(value) -> str:
+        if value not in options:
+            raise ValueError(f"must be one of {', '.join(options)}")
+        return value
+
+    return parse
+
+
+def optional(parse: Callable) -> Callable:
+    """None (or an empty string, or "None" from the command line) stays None."""
+
+    def parse_optional(value):
+        return None if value in (None, "", "None") else parse(value)
+
+    return parse_optional
+
+
+def string_list(value) -> list[str]:
+    """A list, or a comma-separated string, as Scrapy's `getlist` reads one."""
+    if value is None:
+        return []
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    return [str(part).strip() for part in parts if str(part).strip()]
+
+
+def url_list(value) -> list[str]:
+    urls = string_list(value)
+    bad = [url for url in urls if not is_fetchable(url)]
+    if not urls or bad:
+        detail = f"; not {bad[0]!r}" if bad else ""
+        raise ValueError(f"must be http(s) URLs, comma-separated{detail}")
+    return urls
+
+
+def date(value):
+    parsed = parse_date(str(value)) if value else None
+    if parsed is None:
+        raise ValueError("must be a date, e.g. 2026-11-01 or 2026-11-01T06:00:00Z")
+    return parsed
+
+
+def readable_file(value) -> Path:
+    path = Path(str(value)).expanduser()
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise ValueError(f"cannot read it ({error.strerror or error})") from None
+    return path
+
+
+def _is_int(value) -> bool:
+    if isinstance(value, int):
+        return True
+    text = str(value).strip()
+    return text.lstrip("+-").isdigit()
+
+
+def _range(minimum=None, maximum=None, above=None) -> str:
+    parts = []
+    if above is not None:
+        parts.append(f"above {above:g}")
+    if minimum is not None:
+        parts.append(f">= {minimum:g}")
+    if maximum is not None:
+        parts.append(f"<= {maximum:g}")
+    return " " + " and ".join(parts) if parts else ""

@@ -1,0 +1,171 @@
+"""What an operator or a scheduled job meets: bad input fails fast with one clear line and
+exit code 1, a broken entry costs only itself, and the exit status says how the run went.
+
+Every test runs the real `scrapy crawl` (or `python -m crawler`) in a subprocess, against
+the hostile web or the demo web on 127.0.0.1, and reads what an operator would read.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.demo.runner import PROJECT_ROOT, run_crawl
+from tests.hostile.crawl import assert_accounted, crawl, places
+from tests.hostile.documents import BROKEN_URL
+from tests.hostile.server import HostileWeb
+
+
+@pytest.fixture(scope="module")
+def web():
+    with HostileWeb() as hostile:
+        yield hostile
+
+
+def assert_refused(result, *words: str) -> str:
+    """Exit 1, one `error:` line naming the problem, no traceback."""
+    assert result.returncode == 1, result.log[-2000:]
+    errors = [line for line in result.log.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.log[-2000:]
+    assert all(word in errors[0] for word in words), errors[0]
+    assert "Traceback" not in result.log
+    return errors[0]
+
+
+URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may be fetched
+
+
+@pytest.mark.parametrize(
+    ("spider", "args", "settings", "words"),
+    [
+        ("urls", {"urls_file": "/nope/urls.txt"}, {}, ("urls_file", "/nope/urls.txt")),
+        ("urls", {}, {}, ("urls_file", "url")),  # no -a at all
+        ("feeds", {"source": "no-such-source"}, {}, ("source", "no-such-source")),
+        ("site", {"max_pages": "abc"}, {}, ("max_pages", "'abc'", "whole number")),
+        ("site", {"max_pages": "0"}, {}, ("max_pages", ">= 1")),
+        ("site", {"depth": "-1"}, {}, ("depth", ">= 0")),
+        ("sitemap", {"sitemap": "http://127.0.0.1:9/s.xml", "sinse": "2026-11-15"}, {},
+         ("unknown argument", "sinse", "since")),
+        ("urls", {**URL, "bogus": "1"}, {}, ("unknown argument", "bogus")),
+        ("sitemap", {"source": "verge-ai", "since": "notadate"}, {}, ("since", "notadate")),
+        ("urls", URL, {"LANGUAGES": "xx"}, ("LANGUAGES", "xx", "en")),
+        ("urls", URL, {"EXTRACT_TIMEOUT": "-5"}, ("EXTRACT_TIMEOUT", "above 0")),
+        ("urls", URL, {"MIN_WORDS": "abc"}, ("MIN_WORDS", "whole number")),
+        ("urls", URL, {"EXTRACT_WORKERS": "-1"}, ("EXTRACT_WORKERS", ">= 0")),
+        ("urls", URL, {"SOURCES_FILE": "/nope/sources.yaml"}, ("/nope/sources.yaml",)),
+    ],
+    ids=[
+        "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
+        "depth-negative", "typo-sinse", "bogus", "since-notadate", "LANGUAGES-xx",
+        "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
+        "SOURCES_FILE-missing",
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):
+    result = run_crawl(spider, tmp_path / "out", args, settings, timeout=120)
+    assert_refused(result, *words)
+    assert result.run_dir is None
+    assert not (tmp_path / "out" / spider).exists()  # no run directory, `latest` untouched
+
+
+def test_latest_is_untouched_by_a_refused_run(demo_web, tmp_path):
+    page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
+    good = run_crawl("urls", tmp_path, {"url": page})
+    assert good.returncode == 0, good.log[-2000:]
+    latest = (tmp_path / "urls" / "latest").resolve()
+    refused = run_crawl("urls", tmp_path, {"url": page, "max_pages": "1"})
+    assert_refused(refused, "max_pages")
+    assert (tmp_path / "urls" / "latest").resolve() == latest
+    assert len(list((tmp_path / "urls").glob("2*"))) == 1
+
+
+def test_an_output_dir_that_is_a_file_is_refused(tmp_path):
+    file = tmp_path / "not-a-dir"
+    file.write_text("x")
+    result = run_crawl("urls", file, URL)
+    assert_refused(result, "OUTPUT_DIR", "not a directory")
+
+
+@pytest.mark.parametrize("spider", ["feeds", "sitemap", "urls"])
+def test_a_broken_entry_is_a_bad_url_reject_and_the_rest_is_crawled(spider, web, tmp_path):
+    if spider == "urls":
+        listing = tmp_path / "urls.txt"
+        good = [web.url(f"/feeds/article/after-broken-{n}") for n in (1, 2)]
+        listing.write_text("\n".join([BROKEN_URL, *good]) + "\n")
+        args = {"urls_file": str(listing)}
+    else:
+        kind = "feeds" if spider == "feeds" else "sitemaps"
+        args = {
+            spider if spider == "sitemap" else "feed": web.url(f"/{kind}/broken-entry-first.xml")
+        }
+        good = [web.url(f"/{kind}/article/after-broken-{n}") for n in (1, 2)]
+    result = crawl(spider, tmp_path / "out", args)
+    assert_accounted(result)
+    ((kind_of, line),) = places(result, BROKEN_URL)
+    assert (kind_of, line["reason"]) == ("reject", "bad_url")
+    assert "Port out of range" in line["detail"]
+    assert [places(result, url)[0][0] for url in good] == ["record", "record"]
+    assert "Traceback" not in result.log
+
+
+def test_a_crawl_whose_every_request_failed_exits_2(tmp_path):
+    # A closed loopback port: every fetch is refused, as with no network at all.
+    result = run_crawl("urls", tmp_path, {"url": "http://127.0.0.1:9/a,http://127.0.0.1:9/b"},
+                       {"RETRY_TIMES": "0", "ROBOTSTXT_OBEY": "0"})  # fmt: skip
+    assert result.returncode == 2, result.log[-2000:]
+    summary = result.summary
+    assert summary["rejected_by_reason"] == {"connection_refused": 2}
+    assert summary["counts"]["unaccounted"] == 0
+
+
+def test_a_blocked_private_address_says_how_to_allow_it(tmp_path):
+    result = run_crawl("urls", tmp_path, {"url": "http://127.0.0.1:9/a"},
+                       {"ALLOWED_PRIVATE_HOSTS": "", "ROBOTSTXT_OBEY": "0"})  # fmt: skip
+    assert result.summary["rejected_by_reason"] == {"blocked_address": 1}
+    assert "ALLOWED_PRIVATE_HOSTS=127.0.0.1" in result.log
+
+
+def test_run_json_records_languages_as_a_list(demo_web, tmp_path):
+    page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
+    default = run_crawl("urls", tmp_path / "a", {"url": page})
+    typed = run_crawl("urls", tmp_path / "b", {"url": page}, {"LANGUAGES": "en,DE"})
+    assert default.summary["settings"]["LANGUAGES"] == ["en"]
+    assert typed.summary["settings"]["LANGUAGES"] == ["en", "de"]
+
+
+def test_the_report_of_an_ad_hoc_run_counts_what_it_fetched(demo_web, tmp_path):
+    pages = [demo_web.url("neuralledger", f"/news/2026/11/{slug}.html")
+             for slug in ("relay-agent-framework-1-0", "hospitals-pilot-ai-scribes")]  # fmt: skip
+    result = run_crawl("urls", tmp_path, {"url": ",".join(pages)})
+    (row,) = [v for k, v in result.summary["sources"].items() if k == "(none)"]
+    assert (row["discovered"], row["fetched"], row["new"]) == (2, 2, 2)
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "crawler", *args], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+
+
+def test_enqueue_with_redis_down_is_one_line(tmp_path):
+    done = cli("enqueue", "urls", "--url", "https://a.example/x", "--redis-url",
+               "redis://127.0.0.1:9/0")  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("error: cannot reach Redis at redis://127.0.0.1:9/0")
+    assert "Traceback" not in done.stderr
+
+
+def test_extract_on_a_folder_without_pages_says_so(tmp_path):
+    done = cli("extract", str(tmp_path))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip() == f"error: no .html, .htm or .html.gz files in {tmp_path}"
+
+
+def test_extract_prints_one_json_line_per_page(tmp_path):
+    page = Path(__file__).parent / "pages" / "wp_chinese_comment_form.html"
+    done = cli("extract", str(page))
+    assert done.returncode == 0
+    assert "record" in json.loads(done.stdout)
