@@ -56,7 +56,14 @@ for _path in (REPO, BENCH):
 
 from peer_venv import peer_python  # noqa: E402
 from quality_report import print_hygiene, print_set_report, write_csvs  # noqa: E402
-from quality_scoring import Score, score, tokens  # noqa: E402, F401  (tests use these)
+from quality_scoring import (  # noqa: E402, F401  (tests use these)
+    Score,
+    authors_match,
+    dates_match,
+    score,
+    titles_match,
+    tokens,
+)
 
 SHARED = REPO.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpus"
@@ -232,8 +239,6 @@ def run_newspaper(pages: list[Page], workers: int) -> list[dict] | None:
 # --- scoring --------------------------------------------------------------------------------
 def scored(page: Page, outputs: dict[str, dict]) -> dict:
     """One page's scores for every system that ran."""
-    from quality_scoring import authors_match, dates_match, titles_match
-
     row = {"page": page, "outputs": outputs, "scores": {}}
     for system, out in outputs.items():
         marks: dict = {}
