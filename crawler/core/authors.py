@@ -62,7 +62,7 @@ _NOT_A_NAME = re.compile(
     r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"
     r"assistant|political|legal|science|tech|technology|business|sports|culture|news)\s+)*"
     r"(editor|writer|reporter|correspondent|columnist|contributor|producer|analyst|"
-    r"photographer|director|intern|critic)s?(\s+in\s+chief|\s+at\s+large)?(\s+.*)?)$",
+    r"photographer|director|intern|critic)s?(\s+in\s+chief|\s+at\s+large)?)$",
     re.IGNORECASE,
 )
 _ROLE = re.compile(
