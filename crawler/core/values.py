@@ -93,6 +93,13 @@ def url_list(value) -> list[str]:
     return urls
 
 
+def http_url(value) -> str:
+    text = str(value or "").strip()
+    if not is_fetchable(text):
+        raise ValueError("must be an http(s) URL, e.g. https://example.com/")
+    return text
+
+
 def date(value):
     parsed = parse_date(str(value)) if value else None
     if parsed is None:
