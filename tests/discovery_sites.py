@@ -155,8 +155,14 @@ def bare(origin: str) -> dict:
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
         self.server.hits.append(self.path)
-        status, ctype, body = self.server.routes.get(self.path, (404, HTML, b"<h1>Not found</h1>"))
+        self.server.agents.add(self.headers.get("User-Agent"))
+        route = self.server.routes.get(self.path, (404, HTML, b"<h1>Not found</h1>"))
+        status, ctype, body, *headers = route
         self.send_response(status)
+        if 300 <= status < 400:  # a redirect's body is where it goes
+            self.send_header("Location", body.decode())
+        for name, value in (headers[0] if headers else {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -177,7 +183,7 @@ class DiscoverySite:
         self.server.daemon_threads = True
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.server.routes = self.build(self.origin)
-        self.server.hits = []
+        self.server.hits, self.server.agents = [], set()
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.1,), daemon=True)
         self.thread.start()
         return self
@@ -185,6 +191,13 @@ class DiscoverySite:
     @property
     def hits(self) -> list[str]:
         return list(self.server.hits)
+
+    @property
+    def agents(self) -> set[str]:
+        return set(self.server.agents)
+
+    def add(self, path: str, status: int, ctype: str, body: bytes, **headers: str) -> None:
+        self.server.routes[path] = (status, ctype, body, headers)
 
     def article_urls(self) -> list[str]:
         return sorted(self.origin + path for path in self.server.routes if _is_article(path))

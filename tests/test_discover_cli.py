@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -10,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from crawler import settings
+from crawler.cli.fetch import Fetcher, FetchError
+from crawler.core.addresses import AddressPolicy
 from crawler.core.sources import load_sources
-from tests.discovery_sites import DiscoverySite, bare, declares, guessed, robots
+from tests.discovery_sites import HTML, RSS, DiscoverySite, bare, declares, guessed, robots
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -126,3 +130,54 @@ def test_append_adds_the_entry_and_refuses_a_name_already_there(tmp_path):
 def test_a_url_that_is_not_http_is_refused(url):
     done = discover(url)
     assert done.returncode == 1 and "not an http(s) URL" in done.stderr
+
+
+# --- the fetcher: the crawl's identity, address policy and size limit -----------------------
+def fetcher(allowed: str, max_bytes: int = 100_000) -> Fetcher:
+    return Fetcher(AddressPolicy.from_hosts([allowed]), settings.USER_AGENT, max_bytes, 10)
+
+
+def test_the_fetcher_sends_the_crawls_user_agent_and_follows_redirects():
+    with DiscoverySite(declares) as site:
+        site.add("/old-home", 301, HTML, f"{site.origin}/".encode())
+        fetched = fetcher("127.0.0.1").get(site.origin + "/old-home")
+        agents = site.agents
+    assert fetched.ok and fetched.url == site.origin + "/" and b"Acme AI" in fetched.body
+    assert agents == {settings.USER_AGENT}
+
+
+def test_every_redirect_hop_is_vetted_again():
+    with DiscoverySite(declares) as site:
+        port = site.origin.rsplit(":", 1)[1]
+        site.add("/elsewhere", 302, HTML, f"http://127.0.0.1:{port}/".encode())
+        allowed_by_name = fetcher("localhost")
+        assert allowed_by_name.get(f"http://localhost:{port}/").ok
+        with pytest.raises(FetchError, match="127.0.0.1: not a public address") as refused:
+            allowed_by_name.get(f"http://localhost:{port}/elsewhere")
+        hits = site.hits
+    assert refused.value.reason == "blocked_address"
+    assert hits == ["/", "/elsewhere"]  # the hop to the refused address was never made
+
+
+def test_bodies_are_bounded_plain_and_gzipped():
+    with DiscoverySite(declares) as site:
+        site.add("/big", 200, HTML, b"x" * 5000)
+        bomb = gzip.compress(b"<rss>" + b" " * 1_000_000)
+        site.add("/bomb", 200, RSS, bomb, **{"Content-Encoding": "gzip"})
+        site.add("/small", 200, RSS, gzip.compress(b"<rss/>"), **{"Content-Encoding": "gzip"})
+        small = fetcher("127.0.0.1", max_bytes=2000)
+        with pytest.raises(FetchError, match="over 2000 bytes"):
+            small.get(site.origin + "/big")
+        with pytest.raises(FetchError, match="expands past 2000 bytes"):
+            small.get(site.origin + "/bomb")
+        assert small.get(site.origin + "/small").body == b"<rss/>"
+
+
+def test_candidates_that_robots_txt_disallows_are_not_fetched():
+    with DiscoverySite(declares) as site:
+        site.add("/robots.txt", 200, "text/plain", b"User-agent: *\nDisallow: /news/\n")
+        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
+        hits = site.hits
+    assert "/news/rss" not in hits
+    assert done.returncode == 1
+    assert f"{site.origin}/news/rss: disallowed by robots.txt" in done.stderr
