@@ -33,6 +33,16 @@ def discover(*args: str, env: dict | None = None) -> subprocess.CompletedProcess
     )
 
 
+def discover_at(build, *args: str, env: dict | None = None):
+    """Run discover on a fresh loopback site: (origin, result, paths requested, articles)."""
+    with DiscoverySite(build) as site:
+        done = discover(site.origin + "/", *(args or LOOPBACK), env=env)
+        return site.origin, done, site.hits, site.article_urls()
+
+
+LOOPBACK = ("--allow-private-hosts", "127.0.0.1")
+
+
 def catalogue_of(done: subprocess.CompletedProcess, tmp_path: Path):
     """The printed catalogue, loaded as SOURCES_FILE is: its one entry."""
     assert done.returncode == 0, done.stderr
@@ -43,44 +53,36 @@ def catalogue_of(done: subprocess.CompletedProcess, tmp_path: Path):
 
 
 def test_a_feed_declared_by_the_home_page(tmp_path):
-    with DiscoverySite(declares) as site:
-        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
-        hits = site.hits
-        articles = site.article_urls()
+    origin, done, hits, articles = discover_at(declares)
     entry = catalogue_of(done, tmp_path)
-    assert [str(u) for u in entry.feeds] == [site.origin + "/news/rss"]
+    assert [str(u) for u in entry.feeds] == [origin + "/news/rss"]
     assert entry.sitemaps == [] and entry.title == "Acme AI" and entry.ai_only
     assert "/comments/feed/" not in hits  # the comment feed is not a candidate
     assert not {"/feed", "/rss.xml", "/atom.xml"} & set(hits)  # nothing guessed: one declared
     assert all(entry.allows(url) for url in articles)
-    assert not entry.allows(site.origin + "/about/team")
+    assert not entry.allows(origin + "/about/team")
     assert re.search(
         r"# feed \S+/news/rss \(home page\): 5 entries, newest 2026-11-20", done.stdout
     )
 
 
 def test_a_sitemap_named_by_robots_txt(tmp_path):
-    with DiscoverySite(robots) as site:
-        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
-        hits = site.hits
+    origin, done, hits, _ = discover_at(robots)
     entry = catalogue_of(done, tmp_path)
     assert entry.feeds == []
-    assert [str(u) for u in entry.sitemaps] == [site.origin + "/maps/index.xml"]
+    assert [str(u) for u in entry.sitemaps] == [origin + "/maps/index.xml"]
     # the index's newest child is read for article URLs, not its older one
     assert "/maps/news.xml" in hits and "/maps/posts-2026-10.xml" not in hits
     assert "/sitemap.xml" not in hits  # robots.txt named one: nothing guessed
-    assert entry.allows(site.origin + "/blog/post-2/")
+    assert entry.allows(origin + "/blog/post-2/")
     assert "index of 2 sitemaps" in done.stdout
 
 
 def test_only_common_paths(tmp_path):
-    with DiscoverySite(guessed) as site:
-        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
-        hits = site.hits
-        articles = site.article_urls()
+    origin, done, hits, articles = discover_at(guessed)
     entry = catalogue_of(done, tmp_path)
-    assert [str(u) for u in entry.feeds] == [site.origin + "/atom.xml"]
-    assert [str(u) for u in entry.sitemaps] == [site.origin + "/sitemap_index.xml"]
+    assert [str(u) for u in entry.feeds] == [origin + "/atom.xml"]
+    assert [str(u) for u in entry.sitemaps] == [origin + "/sitemap_index.xml"]
     # guesses stop at the first that is one; /feed answered 200 with HTML: not a feed
     assert "/index.xml" not in hits and "/news-sitemap.xml" not in hits
     assert "/feed: not a feed or sitemap" in done.stdout
@@ -89,11 +91,10 @@ def test_only_common_paths(tmp_path):
 
 
 def test_a_site_without_feed_or_sitemap_is_a_clear_error():
-    with DiscoverySite(bare) as site:
-        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
+    origin, done, _, _ = discover_at(bare)
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.startswith(f"error: no feed or sitemap found for {site.origin}/; tried ")
+    assert done.stderr.startswith(f"error: no feed or sitemap found for {origin}/; tried ")
     assert done.stderr.count("\n") == 1
 
 

@@ -42,12 +42,13 @@ def test_free_or_unmarked_articles_are_not_paywalled(jsonld):
 def test_the_paid_part_is_read_from_the_css_selector_and_a_bad_selector_names_nothing():
     tree = parse_tree(
         f"<html><body><p>{PROSE[0]}</p><section class='locked'><h2>Inside</h2>"
-        f"<p>{PROSE[1]}</p></section></body></html>"
+        f"<p>{PROSE[1]}</p><ul><li>A paid list item</li></ul></section></body></html>"
     )
     part = {"isAccessibleForFree": False, "cssSelector": ".locked"}
     paid = paid_lines(tree, {"hasPart": [part]})
     assert {"Inside", PROSE[1]} <= paid and PROSE[0] not in paid
-    assert without_paid_part([PROSE[0], "Inside", PROSE[1]], paid) == ([PROSE[0]], 2)
+    lines = [PROSE[0], "Inside", PROSE[1], "- A paid list item"]
+    assert without_paid_part(lines, paid) == ([PROSE[0]], 3)
     assert paid_lines(tree, {"hasPart": {**part, "cssSelector": "div[[["}}) == frozenset()
     assert paid_lines(tree, {"hasPart": {**part, "isAccessibleForFree": True}}) == frozenset()
 

@@ -25,6 +25,7 @@ from crawler.core.sections import line_key
 
 _ACCESS = "isAccessibleForFree"
 _PART_BLOCKS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6")
+_LIST_MARK = re.compile(r"^([-•*–]|\d+[.)])\s+")  # "- item", as trafilatura writes list items
 
 _SUBSCRIBE = (
     r"(subscri[bp]\w*|sign(ing)? (in|up)|log(ging)? ?in|register\w*"
@@ -75,10 +76,11 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
 
 
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
-    """The lines that are not blocks of the paid part, and how many were removed."""
+    """The lines that are not blocks of the paid part (a list item's line without the
+    marker trafilatura gives it), and how many were removed."""
     if not paid:
         return lines, 0
-    kept = [line for line in lines if line_key(line) not in paid]
+    kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
     return kept, len(lines) - len(kept)
 
 
