@@ -37,14 +37,15 @@ class SiteDiscovery:
         """Parse the response as the spider's kind of document, or raise NotXml."""
         raise NotImplementedError
 
-    def site_requests(self, site: str) -> list[Request]:
+    def site_requests(self, site: str) -> list:
+        """The first request (or the `bad_url` reject of one: it is counted already)."""
         if self.SITE_DOCUMENTS == "feeds":
             first = self.request(site, self.parse_site_home)
         else:
             rest = discovery.guessed_sitemaps(site)
             first = self.request(discovery.robots_url(site), self.parse_site_robots)
             first = self._as_probe(first, rest)
-        return [first] if isinstance(first, Request) else []
+        return [first] if first is not None else []
 
     @finishes_request
     def parse_site_home(self, response: Response) -> Iterable[Request]:

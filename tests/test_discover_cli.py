@@ -13,6 +13,7 @@ import pytest
 
 from crawler import settings
 from crawler.cli.fetch import Fetcher, FetchError
+from crawler.cli.site_check import Discoverer
 from crawler.core.addresses import AddressPolicy
 from crawler.core.sources import load_sources
 from tests.discovery_sites import HTML, RSS, DiscoverySite, bare, declares, guessed, robots
@@ -182,3 +183,13 @@ def test_candidates_that_robots_txt_disallows_are_not_fetched():
     assert "/news/rss" not in hits
     assert done.returncode == 1
     assert f"{site.origin}/news/rss: disallowed by robots.txt" in done.stderr
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_the_requests_as_the_crawl_would():
+    with DiscoverySite(declares) as site:
+        site.add("/robots.txt", 200, "text/plain", b"User-agent: *\nCrawl-delay: 0.2\n")
+        capped, honoured = fetcher("127.0.0.1"), fetcher("127.0.0.1")
+        Discoverer(capped, settings.USER_AGENT, max_crawl_delay=0.1).run(site.origin + "/")
+        report = Discoverer(honoured, settings.USER_AGENT).run(site.origin + "/")
+    assert (capped.delay, honoured.delay) == (0.1, 0.2)
+    assert [f.url for f in report.feeds] == [site.origin + "/news/rss"]

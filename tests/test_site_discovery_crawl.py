@@ -65,7 +65,8 @@ def test_a_site_with_nothing_to_find_ends_with_probe_misses_only(tmp_path):
     assert summary["counts"]["requests"] == 8
 
 
-def test_site_must_be_an_http_url(tmp_path):
-    result = run_crawl("sitemap", tmp_path / "out", {"site": "example.com"})
+@pytest.mark.parametrize("site", ["example.com", "http://127.0.0.1:99999/"])
+def test_site_must_be_an_http_url(site, tmp_path):
+    result = run_crawl("sitemap", tmp_path / "out", {"site": site})
     assert result.returncode == 1
-    assert "argument -a site='example.com': must be an http(s) URL" in result.log
+    assert f"argument -a site={site!r}: must be an http(s) URL" in result.log

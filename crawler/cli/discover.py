@@ -53,7 +53,8 @@ def discover_command(args: argparse.Namespace) -> int:
     if not is_fetchable(args.url):
         return _error(f"{args.url!r} is not an http(s) URL")
     try:
-        report = Discoverer(_fetcher(args), settings.USER_AGENT).run(args.url)
+        finder = Discoverer(_fetcher(args), settings.USER_AGENT, settings.CRAWL_DELAY_MAX)
+        report = finder.run(args.url)
     except FetchError as error:
         return _error(f"{args.url}: {error}")
     if not report.feeds and not report.sitemaps:

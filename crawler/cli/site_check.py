@@ -46,9 +46,11 @@ class Report:
 
 
 class Discoverer:
-    def __init__(self, fetcher: Fetcher, user_agent: str):
+    def __init__(self, fetcher: Fetcher, user_agent: str, max_crawl_delay: float = 60.0):
         self.fetcher, self.user_agent = fetcher, user_agent
+        self.max_crawl_delay = max_crawl_delay  # CRAWL_DELAY_MAX, as the crawl caps it
         self.robots = Protego.parse("")
+        self.tried: set[str] = set()
 
     def run(self, url: str) -> Report:
         """FetchError when the home page cannot be fetched at all."""
@@ -79,6 +81,9 @@ class Discoverer:
             return ""
         text = fetched.body.decode("utf-8", "replace") if fetched.ok else ""
         self.robots = Protego.parse(text)
+        delay = self.robots.crawl_delay(self.user_agent)
+        if delay:  # the site's Crawl-delay, as the crawl uses it
+            self.fetcher.delay = max(self.fetcher.delay, min(float(delay), self.max_crawl_delay))
         return text
 
     def _check(self, report: Report, groups, read) -> list[Found]:
@@ -88,7 +93,8 @@ class Discoverer:
         for via, urls in groups:
             if via == "guessed path" and found:
                 break
-            for url in urls:
+            for url in (u for u in urls if u not in self.tried):
+                self.tried.add(url)
                 result = self._candidate(url, via, read)
                 if isinstance(result, Found):
                     found.append(result)
