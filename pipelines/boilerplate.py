@@ -16,6 +16,7 @@ from scrapy.exceptions import NotConfigured
 from crawler.core.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
 from crawler.core.items import ProcessedPage
 from crawler.core.model import SHORT_WORDS, ArticleRecord, content_hash
+from crawler.core.sections import headings_of, split_sections
 from crawler.integration.state_access import state_for
 
 KIND = "site_boilerplate"
@@ -41,7 +42,10 @@ class SiteBoilerplatePipeline:
         record = item.outcome.record
         # The content hash as page id: the same text under two URLs is one page, not two.
         page_id = record.content_hash
-        stripped = self.model.learn_and_strip(str(record.canonical_url), page_id, record.text)
+        headings = headings_of(record.sections)
+        stripped = self.model.learn_and_strip(
+            str(record.canonical_url), page_id, record.text, headings
+        )
         if not stripped.removed:
             return item
         self.stats.inc_value(f"cleaning/removed/{KIND}", stripped.removed)
@@ -61,4 +65,6 @@ def rebuild(record: ArticleRecord, text: str, removed: int) -> ArticleRecord:
         cleaning=dict(sorted({**record.cleaning, KIND: removed}.items())),
         flags=[*flags, "short"] if words < SHORT_WORDS else flags,
     )
+    if record.sections is not None:
+        values["sections"] = split_sections(text.split("\n"), headings_of(record.sections))
     return ArticleRecord.model_validate(values)

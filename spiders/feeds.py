@@ -1,7 +1,8 @@
-"""`scrapy crawl feeds [-a feed=URL | -a source=NAME]`: RSS 2.0 and Atom feeds.
+"""`scrapy crawl feeds [-a feed=URL | -a source=NAME | -a site=URL]`: RSS 2.0 and Atom feeds.
 
-With no argument, every catalogue source that has a feed. Feed-level title,
-date, author and categories travel with each article request as hints.
+With no argument, every catalogue source that has a feed; with `site`, the feeds that
+site's home page declares, else the first guessed feed path (spiders/site_discovery.py).
+Feed-level title, date, author and categories travel with each article request as hints.
 """
 
 from __future__ import annotations
@@ -9,25 +10,28 @@ from __future__ import annotations
 from crawler.core.feeds import parse_feed
 from crawler.core.model import Hints
 from crawler.core.sources import Source
-from crawler.core.values import string_list
+from crawler.core.values import http_url, string_list
 from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
+from spiders.site_discovery import SiteDiscovery
 
 
-class FeedsSpider(ArticleSpider):
+class FeedsSpider(SiteDiscovery, ArticleSpider):
     name = "feeds"
-    ARGUMENTS = {"feed": string_list, "source": source_name}
+    ARGUMENTS = {"feed": string_list, "source": source_name, "site": http_url}
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:
         feeds, source = self.args.get("feed"), self.args.get("source")
-        if self.distributed and not (feeds or source):
-            return []  # a worker: seeds come from Redis
+        if self.args.get("site") or (self.distributed and not (feeds or source)):
+            return []  # -a site finds its own; a worker takes its seeds from Redis
         if feeds:
             return [(url, None) for url in feeds]
         sources = [self.source_named(source)] if source else self.catalogue()
         return [(str(url), source) for source in sources for url in source.feeds]
 
     async def start(self):
+        for request in self.site_requests(self.args["site"]) if self.args.get("site") else ():
+            yield request
         for url, source in self.feed_targets():
             request = self.discovery_request(url, self.parse_feed, source=source)
             if request is not None:
@@ -65,3 +69,8 @@ class FeedsSpider(ArticleSpider):
             request = self.article_request(entry.url, hints)
             if request is not None:
                 yield request
+
+    def read_document(self, response):
+        return parse_feed(response.body, response.url)
+
+    parse_document = parse_feed  # what -a site crawls a found feed with

@@ -1,34 +1,41 @@
-"""`scrapy crawl sitemap -a sitemap=URL | -a source=NAME [-a since=2026-11-01]`.
+"""`scrapy crawl sitemap -a sitemap=URL | -a source=NAME | -a site=URL [-a since=2026-11-01]`.
 
 Sitemap indexes, url sets and Google News sitemaps, keeping news:title and
 news:publication_date as hints. `since` drops entries whose newest known date
-(publication date or lastmod) is older; entries with no date are kept.
+(publication date or lastmod) is older; entries with no date are kept. With `site`,
+the sitemaps the site's robots.txt names, else the first guessed path
+(spiders/site_discovery.py).
 """
 
 from __future__ import annotations
 
-import zlib
 from datetime import timedelta
 
 from crawler.core.model import Hints
-from crawler.core.sitemaps import parse_sitemap
+from crawler.core.sitemaps import maybe_gunzip, parse_sitemap
 from crawler.core.sources import Source
-from crawler.core.values import date, string_list
-from crawler.core.xmlsafe import MAX_XML_BYTES, NotXml
+from crawler.core.values import date, http_url, string_list
+from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
+from spiders.site_discovery import SiteDiscovery
 
 
-class SitemapSpider(ArticleSpider):
+class SitemapSpider(SiteDiscovery, ArticleSpider):
     name = "sitemap"
-    ARGUMENTS = {"sitemap": string_list, "source": source_name, "since": date}
-    REQUIRED = (("sitemap", "source"), "-a sitemap=URL or -a source=NAME")
+    ARGUMENTS = {"sitemap": string_list, "source": source_name, "since": date, "site": http_url}
+    REQUIRED = (("sitemap", "source", "site"), "-a sitemap=URL, -a source=NAME or -a site=URL")
+    SITE_DOCUMENTS = "sitemaps"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.since = self.args.get("since")
 
     async def start(self):
-        if self.args.get("sitemap"):
+        if self.args.get("site"):
+            targets = []
+            for request in self.site_requests(self.args["site"]):
+                yield request
+        elif self.args.get("sitemap"):
             targets = [(url, None) for url in self.args["sitemap"]]
         elif not self.args.get("source"):
             targets = []  # a distributed worker: seeds come from Redis
@@ -59,7 +66,7 @@ class SitemapSpider(ArticleSpider):
         if self.discovery_unchanged(response):
             return
         try:
-            sitemap = parse_sitemap(_maybe_gunzip(response.body), response.url)
+            sitemap = parse_sitemap(maybe_gunzip(response.body), response.url)
         except NotXml as error:
             yield self.not_a_document(response, "bad_sitemap", error)
             return
@@ -73,6 +80,11 @@ class SitemapSpider(ArticleSpider):
                 continue
             if request is not None:
                 yield request
+
+    def read_document(self, response):
+        return parse_sitemap(maybe_gunzip(response.body), response.url)
+
+    parse_document = parse_sitemap  # what -a site crawls a found sitemap with
 
     def _wanted(self, entry, source: Source | None) -> bool:
         if source is not None and not source.allows(entry.url):
@@ -93,17 +105,3 @@ class SitemapSpider(ArticleSpider):
             ai_only=source.ai_only if source else False,
             discovered_via="sitemap",
         )
-
-
-def _maybe_gunzip(body: bytes) -> bytes:
-    """`.xml.gz` sitemaps served without Content-Encoding; bounded against bombs."""
-    if not body.startswith(b"\x1f\x8b"):
-        return body
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        data = decompressor.decompress(body, MAX_XML_BYTES + 1)
-    except zlib.error as error:
-        raise NotXml(f"bad gzip: {error}") from error
-    if len(data) > MAX_XML_BYTES:
-        raise NotXml(f"gzip expands past {MAX_XML_BYTES} bytes")
-    return data

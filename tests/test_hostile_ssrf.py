@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from scrapy.settings import Settings
 
+from crawler.core.addresses import AddressPolicy, is_public
 from crawler.integration.failures import classify_failure
-from crawler.integration.ssrf import AddressPolicy, BlockedAddress, is_public
+from crawler.integration.ssrf import BlockedAddress
 from tests.hostile.crawl import assert_accounted, crawl, places
 from tests.hostile.server import HostileWeb
 

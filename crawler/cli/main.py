@@ -1,4 +1,4 @@
-"""Operator helpers: schema, extract, report; enqueue and merge for distributed crawls."""
+"""Operator helpers: schema, extract, report, discover; enqueue and merge for distributed crawls."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from crawler.cli.cluster import enqueue, merge, read_urls_file, seeds_for
+from crawler.cli.discover import add_arguments as add_discover_arguments
+from crawler.cli.discover import discover_command
 from crawler.core.model import ArticleRecord
 from crawler.core.pipeline import Options, process_page
 from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
@@ -86,10 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     merging.add_argument("-o", "--output", type=Path, help="folder (default output/merged/<UTC>)")
     report = commands.add_parser("report", help="a run's counts and source health as a table")
     report.add_argument("run_dir", help="a run directory (or output/<spider>/latest)")
+    finder = commands.add_parser("discover", help="a catalogue entry for a site: feeds, sitemaps")
+    add_discover_arguments(finder)
     args = parser.parse_args(argv)
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return 0
+    if args.command == "discover":
+        return discover_command(args)
     if args.command == "report":
         print(render(load_run(Path(args.run_dir))))
         return 0

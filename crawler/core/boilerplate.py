@@ -29,6 +29,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from crawler.core.clean import MAX_CHROME_WORDS
+from crawler.core.sections import kept_headings
 
 MIN_LINE_CHARS = 12  # shorter lines ("Photos", "Share") carry too little to identify a template
 MAX_PAGES_KEPT = 32  # page ids kept per line: enough to decide, bounded memory
@@ -92,11 +93,14 @@ class SiteBoilerplate:
     def __init__(self, store: BoilerplateStore, min_pages: int = 3):
         self.store, self.min_pages = store, min_pages
 
-    def learn_and_strip(self, url: str, page_id: str, text: str) -> Stripped:
+    def learn_and_strip(
+        self, url: str, page_id: str, text: str, headings: Collection[str] = ()
+    ) -> Stripped:
         """Count this page's lines, then strip the ones now known to be template.
 
         The page counts first, so the Nth page carrying a line is already cleaned of it;
-        pages seen before the line reached N keep it (see README).
+        pages seen before the line reached N keep it (see README). A heading the site uses
+        on every page ("Background") stays while its section keeps lines of this page.
         """
         site, lines = site_of(url), text.split("\n")
         keys = [line_key(line) if len(line.strip()) >= MIN_LINE_CHARS else None for line in lines]
@@ -106,7 +110,8 @@ class SiteBoilerplate:
         self.store.add_page(site, page_id, distinct)
         counts = self.store.pages_with(site, distinct)
         template = [bool(key) and counts.get(key, 0) >= self.min_pages for key in keys]
-        kept = _strip(lines, template)
+        removed = kept_headings(lines, _removals(lines, template), headings)
+        kept = [line for line, gone in zip(lines, removed, strict=True) if not gone]
         if sum(map(_words, kept)) < (1 - MAX_TEMPLATE_SHARE) * sum(map(_words, lines)):
             # Mostly "template": the same article under other URLs (syndication, mirrors,
             # near-duplicates), which dedup handles; a site template is a small part of a page.
@@ -118,15 +123,15 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _strip(lines: list[str], template: list[bool]) -> list[str]:
+def _removals(lines: list[str], template: list[bool]) -> list[bool]:
+    """Which lines go: the leading and trailing runs of template lines, and short template
+    lines in between."""
     start, end = 0, len(lines)
     while start < end and template[start]:
         start += 1
     while end > start and template[end - 1]:
         end -= 1
-    middle = [
-        line
-        for line, is_template in zip(lines[start:end], template[start:end], strict=True)
-        if not (is_template and len(line.split()) <= MAX_CHROME_WORDS)
+    return [
+        is_template and (not start <= index < end or _words(line) <= MAX_CHROME_WORDS)
+        for index, (line, is_template) in enumerate(zip(lines, template, strict=True))
     ]
-    return middle

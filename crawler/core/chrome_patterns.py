@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.core.paywall import WALL
+
 
 def _compile(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
@@ -108,6 +110,7 @@ RELATED_HEADING = re.compile(
 
 # Loose calls to action: removed only from the trailing edge of the text.
 EDGE_ONLY = {
+    "paywall": WALL,  # before "newsletter": a wall says "subscribe" too
     "newsletter": _compile(
         r"\b(sign up|subscribe|newsletter|in your inbox|delivered to your inbox)\b",
     ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from crawler.core.chrome_patterns import (
@@ -58,8 +59,10 @@ def clean_lines(
     title: str | None = None,
     authors: list[str] | tuple[str, ...] = (),
     links: frozenset[str] = frozenset(),
+    headings: Collection[str] = frozenset(),
 ) -> CleanResult:
-    """Clean extracted lines; `links` are the page's anchor texts (lower-cased)."""
+    """Clean extracted lines; `links` are the page's anchor texts (lower-cased), `headings`
+    the page's heading texts (crawler.core.sections)."""
     result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
     result.original_publisher = _find_original_publisher(result.lines)
     result.is_aggregator = any(
@@ -68,7 +71,7 @@ def clean_lines(
     )
     if result.is_aggregator:
         _drop_aggregator_sections(result)
-    _drop_related_blocks(result)
+    _drop_related_blocks(result, headings)
     _drop_comment_thread(result)
     _drop_comment_form_tail(result)
     _drop_matching(result)
@@ -136,20 +139,33 @@ def _is_title_like(line: str) -> bool:
     return _words(line) <= 16 and not line.rstrip().endswith((".", ":", ";"))
 
 
-def _drop_related_blocks(result: CleanResult) -> None:
-    """A "Related ..." heading followed only by headline-like lines is a link list."""
+def _drop_related_blocks(result: CleanResult, headings: Collection[str] = ()) -> None:
+    """A "Related ..." heading followed only by headline-like lines is a link list; it ends
+    before a heading of the article (a heading with prose after it)."""
     lines, index = result.lines, 0
     while index < len(lines):
         if RELATED_HEADING.search(lines[index]) and _words(lines[index]) <= 8:
             end = index + 1
             while end < len(lines) and _is_title_like(lines[end]):
+                if _opens_section(lines, end, headings):
+                    break
                 end += 1
-            # Only a block that runs to the end, or that holds a list, is chrome.
-            if end == len(lines) or end - index > 2:
+            # Only a block that runs to the end or to the next section, or that holds a
+            # list, is chrome; a "Related work" heading of the article's own stays.
+            own = lines[index] in headings and end == index + 1
+            at_section = not own and _opens_section(lines, end, headings)
+            if end == len(lines) or at_section or end - index > 2:
                 result.removed["related"] += end - index
                 del lines[index:end]
                 continue
         index += 1
+
+
+def _opens_section(lines: list[str], index: int, headings: Collection[str]) -> bool:
+    """A heading of the article with prose after it: where a list of links ends."""
+    if index + 1 >= len(lines) or lines[index] not in headings:
+        return False
+    return not _is_title_like(lines[index + 1])
 
 
 def _drop_aggregator_sections(result: CleanResult) -> None:

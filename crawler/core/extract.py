@@ -28,6 +28,8 @@ from crawler.core.gaps import (
     prose_nodes,
 )
 from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.paywall import paid_lines
+from crawler.core.sections import heading_texts
 from crawler.core.standfirst import add_standfirst, find_standfirst
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ class RawArticle:
     page: PageMeta
     found: Document | None  # trafilatura's metadata for the fields our sources lack
     method: str
+    headings: frozenset[str] = frozenset()  # heading texts (crawler.core.sections)
+    paid_lines: frozenset[str] = frozenset()  # blocks of the paid part (crawler.core.paywall)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -167,7 +171,8 @@ def extract_article(
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
     if not text.strip():
         raise ExtractionFailed("no_text", "no main text found")
-    return RawArticle(text=text, page=page, found=metadata, method=method)
+    headings = heading_texts(tree, not_headings=lead[1:] if lead else ())
+    return RawArticle(text, page, metadata, method, headings, paid_lines(tree, page.jsonld))
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:

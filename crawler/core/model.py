@@ -30,6 +30,7 @@ Flag = Literal[
     "off_topic",
     "updated",
     "near_duplicate",
+    "paywalled",
 ]
 
 SHORT_WORDS = 150  # below this many words a record is flagged `short`
@@ -56,6 +57,18 @@ class Extraction(BaseModel):
     published_at_raw: str | None = None
 
 
+class Section(BaseModel):
+    """A heading and the paragraphs under it, up to the next heading: a summarizer's chunk."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    heading: str | None = Field(description="the heading line; null for the lead before it")
+    paragraphs: list[str] = Field(description="the lines of `text` under the heading, in order")
+
+    def lines(self) -> list[str]:
+        return ([self.heading] if self.heading is not None else []) + self.paragraphs
+
+
 class ArticleRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -77,6 +90,11 @@ class ArticleRecord(BaseModel):
     language_confidence: float = Field(ge=0.0, le=1.0)
     declared_language: str | None = Field(None, description="<html lang>/og:locale, primary tag")
     text: str = Field(min_length=1)
+    # Added within schema_version 1 (optional, default null: records written before it
+    # stay valid); every record written now has it. Same lines as `text`, in order.
+    sections: list[Section] | None = Field(
+        None, description="`text` split at its headings: the same lines, in the same order"
+    )
     word_count: int = Field(ge=1)
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     original_url: HttpUrl | None = Field(None, description="aggregated story's original")
@@ -103,6 +121,12 @@ class ArticleRecord(BaseModel):
             raise ValueError("word_count does not match text")
         if self.content_hash != content_hash(self.text):
             raise ValueError("content_hash does not match text")
+        if self.sections is not None and self.text.split("\n") != [
+            line for section in self.sections for line in section.lines()
+        ]:
+            raise ValueError("sections do not hold the lines of text, in order")
+        if self.sections and any(section.heading is None for section in self.sections[1:]):
+            raise ValueError("only the first section (the lead) may have no heading")
         for name in ("published_at", "updated_at", "fetched_at"):
             value = getattr(self, name)
             if value is not None and value.utcoffset().total_seconds() != 0:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
-from crawler.core import fields
+from crawler.core import fields, paywall
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -22,6 +22,7 @@ from crawler.core.language import detect_document, primary_tag, strip_foreign_li
 from crawler.core.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
 from crawler.core.options import Options
 from crawler.core.relevance import ai_relevance
+from crawler.core.sections import split_sections
 from crawler.core.simhash import simhash
 
 
@@ -59,7 +60,8 @@ def process_page(
         draft.removed.update(foreign)
     words = len(draft.text.split())
     if words < options.min_words:
-        return Outcome(None, "too_short", f"{words} words after cleaning")
+        paid = "; the rest is the paid part" if draft.removed.get("paywall") else ""
+        return Outcome(None, "too_short", f"{words} words after cleaning{paid}")
     if words > options.max_words:
         return Outcome(None, "too_long", f"{words} words after cleaning")
     if not title:
@@ -69,7 +71,8 @@ def process_page(
     values["fetched_at"] = fetched_at or datetime.now(UTC)
     values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
     off_topic = guess.language == "en" and _is_off_topic(values["ai_relevance"], hints, options)
-    values["flags"] = _flags(values, aggregator=draft.is_aggregator, off_topic=off_topic)
+    paywalled = paywall.declared(raw.page.jsonld) or bool(draft.removed.get("paywall"))
+    values["flags"] = _flags(values, draft.is_aggregator, off_topic, paywalled)
     try:
         record = ArticleRecord.model_validate(values)
     except ValidationError as error:
@@ -92,7 +95,9 @@ def _is_off_topic(score: float, hints: Hints, options: Options) -> bool:
 
 def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     text = unicodedata.normalize("NFC", raw.text)
-    result = clean_lines(text.split("\n"), title, authors, raw.page.link_texts)
+    lines, paid = paywall.without_paid_part(text.split("\n"), raw.paid_lines)
+    result = clean_lines(lines, title, authors, raw.page.link_texts, raw.headings)
+    result.removed["paywall"] += paid
     return _Draft(result.text, result.removed, result.original_publisher, result.is_aggregator)
 
 
@@ -130,6 +135,7 @@ def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
         image_url=image,
         declared_language=declared,
         text=draft.text,
+        sections=split_sections(draft.text.split("\n"), raw.headings),
         word_count=len(draft.text.split()),
         content_hash=content_hash(draft.text),
         original_url=original_url,
@@ -153,7 +159,7 @@ def _language_values(guess) -> dict:
     return {"language": guess.language, "language_confidence": guess.confidence}
 
 
-def _flags(values: dict, aggregator: bool, off_topic: bool) -> list[str]:
+def _flags(values: dict, aggregator: bool, off_topic: bool, paywalled: bool) -> list[str]:
     removed, language = values["cleaning"], values["language"]
     declared = values["declared_language"]
     original = bool(values["original_publisher"] or values["original_url"])
@@ -170,5 +176,6 @@ def _flags(values: dict, aggregator: bool, off_topic: bool) -> list[str]:
         "non_english": language not in ("en", "und"),
         "off_topic": off_topic,
         "declared_language_mismatch": bool(declared) and language not in ("und", declared),
+        "paywalled": paywalled,
     }
     return [flag for flag, applies in checks.items() if applies]

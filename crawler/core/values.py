@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from crawler.core.canonical import is_fetchable
+from crawler.core.canonical import is_fetchable, url_problem
 from crawler.core.dates import parse_date
 
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
@@ -91,6 +91,13 @@ def url_list(value) -> list[str]:
         detail = f"; not {bad[0]!r}" if bad else ""
         raise ValueError(f"must be http(s) URLs, comma-separated{detail}")
     return urls
+
+
+def http_url(value) -> str:
+    text = str(value or "").strip()
+    if not is_fetchable(text) or url_problem(text):
+        raise ValueError("must be an http(s) URL, e.g. https://example.com/")
+    return text
 
 
 def date(value):

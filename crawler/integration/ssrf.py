@@ -7,17 +7,11 @@ that were checked (no DNS-rebinding window). IP-literal URLs (`http://10.0.0.1/`
 `http://[::1]/`) are refused before any connection by `BlockPrivateAddresses`, which also
 turns the DNS failure of a refused name into `BlockedAddress`: a reject `blocked_address`.
 
-The rule is trafilatura 2.3's (`downloads._vet_peer`): an address is allowed when
-`ipaddress` calls it global, IPv4-mapped IPv6 being read as the IPv4 address it maps.
-`ALLOWED_PRIVATE_HOSTS` lists host names or addresses that may be private anyway (the demo,
-tests and benchmarks run on loopback): a listed name allows whatever it resolves to, a listed
-address allows that address under any name.
+The rule (crawler.core.addresses, shared with the operator commands): an address is allowed
+when it is global, or when `ALLOWED_PRIVATE_HOSTS` lists its host name or the address.
 """
 
 from __future__ import annotations
-
-import ipaddress
-from dataclasses import dataclass
 
 from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.resolver import CachingHostnameResolver
@@ -26,6 +20,9 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import DNSLookupError
 from twisted.internet.interfaces import IResolutionReceiver
 from zope.interface import implementer
+
+from crawler.core.addresses import AddressPolicy, ip_or_none
+from crawler.core.addresses import normal_host as _normal
 
 # host name -> the refused address, for names whose every address was refused; read by the
 # middleware to tell a refused name from one that does not exist. One process, one reactor.
@@ -42,39 +39,6 @@ class BlockedAddress(IgnoreRequest):
             f"(to crawl it, allow it with -s ALLOWED_PRIVATE_HOSTS={host})"
         )
         self.url, self.host, self.address = url, host, address
-
-
-def ip_or_none(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    try:
-        ip = ipaddress.ip_address(text.strip().strip("[]").split("%", 1)[0])
-    except ValueError:
-        return None
-    return getattr(ip, "ipv4_mapped", None) or ip
-
-
-def is_public(address: str) -> bool:
-    ip = ip_or_none(address)
-    return ip is not None and ip.is_global and not ip.is_multicast
-
-
-def _normal(host: str) -> str:
-    ip = ip_or_none(host)
-    return str(ip) if ip is not None else host.strip().lower().rstrip(".")
-
-
-@dataclass(frozen=True)
-class AddressPolicy:
-    allowed: frozenset[str] = frozenset()  # normalized host names and addresses
-
-    @classmethod
-    def from_settings(cls, settings) -> AddressPolicy:
-        entries = settings.getlist("ALLOWED_PRIVATE_HOSTS")
-        return cls(frozenset(_normal(entry) for entry in entries if entry.strip()))
-
-    def allows(self, host: str, address: str) -> bool:
-        return (
-            is_public(address) or _normal(host) in self.allowed or _normal(address) in self.allowed
-        )
 
 
 @implementer(IResolutionReceiver)

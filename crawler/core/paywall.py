@@ -1,0 +1,98 @@
+"""Paywalls: pages whose text is incomplete, and the free part of their text.
+
+Either sign is enough for the record's `paywalled` flag ("the text is incomplete"):
+
+- the JSON-LD article, or one of its `hasPart` elements, says `isAccessibleForFree` false
+  (schema.org's and Google's markup for subscription content; the value is as often the
+  string "False" as the boolean). A `hasPart` with a `cssSelector` names the paid part:
+  when the page serves it anyway (paywalls drawn by a script), its lines are removed, so
+  the text is the free part;
+- the text ends in a subscribe wall: an invitation to subscribe, sign in or register "to
+  continue reading", or a line saying the article is for subscribers. The patterns
+  (WALL) are applied only to the trailing edge of the text, by the cleaning
+  (crawler.core.chrome_patterns.EDGE_ONLY), and the removed lines count as `paywall`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cssselect import SelectorError
+from lxml import html as lxml_html
+
+from crawler.core.sections import line_key
+
+_ACCESS = "isAccessibleForFree"
+_PART_BLOCKS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6")
+_LIST_MARK = re.compile(r"^([-•*–]|\d+[.)])\s+")  # "- item", as trafilatura writes list items
+
+_SUBSCRIBE = (
+    r"(subscri[bp]\w*|sign(ing)? (in|up)|log(ging)? ?in|register\w*"
+    r"|become an? \w* ?(member|subscriber)|members?hip|account)"
+)
+_READERS = r"(paid |paying |premium |digital )?(subscribers|members|subscription holders)"
+WALL = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (continue|keep|start|finish) reading\b",
+        rf"\b(continue|keep) reading\b.{{0,80}}\b{_SUBSCRIBE}",
+        rf"\b(this|the) (article|story|content|post|piece|report) is (only )?"
+        rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?{_READERS}",
+        r"\b(subscriber|member|premium)s?[- ]only (article|content|story|post)\b",
+        rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?"
+        r"(full|rest|entire|whole|complete|this|unlimited)\b",
+        rf"\b(read|unlock|access) (the )?(full|rest of the|entire|whole) (article|story|piece)"
+        rf"\b.{{0,40}}\b{_SUBSCRIBE}",
+        r"\byou('ve| have) (reached|used( up)?|hit|exceeded) (your|all (of )?your|the)\b.{0,30}"
+        r"\b(free|monthly|complimentary)\b.{0,20}\b(articles?|stories|limit)\b",
+        r"^already (a subscriber|a member|subscribed|have an account)\b",
+        r"\bsubscription (is )?required\b",
+    )
+)
+
+
+def declared(jsonld: dict[str, Any]) -> bool:
+    """The article, or a part of it, is marked as not free."""
+    return _not_free(jsonld.get(_ACCESS)) or any(_not_free(p.get(_ACCESS)) for p in _parts(jsonld))
+
+
+def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset[str]:
+    """Texts of the blocks inside the elements the JSON-LD names as its paid part."""
+    found: set[str] = set()
+    for part in _parts(jsonld):
+        selector = part.get("cssSelector")
+        if not _not_free(part.get(_ACCESS)) or not isinstance(selector, str):
+            continue
+        try:
+            elements = tree.cssselect(selector)
+        except (SelectorError, ValueError):
+            continue  # a selector we cannot read names nothing we can remove
+        for element in elements:
+            blocks = [element, *element.iter(*_PART_BLOCKS)]
+            found.update(line_key(block.text_content()) for block in blocks)
+    found.discard("")
+    return frozenset(found)
+
+
+def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
+    """The lines that are not blocks of the paid part (a list item's line without the
+    marker trafilatura gives it), and how many were removed."""
+    if not paid:
+        return lines, 0
+    kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
+    return kept, len(lines) - len(kept)
+
+
+def _parts(jsonld: dict[str, Any]) -> list[dict[str, Any]]:
+    parts = jsonld.get("hasPart")
+    parts = parts if isinstance(parts, list) else [parts]
+    return [part for part in parts if isinstance(part, dict)]
+
+
+def _not_free(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value is False
+    if isinstance(value, str):  # "False", "false", "https://schema.org/False"
+        return value.strip().lower().rsplit("/", 1)[-1] in ("false", "no")
+    return False

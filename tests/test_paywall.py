@@ -1,0 +1,105 @@
+"""Paywalls: the JSON-LD markup, the paid part's lines, and subscribe walls at the end."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.core.clean import clean_lines
+from crawler.core.extract import parse_tree
+from crawler.core.paywall import WALL, declared, paid_lines, without_paid_part
+from crawler.core.pipeline import process_page
+
+PROSE = [
+    "The regulator opened a consultation on Thursday into how banks use automated credit "
+    "scoring, asking lenders to explain which data their models rely on.",
+    "Consumer groups welcomed the move but said the questions should have been asked years "
+    "ago, before the systems were rolled out to millions of customers.",
+]
+
+
+@pytest.mark.parametrize(
+    "jsonld",
+    [
+        {"isAccessibleForFree": False},
+        {"isAccessibleForFree": "False"},
+        {"isAccessibleForFree": "https://schema.org/False"},
+        {"isAccessibleForFree": True, "hasPart": [{"isAccessibleForFree": "false"}]},
+        {"hasPart": {"@type": "WebPageElement", "isAccessibleForFree": False}},
+    ],
+)
+def test_not_free_markup_in_its_common_spellings(jsonld):
+    assert declared(jsonld)
+
+
+@pytest.mark.parametrize(
+    "jsonld",
+    [{}, {"isAccessibleForFree": True}, {"isAccessibleForFree": "True"}, {"hasPart": "x"}],
+)
+def test_free_or_unmarked_articles_are_not_paywalled(jsonld):
+    assert not declared(jsonld)
+
+
+def test_the_paid_part_is_read_from_the_css_selector_and_a_bad_selector_names_nothing():
+    tree = parse_tree(
+        f"<html><body><p>{PROSE[0]}</p><section class='locked'><h2>Inside</h2>"
+        f"<p>{PROSE[1]}</p><ul><li>A paid list item</li></ul></section></body></html>"
+    )
+    part = {"isAccessibleForFree": False, "cssSelector": ".locked"}
+    paid = paid_lines(tree, {"hasPart": [part]})
+    assert {"Inside", PROSE[1]} <= paid and PROSE[0] not in paid
+    lines = [PROSE[0], "Inside", PROSE[1], "- A paid list item"]
+    assert without_paid_part(lines, paid) == ([PROSE[0]], 3)
+    assert paid_lines(tree, {"hasPart": {**part, "cssSelector": "div[[["}}) == frozenset()
+    assert paid_lines(tree, {"hasPart": {**part, "isAccessibleForFree": True}}) == frozenset()
+
+
+WALLS = [
+    "Subscribe to continue reading",
+    "Subscribe now to read the full story.",
+    "This article is for subscribers only.",
+    "This content is available to paying subscribers.",
+    "To continue reading, log in or create a free account.",
+    "Keep reading with a digital subscription for $1 a week",
+    "You have reached your limit of free articles this month.",
+    "Already a subscriber? Sign in",
+    "Become a member to keep reading.",
+    "Subscriber-only article",
+]
+NOT_WALLS = [
+    "Subscribe to our newsletter for a weekly briefing.",
+    "Continue reading the main story",
+    "Sign up for alerts on this topic",
+    "Read more about the study here.",
+    "Streaming services lost subscribers for a second quarter.",
+]
+
+
+@pytest.mark.parametrize("line", WALLS)
+def test_subscribe_walls(line):
+    assert any(p.search(line) for p in WALL)
+
+
+@pytest.mark.parametrize("line", NOT_WALLS)
+def test_lines_that_are_not_walls(line):
+    assert not any(p.search(line) for p in WALL)
+
+
+def test_a_wall_is_cut_only_from_the_end_of_the_text():
+    result = clean_lines([*PROSE, "Subscribe to continue reading", "Already a subscriber? Log in"])
+    assert result.lines == PROSE and result.removed["paywall"] == 2
+    middle = [PROSE[0], "Subscribe to continue reading", PROSE[1]]
+    assert clean_lines(middle).lines == middle  # a sentence in the body is never cut
+
+
+def test_a_page_that_is_all_paid_part_is_too_short_and_says_why():
+    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE * 3)
+    page = (
+        '<html><head><title>Credit scoring consultation</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Credit scoring consultation", "hasPart": '
+        '{"isAccessibleForFree": "False", "cssSelector": ".body"}}</script></head>'
+        f'<body><article><h1>Credit scoring consultation</h1><div class="body">{paragraphs}'
+        "</div></article></body></html>"
+    )
+    outcome = process_page(page.encode(), "https://ledger.test/2026/11/credit-scoring")
+    assert outcome.reason == "too_short"
+    assert "paid part" in outcome.detail
