@@ -1,95 +1,100 @@
-"""Main-text extraction quality on the Dragnet-subset corpus.
+"""Extraction and metadata quality on every shared set, against trafilatura and newspaper4k.
 
-Measures how well each system recovers the annotated article text
-(`gold_text`, comments excluded) of every page in ../shared/corpus:
-token-level precision, recall and F1 on lowercased `\\w+` tokens with
-multiset overlap. Systems compared:
+Sets (under ../shared; none is copied into this repo):
 
-- ours            crawler.pipeline.process_page, languages=(), min_words=1
-                  (a reject scores as empty text)
-- ours+title      the same, with the record title prepended (the gold text
-                  usually starts with the headline)
-- traf default    trafilatura.extract(body, url=url) (keeps comments)
-- traf precision  trafilatura.extract(..., favor_precision=True,
-                  include_comments=False)
+- corpus       300 Dragnet pages: gold text (the headline usually its first line);
+- readability  79 pages of Mozilla Readability's tests: text, byline and date as
+               Readability expects them;
+- postlight    100 pages of the Postlight Parser's tests: title, author, date.
 
-Prints one markdown table (overall, news, blog) plus seconds per page per
-system, then the issue's targets checked for `ours+title` and `ours`, and writes
-per-page scores to bench/results/quality-<UTC>.csv and
-bench/results/quality-latest.csv.
+Systems, each on every page:
 
-Which row the targets are judged on: `ours+title`. The gold text is what a
-reader sees as the article, headline included; our record delivers the headline
-in `title` and the body in `text` (the duplicated headline line is removed from
-the text on purpose), and a summarizer reads both. `ours` (text only) is printed
-beside it and is what to watch for body-text regressions; it pays about 0.02 of
-recall for the headline and byline lines the gold keeps and the record moves to
-metadata. trafilatura's rows are its text output only, as `extract()` returns it.
+- ours            crawler.core.pipeline.process_page, languages=(), min_words=1 (a reject
+                  scores as empty);
+- ours+title      the same with the record title as the text's first line, on the corpus
+                  only (its gold starts with the headline, and a summarizer reads both);
+- traf default    trafilatura.extract(body, url=url, output_format="json",
+                  with_metadata=True), its text then its comments, as its text output
+                  gives them (it keeps comments by default);
+- traf precision  the same with favor_precision=True, include_comments=False;
+- newspaper4k     Article(url).download(input_html=...).parse(), in bench/.venv.
+
+trafilatura runs in spawned processes that never import crawler.core (importing
+crawler.core.extract changes trafilatura's module state: crawler.compat.trafilatura), and
+newspaper4k in bench/.venv's interpreter (installed there on first use). Matching rules are
+in bench/quality_scoring.py. Every set is split into a tuning half and a check half by a
+hash of the page id (fixed); both are reported, and the issue's targets are judged on the
+check half. Per set: a table, the worst pages, and per-page CSVs in bench/results/.
 
 Run from the repo root:
 
-    python bench/quality.py [--corpus PATH] [--limit N] [--workers N]
+    python bench/quality.py [--sets corpus,readability,postlight] [--limit N] [--workers N]
+                            [--no-newspaper] [--shared PATH]
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import hashlib
 import json
 import os
-import re
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing import Pool, get_context
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+BENCH = REPO / "bench"
+for _path in (REPO, BENCH):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
-RESULTS = REPO / "bench" / "results"
-SYSTEMS = ("ours", "ours+title", "traf default", "traf precision")
-GENRES = ("all", "news", "blog")
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+from peer_venv import peer_python  # noqa: E402
+from quality_report import print_hygiene, print_set_report, write_csvs  # noqa: E402
+from quality_scoring import (  # noqa: E402, F401  (tests use these)
+    Score,
+    authors_match,
+    dates_match,
+    score,
+    titles_match,
+    tokens,
+)
+
+SHARED = REPO.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpus"
+PEER_PACKAGES = ["newspaper4k==0.9.6"]
+SET_NAMES = ("corpus", "readability", "postlight")
+PEERS = ("traf default", "traf precision", "newspaper4k")
 
 
 @dataclass(frozen=True)
-class Score:
-    precision: float
-    recall: float
-    f1: float
+class Page:
+    set: str
+    id: str
+    path: str
+    url: str
+    gold: dict = field(default_factory=dict)  # text, title, authors, date: what the set has
+    genre: str = ""
+
+    @property
+    def half(self) -> str:
+        return half_of(self.id)
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercased word tokens, as used for scoring."""
-    return _TOKEN.findall(text.lower())
+def half_of(page_id: str) -> str:
+    """'tuning' or 'check', fixed by the id alone: a page never changes sides."""
+    return "tuning" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "check"
 
 
-def score(predicted: str, gold: str) -> Score:
-    """Token-level P/R/F1 of `predicted` against `gold` (multiset overlap).
-
-    An empty prediction scores P=R=F1=0, unless the gold is empty too, in
-    which case P=R=F1=1.
-    """
-    pred, ref = Counter(tokens(predicted)), Counter(tokens(gold))
-    n_pred, n_ref = sum(pred.values()), sum(ref.values())
-    if n_pred == 0:
-        return Score(1.0, 1.0, 1.0) if n_ref == 0 else Score(0.0, 0.0, 0.0)
-    overlap = sum((pred & ref).values())
-    precision = overlap / n_pred
-    recall = overlap / n_ref if n_ref else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if overlap else 0.0
-    return Score(precision, recall, f1)
-
-
-def load_gold(corpus: Path) -> list[dict]:
-    """The corpus entries from gold.jsonl, in file order."""
-    with open(corpus / "gold.jsonl", encoding="utf-8") as handle:
+# --- sets -----------------------------------------------------------------------------------
+def load_gold(folder: Path) -> list[dict]:
+    """A set's entries from gold.jsonl, in file order."""
+    with open(folder / "gold.jsonl", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
@@ -98,205 +103,239 @@ def page_url(entry: dict) -> str:
     return entry.get("url") or f"http://example.invalid/{entry['id']}"
 
 
+def _pages(name: str, folder: Path, gold_of) -> list[Page]:
+    pages = []
+    for entry in load_gold(folder):
+        path = folder / (entry.get("file") or f"pages/{entry['id']}.html")
+        gold = {key: value for key, value in gold_of(entry).items() if value}
+        pages.append(
+            Page(name, entry["id"], str(path), page_url(entry), gold, entry.get("genre", ""))
+        )
+    return pages
+
+
+def load_set(name: str, shared: Path) -> list[Page]:
+    if name == "corpus":
+        return _pages(name, shared / "corpus", lambda e: {"text": e["gold_text"]})
+    folder = shared / "devsets" / name
+    if name == "readability":
+        return _pages(
+            name,
+            folder,
+            lambda e: {"text": e["text"], "authors": e["byline"], "date": e["published"]},
+        )
+    if name == "postlight":
+        return _pages(
+            name,
+            folder,
+            lambda e: {
+                "title": e["title"],
+                "authors": e.get("author"),
+                "date": e.get("date_published"),
+            },
+        )
+    raise ValueError(f"unknown set {name!r}")
+
+
+# --- systems --------------------------------------------------------------------------------
 def run_ours(body: bytes, url: str) -> tuple[str, str, str]:
     """Our core with nothing rejected for language or length: (text, title, reason)."""
+    result = ours_fields(body, url)
+    return result["text"], result["title"], result["reason"]
+
+
+def ours_fields(body: bytes, url: str) -> dict:
     from crawler.core.pipeline import Options, process_page
 
     outcome = process_page(body, url, options=Options(languages=(), min_words=1))
     record = outcome.record
     if record is None:
-        return "", "", outcome.reason
-    return record.text, record.title or "", outcome.reason
+        return _empty(reason=outcome.reason)
+    published = record.published_at.isoformat() if record.published_at else None
+    return _empty(
+        text=record.text,
+        title=record.title or "",
+        authors=list(record.authors),
+        date=published,
+        site_name=record.site_name,
+        description=record.description,
+        reason=outcome.reason,
+    )
 
 
-def run_trafilatura(body: bytes, url: str, precision: bool) -> str:
+def _empty(**values) -> dict:
+    base = {"text": "", "title": "", "authors": [], "date": None, "reason": "ok"}
+    return {**base, "site_name": None, "description": None, "seconds": 0.0, **values}
+
+
+def evaluate_ours(page: Page) -> dict:
+    body = Path(page.path).read_bytes()
+    start = time.perf_counter()
+    try:
+        result = ours_fields(body, page.url)
+    except Exception as error:  # a crash is a finding, not a reason to stop the run
+        result = _empty(reason=f"crash:{type(error).__name__}", crash=f"{error}"[:300])
+    result["seconds"] = time.perf_counter() - start
+    return result
+
+
+def run_trafilatura(page: Page) -> dict:
+    """Stock trafilatura, default and precision, in a process that never imported our core."""
     import trafilatura
 
-    if precision:
-        text = trafilatura.extract(body, url=url, favor_precision=True, include_comments=False)
-    else:
-        text = trafilatura.extract(body, url=url)
-    return text or ""
+    body = Path(page.path).read_bytes()
+    results = {}
+    for name, options in (
+        ("traf default", {}),
+        ("traf precision", {"favor_precision": True, "include_comments": False}),
+    ):
+        start = time.perf_counter()
+        found = trafilatura.extract(
+            body, url=page.url, output_format="json", with_metadata=True, **options
+        )
+        data = json.loads(found) if found else {}
+        authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
+        # extract()'s text output appends the comments; its JSON keeps them apart.
+        text = "\n".join(filter(None, (data.get("text"), data.get("comments"))))
+        results[name] = _empty(
+            text=text,
+            title=data.get("title") or "",
+            authors=authors,
+            date=data.get("date"),
+            site_name=data.get("sitename"),
+            description=data.get("description"),
+            seconds=time.perf_counter() - start,
+        )
+    return results
 
 
-def _timed(function, *args):
-    start = time.perf_counter()
-    result = function(*args)
-    return result, time.perf_counter() - start
+def run_newspaper(pages: list[Page], workers: int) -> list[dict] | None:
+    python = peer_python("newspaper", PEER_PACKAGES)
+    if python is None:
+        print("newspaper4k unavailable: could not install it into bench/.venv", file=sys.stderr)
+        return None
+    chunks = [pages[i::workers] for i in range(workers)]
+    script = str(BENCH / "newspaper_peer.py")
+    running = [
+        subprocess.Popen(
+            [str(python), script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        for _ in chunks
+    ]
+    by_path = {}
+    for process, chunk in zip(running, chunks, strict=True):
+        process.stdin.write(json.dumps([[p.path, p.url] for p in chunk]))
+        process.stdin.close()
+    for process in running:
+        for line in process.stdout:
+            row = json.loads(line)
+            by_path[row["path"]] = _empty(
+                **{k: row[k] for k in ("text", "title", "authors", "date", "seconds")}
+            )
+        process.wait()
+    return [by_path.get(page.path, _empty(reason="missing")) for page in pages]
 
 
-def run_peers(task: tuple[dict, str]) -> dict:
-    """Stock trafilatura on one page, in a process that never imported our core: importing
-    crawler.core.extract changes trafilatura's module state (crawler.compat.trafilatura)."""
-    entry, corpus = task
-    body = (Path(corpus) / "pages" / f"{entry['id']}.html").read_bytes()
-    url = page_url(entry)
-    default, default_time = _timed(run_trafilatura, body, url, False)
-    precise, precise_time = _timed(run_trafilatura, body, url, True)
-    return {"traf default": (default, default_time), "traf precision": (precise, precise_time)}
+# --- scoring --------------------------------------------------------------------------------
+def scored(page: Page, outputs: dict[str, dict]) -> dict:
+    """One page's scores for every system that ran."""
+    row = {"page": page, "outputs": outputs, "scores": {}}
+    for system, out in outputs.items():
+        marks: dict = {}
+        if "text" in page.gold:
+            marks["text"] = score(out["text"], page.gold["text"])
+        if "title" in page.gold:
+            marks["title"] = titles_match(out["title"], page.gold["title"])
+        if "authors" in page.gold:
+            marks["authors"] = authors_match(out["authors"], page.gold["authors"])
+        if "date" in page.gold:
+            marks["date"] = dates_match(out["date"], page.gold["date"])
+        row["scores"][system] = marks
+    return row
 
 
-def evaluate_page(task: tuple[dict, str]) -> dict:
-    """Run our core on one page; our text, title, timing and reject reason."""
-    entry, corpus = task
-    body = (Path(corpus) / "pages" / f"{entry['id']}.html").read_bytes()
-    url = page_url(entry)
-    crash = ""
-    try:
-        (text, title, reason), ours_time = _timed(run_ours, body, url)
-    except Exception as error:  # a crash is a finding, not a reason to stop the run
-        (text, title, reason), ours_time = ("", "", f"crash:{type(error).__name__}"), 0.0
-        crash = f"{type(error).__name__}: {error}"
-    return {"text": text, "title": title, "reason": reason, "crash": crash, "time": ours_time}
-
-
-def scored_row(entry: dict, ours: dict, peers: dict) -> dict:
-    gold, text = entry["gold_text"], ours["text"]
-    with_title = f"{ours['title']}\n{text}" if text else ""
-    return {
-        "id": entry["id"],
-        "genre": entry.get("genre", ""),
-        "reason": ours["reason"],
-        "crash": ours["crash"],
-        "scores": {
-            "ours": score(text, gold),
-            "ours+title": score(with_title, gold),
-            **{name: score(peer_text, gold) for name, (peer_text, _) in peers.items()},
-        },
-        "seconds": {
-            "ours": ours["time"],
-            "ours+title": ours["time"],
-            **{name: seconds for name, (_, seconds) in peers.items()},
-        },
-    }
+def with_title(out: dict) -> dict:
+    text = f"{out['title']}\n{out['text']}" if out["text"] else ""
+    return {**out, "text": text}
 
 
 def summarise(rows: list[dict], system: str) -> dict:
-    """Mean P, R, F1, median F1 and count of F1 < 0.5 for one system."""
-    scores = [row["scores"][system] for row in rows]
-    if not scores:
-        return {"n": 0, "p": 0.0, "r": 0.0, "f1": 0.0, "median": 0.0, "low": 0}
-    f1s = [s.f1 for s in scores]
-    return {
-        "n": len(scores),
-        "p": statistics.fmean(s.precision for s in scores),
-        "r": statistics.fmean(s.recall for s in scores),
-        "f1": statistics.fmean(f1s),
-        "median": statistics.median(f1s),
-        "low": sum(f < 0.5 for f in f1s),
-    }
-
-
-def format_table(rows: list[dict]) -> str:
-    """One aligned markdown table: system x genre, plus seconds per page."""
-    header = ["system", "genre", "pages", "mean P", "mean R", "mean F1", "median F1", "F1<0.5"]
-    header.append("s/page")
-    lines = []
-    for system in SYSTEMS:
-        seconds = statistics.fmean(row["seconds"][system] for row in rows) if rows else 0.0
-        for genre in GENRES:
-            subset = [r for r in rows if genre == "all" or r["genre"] == genre]
-            s = summarise(subset, system)
-            timing = f"{seconds:.3f}" if genre == "all" else ""
-            lines.append(
-                [system, genre, str(s["n"]), f"{s['p']:.3f}", f"{s['r']:.3f}"]
-                + [f"{s['f1']:.3f}", f"{s['median']:.3f}", str(s["low"]), timing]
-            )
-    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
-
-    def render(cells: list[str]) -> str:
-        padded = (
-            cell.ljust(width) if i < 2 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
+    """Mean text P/R/F1, F1 < 0.5 count, and the share of matched titles, authors, dates."""
+    marks = [row["scores"][system] for row in rows if system in row["scores"]]
+    texts: list[Score] = [m["text"] for m in marks if "text" in m]
+    summary = {"n": len(marks)}
+    if texts:
+        summary.update(
+            p=statistics.fmean(s.precision for s in texts),
+            r=statistics.fmean(s.recall for s in texts),
+            f1=statistics.fmean(s.f1 for s in texts),
+            low=sum(s.f1 < 0.5 for s in texts),
         )
-        return "| " + " | ".join(padded) + " |"
-
-    rule = (
-        "|"
-        + "|".join("-" * (w + 1) + ":" if i >= 2 else "-" * (w + 2) for i, w in enumerate(widths))
-        + "|"
-    )
-    return "\n".join([render(header), rule, *(render(cells) for cells in lines)])
-
-
-# The issue's targets (issue 4); genre floors are trafilatura's best setting per genre.
-TARGETS = {"f1": 0.955, "p": 0.97, "r": 0.93, "low": 2}
+    for key in ("title", "authors", "date"):
+        values = [m[key] for m in marks if key in m]
+        if values:
+            summary[key] = sum(values) / len(values)
+            summary[f"{key}_n"] = len(values)
+    seconds = [row["outputs"][system]["seconds"] for row in rows if system in row["outputs"]]
+    summary["seconds"] = statistics.fmean(seconds) if seconds else 0.0
+    return summary
 
 
-def format_targets(rows: list[dict], system: str) -> str:
-    """One line: each target met or not for `system`."""
-    s = summarise(rows, system)
-    checks = [
-        f"F1 {s['f1']:.3f}>={TARGETS['f1']}: {s['f1'] >= TARGETS['f1']}",
-        f"P {s['p']:.3f}>={TARGETS['p']}: {s['p'] >= TARGETS['p']}",
-        f"R {s['r']:.3f}>={TARGETS['r']}: {s['r'] >= TARGETS['r']}",
-        f"F1<0.5 {s['low']}<={TARGETS['low']}: {s['low'] <= TARGETS['low']}",
-    ]
-    for genre in ("news", "blog"):
-        subset = [r for r in rows if r["genre"] == genre]
-        floor = max(summarise(subset, t)["f1"] for t in ("traf default", "traf precision"))
-        mine = summarise(subset, system)["f1"]
-        checks.append(f"{genre} {mine:.3f}>={floor:.3f}: {mine >= floor}")
-    return f"targets for {system}: " + "; ".join(checks)
-
-
-def write_csv(rows: list[dict]) -> list[Path]:
-    """Per-page scores to a timestamped CSV and quality-latest.csv."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    paths = [RESULTS / f"quality-{stamp}.csv", RESULTS / "quality-latest.csv"]
-    columns = ["id", "genre"]
-    for system in SYSTEMS:
-        columns += [f"{system} P", f"{system} R", f"{system} F1"]
-    columns.append("ours reason")
-    for path in paths:
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            for row in rows:
-                cells = [row["id"], row["genre"]]
-                for system in SYSTEMS:
-                    s = row["scores"][system]
-                    cells += [f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}"]
-                writer.writerow([*cells, row["reason"]])
-    return paths
-
-
+# --- running --------------------------------------------------------------------------------
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="score the first N pages only")
+    parser.add_argument("--sets", default=",".join(SET_NAMES), help="comma-separated")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="folder with corpus/, devsets/")
+    parser.add_argument("--limit", type=int, default=None, help="the first N pages of each set")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--no-newspaper", action="store_true", help="skip newspaper4k")
+    parser.add_argument("--no-peers", action="store_true", help="ours only (quick iteration)")
     return parser.parse_args(argv)
+
+
+def run_all(pages: list[Page], args: argparse.Namespace) -> list[dict]:
+    workers = max(1, args.workers)
+    with Pool(workers) as pool:
+        ours = pool.map(evaluate_ours, pages, chunksize=1)
+    outputs = [{"ours": out} for out in ours]
+    for page, out in zip(pages, outputs, strict=True):
+        if page.set == "corpus":
+            out["ours+title"] = with_title(out["ours"])
+    if not args.no_peers:
+        with get_context("spawn").Pool(workers) as pool:
+            for out, peers in zip(outputs, pool.map(run_trafilatura, pages), strict=True):
+                out.update(peers)
+        papers = None if args.no_newspaper else run_newspaper(pages, workers)
+        for out, paper in zip(outputs, papers or [], strict=False):
+            out["newspaper4k"] = paper
+    return [scored(page, out) for page, out in zip(pages, outputs, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if not (args.corpus / "gold.jsonl").is_file():
-        print(f"corpus not found: {args.corpus} (expected gold.jsonl and pages/)", file=sys.stderr)
-        return 2
-    entries = load_gold(args.corpus)[: args.limit]
-    tasks = [(entry, str(args.corpus)) for entry in entries]
+    names = [name.strip() for name in args.sets.split(",") if name.strip()]
+    pages: list[Page] = []
+    for name in names:
+        folder = args.shared / ("corpus" if name == "corpus" else f"devsets/{name}")
+        if not (folder / "gold.jsonl").is_file():
+            print(f"set not found: {folder} (expected gold.jsonl and pages/)", file=sys.stderr)
+            return 2
+        pages += load_set(name, args.shared)[: args.limit]
     start = time.perf_counter()
-    with Pool(max(1, args.workers)) as pool:
-        ours = pool.map(evaluate_page, tasks, chunksize=1)
-    with get_context("spawn").Pool(max(1, args.workers)) as pool:
-        peers = pool.map(run_peers, tasks, chunksize=1)
-    rows = [scored_row(*row) for row in zip(entries, ours, peers, strict=True)]
+    rows = run_all(pages, args)
     elapsed = time.perf_counter() - start
-    reasons = Counter(row["reason"] for row in rows)
-    print(f"{len(rows)} pages from {args.corpus}, {args.workers} workers, {elapsed:.1f} s wall")
-    print("scored against gold_text (comments excluded); s/page: mean seconds per page\n")
-    print(format_table(rows))
-    print()
-    for system in ("ours+title", "ours"):
-        print(format_targets(rows, system))
-    print("\nours outcomes: " + ", ".join(f"{k}={v}" for k, v in reasons.most_common()))
-    for row in rows:
-        if row["crash"]:
-            print(f"CRASH in ours on {row['id']}: {row['crash']}")
-    for path in write_csv(rows):
-        print(f"wrote {path.relative_to(REPO)}")
+    print(f"{len(rows)} pages, {args.workers} workers, {elapsed:.1f} s wall\n")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for name in names:
+        subset = [row for row in rows if row["page"].set == name]
+        print_set_report(name, subset, summarise)
+        for path in write_csvs(name, subset, stamp, BENCH / "results"):
+            print(f"wrote {path.relative_to(REPO)}")
+        print()
+    print_hygiene(rows)
+    crashes = Counter(row["page"].set for row in rows if "crash" in row["outputs"]["ours"])
+    for name, count in crashes.items():
+        print(f"CRASHES in ours on {name}: {count} pages (see the CSV's reason column)")
     return 0
 
 

@@ -47,12 +47,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _path in (REPO, REPO / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from peer_venv import peer_python  # noqa: E402
 
 CORPUS_PAGES = REPO.parent / "shared" / "corpus" / "pages"
 DEMO = REPO / "crawler" / "demo"
-BENCH_VENV = REPO / "bench" / ".venv"
 PEER_PACKAGES = ["news-please"]
 OURS_SETTINGS = {
     "ROBOTSTXT_OBEY": "0",
@@ -299,21 +301,8 @@ def run_trafilatura_cli(urls: list[str], work: Path) -> Run:
     return run
 
 
-def newsplease_python() -> Path | None:
-    """bench/.venv's python with news-please, installing it on first use; None if impossible."""
-    python = BENCH_VENV / "bin" / "python"
-    check = [str(python), "-c", "import newsplease"]
-    if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return python
-    print(f"installing {', '.join(PEER_PACKAGES)} into {BENCH_VENV} ...", flush=True)
-    subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
-    pip = [str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES]
-    subprocess.run(pip, capture_output=True)
-    return python if subprocess.run(check, capture_output=True).returncode == 0 else None
-
-
 def run_newsplease(urls: list[str], work: Path) -> Run | None:
-    python = newsplease_python()
+    python = peer_python("newsplease", PEER_PACKAGES)
     if python is None:
         return None
     urls_file = work / "np-urls.txt"

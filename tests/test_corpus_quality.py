@@ -97,3 +97,41 @@ def test_core_quality_on_corpus_subset():
     assert mean_f1 >= MIN_MEAN_F1, (
         f"mean F1 {mean_f1:.3f} < floor {MIN_MEAN_F1} on {len(f1s)} pages"
     )
+
+
+# --- matching rules of the other sets (bench/quality_scoring.py) -----------------------------
+
+
+def test_titles_match_ignoring_case_quotes_and_dashes_but_not_entities():
+    assert quality.titles_match(
+        "Strava taps AI \u2014 unveils \u2018family\u2019 plan",
+        "strava taps AI - unveils 'family' plan",
+    )
+    assert not quality.titles_match(
+        "unveils &#8216;family&#8217; plan", "unveils \u2018family\u2019 plan"
+    )
+    assert not quality.titles_match("", "")  # no gold title: nothing to match
+
+
+def test_author_names_are_compared_as_sets_after_splitting_the_same_way():
+    assert quality.authors_match(
+        ["Josh Haskell", "David Caplan", "Patrick Reevell"],
+        "JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
+    )
+    assert quality.authors_match(["Mike Cason"], "By Mike Cason | mcason@al.com")
+    assert not quality.authors_match(["Jane O", "8217", "Neil"], "Jane O\u2019Neil")
+    assert not quality.authors_match([], "Jane Doe")
+
+
+def test_dates_match_on_the_utc_day():
+    assert quality.dates_match("2016-12-09T04:13:00-05:00", "2016-12-09T09:13:00.000Z")
+    assert quality.dates_match("2016-12-09", "2016-12-09T23:59:00Z")
+    assert not quality.dates_match("2016-12-09T22:00:00-05:00", "2016-12-09T09:13:00Z")
+    assert not quality.dates_match(None, "2016-12-09T09:13:00Z")
+
+
+def test_halves_are_fixed_by_the_id_alone():
+    ids = [f"page-{n}" for n in range(200)]
+    halves = [quality.half_of(i) for i in ids]
+    assert halves == [quality.half_of(i) for i in ids]
+    assert 60 < halves.count("check") < 140

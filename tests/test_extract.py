@@ -1,6 +1,8 @@
 """crawler.core.extract: trafilatura's fast run first, its full comparison only when needed."""
 
 import contextlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,60 @@ def test_every_trafilatura_run_sees_the_tree_as_parsed(monkeypatch, path):
     with contextlib.suppress(extract.ExtractionFailed):  # a reject still runs trafilatura
         extract.extract_article(body, "https://example.com/news/page")
     assert seen and all(serialized == expected for serialized in seen)
+
+
+def _table(rows: int, cell_extra: str = "") -> str:
+    body = "".join(
+        f"<tr><td><a href='/f/{i}'>Film {i}</a></td><td>{1990 + i}</td>"
+        f"<td>A story about a day that repeats, number {i}.{cell_extra if i == 2 else ''}</td></tr>"
+        for i in range(rows)
+    )
+    return f"<table class='sortable'><tr><th>Film</th><th>Year</th><th>Plot</th></tr>{body}</table>"
+
+
+def test_a_data_table_stays_a_table_even_with_a_paragraph_in_a_cell():
+    # issue 13: one <p> in one cell of a 70-row list made the whole table "layout"; as divs,
+    # precision mode dropped most of its rows.
+    tree = extract.parse_tree(
+        f"<html><body>{_table(8, '<p>See also the remake.</p>')}</body></html>"
+    )
+    assert extract.unwrap_layout_tables(tree) == 0
+    assert len(tree.findall(".//table")) == 1
+
+
+def test_layout_tables_are_still_unwrapped():
+    layout = (
+        "<table><tr><td><h2>Menu</h2><p>Home</p></td><td><p>Article text.</p></td></tr></table>"
+    )
+    two_rows_no_header = _table(8).replace("<th>", "<td>").replace("</th>", "</td>")
+    tree = extract.parse_tree(f"<html><body>{layout}{two_rows_no_header}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 1
+
+
+SPLIT_BLOCKS = Path(__file__).parent / "pages" / "q_article_split_blocks.html"
+STOCK_FAST_AND_FULL = """
+import sys, trafilatura
+body = open(sys.argv[1], "rb").read()
+for fast in (True, False):
+    text = trafilatura.extract(body, favor_precision=True, include_comments=False, fast=fast)
+    print(len(text.split()))
+"""
+
+
+def test_upstream_fast_run_keeps_only_the_first_of_sibling_body_blocks():
+    # The upstream behaviour docs/upstream.md describes, in a process that never imported
+    # crawler.core (stock trafilatura): its fast run takes the first element its content
+    # XPaths find, the first of three "article-body" blocks; its full run finds them all.
+    done = subprocess.run(
+        [sys.executable, "-c", STOCK_FAST_AND_FULL, str(SPLIT_BLOCKS)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    fast, full = (int(line) for line in done.stdout.split())
+    assert fast < full / 2
+
+
+def test_a_body_split_into_blocks_gets_the_full_run(monkeypatch):
+    runs = _count_runs(monkeypatch)
+    raw = extract.extract_article(SPLIT_BLOCKS.read_bytes(), "https://gridledger.test/a/")
+    assert (True, True) in runs and (True, False) in runs  # fast first, then the full run
+    assert len(raw.text.split()) > 1400

@@ -5,9 +5,43 @@ from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.model import Hints
 
 
-def test_authors_without_by_and_staff_or_organizations():
-    names = ["By Jane Doe and John Roe", "NBC News", "Reuters Staff", "The Verge Team"]
+def test_authors_without_by_and_without_the_site():
+    names = ["By Jane Doe and John Roe", "NBC News", "Staff", "Senior Editor"]
     assert clean_authors(names, organizations=["NBC News"]) == ["Jane Doe", "John Roe"]
+
+
+def test_people_first_then_the_organization_the_page_names():
+    # issue 13: a wire service or newsroom named as the byline is the author, unless a
+    # person is named; an organization listed beside a person stays; the site never does.
+    page = PageMeta(meta={"author": ["Associated Press"]})
+    assert resolve_authors(page, None, Hints(), site_name="Pulse") == ["Associated Press"]
+    page = PageMeta(meta={"author": ["BBC News"]})
+    assert resolve_authors(page, None, Hints(), site_name="BBC News") == ["BBC News"]
+    page = PageMeta(
+        jsonld={"author": {"@type": "Organization", "name": "Pulse"}},
+        byline_names=("By Jane Doe and Gear Team",),
+    )
+    assert resolve_authors(page, None, Hints(), site_name="Pulse") == ["Jane Doe", "Gear Team"]
+    page = PageMeta(byline_names=("By Jane Doe, Pulse Staff",))
+    assert resolve_authors(page, None, Hints(), site_name="Pulse") == ["Jane Doe"]
+
+
+def test_author_junk_is_not_a_name():
+    junk = ["Twitter Facebook", "(Image: Getty Images)", "UK", "姓名 *", "December 20"]
+    assert clean_authors(junk) == []
+    glued = ["Rachel Brazil0", "… Jeff Tollefson", "Sarah Lazare Twitter Today 5:00 am"]
+    assert clean_authors(glued) == ["Rachel Brazil", "Jeff Tollefson", "Sarah Lazare"]
+    assert clean_authors(["Steven Shepard Link Copied", "Confreaks Confreaks"]) == [
+        "Steven Shepard",
+        "Confreaks",
+    ]
+
+
+def test_entities_are_decoded_before_author_lists_are_split():
+    page = PageMeta(
+        jsonld={"author": [{"name": "Jane O&#8217;Neil"}, {"name": "Sam &amp;amp; Co"}]}
+    )
+    assert resolve_authors(page, None, Hints()) == ["Jane O’Neil", "Sam", "Co"]
 
 
 def test_author_with_date_tail_and_domain():

@@ -19,7 +19,14 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core.charset import bytes_to_text
-from crawler.core.gaps import PROSE_LINE_WORDS, ProseNode, fill_gaps, find_gaps, prose_nodes
+from crawler.core.gaps import (
+    PROSE_LINE_WORDS,
+    ProseNode,
+    fill_gaps,
+    find_gaps,
+    missing_lookalikes,
+    prose_nodes,
+)
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.paywall import paid_lines
 from crawler.core.sections import heading_texts
@@ -84,6 +91,8 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
 def _is_layout(table) -> bool:
     if (table.get("role") or "").lower() in ("presentation", "none"):
         return True
+    if _is_data_grid(table):
+        return False
     cells = [cell for cell in table.iter("td", "th") if _owner_table(cell) is table]
     if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
         return True
@@ -93,6 +102,21 @@ def _is_layout(table) -> bool:
     return bool(filled) and all(
         "".join(a.text_content() for a in cell.iter("a")).strip() == text for text, cell in filled
     )
+
+
+MIN_GRID_ROWS = 3
+
+
+def _is_data_grid(table) -> bool:
+    """A header cell and at least MIN_GRID_ROWS rows of the same two or more cells: a data
+    table (a list of films, a results table), even when a cell holds a list or a paragraph.
+    Layout tables are a few rows of unequal cells and no header."""
+    rows = [row for row in table.iter("tr") if _owner_table(row) is table]
+    widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
+    if len(rows) < MIN_GRID_ROWS or min(widths, default=0) < 2:
+        return False
+    has_header = any(cell.tag == "th" for row in rows[:2] for cell in row)
+    return has_header and len(set(widths)) == 1
 
 
 def _owner_table(element):
@@ -160,9 +184,23 @@ def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) ->
     against the page's prose.
     """
     text = _text_of(_trafilatura(tree, url, favor_precision, fast=True))
-    if not _suspiciously_short(text, sum(node.words for node in nodes)):
+    if not _suspiciously_short(text, sum(node.words for node in nodes)) and not _cut_short(
+        nodes, text
+    ):
         return text
     return _text_of(_trafilatura(tree, url, favor_precision))
+
+
+# trafilatura's fast run takes the first element its content XPaths find; an article body
+# split into sibling blocks between ads ("article-body" three times) comes out as its first
+# block, a third of the article, too long to look short. The paragraphs of the other blocks
+# are prose of the same shape in the same wrapper (crawler.core.gaps.missing_lookalikes).
+CUT_SHORT_SHARE = 0.25  # missing look-alike prose, against the words the text has
+
+
+def _cut_short(nodes: list[ProseNode], text: str) -> bool:
+    missing = sum(node.words for node in missing_lookalikes(nodes, text))
+    return missing >= max(RECALL_MIN_NEW_WORDS, CUT_SHORT_SHARE * len(text.split()))
 
 
 def _text_of(document: Document | None) -> str:

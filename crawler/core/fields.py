@@ -12,71 +12,80 @@ from datetime import datetime
 
 from trafilatura.settings import Document
 
+from crawler.core.authors import is_organization, names_in
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
-from crawler.core.metadata import PageMeta, jsonld_names, jsonld_url
+from crawler.core.headline import agrees
+from crawler.core.metadata import PageMeta, decode_entities, jsonld_names, jsonld_url
 from crawler.core.model import Hints
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
 _NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
 _CODE = re.compile(r"[{};]|\bfunction\s*\(")
-_BYLINE_PREFIX = re.compile(r"^(by|written by|posted by|von|par|por)\s+", re.IGNORECASE)
-# A date run into the byline ("Ines Varga November 16, 2026", "Ines Varga 16 Nov 2026"):
-# everything from a month name beside a day number, or a numeric date, on is not the name.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_TAIL = re.compile(
-    rf"\s+(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:\s|$)|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}).*$",
-    re.IGNORECASE,
-)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*", re.IGNORECASE)
-_NOT_A_NAME = re.compile(
-    r"^(staff|admin|administrator|guest|anonymous|team|the editors|editorial staff|news desk|"
-    r"newsroom|((senior|managing|executive|contributing|staff|deputy|chief) )*(editor|writer|"
-    r"reporter|correspondent|columnist|contributor|producer)s?( in chief| at large)?|\d.*)$",
-    re.IGNORECASE,
-)
-# An organization, not a person: "NBC News", "Reuters Staff", "The Verge Team", "Acme Inc."
-_ORGANIZATION = re.compile(
-    r"\b(news|staff|team|desk|press|media|newsroom|reporters|editors|editorial|wire|"
-    r"inc|llc|ltd|gmbh|corp|corporation|group|agency|magazine|associated press)\.?$",
-    re.IGNORECASE,
-)
-MAX_NAME_WORDS = 5
-_BYLINE_TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published|[-–—|·•])\s+", re.IGNORECASE)
 
 
 def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
     publisher = jsonld_names(page.jsonld.get("publisher"))
-    return (
+    name = (
         page.first("og:site_name", "application-name")
         or (publisher[0] if publisher else None)
         or (found.sitename if found else None)
     )
+    return decode_entities(name) if name else None
 
 
 def resolve_title(
     page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
 ) -> tuple[str | None, str | None]:
+    """The visible headline that agrees with the metadata (crawler.core.headline), else
+    the first metadata title that is not the site's name."""
     headline = page.jsonld.get("headline")
     guessed = found.title if found else None
     theme_name = site_part_of_title_tag(guessed, page.title_tag)
-    candidates = (
+    declared = (
         ("jsonld", headline if isinstance(headline, str) else None),
         ("og", page.first("og:title", "twitter:title")),
-        ("trafilatura", None if theme_name or _unrelated(guessed, page.title_tag) else guessed),
+    )
+    heading = _agreeing_heading(page, [v for _, v in declared] + [page.title_tag], site_name)
+    if heading:
+        return heading, "heading"
+    trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
+    candidates = (
+        *declared,
+        ("trafilatura", guessed if trusted_guess else None),
         ("hint", hints.title),
         ("title_tag", page.title_tag),
     )
     for source, value in candidates:
         if value and value.strip():
-            title = strip_site_suffix(" ".join(value.split()), site_name)
+            title = strip_site_suffix(" ".join(decode_entities(value).split()), site_name)
             if theme_name and source == "title_tag":
                 title = strip_site_suffix(title, theme_name)
-            if site_name and _simple(title) == _simple(site_name) and source != "title_tag":
+            if site_name and _simple(title) == _simple(site_name):
                 continue  # the site's name where the headline should be (blog themes)
             return title, source
     return None, None
+
+
+def _headline_part(title: str) -> str:
+    """The longest part of "Headline | Site", "Site: Headline": a heading that agrees only
+    with the site's name ("More From The Harbour Post") does not agree with the title."""
+    parts = _TITLE_SEPARATORS.split(" ".join(title.split()))
+    return max(parts, key=lambda part: len(part.split()))
+
+
+def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str | None):
+    """The first visible heading that is not the site's name and agrees with a title."""
+    titles = [_headline_part(decode_entities(t)) for t in titles if t and t.strip()]
+    for heading in page.headings:
+        if site_name and _simple(heading) == _simple(site_name):
+            continue
+        if site_part_of_title_tag(heading, page.title_tag):
+            continue  # a blog theme's h1 is the blog's name: "Blog: Headline" agrees with it
+        if any(agrees(heading, title) for title in titles):
+            return strip_site_suffix(heading, site_name)
+    return None
 
 
 # trafilatura guesses the title from the page's headings, and on many blog themes the h1 is
@@ -107,9 +116,11 @@ def _same_name(name: str, guess: str) -> bool:
 
 
 def _unrelated(guess: str | None, title_tag: str | None) -> bool:
+    """A guess that is code, or shares no more than a word (the site's name, say, in a
+    logo: "POLITICO Politico Logo") with a <title> of several words."""
     if not guess or not title_tag or len(_words(title_tag)) < 2:
         return False
-    return bool(_CODE.search(guess)) or not (_words(guess) & _words(title_tag))
+    return bool(_CODE.search(guess)) or not agrees(guess, title_tag)
 
 
 def _words(value: str) -> set[str]:
@@ -145,13 +156,24 @@ def _looks_like_domain(value: str) -> bool:
     return bool(re.fullmatch(r"(www\.)?[\w-]+\.(com|org|net|io|ai|co|news)", value.strip(), re.I))
 
 
+# Publication-date meta tags: OpenGraph's, then those of CMSes, analytics and Dublin Core,
+# as pages carry them (htmldate reads the same kinds); all before a page's first <time>,
+# which is as often the "updated" stamp or a related story's.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "parsely-pub-date", "sailthru.date", "article.published",
+    "publish-date", "publish_date", "published", "pubdate", "publication_date",
+    "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
+)  # fmt: skip
+
+
 def resolve_published(
     page: PageMeta, found: Document | None, url: str, hints: Hints
 ) -> tuple[datetime | None, str | None, str | None]:
     """Returns (date, which source, raw value)."""
     candidates = (
         ("jsonld", page.jsonld.get("datePublished")),
-        ("meta", page.first("article:published_time", "og:published_time", "datepublished")),
+        *(("meta", value) for key in PUBLISHED_META for value in page.all(key)[:1]),
         ("time", page.time_datetimes[0] if page.time_datetimes else None),
         ("trafilatura", found.date if found else None),
     )
@@ -181,43 +203,55 @@ def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:
 def resolve_authors(
     page: PageMeta, found: Document | None, hints: Hints, site_name: str | None = None
 ) -> list[str]:
-    """People who wrote the page: JSON-LD, <meta name=author>, the page's byline elements
-    (outside trending/related widgets), trafilatura, the feed. The site or publisher
-    itself is never an author."""
-    organizations = {site_name, *jsonld_names(page.jsonld.get("publisher"))}
-    candidates = (
+    """Who the page says wrote it: JSON-LD, author meta tags, the page's byline
+    (crawler.core.bylines), trafilatura, the feed, in that order of trust.
+
+    People first: the first source that names a person gives the record its names, the
+    organizations listed beside them included ("Jane Doe and Gear Team"), less the site
+    or publisher itself. A page that names no person anywhere gets the organizations of
+    its first source that names one ("Associated Press", "BBC News"), the site's own
+    name included: that is who the page says wrote it.
+    """
+    site = {_simple(o) for o in (site_name, *jsonld_names(page.jsonld.get("publisher"))) if o}
+    sources = [clean_authors(names) for names in _author_sources(page, found, hints)]
+    for names in sources:
+        if any(not is_organization(name) for name in names):
+            return [name for name in names if not _is_site(name, site)] or names
+    return next((names for names in sources if names), [])
+
+
+def _author_sources(page: PageMeta, found: Document | None, hints: Hints) -> list[list[str]]:
+    meta = [[name for name in page.all(key) if "://" not in name] for key in AUTHOR_META]
+    return [
         jsonld_names(page.jsonld.get("author")),
-        [a for a in page.all("author") if "://" not in a],
+        *meta,
         list(page.byline_names),
         [found.author] if found and found.author else [],
         list(hints.authors),
-    )
-    for names in candidates:
-        cleaned = clean_authors(names, organizations)
-        if cleaned:
-            return cleaned
-    return []
+    ]
+
+
+# Author meta tags, in use by CMSes and analytics tags besides the standard "author".
+AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+
+
+def _is_site(name: str, site: set[str]) -> bool:
+    """The site or publisher, or its staff ("Pulse Tech News Staff")."""
+    key = _simple(name)
+    return key in site or any(key.startswith(s) and key != s for s in site if len(s) > 3)
 
 
 def clean_authors(names: list[str], organizations=()) -> list[str]:
-    """Split "By A and B", drop role words, organizations and URLs; keep order, no repeats."""
+    """The names in byline strings, in order, without repeats: "By", dates, job titles,
+    social labels and other junk dropped (crawler.core.authors); `organizations` (the
+    site, its publisher) left out."""
     excluded = {_simple(o) for o in organizations if o}
     result: list[str] = []
-    for name in names:
-        for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", name.strip())):
-            part = " ".join(_BYLINE_PREFIX.sub("", part).split())
-            part = _DATE_TAIL.sub("", _BYLINE_TAIL.split(part)[0]).strip(" .,-")
-            if _is_person(part, excluded) and part not in result:
-                result.append(part)
+    for value in names:
+        for name in names_in(decode_entities(value)):
+            if _simple(name) not in excluded and name not in result:
+                result.append(name)
     return result
-
-
-def _is_person(part: str, excluded: set[str]) -> bool:
-    if not part or "@" in part or "://" in part or len(part) > 80:
-        return False
-    if _NOT_A_NAME.match(part) or _ORGANIZATION.search(part) or _looks_like_domain(part):
-        return False
-    return _simple(part) not in excluded and len(part.split()) <= MAX_NAME_WORDS
 
 
 def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[str]:
@@ -234,7 +268,7 @@ def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[s
     tags: list[str] = []
     for tag in raw:
         if isinstance(tag, str):
-            tag = " ".join(tag.split())
+            tag = " ".join(decode_entities(tag).split())
             if tag and len(tag) <= 60 and tag.lower() not in (t.lower() for t in tags):
                 tags.append(tag)
     return tags[:30]
@@ -243,12 +277,13 @@ def resolve_tags(page: PageMeta, found: Document | None, hints: Hints) -> list[s
 def resolve_description(page: PageMeta, found: Document | None, hints: Hints) -> str | None:
     value = page.jsonld.get("description")
     value = value if isinstance(value, str) else None
-    return (
+    found_value = (
         value
         or page.first("og:description", "description", "twitter:description")
         or (found.description if found else None)
         or hints.description
     )
+    return decode_entities(found_value) if found_value else None
 
 
 def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | None:

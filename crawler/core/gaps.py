@@ -68,6 +68,47 @@ def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
     return found
 
 
+# A paragraph with links or emphasis in it is several text nodes, none of them long: "No one
+# was hurt. The port said the cranes <a>stopped safely</a> and containers were lowered by
+# hand." It is prose all the same, read whole: an element of inline content only.
+_INLINE = (
+    "self::a or self::b or self::i or self::em or self::strong or self::span or self::sup"
+    " or self::sub or self::code or self::small or self::mark or self::abbr or self::q"
+    " or self::cite or self::time or self::u or self::s or self::font or self::br"
+)
+# [1]: libxml2 stops at the first block child; the length last, as it reads the subtree.
+_PARAGRAPHS = etree.XPath(
+    "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
+    f"[*][not(*[not({_INLINE})][1])]"
+    f"[string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
+)
+_OWN_TEXTS = etree.XPath(".//text()")
+
+
+def _with_linked_paragraphs(nodes: list[ProseNode], wrapper) -> list[ProseNode]:
+    linked = _linked_paragraphs(wrapper)
+    if not linked:
+        return nodes
+    order = {id(element): index for index, element in enumerate(wrapper.iter())}
+    return sorted(nodes + linked, key=lambda node: order.get(id(node.ancestors[-1]), -1))
+
+
+def _linked_paragraphs(tree) -> list[ProseNode]:
+    found = []
+    for element in _PARAGRAPHS(tree):
+        words = element.text_content().split()
+        if len(words) < PROSE_LINE_WORDS:
+            continue
+        if any(len(piece.split()) >= PROSE_LINE_WORDS for piece in _OWN_TEXTS(element)):
+            continue  # a long text node of it is a prose node already
+        ancestors = [element, *element.iterancestors()]
+        if any(ancestor.tag in SKIP_TAGS for ancestor in ancestors):
+            continue
+        ancestors.reverse()
+        found.append(ProseNode(" ".join(words), len(words), tuple(ancestors)))
+    return found
+
+
 # Twelve words and eleven spaces are at least 23 characters; script and style text, the
 # longest on most pages, is left out here already (SKIP_TAGS ancestors further up, below).
 _LONG_TEXTS = etree.XPath(
@@ -85,17 +126,89 @@ def _from(tree, ancestors: list) -> list:
 
 def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     """Prose nodes inside the kept text's container, before its last kept node, that the
-    text lacks and that are not captions, comments, lists or other asides."""
-    flat = " ".join(text.split())
-    kept = [index for index, node in enumerate(nodes) if node.key in flat]
-    if not kept:
+    text lacks and that are not captions, comments, lists or other asides; and missing
+    look-alikes of the kept prose (_lookalikes)."""
+    view = _view(nodes, text)
+    if view is None:
         return []
-    container = _container([nodes[index] for index in kept])
-    return [
+    local, kept, flat, container = view
+    inside = [
         node
-        for node in nodes[: kept[-1]]
+        for node in local[: kept[-1]]
         if node.key not in flat and container in node.ancestors and not _aside(node, container)
     ]
+    return inside + _lookalikes(local, kept, flat, container, inside)
+
+
+MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
+
+
+def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
+    """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
+    view = _view(nodes, text)
+    return _lookalikes(*view, []) if view else []
+
+
+def _view(nodes: list[ProseNode], text: str):
+    """(prose of the article's wrapper with its linked paragraphs, indices of the kept
+    ones, the text flattened, the container), or None when the text keeps no prose.
+
+    Linked paragraphs are looked for inside the wrapper only (the container's parent), a
+    fraction of the page; when no text node of the page is kept, in the whole page."""
+    flat = " ".join(text.split())
+    kept_nodes = [node for node in nodes if node.key in flat]
+    if kept_nodes:
+        wrapper = _wrapper(_container(kept_nodes))
+        local = [node for node in nodes if wrapper in node.ancestors]
+    elif nodes:
+        wrapper, local = nodes[0].ancestors[0], list(nodes)
+    else:
+        return None
+    local = _with_linked_paragraphs(local, wrapper)
+    kept = [index for index, node in enumerate(local) if node.key in flat]
+    if not kept:
+        return None
+    container = _container([local[index] for index in kept])
+    return local, kept, flat, container
+
+
+def _wrapper(container):
+    """The container's parent, the article's wrapper: a body split into blocks between ads
+    has them as siblings."""
+    parent = container.getparent()
+    return container if parent is None or parent.tag in ("body", "html") else parent
+
+
+def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
+    """Prose the article's wrapper holds in the same kind of element as the kept prose
+    (the same tag, inside the same tag with the same class), before or after the kept
+    text: the rest of an article cut short, a brief's other paragraphs."""
+    article = _wrapper(container)
+    shapes = {_shape(nodes[index]) for index in kept}
+    found = [
+        (index, node)
+        for index, node in enumerate(nodes)
+        if node not in known
+        and node.key not in flat
+        and article in node.ancestors
+        and _shape(node) in shapes
+        and not _aside(node, article)
+    ]
+    before = [node for index, node in found if index < kept[-1]]
+    after = [node for index, node in found if index > kept[-1]]
+    # After the kept text, one paragraph is as often the writer's bio as the article's end;
+    # several, with as many words as a recall run must add, are the rest of the article.
+    if len(after) < MIN_TAIL_PARAGRAPHS or sum(n.words for n in after) < MIN_TAIL_WORDS:
+        after = []
+    return before + after
+
+
+def _shape(node: ProseNode) -> tuple:
+    owner = node.ancestors[-1]
+    parent = node.ancestors[-2] if len(node.ancestors) > 1 else None
+    if parent is None:
+        return (owner.tag,)
+    return (owner.tag, parent.tag, parent.get("class") or "")
 
 
 def _container(kept: list[ProseNode]):

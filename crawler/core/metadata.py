@@ -6,13 +6,16 @@ candidates from every place that declares it; `crawler.core.fields` picks by tru
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
 from lxml import html as lxml_html
+
+from crawler.core.bylines import byline_names
+from crawler.core.headline import visible_headings
 
 # Anchor text an aggregator uses for its link to the story it summarizes.
 ORIGINAL_LINK_TEXT = re.compile(
@@ -40,7 +43,8 @@ class PageMeta:
     original_link: str | None = None  # href of a "Read the original" style anchor
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
-    byline_names: tuple[str, ...] = ()  # rel/itemprop=author, .byline/.author, not in widgets
+    byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
+    headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -53,14 +57,51 @@ class PageMeta:
         return [value.strip() for value in self.meta.get(key, ()) if value.strip()]
 
 
+# A character reference with its semicolon. html.unescape alone would also read the legacy
+# names without one, turning "Barnes&noble" into "Barnes¬ble".
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+MAX_DECODE_ROUNDS = 3  # "&amp;amp;#8217;" is three rounds from "’"
+
+
+def decode_entities(value: str) -> str:
+    """A metadata string with every character reference decoded, double-encoded ones too.
+
+    JSON-LD is script text, so the HTML parser never decodes its references; attribute
+    values are decoded once, and CMSes often encode them twice ("&amp;#8217;").
+    """
+    for _ in range(MAX_DECODE_ROUNDS):
+        if "&" not in value:
+            break
+        decoded = _REFERENCE.sub(lambda match: html.unescape(match.group()), value)
+        if decoded == value:
+            break
+        value = decoded
+    return value
+
+
+def _decoded(data: Any, depth: int = 0) -> Any:
+    """Every string in a JSON-LD value decoded (depth-limited: hostile nesting)."""
+    if isinstance(data, str):
+        return decode_entities(data)
+    if depth > 8:
+        return data
+    if isinstance(data, list):
+        return [_decoded(item, depth + 1) for item in data]
+    if isinstance(data, dict):
+        return {key: _decoded(value, depth + 1) for key, value in data.items()}
+    return data
+
+
 def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page = PageMeta()
-    page.jsonld = _article_jsonld(tree)
+    page.jsonld = _decoded(_article_jsonld(tree))
     for node in tree.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
-        content = node.get("content")
+        # `value` instead of `content` is invalid HTML, yet some pages (and saved copies of
+        # pages) carry their metadata that way.
+        content = node.get("content") if node.get("content") is not None else node.get("value")
         if key and content:
-            page.meta.setdefault(key, []).append(content)
+            page.meta.setdefault(key, []).append(decode_entities(content))
     for node in tree.iter("link"):
         if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
             page.canonical = node.get("href")
@@ -68,68 +109,15 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     root_lang = tree.getroottree().getroot().get("lang") or tree.get("lang")
     page.html_lang = root_lang.strip() if root_lang else None
     title = tree.find(".//title")
-    page.title_tag = title.text_content().strip() if title is not None else None
+    page.title_tag = decode_entities(title.text_content().strip()) if title is not None else None
     page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
     anchors = _anchors(tree)
     page.original_link = _original_link(anchors, page.jsonld)
     page.link_texts = _link_texts(anchors)
     page.link_hrefs = tuple(href for href, _ in anchors)
-    page.byline_names = _byline_names(tree)
+    page.byline_names = byline_names(tree)
+    page.headings = tuple(decode_entities(heading) for heading in visible_headings(tree))
     return page
-
-
-# Byline markup; a trending/related/sidebar widget lists other articles' authors.
-_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
-_WIDGET = re.compile(
-    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
-    r"|comment|teaser|promo",
-    re.IGNORECASE,
-)
-MAX_BYLINE_CHARS = 120
-
-
-# Byline marks are looked for in these attributes' values only: libxml2 hands them over,
-# so Python does not visit every element (half the time of reading all of the page's meta).
-_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class")
-_NOT_BYLINES = frozenset({"meta", "link", "script", "style"})
-
-
-def _byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
-    names: list[str] = []
-    for node in _marked_elements(tree):
-        if node.tag in _NOT_BYLINES or _in_widget(node):
-            continue
-        text = " ".join(_text_without_dates(node).split())
-        if 2 < len(text) <= MAX_BYLINE_CHARS and text not in names:
-            names.append(text)
-        if len(names) >= 3:
-            break
-    return tuple(names)
-
-
-def _marked_elements(tree: lxml_html.HtmlElement):
-    """Elements whose rel, itemprop or class says byline or author, in document order."""
-    last = None
-    for value in _MARK_VALUES(tree):
-        # A word of one value is a word of the values joined: the same matches.
-        if _BYLINE_MARK.search(value) and value.getparent() is not last:
-            last = value.getparent()
-            yield last
-
-
-def _text_without_dates(node) -> str:
-    """The element's text, less its <time> elements: a byline often ends with the date."""
-    if node.find(".//time") is None:
-        return node.text_content()
-    return " ".join(node.xpath(".//text()[not(ancestor::time)]"))
-
-
-def _in_widget(node) -> bool:
-    for ancestor in node.iterancestors():
-        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-        if marks and _WIDGET.search(marks):
-            return True
-    return False
 
 
 def _anchors(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:

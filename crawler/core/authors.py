@@ -1,0 +1,173 @@
+"""Names in a byline: split, cleaned, and told apart from the junk that sits beside them.
+
+A byline string as pages carry it ("By Jane O’Neil and Sam Roe | Senior Editor · 5 min
+read", "Rachel Brazil0", "… Jeff Tollefson", "Twitter Facebook") becomes the names it
+holds. What is never a name: dates and times, counters, social and sharing labels, image
+credits, comment-form labels, places (a dateline), job titles, and words like "admin". An
+organization ("Associated Press", "BBC News", "Gear Team") is a name; `is_organization`
+tells it from a person, so callers can prefer people and fall back to organizations.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
+# From a date or a time on, the rest of a part is not the name.
+_DATE_TAIL = re.compile(
+    rf"(?:^|\s+)(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:\s|$)|{_WEEKDAY},?\s+{_MONTH}"
+    rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{1,2}}:\d{{2}}|\d+\s*(?:min|minute|hour|day)s?\b"
+    r"|(?:today|yesterday|updated|published|posted|last updated)\b).*$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    r"\s*(?:[,;&|/•·\n]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*", re.IGNORECASE
+)
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|story|text|words|published|compiled)\s+)?(?:by|von|par|por)\b[:\s]*",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published)\s+", re.IGNORECASE)
+_TITLE_WORDS = frozenset(
+    {
+        "senior", "managing", "executive", "contributing", "deputy", "chief", "associate",
+        "special", "assistant", "staff", "editor", "editors", "writer", "reporter",
+        "correspondent", "columnist", "contributor", "producer", "analyst", "photographer",
+        "director", "intern", "critic",
+    }
+)  # fmt: skip
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_EDGES = " \t.,:;-–—|*•·…'\"“”‘’()[]"
+# Labels of share buttons, profile links and comment forms, in the languages of
+# crawler.core.chrome_patterns' comment forms; a name never holds one as a word.
+_UI_WORDS = frozenset(
+    {
+        "twitter", "facebook", "linkedin", "instagram", "youtube", "tiktok", "pinterest",
+        "reddit", "whatsapp", "telegram", "mastodon", "bluesky", "threads", "rss", "email",
+        "e-mail", "mail", "share", "follow", "followers", "copied", "copy", "link", "profile",
+        "bio", "contact", "subscribe", "more", "view", "all", "posts", "articles", "stories",
+        "comments", "comment", "reply", "website", "required", "name", "see", "read", "about",
+        "meet",
+    }
+)  # fmt: skip
+_UI_PHRASE = re.compile(
+    r"^(?:姓名|名前|이름|nom|nome|nombre|name|e-?mail|website|url)\s*\*?$", re.IGNORECASE
+)
+_CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustration|credit|"
+                     r"source|video|getty|shutterstock|afp photo)\b", re.IGNORECASE)  # fmt: skip
+_NOT_A_NAME = re.compile(
+    r"^(?:staff|team|admin|administrator|guest|anonymous|unknown|editor|editors|the editors|"
+    r"user|webmaster|author|authors|contributor|contributors|"
+    r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"
+    r"assistant|political|legal|science|tech|technology|business|sports|culture|news)\s+)*"
+    r"(editor|writer|reporter|correspondent|columnist|contributor|producer|analyst|"
+    r"photographer|director|intern|critic)s?(\s+in\s+chief|\s+at\s+large)?)$",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
+    r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer)s?\b",
+    re.IGNORECASE,
+)
+# An organization, not a person: "NBC News", "Reuters Staff", "Gear Team", "Acme Inc."
+_ORGANIZATION = re.compile(
+    r"\b(news|staff|team|desk|press|media|newsroom|reporters|editors|editorial|wire|service|"
+    r"services|inc|llc|ltd|gmbh|corp|corporation|group|agency|magazine|network|times|post|"
+    r"journal|daily|weekly|tribune|herald|radio|tv|television|online|submissions|university|"
+    r"institute|sciences|foundation|association|council|committee|company|studio|studios|"
+    r"associated press|reuters|bloomberg)\.?$",
+    re.IGNORECASE,
+)
+# Datelines: a place named beside or instead of the writer ("By Jane Doe, London", "UK").
+_PLACES = frozenset(
+    {
+        "uk", "us", "usa", "u.s.", "u.k.", "eu", "uae", "nyc", "london", "paris", "berlin",
+        "washington", "brussels", "beijing", "tokyo", "moscow", "new york", "san francisco",
+        "los angeles", "chicago", "boston", "seattle", "hong kong", "singapore", "sydney",
+        "toronto", "mumbai", "delhi", "new delhi", "dubai", "geneva", "rome", "madrid",
+        "frankfurt", "seoul", "england", "scotland", "wales", "ireland", "britain", "europe",
+        "asia", "africa", "america", "china", "japan", "india", "germany", "france", "canada",
+        "australia", "russia", "ukraine", "israel", "brazil", "mexico",
+    }
+)  # fmt: skip
+MAX_NAME_WORDS = 5
+MAX_NAME_CHARS = 60
+
+
+def names_in(byline: str) -> list[str]:
+    """The candidate names of one byline string, cleaned, in order, junk left out."""
+    text = _ASIDE.sub(" ", byline)
+    text = _after_inner_by(" ".join(text.split()))
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = clean_name(part)
+        if names and _is_job_title(name):
+            break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation
+        if name and not is_junk(name) and name not in names:
+            names.append(name)
+    return names
+
+
+def _is_job_title(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and (words[0] in _TITLE_WORDS or bool(_ROLE.search(name)))
+
+
+def _after_inner_by(text: str) -> str:
+    """ "January 17, 2017 at 6:08 PM by Kori Schulman": the byline is after the "by"."""
+    match = re.search(r"\s(?:by|von|par|por)\s+(?=\S)", text, re.IGNORECASE)
+    if match and not _PREFIX.match(text) and re.search(r"\d", text[: match.start()]):
+        return text[match.end() :]
+    return text
+
+
+def clean_name(part: str) -> str:
+    part = _PREFIX.sub("", part.strip(_EDGES))
+    part = _DATE_TAIL.sub("", _TAIL.split(part)[0])
+    words: list[str] = []
+    for word in part.split():
+        word = re.sub(r"(?<=[^\W\d_])\d+$", "", word)  # a counter glued on: "Brazil0"
+        key = word.lower().strip(_EDGES)
+        if key in _UI_WORDS:
+            break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied"
+        if key in _TITLE_WORDS and len(words) >= 2:
+            break  # "Sam Stein Senior Politics Editor": the job title after the name
+        if re.search(r"\d", word):
+            continue
+        words.append(word)
+    name = " ".join(words).strip(_EDGES)
+    return _undoubled(name)
+
+
+def _undoubled(name: str) -> str:
+    """ "Confreaks Confreaks": a name printed twice (visible and screen-reader text)."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def is_junk(name: str) -> bool:
+    if not re.search(r"[^\W\d_]", name) or "@" in name or "://" in name or "*" in name:
+        return True
+    if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+        return True
+    if _NOT_A_NAME.match(name) or _UI_PHRASE.match(name) or _CREDIT.match(name):
+        return True
+    if name.split()[0].lower() in _TITLE_WORDS:
+        return True
+    if name.lower() in _PLACES or _looks_like_domain(name):
+        return True
+    return bool(_ROLE.search(name)) and not _ORGANIZATION.search(name)
+
+
+def is_organization(name: str) -> bool:
+    """A newsroom, wire service or company rather than a person: an organization word at
+    the end, or a single word ("Reuters", "AFP")."""
+    return bool(_ORGANIZATION.search(name)) or len(name.split()) == 1
+
+
+def _looks_like_domain(value: str) -> bool:
+    return bool(re.fullmatch(r"(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,6}", value.strip(), re.I))

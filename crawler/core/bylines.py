@@ -1,0 +1,172 @@
+"""The page's byline, read from its markup: who the article says wrote it.
+
+Three kinds of evidence, the first that the page has wins:
+
+1. name links: `rel="author"` anchors and links to an author's page (`/author/jane-doe`,
+   `/by/jane-doe`, `/people/…`, `/staff/…`): each one's text is one name, so a byline of
+   four linked names gives four names and no glued text ("Sarah LazareTwitter");
+2. byline elements: elements whose class, rel or itemprop says byline or author, the
+   innermost ones (a byline box holds the name, a job title, share buttons);
+3. failing both, the first short element whose text is "By" and a capitalized name.
+
+Either way only the first byline block counts: the first such element and the others
+close to it (up to a few levels up, while that ancestor is byline-sized), so a second
+author in the same line is kept and the author box of a related article is not. Widgets
+(trending, related, sidebar, comments), forms and navigation are never bylines: a
+comment form's "Name *" label is marked `author` too. An element's text is read with its
+text nodes joined by spaces, without its <time>, so a counter or a date beside the name
+stays a separate word that the name cleaning (crawler.core.authors) drops.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crawler.core.authors import names_in
+
+_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
+_WIDGET = re.compile(
+    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
+    r"|comment|teaser|promo|respond|reply",
+    re.IGNORECASE,
+)
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?"
+    r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+",
+    re.IGNORECASE,
+)
+_NOT_BYLINES = frozenset({"meta", "link", "script", "style", "form", "input", "textarea"})
+_NEVER_INSIDE = frozenset({"form", "nav", "select", "button"})
+MAX_BLOCK_CHARS = 300  # a byline block: names, "and", a date, a job title
+MAX_BLOCK_LEVELS = 4
+MAX_NAME_CHARS = 80
+MAX_NAMES = 12
+
+# Byline marks are looked for in these attribute values only: libxml2 hands them over, so
+# Python does not visit every element.
+_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class")
+_TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
+
+
+def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """The byline strings of the page's first byline block, each holding one or more names."""
+    links = [a for a in tree.iter("a") if _is_name_link(a)]
+    candidates = {id(node): node for node in links + _innermost(_marked(tree))}
+    first = _first_byline(tree, candidates)
+    if first is None:
+        return _by_line(tree)
+    block = _block(first)
+    inside = [node for node in block.iter() if id(node) in candidates]
+    linked = [node for node in inside if node.tag == "a" and node in links]
+    return _texts(linked or inside)
+
+
+def _first_byline(tree, candidates: dict):
+    """The first candidate in document order that may be a byline and holds a name."""
+    if not candidates:
+        return None
+    for node in tree.iter():
+        if id(node) in candidates and _allowed(node) and names_in(element_text(node)):
+            return node
+    return None
+
+
+# A byline without marks: a short element whose text starts with "By" and a capitalized
+# name ("By <span class="x7f">Yomi Kazeem</span>").
+_BY_TEXTS = etree.XPath(
+    "//body//text()[starts-with(normalize-space(.), 'By') or starts-with(normalize-space(.), 'BY')]"
+)
+_BY_NAME = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}(?:$|[,|•·]|and\b)")
+MAX_BY_LINE_CHARS = 100
+
+
+def _by_line(tree) -> tuple[str, ...]:
+    for text in _BY_TEXTS(tree):
+        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        if owner is None or owner.tag in _NOT_BYLINES:
+            continue
+        line = element_text(owner)
+        if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
+            return (line,)
+    return ()
+
+
+def element_text(node) -> str:
+    """The element's text nodes joined by spaces, less <time>, script and style."""
+    text = " ".join(" ".join(_TEXTS(node)).split())
+    return re.sub(r"\s+([,;])", r"\1", text)
+
+
+def _is_name_link(anchor) -> bool:
+    if "author" in (anchor.get("rel") or "").lower().split():
+        return True
+    return bool(_AUTHOR_HREF.search(anchor.get("href") or ""))
+
+
+def _marked(tree) -> list:
+    """Elements whose rel, itemprop or class says byline or author, in document order."""
+    found, last = [], None
+    for value in _MARK_VALUES(tree):
+        if _BYLINE_MARK.search(value) and value.getparent() is not last:
+            last = value.getparent()
+            if last.tag not in _NOT_BYLINES:
+                found.append(last)
+    return found
+
+
+_HAS_TEXT = etree.XPath("boolean(descendant::text()[normalize-space()])")
+
+
+def _innermost(marked: list) -> list:
+    """Marked elements holding no other marked element with text: the names themselves."""
+    marked_ids = {id(node) for node in marked}
+    parents = set()
+    for node in marked:
+        if not _HAS_TEXT(node):
+            continue
+        for ancestor in node.iterancestors():
+            if id(ancestor) in marked_ids:
+                parents.add(id(ancestor))
+    return [node for node in marked if id(node) not in parents]
+
+
+def _allowed(node) -> bool:
+    """Not inside a form or navigation, and not in a widget: a trending or related box, a
+    sidebar, the comments (the element's own marks count too: "comment-author")."""
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+    if marks and _WIDGET.search(marks):
+        return False
+    for ancestor in node.iterancestors():
+        if ancestor.tag in _NEVER_INSIDE:
+            return False
+        if ancestor.tag in ("body", "html"):
+            return True
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        # A wrapper around the headline is the article's, whatever its class says.
+        if marks and _WIDGET.search(marks) and ancestor.find(".//h1") is None:
+            return False
+    return True
+
+
+def _texts(nodes: list) -> tuple[str, ...]:
+    texts: list[str] = []
+    for node in nodes[:MAX_NAMES]:
+        text = element_text(node)
+        if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:
+            texts.append(text)
+    return tuple(texts)
+
+
+def _block(node):
+    """The highest ancestor within MAX_BLOCK_LEVELS whose text is byline-sized."""
+    block = node
+    for level, ancestor in enumerate(node.iterancestors()):
+        if level >= MAX_BLOCK_LEVELS or ancestor.tag in ("body", "html"):
+            break
+        if len(element_text(ancestor)) > MAX_BLOCK_CHARS:
+            break
+        block = ancestor
+    return block
