@@ -197,10 +197,14 @@ def foreign_kind(line: str) -> str | None:
     return "foreign_language" if english_word_share(line, guess.language) < 0.5 else None
 
 
+def judge_lines(lines: list[str]) -> list[str | None]:
+    """For each line of an English document, why it is foreign, or None when it is English."""
+    return [foreign_kind(line) for line in lines]
+
+
 def strip_foreign_lines(lines: list[str]) -> tuple[list[str], dict[str, int]]:
     kept, removed = [], {}
-    for line in lines:
-        kind = foreign_kind(line)
+    for line, kind in zip(lines, judge_lines(lines), strict=True):
         if kind:
             removed[kind] = removed.get(kind, 0) + 1
         else:
