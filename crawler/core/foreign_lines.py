@@ -81,8 +81,10 @@ def foreign_kind(line: str, rules: LineRules = RULES) -> str | None:
         return None
     if share < 0.5:
         return "foreign_script"
+    if _plainly_english(line):
+        return None
     words = line_words(line, rules)
-    if not words or _plainly_english(words):
+    if not words:
         return None
     return "foreign_language" if foreign_evidence(words, rules) > rules.margin else None
 
@@ -122,32 +124,42 @@ def english_zipf(word: str) -> float:
     return english_table().zipf(word)
 
 
-def _plainly_english(words: list[tuple[str, float]]) -> bool:
+def _plainly_english(line: str) -> bool:
+    words = _WORD.findall(line.lower())
     if len(words) < PLAIN_LINE_MIN_WORDS:
         return False
-    return sum(word in ENGLISH_MARKERS for word, _ in words) >= PLAIN_ENGLISH_SHARE * len(words)
+    return sum(word in ENGLISH_MARKERS for word in words) >= PLAIN_ENGLISH_SHARE * len(words)
 
 
 def foreign_evidence(words: list[tuple[str, float]], rules: LineRules = RULES) -> float:
-    """How much better the best candidate language explains the words than English does."""
-    common = common_foreign_table()
+    """How much better the best candidate language explains the words than English does.
+
+    Every candidate starts from the score of "a language our lists lack" (each word an
+    ordinary one) and differs from it only in the words it holds as common, so the cost
+    is one pass over the words and one over their table entries."""
     # A line of names only ("Dan Petrovic", "By LAURAN NEERGAARD") counts them for less.
     damp = 0.5 if len(words) > 1 and all(weight < 1.0 for _, weight in words) else 1.0
-    scored = [
-        (max(english_zipf(word), rules.english_floor), dict(common.lookup(word)), weight * damp)
-        for word, weight in words
-    ]
-    candidates = {language for _, frequent_in, _ in scored for language in frequent_in}
-    return max(_evidence(scored, language, rules) for language in candidates | {None})
+    unlisted, gains = 0.0, {}
+    for word, weight in words:
+        english, common = _frequencies(word)
+        english = max(english, rules.english_floor)
+        ordinary = _signed(_ordinary(english, rules) - english, weight * damp, rules)
+        unlisted += ordinary
+        for language, zipf in common:
+            gain = _signed(zipf - english, weight * damp, rules) - ordinary
+            gains[language] = gains.get(language, 0.0) + gain
+    return unlisted + max(0.0, max(gains.values(), default=0.0))
 
 
-def _evidence(scored: list, language: str | None, rules: LineRules) -> float:
-    total = 0.0
-    for english, frequent_in, weight in scored:
-        own = frequent_in.get(language) or _ordinary(english, rules)
-        difference = max(-rules.clip, min(rules.clip, own - english))
-        total += difference * weight if difference > 0 else difference
-    return total
+@lru_cache(maxsize=4096)  # a page repeats its words; about 1 MB when full
+def _frequencies(word: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    return english_zipf(word), tuple(common_foreign_table().lookup(word))
+
+
+def _signed(difference: float, weight: float, rules: LineRules) -> float:
+    """A word's evidence: clipped, and weighted only when it speaks against English."""
+    difference = max(-rules.clip, min(rules.clip, difference))
+    return difference * weight if difference > 0 else difference
 
 
 def _ordinary(english: float, rules: LineRules) -> float:
