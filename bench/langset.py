@@ -167,8 +167,8 @@ def build_pages(pool, paragraphs, ui_lines, n_pages: int, seed: int) -> list[dic
     for number in range(n_pages):
         short = number % 2 == 0
         kind = rng.choices(kinds, weights)[0]
-        if not pool[(kind, short)]:
-            kind = next(k for k in kinds if pool[(k, short)])
+        if not pool.get((kind, short)):
+            kind = next(k for k in kinds if pool.get((k, short)))
         by_language = pool[(kind, short)]
         language = rng.choice(sorted(by_language))
         options = by_language[language]
