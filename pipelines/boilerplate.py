@@ -15,7 +15,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.core.boilerplate import BoilerplateStore, MemoryBoilerplateStore, SiteBoilerplate
 from crawler.core.items import ProcessedPage
-from crawler.core.model import SHORT_WORDS, ArticleRecord, content_hash
+from crawler.core.model import SHORT_WORDS, ArticleRecord, content_hash, count_words
 from crawler.core.sections import headings_of, split_sections
 from crawler.integration.state_access import state_for
 
@@ -56,7 +56,7 @@ class SiteBoilerplatePipeline:
 def rebuild(record: ArticleRecord, text: str, removed: int) -> ArticleRecord:
     """The same record with a new text; derived fields recomputed and validated."""
     values = record.model_dump()
-    words = len(text.split())
+    words = count_words(text)
     flags = [flag for flag in record.flags if flag != "short"]
     values.update(
         text=text,

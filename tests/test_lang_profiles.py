@@ -1,4 +1,4 @@
-"""The sparse profiles give langdetect's own answers, and the crawl's main process stays
+"""The compact profiles give langdetect's own answers, and the crawl's main process stays
 free of the extraction stack (its memory is counted once per crawl, workers' once each)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from langdetect import DetectorFactory
 from langdetect import detect_langs as stock_detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
-from crawler.compat.langdetect import SparseProfiles, load_factory
+from crawler.compat.langdetect import CompactProfiles, load_factory
 from crawler.core.language import detect_langs
 
 SAMPLES = [
@@ -45,21 +45,23 @@ def _answer(detect, text):
         return repr(error)
 
 
-def test_sparse_profiles_give_langdetects_own_answers():
+def test_compact_profiles_give_langdetects_own_answers():
     ours = [_answer(detect_langs, text) for text in SAMPLES]
     stock = [_answer(stock_detect_langs, text) for text in SAMPLES]
     assert ours == stock
     assert ours[1][0][0] == "de" and ours[6][0][0] == "ru"
 
 
-def test_sparse_table_holds_every_ngram_and_the_dense_vector():
+def test_compact_table_holds_every_ngram_and_the_dense_vector():
     factory = load_factory()
     table = factory.word_lang_prob_map
-    assert isinstance(table, SparseProfiles) and len(factory.langlist) == 55
+    assert isinstance(table, CompactProfiles) and len(factory.langlist) == 55
     assert len(table) > 80_000
     vector = table["the"]
     assert len(vector) == 55 and vector[factory.langlist.index("en")] > 0
     assert all(0.0 <= p < 1.0 for p in vector)
+    assert "zzzq" not in table and 42 not in table
+    assert table.nbytes() < 6_000_000  # the point of it: 57 MB as langdetect holds them
 
 
 def test_crawl_main_process_does_not_import_the_extraction_stack():

@@ -1,3 +1,5 @@
+import math
+
 from crawler.core.language import (
     detect_document,
     foreign_kind,
@@ -65,16 +67,32 @@ def test_primary_tag():
     assert primary_tag("!!") is None
 
 
-def test_common_english_words_agree_with_wordfreq():
-    # The set lookup for plain words must give wordfreq's own answer; other words are
-    # asked of wordfreq. Words from both texts, plus ones its tokenizer normalizes.
-    from wordfreq import zipf_frequency
+def test_word_tables_give_wordfreqs_frequencies():
+    # The compact tables must answer what wordfreq's own lists say, to 0.1 Zipf: English
+    # from the large list, other languages from their small lists from Zipf 4 up.
+    from wordfreq import get_frequency_dict
 
-    from crawler.core.language import _WORD, ENGLISH_WORDLIST, _common_in_english
+    from crawler.core.wordtables import COMMON_ZIPF, common_foreign_table, english_table
 
-    words = {w.lower() for w in _WORD.findall(ENGLISH + GERMAN)}
-    words |= {"don't", "don’t", "state-of-the-art", "café", "naïve", "zzyzx", "openai", "the"}
-    words |= {"The", "OpenAI", "WORLD"}  # callers lower-case; wordfreq would anyway
-    for word in words:
-        expected = zipf_frequency(word, "en", ENGLISH_WORDLIST) >= 3.0
-        assert _common_in_english(word) is expected, word
+    def zipf(frequency):
+        return round(math.log10(frequency) + 9, 1)
+
+    english = get_frequency_dict("en", "large")
+    for word in ("the", "model", "backtesting", "don't", "café", "openai", "summarize"):
+        assert abs(english_table().zipf(word) - zipf(english[word])) < 0.051, word
+    assert english_table().zipf("avaktivera") == 0.0
+    german = get_frequency_dict("de", "small")
+    for word in ("und", "die", "nicht", "wird", "alle"):
+        found = dict(common_foreign_table().lookup(word))
+        assert zipf(german[word]) >= COMMON_ZIPF and abs(found["de"] - zipf(german[word])) < 0.051
+    rare = next(w for w, f in german.items() if zipf(f) < COMMON_ZIPF - 0.5 and w.isalpha())
+    assert "de" not in dict(common_foreign_table().lookup(rare)), rare
+
+
+def test_building_the_tables_leaves_no_word_list_loaded():
+    from crawler.compat.wordfreq import loaded_lists
+    from crawler.core.wordtables import ZipfTable
+
+    table = ZipfTable.from_wordfreq(["nl", "sv"], "small", 5.0)
+    assert len(table) > 100 and loaded_lists() == 0
+    assert table.keys.itemsize == 8  # one integer a word-language pair

@@ -29,7 +29,14 @@ from crawler.core.language import (
     strip_foreign_lines,
     warm_up,
 )
-from crawler.core.model import ArticleRecord, Extraction, Reject, content_hash, record_id
+from crawler.core.model import (
+    ArticleRecord,
+    Extraction,
+    Reject,
+    content_hash,
+    count_words,
+    record_id,
+)
 
 SLOW = settings(
     max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "150")),
@@ -173,7 +180,7 @@ def records(draw) -> ArticleRecord:
         language_confidence=draw(st.floats(0, 1)),
         declared_language=draw(st.one_of(st.none(), st.sampled_from(["en", "ja"]))),
         text=text,
-        word_count=len(text.split()),
+        word_count=count_words(text),
         content_hash=content_hash(text),
         flags=draw(st.lists(st.sampled_from(["no_date", "short", "aggregator"]), unique=True)),
         cleaning=draw(st.dictionaries(st.sampled_from(["share", "related"]), st.integers(0, 9))),

@@ -7,6 +7,7 @@ Everything a consumer relies on lives here, and the committed JSON Schema
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,6 +35,28 @@ Flag = Literal[
 ]
 
 SHORT_WORDS = 150  # below this many words a record is flagged `short`
+# Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao,
+# Myanmar, Khmer. Each of their letters counts as a word (a character count is how
+# Chinese and Japanese text is measured); combining marks do not count.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
+
+def count_words(text: str) -> int:
+    """Words in `text`: whitespace-separated, except that in scripts written without
+    spaces each letter counts as one (so "新模型 GPT-5" is 3 + 1)."""
+    if text.isascii():
+        return len(text.split())
+    words = 0
+    for token in text.split():
+        letters = sum(
+            bool(_UNSPACED.match(ch)) and unicodedata.category(ch)[0] == "L" for ch in token
+        )
+        rest = letters and any(ch.isalnum() and not _UNSPACED.match(ch) for ch in token)
+        words += letters + rest if letters else 1
+    return words
 
 
 def content_hash(text: str) -> str:
@@ -95,7 +118,11 @@ class ArticleRecord(BaseModel):
     sections: list[Section] | None = Field(
         None, description="`text` split at its headings: the same lines, in the same order"
     )
-    word_count: int = Field(ge=1)
+    word_count: int = Field(
+        ge=1,
+        description="whitespace-separated words; in Chinese, Japanese, Thai, Lao, Khmer and "
+        "Myanmar script each letter counts as a word",
+    )
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     original_url: HttpUrl | None = Field(None, description="aggregated story's original")
     original_publisher: str | None = None
@@ -117,7 +144,7 @@ class ArticleRecord(BaseModel):
         # Derived fields must agree with the text: a consumer may trust either.
         if self.text != unicodedata.normalize("NFC", self.text):
             raise ValueError("text is not NFC-normalized")
-        if self.word_count != len(self.text.split()):
+        if self.word_count != count_words(self.text):
             raise ValueError("word_count does not match text")
         if self.content_hash != content_hash(self.text):
             raise ValueError("content_hash does not match text")

@@ -19,7 +19,15 @@ from crawler.core.canonical import absolute_http_url, choose_canonical, same_sit
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
 from crawler.core.language import detect_document, primary_tag, strip_foreign_lines
-from crawler.core.model import SHORT_WORDS, ArticleRecord, Hints, Outcome, content_hash, record_id
+from crawler.core.model import (
+    SHORT_WORDS,
+    ArticleRecord,
+    Hints,
+    Outcome,
+    content_hash,
+    count_words,
+    record_id,
+)
 from crawler.core.options import Options
 from crawler.core.relevance import ai_relevance
 from crawler.core.sections import split_sections
@@ -58,7 +66,7 @@ def process_page(
         lines, foreign = strip_foreign_lines(draft.text.split("\n"))
         draft.text = "\n".join(lines)
         draft.removed.update(foreign)
-    words = len(draft.text.split())
+    words = count_words(draft.text)
     if words < options.min_words:
         paid = "; the rest is the paid part" if draft.removed.get("paywall") else ""
         return Outcome(None, "too_short", f"{words} words after cleaning{paid}")
@@ -136,7 +144,7 @@ def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
         declared_language=declared,
         text=draft.text,
         sections=split_sections(draft.text.split("\n"), raw.headings),
-        word_count=len(draft.text.split()),
+        word_count=count_words(draft.text),
         content_hash=content_hash(draft.text),
         original_url=original_url,
         original_publisher=draft.original_publisher,

@@ -1,0 +1,185 @@
+"""Which lines of an English document are foreign, and why.
+
+A line is judged in steps, cheapest first:
+
+1. Script: a line whose letters are mostly not Latin (Han, Cyrillic, Arabic, ...) is
+   foreign without looking further.
+2. Plain English: a line of 12 words or more, 15 % of them English function words, is
+   English (English prose has 20-35 %, other languages under 6 %). Most paragraphs stop here.
+3. Word evidence, per candidate language: each word's frequency in the language against
+   its frequency in English (crawler.core.wordtables), summed over the line. The candidates
+   are the languages its words are common in, plus "a language our lists lack", where every
+   word is given the frequency of an ordinary word (Zipf 3). The line is foreign when its
+   best candidate explains it `margin` better than English does.
+
+English is compared with one language at a time, so a line of words that are each common
+somewhere ("Add tags to documents": "tags" in German, "to" in Norwegian) stays English,
+while "Informationer, som vi gemmer" is Danish in all its words. English's list is the
+large one, so a word English lacks ("gemmer", "Avaktivera") is evidence against it, and a
+rare English word ("backtesting") is not. Capitalized words count for half when foreign:
+they may be names; a line of names only for a quarter. Measured on bench/language.py's
+dev set, a second detector (fastText's lite model) and the context of neighbouring lines
+added nothing once the words were compared per language (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from crawler.core.wordtables import common_foreign_table, english_table
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# English words that are rare in other languages ("a", "in", "is", "of", "will" are not).
+ENGLISH_MARKERS = frozenset(
+    ("the", "and", "to", "that", "for", "it", "with", "this", "are", "from", "by", "at",
+     "which", "has", "were", "been", "would", "you", "they", "their", "not", "but", "or",
+     "its", "his", "her", "she", "have")
+)  # fmt: skip
+PLAIN_ENGLISH_SHARE = 0.15
+PLAIN_LINE_MIN_WORDS = 12
+
+
+@dataclass(frozen=True)
+class LineRules:
+    """The word-evidence step's constants, in Zipf units (log10 of a word's frequency per
+    billion words: "the" 7.7, "model" 5.2, "tokenizer" 2.3). Tuned on the dev set's
+    tuning half (bench/language.py)."""
+
+    margin: float = 1.5  # foreign when a language explains the line this much better
+    ordinary_zipf: float = 3.0  # a word's frequency in a language whose list lacks it
+    english_floor: float = 1.0  # ... in English when the large list lacks it
+    known_english_gap: float = 0.5  # ... at most this above its English one if English has it
+    clip: float = 3.0  # no single word moves the score more than this
+    name_weight: float = 0.5  # a capitalized word's foreign evidence: it may be a name
+    min_letters: int = 2  # shorter words (initials, the "v" of "v3") are not evidence
+
+
+RULES = LineRules()
+
+
+def latin_share(line: str) -> float | None:
+    if line.isascii():  # the common case, checked in C
+        return 1.0 if any(ch.isalpha() for ch in line) else None
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters:
+        return None
+    return sum(_is_latin(ch) for ch in letters) / len(letters)
+
+
+@lru_cache(maxsize=4096)
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def foreign_kind(line: str, rules: LineRules = RULES) -> str | None:
+    """Why a line inside an English document is not English, or None when it is."""
+    share = latin_share(line)
+    if share is None:
+        return None
+    if share < 0.5:
+        return "foreign_script"
+    if _plainly_english(line):
+        return None
+    words = line_words(line, rules)
+    if not words:
+        return None
+    return "foreign_language" if foreign_evidence(words, rules) > rules.margin else None
+
+
+def line_words(line: str, rules: LineRules = RULES) -> list[tuple[str, float]]:
+    """(case-folded word, weight of its foreign evidence) pairs, as wordfreq's lists spell
+    words: "don't" whole where English has it, "l'homme" as "homme". Chunks that are no
+    language's words are left out: addresses, file and domain names, code, letters run
+    into digits. A capitalized word may be a name and weighs `name_weight`; a word with
+    inner capitals ("BBEdit", "iMore") or a short acronym is a name and weighs nothing."""
+    found = []
+    for chunk in line.replace("’", "'").split():
+        if not _NOT_WORDS.search(chunk):
+            for token in _WORD.findall(chunk):
+                if "'" in token and not english_zipf(token.casefold()):
+                    found += [part for part in token.split("'") if part]
+                else:
+                    found.append(token)
+    words = [word for word in found if len(word) >= rules.min_letters]
+    return [(word.casefold(), _weight(word, rules, len(words))) for word in words]
+
+
+# "://", "@", "a.b" (domains, files), "_", "=", "$", "()" and a letter next to a digit.
+_NOT_WORDS = re.compile(r"://|@|[^\W\d_]\.[^\W\d_]|[_=$]|\(\)|[^\W\d_]\d|\d[^\W\d_]")
+
+
+def _weight(word: str, rules: LineRules, count: int) -> float:
+    if any(ch.isupper() for ch in word[1:]) and not (word.isupper() and len(word) > 4):
+        return 0.0
+    if word[:1].isupper() and count > 1 and (word.isascii() or english_zipf(word.casefold())):
+        return rules.name_weight  # "Müller" may be a name too, but "Përgjithshëm" is not
+    return 1.0
+
+
+def english_zipf(word: str) -> float:
+    """The word's Zipf frequency in English, 0.0 for a word the large list lacks."""
+    return english_table().zipf(word)
+
+
+def _plainly_english(line: str) -> bool:
+    words = _WORD.findall(line.lower())
+    if len(words) < PLAIN_LINE_MIN_WORDS:
+        return False
+    return sum(word in ENGLISH_MARKERS for word in words) >= PLAIN_ENGLISH_SHARE * len(words)
+
+
+def foreign_evidence(words: list[tuple[str, float]], rules: LineRules = RULES) -> float:
+    """How much better the best candidate language explains the words than English does.
+
+    Every candidate starts from the score of "a language our lists lack" (each word an
+    ordinary one) and differs from it only in the words it holds as common, so the cost
+    is one pass over the words and one over their table entries."""
+    # A line of names only ("Dan Petrovic", "By LAURAN NEERGAARD") counts them for less.
+    damp = 0.5 if len(words) > 1 and all(weight < 1.0 for _, weight in words) else 1.0
+    unlisted, gains = 0.0, {}
+    for word, weight in words:
+        english, common = _frequencies(word)
+        english = max(english, rules.english_floor)
+        ordinary = _signed(_ordinary(english, rules) - english, weight * damp, rules)
+        unlisted += ordinary
+        for language, zipf in common:
+            gain = _signed(zipf - english, weight * damp, rules) - ordinary
+            gains[language] = gains.get(language, 0.0) + gain
+    return unlisted + max(0.0, max(gains.values(), default=0.0))
+
+
+@lru_cache(maxsize=4096)  # a page repeats its words; about 1 MB when full
+def _frequencies(word: str) -> tuple[float, tuple[tuple[str, float], ...]]:
+    return english_zipf(word), tuple(common_foreign_table().lookup(word))
+
+
+def _signed(difference: float, weight: float, rules: LineRules) -> float:
+    """A word's evidence: clipped, and weighted only when it speaks against English."""
+    difference = max(-rules.clip, min(rules.clip, difference))
+    return difference * weight if difference > 0 else difference
+
+
+def _ordinary(english: float, rules: LineRules) -> float:
+    """A word's frequency in a language whose list lacks it: an ordinary word's, but a word
+    English knows, however rarely ("backtesting"), is not much more likely foreign."""
+    if english <= rules.english_floor:
+        return rules.ordinary_zipf
+    return min(rules.ordinary_zipf, english + rules.known_english_gap)
+
+
+def judge_lines(lines: list[str], rules: LineRules = RULES) -> list[str | None]:
+    """For each line of an English document, why it is foreign, or None when it is English."""
+    return [foreign_kind(line, rules) for line in lines]
+
+
+def strip_foreign_lines(lines: list[str]) -> tuple[list[str], dict[str, int]]:
+    kept, removed = [], {}
+    for line, kind in zip(lines, judge_lines(lines), strict=True):
+        if kind:
+            removed[kind] = removed.get(kind, 0) + 1
+        else:
+            kept.append(line)
+    return kept, removed

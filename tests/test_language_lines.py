@@ -1,0 +1,72 @@
+"""The foreign-line decision on lines of the kinds the dev set (bench/langset.py) holds,
+written for this test: short interface strings, cookie-banner lines and sentences in
+Latin-script languages, and the English lines around an article that must stay."""
+
+import pytest
+
+from crawler.core.foreign_lines import LineRules, foreign_kind, line_words
+
+FOREIGN = (
+    "(Avaktivera)",  # Swedish, one word English lacks
+    "Informationer, som vi gemmer",  # Danish: "som", "vi" are also English-looking
+    "Stare hasło",
+    "Weet u het zeker?",
+    "D'éirigh le scriosadh.",  # Irish: no word list, every word foreign to English
+    "Passordet ditt er sett. Du kan logge inn.",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "Alle akzeptieren",
+    "Tout accepter",
+    "Nie ma takiej strony",
+    "Ce site utilise des cookies pour améliorer votre expérience.",
+    "Apple overvejer at købe et britisk startup for 1 milliard dollar.",
+)
+ENGLISH = (
+    "Add tags to documents",  # "tags" German, "to" Norwegian: no one language has them all
+    "5 min read",
+    "Leave a Reply",
+    "Sam Altman",
+    "Dan Petrovic",  # a name: "dan" is Dutch
+    "By LAURAN NEERGAARD",
+    "Jürgen Schmidhuber",
+    "OpenAI and Nvidia announced a deal.",
+    "ArrayBuffer",  # inner capitals: a product name
+    "Backtesting",  # rare (Zipf 1.4), but English
+    "See https://example.com/a-b for details",
+    "Photo: Getty Images",
+    "Hugging Face",
+    "The model was fine-tuned with LoRA adapters on 8 GPUs.",
+    "OK",
+    "2026",
+)
+
+
+@pytest.mark.parametrize("line", FOREIGN)
+def test_latin_script_fragments_are_foreign(line):
+    assert foreign_kind(line) == "foreign_language"
+
+
+@pytest.mark.parametrize("line", ENGLISH)
+def test_english_lines_stay(line):
+    assert foreign_kind(line) is None
+
+
+def test_non_latin_lines_are_foreign_by_script():
+    assert foreign_kind("Политика конфиденциальности") == "foreign_script"
+    assert foreign_kind("プライバシー設定") == "foreign_script"
+
+
+def test_addresses_code_and_digits_are_not_words():
+    assert line_words("mail ops@example.org or see foo.bar_baz() and v8 prc5") == [
+        ("mail", 1.0),
+        ("or", 1.0),
+        ("see", 1.0),
+        ("and", 1.0),
+    ]
+
+
+def test_a_wider_margin_keeps_more():
+    # The margin is the one threshold: a line just over it is foreign, and stays when
+    # the margin is raised past its evidence.
+    line = "Stare hasło"
+    assert foreign_kind(line) == "foreign_language"
+    assert foreign_kind(line, LineRules(margin=20.0)) is None
