@@ -20,6 +20,7 @@ from crawler.core.canonical import canonicalize, is_fetchable, url_problem
 from crawler.core.config import ConfigError
 from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
+from crawler.core.page_kind import listed_page_is_article
 from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
 from crawler.core.values import flag
 from crawler.integration.failures import classify_failure
@@ -160,12 +161,16 @@ class ArticleSpider(scrapy.Spider):
         return FetchFailed(url=url, reason="bad_url", spider=self.name, detail=detail,
                            source=hints.source)  # fmt: skip
 
-    def article_request(self, url: str, hints: Hints | None = None) -> Request | FetchFailed | None:
+    def article_request(
+        self, url: str, hints: Hints | None = None, listed: bool = False
+    ) -> Request | FetchFailed | None:
+        """A request for a page to emit; `listed`: a feed or sitemap named it, and the page
+        is checked for being a home, category or author page (parse_listed_page)."""
         self.count(f"source/{(hints and hints.source) or NO_SOURCE}/discovered")
         if self._known(url):
             self.count("discovered/already_seen")
             return None
-        return self.request(url, self.parse_article, hints)
+        return self.request(url, self.parse_listed_page if listed else self.parse_article, hints)
 
     @property
     def store(self):
@@ -230,6 +235,17 @@ class ArticleSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterable[FetchedPage]:
         yield self.fetched(response)
 
+    @finishes_request
+    def parse_listed_page(self, response: Response) -> Iterable[FetchedPage]:
+        """Sitemaps list home, category and author pages beside articles: those are counted
+        skips (`not_article`), not records. What is not HTML goes on to be judged."""
+        if hasattr(response, "xpath") and not listed_page_is_article(
+            response.url, *page_type_signals(response)
+        ):
+            self.skip("not_article")
+            return
+        yield self.fetched(response)
+
     def fetched(self, response: Response) -> FetchedPage:
         hints = response.meta.get("hints") or Hints()
         self.count(f"source/{hints.source or NO_SOURCE}/fetched")
@@ -280,6 +296,12 @@ class ArticleSpider(scrapy.Spider):
 
     def source_named(self, name: str) -> Source:
         return find_source(self.catalogue(), name)
+
+
+def page_type_signals(response) -> tuple[str | None, list[str]]:
+    """What an HTML page declares itself to be: its og:type and its JSON-LD blocks."""
+    og_type = response.xpath('//meta[@property="og:type"]/@content').get()
+    return og_type, response.xpath('//script[@type="application/ld+json"]/text()').getall()
 
 
 def source_name(value) -> str:

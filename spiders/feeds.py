@@ -66,7 +66,7 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
                 ai_only=source.ai_only if source else False,
                 discovered_via=f"feed:{response.url}",
             )
-            request = self.article_request(entry.url, hints)
+            request = self.article_request(entry.url, hints, listed=True)
             if request is not None:
                 yield request
 

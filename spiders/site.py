@@ -15,7 +15,7 @@ from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
 from crawler.core.values import string_list, whole_number
 from crawler.runs.health import NO_SOURCE
-from spiders.base import ArticleSpider, finishes_request, source_name
+from spiders.base import ArticleSpider, finishes_request, page_type_signals, source_name
 
 
 class SiteSpider(ArticleSpider):
@@ -76,9 +76,7 @@ class SiteSpider(ArticleSpider):
         if not hasattr(response, "xpath"):  # not HTML (image, PDF): nothing to follow
             yield self.fetched(response)
             return
-        og_type = response.xpath('//meta[@property="og:type"]/@content').get()
-        jsonld = response.xpath('//script[@type="application/ld+json"]/text()').getall()
-        if is_article_page(response.url, og_type, jsonld) and (
+        if is_article_page(response.url, *page_type_signals(response)) and (
             source is None or source.allows(response.url)
         ):
             self.count(f"source/{source.name if source else NO_SOURCE}/discovered")

@@ -75,7 +75,7 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             if sitemap.is_index:
                 request = self.discovery_request(entry.url, self.parse_sitemap, source=source)
             elif self._wanted(entry, source):
-                request = self.article_request(entry.url, self._hints(entry, source))
+                request = self.article_request(entry.url, self._hints(entry, source), listed=True)
             else:
                 continue
             if request is not None:
