@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag
 
-from crawler.core.canonical import absolute_http_url, same_site
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
+
+from crawler.core.canonical import absolute_http_url, canonicalize, same_site
 from crawler.core.model import Hints
 from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
@@ -30,6 +33,13 @@ class SiteSpider(ArticleSpider):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._pages_per_site: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.redirect_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
 
     async def start(self):
         s, args = self.settings, self.args
@@ -68,6 +78,26 @@ class SiteSpider(ArticleSpider):
     def seed_request(self, seed: dict):
         source = self.source_named(seed["source"]) if seed.get("source") else None
         return self._page_request(seed["url"], root=seed["url"], source=source, depth=0)
+
+    # --- the budget counts what the site is asked for ------------------------------------
+    # Scrapy's redirect middlewares schedule each hop themselves, past the spider: without
+    # this, 50 pages whose links all redirect cost the site 100 requests.
+    def redirect_scheduled(self, request, spider) -> None:
+        hop, root = request.meta.get("redirect_times"), request.meta.get("root")
+        if not hop or root is None or request.meta.get("charged_hop") == hop:
+            return
+        if self._pages_per_site.get(root, 0) >= self.max_pages:
+            self.skip("over_max_pages")  # the page's one place in the ledger
+            raise IgnoreRequest(f"max_pages={self.max_pages} reached for {root}")
+        self._pages_per_site[root] = self._pages_per_site.get(root, 0) + 1
+        request.meta["charged_hop"] = hop
+        self._requested.add(canonicalize(request.url))  # a later link to it is a duplicate
+
+    def request_dropped(self, request, spider) -> None:
+        """What the dupefilter drops (a page already fetched) is never sent: no charge."""
+        hop, root = request.meta.get("redirect_times"), request.meta.get("root")
+        if root is not None and (not hop or request.meta.get("charged_hop") == hop):
+            self._pages_per_site[root] -= 1
 
     @finishes_request
     def parse_page(self, response):

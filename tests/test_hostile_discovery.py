@@ -124,6 +124,17 @@ def test_page_of_many_links_ends_at_the_page_limit(site_crawl, web):
     assert site_crawl.summary["not_requested"]["over_max_pages"] == considered - len(items)
 
 
+def test_max_pages_counts_every_request_redirect_hops_included(web, tmp_path):
+    """An endless calendar whose links redirect: the site is asked for max_pages pages,
+    not one more (each hop is a request), and not fewer while pages remain."""
+    result = crawl("site", tmp_path, {"start": web.url("/trap/moved/0/"), "max_pages": "20",
+                                      "depth": "100"})  # fmt: skip
+    asked = [path for path in web.hits if path.startswith("/trap/moved/")]
+    assert sum(web.hits[path] for path in asked) == 20
+    summary = assert_accounted(result)
+    assert summary["skipped_by_reason"]["over_max_pages"] >= 1  # a hop the budget refused
+
+
 def test_session_ids_canonicalize_to_one_request(site_crawl, web):
     assert sum(n for path, n in web.hits.items() if path.startswith("/trap/story")) == 1
     assert site_crawl.summary["not_requested"]["duplicate"] >= 149  # 150 spellings, 1 fetch

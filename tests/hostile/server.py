@@ -217,6 +217,19 @@ def _calendar(handler: HostileHandler) -> None:
     handler.send(200, f"<html><body><h1>Day view {page}</h1>{link}</body></html>".encode())
 
 
+def _moving_calendar(handler: HostileHandler) -> None:
+    """/trap/moved/N/ links to the days after it, mostly spelled without the final slash,
+    which redirects (301) to the slashed page, as many CMSs do: every link costs two requests."""
+    day = urlsplit(handler.path).path.removeprefix("/trap/moved/")
+    if not day.endswith("/"):
+        handler.send(301, b"", None, Location=f"/trap/moved/{day}/")
+        return
+    n = int(day.strip("/") or 0)
+    links = "".join(f'<a href="/trap/moved/{n + k}">day {n + k}</a>' for k in (1, 2, 3))
+    links += f'<a href="/trap/moved/{n + 1}/">next</a>'
+    handler.send(200, f"<html><body><h1>Day {n}</h1>{links}</body></html>".encode())
+
+
 def _links_target(handler: HostileHandler) -> None:
     handler.send(200, b"<html><body><p>An item page with no links.</p></body></html>")
 
@@ -289,6 +302,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
     }
     prefixes: dict[str, Route] = {
         "/trap/calendar/": _calendar,
+        "/trap/moved/": _moving_calendar,
         "/trap/links/": _links_target,
         "/ssrf/never/": _static(article("SSRF target reached")),
         "/feeds/article/": lambda h: h.send(200, article(f"Feed story {h.path.rsplit('/')[-1]}")),
