@@ -83,7 +83,7 @@ class LeasedScheduler(Scheduler):
         request = decode_request(self.queue, data)
         request.meta["lease"] = key.decode() if isinstance(key, bytes) else key
         if self.stats:
-            self.stats.inc_value("scheduler/dequeued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
     def _pop_leased(self):
@@ -131,7 +131,8 @@ class LeasedScheduler(Scheduler):
                 data = self.server.hget(self.lease_data, key)
                 self.server.hdel(self.lease_data, key)
                 if data:
-                    push_encoded(self.queue, data, 0)
+                    # Back in the request's own place: its priority, as scrapy-redis scores it.
+                    push_encoded(self.queue, data, -decode_request(self.queue, data).priority)
                     requeued += 1
         except REDIS_DOWN:
             return requeued
