@@ -1,13 +1,26 @@
-"""Scrapy's downloader slots, written below its public API.
+"""Scrapy's downloader and its slots, written below its public API.
 
-Scrapy reads robots.txt but ignores its Crawl-delay (scrapy/scrapy#892), and has no
-public call to set one domain's delay while a crawl runs. The downloader keeps its slots
-in `Downloader.slots` and per-slot overrides in `Downloader.per_slot_settings` (the
-DOWNLOAD_SLOTS setting, read when a slot is created); both were read for Scrapy 2.19.
-Outside the checked range the delay is not set: Scrapy's stock behaviour.
+- Crawl-delay: Scrapy reads robots.txt but ignores its Crawl-delay (scrapy/scrapy#892), and
+  has no public call to set one domain's delay while a crawl runs. The downloader keeps its
+  slots in `Downloader.slots` and per-slot overrides in `Downloader.per_slot_settings` (the
+  DOWNLOAD_SLOTS setting, read when a slot is created).
+- `PoliteDownloader` replaces `Downloader._process_queue`, where Scrapy 2.19 lets a slot's
+  queue past its concurrency when DOWNLOAD_DELAY is 0 (docs/upstream.md), and where a
+  fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for.
+
+Both were read for Scrapy 2.19. Outside the checked range the delay is not set and the
+downloader's queue is Scrapy's own.
 """
 
 from __future__ import annotations
+
+from time import monotonic
+from typing import Protocol
+
+from scrapy import Request
+from scrapy.core.downloader import Downloader
+from scrapy.utils.asyncio import call_later
+from scrapy.utils.defer import _schedule_coro
 
 from crawler.compat.versions import supported
 
@@ -35,3 +48,92 @@ def keep_delay_floor(downloader, key: str, floor: float) -> None:
     if slot is not None:
         slot.jitter = 0.0
         slot.delay = max(slot.delay, floor)
+
+
+# --- the downloader: per-host limits that hold ---------------------------------------------
+class HostGate(Protocol):
+    """A limit shared beyond this process (crawler.integration.host_gate)."""
+
+    def take(self, key: str, concurrency: int, delay: float, done: list[str]) -> str | float:
+        """Release this host's `done` tokens, then return a token to send one request now,
+        or the seconds to wait before asking again."""
+
+    def release(self, key: str, done: list[str]) -> None: ...
+
+    def hold(self, key: str, seconds: float) -> None:
+        """No turn for this host before `seconds` from now (a Retry-After)."""
+
+
+class PoliteDownloader(Downloader):
+    """Scrapy 2.19's downloader, with `_process_queue` changed in three ways:
+
+    - a request takes its transfer slot before its download task is scheduled. Scrapy adds
+      it when the task starts, after its loop has drained the slot's queue, so with
+      DOWNLOAD_DELAY=0 every queued request to a host starts at once, whatever
+      CONCURRENT_REQUESTS_PER_DOMAIN says;
+    - a host held by `hold` (a Retry-After) waits, for every request, not only the retry;
+    - with a `gate` (distributed mode), each request also waits for a fleet-wide turn.
+    """
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.gate: HostGate | None = None
+        self._not_before: dict[str, float] = {}  # slot key -> monotonic time
+        # id(slot) -> (slot key, gate token -> request in transfer); only with a gate.
+        self._turns: dict[int, tuple[str, dict[str, Request]]] = {}
+
+    def hold(self, request: Request, seconds: float) -> None:
+        """No request to this request's host before `seconds` from now."""
+        key = self.get_slot_key(request)
+        self._not_before[key] = max(self._not_before.get(key, 0.0), monotonic() + seconds)
+        if self.gate is not None:
+            self.gate.hold(key, seconds)
+
+    def _process_queue(self, slot) -> None:
+        if not check_version():
+            super()._process_queue(slot)
+            return
+        if slot.latercall:
+            return
+        now = monotonic()
+        delay = slot.download_delay()
+        key = slot.queue[0][0].meta.get(self.DOWNLOAD_SLOT) if slot.queue else None
+        wait = max(delay - now + slot.lastseen if delay else 0.0,
+                   self._not_before.get(key, 0.0) - now)  # fmt: skip
+        if wait > 0:
+            slot.latercall = call_later(wait, self._latercall, slot)
+            return
+        while slot.queue and slot.free_transfer_slots() > 0:
+            request, queue_dfd = slot.queue[0]
+            if self.gate is not None and not self._take_turn(slot, request):
+                return
+            slot.queue.popleft()
+            slot.lastseen = now
+            slot.transferring.add(request)  # taken now, not when the task starts
+            _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
+            if delay:  # one request per delay: the recursive call waits for the next
+                self._process_queue(slot)
+                break
+        if self.gate is not None and id(slot) in self._turns:
+            key, _ = self._turns[id(slot)]
+            if done := self._finished(slot):
+                self.gate.release(key, done)  # nothing queued to carry them
+
+    def _take_turn(self, slot, request: Request) -> bool:
+        key = request.meta[self.DOWNLOAD_SLOT]
+        answer = self.gate.take(key, slot.concurrency, slot.delay, self._finished(slot))
+        if isinstance(answer, float):
+            slot.latercall = call_later(answer, self._latercall, slot)
+            return False
+        self._turns.setdefault(id(slot), (key, {}))[1][answer] = request
+        return True
+
+    def _finished(self, slot) -> list[str]:
+        """Tokens of this slot's transfers that are over; forgotten here once returned."""
+        key, turns = self._turns.get(id(slot), ("", {}))
+        done = [token for token, request in turns.items() if request not in slot.transferring]
+        for token in done:
+            del turns[token]
+        if not turns:
+            self._turns.pop(id(slot), None)
+        return done

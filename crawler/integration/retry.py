@@ -1,8 +1,10 @@
 """Retries that honour `Retry-After` on 429 and 503 responses.
 
 Scrapy's RetryMiddleware retries at once, which is exactly what a rate-limited
-site asked us not to do. Waiting here holds only this response, not a
-download slot, so other requests go on while it waits.
+site asked us not to do. A Retry-After is about the whole host, not one URL: our
+downloader (crawler.compat.scrapy.PoliteDownloader) holds every request to the host
+until then, fleet-wide in distributed mode; other hosts go on meanwhile. Under another
+downloader only this retry waits.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.http import Request, Response
 
@@ -35,6 +38,24 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 120.0)
 
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = super().from_crawler(crawler)
+        crawler.signals.connect(middleware.hold_host, signal=signals.response_downloaded)
+        return middleware
+
+    def hold_host(self, response: Response, request: Request, spider) -> None:
+        """Sent as the response arrives, before the downloader starts the host's next
+        request (this middleware sees the response only after): the host waits from here."""
+        downloader = self.crawler.engine.downloader
+        if response.status not in self.retry_http_codes or not hasattr(downloader, "hold"):
+            return
+        wait = retry_after_seconds(response.headers.get(b"Retry-After"))
+        # Past RETRY_AFTER_MAX the page is given up (a reject), not waited for: holding
+        # the host that long would stall the crawl on one site.
+        if wait and wait <= self.max_wait:
+            downloader.hold(request, wait)
+
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if request.meta.get("dont_retry") or response.status not in self.retry_http_codes:
             return response
@@ -47,7 +68,8 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         if wait:
             self.crawler.stats.inc_value("retry/retry_after_waits")
-            await asyncio.sleep(wait)
+            if not hasattr(self.crawler.engine.downloader, "hold"):
+                await asyncio.sleep(wait)  # no host-wide hold (hold_host): this retry waits
         return retry
 
     def _retry_request(self, request: Request, reason: str) -> Request | None:
