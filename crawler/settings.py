@@ -41,7 +41,12 @@ RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After gives up and rejects with
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.integration.retry.RetryAfterMiddleware": 550,
+    # Scrapy's lets the first requests to a host past robots.txt (docs/upstream.md); ours
+    # also keeps each host's file in the state store, shared by later runs and workers.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.integration.robots.RobotsTxtGate": 100,
 }
+ROBOTSTXT_CACHE_TTL = 86400  # seconds a robots.txt is reused when it sets no max-age (<= 24 h)
 
 # --- Safety (issue: hostile web) -------------------------------------------------------------
 # Private, loopback, link-local and reserved addresses are never requested, except these hosts
@@ -94,6 +99,9 @@ IDLE_CLOSE_AFTER = 30.0  # seconds of an empty frontier before a worker closes
 LEASE_TIMEOUT = 600.0  # seconds before a live worker's in-flight request is handed out again
 WORKER_ID = None  # None: "<hostname>-<pid>"; written to run.json
 WORKER_HEARTBEAT_TTL = 30  # seconds; a worker silent this long is dead: its leases return
+# Per-host concurrency and delays for the whole fleet, not per worker: one Redis call per
+# request (crawler/integration/host_gate.py, docs/scaling.md).
+POLITENESS_SHARED = True
 
 # --- Processing and output ----------------------------------------------------------------
 ITEM_PIPELINES = {

@@ -6,15 +6,16 @@ Same interface as crawler.state.sqlite.SqliteStateStore. Imported only when STAT
 Keys (prefix `ainews:`): `article:<canonical_url>` hash; `alias:<url>` string;
 `hash:<content_hash>` string (first record id); `band:<n>:<value>` hash record id ->
 simhash; `rejected:<url>`; `validators:<url>` hash; `cursors` hash;
-`runs:<source>` list of JSON summaries (newest first, capped); `schema_version`, the
-layout of these keys (SCHEMA_VERSION; a store written before it was kept has none and is
-version 1, the same layout).
+`runs:<source>` list of JSON summaries (newest first, capped); `robots:<origin>` hash
+(body, fetched, expires; the key itself lives ROBOTS_KEEP past its expiry, for when the
+host is unreachable); `schema_version`, the layout of these keys (SCHEMA_VERSION; a store
+written before it was kept has none and is version 1, the same layout).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -22,12 +23,22 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
-from crawler.state.store import SeenArticle, StoreTooNew, Validators, simhash_bands
+from crawler.state.store import (
+    CachedRobots,
+    SeenArticle,
+    StoreTooNew,
+    Validators,
+    simhash_bands,
+)
 
 PREFIX = "ainews:"
 RUN_HISTORY = 50
 # Bump with every change of the key layout above, and migrate in `_migrate`.
-SCHEMA_VERSION = 1
+# 1 -> 2: `robots:<origin>` keys added (nothing to convert).
+SCHEMA_VERSION = 2
+# A robots.txt past its expiry is still the best guess while the host cannot be reached
+# (RFC 9309 2.4); kept this long after it expires.
+ROBOTS_KEEP = timedelta(days=30)
 
 
 def _dt(value: bytes | str | None) -> datetime | None:
@@ -61,6 +72,8 @@ class RedisStateStore:
             )
         if version is None:  # new, or written before versions were kept: the same layout
             self.db.setnx(key, SCHEMA_VERSION)
+        elif version < SCHEMA_VERSION:  # every step so far only added keys
+            self.db.set(key, SCHEMA_VERSION)
 
     @property
     def schema_version(self) -> int:
@@ -146,6 +159,20 @@ class RedisStateStore:
         if fields:
             key = self._key("validators", url)
             self.db.pipeline(transaction=True).delete(key).hset(key, mapping=fields).execute()
+
+    def robots(self, origin: str) -> CachedRobots | None:
+        row = self.db.hgetall(self._key("robots", origin))
+        if not row:
+            return None
+        return CachedRobots(origin, row[b"body"], _dt(row[b"fetched"]), _dt(row[b"expires"]))
+
+    def save_robots(self, robots: CachedRobots) -> None:
+        key = self._key("robots", robots.origin)
+        fields = {"body": robots.body, "fetched": robots.fetched.isoformat(),
+                  "expires": robots.expires.isoformat()}  # fmt: skip
+        keep = robots.expires + ROBOTS_KEEP - datetime.now(UTC)
+        pipe = self.db.pipeline(transaction=True).delete(key).hset(key, mapping=fields)
+        pipe.expire(key, max(1, int(keep.total_seconds()))).execute()
 
     def cursor(self, source: str) -> datetime | None:
         return _dt(self.db.hget(self._key("cursors"), source))

@@ -8,7 +8,13 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.state.store import SeenArticle, StoreTooNew, Validators, simhash_bands
+from crawler.state.store import (
+    CachedRobots,
+    SeenArticle,
+    StoreTooNew,
+    Validators,
+    simhash_bands,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -60,7 +66,12 @@ def _dt(value: str | None) -> datetime | None:
 # store from version n to n + 1, in one transaction, when the store is opened; a store
 # written before versions were kept reads 0. Append a migration for every change of the
 # tables, never edit one that has shipped (docs/upgrading.md).
-MIGRATIONS = (SCHEMA,)  # 0 -> 1: the tables of the first release (CREATE ... IF NOT EXISTS)
+MIGRATIONS = (
+    SCHEMA,  # 0 -> 1: the tables of the first release (CREATE ... IF NOT EXISTS)
+    # 1 -> 2: robots.txt per origin, so later runs (and the expiry) know it without a fetch
+    "CREATE TABLE robots (origin TEXT PRIMARY KEY, body BLOB NOT NULL, fetched TEXT NOT NULL,"
+    " expires TEXT NOT NULL)",
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -208,6 +219,20 @@ class SqliteStateStore:
                 "INSERT OR REPLACE INTO validators VALUES (?, ?, ?, ?)",
                 (url, etag, last_modified, _now()),
             )
+
+    def robots(self, origin: str) -> CachedRobots | None:
+        row = self.db.execute(
+            "SELECT body, fetched, expires FROM robots WHERE origin = ?", (origin,)
+        ).fetchone()
+        return CachedRobots(origin, bytes(row[0]), _dt(row[1]), _dt(row[2])) if row else None
+
+    def save_robots(self, robots: CachedRobots) -> None:
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
+                (robots.origin, robots.body, robots.fetched.isoformat(),
+                 robots.expires.isoformat()),
+            )  # fmt: skip
 
     def cursor(self, source: str) -> datetime | None:
         row = self.db.execute("SELECT newest FROM cursors WHERE source = ?", (source,)).fetchone()

@@ -1,0 +1,46 @@
+"""What a robots.txt answer means, and for how long it holds (RFC 9309, section 2.3-2.4).
+
+- 2xx: the file is the rules, cached for its `Cache-Control: max-age`, else the default,
+  never more than 24 hours;
+- 4xx: the file is unavailable, which allows everything (cached the same way);
+- 429 and 5xx: the file is unreachable, which disallows everything; not cached, so the
+  next run asks again (a copy fetched earlier is used instead, where there is one);
+- a 3xx left over after the redirects were followed: unavailable, as the RFC allows after
+  five hops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+MAX_CACHE = 24 * 3600.0  # RFC 9309: a cached copy SHOULD NOT be used for more than 24 hours
+_MAX_AGE = re.compile(r"(?:^|[,\s])(s-maxage|max-age)\s*=\s*\"?(\d+)", re.IGNORECASE)
+_NO_STORE = re.compile(r"(?:^|[,\s])(no-store|no-cache)(?:$|[,\s=])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RobotsAnswer:
+    body: bytes  # what to obey: the file, b"" (everything allowed) or DISALLOW_ALL
+    cache_for: float  # seconds other runs and workers may reuse it; 0: this run only
+    kind: str  # "rules", "unavailable" or "unreachable"
+
+
+def robots_answer(
+    status: int, body: bytes, cache_control: str | None, default_ttl: float
+) -> RobotsAnswer:
+    if 200 <= status < 300:
+        return RobotsAnswer(body, cache_seconds(cache_control, default_ttl), "rules")
+    if status == 429 or status >= 500:
+        return RobotsAnswer(DISALLOW_ALL, 0.0, "unreachable")
+    return RobotsAnswer(b"", cache_seconds(cache_control, default_ttl), "unavailable")
+
+
+def cache_seconds(cache_control: str | None, default_ttl: float) -> float:
+    """How long a fetched robots.txt may be reused: what the server says, within 24 h."""
+    if cache_control and _NO_STORE.search(cache_control):
+        return 0.0
+    found = _MAX_AGE.search(cache_control or "")
+    seconds = float(found.group(2)) if found else default_ttl
+    return max(0.0, min(seconds, MAX_CACHE))

@@ -1,0 +1,127 @@
+"""robots.txt, decided before any request to a host leaves: in place of Scrapy's
+RobotsTxtMiddleware.
+
+Scrapy 2.19 lets every request to a new host await one shared Deferred; Twisted hands its
+result to the first waiter only, and the others read `None`, "allow all", so the first
+requests to a host skip robots.txt (docs/upstream.md). Here each waiter gets its own
+Deferred, fired with the rules once they are known.
+
+The rules also outlive the process: each host's robots.txt is kept in the state store with
+its expiry (crawler.core.robots_policy: Cache-Control, at most 24 h), so later runs, and
+every worker of a distributed crawl, obey it without fetching it again. A server error
+(429, 5xx) disallows the host for this run, as RFC 9309 asks, unless an earlier copy is
+known; a connection that fails allows it, since the pages' own requests will fail with
+their own reasons. Skips keep Scrapy's message, and so the reason `robots`.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Request, Response
+from scrapy.http.request import NO_CALLBACK
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler, load_object
+from twisted.internet.defer import Deferred
+
+from crawler.core.robots_policy import robots_answer
+from crawler.integration.state_access import state_for
+from crawler.state.store import CachedRobots
+
+logger = logging.getLogger(__name__)
+FETCH_PRIORITY = 1000  # robots.txt before any page: every page of the host waits for it
+
+
+class RobotsTxtGate:
+    def __init__(self, crawler, cache_ttl: float):
+        self.crawler, self.stats, self.cache_ttl = crawler, crawler.stats, cache_ttl
+        settings = crawler.settings
+        self.user_agent = settings.get("ROBOTSTXT_USER_AGENT") or None
+        self.default_agent = settings.get("USER_AGENT")
+        self.parser_class = load_object(settings.get("ROBOTSTXT_PARSER"))
+        self.rules: dict[str, tuple[object, datetime]] = {}  # origin -> parser, expiry
+        self.waiters: dict[str, list[Deferred]] = {}  # origin -> one Deferred per request
+
+    @classmethod
+    def from_crawler(cls, crawler) -> RobotsTxtGate:
+        if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
+            raise NotConfigured("ROBOTSTXT_OBEY is off")
+        return cls(crawler, crawler.settings.getfloat("ROBOTSTXT_CACHE_TTL", 86400.0))
+
+    async def process_request(self, request: Request) -> None:
+        url = urlparse_cached(request)
+        if request.meta.get("dont_obey_robotstxt") or url.scheme not in ("http", "https"):
+            return
+        parser = await self.rules_for(f"{url.scheme}://{url.netloc}", request)
+        agent = self.user_agent or request.headers.get(b"User-Agent", self.default_agent)
+        if not parser.allowed(request.url, agent):
+            self.stats.inc_value("robotstxt/forbidden")
+            raise IgnoreRequest("Forbidden by robots.txt")
+
+    async def rules_for(self, origin: str, request: Request):
+        known = self.rules.get(origin)
+        if known and known[1] > datetime.now(UTC):
+            return known[0]
+        waiter: Deferred = Deferred()
+        first = origin not in self.waiters
+        self.waiters.setdefault(origin, []).append(waiter)
+        if first:
+            await self._settle(origin, request)
+        return await maybe_deferred_to_future(waiter)
+
+    async def _settle(self, origin: str, request: Request) -> None:
+        """Decide the origin's rules and hand them to every request waiting for them."""
+        try:
+            body, expires = await self._load(origin)
+            parser = build_from_crawler(self.parser_class, self.crawler, body)
+            self.rules[origin] = (parser, expires)
+            await self.crawler.signals.send_catch_log_async(
+                signal=signals.robots_parsed, robotparser=parser, request=request
+            )  # Crawl-delay (crawler.integration.crawl_delay), for cached rules too
+        except Exception as error:  # a parser that fails on a hostile file: no rules
+            logger.warning("robots.txt for %s unusable (%s): allowing all", origin, error)
+            parser = build_from_crawler(self.parser_class, self.crawler, b"")
+            self.rules[origin] = (parser, datetime.now(UTC) + timedelta(seconds=60))
+        for waiter in self.waiters.pop(origin):
+            waiter.callback(parser)
+
+    async def _load(self, origin: str) -> tuple[bytes, datetime]:
+        store = state_for(self.crawler)
+        cached = store.robots(origin) if store is not None else None
+        now = datetime.now(UTC)
+        if cached is not None and cached.expires > now:
+            self.stats.inc_value("robotstxt/cache_hit")
+            return cached.body, cached.expires
+        fetched = await self._fetch(origin)
+        if fetched is None:  # no answer at all: the pages will fail on their own
+            return (cached.body if cached else b""), now + timedelta(seconds=60)
+        answer = robots_answer(*fetched, self.cache_ttl)
+        self.stats.inc_value(f"robotstxt/{answer.kind}")
+        if answer.kind == "unreachable":
+            if cached is not None:  # RFC 9309 2.4: an earlier copy beats "disallow all"
+                return cached.body, now + timedelta(seconds=60)
+            logger.warning("robots.txt of %s unreachable: nothing fetched there this run", origin)
+            return answer.body, now + timedelta(seconds=min(self.cache_ttl, 3600))
+        expires = now + timedelta(seconds=answer.cache_for)
+        if store is not None and answer.cache_for > 0:
+            store.save_robots(CachedRobots(origin, answer.body, now, expires))
+        return answer.body, expires
+
+    async def _fetch(self, origin: str) -> tuple[int, bytes, str | None] | None:
+        robots = Request(f"{origin}/robots.txt", priority=FETCH_PRIORITY, callback=NO_CALLBACK,
+                         meta={"dont_obey_robotstxt": True})  # fmt: skip
+        self.stats.inc_value("robotstxt/request_count")
+        try:
+            response: Response = await self.crawler.engine.download_async(robots)
+        except Exception as error:  # IgnoreRequest (blocked address) included
+            self.stats.inc_value(f"robotstxt/exception_count/{type(error).__name__}")
+            logger.info("robots.txt of %s not fetched: %s", origin, error)
+            return None
+        self.stats.inc_value("robotstxt/response_count")
+        self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        control = response.headers.get(b"Cache-Control")
+        return response.status, response.body, control.decode("latin-1") if control else None

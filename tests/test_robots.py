@@ -1,0 +1,91 @@
+"""robots.txt is decided before any request to a host leaves: real crawls, measured by the
+server, and the upstream behaviour our gate replaces."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
+
+from crawler.demo.runner import run_crawl
+from tests.polite_site import PoliteSite
+
+STOCK = {
+    "crawler.integration.robots.RobotsTxtGate": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.integration.retry.RetryAfterMiddleware": 550,
+    "crawler.integration.ssrf.BlockPrivateAddresses": 560,
+}
+
+
+def first_requests(site: PoliteSite, out, refresh: str = "0", **settings):
+    """Three URLs of a host never seen, the disallowed one last: all start together."""
+    urls = [site.url("/a/1.html"), site.url("/a/2.html"), site.url("/private/3.html")]
+    return run_crawl("urls", out, {"url": ",".join(urls), "refresh": refresh}, settings)
+
+
+def test_the_first_requests_to_a_host_obey_robots_txt_in_fresh_processes(tmp_path):
+    with PoliteSite() as site:
+        for n in range(3):  # a fresh process and a fresh state store each time
+            result = first_requests(site, tmp_path / f"run-{n}")
+            assert result.returncode == 0, result.log[-3000:]
+            assert result.summary["skipped_by_reason"] == {"robots": 1}
+            assert result.summary["counts"]["accepted"] == 2
+        assert "/private/3.html" not in site.paths
+        assert site.paths.count("/robots.txt") == 3
+
+
+def test_a_later_run_obeys_the_stored_robots_txt_without_fetching_it(tmp_path):
+    with PoliteSite() as site:
+        for _ in range(2):  # same OUTPUT_DIR, so the same state store
+            result = first_requests(site, tmp_path, refresh="1")
+            assert result.summary["skipped_by_reason"].get("robots") == 1
+        assert site.paths.count("/robots.txt") == 1
+        assert "/private/3.html" not in site.paths
+
+
+def test_a_robots_txt_that_answers_503_keeps_the_crawl_off_the_host(tmp_path):
+    """RFC 9309: a server error on robots.txt means "disallow all"; nothing is cached."""
+    with PoliteSite(robots_status=503) as site:
+        result = first_requests(site, tmp_path, RETRY_TIMES="0")
+        assert set(site.paths) == {"/robots.txt"}
+    assert result.summary["skipped_by_reason"] == {"robots": 3}
+    assert result.summary["counts"]["unaccounted"] == 0
+
+
+def test_an_earlier_copy_is_obeyed_while_robots_txt_is_unreachable(tmp_path):
+    """RFC 9309 2.4: a copy fetched earlier is used past its expiry while the file is
+    unreachable, rather than "disallow all"."""
+    with PoliteSite() as site:
+        first_requests(site, tmp_path, ROBOTSTXT_CACHE_TTL="1")  # stored, for 1 s
+        time.sleep(1.2)
+        site.server.robots_status = 503
+        result = first_requests(site, tmp_path, RETRY_TIMES="0", refresh="1")
+        assert site.paths.count("/robots.txt") == 2  # asked again: the copy had expired
+        assert "/private/3.html" not in site.paths
+    assert result.summary["skipped_by_reason"] == {"robots": 1, "unchanged": 2}  # refetched
+
+
+def test_upstream_stock_middleware_lets_first_requests_through(tmp_path):
+    """Scrapy 2.19's RobotsTxtMiddleware: the disallowed URL is fetched when it is among the
+    first requests to the host. When this fails, upstream is fixed (docs/upstream.md)."""
+    with PoliteSite() as site:
+        first_requests(site, tmp_path, DOWNLOADER_MIDDLEWARES=json.dumps(STOCK))
+        assert "/private/3.html" in site.paths
+
+
+def test_upstream_a_deferred_gives_its_result_to_the_first_awaiting_future_only():
+    """The cause, in Twisted's terms: Scrapy's middleware awaits one Deferred per host from
+    every request; `maybe_deferred_to_future` chains a callback that returns None."""
+
+    async def three_waiters():
+        shared: Deferred = Deferred()
+        futures = [maybe_deferred_to_future(shared) for _ in range(3)]
+        shared.callback("PARSER")
+        return await asyncio.gather(*futures)
+
+    assert asyncio.run(three_waiters()) == ["PARSER", None, None]
