@@ -10,8 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT
 from tests.bulk_site import BulkSite
+from tests.polite_site import PoliteSite
 from tests.redis_server import needs_redis
 
 pytestmark = needs_redis
@@ -139,3 +142,33 @@ def test_workers_survive_a_redis_restart(redis_server, tmp_path):
     assert [w.returncode for w in workers] == [0, 0]
     records, _ = merged(tmp_path)
     assert sorted(r["url"] for r in records) == sorted(expected)
+
+
+def crawl_one_host_with_a_fleet(workers: int, redis_url: str, tmp_path: Path, **settings):
+    """`workers` workers on one host that allows one request at a time; the host measures."""
+    with PoliteSite(latency=0.2) as site:
+        expected = [site.url(f"/a/{n}.html") for n in range(24)]
+        enqueue("urls", redis_url, expected, tmp_path)
+        limit = {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", "DOWNLOAD_DELAY": "0", **settings}
+        fleet = [worker(f"w{i}", "urls", redis_url, tmp_path, **limit) for i in range(workers)]
+        wait_all(fleet)
+        most_at_once = site.max_in_flight
+    assert [w.returncode for w in fleet] == [0] * workers
+    return most_at_once, expected
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_a_fleet_sends_a_host_no_more_than_its_limit(workers, redis_server, tmp_path):
+    most_at_once, expected = crawl_one_host_with_a_fleet(workers, redis_server.url, tmp_path)
+    assert most_at_once == 1
+    records, raw = merged(tmp_path)
+    assert sorted(r["url"] for r in records) == sorted(expected)
+    assert len(raw) == len(expected)  # every article written exactly once
+
+
+def test_without_shared_politeness_each_worker_has_its_own_limit(redis_server, tmp_path):
+    """What the shared limit prevents, and proof that the server's measure can see it."""
+    most_at_once, _ = crawl_one_host_with_a_fleet(
+        2, redis_server.url, tmp_path, POLITENESS_SHARED="0"
+    )
+    assert most_at_once == 2

@@ -77,17 +77,23 @@ class PoliteDownloader(Downloader):
 
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.gate: HostGate | None = None
+        self.turns: _Turns | None = None
         self._not_before: dict[str, float] = {}  # slot key -> monotonic time
-        # id(slot) -> (slot key, gate token -> request in transfer); only with a gate.
-        self._turns: dict[int, tuple[str, dict[str, Request]]] = {}
+
+    @property
+    def gate(self) -> HostGate | None:
+        return self.turns.gate if self.turns else None
+
+    @gate.setter
+    def gate(self, gate: HostGate | None) -> None:
+        self.turns = _Turns(gate) if gate is not None else None
 
     def hold(self, request: Request, seconds: float) -> None:
         """No request to this request's host before `seconds` from now."""
         key = self.get_slot_key(request)
         self._not_before[key] = max(self._not_before.get(key, 0.0), monotonic() + seconds)
-        if self.gate is not None:
-            self.gate.hold(key, seconds)
+        if self.turns is not None:
+            self.turns.gate.hold(key, seconds)
 
     def _process_queue(self, slot) -> None:
         if not check_version():
@@ -105,7 +111,8 @@ class PoliteDownloader(Downloader):
             return
         while slot.queue and slot.free_transfer_slots() > 0:
             request, queue_dfd = slot.queue[0]
-            if self.gate is not None and not self._take_turn(slot, request):
+            if self.turns is not None and (wait := self.turns.take(slot, request)):
+                slot.latercall = call_later(wait, self._latercall, slot)
                 return
             slot.queue.popleft()
             slot.lastseen = now
@@ -114,26 +121,54 @@ class PoliteDownloader(Downloader):
             if delay:  # one request per delay: the recursive call waits for the next
                 self._process_queue(slot)
                 break
-        if self.gate is not None and id(slot) in self._turns:
-            key, _ = self._turns[id(slot)]
-            if done := self._finished(slot):
-                self.gate.release(key, done)  # nothing queued to carry them
+        if self.turns is not None:
+            self.turns.settle(slot)
 
-    def _take_turn(self, slot, request: Request) -> bool:
-        key = request.meta[self.DOWNLOAD_SLOT]
-        answer = self.gate.take(key, slot.concurrency, slot.delay, self._finished(slot))
+
+# A finished download's turn is given back with the host's next turn, one Redis call for
+# both; when none comes within this many seconds (the host's queue here is empty), alone.
+RELEASE_LINGER = 0.05
+
+
+class _Turns:
+    """The fleet-wide turns of one downloader: those in transfer, per slot, and those over
+    but not yet given back."""
+
+    def __init__(self, gate: HostGate):
+        self.gate = gate
+        self.out: dict[int, tuple[str, dict[str, Request]]] = {}  # id(slot) -> key, turns
+        self.lingering: set[int] = set()
+
+    def take(self, slot, request: Request) -> float:
+        """0 when the request may go now; else seconds to wait before asking again."""
+        key = request.meta[Downloader.DOWNLOAD_SLOT]
+        answer = self.gate.take(key, slot.concurrency, slot.delay, self._over(slot))
         if isinstance(answer, float):
-            slot.latercall = call_later(answer, self._latercall, slot)
-            return False
-        self._turns.setdefault(id(slot), (key, {}))[1][answer] = request
-        return True
+            return max(answer, 0.001)
+        self.out.setdefault(id(slot), (key, {}))[1][answer] = request
+        return 0.0
 
-    def _finished(self, slot) -> list[str]:
+    def settle(self, slot) -> None:
+        """After a slot's queue was served: finished turns go back soon (`_process_queue`
+        runs after every download, so each finish is seen here)."""
+        turns = self.out.get(id(slot), ("", {}))[1]
+        over = any(request not in slot.transferring for request in turns.values())
+        if over and id(slot) not in self.lingering:
+            self.lingering.add(id(slot))
+            call_later(RELEASE_LINGER, self._give_back, slot)
+
+    def _give_back(self, slot) -> None:
+        self.lingering.discard(id(slot))
+        key = self.out.get(id(slot), ("", {}))[0]
+        if done := self._over(slot):  # none left when a take carried them meanwhile
+            self.gate.release(key, done)
+
+    def _over(self, slot) -> list[str]:
         """Tokens of this slot's transfers that are over; forgotten here once returned."""
-        key, turns = self._turns.get(id(slot), ("", {}))
+        key, turns = self.out.get(id(slot), ("", {}))
         done = [token for token, request in turns.items() if request not in slot.transferring]
         for token in done:
             del turns[token]
         if not turns:
-            self._turns.pop(id(slot), None)
+            self.out.pop(id(slot), None)
         return done

@@ -8,7 +8,9 @@ our leased scheduler (crawler.integration.frontier) and `DistributedWorker`, whi
 - keeps a heartbeat and requeues the leases of dead workers;
 - releases a request's lease once its outcome is written;
 - closes the worker after IDLE_CLOSE_AFTER seconds with nothing to do (scrapy-redis
-  spiders otherwise never close).
+  spiders otherwise never close);
+
+and `SharedPoliteness` (crawler.integration.host_gate): per-host limits for the fleet.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class DistributedAddon:
         settings.set("SCHEDULER_PERSIST", True, "addon")  # the frontier outlives any worker
         settings.set_in_component_priority_dict(
             "EXTENSIONS", "crawler.integration.distributed.DistributedWorker", 520
+        )
+        settings.set_in_component_priority_dict(
+            "EXTENSIONS", "crawler.integration.host_gate.SharedPoliteness", 530
         )
 
 
