@@ -149,7 +149,10 @@ def crawl_one_host_with_a_fleet(workers: int, redis_url: str, tmp_path: Path, **
     with PoliteSite(latency=0.2) as site:
         expected = [site.url(f"/a/{n}.html") for n in range(24)]
         enqueue("urls", redis_url, expected, tmp_path)
-        limit = {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", "DOWNLOAD_DELAY": "0", **settings}
+        # CONCURRENT_REQUESTS 2: a worker holds at most 2 + 8 parked of the 24, so the
+        # others get work too.
+        limit = {"CONCURRENT_REQUESTS": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+                 "DOWNLOAD_DELAY": "0", **settings}  # fmt: skip
         fleet = [worker(f"w{i}", "urls", redis_url, tmp_path, **limit) for i in range(workers)]
         wait_all(fleet)
         most_at_once = site.max_in_flight
@@ -172,3 +175,23 @@ def test_without_shared_politeness_each_worker_has_its_own_limit(redis_server, t
         2, redis_server.url, tmp_path, POLITENESS_SHARED="0"
     )
     assert most_at_once == 2
+
+
+def test_a_busy_host_waits_without_holding_up_the_others(redis_server, tmp_path):
+    """A slow host's requests come first in the shared queue (same priority: by bytes, and
+    "127.0.0.1" sorts before "localhost"); a fast host's must not wait behind them in the
+    worker's downloader (they are parked in the scheduler instead)."""
+    with PoliteSite(latency=0.5) as slow, PoliteSite() as fast:
+        fast_origin = fast.origin.replace("127.0.0.1", "localhost")  # another download slot
+        urls = [slow.url(f"/a/{n}.html") for n in range(10)]
+        urls += [f"{fast_origin}/a/{n}.html" for n in range(10)]
+        enqueue("urls", redis_server.url, urls, tmp_path)
+        limits = {"CONCURRENT_REQUESTS": "4", "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+                  "DOWNLOAD_DELAY": "0"}  # fmt: skip
+        wait_all([worker("w1", "urls", redis_server.url, tmp_path, **limits)])
+        slow_hits = [at for at, path in slow.timed_hits if path.startswith("/a/")]
+        fast_hits = [at for at, path in fast.timed_hits if path.startswith("/a/")]
+    assert len(slow_hits) == len(fast_hits) == 10
+    # The slow host needs 10 x 0.5 s one at a time; the fast one is done long before.
+    assert max(slow_hits) - min(slow_hits) > 4
+    assert max(fast_hits) - min(slow_hits) < 2.5, max(fast_hits) - min(slow_hits)

@@ -9,6 +9,14 @@ heartbeat key expired, or older than LEASE_TIMEOUT, go back to the queue.
 
 Redis going away briefly (a restart) does not kill the crawl: pops return nothing,
 pushes are buffered, and both resume when the server is back.
+
+A popped request whose host already has its share of this worker's downloader (a slow
+host, or one whose fleet-wide turns are taken) is parked here, still leased, and the next
+one is popped, so that one busy host does not fill CONCURRENT_REQUESTS and stall the rest:
+what Scrapy's DownloaderAwarePriorityQueue does for a crawl without Redis. Parked requests
+go out first once their host has room; the lease of one parked for half of LEASE_TIMEOUT
+is renewed, so that no other worker takes it for a dead one's (the host's turns are shared
+by the fleet: another worker could not fetch it sooner).
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import logging
 import os
 import time
 import uuid
+from collections import deque
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -30,6 +39,11 @@ from crawler.state.recovery import worker_id
 logger = logging.getLogger(__name__)
 REDIS_DOWN = (RedisConnectionError, RedisTimeoutError, OSError)
 HEARTBEAT_TTL = 30  # seconds (WORKER_HEARTBEAT_TTL); a silent worker's leases return
+# Requests parked at most, per CONCURRENT_REQUESTS: how deep past a busy host's run in the
+# shared queue a worker looks (and how many it holds, leased) before it hands the next one
+# to its downloader anyway, as a worker without parking would.
+PARK_PER_CONCURRENT_REQUEST = 4
+POPS_PER_CALL = 32  # Redis pops in one next_request before it answers "nothing ready"
 
 
 class LeasedScheduler(Scheduler):
@@ -46,6 +60,11 @@ class LeasedScheduler(Scheduler):
         scheduler.lease_timeout = crawler.settings.getfloat("LEASE_TIMEOUT", 600)
         scheduler.heartbeat_ttl = crawler.settings.getint("WORKER_HEARTBEAT_TTL", HEARTBEAT_TTL)
         scheduler.pending_pushes = []
+        scheduler.crawler = crawler
+        scheduler.parked = Parking()
+        scheduler.park_max = PARK_PER_CONCURRENT_REQUEST * crawler.settings.getint(
+            "CONCURRENT_REQUESTS", 16
+        )
         return scheduler
 
     def open(self, spider):
@@ -73,10 +92,21 @@ class LeasedScheduler(Scheduler):
     def next_request(self):
         try:
             self._flush_pending()
-            popped = self._pop_leased()
+            self._renew_parked()
+            request = self.parked.pop_ready(self._has_room)
+            for _ in range(POPS_PER_CALL if request is None else 0):
+                request = self._pop_one()
+                if request is None or self._has_room(request) or len(self.parked) >= self.park_max:
+                    break
+                self.parked.park(self._host(request), request)
+                request = None
         except REDIS_DOWN as error:
             logger.warning("Redis unavailable (%s); waiting for it", error)
             return None
+        return request
+
+    def _pop_one(self):
+        popped = self._pop_leased()
         if popped is None:
             return None
         key, data = popped
@@ -86,6 +116,27 @@ class LeasedScheduler(Scheduler):
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
+    # --- parking: busy hosts wait here, not in the downloader --------------------------
+    def _host(self, request) -> str:
+        return self.crawler.engine.downloader.get_slot_key(request)
+
+    def _has_room(self, request) -> bool:
+        """Has this worker fewer requests for the host in its downloader (from the moment
+        the engine hands one over, robots.txt waits included) than the host's concurrency?"""
+        downloader = self.crawler.engine.downloader
+        host = downloader.get_slot_key(request)
+        slot = downloader.slots.get(host)
+        limit = slot.concurrency if slot is not None else downloader.domain_concurrency
+        held = sum(1 for other in downloader.active if downloader.get_slot_key(other) == host)
+        return held < limit
+
+    def _renew_parked(self) -> None:
+        for request in self.parked.renew_older_than(self.lease_timeout / 2):
+            owner = json.dumps({"worker": self.worker, "at": time.time()})
+            self.server.hset(self.leases, request.meta["lease"], owner)
+            if self.stats:
+                self.stats.inc_value("frontier/parked_lease_renewed")
+
     def _pop_leased(self):
         """Pop the first request and lease it in one Redis call: a worker killed between a
         pop and a separate lease write would lose the request (seen in a SIGKILL test)."""
@@ -93,6 +144,8 @@ class LeasedScheduler(Scheduler):
         return pop_and_lease(self.queue, self.leases, self.lease_data, owner)
 
     def has_pending_requests(self):
+        if self.parked:
+            return True
         try:
             return bool(self.pending_pushes) or super().has_pending_requests()
         except REDIS_DOWN:
@@ -126,14 +179,7 @@ class LeasedScheduler(Scheduler):
                 )
                 if alive and time.time() - lease["at"] < self.lease_timeout:
                     continue
-                if self.server.hdel(self.leases, key) != 1:
-                    continue  # another worker took it back first
-                data = self.server.hget(self.lease_data, key)
-                self.server.hdel(self.lease_data, key)
-                if data:
-                    # Back in the request's own place: its priority, as scrapy-redis scores it.
-                    push_encoded(self.queue, data, -decode_request(self.queue, data).priority)
-                    requeued += 1
+                requeued += self._give_back(key)
         except REDIS_DOWN:
             return requeued
         if requeued:
@@ -142,8 +188,53 @@ class LeasedScheduler(Scheduler):
                 self.stats.inc_value("frontier/requeued", requeued)
         return requeued
 
+    def _give_back(self, key) -> int:
+        """A leased request back in the queue, in its priority's place; 0 when another worker
+        took the lease back first."""
+        if self.server.hdel(self.leases, key) != 1:
+            return 0
+        data = self.server.hget(self.lease_data, key)
+        self.server.hdel(self.lease_data, key)
+        if not data:
+            return 0
+        push_encoded(self.queue, data, -decode_request(self.queue, data).priority)
+        return 1
+
     def leases_in_flight(self) -> int:
         try:
             return self.server.hlen(self.leases)
         except REDIS_DOWN:
             return 1
+
+
+class Parking:
+    """Leased requests waiting for room at their host, oldest first within a host."""
+
+    def __init__(self):
+        self.hosts: dict[str, deque] = {}  # host -> (parked at, request)
+
+    def __len__(self) -> int:
+        return sum(len(queue) for queue in self.hosts.values())
+
+    def park(self, host: str, request) -> None:
+        self.hosts.setdefault(host, deque()).append((time.monotonic(), request))
+
+    def pop_ready(self, has_room):
+        for host, queue in self.hosts.items():
+            if has_room(queue[0][1]):
+                request = queue.popleft()[1]
+                if not queue:
+                    del self.hosts[host]
+                return request
+        return None
+
+    def renew_older_than(self, seconds: float) -> list:
+        """Requests parked longer than `seconds`, whose parking time starts again now."""
+        now = time.monotonic()
+        stale = []
+        for host, queue in self.hosts.items():
+            renewed = deque((now, request) for at, request in queue if at < now - seconds)
+            stale += [request for _, request in renewed]
+            if renewed:
+                self.hosts[host] = deque(e for e in queue if e[0] >= now - seconds) + renewed
+        return stale
