@@ -19,16 +19,10 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core.charset import bytes_to_text
-from crawler.core.gaps import (
-    PROSE_LINE_WORDS,
-    ProseNode,
-    fill_gaps,
-    find_gaps,
-    missing_lookalikes,
-    prose_nodes,
-)
+from crawler.core.gaps import fill_gaps, find_gaps, missing_lookalikes
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.paywall import paid_lines
+from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
 from crawler.core.standfirst import add_standfirst, find_standfirst
 
