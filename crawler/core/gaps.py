@@ -16,12 +16,14 @@ before it.
 from __future__ import annotations
 
 from crawler.core.prose import (
+    PROSE_LINE_WORDS,
     ProseNode,
     is_aside,
     shape,
     text_key,
     with_linked_paragraphs,
 )
+from crawler.core.short_paragraphs import short_gaps
 
 CONTAINER_SHARE = 0.8  # the container holds at least this share of the kept prose words
 
@@ -41,7 +43,8 @@ def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
         and container in node.ancestors
         and not is_aside(node.ancestors, container)
     ]
-    return inside + _lookalikes(local, kept, flat, container, inside)
+    lookalikes = _lookalikes(local, kept, flat, container, inside)
+    return inside + lookalikes + short_gaps(local, kept, flat, container)
 
 
 MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
@@ -125,6 +128,11 @@ def _container(kept: list[ProseNode]):
     return deepest
 
 
+def _carries(line_key: str, gap: ProseNode) -> bool:
+    """A recall line carries a prose gap inside it; a short gap only as the whole line."""
+    return gap.key == line_key if gap.words < PROSE_LINE_WORDS else gap.key in line_key
+
+
 def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, int]:
     """The precision text plus the recall lines that carry a gap; and how many were added.
 
@@ -142,7 +150,7 @@ def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, in
         if key in keys:
             anchor = keys.index(key)
             continue
-        if not any(gap.key in key for gap in gaps):
+        if not any(_carries(key, gap) for gap in gaps):
             continue
         partial = [
             i
