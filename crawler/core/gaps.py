@@ -15,6 +15,7 @@ before it.
 
 from __future__ import annotations
 
+from crawler.core.dropped_lists import missing_list_words
 from crawler.core.prose import (
     PROSE_LINE_WORDS,
     ProseNode,
@@ -50,10 +51,15 @@ def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
 MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
 
 
-def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
-    """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
+def missing_words(nodes: list[ProseNode], text: str) -> int:
+    """Words of the article the text lacks: prose shaped like the kept prose in the
+    article's wrapper, and list items between the kept paragraphs (crawler.core.dropped_lists)."""
     view = _view(nodes, text)
-    return _lookalikes(*view, []) if view else []
+    if view is None:
+        return 0
+    lines = frozenset(text_key(line) for line in text.split("\n"))
+    lookalikes = sum(node.words for node in _lookalikes(*view, []))
+    return lookalikes + missing_list_words(*view, lines)
 
 
 def _view(nodes: list[ProseNode], text: str):
