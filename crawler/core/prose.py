@@ -40,11 +40,12 @@ class ProseNode:
 def text_key(text: str) -> str:
     """Text as compared with an extraction's lines: NFC, whitespace runs as one space, and
     no character that prints nothing (trafilatura drops them: crawler.core.gaps)."""
-    if not text.isprintable():
-        text = "".join(c for c in text if c.isprintable() or c.isspace())
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+    key = " ".join(text.split())  # first, in C: newlines and tabs do not print either
+    if not key.isprintable():
+        key = " ".join("".join(c for c in key if c.isprintable() or c.isspace()).split())
+    if not key.isascii() and not unicodedata.is_normalized("NFC", key):
+        key = unicodedata.normalize("NFC", key)
+    return key
 
 
 def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
