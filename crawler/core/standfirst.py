@@ -43,14 +43,17 @@ def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, s
         if name.casefold() == site or site_part_of_title_tag(name, page.title_tag):
             continue
         for after in _FOLLOWING(heading):
-            if after.tag not in DEK_TAGS:
+            if after.tag not in DEK_TAGS or _in_aside(after):
                 continue
             dek = _text(after)
             key = _key(dek)
-            if MIN_WORDS <= len(key.split()) <= MAX_WORDS and any(
+            words = len(key.split())
+            if MIN_WORDS <= words <= MAX_WORDS and any(
                 summary.startswith(key) or key.startswith(summary) for summary in summaries
             ):
                 return name, dek
+            if after.tag == "p" and words >= BODY_WORDS:
+                break  # the body has begun: a "key takeaway" box after it is no dek
     return None
 
 
@@ -59,6 +62,12 @@ def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, s
 # or a kicker between them. A window, not the whole page: the dek is printed near the top.
 FOLLOWING_WINDOW = 100
 _FOLLOWING = etree.XPath(f"following::*[position() <= {FOLLOWING_WINDOW}]")
+BODY_WORDS = 12  # a paragraph this long that is not the dek starts the body
+ASIDE_TAGS = frozenset({"aside", "figure", "figcaption", "li", "nav", "footer", "blockquote"})
+
+
+def _in_aside(element) -> bool:
+    return any(ancestor.tag in ASIDE_TAGS for ancestor in element.iterancestors())
 
 
 def add_standfirst(text: str, headline: str, dek: str) -> str:
