@@ -164,3 +164,30 @@ def test_a_body_split_into_blocks_gets_the_full_run(monkeypatch):
     raw = extract.extract_article(SPLIT_BLOCKS.read_bytes(), "https://gridledger.test/a/")
     assert (True, True) in runs and (True, False) in runs  # fast first, then the full run
     assert len(raw.text.split()) > 1400
+
+
+DROPPED_LIST = Path(__file__).parent / "pages" / "q_list_dropped_by_fast_run.html"
+STOCK_LIST_FAST_AND_FULL = """
+import sys, trafilatura
+body = open(sys.argv[1], "rb").read()
+for fast in (True, False):
+    text = trafilatura.extract(body, favor_precision=True, include_comments=False, fast=fast)
+    print("Mara Lind" in text)
+"""
+
+
+def test_upstream_fast_run_drops_a_list_between_the_paragraphs_it_keeps():
+    # docs/upstream.md, stock trafilatura in a fresh process: the fast run keeps the
+    # paragraphs around the councillors' list and drops the list; the full run has it.
+    done = subprocess.run(
+        [sys.executable, "-c", STOCK_LIST_FAST_AND_FULL, str(DROPPED_LIST)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == ["False", "True"]
+
+
+def test_list_items_missing_between_kept_paragraphs_get_the_full_run(monkeypatch):
+    runs = _count_runs(monkeypatch)
+    raw = extract.extract_article(DROPPED_LIST.read_bytes(), "https://larch-county.test/a")
+    assert runs == [(True, True), (True, False)]
+    assert "- Mara Lind: You can keep following Mara at @maralind on Twitter." in raw.text

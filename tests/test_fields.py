@@ -37,6 +37,12 @@ def test_author_junk_is_not_a_name():
     ]
 
 
+def test_a_forum_handle_is_one_name_and_a_slash_still_separates_an_agency():
+    assert clean_authors(["u/benyacobi"]) == ["u/benyacobi"]
+    assert clean_authors(["Posted by u/river_otter"]) == ["u/river_otter"]
+    assert clean_authors(["By Jane Doe/Reuters"]) == ["Jane Doe", "Reuters"]
+
+
 def test_entities_are_decoded_before_author_lists_are_split():
     page = PageMeta(
         jsonld={"author": [{"name": "Jane O&#8217;Neil"}, {"name": "Sam &amp;amp; Co"}]}

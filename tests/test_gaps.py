@@ -4,7 +4,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core import extract
-from crawler.core.gaps import fill_gaps, find_gaps, prose_nodes
+from crawler.core.gaps import fill_gaps, find_gaps
+from crawler.core.prose import prose_nodes
 
 LEAD = (
     "The county opened its new flood barrier on Monday after three years of work on the river wall."
@@ -97,3 +98,17 @@ def test_a_clean_article_runs_trafilatura_once(monkeypatch):
     page = f"<html><head><title>Flood barrier opens</title></head><body><article>{paragraphs}"
     raw = extract.extract_article(f"{page}</article></body></html>".encode(), "https://a.test/x")
     assert calls == [True] and raw.method == "trafilatura"
+
+
+def test_characters_that_print_nothing_do_not_hide_a_kept_or_recovered_paragraph():
+    # trafilatura drops zero-width spaces and bidi marks from its text; the page keeps them.
+    marked = [line.replace(" the ", " the\u200b ").replace(".", ".\u202c") for line in BODY]
+    paragraphs = "".join(f"<p>{line}</p>" for line in marked)
+    tree = _page(f'<div class="post-body"><div style="clear:both"></div>{LEAD}{paragraphs}</div>')
+    gaps = find_gaps(prose_nodes(tree), "\n".join(BODY))
+    assert [gap.key for gap in gaps] == [LEAD]  # the marked paragraphs count as kept
+    head = LEAD.replace("flood", "flood\u200b")
+    tree = _page(f'<div class="post-body"><div style="clear:both"></div>{head}{paragraphs}</div>')
+    gaps = find_gaps(prose_nodes(tree), "\n".join(BODY))
+    filled, added = fill_gaps("\n".join(BODY), "\n".join([LEAD, *BODY]), gaps)
+    assert added == 1 and filled.split("\n") == [LEAD, *BODY]

@@ -21,8 +21,10 @@ _DATE_TAIL = re.compile(
     r"|(?:today|yesterday|updated|published|posted|last updated)\b).*$",
     re.IGNORECASE,
 )
+# "/" separates "Jane Doe/Reuters", but not a forum handle's prefix ("u/janedoe").
 _SPLIT = re.compile(
-    r"\s*(?:[,;&|/•·\n]|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*", re.IGNORECASE
+    r"\s*(?:[,;&|•·\n]|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*",
+    re.IGNORECASE,
 )
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|story|text|words|published|compiled)\s+)?(?:by|von|par|por)\b[:\s]*",

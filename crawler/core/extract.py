@@ -19,16 +19,10 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core.charset import bytes_to_text
-from crawler.core.gaps import (
-    PROSE_LINE_WORDS,
-    ProseNode,
-    fill_gaps,
-    find_gaps,
-    missing_lookalikes,
-    prose_nodes,
-)
+from crawler.core.gaps import fill_gaps, find_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.paywall import paid_lines
+from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
 from crawler.core.standfirst import add_standfirst, find_standfirst
 
@@ -194,12 +188,14 @@ def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) ->
 # trafilatura's fast run takes the first element its content XPaths find; an article body
 # split into sibling blocks between ads ("article-body" three times) comes out as its first
 # block, a third of the article, too long to look short. The paragraphs of the other blocks
-# are prose of the same shape in the same wrapper (crawler.core.gaps.missing_lookalikes).
-CUT_SHORT_SHARE = 0.25  # missing look-alike prose, against the words the text has
+# are prose of the same shape in the same wrapper. And its own extractor can drop an
+# article's lists and subheadings while keeping the paragraphs around them: the list items
+# between kept paragraphs are missing too (crawler.core.gaps.missing_words).
+CUT_SHORT_SHARE = 0.25  # missing look-alike prose and list items, against the text's words
 
 
 def _cut_short(nodes: list[ProseNode], text: str) -> bool:
-    missing = sum(node.words for node in missing_lookalikes(nodes, text))
+    missing = missing_words(nodes, text)
     return missing >= max(RECALL_MIN_NEW_WORDS, CUT_SHORT_SHARE * len(text.split()))
 
 

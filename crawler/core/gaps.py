@@ -15,113 +15,18 @@ before it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from crawler.core.dropped_lists import missing_list_words
+from crawler.core.prose import (
+    PROSE_LINE_WORDS,
+    ProseNode,
+    is_aside,
+    shape,
+    text_key,
+    with_linked_paragraphs,
+)
+from crawler.core.short_paragraphs import short_gaps
 
-from lxml import etree
-from lxml import html as lxml_html
-
-PROSE_LINE_WORDS = 12  # a line or text node this long reads as prose, not navigation
 CONTAINER_SHARE = 0.8  # the container holds at least this share of the kept prose words
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
-# What precision mode rightly drops from inside an article: links, lists (story highlights,
-# comment threads), figures and their captions, asides; and, by class or id, captions,
-# galleries, reader comments, bylines and author bios, widgets, share and related boxes.
-ASIDE_TAGS = frozenset(
-    {"a", "li", "figure", "figcaption", "cite", "aside", "nav", "footer", "form", "button"}
-)
-ASIDE_NAMES = re.compile(
-    r"caption|comment|gallery|slide|byline|author|\bbio|widget|share|social|related|sidebar"
-    r"|promo|newsletter|subscribe",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, eq=False)
-class ProseNode:
-    key: str  # the text, whitespace-normalized
-    words: int
-    ancestors: tuple  # elements from the root down to the element the text belongs to
-
-
-def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
-    """Long text nodes (paragraphs, <br>-separated blocks) in document order.
-
-    libxml2 finds the candidates, text nodes long enough to hold PROSE_LINE_WORDS words,
-    so Python looks at a few dozen strings instead of visiting every element. A text node
-    belongs to its element (its .text) or to the element around it (a .tail). No
-    recursion: hostile pages nest elements deeper than Python's stack.
-    """
-    found: list[ProseNode] = []
-    for text in _LONG_TEXTS(tree):
-        words = text.split()
-        if len(words) < PROSE_LINE_WORDS:
-            continue
-        owner = text.getparent() if text.is_text else text.getparent().getparent()
-        if owner is None:  # the tail of the root element: outside the document
-            continue
-        ancestors = [owner, *owner.iterancestors()]
-        if any(element.tag in SKIP_TAGS for element in ancestors):
-            continue
-        ancestors.reverse()
-        found.append(ProseNode(" ".join(words), len(words), tuple(_from(tree, ancestors))))
-    return found
-
-
-# A paragraph with links or emphasis in it is several text nodes, none of them long: "No one
-# was hurt. The port said the cranes <a>stopped safely</a> and containers were lowered by
-# hand." It is prose all the same, read whole: an element of inline content only.
-_INLINE = (
-    "self::a or self::b or self::i or self::em or self::strong or self::span or self::sup"
-    " or self::sub or self::code or self::small or self::mark or self::abbr or self::q"
-    " or self::cite or self::time or self::u or self::s or self::font or self::br"
-)
-# [1]: libxml2 stops at the first block child; the length last, as it reads the subtree.
-_PARAGRAPHS = etree.XPath(
-    "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
-    f"[*][not(*[not({_INLINE})][1])]"
-    f"[string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
-)
-_OWN_TEXTS = etree.XPath(".//text()")
-
-
-def _with_linked_paragraphs(nodes: list[ProseNode], wrapper) -> list[ProseNode]:
-    linked = _linked_paragraphs(wrapper)
-    if not linked:
-        return nodes
-    order = {id(element): index for index, element in enumerate(wrapper.iter())}
-    return sorted(nodes + linked, key=lambda node: order.get(id(node.ancestors[-1]), -1))
-
-
-def _linked_paragraphs(tree) -> list[ProseNode]:
-    found = []
-    for element in _PARAGRAPHS(tree):
-        words = element.text_content().split()
-        if len(words) < PROSE_LINE_WORDS:
-            continue
-        if any(len(piece.split()) >= PROSE_LINE_WORDS for piece in _OWN_TEXTS(element)):
-            continue  # a long text node of it is a prose node already
-        ancestors = [element, *element.iterancestors()]
-        if any(ancestor.tag in SKIP_TAGS for ancestor in ancestors):
-            continue
-        ancestors.reverse()
-        found.append(ProseNode(" ".join(words), len(words), tuple(ancestors)))
-    return found
-
-
-# Twelve words and eleven spaces are at least 23 characters; script and style text, the
-# longest on most pages, is left out here already (SKIP_TAGS ancestors further up, below).
-_LONG_TEXTS = etree.XPath(
-    f"descendant-or-self::text()[string-length() >= {2 * PROSE_LINE_WORDS - 1}]"
-    "[not(parent::script or parent::style)]"
-)
-
-
-def _from(tree, ancestors: list) -> list:
-    """The ancestors from `tree` down: the same list when `tree` is the root."""
-    if ancestors[0] is tree:
-        return ancestors
-    return ancestors[ancestors.index(tree) :]
 
 
 def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
@@ -135,18 +40,26 @@ def find_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
     inside = [
         node
         for node in local[: kept[-1]]
-        if node.key not in flat and container in node.ancestors and not _aside(node, container)
+        if node.key not in flat
+        and container in node.ancestors
+        and not is_aside(node.ancestors, container)
     ]
-    return inside + _lookalikes(local, kept, flat, container, inside)
+    lookalikes = _lookalikes(local, kept, flat, container, inside)
+    return inside + lookalikes + short_gaps(local, kept, flat, container)
 
 
 MIN_TAIL_PARAGRAPHS, MIN_TAIL_WORDS = 2, 40
 
 
-def missing_lookalikes(nodes: list[ProseNode], text: str) -> list[ProseNode]:
-    """Prose shaped like the kept prose, in the article's wrapper, that the text lacks."""
+def missing_words(nodes: list[ProseNode], text: str) -> int:
+    """Words of the article the text lacks: prose shaped like the kept prose in the
+    article's wrapper, and list items between the kept paragraphs (crawler.core.dropped_lists)."""
     view = _view(nodes, text)
-    return _lookalikes(*view, []) if view else []
+    if view is None:
+        return 0
+    lines = frozenset(text_key(line) for line in text.split("\n"))
+    lookalikes = sum(node.words for node in _lookalikes(*view, []))
+    return lookalikes + missing_list_words(*view, lines)
 
 
 def _view(nodes: list[ProseNode], text: str):
@@ -155,7 +68,7 @@ def _view(nodes: list[ProseNode], text: str):
 
     Linked paragraphs are looked for inside the wrapper only (the container's parent), a
     fraction of the page; when no text node of the page is kept, in the whole page."""
-    flat = " ".join(text.split())
+    flat = text_key(text)
     kept_nodes = [node for node in nodes if node.key in flat]
     if kept_nodes:
         wrapper = _wrapper(_container(kept_nodes))
@@ -164,7 +77,7 @@ def _view(nodes: list[ProseNode], text: str):
         wrapper, local = nodes[0].ancestors[0], list(nodes)
     else:
         return None
-    local = _with_linked_paragraphs(local, wrapper)
+    local = with_linked_paragraphs(local, wrapper)
     kept = [index for index, node in enumerate(local) if node.key in flat]
     if not kept:
         return None
@@ -184,15 +97,15 @@ def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
     (the same tag, inside the same tag with the same class), before or after the kept
     text: the rest of an article cut short, a brief's other paragraphs."""
     article = _wrapper(container)
-    shapes = {_shape(nodes[index]) for index in kept}
+    shapes = {shape(nodes[index].ancestors[-1]) for index in kept}
     found = [
         (index, node)
         for index, node in enumerate(nodes)
         if node not in known
         and node.key not in flat
         and article in node.ancestors
-        and _shape(node) in shapes
-        and not _aside(node, article)
+        and shape(node.ancestors[-1]) in shapes
+        and not is_aside(node.ancestors, article)
     ]
     before = [node for index, node in found if index < kept[-1]]
     after = [node for index, node in found if index > kept[-1]]
@@ -201,14 +114,6 @@ def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
     if len(after) < MIN_TAIL_PARAGRAPHS or sum(n.words for n in after) < MIN_TAIL_WORDS:
         after = []
     return before + after
-
-
-def _shape(node: ProseNode) -> tuple:
-    owner = node.ancestors[-1]
-    parent = node.ancestors[-2] if len(node.ancestors) > 1 else None
-    if parent is None:
-        return (owner.tag,)
-    return (owner.tag, parent.tag, parent.get("class") or "")
 
 
 def _container(kept: list[ProseNode]):
@@ -229,13 +134,9 @@ def _container(kept: list[ProseNode]):
     return deepest
 
 
-def _aside(node: ProseNode, container) -> bool:
-    below = node.ancestors[node.ancestors.index(container) + 1 :]
-    return any(
-        element.tag in ASIDE_TAGS
-        or ASIDE_NAMES.search(f"{element.get('class') or ''} {element.get('id') or ''}")
-        for element in below
-    )
+def _carries(line_key: str, gap: ProseNode) -> bool:
+    """A recall line carries a prose gap inside it; a short gap only as the whole line."""
+    return gap.key == line_key if gap.words < PROSE_LINE_WORDS else gap.key in line_key
 
 
 def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, int]:
@@ -245,17 +146,17 @@ def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, in
     of the paragraph) replaces it.
     """
     lines = precise.split("\n")
-    keys = [" ".join(line.split()) for line in lines]
+    keys = [text_key(line) for line in lines]
     added = 0
     anchor = -1  # the index in `lines` the next recovered line goes after
     for line in recall.split("\n"):
-        key = " ".join(line.split())
+        key = text_key(line)
         if not key:
             continue
         if key in keys:
             anchor = keys.index(key)
             continue
-        if not any(gap.key in key for gap in gaps):
+        if not any(_carries(key, gap) for gap in gaps):
             continue
         partial = [
             i

@@ -1,15 +1,17 @@
 """The standfirst (dek): the one-sentence summary printed under the headline.
 
 trafilatura starts the text at the body and drops it, though a reader sees it as the
-article's first paragraph. It is found by two independent signs: it is the first element
-with text after the page's <h1>, and the page's own description metadata repeats it (in
-full, or cut short). A blog theme's h1 is often the blog's name with the tagline under it,
-and the tagline is the description too: an h1 that is the site's name (its og:site_name,
-or the "Blog:" / "| Blog" part of the <title>) has no standfirst.
+article's first paragraph. It is found by two independent signs: it is one of the elements
+that follow the page's <h1> closely in document order, and the page's own description
+metadata repeats it (in full, or cut short). A blog theme's h1 is often the blog's name
+with the tagline under it, and the tagline is the description too: an h1 that is the
+site's name (its og:site_name, or the "Blog:" / "| Blog" part of the <title>) has no
+standfirst.
 """
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.fields import site_part_of_title_tag
@@ -40,18 +42,32 @@ def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, s
         name = _text(heading)
         if name.casefold() == site or site_part_of_title_tag(name, page.title_tag):
             continue
-        after = heading.getnext()
-        while after is not None and not _text(after):  # images, empty spacers, scripts
-            after = after.getnext()
-        if after is None or after.tag not in DEK_TAGS:
-            continue
-        dek = _text(after)
-        key = _key(dek)
-        if MIN_WORDS <= len(key.split()) <= MAX_WORDS and any(
-            summary.startswith(key) or key.startswith(summary) for summary in summaries
-        ):
-            return name, dek
+        for after in _FOLLOWING(heading):
+            if after.tag not in DEK_TAGS or _in_aside(after):
+                continue
+            dek = _text(after)
+            key = _key(dek)
+            words = len(key.split())
+            if MIN_WORDS <= words <= MAX_WORDS and any(
+                summary.startswith(key) or key.startswith(summary) for summary in summaries
+            ):
+                return name, dek
+            if after.tag == "p" and words >= BODY_WORDS:
+                break  # the body has begun: a "key takeaway" box after it is no dek
     return None
+
+
+# The elements after the h1 in document order, not only its siblings: templates put the
+# headline and the dek in sibling boxes ("entry-hero" > h1 ... "entry-summary"), a byline
+# or a kicker between them. A window, not the whole page: the dek is printed near the top.
+FOLLOWING_WINDOW = 100
+_FOLLOWING = etree.XPath(f"following::*[position() <= {FOLLOWING_WINDOW}]")
+BODY_WORDS = 12  # a paragraph this long that is not the dek starts the body
+ASIDE_TAGS = frozenset({"aside", "figure", "figcaption", "li", "nav", "footer", "blockquote"})
+
+
+def _in_aside(element) -> bool:
+    return any(ancestor.tag in ASIDE_TAGS for ancestor in element.iterancestors())
 
 
 def add_standfirst(text: str, headline: str, dek: str) -> str:

@@ -1,0 +1,28 @@
+"""crawler.core.standfirst: the dek near the headline, never a box after the body."""
+
+from lxml import html as lxml_html
+
+from crawler.core.metadata import read_page_meta
+from crawler.core.standfirst import find_standfirst
+
+DEK = "The boats charge at both piers during the ten-minute turnaround."
+BODY = "<p>" + " ".join(["The county ferry operator has ordered two battery-electric boats."] * 2)
+
+
+def _standfirst(body: str):
+    tree = lxml_html.fromstring(
+        f'<html><head><meta name="description" content="{DEK}"></head><body>{body}</body></html>'
+    )
+    return find_standfirst(tree, read_page_meta(tree))
+
+
+def test_a_dek_in_a_box_after_the_headlines_box_is_found():
+    hero = f"<header><div><h1>Ferry orders</h1></div><div>By Lena Moss</div><p>{DEK}</p></header>"
+    assert _standfirst(hero + BODY + "</p>") == ("Ferry orders", DEK)
+
+
+def test_a_takeaway_box_after_the_body_is_not_the_dek():
+    takeaway = f'<aside class="takeaway"><h3>Key takeaway</h3><p>{DEK}</p></aside>'
+    assert _standfirst(f"<h1>Ferry orders</h1>{BODY}</p><div>{takeaway}</div>") is None
+    # nor after the body's first paragraph when it is not in an aside
+    assert _standfirst(f"<h1>Ferry orders</h1>{BODY}</p><p>{DEK}</p>") is None
