@@ -135,3 +135,17 @@ def test_a_guess_that_is_code_or_unrelated_to_the_title_tag_is_refused():
     tag = "Why the ferry timetable changed this winter"
     assert _title("Tidewater googletag.cmd.push(function() { show(); });", tag)[1] == "title_tag"
     assert _title("Comment Cancel reply", tag)[1] == "title_tag"
+
+
+def test_a_page_that_names_itself_nowhere_takes_its_title_from_the_text():
+    from crawler.core.fields import title_from_text
+
+    assert title_from_text("Notes on the move\nWe moved in October.") == (
+        "Notes on the move", "text")  # fmt: skip
+    assert title_from_text("We moved in October. It took three weekends.\nMore.") == (
+        "We moved in October", "text")  # fmt: skip
+    long = "We moved our small training cluster from the basement of the physics building to"
+    assert title_from_text(long + " a site near the harbour. Then we rested.") == (
+        "We moved our small training cluster from the basement of the physics building to …",
+        "text")  # fmt: skip
+    assert title_from_text("") == (None, None)

@@ -68,6 +68,29 @@ def resolve_title(
     return None, None
 
 
+# A title taken from the text: at most this many words, and a line this short that does not
+# end like a sentence reads as the page's own heading.
+TEXT_TITLE_WORDS = 14
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[A-Z0-9])")
+
+
+def title_from_text(text: str) -> tuple[str | None, str | None]:
+    """For a page that names itself nowhere (no title element, metadata or h1, as hand-made
+    pages and some exports): its opening line when that reads as a heading, else its first
+    sentence, cut at TEXT_TITLE_WORDS words. `title_source` "text" says so: an article is
+    not lost for the title its author never wrote."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if not first:
+        return None, None
+    if len(first.split()) <= TEXT_TITLE_WORDS and first[-1] not in ".!?:;,":
+        return first, "text"
+    sentence = _SENTENCE_END.split(first, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) > TEXT_TITLE_WORDS:
+        return " ".join(words[:TEXT_TITLE_WORDS]).rstrip(",;:") + " …", "text"
+    return sentence.rstrip(".").strip(), "text"
+
+
 def _headline_part(title: str) -> str:
     """The longest part of "Headline | Site", "Site: Headline": a heading that agrees only
     with the site's name ("More From The Harbour Post") does not agree with the title."""

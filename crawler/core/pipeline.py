@@ -73,7 +73,9 @@ def process_page(
     if words > options.max_words:
         return Outcome(None, "too_long", f"{words} words after cleaning")
     if not title:
-        return Outcome(None, "no_title", "no title in page, metadata or hints")
+        title, title_source = fields.title_from_text(draft.text)
+    if not title:
+        return Outcome(None, "no_title", "no title in page, metadata, hints or text")
     values = _record_values(raw, url, hints, draft, (title, title_source), authors, site_name)
     values |= _language_values(guess)
     values["fetched_at"] = fetched_at or datetime.now(UTC)
