@@ -1,6 +1,12 @@
 from lxml import html as lxml_html
 
-from crawler.core.fields import clean_authors, resolve_authors, resolve_title, strip_site_suffix
+from crawler.core.fields import (
+    clean_authors,
+    resolve_authors,
+    resolve_site_name,
+    resolve_title,
+    strip_site_suffix,
+)
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.model import Hints
 
@@ -149,3 +155,11 @@ def test_a_page_that_names_itself_nowhere_takes_its_title_from_the_text():
         "We moved our small training cluster from the basement of the physics building to …",
         "text")  # fmt: skip
     assert title_from_text("") == (None, None)
+
+
+def test_an_application_name_that_is_the_pages_title_is_not_the_site_name():
+    title = "Why sad films make audiences feel better"
+    page = PageMeta(meta={"application-name": [title]}, title_tag=title)
+    assert resolve_site_name(page, None) is None
+    named = PageMeta(meta={"application-name": ["Film Desk"]}, title_tag=title)
+    assert resolve_site_name(named, None) == "Film Desk"

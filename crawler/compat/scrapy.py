@@ -104,8 +104,10 @@ class PoliteDownloader(Downloader):
         now = monotonic()
         delay = slot.download_delay()
         key = slot.queue[0][0].meta.get(self.DOWNLOAD_SLOT) if slot.queue else None
-        wait = max(delay - now + slot.lastseen if delay else 0.0,
-                   self._not_before.get(key, 0.0) - now)  # fmt: skip
+        held = self._not_before.get(key, 0.0) - now
+        if held <= 0:
+            self._not_before.pop(key, None)  # the hold is over: forget the host
+        wait = max(delay - now + slot.lastseen if delay else 0.0, held)
         if wait > 0:
             slot.latercall = call_later(wait, self._latercall, slot)
             return

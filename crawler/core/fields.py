@@ -28,11 +28,21 @@ _CODE = re.compile(r"[{};]|\bfunction\s*\(")
 def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
     publisher = jsonld_names(page.jsonld.get("publisher"))
     name = (
-        page.first("og:site_name", "application-name")
+        page.first("og:site_name")
+        or _application_name(page)
         or (publisher[0] if publisher else None)
         or (found.sitename if found else None)
     )
     return decode_entities(name) if name else None
+
+
+def _application_name(page: PageMeta) -> str | None:
+    """`application-name` names a web app; a CMS that fills it with the page's own
+    `<title>` names the article, not the site."""
+    name = page.first("application-name")
+    if name and page.title_tag and _simple(name) == _simple(page.title_tag):
+        return None
+    return name
 
 
 def resolve_title(
