@@ -29,9 +29,9 @@ COOKIES_ENABLED = False  # articles do not need sessions; consent cookies only a
 # DOWNLOAD_DELAY is 0 (docs/upstream.md); ours holds the limit at any delay, waits out a
 # host's Retry-After, and takes fleet-wide turns in distributed mode.
 DOWNLOADER = "crawler.compat.scrapy.PoliteDownloader"
-# Next request from the host with the fewest requests in the downloader: a slow or held
-# host then waits alone instead of filling CONCURRENT_REQUESTS and stalling the others.
-SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+# Scrapy's default queue hands out the next request from the host with the fewest in the
+# downloader, so a slow or held host waits alone; with CONCURRENT_REQUESTS_PER_IP it fails
+# to start, and crawler.integration.politeness.PolitenessAddon (ADDONS) swaps it then.
 
 # --- Retries ------------------------------------------------------------------------------
 RETRY_ENABLED = True
@@ -93,7 +93,10 @@ REFRESH_WINDOW = 172800  # seconds: seen articles younger than this are fetched 
 # --- Distributed mode (issue: scale out) -------------------------------------------------------
 # One setting switches it on: REDIS_URL=redis://host:port/db. Without it nothing about Redis
 # is imported. See crawler/integration/distributed.py and docs/scaling.md.
-ADDONS = {"crawler.integration.distributed.DistributedAddon": 0}
+ADDONS = {
+    "crawler.integration.distributed.DistributedAddon": 0,
+    "crawler.integration.politeness.PolitenessAddon": 0,
+}
 REDIS_URL = None
 IDLE_CLOSE_AFTER = 30.0  # seconds of an empty frontier before a worker closes
 LEASE_TIMEOUT = 600.0  # seconds before a live worker's in-flight request is handed out again

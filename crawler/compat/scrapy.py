@@ -6,7 +6,9 @@
   DOWNLOAD_SLOTS setting, read when a slot is created).
 - `PoliteDownloader` replaces `Downloader._process_queue`, where Scrapy 2.19 lets a slot's
   queue past its concurrency when DOWNLOAD_DELAY is 0 (docs/upstream.md), and where a
-  fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for.
+  fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for;
+  and its `get_slot_key`, which fails with CONCURRENT_REQUESTS_PER_IP and a hostname
+  resolver (docs/upstream.md).
 
 Both were read for Scrapy 2.19. Outside the checked range the delay is not set and the
 downloader's queue is Scrapy's own.
@@ -21,6 +23,7 @@ from scrapy import Request
 from scrapy.core.downloader import Downloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
+from scrapy.utils.httpobj import urlparse_cached
 
 from crawler.compat.versions import supported
 
@@ -87,6 +90,16 @@ class PoliteDownloader(Downloader):
     @gate.setter
     def gate(self, gate: HostGate | None) -> None:
         self.turns = _Turns(gate) if gate is not None else None
+
+    def get_slot_key(self, request: Request) -> str:
+        """With CONCURRENT_REQUESTS_PER_IP, Scrapy keys slots by `dnscache[host]`, which its
+        own CachingHostnameResolver (our SSRF resolver's base) fills with a list of
+        addresses: an unhashable key, and a TypeError for every request (docs/upstream.md).
+        The first address is the key then."""
+        key = super().get_slot_key(request)
+        if isinstance(key, list):
+            return str(key[0].host) if key else urlparse_cached(request).hostname or ""
+        return key
 
     def hold(self, request: Request, seconds: float) -> None:
         """No request to this request's host before `seconds` from now."""
