@@ -163,3 +163,14 @@ def test_an_application_name_that_is_the_pages_title_is_not_the_site_name():
     assert resolve_site_name(page, None) is None
     named = PageMeta(meta={"application-name": ["Film Desk"]}, title_tag=title)
     assert resolve_site_name(named, None) == "Film Desk"
+
+
+def test_an_author_meta_that_names_the_copyright_holder_yields_to_the_byline():
+    page = PageMeta(
+        meta={"author": ["Ashcombe Lyle"], "copyright": ["Copyright (c) Ashcombe Lyle 2026"]},
+        byline_names=("Ines Ortega",),
+    )
+    assert resolve_authors(page, None, Hints(), "Signal Desk") == ["Ines Ortega"]
+    # With no person anywhere, the publisher is still who the page says wrote it.
+    alone = PageMeta(meta=page.meta)
+    assert resolve_authors(alone, None, Hints(), "Signal Desk") == ["Ashcombe Lyle"]

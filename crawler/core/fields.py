@@ -241,16 +241,35 @@ def resolve_authors(
 
     People first: the first source that names a person gives the record its names, the
     organizations listed beside them included ("Jane Doe and Gear Team"), less the site
-    or publisher itself. A page that names no person anywhere gets the organizations of
+    or publisher itself (its name, JSON-LD publisher or copyright holder: a source naming
+    only the publisher, as `<meta name="author" content="Condé Nast">`, names no person).
+    A page that names no person anywhere gets the organizations of
     its first source that names one ("Associated Press", "BBC News"), the site's own
     name included: that is who the page says wrote it.
     """
-    site = {_simple(o) for o in (site_name, *jsonld_names(page.jsonld.get("publisher"))) if o}
+    publisher = (site_name, *jsonld_names(page.jsonld.get("publisher")), copyright_holder(page))
+    site = {_simple(o) for o in publisher if o}
     sources = [clean_authors(names) for names in _author_sources(page, found, hints)]
     for names in sources:
-        if any(not is_organization(name) for name in names):
-            return [name for name in names if not _is_site(name, site)] or names
+        people = [name for name in names if not _is_site(name, site)]
+        if any(not is_organization(name) for name in people):
+            return people
     return next((names for names in sources if names), [])
+
+
+_COPYRIGHT_NOISE = re.compile(
+    r"copyright|\(c\)|©|all rights reserved\.?|\b(19|20)\d{2}\b|[-–,.]+\s*$", re.IGNORECASE
+)
+
+
+def copyright_holder(page: PageMeta) -> str | None:
+    """Who `<meta name="copyright">` names ("Copyright (c) Condé Nast 2022"): a publisher,
+    which CMSes also put in `<meta name="author">`; never the writer."""
+    text = page.first("copyright", "dc.rights")
+    if not text:
+        return None
+    holder = " ".join(_COPYRIGHT_NOISE.sub(" ", decode_entities(text)).split()).strip(" ,.-–")
+    return holder if 2 <= len(holder) <= 80 else None
 
 
 def _author_sources(page: PageMeta, found: Document | None, hints: Hints) -> list[list[str]]:
