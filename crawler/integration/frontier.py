@@ -27,7 +27,7 @@ import logging
 import os
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -93,10 +93,11 @@ class LeasedScheduler(Scheduler):
         try:
             self._flush_pending()
             self._renew_parked()
-            request = self.parked.pop_ready(self._has_room)
+            room = self._room()
+            request = self.parked.pop_ready(room)
             for _ in range(POPS_PER_CALL if request is None else 0):
                 request = self._pop_one()
-                if request is None or self._has_room(request) or len(self.parked) >= self.park_max:
+                if request is None or room(request) or len(self.parked) >= self.park_max:
                     break
                 self.parked.park(self._host(request), request)
                 request = None
@@ -120,15 +121,19 @@ class LeasedScheduler(Scheduler):
     def _host(self, request) -> str:
         return self.crawler.engine.downloader.get_slot_key(request)
 
-    def _has_room(self, request) -> bool:
-        """Has this worker fewer requests for the host in its downloader (from the moment
-        the engine hands one over, robots.txt waits included) than the host's concurrency?"""
+    def _room(self):
+        """Whether a request would start now: this worker has fewer requests for its host
+        in the downloader (from the moment the engine hands one over, robots.txt waits
+        included) than the host's concurrency. Counted once per call of next_request."""
         downloader = self.crawler.engine.downloader
-        host = downloader.get_slot_key(request)
-        slot = downloader.slots.get(host)
-        limit = slot.concurrency if slot is not None else downloader.domain_concurrency
-        held = sum(1 for other in downloader.active if downloader.get_slot_key(other) == host)
-        return held < limit
+        held = Counter(downloader.get_slot_key(request) for request in downloader.active)
+
+        def has_room(request) -> bool:
+            host = downloader.get_slot_key(request)
+            slot = downloader.slots.get(host)
+            return held[host] < (slot.concurrency if slot else downloader.domain_concurrency)
+
+        return has_room
 
     def _renew_parked(self) -> None:
         for request in self.parked.renew_older_than(self.lease_timeout / 2):
@@ -211,30 +216,35 @@ class Parking:
     """Leased requests waiting for room at their host, oldest first within a host."""
 
     def __init__(self):
-        self.hosts: dict[str, deque] = {}  # host -> (parked at, request)
+        self.hosts: dict[str, deque] = {}  # host -> (parked at, request), oldest first
+        self.size = 0
 
     def __len__(self) -> int:
-        return sum(len(queue) for queue in self.hosts.values())
+        return self.size
 
     def park(self, host: str, request) -> None:
         self.hosts.setdefault(host, deque()).append((time.monotonic(), request))
+        self.size += 1
 
     def pop_ready(self, has_room):
         for host, queue in self.hosts.items():
             if has_room(queue[0][1]):
                 request = queue.popleft()[1]
+                self.size -= 1
                 if not queue:
                     del self.hosts[host]
                 return request
         return None
 
     def renew_older_than(self, seconds: float) -> list:
-        """Requests parked longer than `seconds`, whose parking time starts again now."""
+        """Requests parked longer than `seconds`, whose parking time starts again now (at
+        the back of their host's line, which keeps every line oldest first)."""
         now = time.monotonic()
         stale = []
-        for host, queue in self.hosts.items():
-            renewed = deque((now, request) for at, request in queue if at < now - seconds)
-            stale += [request for _, request in renewed]
-            if renewed:
-                self.hosts[host] = deque(e for e in queue if e[0] >= now - seconds) + renewed
+        for queue in self.hosts.values():
+            renewed = []
+            while queue and queue[0][0] < now - seconds:
+                renewed.append(queue.popleft()[1])
+            queue.extend((now, request) for request in renewed)
+            stale += renewed
         return stale
