@@ -143,6 +143,8 @@ def _original_link(anchors: list[tuple[str, str]], jsonld: dict[str, Any]) -> st
 
 
 def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The page's first article object, its references to other nodes resolved."""
+    nodes: list[dict[str, Any]] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -150,10 +152,34 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             data = json.loads(script.text_content() or "", strict=False)
         except ValueError:
             continue  # broken JSON-LD is common; the other sources still count
-        for node in _walk(data):
-            if _types(node) & ARTICLE_TYPES:
-                return node
-    return {}
+        nodes.extend(_walk(data))
+    article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+    return _with_references(article, nodes) if article else {}
+
+
+# Keys whose value is often a reference ({"@id": ...}) to a node elsewhere in the page's
+# graph: Yoast SEO and other WordPress schema plugins name the author and publisher once,
+# as Person and Organization nodes, and point to them from the article.
+REFERENCED_KEYS = ("author", "creator", "publisher")
+
+
+def _with_references(article: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+    if not by_id:
+        return article
+
+    def resolved(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolved(item) for item in value]
+        if isinstance(value, dict) and "name" not in value:
+            return (
+                by_id.get(value.get("@id"), value) if isinstance(value.get("@id"), str) else value
+            )
+        return value
+
+    return {
+        key: resolved(value) if key in REFERENCED_KEYS else value for key, value in article.items()
+    }
 
 
 def _walk(data: Any, depth: int = 0):
