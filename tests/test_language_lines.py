@@ -4,7 +4,7 @@ Latin-script languages, and the English lines around an article that must stay."
 
 import pytest
 
-from crawler.core.foreign_lines import LineRules, foreign_kind, line_words
+from crawler.core.foreign_lines import LineRules, foreign_kind, judge_lines, line_words
 
 FOREIGN = (
     "(Avaktivera)",  # Swedish, one word English lacks
@@ -70,3 +70,24 @@ def test_a_wider_margin_keeps_more():
     line = "Stare hasło"
     assert foreign_kind(line) == "foreign_language"
     assert foreign_kind(line, LineRules(margin=20.0)) is None
+
+
+def test_the_documents_own_words_are_not_foreign_evidence():
+    # A subheading or a line of names made of words the article's prose uses: alone, each
+    # is a word no list holds (foreign); in the document, it is the document's vocabulary.
+    # The foreign fragment's words are not in the prose, so it still goes.
+    document = [
+        "Every request the service sends is enqueued first, and a worker takes it from the "
+        "queue when the storage layer has acknowledged the previous one.",
+        "Enqueued",
+        "Two volunteers, Michelle Goossens and Tim Nguyen, found the race condition in the "
+        "retry logic that kept the queue from draining for hours.",
+        "Idempotence",
+        "Why idempotence matters: a retried request must have the same effect as the first "
+        "one, or the queue would apply some changes twice.",
+        "Alle akzeptieren",
+        "Ce site utilise des cookies pour améliorer votre expérience.",
+    ]
+    alone = [foreign_kind(line) for line in document]
+    assert alone[1] == alone[3] == "foreign_language"
+    assert judge_lines(document) == [None, None, None, None, None, *["foreign_language"] * 2]

@@ -17,7 +17,8 @@ somewhere ("Add tags to documents": "tags" in German, "to" in Norwegian) stays E
 while "Informationer, som vi gemmer" is Danish in all its words. English's list is the
 large one, so a word English lacks ("gemmer", "Avaktivera") is evidence against it, and a
 rare English word ("backtesting") is not. Capitalized words count for half when foreign:
-they may be names; a line of names only for a quarter. Measured on bench/language.py's
+they may be names; a line of names only for a quarter. A word the document's own plainly
+English lines use counts as English (judge_lines). Measured on bench/language.py's
 dev set, a second detector (fastText's lite model) and the context of neighbouring lines
 added nothing once the words were compared per language (bench/README.md).
 """
@@ -74,19 +75,33 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
-def foreign_kind(line: str, rules: LineRules = RULES) -> str | None:
-    """Why a line inside an English document is not English, or None when it is."""
+def foreign_kind(
+    line: str, rules: LineRules = RULES, known: frozenset[str] = frozenset()
+) -> str | None:
+    """Why a line inside an English document is not English, or None when it is; `known`
+    are words the document's own English prose uses (judge_lines)."""
+    kind = _script_kind(line)
+    if kind is not _UNDECIDED or _plainly_english(_prose_words(line)):
+        return kind if kind is not _UNDECIDED else None
+    return _word_kind(line, rules, known)
+
+
+_UNDECIDED = "undecided"
+
+
+def _script_kind(line: str) -> str | None:
+    """ "foreign_script", None for a line without letters, else _UNDECIDED."""
     share = latin_share(line)
     if share is None:
         return None
-    if share < 0.5:
-        return "foreign_script"
-    if _plainly_english(line):
-        return None
+    return "foreign_script" if share < 0.5 else _UNDECIDED
+
+
+def _word_kind(line: str, rules: LineRules, known: frozenset[str]) -> str | None:
     words = line_words(line, rules)
     if not words:
         return None
-    return "foreign_language" if foreign_evidence(words, rules) > rules.margin else None
+    return "foreign_language" if foreign_evidence(words, rules, known) > rules.margin else None
 
 
 def line_words(line: str, rules: LineRules = RULES) -> list[tuple[str, float]]:
@@ -124,14 +139,19 @@ def english_zipf(word: str) -> float:
     return english_table().zipf(word)
 
 
-def _plainly_english(line: str) -> bool:
-    words = _WORD.findall(line.lower())
+def _prose_words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def _plainly_english(words: list[str]) -> bool:
     if len(words) < PLAIN_LINE_MIN_WORDS:
         return False
     return sum(word in ENGLISH_MARKERS for word in words) >= PLAIN_ENGLISH_SHARE * len(words)
 
 
-def foreign_evidence(words: list[tuple[str, float]], rules: LineRules = RULES) -> float:
+def foreign_evidence(
+    words: list[tuple[str, float]], rules: LineRules = RULES, known: frozenset[str] = frozenset()
+) -> float:
     """How much better the best candidate language explains the words than English does.
 
     Every candidate starts from the score of "a language our lists lack" (each word an
@@ -142,6 +162,8 @@ def foreign_evidence(words: list[tuple[str, float]], rules: LineRules = RULES) -
     unlisted, gains = 0.0, {}
     for word, weight in words:
         english, common = _frequencies(word)
+        if word in known:  # the document's own English: no evidence against English
+            english = max(english, rules.ordinary_zipf, *(zipf for _, zipf in common))
         english = max(english, rules.english_floor)
         ordinary = _signed(_ordinary(english, rules) - english, weight * damp, rules)
         unlisted += ordinary
@@ -171,8 +193,30 @@ def _ordinary(english: float, rules: LineRules) -> float:
 
 
 def judge_lines(lines: list[str], rules: LineRules = RULES) -> list[str | None]:
-    """For each line of an English document, why it is foreign, or None when it is English."""
-    return [foreign_kind(line, rules) for line in lines]
+    """For each line of an English document, why it is foreign, or None when it is English.
+
+    A word the document's own plainly English lines use is its vocabulary, however rare in
+    English or common elsewhere: the names of its people, its terms ("enqueued"), its
+    products. In the other lines such a word is no evidence against English, so a short
+    line of them (a subheading, a list of names) is not judged foreign on their account,
+    while a foreign fragment's words are not in the English prose around it."""
+    verdicts: list[str | None] = []
+    undecided: list[int] = []
+    known: set[str] = set()
+    for index, line in enumerate(lines):
+        kind = _script_kind(line)
+        if kind is _UNDECIDED:
+            words = _prose_words(line)
+            if _plainly_english(words):
+                known.update(words)
+                kind = None
+            else:
+                undecided.append(index)
+        verdicts.append(kind)
+    vocabulary = frozenset(known)
+    for index in undecided:
+        verdicts[index] = _word_kind(lines[index], rules, vocabulary)
+    return verdicts
 
 
 def strip_foreign_lines(lines: list[str]) -> tuple[list[str], dict[str, int]]:
