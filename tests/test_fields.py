@@ -174,3 +174,41 @@ def test_an_author_meta_that_names_the_copyright_holder_yields_to_the_byline():
     # With no person anywhere, the publisher is still who the page says wrote it.
     alone = PageMeta(meta=page.meta)
     assert resolve_authors(alone, None, Hints(), "Signal Desk") == ["Ashcombe Lyle"]
+
+
+def _byline(markup: str) -> tuple[str, ...]:
+    html = f"<html><body><h1>Headline</h1>{markup}<p>Text of the article.</p></body></html>"
+    return read_page_meta(lxml_html.fromstring(html)).byline_names
+
+
+def test_byline_marks_are_words_however_the_theme_joins_them():
+    # BEM, snake_case and camelCase class names: "\bbyline\b" saw none of them.
+    assert _byline('<div class="c-article__byline">By Ines Varga</div>') == ("By Ines Varga",)
+    assert _byline('<span class="post_author">Ana May</span>') == ("Ana May",)
+    assert _byline('<div class="FeatureByline">By <b>Lena Ortiz</b></div>') == ("By Lena Ortiz",)
+    # A word that only starts like one is not a mark.
+    assert _byline('<div class="authority-badge">Trusted Source</div>') == ()
+
+
+def test_a_link_to_an_editors_page_is_a_name_link():
+    markup = '<div class="meta"><a href="/about/editors/lena-ortiz/">Lena Ortiz</a></div>'
+    assert _byline(markup) == ("Lena Ortiz",)
+
+
+def test_credentials_after_a_name_are_not_a_name():
+    assert clean_authors(["By Brenda Goodman, MA", "Jane Roe, M.D., MPH"]) == [
+        "Brenda Goodman",
+        "Jane Roe",
+    ]
+    assert clean_authors(["Ma Yun", "Do Kwon"]) == ["Ma Yun", "Do Kwon"]
+
+
+def test_a_written_by_label_names_the_author_after_the_byline():
+    # Yoast SEO's twitter:label1 "Written by" / twitter:data1: the posting account.
+    labels = {"twitter:label1": ["Written by"], "twitter:data1": ["Ines Ortega"]}
+    labels |= {"twitter:label2": ["Est. reading time"], "twitter:data2": ["4 minutes"]}
+    assert resolve_authors(PageMeta(meta=labels), None, Hints()) == ["Ines Ortega"]
+    bylined = PageMeta(meta=labels, byline_names=("By Lena Ortiz",))
+    assert resolve_authors(bylined, None, Hints()) == ["Lena Ortiz"]
+    other = {"twitter:label1": ["Reading time"], "twitter:data1": ["4 minutes"]}
+    assert resolve_authors(PageMeta(meta=other), None, Hints()) == []

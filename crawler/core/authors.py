@@ -93,6 +93,15 @@ _PLACES = frozenset(
         "australia", "russia", "ukraine", "israel", "brazil", "mexico",
     }
 )  # fmt: skip
+# Degrees and post-nominal letters after a name ("Brenda Goodman, MA", "Jane Roe, MD, MPH"):
+# split off at the comma, they are not a name of their own.
+_CREDENTIALS = frozenset(
+    {
+        "ma", "mba", "md", "mph", "phd", "msc", "bsc", "ms", "rn", "np", "pa-c", "rd", "rdn",
+        "dds", "dmd", "do", "jd", "esq", "cfa", "cpa", "facp", "facs", "lcsw", "mft", "psyd",
+        "dvm", "pharmd", "mfa", "edd", "frcp",
+    }
+)  # fmt: skip
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 60
 
@@ -159,6 +168,8 @@ def is_junk(name: str) -> bool:
     if _NOT_A_NAME.match(name) or _UI_PHRASE.match(name) or _CREDIT.match(name):
         return True
     if name.split()[0].lower() in _TITLE_WORDS:
+        return True
+    if all(word.replace(".", "").lower() in _CREDENTIALS for word in name.split()):
         return True
     if name.lower() in _PLACES or _looks_like_domain(name):
         return True

@@ -27,14 +27,19 @@ from lxml import html as lxml_html
 
 from crawler.core.authors import names_in
 
-_BYLINE_MARK = re.compile(r"\b(byline|author|by-?line|contributor)\b", re.IGNORECASE)
+# A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
+# "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
+_BYLINE_MARK = re.compile(
+    r"(?:(?<![A-Za-z0-9])(?i:byline|by-line|author|contributor)"
+    r"|(?<=[a-z0-9])(?:Byline|ByLine|Author|Contributor))s?(?![a-z0-9])"
+)
 _WIDGET = re.compile(
     r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
     r"|comment|teaser|promo|respond|reply",
     re.IGNORECASE,
 )
 _AUTHOR_HREF = re.compile(
-    r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?"
+    r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?|editors?"
     r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+",
     re.IGNORECASE,
 )

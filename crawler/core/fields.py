@@ -278,6 +278,7 @@ def _author_sources(page: PageMeta, found: Document | None, hints: Hints) -> lis
         jsonld_names(page.jsonld.get("author")),
         *meta,
         list(page.byline_names),
+        labelled_authors(page),
         [found.author] if found and found.author else [],
         list(hints.authors),
     ]
@@ -285,6 +286,22 @@ def _author_sources(page: PageMeta, found: Document | None, hints: Hints) -> lis
 
 # Author meta tags, in use by CMSes and analytics tags besides the standard "author".
 AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+
+
+# Twitter's label/data pairs, which Yoast SEO and other CMSes fill with the post's author
+# (twitter:label1 "Written by", twitter:data1 "Jane Doe") beside its reading time. That is
+# the account that posted it, an editor's on some sites: the visible byline comes first.
+_AUTHOR_LABEL = re.compile(r"(written|posted|published)? ?by|authors?|writers?", re.IGNORECASE)
+MAX_TWITTER_LABELS = 4
+
+
+def labelled_authors(page: PageMeta) -> list[str]:
+    """The names a `twitter:dataN` gives when its `twitter:labelN` says "Written by"."""
+    for n in range(1, MAX_TWITTER_LABELS + 1):
+        label = page.first(f"twitter:label{n}")
+        if label and _AUTHOR_LABEL.fullmatch(label.strip().rstrip(":")):
+            return [name for name in page.all(f"twitter:data{n}") if "://" not in name]
+    return []
 
 
 def _is_site(name: str, site: set[str]) -> bool:
