@@ -15,6 +15,7 @@ PROSE = [
     "Consumer groups welcomed the move but said the questions should have been asked years "
     "ago, before the systems were rolled out to millions of customers.",
 ]
+DEK = "Lenders have until March to explain their models."
 
 
 @pytest.mark.parametrize(
@@ -91,15 +92,25 @@ def test_a_wall_is_cut_only_from_the_end_of_the_text():
     assert clean_lines(middle).lines == middle  # a sentence in the body is never cut
 
 
-def test_a_page_that_is_all_paid_part_is_too_short_and_says_why():
+def test_a_page_that_is_all_paid_part_is_a_metered_page_and_keeps_its_text():
+    # Metered sites mark the whole served body as the paid part (hasPart .meteredContent):
+    # removing it would lose the article, not cut it to a teaser.
     paragraphs = "".join(f"<p>{p}</p>" for p in PROSE * 3)
     page = (
         '<html><head><title>Credit scoring consultation</title><script type="application/ld+json">'
         '{"@type": "NewsArticle", "headline": "Credit scoring consultation", "hasPart": '
         '{"isAccessibleForFree": "False", "cssSelector": ".body"}}</script></head>'
-        f'<body><article><h1>Credit scoring consultation</h1><div class="body">{paragraphs}'
-        "</div></article></body></html>"
+        f'<body><article><h1>Credit scoring consultation</h1><p class="dek">{DEK}</p>'
+        f'<div class="body">{paragraphs}</div></article></body></html>'
     )
     outcome = process_page(page.encode(), "https://ledger.test/2026/11/credit-scoring")
-    assert outcome.reason == "too_short"
-    assert "paid part" in outcome.detail
+    assert outcome.reason == "ok", outcome.detail
+    assert all(p in outcome.record.text for p in PROSE)
+    assert "paywalled" in outcome.record.flags and not outcome.record.cleaning.get("paywall")
+
+
+def test_a_free_part_of_a_paragraph_or_more_is_the_text():
+    paid = frozenset({PROSE[1]})
+    assert without_paid_part([PROSE[0], PROSE[1]], paid) == ([PROSE[0]], 1)
+    dek_only = ["Lenders must explain their models.", *PROSE * 3]
+    assert without_paid_part(dek_only, frozenset(PROSE)) == (dek_only, 0)

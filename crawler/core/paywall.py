@@ -6,7 +6,9 @@ Either sign is enough for the record's `paywalled` flag ("the text is incomplete
   (schema.org's and Google's markup for subscription content; the value is as often the
   string "False" as the boolean). A `hasPart` with a `cssSelector` names the paid part:
   when the page serves it anyway (paywalls drawn by a script), its lines are removed, so
-  the text is the free part;
+  the text is the free part. A paid part that leaves less than a paragraph free is a
+  metered site's marking of its whole article (served whole to the reader it lets in): the
+  text is kept, since removing it would lose the article, not trim it to its teaser;
 - the text ends in a subscribe wall: an invitation to subscribe, sign in or register "to
   continue reading", or a line saying the article is for subscribers. The patterns
   (WALL) are applied only to the trailing edge of the text, by the cleaning
@@ -25,6 +27,10 @@ from crawler.core.sections import line_key
 
 _ACCESS = "isAccessibleForFree"
 _PART_BLOCKS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6")
+# A free part under this many words and this share of the text is no teaser: a dek or a
+# caption outside the marked element, not a paragraph of the article.
+MIN_FREE_WORDS = 40
+MIN_FREE_SHARE = 0.1
 _LIST_MARK = re.compile(r"^([-•*–]|\d+[.)])\s+")  # "- item", as trafilatura writes list items
 
 _SUBSCRIBE = (
@@ -77,11 +83,19 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
 
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
     """The lines that are not blocks of the paid part (a list item's line without the
-    marker trafilatura gives it), and how many were removed."""
+    marker trafilatura gives it), and how many were removed; all the lines when what is
+    left is not even a paragraph (MIN_FREE_WORDS, MIN_FREE_SHARE)."""
     if not paid:
         return lines, 0
     kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
+    free, total = _word_count(kept), _word_count(lines)
+    if free < MIN_FREE_WORDS and free < MIN_FREE_SHARE * total:
+        return lines, 0  # the whole article is the "paid part": a metered page, served whole
     return kept, len(lines) - len(kept)
+
+
+def _word_count(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
 
 
 def _parts(jsonld: dict[str, Any]) -> list[dict[str, Any]]:
