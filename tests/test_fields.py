@@ -1,3 +1,5 @@
+import json
+
 from lxml import html as lxml_html
 
 from crawler.core.fields import (
@@ -212,3 +214,59 @@ def test_a_written_by_label_names_the_author_after_the_byline():
     assert resolve_authors(bylined, None, Hints()) == ["Lena Ortiz"]
     other = {"twitter:label1": ["Reading time"], "twitter:data1": ["4 minutes"]}
     assert resolve_authors(PageMeta(meta=other), None, Hints()) == []
+
+
+def _headline(head: str, body: str) -> str | None:
+    page = read_page_meta(
+        lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+    )
+    return resolve_title(page, None, Hints(), None)[0]
+
+
+OG = '<meta property="og:title" content="Port Averill approves taller flats on main roads">'
+
+
+def test_a_label_inside_the_h1_is_not_part_of_the_headline():
+    headline = "Port Averill approves taller flats on main roads"
+    for label in (
+        '<span class="headline__kicker">Opinion</span><span class="sr-only">: </span>',
+        '<span class="liveLabel">LIVE</span> ',
+        # No mark, but its words run into the headline's: a kicker set on its own line.
+        '<span class="sc-77aa11-1">City Hall</span>',
+    ):
+        assert _headline(OG, f"<article><h1>{label}{headline}</h1></article>") == headline
+    # A line break is a space; a drop cap is the headline's first letter.
+    assert _headline(OG, "<h1>Port Averill approves<br>taller flats on main roads</h1>") == headline
+    dropcap = '<h1><span class="dc">P</span>ort Averill approves taller flats on main roads</h1>'
+    assert _headline(OG, dropcap) == headline
+
+
+def test_a_social_or_alternative_headline_vouches_for_the_visible_one():
+    visible = "A quiet council vote lets Port Averill build upwards"
+    seo = '<meta property="og:title" content="Port Averill zoning change: what it means">'
+    twitter = f'<meta name="twitter:title" content="{visible}">'
+    body = f'<div class="logo"><h1>The Harbour Daily</h1></div><h1 class="c-title">{visible}</h1>'
+    assert _headline(seo + twitter, body) == visible
+    ld = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "headline": "Zoning change explained",
+            "alternativeHeadline": visible,
+        }
+    )
+    assert _headline(f'<script type="application/ld+json">{ld}</script>', body) == visible
+    assert _headline(seo, body) == "Port Averill zoning change: what it means"
+
+
+def test_the_themes_marked_headline_comes_first_and_stands_alone():
+    short = "Averill flats approved"
+    full = "Port Averill approves taller flats on main roads, with conditions"
+    tag = f"<title>{short} | Port Averill Now</title>"
+    body = f'<div class="hero"><h1>{short}</h1></div><h1 class="article-headline">{full}</h1>'
+    assert _headline(tag, body) == full
+    # The one marked <h1> is the headline even where the metadata has another for search.
+    seo = "<title>Warehouse robots ready for prime time | CCNN</title>"
+    seen = "Robots that can pick almost anything are finally leaving the lab"
+    assert _headline(seo, f'<h1 class="headline__text">{seen}</h1>') == seen
+    # An unmarked <h1> that agrees with nothing may be a logo: the metadata title stands.
+    assert _headline(seo, f"<h1>{seen}</h1>").startswith("Warehouse robots ready")

@@ -48,8 +48,8 @@ def test_the_paid_part_is_read_from_the_css_selector_and_a_bad_selector_names_no
     part = {"isAccessibleForFree": False, "cssSelector": ".locked"}
     paid = paid_lines(tree, {"hasPart": [part]})
     assert {"Inside", PROSE[1]} <= paid and PROSE[0] not in paid
-    lines = [PROSE[0], "Inside", PROSE[1], "- A paid list item"]
-    assert without_paid_part(lines, paid) == ([PROSE[0]], 3)
+    lines = [PROSE[0], PROSE[0], "Inside", PROSE[1], "- A paid list item"]
+    assert without_paid_part(lines, paid) == ([PROSE[0], PROSE[0]], 3)
     assert paid_lines(tree, {"hasPart": {**part, "cssSelector": "div[[["}}) == frozenset()
     assert paid_lines(tree, {"hasPart": {**part, "isAccessibleForFree": True}}) == frozenset()
 
@@ -111,6 +111,6 @@ def test_a_page_that_is_all_paid_part_is_a_metered_page_and_keeps_its_text():
 
 def test_a_free_part_of_a_paragraph_or_more_is_the_text():
     paid = frozenset({PROSE[1]})
-    assert without_paid_part([PROSE[0], PROSE[1]], paid) == ([PROSE[0]], 1)
+    assert without_paid_part([PROSE[0], PROSE[0], PROSE[1]], paid) == ([PROSE[0]] * 2, 1)
     dek_only = ["Lenders must explain their models.", *PROSE * 3]
     assert without_paid_part(dek_only, frozenset(PROSE)) == (dek_only, 0)

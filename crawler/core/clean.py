@@ -298,7 +298,7 @@ def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
 def _leading_kind(line: str, title: str | None, authors) -> str | None:
     if _words(line) > 16:
         return None
-    if title and _same_text(line, title):
+    if title and _titled(line, title):
         return "duplicate_title"
     if any(p.search(line) for p in NAVIGATION):
         return "navigation"
@@ -308,11 +308,22 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
     return None
 
 
-def _same_text(a: str, b: str) -> bool:
-    def simplify(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().lower()
+def _simplify(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
-    return simplify(a) == simplify(b)
+
+# A kicker the heading carries before the headline ("LIVE", "Opinion:", "Technology" run
+# into the headline's first word when the text joins the two elements): this many characters.
+MAX_KICKER_CHARS = 30
+
+
+def _titled(line: str, title: str) -> bool:
+    """The line is the headline, or the headline after the kicker its heading carries."""
+    line, title = _simplify(line), _simplify(title)
+    if line == title:
+        return True
+    kicker = len(line) - len(title)
+    return len(title.split()) >= 3 and line.endswith(title) and kicker <= MAX_KICKER_CHARS
 
 
 def _find_original_publisher(lines: list[str]) -> str | None:

@@ -57,7 +57,12 @@ def resolve_title(
         ("jsonld", headline if isinstance(headline, str) else None),
         ("og", page.first("og:title", "twitter:title")),
     )
-    heading = _agreeing_heading(page, [v for _, v in declared] + [page.title_tag], site_name)
+    # Social and alternative headlines are written for other readers than the SEO title,
+    # and are often the visible one word for word: each may vouch for a heading.
+    alternative = page.jsonld.get("alternativeHeadline")
+    vouching = [v for _, v in declared] + [page.title_tag, page.first("twitter:title")]
+    vouching.append(alternative if isinstance(alternative, str) else None)
+    heading = _agreeing_heading(page, vouching, site_name) or _marked_headline(page, site_name)
     if heading:
         return heading, "heading"
     trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
@@ -119,6 +124,18 @@ def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str |
         if any(agrees(heading, title) for title in titles):
             return strip_site_suffix(heading, site_name)
     return None
+
+
+def _marked_headline(page: PageMeta, site_name: str | None) -> str | None:
+    """The one <h1> the theme marks as the headline (class "headline", itemprop), when no
+    heading agrees with the metadata: the headline the reader sees, where the metadata
+    carries a different headline written for search engines and social cards."""
+    heading = page.marked_headline
+    if not heading or len(heading.split()) < 3:
+        return None
+    if site_name and _simple(heading) == _simple(site_name):
+        return None
+    return strip_site_suffix(heading, site_name)
 
 
 # trafilatura guesses the title from the page's headings, and on many blog themes the h1 is

@@ -12,37 +12,105 @@ or a widget's heading ("More From …") does not agree, and is never the title.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import html as lxml_html
 
 MAX_HEADINGS = 8
 MAX_HEADING_CHARS = 300
 MIN_AGREEMENT = 0.6  # share of the shorter one's words found in the other
+# Words of the class however a theme joins them (headline__text, articleHeadline, post-title).
 _HEADLINE_MARK = re.compile(
-    r"\b(headline|entry-title|post-title|article-title|story-title|article-headline)\b",
-    re.IGNORECASE,
+    r"(?:(?<![A-Za-z0-9])(?i:headline|entry-title|post-title|article-title|story-title)"
+    r"|(?<=[a-z0-9])Headline)(?![a-z0-9])"
 )
 # Boxes of other articles: a heading in one is never this article's.
 _WIDGET = re.compile(r"widget|sidebar|related|trending|popular|most-?read|more-?from|promo|teaser")
 _SKIP = frozenset({"nav", "form", "aside", "footer", "button", "select"})
 _WORD = re.compile(r"\w+")
+# A label set inside the <h1> beside the headline ("LIVE", "Exclusive", "Opinion", a section
+# kicker) and text for screen readers only: not words of the headline. Marks are words of
+# the class however a theme joins them (headline__kicker, liveLabel, sr-only).
+_LABEL_MARK = re.compile(
+    r"(?:(?<![A-Za-z0-9])(?i:kicker|eyebrow|overline|label|badge|flag|sr-only|visually-hidden"
+    r"|screen-reader-text|screenreader|a11y)"
+    r"|(?<=[a-z0-9])(?:Kicker|Eyebrow|Overline|Label|Badge|Flag))s?(?![a-z0-9])"
+)
 
 
-def visible_headings(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+class Headings(NamedTuple):
+    texts: tuple[str, ...]  # the theme's headline-marked ones first, then document order
+    marked_h1: str | None  # the one <h1> the theme marks as its headline, if just one is
+
+
+def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
     """Texts of the page's <h1> elements and of the h2/h3 marked as the headline (class or
-    itemprop), in document order, outside navigation, forms, asides and widgets."""
-    found: list[str] = []
+    itemprop), outside navigation, forms, asides and widgets. Marked ones come first: a
+    theme's own headline mark beats a shorter heading elsewhere that agrees as well."""
+    marked: list[str] = []
+    plain: list[str] = []
+    marked_h1: list[str] = []
     for node in tree.iter("h1", "h2", "h3"):  # by tag, in C
-        if node.tag != "h1" and not _marked(node):
+        mark = _marked(node)
+        if node.tag != "h1" and not mark:
             continue
         if any(ancestor.tag in _SKIP or _widget(ancestor) for ancestor in node.iterancestors()):
             continue
-        text = " ".join(node.text_content().split())
-        if 1 < len(text) <= MAX_HEADING_CHARS and text not in found:
+        text = heading_text(node)
+        if not 1 < len(text) <= MAX_HEADING_CHARS:
+            continue
+        if mark and node.tag == "h1":
+            marked_h1.append(text)
+        found = marked if mark else plain
+        if text not in found:
             found.append(text)
-        if len(found) >= MAX_HEADINGS:
+        if len(marked) + len(plain) >= MAX_HEADINGS:
             break
-    return tuple(found)
+    texts = tuple(dict.fromkeys(marked + plain))
+    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None)
+
+
+def heading_text(node) -> str:
+    """The heading's words as a reader sees them: a line break is a space, and a label or a
+    screen-reader text inside it is left out (unless it is all the heading holds)."""
+    pieces: list[str] = []
+    _read(node, pieces, _glued_label(node), top=True)
+    text = " ".join("".join(pieces).split())
+    return text if len(text.split()) >= 2 else " ".join(node.text_content().split())
+
+
+def _read(element, pieces: list[str], label, top: bool = False) -> None:
+    if element.tag == "br":
+        pieces.append(" ")
+    elif isinstance(element.tag, str) and (top or not _is_label(element, label)):
+        pieces.append(element.text or "")
+        for child in element:
+            _read(child, pieces, label)
+    if not top:  # a comment's or a label's tail is still the heading's
+        pieces.append(element.tail or "")
+
+
+def _is_label(element, label) -> bool:
+    return element is label or bool(_LABEL_MARK.search(element.get("class") or ""))
+
+
+def _glued_label(node):
+    """A first child whose words run into the headline's with no space ("City Hall" +
+    "Port Averill approves…"): it only reads apart because it is set on a line of its own,
+    a kicker. Not a drop cap ("T" + "he…"), whose tail goes on in lower case."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    if (node.text or "").strip() or not children:
+        return None
+    first = children[0]
+    words, tail = first.text_content(), first.tail or ""
+    if (
+        len(words.strip()) < 2
+        or words[-1:].isspace()
+        or not tail[:1].isupper()
+        and not tail[:1].isdigit()
+    ):
+        return None
+    return first
 
 
 def _widget(element) -> bool:

@@ -45,6 +45,7 @@ class PageMeta:
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
     byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
     headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
+    marked_headline: str | None = None  # the one <h1> the theme marks as the headline
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -116,7 +117,9 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.link_texts = _link_texts(anchors)
     page.link_hrefs = tuple(href for href, _ in anchors)
     page.byline_names = byline_names(tree)
-    page.headings = tuple(decode_entities(heading) for heading in visible_headings(tree))
+    headings = visible_headings(tree)
+    page.headings = tuple(decode_entities(heading) for heading in headings.texts)
+    page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
     return page
 
 

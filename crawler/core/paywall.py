@@ -27,10 +27,9 @@ from crawler.core.sections import line_key
 
 _ACCESS = "isAccessibleForFree"
 _PART_BLOCKS = ("p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6")
-# A free part under this many words and this share of the text is no teaser: a dek or a
-# caption outside the marked element, not a paragraph of the article.
+# A free part under this many words is no teaser but a dek or a caption outside the marked
+# element (and too short for a record anyway).
 MIN_FREE_WORDS = 40
-MIN_FREE_SHARE = 0.1
 _LIST_MARK = re.compile(r"^([-•*–]|\d+[.)])\s+")  # "- item", as trafilatura writes list items
 
 _SUBSCRIBE = (
@@ -84,18 +83,13 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
     """The lines that are not blocks of the paid part (a list item's line without the
     marker trafilatura gives it), and how many were removed; all the lines when what is
-    left is not even a paragraph (MIN_FREE_WORDS, MIN_FREE_SHARE)."""
+    left is not even a paragraph (MIN_FREE_WORDS)."""
     if not paid:
         return lines, 0
     kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
-    free, total = _word_count(kept), _word_count(lines)
-    if free < MIN_FREE_WORDS and free < MIN_FREE_SHARE * total:
+    if sum(len(line.split()) for line in kept) < MIN_FREE_WORDS:
         return lines, 0  # the whole article is the "paid part": a metered page, served whole
     return kept, len(lines) - len(kept)
-
-
-def _word_count(lines: list[str]) -> int:
-    return sum(len(line.split()) for line in lines)
 
 
 def _parts(jsonld: dict[str, Any]) -> list[dict[str, Any]]:
