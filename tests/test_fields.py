@@ -270,3 +270,11 @@ def test_the_themes_marked_headline_comes_first_and_stands_alone():
     assert _headline(seo, f'<h1 class="headline__text">{seen}</h1>') == seen
     # An unmarked <h1> that agrees with nothing may be a logo: the metadata title stands.
     assert _headline(seo, f"<h1>{seen}</h1>").startswith("Warehouse robots ready")
+
+
+def test_a_by_label_in_an_element_of_its_own_names_the_byline_beside_it():
+    # Hashed class names (CSS modules, styled-components): no mark to find, only the label.
+    markup = '<div class="x9f2"><span>By </span><span class="k3a">Yomi Kazeem</span></div>'
+    assert _byline(markup) == ("By Yomi Kazeem",)
+    linked = '<div class="x9f2"><span>By </span><a href="/team/ines-varga">Ines Varga</a></div>'
+    assert _byline(linked) == ("By Ines Varga",)

@@ -7,7 +7,8 @@ Three kinds of evidence, the first that the page has wins:
    four linked names gives four names and no glued text ("Sarah LazareTwitter");
 2. byline elements: elements whose class, rel or itemprop says byline or author, the
    innermost ones (a byline box holds the name, a job title, share buttons);
-3. failing both, the first short element whose text is "By" and a capitalized name.
+3. failing both, the first short element whose text is "By" and a capitalized name (or
+   whose first element is the label "By").
 
 Either way only the first byline block counts: the first such element and the others
 close to it (up to a few levels up, while that ancestor is byline-sized), so a second
@@ -80,7 +81,8 @@ def _first_byline(tree, candidates: dict):
 
 
 # A byline without marks: a short element whose text starts with "By" and a capitalized
-# name ("By <span class="x7f">Yomi Kazeem</span>").
+# name ("By <span class="x7f">Yomi Kazeem</span>"), or whose label "By" is an element of its
+# own ("<span>By </span><span>Yomi Kazeem</span>").
 _BY_TEXTS = etree.XPath(
     "//body//text()[starts-with(normalize-space(.), 'By') or starts-with(normalize-space(.), 'BY')]"
 )
@@ -94,6 +96,9 @@ def _by_line(tree) -> tuple[str, ...]:
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
         line = element_text(owner)
+        if line in ("By", "BY") and owner.getparent() is not None:
+            owner = owner.getparent()  # "<span>By </span><a>Name</a>": the label's own element
+            line = element_text(owner)
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
     return ()
