@@ -103,14 +103,8 @@ def _glued_label(node):
         return None
     first = children[0]
     words, tail = first.text_content(), first.tail or ""
-    if (
-        len(words.strip()) < 2
-        or words[-1:].isspace()
-        or not tail[:1].isupper()
-        and not tail[:1].isdigit()
-    ):
-        return None
-    return first
+    runs_on = not words[-1:].isspace() and (tail[:1].isupper() or tail[:1].isdigit())
+    return first if runs_on and len(words.strip()) >= 2 else None
 
 
 def _widget(element) -> bool:
