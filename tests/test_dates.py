@@ -29,3 +29,14 @@ def test_retry_after_parses_seconds_and_http_dates():
     assert retry_after_seconds(b"7") == 7.0
     assert retry_after_seconds("Mon, 23 Nov 2026 00:00:30 GMT", now=NOW) == 30.0
     assert retry_after_seconds(b"soon") is None
+
+
+def test_a_time_of_day_with_am_or_pm_and_a_us_zone_is_read_whole():
+    # The RFC 822 reader took "PM" for the zone: 06:04, twelve hours and a zone early.
+    evening = datetime(2026, 11, 20, 23, 4, tzinfo=UTC)
+    assert parse_date("November 20, 2026 6:04 PM EST", NOW) == evening
+    assert parse_date("Nov. 20, 2026 6:04 p.m. ET", NOW) == evening
+    assert parse_date("20 Nov 2026 18:04 EST", NOW) == evening
+    assert parse_date("November 20, 2026 10:00 am PST", NOW) == datetime(
+        2026, 11, 20, 18, tzinfo=UTC
+    )

@@ -15,6 +15,17 @@ from dateutil import parser as dateutil_parser
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew, not scheduled posts
+_MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
+# North American zone names as news pages print them ("6:04 PM EST"; "ET" and the like as
+# standard time, an hour off in summer); dateutil knows only UTC and GMT by name, and would
+# read the others as UTC.
+_ZONES = {
+    name: hours * 3600
+    for name, hours in {
+        "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
+        "MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
+    }.items()
+}  # fmt: skip
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)")
 
 
@@ -25,7 +36,10 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
     text = value.strip()
     if not text or len(text) > 64:
         return None
-    parsed = _parse_iso(text) or _parse_rfc822(text) or _parse_loose(text)
+    # The RFC 822 reader takes "6:04 PM EST" for 06:04 in a zone named "PM": a time of day
+    # with AM/PM is free text.
+    rfc822 = None if _MERIDIEM.search(text) else _parse_rfc822(text)
+    parsed = _parse_iso(text) or rfc822 or _parse_loose(text)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
@@ -66,6 +80,6 @@ def _parse_loose(text: str) -> datetime | None:
     if not re.search(r"\d{4}", text):
         return None
     try:
-        return dateutil_parser.parse(text, fuzzy=False)
+        return dateutil_parser.parse(text, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
