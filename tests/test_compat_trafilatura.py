@@ -127,6 +127,9 @@ def _metadata_differences(path: Path) -> list[str]:
         compared.append("author")
     if fields.resolve_published(page, None, url, Hints())[1] not in ("jsonld", "meta", "time"):
         compared.append("date")
+        if stock.date is None:  # then ours is htmldate's extensive search, less a bare year
+            extensive = extract_metadata(parse_tree(html), url, set_date_params(True)).date
+            stock.date = None if extensive and extensive.endswith("-01-01") else extensive
     if not fields.resolve_tags(page, None, Hints()):
         compared += ["categories", "tags"]
     return [

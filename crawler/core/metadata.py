@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from crawler.core.bylines import byline_names
 from crawler.core.headline import visible_headings
+from crawler.core.page_times import publication_times
 
 # Anchor text an aggregator uses for its link to the story it summarizes.
 ORIGINAL_LINK_TEXT = re.compile(
@@ -111,7 +112,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.html_lang = root_lang.strip() if root_lang else None
     title = tree.find(".//title")
     page.title_tag = decode_entities(title.text_content().strip()) if title is not None else None
-    page.time_datetimes = [t.get("datetime") for t in tree.iter("time") if t.get("datetime")]
+    page.time_datetimes = publication_times(tree)
     anchors = _anchors(tree)
     page.original_link = _original_link(anchors, page.jsonld)
     page.link_texts = _link_texts(anchors)

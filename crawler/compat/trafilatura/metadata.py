@@ -55,10 +55,7 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
     if document.url:
         document.hostname = steps.extract_domain(document.url, fast=True)
     if fields.resolve_published(page, None, url, Hints())[1] not in _DATED_BY_PAGE:
-        # htmldate's extensive search runs dateparser over every date-like string and costs
-        # ~80% of the page time; our own date sources outrank it anyway (crawler.core.fields).
-        date_params = set_date_params(extensive=False)
-        document.date = steps.find_date(tree, **{**date_params, "url": document.url})
+        document.date = undeclared_date(tree, document.url)
     document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), document)
     if not fields.resolve_tags(page, None, Hints()):
         hrefs = page.link_hrefs
@@ -66,6 +63,20 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.tags = document.tags or _catstags("tag", tree, hrefs)
     document.clean_and_trim()
     return document
+
+
+def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's reading of a page that does not date itself: its quick search of the
+    markup, then its extensive search of the visible text ("Updated 3:04 PM EST,
+    February 5, 2025"), which runs dateparser over every date-like string and costs ~80 %
+    of a page's time, so only when the quick one finds nothing. A January 1st from the
+    extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
+    not a publication date, and a wrong date is worse than none."""
+    quick = trafilatura_metadata.find_date(tree, **set_date_params(extensive=False), url=url)
+    if quick:
+        return quick
+    found = trafilatura_metadata.find_date(tree, **set_date_params(extensive=True), url=url)
+    return None if found and found.endswith("-01-01") else found
 
 
 _SECTION_META = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'

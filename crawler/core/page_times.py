@@ -1,0 +1,73 @@
+"""The page's `<time datetime>` values that may date the article, most telling first.
+
+A page's first `<time>` is often not the article's: a masthead prints today's date
+("Wednesday, June 18, 2025") above every page, and sidebars, related-story lists and
+comments carry dates of their own. Those are left out. Of the rest, a `<time>` the theme
+marks as the publication (`itemprop="datePublished"`, `pubdate`, a "published" or "posted"
+class) comes first and one it marks as the last update comes last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+# Site chrome: navigation, asides, the page's footer (an <article>'s own footer holds its
+# date: "Posted on <time>"), and a site header (masthead, role="banner", top bar) that does
+# not hold the headline; an article's own <header> does.
+_CHROME_TAGS = frozenset({"nav", "aside", "form"})
+_SITE_HEADER = re.compile(r"masthead|site-?header|top-?bar|navbar|ticker|weather", re.I)
+_WIDGET = re.compile(
+    r"sidebar|widget|related|trending|popular|most-?read|more-?stories|recommend|comment"
+    r"|teaser|promo|respond|reply",
+    re.I,
+)
+_PUBLISHED = re.compile(r"publish|posted|pubdate|created|dateline", re.I)
+_UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
+
+
+def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
+    """The `datetime` values of the page's `<time>` elements outside its chrome: marked
+    publication times first, then unmarked ones, then marked update times, each in
+    document order."""
+    ranked: list[tuple[int, str]] = []
+    for element in tree.iter("time"):
+        value = element.get("datetime")
+        if value and not _in_chrome(element):
+            ranked.append((_rank(element), value.strip()))
+    return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def _rank(element) -> int:
+    marks = _marks(element)
+    if element.get("pubdate") is not None or _PUBLISHED.search(marks):
+        return 0
+    return 2 if _UPDATED.search(marks) else 1
+
+
+def _marks(element) -> str:
+    """The element's own itemprop, class and id, and its parent's, which often carries the
+    label ("<span class=posted-on><time>")."""
+    parent = element.getparent()
+    nodes = (element,) if parent is None else (element, parent)
+    return " ".join(
+        value for node in nodes for key in ("itemprop", "class", "id") if (value := node.get(key))
+    )
+
+
+def _in_chrome(element) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            return False
+        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
+        chrome = (
+            ancestor.tag in _CHROME_TAGS
+            or (ancestor.tag == "footer" and next(ancestor.iterancestors("article"), None) is None)
+            or ancestor.get("role") == "banner"
+            or (marks and (_WIDGET.search(marks) or _SITE_HEADER.search(marks)))
+        )
+        if chrome:
+            # A wrapper around the headline is the article's, whatever its class says.
+            return ancestor.find(".//h1") is None
+    return False

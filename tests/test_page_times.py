@@ -1,0 +1,93 @@
+"""Which of a page's dates is the article's: `<time>` outside the site's chrome, the
+publication before the update, and visible text when the markup has no date."""
+
+from __future__ import annotations
+
+from trafilatura.metadata import find_date
+from trafilatura.settings import set_date_params
+
+from crawler.compat.trafilatura.metadata import undeclared_date
+from crawler.core.extract import parse_tree
+from crawler.core.page_times import publication_times
+from crawler.core.pipeline import process_page
+
+URL = "https://riverside.example/news/library-hours"
+ARTICLE = """
+<article><header><h1>Library extends weekend hours after a petition</h1></header>
+<div class="entry-meta">By Lorenzo Vidal {meta}</div>
+<p>The county library will open on Sundays from next month after more than two thousand
+residents signed a petition asking for weekend hours that suit working families.</p>
+<p>Trustees approved the change on Tuesday and said the extra hours would be staffed by
+moving two part-time positions from the branch that closes for renovation in the spring.</p>
+<p>The petition was started by a group of parents who said the reading room was the only
+quiet place their children had for homework on weekends, and they thanked the board.</p>
+<footer class="entry-footer">{footer}</footer></article>
+"""
+
+
+def _page(meta="", footer="", before="", after=""):
+    body = ARTICLE.format(meta=meta, footer=footer)
+    head = "<html><head><title>Library hours</title></head>"
+    return f"{head}<body>{before}{body}{after}</body></html>"
+
+
+def test_a_masthead_date_is_not_the_articles():
+    masthead = (
+        '<header class="masthead"><time datetime="2025-06-18">Wednesday, June 18, 2025</time>'
+        '<a href="/">Riverside Dispatch</a></header>'
+    )
+    html = _page(meta='<time datetime="2025-06-02">June 2, 2025</time>', before=masthead)
+    assert publication_times(parse_tree(html)) == ["2025-06-02"]
+    record = process_page(html.encode(), URL).record
+    assert record.published_at.date().isoformat() == "2025-06-02"
+
+
+def test_sidebar_related_and_comment_dates_are_left_out_and_the_articles_footer_kept():
+    sidebar = (
+        '<aside><ul><li><a href="/a">Pool reopens</a> <time datetime="2025-05-30"></time></li>'
+        '</ul></aside><div class="related-stories"><time datetime="2025-05-01"></time></div>'
+        '<ol class="comment-list"><li><time datetime="2025-06-05"></time></li></ol>'
+        '<footer class="site-footer"><time datetime="2025-01-01"></time></footer>'
+    )
+    html = _page(footer='Posted <time datetime="2025-06-02T09:00:00Z">June 2</time>', after=sidebar)
+    assert publication_times(parse_tree(html)) == ["2025-06-02T09:00:00Z"]
+
+
+def test_a_marked_publication_time_comes_before_an_earlier_update_time():
+    meta = (
+        '<span class="updated-on">Updated <time datetime="2025-06-04">June 4</time></span>'
+        '<time itemprop="datePublished" datetime="2025-06-02">June 2</time>'
+        '<time datetime="2025-06-03"></time>'
+    )
+    times = publication_times(parse_tree(_page(meta=meta)))
+    assert times == ["2025-06-02", "2025-06-03", "2025-06-04"]
+
+
+def test_a_headline_wrapper_marked_like_a_widget_is_still_the_article():
+    html = (
+        '<body><div class="layout has-sidebar"><h1>Library extends weekend hours</h1>'
+        '<time datetime="2025-06-02"></time></div></body>'
+    )
+    assert publication_times(parse_tree(html)) == ["2025-06-02"]
+
+
+VISIBLE_ONLY = _page(
+    meta='<div class="date-line"><span>Updated </span>'
+    "<span>3:04 PM EST, February 5, 2025</span></div>"
+)
+
+
+def test_a_date_only_in_visible_text_is_found_by_the_extensive_search():
+    tree = parse_tree(VISIBLE_ONLY)
+    assert find_date(tree, **set_date_params(extensive=False), url=URL) is None
+    assert undeclared_date(parse_tree(VISIBLE_ONLY), URL) == "2025-02-05"
+    record = process_page(VISIBLE_ONLY.encode(), URL).record
+    assert record.published_at.date().isoformat() == "2025-02-05"
+
+
+def test_a_copyright_year_is_not_a_publication_date():
+    html = _page(after='<div class="legal">© 2020 Riverside Dispatch. All rights reserved.</div>')
+    # htmldate's extensive search falls back to the copyright year, as January 1st.
+    assert find_date(parse_tree(html), **set_date_params(extensive=True), url=URL) == "2020-01-01"
+    assert undeclared_date(parse_tree(html), URL) is None
+    assert process_page(html.encode(), URL).record.published_at is None
