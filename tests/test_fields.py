@@ -278,3 +278,59 @@ def test_a_by_label_in_an_element_of_its_own_names_the_byline_beside_it():
     assert _byline(markup) == ("By Yomi Kazeem",)
     linked = '<div class="x9f2"><span>By </span><a href="/team/ines-varga">Ines Varga</a></div>'
     assert _byline(linked) == ("By Ines Varga",)
+
+
+def test_credits_for_other_work_are_not_authors():
+    bylines = [
+        "By Jane Roe. Photographs by Lionel Abara",
+        "By Sam Poe; Medically reviewed by Amy Lin, MD",
+        "Illustrations by Kim Oh",
+        "By Ted Cho, with additional reporting by Ana Bell",
+    ]
+    assert clean_authors(bylines) == ["Jane Roe", "Sam Poe", "Ted Cho"]
+    # An initial ends no sentence.
+    assert clean_authors(["By Jane Q. Roe"]) == ["Jane Q. Roe"]
+    # Condé Nast-style: the photographer's name is a contributor link in the byline block.
+    markup = (
+        '<div class="BylinesWrapper"><p class="bylines__byline">By '
+        '<a href="/contributor/helena-sorby">Helena Sørby</a></p>'
+        '<p class="bylines__byline"><span class="BylinePreamble">Photographs by </span>'
+        '<span><a href="/contributor/tobias-lund">Tobias Lund</a></span></p></div>'
+    )
+    assert _byline(markup) == ("Helena Sørby",)
+
+
+def test_an_all_caps_byline_names_people_in_their_own_case():
+    assert clean_authors(["BY JANE O'NEIL AND SAM POE"]) == ["Jane O'Neil", "Sam Poe"]
+    assert clean_authors(["BBC NEWS", "AFP"]) == ["BBC NEWS", "AFP"]  # not persons
+    assert _byline('<div class="x1">BY JANE ROE AND SAM POE</div>') == ("BY JANE ROE AND SAM POE",)
+
+
+def test_sign_in_and_log_in_labels_are_not_names():
+    assert clean_authors(["SIGN UP", "Log In", "Login", "Log Ingram"]) == ["Log Ingram"]
+
+
+def test_an_unlinked_name_listed_with_the_linked_ones_is_an_author():
+    line = (
+        '<div class="headline__footer"><div class="byline__names">'
+        '<span class="byline__by">By </span>'
+        '<a href="/profiles/farah-idris" class="byline__link">Farah Idris</a>, '
+        '<a href="/profiles/lukas-brenner" class="byline__link">Lukas Brenner</a> and '
+        '<span class="byline__name">Tomasz Wrona</span>, CCNN</div></div>'
+    )
+    names = clean_authors(list(_byline(line)))
+    assert names[:3] == ["Farah Idris", "Lukas Brenner", "Tomasz Wrona"]
+    # Beside the list, not in it: a section or a desk is not a contributor.
+    beside = '<div class="byline">By <a href="/author/jane-roe">Jane Roe</a> · Climate Change</div>'
+    assert _byline(beside) == ("Jane Roe",)
+
+
+def test_metadata_naming_the_first_author_gets_the_others_from_the_byline():
+    jsonld = {"author": {"@type": "Person", "name": "Priya Castellanos"}}
+    page = PageMeta(jsonld=jsonld, byline_names=("Priya Castellanos", "Dennis Marsh"))
+    assert resolve_authors(page, None, Hints()) == ["Priya Castellanos", "Dennis Marsh"]
+    # The outlet after the name is not an author; nor is a staff list the author is in.
+    outlet = PageMeta(jsonld=jsonld, byline_names=("By Priya Castellanos, IDG News Service",))
+    assert resolve_authors(outlet, None, Hints()) == ["Priya Castellanos"]
+    staff = PageMeta(jsonld=jsonld, byline_names=("Ana Bell", "Priya Castellanos", "Ted Cho"))
+    assert resolve_authors(staff, None, Hints()) == ["Priya Castellanos"]

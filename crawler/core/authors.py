@@ -54,7 +54,8 @@ _UI_WORDS = frozenset(
     }
 )  # fmt: skip
 _UI_PHRASE = re.compile(
-    r"^(?:姓名|名前|이름|nom|nome|nombre|name|e-?mail|website|url)\s*\*?$", re.IGNORECASE
+    r"^(?:姓名|名前|이름|nom|nome|nombre|name|e-?mail|website|url|(?:sign|log)\s?(?:in|up|out))\s*\*?$",
+    re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustration|credit|"
                      r"source|video|getty|shutterstock|afp photo)\b", re.IGNORECASE)  # fmt: skip
@@ -106,10 +107,32 @@ MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 60
 
 
+# Credits for work other than the writing, inside a byline block: from the label on, the
+# names are a photographer's, an editor's or a fact-checker's ("By Jane Roe. Photographs by
+# Lionel Abara", "Medically reviewed by Amy Lin, MD").
+_OTHER_CREDIT = re.compile(
+    r"(?:^|(?<=[\s.,;|•·]))(?:(?:additional|further)\s+reporting|(?:medically\s+|fact[-\s]?)?"
+    r"(?:reviewed|checked)|fact[-\s]?checked|edited|photos?|photographs?|photography|"
+    r"illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|translated|"
+    r"curated|animation|art(?:work)?|images?|visuals?)\s+by\b.*$",
+    re.IGNORECASE,
+)
+# A sentence ends a byline part ("By Jane Roe. Photographs by …"), an initial does not
+# ("Jane Q. Roe").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+
+
+def other_credit(text: str) -> str:
+    """The part of a byline that credits other work ("Photographs by Tobias Lund"), or ""."""
+    match = _OTHER_CREDIT.search(" ".join(text.split()))
+    return match.group(0) if match else ""
+
+
 def names_in(byline: str) -> list[str]:
     """The candidate names of one byline string, cleaned, in order, junk left out."""
     text = _ASIDE.sub(" ", byline)
     text = _after_inner_by(" ".join(text.split()))
+    text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = clean_name(part)
@@ -148,7 +171,15 @@ def clean_name(part: str) -> str:
             continue
         words.append(word)
     name = " ".join(words).strip(_EDGES)
-    return _undoubled(name)
+    return _uncapitalized(_undoubled(name))
+
+
+def _uncapitalized(name: str) -> str:
+    """ "JANE O'NEIL" as "Jane O'Neil": an all-caps byline's person, not an acronym ("AFP",
+    "BBC News" stay as written)."""
+    if len(name.split()) < 2 or not name.isupper() or is_organization(name):
+        return name
+    return name.title()
 
 
 def _undoubled(name: str) -> str:

@@ -26,7 +26,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.authors import names_in
+from crawler.core.authors import is_organization, names_in, other_credit
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
 # "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
@@ -34,8 +34,9 @@ _BYLINE_MARK = re.compile(
     r"(?:(?<![A-Za-z0-9])(?i:byline|by-line|author|contributor)"
     r"|(?<=[a-z0-9])(?:Byline|ByLine|Author|Contributor))s?(?![a-z0-9])"
 )
+# A BEM element's footer ("headline__footer") is its block's, not the page's.
 _WIDGET = re.compile(
-    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|footer"
+    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|(?<!__)footer"
     r"|comment|teaser|promo|respond|reply",
     re.IGNORECASE,
 )
@@ -66,8 +67,66 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
         return _by_line(tree)
     block = _block(first)
     inside = [node for node in block.iter() if id(node) in candidates]
-    linked = [node for node in inside if node.tag == "a" and node in links]
-    return _texts(linked or inside)
+    linked = [
+        node for node in inside if node.tag == "a" and node in links and not _other_work(node)
+    ]
+    if not linked:
+        return _texts(inside)
+    return _texts(linked) + _unlinked_names(linked)
+
+
+def _unlinked_names(linked: list) -> tuple[str, ...]:
+    """Names listed in the line of the name links that are not links themselves: "By
+    <a>Farah Idris</a>, <a>Lukas Brenner</a> and Tomasz Wrona", a contributor without an
+    author page. Only names shaped like a person's and joined to the list by a comma or
+    "and", so the line's other words (a section, a job title, a dateline) are not names."""
+    first, *others = linked
+    line = next(
+        (up for up in first.iterancestors() if all(_is_ancestor(up, o) for o in others)), None
+    )
+    if line is None:
+        return ()
+    text = element_text(line)
+    if len(text) > MAX_BLOCK_CHARS:
+        return ()
+    known = [name for node in linked for name in names_in(element_text(node))]
+    found: list[str] = []
+    for name in names_in(text):
+        if name in known or not _person_shaped(name):
+            continue
+        # Listed with the linked names ("A, B and C"), not beside them ("A · Climate Desk").
+        listed = "|".join(re.escape(other) for other in known + found)
+        if re.search(rf"(?:{listed})\s*(?:,|&|\band\b)\s*{re.escape(name)}", text, re.I):
+            found.append(name)
+    return tuple(found)
+
+
+def _other_work(link) -> bool:
+    """A name link in a credit for other work: "Photographs by <a>Tobias Lund</a>"."""
+    own = element_text(link)
+    for ancestor in link.iterancestors():
+        line = element_text(ancestor)
+        if line != own:
+            return own in other_credit(line)
+    return False
+
+
+def _is_ancestor(ancestor, node) -> bool:
+    return any(parent is ancestor for parent in node.iterancestors())
+
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin"})
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to four words, each capitalized but for particles ("Ana de la Cruz"), not an
+    organization."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(word[0].isupper() or word in _PARTICLES for word in words)
+        and not is_organization(name)
+    )
 
 
 def _first_byline(tree, candidates: dict):
@@ -86,7 +145,7 @@ def _first_byline(tree, candidates: dict):
 _BY_TEXTS = etree.XPath(
     "//body//text()[starts-with(normalize-space(.), 'By') or starts-with(normalize-space(.), 'BY')]"
 )
-_BY_NAME = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}(?:$|[,|•·]|and\b)")
+_BY_NAME = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}(?:$|[,|•·]|(?i:and)\b)")
 MAX_BY_LINE_CHARS = 100
 
 

@@ -270,8 +270,21 @@ def resolve_authors(
     for names in sources:
         people = [name for name in names if not _is_site(name, site)]
         if any(not is_organization(name) for name in people):
-            return people
+            return _fuller_byline(people, clean_authors(page.byline_names), site)
     return next((names for names in sources if names), [])
+
+
+def _fuller_byline(people: list[str], byline: list[str], site: set[str]) -> list[str]:
+    """`people` and the persons the visible byline lists after them: metadata often names
+    only the first of several authors ("Priya Castellanos" in JSON-LD, "By Priya
+    Castellanos and Dennis Marsh" on the page). Only when the byline starts with the same
+    names, so a list of staff that merely includes the author adds nobody, and only
+    persons, so the outlet after a name ("Jane Roe, IDG News Service") is not added."""
+    byline = [name for name in byline if not _is_site(name, site)]
+    start = [_simple(name) for name in byline[: len(people)]]
+    if start != [_simple(name) for name in people]:
+        return people
+    return people + [name for name in byline[len(people) :] if not is_organization(name)]
 
 
 _COPYRIGHT_NOISE = re.compile(
