@@ -164,3 +164,18 @@ def test_recall_text_made_of_short_lines_is_refused():
 def test_one_added_block_is_not_enough():
     bio = " ".join(["The author has written about machine learning for many years."] * 4)
     assert not recall_recovers(BODY[0], "\n".join([BODY[0], bio]))
+
+
+def test_a_newsroom_tagline_at_the_end_is_the_authors_bio():
+    taglines = [
+        "Mara Ekwueme covers chips and AI infrastructure for the Ledger.",
+        "Questions or tips? Contact her at mara@ledger.example or on Signal.",
+        "Follow them on Bluesky for more coverage of the model wars.",
+    ]
+    result = clean_lines([*BODY, *taglines])
+    assert result.lines == BODY
+    assert result.removed["author_bio"] == 3
+    # Reporting in the middle of the story is prose: only the edge is a bio.
+    quote = "Regulators said they would reach them at a later stage of the inquiry."
+    kept = [BODY[0], taglines[0], quote, BODY[1], BODY[2]]
+    assert clean_lines(kept).lines == kept

@@ -2,6 +2,7 @@ import json
 
 from lxml import html as lxml_html
 
+from crawler.core.authors import is_phrase
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
@@ -334,3 +335,21 @@ def test_metadata_naming_the_first_author_gets_the_others_from_the_byline():
     assert resolve_authors(outlet, None, Hints()) == ["Priya Castellanos"]
     staff = PageMeta(jsonld=jsonld, byline_names=("Ana Bell", "Priya Castellanos", "Ted Cho"))
     assert resolve_authors(staff, None, Hints()) == ["Priya Castellanos"]
+
+
+def test_a_phrase_read_from_the_page_text_is_not_an_author():
+    assert is_phrase("Create new account") and is_phrase("Verizon hooking up")
+    assert not is_phrase("Ana de la Cruz") and not is_phrase("Friends of the Earth")
+    assert not is_phrase("jane roe")  # all lower case: a handle or a chosen spelling
+    jsonld = {"author": {"@type": "Person", "name": "Priya Castellanos"}}
+    page = PageMeta(jsonld=jsonld, byline_names=("Priya Castellanos", "Create new account"))
+    assert resolve_authors(page, None, Hints()) == ["Priya Castellanos"]
+    text_only = PageMeta(byline_names=("Verizon hooking up", "Dennis Marsh"))
+    assert resolve_authors(text_only, None, Hints()) == ["Dennis Marsh"]
+    # Declared in metadata, a name may be a phrase: the publisher chose it.
+    declared = PageMeta(jsonld={"author": {"name": "Contributors to Wikimedia projects"}})
+    assert resolve_authors(declared, None, Hints()) == ["Contributors to Wikimedia projects"]
+
+
+def test_a_repeated_by_label_is_one_label():
+    assert clean_authors(["By by JOSH TAYLOR"]) == ["Josh Taylor"]

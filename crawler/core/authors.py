@@ -27,7 +27,8 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|story|text|words|published|compiled)\s+)?(?:by|von|par|por)\b[:\s]*",
+    r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled)\s+)?"
+    r"(?:by|von|par|por)\b[:\s]*)+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published)\s+", re.IGNORECASE)
@@ -50,7 +51,7 @@ _UI_WORDS = frozenset(
         "e-mail", "mail", "share", "follow", "followers", "copied", "copy", "link", "profile",
         "bio", "contact", "subscribe", "more", "view", "all", "posts", "articles", "stories",
         "comments", "comment", "reply", "website", "required", "name", "see", "read", "about",
-        "meet",
+        "meet", "click",
     }
 )  # fmt: skip
 _UI_PHRASE = re.compile(
@@ -189,6 +190,27 @@ def _undoubled(name: str) -> str:
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         return " ".join(words[:half])
     return name
+
+
+# Lower-case words a person's or an organization's name may hold ("Ana de la Cruz",
+# "Friends of the Earth").
+PARTICLES = frozenset(
+    {
+        "de", "del", "della", "van", "von", "der", "den", "ter", "da", "das", "dos", "di", "du",
+        "la", "le", "el", "bin", "bint", "ibn", "zu", "af", "y", "e", "of", "the", "for", "and",
+        "on", "in", "at", "&",
+    }
+)  # fmt: skip
+
+
+def is_phrase(name: str) -> bool:
+    """Capitalized and lower-case words mixed: a phrase ("Verizon hooking up", "Create new
+    account"), not a name, when it comes from the page's text. A name the page declares
+    in its metadata may be one ("Contributors to Wikimedia projects"); all lower case is a
+    chosen spelling or a handle."""
+    words = name.split()
+    capitalized = [word[0].isupper() for word in words if word not in PARTICLES]
+    return len(words) > 1 and any(capitalized) and not all(capitalized)
 
 
 def is_junk(name: str) -> bool:

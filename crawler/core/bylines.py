@@ -26,7 +26,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.authors import is_organization, names_in, other_credit
+from crawler.core.authors import PARTICLES, is_organization, names_in, other_credit
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
 # "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
@@ -115,16 +115,13 @@ def _is_ancestor(ancestor, node) -> bool:
     return any(parent is ancestor for parent in node.iterancestors())
 
 
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin"})
-
-
 def _person_shaped(name: str) -> bool:
     """Two to four words, each capitalized but for particles ("Ana de la Cruz"), not an
     organization."""
     words = name.split()
     return (
         2 <= len(words) <= 4
-        and all(word[0].isupper() or word in _PARTICLES for word in words)
+        and all(word[0].isupper() or word in PARTICLES for word in words)
         and not is_organization(name)
     )
 

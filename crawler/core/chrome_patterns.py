@@ -119,6 +119,10 @@ EDGE_ONLY = {
     "author_bio": _compile(
         r"^(about the author|[\w.'-]+( [\w.'-]+){0,3} (is|was) an? ([\w-]+ ){0,3}"
         r"(reporter|writer|editor|journalist|correspondent|columnist|contributor)\b)",
+        # A newsroom's tagline: "Jane Roe covers business for the Gazette. Contact her at …"
+        r"^[\w.'-]+( [\w.'-]+){0,3} (covers|writes about|reports on) ",
+        r"\b(contact|reach|email|e-mail) (him|her|them|the (author|writer|reporter)) (at|on)\b",
+        r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
     ),
     "related": (RELATED_HEADING,),
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from trafilatura.settings import Document
 
-from crawler.core.authors import is_organization, names_in
+from crawler.core.authors import is_organization, is_phrase, names_in
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
 from crawler.core.headline import agrees
@@ -266,11 +266,15 @@ def resolve_authors(
     """
     publisher = (site_name, *jsonld_names(page.jsonld.get("publisher")), copyright_holder(page))
     site = {_simple(o) for o in publisher if o}
-    sources = [clean_authors(names) for names in _author_sources(page, found, hints)]
+    sources = [
+        [name for name in clean_authors(names) if not (from_text and is_phrase(name))]
+        for names, from_text in _author_sources(page, found, hints)
+    ]
     for names in sources:
         people = [name for name in names if not _is_site(name, site)]
         if any(not is_organization(name) for name in people):
-            return _fuller_byline(people, clean_authors(page.byline_names), site)
+            byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
+            return _fuller_byline(people, byline, site)
     return next((names for names in sources if names), [])
 
 
@@ -302,15 +306,19 @@ def copyright_holder(page: PageMeta) -> str | None:
     return holder if 2 <= len(holder) <= 80 else None
 
 
-def _author_sources(page: PageMeta, found: Document | None, hints: Hints) -> list[list[str]]:
+def _author_sources(
+    page: PageMeta, found: Document | None, hints: Hints
+) -> list[tuple[list[str], bool]]:
+    """Each source's names, and whether they were read from the page's text (its byline,
+    trafilatura's search) rather than declared in metadata or the feed."""
     meta = [[name for name in page.all(key) if "://" not in name] for key in AUTHOR_META]
     return [
-        jsonld_names(page.jsonld.get("author")),
-        *meta,
-        list(page.byline_names),
-        labelled_authors(page),
-        [found.author] if found and found.author else [],
-        list(hints.authors),
+        (jsonld_names(page.jsonld.get("author")), False),
+        *((names, False) for names in meta),
+        (list(page.byline_names), True),
+        (labelled_authors(page), False),
+        ([found.author] if found and found.author else [], True),
+        (list(hints.authors), False),
     ]
 
 
