@@ -91,3 +91,17 @@ def test_a_copyright_year_is_not_a_publication_date():
     assert find_date(parse_tree(html), **set_date_params(extensive=True), url=URL) == "2020-01-01"
     assert undeclared_date(parse_tree(html), URL) is None
     assert process_page(html.encode(), URL).record.published_at is None
+
+
+def test_a_page_dated_only_in_its_text_is_not_dated_by_its_masthead():
+    masthead = (
+        '<header class="masthead"><div class="masthead__date"><time datetime="2025-06-18">'
+        "Wednesday, June 18, 2025</time></div><a href='/'>Riverside Dispatch</a></header>"
+    )
+    related = '<div class="related-stories"><p>Pool reopens - May 30, 2025</p></div>'
+    html = _page(meta="| Published June 2, 2025", before=masthead, after=related)
+    stock = find_date(parse_tree(html), **set_date_params(extensive=False), url=URL)
+    assert stock == "2025-06-18"  # htmldate takes the masthead's today
+    assert undeclared_date(parse_tree(html), URL) == "2025-06-02"
+    record = process_page(html.encode(), URL).record
+    assert record.published_at.date().isoformat() == "2025-06-02"

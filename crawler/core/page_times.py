@@ -9,6 +9,7 @@ class) comes first and one it marks as the last update comes last.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import html as lxml_html
@@ -56,18 +57,40 @@ def _marks(element) -> str:
     )
 
 
+def without_chrome(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The page less its chrome (but a wrapper of the headline), for a search of the whole
+    page for its date, as htmldate's is: a copy when there is chrome to drop, else the
+    page itself."""
+    if not _chrome(tree):
+        return tree
+    tree = copy.deepcopy(tree)
+    for node in _chrome(tree):
+        node.drop_tree()  # nested chrome goes with its ancestor; dropping it again is harmless
+    return tree
+
+
+def _chrome(tree) -> list:
+    holds_headline = {node for h1 in tree.iter("h1") for node in h1.iterancestors()}
+    return [node for node in tree.iter() if node not in holds_headline and _is_chrome(node)]
+
+
+def _is_chrome(node) -> bool:
+    if not isinstance(node.tag, str):
+        return False  # a comment or a processing instruction
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+    return bool(
+        node.tag in _CHROME_TAGS
+        or (node.tag == "footer" and next(node.iterancestors("article"), None) is None)
+        or node.get("role") == "banner"
+        or (marks and (_WIDGET.search(marks) or _SITE_HEADER.search(marks)))
+    )
+
+
 def _in_chrome(element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("body", "html"):
             return False
-        marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-        chrome = (
-            ancestor.tag in _CHROME_TAGS
-            or (ancestor.tag == "footer" and next(ancestor.iterancestors("article"), None) is None)
-            or ancestor.get("role") == "banner"
-            or (marks and (_WIDGET.search(marks) or _SITE_HEADER.search(marks)))
-        )
-        if chrome:
+        if _is_chrome(ancestor):
             # A wrapper around the headline is the article's, whatever its class says.
             return ancestor.find(".//h1") is None
     return False
