@@ -57,21 +57,32 @@ def _marks(element) -> str:
     )
 
 
-def without_chrome(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """The page less its chrome (but a wrapper of the headline), for a search of the whole
-    page for its date, as htmldate's is: a copy when there is chrome to drop, else the
-    page itself."""
-    if not _chrome(tree):
+def without_masthead(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The page less its site header and navigation (but a wrapper of the headline), for a
+    search of the whole page for its date, as htmldate's is: a copy when there is one to
+    drop, else the page itself. Only these go: a masthead prints today's date above every
+    page, while asides and widgets are too often the article's own frame (Blogger's
+    "widget Blog", an "aside.post-meta") for their dates to be dropped unseen."""
+    if not _site_headers(tree):
         return tree
     tree = copy.deepcopy(tree)
-    for node in _chrome(tree):
-        node.drop_tree()  # nested chrome goes with its ancestor; dropping it again is harmless
+    for node in _site_headers(tree):
+        node.drop_tree()  # nested ones go with their ancestor; dropping again is harmless
     return tree
 
 
-def _chrome(tree) -> list:
+def _site_headers(tree) -> list:
     holds_headline = {node for h1 in tree.iter("h1") for node in h1.iterancestors()}
-    return [node for node in tree.iter() if node not in holds_headline and _is_chrome(node)]
+    return [node for node in tree.iter() if node not in holds_headline and _is_site_header(node)]
+
+
+def _is_site_header(node) -> bool:
+    if not isinstance(node.tag, str):
+        return False  # a comment or a processing instruction
+    marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
+    return bool(
+        node.tag == "nav" or node.get("role") == "banner" or (marks and _SITE_HEADER.search(marks))
+    )
 
 
 def _is_chrome(node) -> bool:
@@ -79,10 +90,10 @@ def _is_chrome(node) -> bool:
         return False  # a comment or a processing instruction
     marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
     return bool(
-        node.tag in _CHROME_TAGS
+        _is_site_header(node)
+        or node.tag in _CHROME_TAGS
         or (node.tag == "footer" and next(node.iterancestors("article"), None) is None)
-        or node.get("role") == "banner"
-        or (marks and (_WIDGET.search(marks) or _SITE_HEADER.search(marks)))
+        or (marks and _WIDGET.search(marks))
     )
 
 

@@ -28,7 +28,7 @@ from crawler.compat.trafilatura import in_range
 from crawler.core import fields
 from crawler.core.metadata import PageMeta
 from crawler.core.model import Hints
-from crawler.core.page_times import without_chrome
+from crawler.core.page_times import without_masthead
 
 LOGGER = logging.getLogger(__name__)
 _DATED_BY_PAGE = ("jsonld", "meta", "time")
@@ -73,8 +73,8 @@ def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     of a page's time, so only when the quick one finds nothing. A January 1st from the
     extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
     not a publication date, and a wrong date is worse than none. Neither sees the site's
-    chrome, whose dates are not the article's (a masthead's today, a related story's)."""
-    tree = without_chrome(tree)
+    masthead or navigation, whose date is today's, not the article's."""
+    tree = without_masthead(tree)
     quick = trafilatura_metadata.find_date(tree, **set_date_params(extensive=False), url=url)
     if quick:
         return quick
