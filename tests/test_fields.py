@@ -353,3 +353,21 @@ def test_a_phrase_read_from_the_page_text_is_not_an_author():
 
 def test_a_repeated_by_label_is_one_label():
     assert clean_authors(["By by JOSH TAYLOR"]) == ["Josh Taylor"]
+
+
+def test_a_surname_first_field_names_each_person_given_name_first():
+    # Dublin Core and the citation_ tags write one person to a tag, surname first.
+    markup = (
+        '<html><head><meta name="DC.Creator" content="Okonkwo, T.">'
+        '<meta name="DC.Creator" content="Berg, Anneke van den">'
+        "</head><body><h1>Draft</h1><p>Text.</p></body></html>"
+    )
+    page = read_page_meta(lxml_html.fromstring(markup))
+    assert resolve_authors(page, None, Hints(), "Drafts") == ["T. Okonkwo", "Anneke van den Berg"]
+    cited = PageMeta(meta={"citation_author": ["Lindqvist, Maja"]})
+    assert resolve_authors(cited, None, Hints(), "Drafts") == ["Maja Lindqvist"]
+    # Written name first, the comma is a list; a job title is not a given name.
+    listed = PageMeta(meta={"dc.creator": ["Jane Doe, John Roe"]})
+    assert resolve_authors(listed, None, Hints(), "Drafts") == ["Jane Doe", "John Roe"]
+    titled = PageMeta(meta={"dc.creator": ["Roe, Staff Writer"]})
+    assert resolve_authors(titled, None, Hints(), "Drafts") == ["Roe"]

@@ -175,6 +175,24 @@ def clean_name(part: str) -> str:
     return _uncapitalized(_undoubled(name))
 
 
+# Surname first, as Dublin Core and Highwire's citation tags write a person ("Kooman, F.",
+# "Jong, Michiel de"): one word (or a particle and one word) before the only comma, given
+# names or initials after it. "Jane Doe, John Roe" is two names and stays two.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_SURNAME = rf"(?:[a-z]{{1,3}}\s+)?[{_UPPER}][\w'’-]+"
+_GIVEN = rf"[{_UPPER}](?:\.|\b|[^\W\d_{_UPPER}][\w'’-]*\.?)(?:\s*\b[\w'’.-]+){{0,3}}"
+_INVERTED = re.compile(rf"({_SURNAME}),\s*({_GIVEN})")
+
+
+def uninverted(value: str) -> str:
+    """ "Kooman, F." as "F. Kooman" and "Jong, Michiel de" as "Michiel de Jong": a name
+    from a field that puts the surname first; anything else as it is."""
+    match = _INVERTED.fullmatch(" ".join(value.split()).strip(" ;"))
+    if not match or _is_job_title(match.group(2)) or _ROLE.search(match.group(2)):
+        return value  # "Roe, Senior Editor": a name and a job title
+    return f"{match.group(2).strip()} {match.group(1)}"
+
+
 def _uncapitalized(name: str) -> str:
     """ "JANE O'NEIL" as "Jane O'Neil": an all-caps byline's person, not an acronym ("AFP",
     "BBC News" stay as written)."""

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from trafilatura.settings import Document
 
-from crawler.core.authors import is_organization, is_phrase, names_in
+from crawler.core.authors import is_organization, is_phrase, names_in, uninverted
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
 from crawler.core.headline import agrees
@@ -311,7 +311,11 @@ def _author_sources(
 ) -> list[tuple[list[str], bool]]:
     """Each source's names, and whether they were read from the page's text (its byline,
     trafilatura's search) rather than declared in metadata or the feed."""
-    meta = [[name for name in page.all(key) if "://" not in name] for key in AUTHOR_META]
+    meta = [
+        [uninverted(name) if key in SURNAME_FIRST else name for name in page.all(key)]
+        for key in AUTHOR_META
+    ]
+    meta = [[name for name in names if "://" not in name] for names in meta]
     return [
         (jsonld_names(page.jsonld.get("author")), False),
         *((names, False) for names in meta),
@@ -323,7 +327,12 @@ def _author_sources(
 
 
 # Author meta tags, in use by CMSes and analytics tags besides the standard "author".
-AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+AUTHOR_META = (
+    "author", "article:author", "dc.creator", "citation_author", "byl", "parsely-author",
+    "sailthru.author",
+)  # fmt: skip
+# Fields whose standards write a person surname first, one person to a tag ("Roe, Jane").
+SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
 
 
 # Twitter's label/data pairs, which Yoast SEO and other CMSes fill with the post's author
