@@ -18,16 +18,26 @@ def missing_list_words(
     local: list[ProseNode], kept: list[int], flat: str, container, lines: frozenset[str]
 ) -> int:
     """Words of the list items between the first and last kept paragraph that the text
-    lacks (innermost items only; items inside asides other than the list do not count).
+    lacks (missing_list_items)."""
+    return sum(item.words for item in missing_list_items(local, kept, flat, container, lines))
+
+
+def missing_list_items(
+    local: list[ProseNode], kept: list[int], flat: str, container, lines: frozenset[str]
+) -> list[ProseNode]:
+    """The list items between the first and last kept paragraph that the text lacks
+    (innermost items only; items inside asides other than the list do not count).
     A kept paragraph is a kept prose node, or a paragraph or heading that is a whole line
     of the text however short ("Each councillor keeps an account:")."""
     owners = {id(local[index].ancestors[-1]) for index in kept}
-    missing, started, pending = 0, False, 0
+    missing: list[ProseNode] = []
+    started, pending = False, []
     for element in container.iter():
         if id(element) in owners or (element.tag in LINE_TAGS and _is_line(element, lines)):
-            started, missing, pending = True, missing + pending, 0
+            started, missing, pending = True, missing + pending, []
         elif started and element.tag == "li" and element.find(".//li") is None:
-            pending += _missing_words(element, flat, container)
+            item = _missing_item(element, flat, container)
+            pending += [item] if item else []
     return missing
 
 
@@ -38,10 +48,10 @@ def _is_line(element, lines: frozenset[str]) -> bool:
     return text_key(element.text_content()) in lines
 
 
-def _missing_words(item, flat: str, container) -> int:
+def _missing_item(item, flat: str, container) -> ProseNode | None:
     key = text_key(item.text_content())
     if not key or key in flat:
-        return 0
+        return None
     below = [item]  # the item and its ancestors up to the container
     for ancestor in item.iterancestors():
         if ancestor is container:
@@ -50,8 +60,17 @@ def _missing_words(item, flat: str, container) -> int:
     # The list's own tags are what the gap finder calls asides; their names still count.
     path = (container, *(element for element in reversed(below) if element.tag not in LISTS))
     if is_aside(path, container) or any(ASIDE_NAMES.search(_names(e)) for e in below):
-        return 0
-    return key.count(" ") + 1
+        return None
+    root_down = (*reversed(list(container.iterancestors())), container, *reversed(below))
+    return ProseNode(key, key.count(" ") + 1, root_down)
+
+
+def is_link_text(item: ProseNode) -> bool:
+    """An item that is mostly a link's text: a related story or a menu entry, not a
+    point of the article's own."""
+    element = item.ancestors[-1]
+    linked = sum(len(text_key(a.text_content())) for a in element.iter("a"))
+    return linked > 0.5 * len(item.key)
 
 
 LISTS = frozenset({"ul", "ol", "li"})

@@ -19,7 +19,7 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core.charset import bytes_to_text
-from crawler.core.gaps import fill_gaps, find_gaps, missing_words
+from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.paywall import paid_lines
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
@@ -234,6 +234,9 @@ def _trafilatura(
 # and is not mostly short link-like lines; else only its lines that fill the gaps.
 SHORT_TEXT_WORDS = 300  # a precision text this long is a whole article: no second run
 RECALL_MIN_NEW_WORDS = 40
+# List items dropped from between kept paragraphs (crawler.core.dropped_lists), in words:
+# a prose line's worth is a list of the article's own, worth the recall run.
+MIN_LIST_GAP_WORDS = 12
 RECALL_MAX_SHORT_SHARE = 0.35  # share of the recall text in short lines: nav, lists, likes
 
 
@@ -241,6 +244,9 @@ def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str
     """(text, method) from a recall-mode run, or None when it is not needed or adds nothing."""
     short = _suspiciously_short(text, sum(node.words for node in nodes))
     gaps = find_gaps(nodes, text)
+    items = list_gaps(nodes, text)
+    if sum(item.words for item in items) >= MIN_LIST_GAP_WORDS:
+        gaps += items
     if not short and not gaps:
         return None
     recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)))

@@ -15,7 +15,7 @@ before it.
 
 from __future__ import annotations
 
-from crawler.core.dropped_lists import missing_list_words
+from crawler.core.dropped_lists import is_link_text, missing_list_items, missing_list_words
 from crawler.core.prose import (
     PROSE_LINE_WORDS,
     ProseNode,
@@ -60,6 +60,17 @@ def missing_words(nodes: list[ProseNode], text: str) -> int:
     lines = frozenset(text_key(line) for line in text.split("\n"))
     lookalikes = sum(node.words for node in _lookalikes(*view, []))
     return lookalikes + missing_list_words(*view, lines)
+
+
+def list_gaps(nodes: list[ProseNode], text: str) -> list[ProseNode]:
+    """The list items between the kept paragraphs that the text lacks, less those that
+    are mostly a link (a related story): points of the article that every run of
+    precision mode dropped, for fill_gaps to take from the recall run."""
+    view = _view(nodes, text)
+    if view is None:
+        return []
+    lines = frozenset(text_key(line) for line in text.split("\n"))
+    return [item for item in missing_list_items(*view, lines) if not is_link_text(item)]
 
 
 def _view(nodes: list[ProseNode], text: str):
@@ -135,8 +146,11 @@ def _container(kept: list[ProseNode]):
 
 
 def _carries(line_key: str, gap: ProseNode) -> bool:
-    """A recall line carries a prose gap inside it; a short gap only as the whole line."""
-    return gap.key == line_key if gap.words < PROSE_LINE_WORDS else gap.key in line_key
+    """A recall line carries a prose gap inside it; a short gap only as the whole line,
+    which for a list item is the line less its "- " marker."""
+    if gap.words >= PROSE_LINE_WORDS:
+        return gap.key in line_key
+    return gap.key in (line_key, line_key.removeprefix("- "))
 
 
 def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, int]:
