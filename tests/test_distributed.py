@@ -196,6 +196,8 @@ def test_a_busy_host_waits_without_holding_up_the_others(redis_server, tmp_path)
         slow_hits = [at for at, path in slow.timed_hits if path.startswith("/a/")]
         fast_hits = [at for at, path in fast.timed_hits if path.startswith("/a/")]
     assert len(slow_hits) == len(fast_hits) == 10
-    # The slow host needs 10 x 0.5 s one at a time; the fast one is done long before.
+    # The slow host needs 10 x 0.5 s one at a time; the fast one is done long before. Measured
+    # against the slow host's own hits, not a wall-clock bound, so a loaded machine that slows
+    # the whole crawl does not fail it.
     assert max(slow_hits) - min(slow_hits) > 4
-    assert max(fast_hits) - min(slow_hits) < 2.5, max(fast_hits) - min(slow_hits)
+    assert max(fast_hits) < sorted(slow_hits)[6], (sorted(slow_hits), max(fast_hits))
