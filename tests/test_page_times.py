@@ -3,6 +3,7 @@ publication before the update, and visible text when the markup has no date."""
 
 from __future__ import annotations
 
+from lxml import etree
 from trafilatura.metadata import find_date
 from trafilatura.settings import set_date_params
 
@@ -99,9 +100,13 @@ def test_a_page_dated_only_in_its_text_is_not_dated_by_its_masthead():
         "Wednesday, June 18, 2025</time></div><a href='/'>Riverside Dispatch</a></header>"
     )
     related = '<div class="related-stories"><p>Pool reopens - May 30, 2025</p></div>'
-    html = _page(meta="| Published June 2, 2025", before=masthead, after=related)
+    nav = '<nav><a href="/">Home</a> <a href="/news">News</a></nav>\n'
+    html = _page(meta="| Published June 2, 2025", before=masthead + nav, after=related + "\n" + nav)
     stock = find_date(parse_tree(html), **set_date_params(extensive=False), url=URL)
     assert stock == "2025-06-18"  # htmldate takes the masthead's today
-    assert undeclared_date(parse_tree(html), URL) == "2025-06-02"
+    tree = parse_tree(html)
+    page = etree.tostring(tree)
+    assert undeclared_date(tree, URL) == "2025-06-02"
+    assert etree.tostring(tree) == page  # the masthead is back where it was, tail and all
     record = process_page(html.encode(), URL).record
     assert record.published_at.date().isoformat() == "2025-06-02"

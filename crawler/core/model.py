@@ -47,7 +47,7 @@ _UNSPACED = re.compile(
 def count_words(text: str) -> int:
     """Words in `text`: whitespace-separated, except that in scripts written without
     spaces each letter counts as one (so "新模型 GPT-5" is 3 + 1)."""
-    if text.isascii():
+    if text.isascii() or not _UNSPACED.search(text):  # most text: curly quotes, accents
         return len(text.split())
     words = 0
     for token in text.split():

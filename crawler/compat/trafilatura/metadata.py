@@ -24,13 +24,15 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import line_processing
 
+from crawler.compat.htmldate import use_english_date_parser
 from crawler.compat.trafilatura import in_range
 from crawler.core import fields
 from crawler.core.metadata import PageMeta
 from crawler.core.model import Hints
-from crawler.core.page_times import without_masthead
+from crawler.core.page_times import masthead_hidden
 
 LOGGER = logging.getLogger(__name__)
+use_english_date_parser()  # the extensive date search below, ~15 ms a page faster
 _DATED_BY_PAGE = ("jsonld", "meta", "time")
 
 
@@ -74,11 +76,11 @@ def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
     not a publication date, and a wrong date is worse than none. Neither sees the site's
     masthead or navigation, whose date is today's, not the article's."""
-    tree = without_masthead(tree)
-    quick = trafilatura_metadata.find_date(tree, **set_date_params(extensive=False), url=url)
-    if quick:
-        return quick
-    found = trafilatura_metadata.find_date(tree, **set_date_params(extensive=True), url=url)
+    with masthead_hidden(tree):
+        quick = trafilatura_metadata.find_date(tree, **set_date_params(extensive=False), url=url)
+        if quick:
+            return quick
+        found = trafilatura_metadata.find_date(tree, **set_date_params(extensive=True), url=url)
     return None if found and found.endswith("-01-01") else found
 
 
