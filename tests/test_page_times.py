@@ -54,6 +54,18 @@ def test_sidebar_related_and_comment_dates_are_left_out_and_the_articles_footer_
     assert publication_times(parse_tree(html)) == ["2025-06-02T09:00:00Z"]
 
 
+def test_a_date_line_that_links_to_the_comments_is_the_articles():
+    meta = (
+        '<div class="article__date-and-comments"><time datetime="2025-06-02">June 2</time>'
+        ' · <a href="#comments">4 comments</a></div>'
+    )
+    comments = '<ol class="comment-list"><li><time datetime="2025-06-05"></time></li></ol>'
+    html = _page(meta=meta, after=comments)
+    assert publication_times(parse_tree(html)) == ["2025-06-02"]
+    entry_meta = '<div class="entry-meta social-comments"><time datetime="2025-06-02"></time></div>'
+    assert publication_times(parse_tree(_page(meta=entry_meta, after=comments))) == ["2025-06-02"]
+
+
 def test_a_marked_publication_time_comes_before_an_earlier_update_time():
     meta = (
         '<span class="updated-on">Updated <time datetime="2025-06-04">June 4</time></span>'

@@ -25,6 +25,10 @@ _WIDGET = re.compile(
     r"|teaser|promo|respond|reply",
     re.I,
 )
+# A comment-ish mark on the article's own meta line ("date-and-comments", "entry-meta
+# social-comments": the date beside a link to the comments) does not make it chrome.
+_COMMENT = re.compile(r"comment|respond|reply", re.I)
+_ARTICLE_META = re.compile(r"date|byline|entry-meta|post-meta|article-meta", re.I)
 _PUBLISHED = re.compile(r"publish|posted|pubdate|created|dateline", re.I)
 _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
 
@@ -102,8 +106,14 @@ def _is_chrome(node) -> bool:
         _is_site_header(node)
         or node.tag in _CHROME_TAGS
         or (node.tag == "footer" and next(node.iterancestors("article"), None) is None)
-        or (marks and _WIDGET.search(marks))
+        or (marks and _WIDGET.search(marks) and not _is_meta_line(marks))
     )
+
+
+def _is_meta_line(marks: str) -> bool:
+    """Marks of the article's date line that name its comments, not a comment section:
+    comment words are the only widget words there, beside a date or byline mark."""
+    return bool(_ARTICLE_META.search(marks)) and not _WIDGET.search(_COMMENT.sub("", marks))
 
 
 def _in_chrome(element) -> bool:
