@@ -204,6 +204,33 @@ def test_credentials_after_a_name_are_not_a_name():
         "Jane Roe",
     ]
     assert clean_authors(["Ma Yun", "Do Kwon"]) == ["Ma Yun", "Do Kwon"]
+    # A degree and the outlet after it ("MBA for Profit Confidential") is not a second name;
+    # a name after a lone degree still is.
+    assert clean_authors(["By Miriam Osei, MBA for Harbor Markets Daily"]) == ["Miriam Osei"]
+    assert clean_authors(["Jane Roe, MD, and John Doe"]) == ["Jane Roe", "John Doe"]
+
+
+def test_menu_and_reference_links_to_member_pages_are_not_bylines():
+    menu = (
+        '<div class="top-menu"><ul><li class="menu-dropdown">'
+        '<a href="/user/memberlist">Member List</a></li></ul></div>'
+    )
+    byline = '<div class="fiction-info"><h1>The Lantern Keeper</h1>by '
+    byline += '<a href="/profile/4411">Tamsin Reed</a></div>'
+    assert _byline(menu + byline) == ("Tamsin Reed",)
+    role_menu = '<ul role="menubar"><li><a href="/users/directory">Staff Directory</a></li></ul>'
+    assert _byline(role_menu + byline) == ("Tamsin Reed",)
+    cited = (
+        '<p>The premier <a href="/wiki/Harriet_Vane">Harriet Vane</a> said so.</p>'
+        '<ol class="references"><li><cite class="citation web">'
+        '<a href="https://history.example/people/harriet-vane-biography">"Harriet Vane"</a>'
+        "</cite></li></ol>"
+    )
+    assert _byline(cited) == ()
+    # A page wrapper's layout mark ("with-navbar") around the headline is not a menu.
+    wrapped = '<div class="main-inner with-navbar"><h1>Hazing and blame</h1>'
+    wrapped += '<span class="byline">By: <a href="/users/gparks">Gregory Parks</a></span></div>'
+    assert _byline(wrapped) == ("Gregory Parks",)
 
 
 def test_a_written_by_label_names_the_author_after_the_byline():

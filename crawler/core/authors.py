@@ -104,6 +104,22 @@ _CREDENTIALS = frozenset(
         "dvm", "pharmd", "mfa", "edd", "frcp",
     }
 )  # fmt: skip
+
+
+def _credential_and_more(name: str) -> bool:
+    """A degree and words after it ("MBA for Profit Confidential"); a degree alone ("MD")
+    is junk and skipped, so a name after it ("Jane Roe, MD, and John Doe") is still read."""
+    words = name.split()
+    return len(words) > 1 and _is_credential(words[0])
+
+
+def _is_credential(word: str) -> bool:
+    """A degree written as one ("MBA", "Ph.D.", "PharmD"), not a name that spells like one
+    ("Ma", "Do")."""
+    key = word.replace(".", "")
+    return key.lower() in _CREDENTIALS and (key.isupper() or key[-1] == "D")
+
+
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 60
 
@@ -137,8 +153,9 @@ def names_in(byline: str) -> list[str]:
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = clean_name(part)
-        if names and _is_job_title(name):
-            break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation
+        if names and (_is_job_title(name) or _credential_and_more(name)):
+            break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation;
+            # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
         if name and not is_junk(name) and name not in names:
             names.append(name)
     return names

@@ -40,13 +40,19 @@ _WIDGET = re.compile(
     r"|comment|teaser|promo|respond|reply",
     re.IGNORECASE,
 )
+# Not where a byline is: a site's menus (a "Member List" link to /user/memberlist) and a
+# page's references (a cited web page about a person, at /people/jane-doe-biography).
+_NOT_BYLINE_AREA = re.compile(
+    r"menu|navbar|dropdown|reflist|references|footnote|citation", re.IGNORECASE
+)
+_NOT_BYLINE_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem"})
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?|editors?"
     r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+",
     re.IGNORECASE,
 )
 _NOT_BYLINES = frozenset({"meta", "link", "script", "style", "form", "input", "textarea"})
-_NEVER_INSIDE = frozenset({"form", "nav", "select", "button"})
+_NEVER_INSIDE = frozenset({"form", "nav", "select", "button", "blockquote"})
 MAX_BLOCK_CHARS = 300  # a byline block: names, "and", a date, a job title
 MAX_BLOCK_LEVELS = 4
 MAX_NAME_CHARS = 80
@@ -200,19 +206,22 @@ def _innermost(marked: list) -> list:
 
 
 def _allowed(node) -> bool:
-    """Not inside a form or navigation, and not in a widget: a trending or related box, a
-    sidebar, the comments (the element's own marks count too: "comment-author")."""
+    """Not inside a form, navigation, a menu, a quotation or the page's references, and
+    not in a widget: a trending or related box, a sidebar, the comments (the element's own
+    marks count too: "comment-author")."""
     marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
     if marks and _WIDGET.search(marks):
         return False
     for ancestor in node.iterancestors():
-        if ancestor.tag in _NEVER_INSIDE:
+        if ancestor.tag in _NEVER_INSIDE or ancestor.get("role") in _NOT_BYLINE_ROLES:
             return False
         if ancestor.tag in ("body", "html"):
             return True
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
-        # A wrapper around the headline is the article's, whatever its class says.
-        if marks and _WIDGET.search(marks) and ancestor.find(".//h1") is None:
+        # A wrapper around the headline is the article's, whatever its class says
+        # ("main-inner with-navbar").
+        in_widget = marks and (_WIDGET.search(marks) or _NOT_BYLINE_AREA.search(marks))
+        if in_widget and ancestor.find(".//h1") is None:
             return False
     return True
 
