@@ -210,6 +210,20 @@ def test_credentials_after_a_name_are_not_a_name():
     assert clean_authors(["Jane Roe, MD, and John Doe"]) == ["Jane Roe", "John Doe"]
 
 
+def test_an_outlet_run_into_the_name_is_not_part_of_it():
+    # Wire copy's all-caps name before its agency, and a tabloid's "For <outlet>".
+    assert clean_authors(["By ODILE MARSH Associated Press"]) == ["Odile Marsh", "Associated Press"]
+    assert clean_authors(["By Tarik Bello For Dailymail.com"]) == ["Tarik Bello"]
+    assert clean_authors(["By Tarik Bello for The Courier and Ines Varga"]) == [
+        "Tarik Bello",
+        "Ines Varga",
+    ]
+    # An organization named "... for ..." is one name; a place in capitals is not a person.
+    institutes = ["Center for Coastal Studies", "National Center for Health Statistics"]
+    assert clean_authors(institutes) == institutes
+    assert clean_authors(["NEW YORK Times"]) == ["NEW YORK Times"]
+
+
 def test_menu_and_reference_links_to_member_pages_are_not_bylines():
     menu = (
         '<div class="top-menu"><ul><li class="menu-dropdown">'

@@ -80,6 +80,7 @@ _ORGANIZATION = re.compile(
     r"services|inc|llc|ltd|gmbh|corp|corporation|group|agency|magazine|network|times|post|"
     r"journal|daily|weekly|tribune|herald|radio|tv|television|online|submissions|university|"
     r"institute|sciences|foundation|association|council|committee|company|studio|studios|"
+    r"center|centre|society|coalition|alliance|organization|organisation|project|bureau|"
     r"associated press|reuters|bloomberg)\.?$",
     re.IGNORECASE,
 )
@@ -151,7 +152,8 @@ def names_in(byline: str) -> list[str]:
     text = _after_inner_by(" ".join(text.split()))
     text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    parts = (piece for part in _SPLIT.split(text) for piece in _name_and_outlet(part))
+    for part in parts:
         name = clean_name(part)
         if names and (_is_job_title(name) or _credential_and_more(name)):
             break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation;
@@ -159,6 +161,37 @@ def names_in(byline: str) -> list[str]:
         if name and not is_junk(name) and name not in names:
             names.append(name)
     return names
+
+
+# "JANE DOE Associated Press": an all-caps name run into its outlet, as wire copy prints it.
+_CAPS_THEN_WORDS = re.compile(r"((?:[A-Z][A-Z.'’-]+\s+)+[A-Z][A-Z.'’-]+)\s+([A-Z][a-z].*)")
+# "Jane Doe For Dailymail.com", "Ana Ruiz for The Guardian": a writer for an outlet.
+_FOR_OUTLET = re.compile(r"(.+?)\s+for\s+\S.*", re.IGNORECASE)
+
+
+def _name_and_outlet(part: str) -> list[str]:
+    """A byline part split into the person and the outlet run into it, when it is one:
+    the person first, then the outlet when a comma would have separated it (an all-caps
+    name before it), none after "for". Otherwise the part itself."""
+    part = _PREFIX.sub("", part.strip())
+    caps = _CAPS_THEN_WORDS.fullmatch(part)
+    person = clean_name(caps.group(1)) if caps else ""
+    if caps and is_organization(caps.group(2)) and _person_shaped(person) and not is_junk(person):
+        return [caps.group(1), caps.group(2)]
+    outlet = _FOR_OUTLET.fullmatch(part)
+    if outlet and _person_shaped(outlet.group(1)):
+        return [outlet.group(1)]
+    return [part]
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to four capitalized words (particles aside), not an organization's name."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(word[0].isupper() or word in PARTICLES for word in words)
+        and not is_organization(name)
+    )
 
 
 def _is_job_title(name: str) -> bool:
