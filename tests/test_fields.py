@@ -224,6 +224,29 @@ def test_an_outlet_run_into_the_name_is_not_part_of_it():
     assert clean_authors(["NEW YORK Times"]) == ["NEW YORK Times"]
 
 
+def test_an_organization_typed_author_yields_to_the_person_in_the_byline():
+    # JSON-LD says "Organization"; the name alone ("The Ledger") does not.
+    page = PageMeta(
+        jsonld={"author": {"@type": "NewsMediaOrganization", "name": "Harbor Ledger"}},
+        byline_names=("By Ines Varga",),
+    )
+    assert resolve_authors(page, None, Hints()) == ["Ines Varga"]
+    page = PageMeta(meta={"author": ["The Ledger"]}, byline_names=("By Ines Varga",))
+    assert resolve_authors(page, None, Hints()) == ["Ines Varga"]
+    page = PageMeta(jsonld={"author": {"@type": "Organization", "name": "Harbor Ledger"}})
+    assert resolve_authors(page, None, Hints()) == ["Harbor Ledger"]  # no person named
+
+
+def test_byline_labels_and_an_address_beside_the_name():
+    labelled = ["Opinion by Ines Varga", "Authors: Tarik Bello, Ana Lee", "Analysis by Sam Roe"]
+    assert clean_authors(labelled) == ["Ines Varga", "Tarik Bello", "Ana Lee", "Sam Roe"]
+    assert clean_authors(["By Ines Varga ines.varga@ledger.example"]) == ["Ines Varga"]
+    assert clean_authors(["Ines Varga @ivarga"]) == ["Ines Varga"]
+    # No byline mark, only the label: "Written by" as well as "By".
+    line = '<p class="meta">Written by Ines Varga | Published 3 hours ago</p>'
+    assert clean_authors(list(_byline(line))) == ["Ines Varga"]
+
+
 def test_menu_and_reference_links_to_member_pages_are_not_bylines():
     menu = (
         '<div class="top-menu"><ul><li class="menu-dropdown">'

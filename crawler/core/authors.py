@@ -26,9 +26,11 @@ _SPLIT = re.compile(
     r"\s*(?:[,;&|•·\n]|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*",
     re.IGNORECASE,
 )
+# "By", "Written by", "Opinion by", "Authors:": the label before the names.
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled)\s+)?"
-    r"(?:by|von|par|por)\b[:\s]*)+",
+    r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled|opinion|analysis"
+    r"|commentary|review|column|essay|perspective|interview)\s+)?(?:by|von|par|por)\b[:\s]*"
+    r"|(?:authors?|contributors?|writers?|byline)\s*:\s*)+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published)\s+", re.IGNORECASE)
@@ -214,8 +216,8 @@ def clean_name(part: str) -> str:
     for word in part.split():
         word = re.sub(r"(?<=[^\W\d_])\d+$", "", word)  # a counter glued on: "Brazil0"
         key = word.lower().strip(_EDGES)
-        if key in _UI_WORDS:
-            break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied"
+        if key in _UI_WORDS or "@" in word:
+            break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied", an e-mail, a handle
         if key in _TITLE_WORDS and len(words) >= 2:
             break  # "Sam Stein Senior Politics Editor": the job title after the name
         if re.search(r"\d", word):
@@ -299,8 +301,9 @@ def is_junk(name: str) -> bool:
 
 def is_organization(name: str) -> bool:
     """A newsroom, wire service or company rather than a person: an organization word at
-    the end, or a single word ("Reuters", "AFP")."""
-    return bool(_ORGANIZATION.search(name)) or len(name.split()) == 1
+    the end, a single word ("Reuters", "AFP"), or "The" first ("The Ledger")."""
+    words = name.split()
+    return bool(_ORGANIZATION.search(name)) or len(words) == 1 or words[0] in ("The", "THE")
 
 
 def _looks_like_domain(value: str) -> bool:

@@ -145,10 +145,16 @@ def _first_byline(tree, candidates: dict):
 # A byline without marks: a short element whose text starts with "By" and a capitalized
 # name ("By <span class="x7f">Yomi Kazeem</span>"), or whose label "By" is an element of its
 # own ("<span>By </span><span>Yomi Kazeem</span>").
+_BY_LABELS = ("By", "BY", "Written by", "Words by", "Story by", "Reported by")
 _BY_TEXTS = etree.XPath(
-    "//body//text()[starts-with(normalize-space(.), 'By') or starts-with(normalize-space(.), 'BY')]"
+    "//body//text()["
+    + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
+    + "]"
 )
-_BY_NAME = re.compile(r"^(?:By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}(?:$|[,|•·]|(?i:and)\b)")
+_BY_NAME = re.compile(
+    r"^(?:(?:Written|Words|Story|Reported) by|By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}"
+    r"(?:$|[,|•·]|(?i:and)\b)"
+)
 MAX_BY_LINE_CHARS = 100
 
 

@@ -16,7 +16,13 @@ from crawler.core.authors import is_organization, is_phrase, names_in, uninverte
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
 from crawler.core.headline import agrees
-from crawler.core.metadata import PageMeta, decode_entities, jsonld_names, jsonld_url
+from crawler.core.metadata import (
+    PageMeta,
+    decode_entities,
+    jsonld_names,
+    jsonld_organizations,
+    jsonld_url,
+)
 from crawler.core.model import Hints
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
@@ -270,9 +276,10 @@ def resolve_authors(
         [name for name in clean_authors(names) if not (from_text and is_phrase(name))]
         for names, from_text in _author_sources(page, found, hints)
     ]
+    typed = {_simple(name) for name in jsonld_organizations(page.jsonld.get("author"))}
     for names in sources:
         people = [name for name in names if not _is_site(name, site)]
-        if any(not is_organization(name) for name in people):
+        if any(not (is_organization(name) or _simple(name) in typed) for name in people):
             byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
             return _fuller_byline(people, byline, site)
     return next((names for names in sources if names), [])

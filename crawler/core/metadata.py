@@ -216,6 +216,26 @@ def jsonld_names(value: Any) -> list[str]:
     return [name.strip() for name in names if name and name.strip()]
 
 
+def jsonld_organizations(value: Any) -> list[str]:
+    """Names of the JSON-LD values typed as an organization (Organization,
+    NewsMediaOrganization, Corporation, ...), which a name alone may not show ("The Ledger")."""
+    items = value if isinstance(value, list) else [value]
+    return [
+        name
+        for item in items
+        if isinstance(item, dict) and _is_organization_type(item.get("@type"))
+        for name in jsonld_names(item)
+    ]
+
+
+def _is_organization_type(value: Any) -> bool:
+    types = value if isinstance(value, list) else [value]
+    return any(
+        isinstance(t, str) and ("organization" in t.lower() or t in ("Corporation", "NGO"))
+        for t in types
+    )
+
+
 def jsonld_url(value: Any) -> str | None:
     """A URL from a JSON-LD image/url value: str, ImageObject, or list of either."""
     items = value if isinstance(value, list) else [value]
