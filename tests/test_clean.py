@@ -32,6 +32,24 @@ def test_english_and_german_comment_forms_and_share_lines():
     assert result.removed["share"] == 3
 
 
+def test_ad_slot_labels_between_paragraphs_are_removed():
+    lines = [
+        BODY[0],
+        "Advertisement",
+        BODY[1],
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        BODY[2],
+        "- Ad -",
+    ]
+    result = clean_lines(lines)
+    assert result.lines == BODY
+    assert result.removed["advertisement"] == 4
+    # A sentence about advertising is prose.
+    prose = "Advertisement revenue at the lab's partner fell for a third quarter in a row."
+    assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
+
+
 def test_aggregator_chrome_is_removed_and_publisher_kept():
     lines = [
         "Best for: ML engineers, product leads",

@@ -62,6 +62,13 @@ SHARE = _compile(
     r"( (facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest))+$",
 )
 
+# An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
+# advertisement"). Not "Continue reading the main story": benchmark golds keep that one.
+ADVERTISEMENT = _compile(
+    r"^-*\s*(advertisements?|ad|skip (advertisement|ad)|scroll to continue with content"
+    r"|(story|article|content) continues (below|after)( this)? (advertisement|ad))\s*-*$",
+)
+
 COOKIE = _compile(
     r"\bwe use cookies\b",
     r"\bcookies?\b.*\b(accept|consent|preferences|privacy policy)\b",

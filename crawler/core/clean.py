@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from crawler.core.chrome_patterns import (
+    ADVERTISEMENT,
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
@@ -99,6 +100,7 @@ def _strict_kind(line: str) -> str | None:
         ("aggregator", AGGREGATOR),
         ("share", SHARE),
         ("cookie_banner", COOKIE),
+        ("advertisement", ADVERTISEMENT),
         ("credit", CREDIT),
     ):
         if any(p.search(line) for p in patterns):
