@@ -264,6 +264,18 @@ def test_menu_and_reference_links_to_member_pages_are_not_bylines():
         "</cite></li></ol>"
     )
     assert _byline(cited) == ()
+    # A person the story is about, linked to a topic page from a sentence or a tag cloud.
+    mention = (
+        '<p><a href="/people/odile-marsh/">Odile Marsh</a> was married when she died and'
+        " left her estate to her husband, according to court papers filed this week.</p>"
+    )
+    tags = '<section class="tag-cloud"><ul><li><a href="/people/odile-marsh/">Odile Marsh</a>'
+    tags += "</li></ul></section>"
+    assert _byline(mention + tags) == ()
+    # WordPress marks the post itself "tag-<slug>": its byline is still one.
+    post = '<div class="post hentry tag-transit tag-city-hall"><span class="byline">By '
+    post += '<a href="/author/ines-varga/">Ines Varga</a></span></div>'
+    assert _byline(post) == ("Ines Varga",)
     # A page wrapper's layout mark ("with-navbar") around the headline is not a menu.
     wrapped = '<div class="main-inner with-navbar"><h1>Hazing and blame</h1>'
     wrapped += '<span class="byline">By: <a href="/users/gparks">Gregory Parks</a></span></div>'

@@ -43,7 +43,10 @@ _WIDGET = re.compile(
 # Not where a byline is: a site's menus (a "Member List" link to /user/memberlist) and a
 # page's references (a cited web page about a person, at /people/jane-doe-biography).
 _NOT_BYLINE_AREA = re.compile(
-    r"menu|navbar|dropdown|reflist|references|footnote|citation", re.IGNORECASE
+    r"menu|navbar|dropdown|reflist|references|footnote|citation"
+    # a tag list ("tag-cloud", "post-tags"), not WordPress's "tag-<slug>" on the post itself
+    r"|(?:^|[\s_-])(?:tags|tag-?cloud|tag-?list|topics|keywords)(?:$|[\s_-])",
+    re.IGNORECASE,
 )
 _NOT_BYLINE_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem"})
 _AUTHOR_HREF = re.compile(
@@ -137,9 +140,24 @@ def _first_byline(tree, candidates: dict):
     if not candidates:
         return None
     for node in tree.iter():
-        if id(node) in candidates and _allowed(node) and names_in(element_text(node)):
+        if id(node) not in candidates or _in_prose(node) or not _allowed(node):
+            continue
+        if names_in(element_text(node)):
             return node
     return None
+
+
+PROSE_WORDS = 12
+
+
+def _in_prose(node) -> bool:
+    """A link inside a sentence of the article ("<a>Prince</a> was married when he died
+    and ..."): a mention of a person the story is about, linked to their topic page."""
+    parent = node.getparent()
+    if node.tag != "a" or parent is None or parent.tag not in ("p", "li", "blockquote"):
+        return False
+    line = element_text(parent)
+    return len(line.split()) >= PROSE_WORDS and line.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
 # A byline without marks: a short element whose text starts with "By" and a capitalized
