@@ -9,7 +9,7 @@ from trafilatura.settings import set_date_params
 
 from crawler.compat.trafilatura.metadata import undeclared_date
 from crawler.core.extract import parse_tree
-from crawler.core.page_times import publication_times
+from crawler.core.page_times import labelled_publication, publication_times
 from crawler.core.pipeline import process_page
 
 URL = "https://riverside.example/news/library-hours"
@@ -122,3 +122,27 @@ def test_a_page_dated_only_in_its_text_is_not_dated_by_its_masthead():
     assert etree.tostring(tree) == page  # the masthead is back where it was, tail and all
     record = process_page(html.encode(), URL).record
     assert record.published_at.date().isoformat() == "2025-06-02"
+
+
+def test_a_labelled_publication_date_beats_the_update_before_it():
+    meta = (
+        '<div class="timestamp">Updated 10:01 AM EDT, Thu June 5, 2025 | '
+        "Published 9:00 AM EDT, Mon June 2, 2025</div>"
+    )
+    html = _page(meta=meta)
+    assert labelled_publication(parse_tree(html)) == "9:00 AM EDT, Mon June 2, 2025"
+    # htmldate reads the first date of the line: the update.
+    assert find_date(parse_tree(html), **set_date_params(extensive=True), url=URL) == "2025-06-05"
+    record = process_page(html.encode(), URL).record
+    assert record.published_at.date().isoformat() == "2025-06-02"
+    assert record.extraction.date_source == "text"
+    split = _page(meta="<p><span>Published</span> <span>June 2, 2025</span></p>")
+    assert labelled_publication(parse_tree(split)) == "June 2, 2025"
+
+
+def test_a_publication_date_in_a_sentence_or_a_sidebar_or_without_a_day_is_not_one():
+    sentence = "<p>The study, published June 2, 2024 in Nature, found fewer floods.</p>"
+    sidebar = "<aside><p>Posted June 1, 2025</p></aside>"
+    vague = "<p>Published 3 hours ago</p><p>Posted in March 2019</p>"
+    html = _page(meta=vague, after=sentence + sidebar)
+    assert labelled_publication(parse_tree(html)) is None

@@ -18,9 +18,11 @@ from w3lib.encoding import read_bom
 from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
+from crawler.core import fields
 from crawler.core.charset import bytes_to_text
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
@@ -150,6 +152,8 @@ def extract_article(
     use_justext_stoplist(languages)
     tree = parse_tree(decode_html(body, content_type))
     page = read_page_meta(tree)
+    if not fields.dated_in_markup(page):
+        page.labelled_published = labelled_publication(tree)
     unwrap_layout_tables(tree)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)

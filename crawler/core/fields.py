@@ -231,6 +231,7 @@ def resolve_published(
         ("jsonld", page.jsonld.get("datePublished")),
         *(("meta", value) for key in PUBLISHED_META for value in page.all(key)[:1]),
         ("time", page.time_datetimes[0] if page.time_datetimes else None),
+        ("text", page.labelled_published),
         ("trafilatura", found.date if found else None),
     )
     for source, raw in candidates:
@@ -242,6 +243,11 @@ def resolve_published(
         return from_url, "url", None
     parsed = parse_date(hints.published)
     return (parsed, "hint", hints.published) if parsed else (None, None, None)
+
+
+def dated_in_markup(page: PageMeta) -> bool:
+    """The page dates itself in JSON-LD, a meta tag or a `<time>`."""
+    return resolve_published(page, None, "", Hints())[1] in ("jsonld", "meta", "time")
 
 
 def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:

@@ -41,6 +41,9 @@ class PageMeta:
     html_lang: str | None = None
     title_tag: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
+    # "Published June 2, 2025" in the page's text, read only for a page not dated in its
+    # markup (crawler.core.extract)
+    labelled_published: str | None = None
     original_link: str | None = None  # href of a "Read the original" style anchor
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order

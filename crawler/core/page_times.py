@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from lxml import etree
 from lxml import html as lxml_html
 
 # Site chrome: navigation, asides, the page's footer (an <article>'s own footer holds its
@@ -43,6 +44,57 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
         if value and not _in_chrome(element):
             ranked.append((_rank(element), value.strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
+
+
+# "Published June 2, 2025 at 9:14 a.m. ET", "Updated 10:01 AM EDT, Thu June 5, 2025 |
+# Published 9:00 AM EDT, Mon June 2, 2025": a labelled publication date in the page's text,
+# the label at the start of its element or after a separator, so a sentence of the article
+# ("The study, published June 2, 2024 in Nature, ...") is not one.
+_LABELLED = re.compile(
+    r"(?:^|[|·•]\s*)(?:first |originally )?(?:published|posted)(?:\s+on)?\s*:?\s*"
+    r"(?P<date>[^|·•]{6,60}?)\s*(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b)",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A calendar day, not "2 hours ago" or "March 2019": a month name with a day and a year,
+# or an ISO date.
+# (?!\d), not \b, after the year: an element's text runs into the next one's ("2025The").
+_DAY = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b.*\b(?:19|20)\d{{2}}(?!\d)|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}(?!\d)"
+    r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
+    re.IGNORECASE,
+)
+_LABEL_TEXTS = etree.XPath(
+    "//body//text()[contains(., 'ublished') or contains(., 'UBLISHED') or contains(., 'osted')"
+    " or contains(., 'OSTED')]"
+)
+_LABEL_WORD = re.compile("published|posted", re.IGNORECASE)
+MAX_LABELLED_CHARS = 200
+
+
+def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
+    """The date after a "Published" or "Posted" label in a short element of the page
+    outside its chrome, as written ("9:00 AM EDT, Mon June 2, 2025"), for a page that
+    does not date itself in its markup."""
+    body = tree.find("body")
+    text = (tree if body is None else body).text_content()
+    if not any(_DAY.search(text, m.end(), m.end() + 80) for m in _LABEL_WORD.finditer(text)):
+        return None  # no label before a date anywhere: a fifth of the search below
+    for text in _LABEL_TEXTS(tree):
+        owner = text.getparent()
+        if owner is None or owner.tag in ("script", "style", "title"):
+            continue
+        line = " ".join(" ".join(owner.itertext()).split())
+        if line.lower().rstrip(": ") in ("published", "posted", "published on", "posted on"):
+            parent = owner.getparent()  # "<span>Published</span> <span>June 2</span>"
+            owner = parent if parent is not None else owner
+            line = " ".join(" ".join(owner.itertext()).split())
+        if len(line) > MAX_LABELLED_CHARS or _in_chrome(owner):
+            continue
+        for match in _LABELLED.finditer(line):
+            if _DAY.search(match.group("date")):
+                return match.group("date")
+    return None
 
 
 def _rank(element) -> int:

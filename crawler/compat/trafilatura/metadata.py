@@ -33,7 +33,7 @@ from crawler.core.page_times import masthead_hidden
 
 LOGGER = logging.getLogger(__name__)
 use_english_date_parser()  # the extensive date search below, ~15 ms a page faster
-_DATED_BY_PAGE = ("jsonld", "meta", "time")
+_DATED_BY_PAGE = ("jsonld", "meta", "time", "text")
 
 
 def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> Document:
