@@ -5,6 +5,10 @@ A page's first `<time>` is often not the article's: a masthead prints today's da
 comments carry dates of their own. Those are left out. Of the rest, a `<time>` the theme
 marks as the publication (`itemprop="datePublished"`, `pubdate`, a "published" or "posted"
 class) comes first and one it marks as the last update comes last.
+
+For a page with no date in its markup: the date after a "Published" label in its text
+(`labelled_publication`), and the page without its masthead for htmldate's search of the
+whole page (`masthead_hidden`).
 """
 
 from __future__ import annotations
@@ -80,8 +84,8 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
     text = (tree if body is None else body).text_content()
     if not any(_DAY.search(text, m.end(), m.end() + 80) for m in _LABEL_WORD.finditer(text)):
         return None  # no label before a date anywhere: a fifth of the search below
-    for text in _LABEL_TEXTS(tree):
-        owner = text.getparent()
+    for node_text in _LABEL_TEXTS(tree):
+        owner = node_text.getparent()
         if owner is None or owner.tag in ("script", "style", "title"):
             continue
         line = " ".join(" ".join(owner.itertext()).split())
