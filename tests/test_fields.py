@@ -97,6 +97,22 @@ def test_title_suffix_and_prefix_of_the_site_are_stripped():
     assert strip_site_suffix("Claude: a review", "Pulse") == "Claude: a review"
 
 
+def test_the_title_tags_other_part_names_a_site_that_names_itself_nowhere_else():
+    headline = "Council approves the new transit plan"
+    page = PageMeta(title_tag=f"{headline} | Harbor Ledger", headings=(headline,))
+    assert resolve_site_name(page, None) == "Harbor Ledger"
+    page = PageMeta(title_tag=f"Harbor Ledger - {headline}", meta={"og:title": [headline]})
+    assert resolve_site_name(page, None) == "Harbor Ledger"
+    # No other title vouches for a part, or the parts are not two: no guess.
+    assert resolve_site_name(PageMeta(title_tag=f"{headline} | Harbor Ledger"), None) is None
+    three = PageMeta(title_tag=f"{headline} - Transit - Harbor Ledger", headings=(headline,))
+    assert resolve_site_name(three, None) is None
+    declared = PageMeta(
+        title_tag=f"{headline} | Harbor Ledger", headings=(headline,), meta={"og:site_name": ["HL"]}
+    )
+    assert resolve_site_name(declared, None) == "HL"
+
+
 def test_a_title_that_is_only_the_site_name_falls_through():
     page = PageMeta(meta={"og:title": ["Econ Blog"]}, title_tag="Econ Blog: Rates and robots")
     assert resolve_title(page, None, Hints(), "Econ Blog") == ("Rates and robots", "title_tag")

@@ -37,9 +37,29 @@ def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
         page.first("og:site_name")
         or _application_name(page)
         or (publisher[0] if publisher else None)
+        or _site_in_title_tag(page)
         or (found.sitename if found else None)
     )
     return decode_entities(name) if name else None
+
+
+MAX_SITE_NAME_WORDS = 5
+
+
+def _site_in_title_tag(page: PageMeta) -> str | None:
+    """ "Storm knocks out power | The Ledger": the <title>'s other part, when one part is
+    the headline another title of the page gives (og:title, JSON-LD headline, an <h1>), for
+    a page that names its site nowhere else (trafilatura's guess is then its domain)."""
+    parts = _TITLE_SEPARATORS.split(" ".join((page.title_tag or "").split()))
+    if len(parts) != 2:
+        return None
+    headline = page.jsonld.get("headline")
+    titles = (page.first("og:title", "twitter:title"), headline, *page.headings)
+    known = {_simple(title) for title in titles if isinstance(title, str) and title.strip()}
+    for head, site in (parts, parts[::-1]):
+        if _simple(head) in known and 0 < len(site.split()) <= MAX_SITE_NAME_WORDS:
+            return site
+    return None
 
 
 def _application_name(page: PageMeta) -> str | None:
