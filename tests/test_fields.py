@@ -288,6 +288,10 @@ def test_menu_and_reference_links_to_member_pages_are_not_bylines():
     tags = '<section class="tag-cloud"><ul><li><a href="/people/odile-marsh/">Odile Marsh</a>'
     tags += "</li></ul></section>"
     assert _byline(mention + tags) == ()
+    # A byline written as a sentence is still the byline.
+    sentence = '<p>By <a href="/people/ines-varga/">Ines Varga</a>, a science writer who has'
+    sentence += " covered the city's transit for this paper since 2015.</p>"
+    assert _byline(sentence) == ("Ines Varga",)
     # WordPress marks the post itself "tag-<slug>": its byline is still one.
     post = '<div class="post hentry tag-transit tag-city-hall"><span class="byline">By '
     post += '<a href="/author/ines-varga/">Ines Varga</a></span></div>'

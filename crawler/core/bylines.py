@@ -157,6 +157,8 @@ def _in_prose(node) -> bool:
     if node.tag != "a" or parent is None or parent.tag not in ("p", "li", "blockquote"):
         return False
     line = element_text(parent)
+    if re.match(r"(?:(?:written|words|story|reported|posted)\s+)?by\b", line, re.IGNORECASE):
+        return False  # "By <a>Jane Doe</a>, a science writer who has covered ... since 2015."
     return len(line.split()) >= PROSE_WORDS and line.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
