@@ -178,16 +178,17 @@ def _name_and_outlet(part: str) -> list[str]:
     part = _PREFIX.sub("", part.strip())
     caps = _CAPS_THEN_WORDS.fullmatch(part)
     person = clean_name(caps.group(1)) if caps else ""
-    if caps and is_organization(caps.group(2)) and _person_shaped(person) and not is_junk(person):
+    if caps and is_organization(caps.group(2)) and person_shaped(person) and not is_junk(person):
         return [caps.group(1), caps.group(2)]
     outlet = _FOR_OUTLET.fullmatch(part)
-    if outlet and _person_shaped(outlet.group(1)):
+    if outlet and person_shaped(outlet.group(1)):
         return [outlet.group(1)]
     return [part]
 
 
-def _person_shaped(name: str) -> bool:
-    """Two to four capitalized words (particles aside), not an organization's name."""
+def person_shaped(name: str) -> bool:
+    """Two to four words, each capitalized but for particles ("Ana de la Cruz"), not an
+    organization."""
     words = name.split()
     return (
         2 <= len(words) <= 4

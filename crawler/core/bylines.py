@@ -26,7 +26,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.authors import PARTICLES, is_organization, names_in, other_credit
+from crawler.core.authors import names_in, other_credit, person_shaped
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
 # "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
@@ -101,7 +101,7 @@ def _unlinked_names(linked: list) -> tuple[str, ...]:
     known = [name for node in linked for name in names_in(element_text(node))]
     found: list[str] = []
     for name in names_in(text):
-        if name in known or not _person_shaped(name):
+        if name in known or not person_shaped(name):
             continue
         # Listed with the linked names ("A, B and C"), not beside them ("A · Climate Desk").
         listed = "|".join(re.escape(other) for other in known + found)
@@ -122,17 +122,6 @@ def _other_work(link) -> bool:
 
 def _is_ancestor(ancestor, node) -> bool:
     return any(parent is ancestor for parent in node.iterancestors())
-
-
-def _person_shaped(name: str) -> bool:
-    """Two to four words, each capitalized but for particles ("Ana de la Cruz"), not an
-    organization."""
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and all(word[0].isupper() or word in PARTICLES for word in words)
-        and not is_organization(name)
-    )
 
 
 def _first_byline(tree, candidates: dict):
@@ -172,8 +161,7 @@ _BY_TEXTS = etree.XPath(
     + "]"
 )
 _BY_NAME = re.compile(
-    r"^(?:(?:Written|Words|Story|Reported) by|By|BY)\s+(?:[A-Z][\w'’.-]*\s*){2,4}"
-    r"(?:$|[,|•·]|(?i:and)\b)"
+    rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:[A-Z][\w'’.-]*\s*){{2,4}}(?:$|[,|•·]|(?i:and)\b)"
 )
 MAX_BY_LINE_CHARS = 100
 

@@ -265,9 +265,17 @@ def resolve_published(
     return (parsed, "hint", hints.published) if parsed else (None, None, None)
 
 
+MARKUP_DATE_SOURCES = ("jsonld", "meta", "time")  # the page dates itself in its markup
+
+
+def page_date_source(page: PageMeta) -> str | None:
+    """Which of the page's own sources dates it (resolve_published's, before trafilatura)."""
+    return resolve_published(page, None, "", Hints())[1]
+
+
 def dated_in_markup(page: PageMeta) -> bool:
     """The page dates itself in JSON-LD, a meta tag or a `<time>`."""
-    return resolve_published(page, None, "", Hints())[1] in ("jsonld", "meta", "time")
+    return page_date_source(page) in MARKUP_DATE_SOURCES
 
 
 def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:

@@ -88,17 +88,21 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
         owner = node_text.getparent()
         if owner is None or owner.tag in ("script", "style", "title"):
             continue
-        line = " ".join(" ".join(owner.itertext()).split())
+        line = _text(owner)
         if line.lower().rstrip(": ") in ("published", "posted", "published on", "posted on"):
             parent = owner.getparent()  # "<span>Published</span> <span>June 2</span>"
             owner = parent if parent is not None else owner
-            line = " ".join(" ".join(owner.itertext()).split())
+            line = _text(owner)
         if len(line) > MAX_LABELLED_CHARS or _in_chrome(owner):
             continue
         for match in _LABELLED.finditer(line):
             if _DAY.search(match.group("date")):
                 return match.group("date")
     return None
+
+
+def _text(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _rank(element) -> int:

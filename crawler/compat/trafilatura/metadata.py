@@ -33,7 +33,8 @@ from crawler.core.page_times import masthead_hidden
 
 LOGGER = logging.getLogger(__name__)
 use_english_date_parser()  # the extensive date search below, ~15 ms a page faster
-_DATED_BY_PAGE = ("jsonld", "meta", "time", "text")
+# Dated by the page itself: htmldate is not needed.
+_DATED_BY_PAGE = (*fields.MARKUP_DATE_SOURCES, "text")
 
 
 def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> Document:
@@ -57,7 +58,7 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
     document.url = document.url or steps.extract_url(tree, url)
     if document.url:
         document.hostname = steps.extract_domain(document.url, fast=True)
-    if fields.resolve_published(page, None, url, Hints())[1] not in _DATED_BY_PAGE:
+    if fields.page_date_source(page) not in _DATED_BY_PAGE:
         document.date = undeclared_date(tree, document.url)
     document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), document)
     if not fields.resolve_tags(page, None, Hints()):
