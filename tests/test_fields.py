@@ -49,7 +49,21 @@ def test_author_junk_is_not_a_name():
 def test_a_forum_handle_is_one_name_and_a_slash_still_separates_an_agency():
     assert clean_authors(["u/benyacobi"]) == ["u/benyacobi"]
     assert clean_authors(["Posted by u/river_otter"]) == ["u/river_otter"]
-    assert clean_authors(["By Jane Doe/Reuters"]) == ["Jane Doe", "Reuters"]
+    assert clean_authors(["By Jane Doe/Reuters"]) == ["Jane Doe"]
+    assert clean_authors(["By Reuters/AFP"]) == ["Reuters", "AFP"]
+
+
+def test_the_outlet_a_person_writes_for_is_not_an_author():
+    # issue 13: people, or the organization when no person is named. After a comma, a
+    # slash or run into the name, an organization is where the person works; joined by
+    # "and" it is a co-author ("Gear Team").
+    assert clean_authors(["By Jane Doe, CNN"]) == ["Jane Doe"]
+    assert clean_authors(["By Jane Doe and Sam Roe, Reuters"]) == ["Jane Doe", "Sam Roe"]
+    assert clean_authors(["By JANE DOE and SAM ROE Associated Press"]) == ["Jane Doe", "Sam Roe"]
+    assert clean_authors(["Jane Doe | NBC News"]) == ["Jane Doe"]
+    assert clean_authors(["By Jane Doe and Gear Team"]) == ["Jane Doe", "Gear Team"]
+    assert clean_authors(["By Associated Press"]) == ["Associated Press"]
+    assert clean_authors(["BBC News, London"]) == ["BBC News"]
 
 
 def test_entities_are_decoded_before_author_lists_are_split():
@@ -228,7 +242,7 @@ def test_credentials_after_a_name_are_not_a_name():
 
 def test_an_outlet_run_into_the_name_is_not_part_of_it():
     # Wire copy's all-caps name before its agency, and a tabloid's "For <outlet>".
-    assert clean_authors(["By ODILE MARSH Associated Press"]) == ["Odile Marsh", "Associated Press"]
+    assert clean_authors(["By ODILE MARSH Associated Press"]) == ["Odile Marsh"]
     assert clean_authors(["By Tarik Bello For Dailymail.com"]) == ["Tarik Bello"]
     assert clean_authors(["By Tarik Bello for The Courier and Ines Varga"]) == [
         "Tarik Bello",

@@ -21,11 +21,13 @@ _DATE_TAIL = re.compile(
     r"|(?:today|yesterday|updated|published|posted|last updated)\b).*$",
     re.IGNORECASE,
 )
-# "/" separates "Jane Doe/Reuters", but not a forum handle's prefix ("u/janedoe").
+# "/" separates "Jane Doe/Reuters", but not a forum handle's prefix ("u/janedoe"). The
+# separator is kept: a conjunction joins co-authors, anything else may attach an outlet.
 _SPLIT = re.compile(
-    r"\s*(?:[,;&|•·\n]|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*",
+    r"\s*([,;&|•·\n]|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*",
     re.IGNORECASE,
 )
+_CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "with"})
 # "By", "Written by", "Opinion by", "Authors:": the label before the names.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled|opinion|analysis"
@@ -154,15 +156,33 @@ def names_in(byline: str) -> list[str]:
     text = _after_inner_by(" ".join(text.split()))
     text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
     names: list[str] = []
-    parts = (piece for part in _SPLIT.split(text) for piece in _name_and_outlet(part))
-    for part in parts:
+    for part, joined in _parts(text):
         name = clean_name(part)
         if names and (_is_job_title(name) or _credential_and_more(name)):
             break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation;
             # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
+        if name and not joined and is_organization(name) and any(map(_is_person, names)):
+            continue  # "Jane Doe, CNN", "Jane Doe/Reuters": where the person works
         if name and not is_junk(name) and name not in names:
             names.append(name)
     return names
+
+
+def _parts(text: str):
+    """(part, joined) for each part of a byline: joined when a conjunction put it in the
+    list ("Jane Doe and Gear Team"), so an organization there is a co-author; after a
+    comma, a slash or run into the name ("JANE DOE Associated Press") it is the outlet
+    the person writes for, which is not an author when a person is named (issue 13:
+    people, or the organization when no person is named)."""
+    pieces = _SPLIT.split(text)
+    for index in range(0, len(pieces), 2):
+        separator = pieces[index - 1].strip().lower() if index else "and"
+        for position, piece in enumerate(_name_and_outlet(pieces[index])):
+            yield piece, separator in _CONJUNCTIONS and not position
+
+
+def _is_person(name: str) -> bool:
+    return not is_organization(name)
 
 
 # "JANE DOE Associated Press": an all-caps name run into its outlet, as wire copy prints it.
