@@ -53,6 +53,19 @@ def test_a_forum_handle_is_one_name_and_a_slash_still_separates_an_agency():
     assert clean_authors(["By Reuters/AFP"]) == ["Reuters", "AFP"]
 
 
+def test_a_job_title_after_a_name_takes_its_beat_with_it():
+    # The role printed under or after the name, joined to it by the page's text: the beat
+    # before the role word ("Technology", "Health and science") is the title's, not a surname.
+    assert clean_authors(["Jane Doe Technology reporter"]) == ["Jane Doe"]
+    assert clean_authors(["Dana Mills Global technology editor"]) == ["Dana Mills"]
+    assert clean_authors(["Jane Doe Washington correspondent"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe Health and science reporter"]) == ["Jane Doe"]
+    assert clean_authors(["Priya Raman", "Health and science reporter"]) == ["Priya Raman"]
+    # A name of three words before a plain role keeps all three.
+    assert clean_authors(["Ana de la Cruz Data Reporter"]) == ["Ana de la Cruz"]
+    assert clean_authors(["Mary Ann Smith Reporter"]) == ["Mary Ann Smith"]
+
+
 def test_the_outlet_a_person_writes_for_is_not_an_author():
     # issue 13: people, or the organization when no person is named. After a comma, a
     # slash or run into the name, an organization is where the person works; joined by

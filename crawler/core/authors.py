@@ -111,6 +111,42 @@ _CREDENTIALS = frozenset(
 )  # fmt: skip
 
 
+# The beat or desk a job title names before its role word ("Technology reporter", "Health
+# and science correspondent", "Washington bureau chief"): not part of the name before it.
+_BEATS = frozenset(
+    {
+        "technology", "tech", "political", "politics", "business", "health", "science",
+        "climate", "environment", "environmental", "economics", "economy", "education",
+        "sport", "sports", "culture", "arts", "entertainment", "music", "film", "travel",
+        "food", "fashion", "legal", "security", "defence", "defense", "diplomatic", "foreign",
+        "international", "world", "national", "local", "regional", "investigations",
+        "investigative", "data", "digital", "media", "crime", "courts", "weather", "energy",
+        "transport", "parliamentary", "royal", "showbiz", "markets", "finance", "financial",
+        "property", "motoring", "medical", "global", "religion", "ai", "cyber", "video",
+        "audience", "social", "affairs", "home", "community", "bureau", "and", "&",
+    }
+)  # fmt: skip
+
+
+def _is_role_phrase(text: str) -> bool:
+    """A job title alone: beat, rank and role words, with a role word among them."""
+    words = [word.strip(_EDGES).lower() for word in text.split()]
+    words = [word for word in words if word]
+    known = _BEATS | _TITLE_WORDS | _PLACES
+    return (
+        bool(words)
+        and any(word in _TITLE_WORDS or _ROLE.fullmatch(word) for word in words)
+        and all(word in known or _ROLE.fullmatch(word) for word in words)
+    )
+
+
+def _drop_beat(words: list[str]) -> list[str]:
+    """`words` without the beat words at its end, leaving at least a two-word name."""
+    while len(words) > 2 and (words[-1].lower() in _BEATS or words[-1].lower() in _PLACES):
+        words.pop()
+    return words
+
+
 def _credential_and_more(name: str) -> bool:
     """A degree and words after it ("MBA for Profit Confidential"); a degree alone ("MD")
     is junk and skipped, so a name after it ("Jane Roe, MD, and John Doe") is still read."""
@@ -154,11 +190,15 @@ def names_in(byline: str) -> list[str]:
     """The candidate names of one byline string, cleaned, in order, junk left out."""
     text = _ASIDE.sub(" ", byline)
     text = _after_inner_by(" ".join(text.split()))
+    if _is_role_phrase(text):
+        return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
     names: list[str] = []
     for part, joined in _parts(text):
         name = clean_name(part)
         if names and (_is_job_title(name) or _credential_and_more(name)):
+            if joined and _is_person(names[-1]):  # "Jane Doe Health and science reporter"
+                names[-1] = " ".join(_drop_beat(names[-1].split()))
             break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation;
             # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
         if name and not joined and is_organization(name) and any(map(_is_person, names)):
@@ -240,6 +280,7 @@ def clean_name(part: str) -> str:
         if key in _UI_WORDS or "@" in word:
             break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied", an e-mail, a handle
         if key in _TITLE_WORDS and len(words) >= 2:
+            _drop_beat(words)  # "Jane Doe Technology reporter": the beat is the title's
             break  # "Sam Stein Senior Politics Editor": the job title after the name
         if re.search(r"\d", word):
             continue
