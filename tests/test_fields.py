@@ -79,6 +79,18 @@ def test_the_outlet_a_person_writes_for_is_not_an_author():
     assert clean_authors(["BBC News, London"]) == ["BBC News"]
 
 
+def test_a_jsonld_person_written_in_parts_is_one_name():
+    page = PageMeta(
+        jsonld={
+            "author": [
+                {"@type": "Person", "givenName": "Ines", "familyName": "Varga"},
+                {"@type": "Person", "name": ["Tomasz Wrona"]},
+            ]
+        }
+    )
+    assert resolve_authors(page, None, Hints()) == ["Ines Varga", "Tomasz Wrona"]
+
+
 def test_entities_are_decoded_before_author_lists_are_split():
     page = PageMeta(
         jsonld={"author": [{"name": "Jane O&#8217;Neil"}, {"name": "Sam &amp;amp; Co"}]}

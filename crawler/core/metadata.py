@@ -214,9 +214,21 @@ def jsonld_names(value: Any) -> list[str]:
     for item in items:
         if isinstance(item, str):
             names.append(item)
-        elif isinstance(item, dict) and isinstance(item.get("name"), str):
-            names.append(item["name"])
+        elif isinstance(item, dict):
+            names.append(_person_name(item))
     return [name.strip() for name in names if name and name.strip()]
+
+
+def _person_name(item: dict) -> str:
+    """`name`, or schema.org's parts of it when a CMS writes only those (givenName,
+    additionalName, familyName)."""
+    name = item.get("name")
+    if isinstance(name, list):  # one name given as a list of one
+        name = next((n for n in name if isinstance(n, str) and n.strip()), None)
+    if isinstance(name, str) and name.strip():
+        return name
+    parts = (item.get(key) for key in ("givenName", "additionalName", "familyName"))
+    return " ".join(part.strip() for part in parts if isinstance(part, str) and part.strip())
 
 
 def jsonld_organizations(value: Any) -> list[str]:
