@@ -136,6 +136,21 @@ def test_title_suffix_and_prefix_of_the_site_are_stripped():
     assert strip_site_suffix("Claude: a review", "Pulse") == "Claude: a review"
 
 
+def test_a_section_between_the_headline_and_the_site_goes_with_the_site():
+    title = "Storm knocks out power to thousands | Weather | The Ledger"
+    assert strip_site_suffix(title, "The Ledger") == "Storm knocks out power to thousands"
+    # Part of the headline: a long last part, a different separator, a short headline.
+    title = "Trump - Clinton debate: what we learned - The Ledger"
+    assert strip_site_suffix(title, "The Ledger") == "Trump - Clinton debate: what we learned"
+    title = "Storm knocks out power to thousands: Weather | The Ledger"
+    assert strip_site_suffix(title, "The Ledger") == "Storm knocks out power to thousands: Weather"
+    title = "Review: Dune | Film | The Ledger"
+    assert strip_site_suffix(title, "The Ledger") == "Review: Dune | Film"
+    # Without the site's name at the end, nothing marks a section.
+    title = "Storm knocks out power to thousands | Weather"
+    assert strip_site_suffix(title, "The Ledger") == title
+
+
 def test_the_title_tags_other_part_names_a_site_that_names_itself_nowhere_else():
     headline = "Council approves the new transit plan"
     page = PageMeta(title_tag=f"{headline} | Harbor Ledger", headings=(headline,))

@@ -213,15 +213,37 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     if len(parts) < 2:
         return title
     names = {_simple(site_name)} if site_name else set()
+    separators = _TITLE_SEPARATORS.findall(title)
+    count = len(parts)
     while len(parts) > 1 and (_simple(parts[-1]) in names or _looks_like_domain(parts[-1])):
         parts.pop()
+    if len(parts) < count and _is_section(parts, separators):
+        parts.pop()  # "Headline | Weather | The Ledger": the section before the site's name
     while len(parts) > 1 and (_simple(parts[0]) in names):
         parts.pop(0)
-    separators = _TITLE_SEPARATORS.findall(title)
     rebuilt = parts[0]
     for separator, part in zip(separators, parts[1:], strict=False):
         rebuilt += separator + part
     return rebuilt
+
+
+MAX_SECTION_WORDS = 3
+
+
+def _is_section(parts: list[str], separators: list[str]) -> bool:
+    """The last of `parts` is a section name the title puts between the headline and the
+    site's name: short, capitalized, set off by the separator that set off the site's
+    name (never ":", which ends a kicker), after a headline longer than itself."""
+    if len(parts) < 2 or len(separators) < len(parts):
+        return False
+    before, after = separators[len(parts) - 2].strip(), separators[len(parts) - 1].strip()
+    section, headline = parts[-1].split(), " ".join(parts[:-1]).split()
+    return (
+        before == after != ":"
+        and 0 < len(section) <= MAX_SECTION_WORDS
+        and all(word[0].isupper() or word in ("&", "and", "of") for word in section)
+        and len(headline) > MAX_SECTION_WORDS
+    )
 
 
 def _simple(value: str) -> str:
