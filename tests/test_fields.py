@@ -2,7 +2,7 @@ import json
 
 from lxml import html as lxml_html
 
-from crawler.core.authors import is_phrase
+from crawler.core.authors import credited_names, is_phrase
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
@@ -64,6 +64,35 @@ def test_a_job_title_after_a_name_takes_its_beat_with_it():
     # A name of three words before a plain role keeps all three.
     assert clean_authors(["Ana de la Cruz Data Reporter"]) == ["Ana de la Cruz"]
     assert clean_authors(["Mary Ann Smith Reporter"]) == ["Mary Ann Smith"]
+
+
+def test_names_credited_for_other_work_are_not_writers():
+    credits = ("Lionel Abara", "Oskar Lind")
+    page = PageMeta(
+        meta={"author": ["Noor Haddad,Lionel Abara,Oskar Lind"]},
+        byline_names=("Noor Haddad",),
+        credited_names=credits,
+    )
+    assert resolve_authors(page, None, Hints()) == ["Noor Haddad"]
+    # A writer who took the photos too is still the writer.
+    page = PageMeta(
+        meta={"author": ["Noor Haddad,Lionel Abara"]},
+        byline_names=("By Noor Haddad and Lionel Abara",),
+        credited_names=("Lionel Abara",),
+    )
+    assert resolve_authors(page, None, Hints()) == ["Noor Haddad", "Lionel Abara"]
+    # A page that names only its editor ("Edited by ...", marked as the author) keeps them.
+    page = PageMeta(jsonld={"author": {"name": "Swati Bhasin"}}, credited_names=("Swati Bhasin",))
+    assert resolve_authors(page, None, Hints()) == ["Swati Bhasin"]
+
+
+def test_credited_names_run_to_the_next_credit_or_sentence():
+    line = (
+        "Photographed by Lionel Q. Abara; Styled by Mika Torres at Studio Nine. Hair by Oskar Lind"
+    )
+    assert credited_names(line) == ["Lionel Q. Abara", "Mika Torres", "Oskar Lind"]
+    assert credited_names("By Jane Roe. Photographs by Tobias Lund") == ["Tobias Lund"]
+    assert credited_names("The council voted by a wide margin") == []
 
 
 def test_the_outlet_a_person_writes_for_is_not_an_author():

@@ -171,13 +171,32 @@ MAX_NAME_CHARS = 60
 _OTHER_CREDIT = re.compile(
     r"(?:^|(?<=[\s.,;|•·]))(?:(?:additional|further)\s+reporting|(?:medically\s+|fact[-\s]?)?"
     r"(?:reviewed|checked)|fact[-\s]?checked|edited|photos?|photographs?|photography|"
-    r"illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|translated|"
-    r"curated|animation|art(?:work)?|images?|visuals?)\s+by\b.*$",
+    r"photographed|illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|"
+    r"translated|curated|animation|animated|art(?:work)?|images?|visuals?|filmed|directed|"
+    r"narrated|modell?ed|styled|styling|hair|make-?up|grooming|nails|set\s+design|props"
+    r"|casting)\s+by\b.*$",
     re.IGNORECASE,
 )
 # A sentence ends a byline part ("By Jane Roe. Photographs by …"), an initial does not
 # ("Jane Q. Roe").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+
+
+# Each credit for other work in a line ("Photographed by Sharokh Mirzai; Styled by Bethie
+# Girmai"): the names run to the next credit, sentence or ";".
+_CREDITED = re.compile(
+    _OTHER_CREDIT.pattern.removesuffix(r"\b.*$") + r"\s+(?P<names>[^;]+?)(?=\s*(?:;|$))",
+    re.IGNORECASE,
+)
+
+
+def credited_names(line: str) -> list[str]:
+    """The names `line` credits for work other than the writing."""
+    text = _SENTENCE_END.sub("; ", " ".join(line.split()))
+    names: list[str] = []
+    for match in _CREDITED.finditer(text):
+        names += names_in(_OTHER_CREDIT.sub("", match.group("names")))
+    return names
 
 
 def other_credit(text: str) -> str:

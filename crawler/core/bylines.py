@@ -26,7 +26,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.authors import names_in, other_credit, person_shaped
+from crawler.core.authors import credited_names, names_in, other_credit, person_shaped
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
 # "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
@@ -178,6 +178,29 @@ def _by_line(tree) -> tuple[str, ...]:
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
     return ()
+
+
+# Credits for other work ("Photographed by", "Styled by", "Edited by"), each text node
+# holding " by" looked at in Python; a line this long is prose that mentions a credit.
+_CREDIT_TEXTS = etree.XPath("//body//text()[contains(., ' by') or contains(., ' By')]")
+MAX_CREDIT_WORDS = 30
+
+
+def other_work_names(tree) -> tuple[str, ...]:
+    """Names the page credits for work other than the writing: a photographer, a stylist,
+    an editor. Metadata that lists everyone (`<meta name="author">` of a magazine's shoot)
+    names them beside the writer."""
+    names: list[str] = []
+    for text in _CREDIT_TEXTS(tree):
+        if not other_credit(text):
+            continue
+        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        if owner is None or owner.tag in _NOT_BYLINES:
+            continue
+        line = element_text(owner)
+        if len(line.split()) <= MAX_CREDIT_WORDS:
+            names += (name for name in credited_names(line) if name not in names)
+    return tuple(names)
 
 
 def element_text(node) -> str:

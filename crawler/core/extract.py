@@ -19,6 +19,7 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
+from crawler.core.bylines import other_work_names
 from crawler.core.charset import bytes_to_text
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
@@ -152,6 +153,8 @@ def extract_article(
     use_justext_stoplist(languages)
     tree = parse_tree(decode_html(body, content_type))
     page = read_page_meta(tree)
+    if fields.lists_several_authors(page):
+        page.credited_names = other_work_names(tree)
     if not fields.dated_in_markup(page):
         page.labelled_published = labelled_publication(tree)
     unwrap_layout_tables(tree)

@@ -48,6 +48,9 @@ class PageMeta:
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
     byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
+    # credited for other work (photos, styling, editing); read only where metadata lists
+    # several authors (crawler.core.fields.lists_several_authors)
+    credited_names: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
     marked_headline: str | None = None  # the one <h1> the theme marks as the headline
 
