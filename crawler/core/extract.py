@@ -23,6 +23,7 @@ from crawler.core.bylines import other_work_names
 from crawler.core.charset import bytes_to_text
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
@@ -158,6 +159,7 @@ def extract_article(
     if not fields.dated_in_markup(page):
         page.labelled_published = labelled_publication(tree)
     unwrap_layout_tables(tree)
+    drop_other_articles(tree, page)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
