@@ -76,6 +76,8 @@ def _related(a, b) -> bool:
 
 def _remove(element) -> None:
     parent = element.getparent()
+    if parent is None:
+        return
     if element.tail and element.tail.strip():
         previous = element.getprevious()
         if previous is not None:
