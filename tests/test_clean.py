@@ -78,6 +78,18 @@ def test_related_block_and_trailing_newsletter_and_copyright():
     assert result.removed["related"] == 3
 
 
+def test_a_widget_heading_left_alone_between_paragraphs_goes():
+    # trafilatura drops a "Recommended stories" box's links and keeps its heading.
+    for heading in ("Recommended stories", "You may also like", "More from The Ledger"):
+        lines = [BODY[0], heading, BODY[1], BODY[2]]
+        result = clean_lines(lines, headings={heading})
+        assert result.lines == BODY and result.removed["related"] == 1
+    # An article's own section headings that start the same way stay.
+    for heading in ("Related work", "Further reading", "Popular culture"):
+        lines = [BODY[0], heading, BODY[1], BODY[2]]
+        assert clean_lines(lines, headings={heading}).lines == lines
+
+
 def test_loose_patterns_never_remove_prose_from_the_middle():
     middle = "The company said it would subscribe to a newsletter model for updates on safety."
     lines = [BODY[0], middle, BODY[1], BODY[2]]

@@ -115,6 +115,18 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A widget's heading by its wording alone: a list of other stories, never a section of the
+# article ("Related work", "Further reading" and "Popular culture" are not matched). Left
+# behind when the list under it is dropped, it sits alone between paragraphs.
+WIDGET_HEADING = re.compile(
+    r"^(?:(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared|watched)"
+    r"|editors?'?’?s? picks|around the web|(?:don'?’?t|do not) miss|read (?:this )?next|up next"
+    r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from)\b.{0,30}"
+    r"|(?:related|recommended|more|popular|trending|latest|top|other|similar)(?: [\w'’-]+){0,2}"
+    r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news))\s*:?$",
+    re.IGNORECASE,
+)
+
 # Loose calls to action: removed only from the trailing edge of the text.
 EDGE_ONLY = {
     "paywall": WALL,  # before "newsletter": a wall says "subscribe" too

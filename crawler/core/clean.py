@@ -32,6 +32,7 @@ from crawler.core.chrome_patterns import (
     SHARE,
     TEASER_SIGNATURE,
     THREAD_START,
+    WIDGET_HEADING,
 )
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
@@ -156,7 +157,9 @@ def _drop_related_blocks(result: CleanResult, headings: Collection[str] = ()) ->
             # list, is chrome; a "Related work" heading of the article's own stays.
             own = lines[index] in headings and end == index + 1
             at_section = not own and _opens_section(lines, end, headings)
-            if end == len(lines) or at_section or end - index > 2:
+            # A widget's heading whose list is gone: alone between paragraphs.
+            orphan = end == index + 1 and WIDGET_HEADING.match(lines[index]) is not None
+            if end == len(lines) or at_section or end - index > 2 or orphan:
                 result.removed["related"] += end - index
                 del lines[index:end]
                 continue
