@@ -91,3 +91,16 @@ def test_the_documents_own_words_are_not_foreign_evidence():
     alone = [foreign_kind(line) for line in document]
     assert alone[1] == alone[3] == "foreign_language"
     assert judge_lines(document) == [None, None, None, None, None, *["foreign_language"] * 2]
+
+
+def test_an_english_sentence_that_quotes_another_language_stays():
+    # News quotes people in their language; the reporting words around it are English.
+    for line in (
+        "“Wir schaffen das,” Merkel said at the time.",
+        "“C’est la vie,” she said, shrugging.",
+        "The minister told reporters: «Nous ne reculerons pas».",
+    ):
+        assert foreign_kind(line) is None, line
+    # A quotation alone, or inside a foreign sentence, is still foreign.
+    assert foreign_kind("„Wir schaffen das“") == "foreign_language"
+    assert foreign_kind("Er sagte: „Wir schaffen das“ und ging.") == "foreign_language"

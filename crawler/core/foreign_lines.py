@@ -101,7 +101,29 @@ def _word_kind(line: str, rules: LineRules, known: frozenset[str]) -> str | None
     words = line_words(line, rules)
     if not words:
         return None
-    return "foreign_language" if foreign_evidence(words, rules, known) > rules.margin else None
+    if foreign_evidence(words, rules, known) <= rules.margin:
+        return None
+    return None if _quoted_in_english(line, rules, known) else "foreign_language"
+
+
+# A quotation in double quotes or guillemets, and an English reporting verb outside it:
+# "“Wir schaffen das,” Merkel said." is an English sentence that quotes someone.
+_QUOTATION = re.compile(r"[“\"«„][^“”\"«»„]{2,}[”\"»“]")
+_REPORTING = frozenset(
+    ("said", "says", "told", "asked", "added", "wrote", "writes", "replied", "explained",
+     "recalled", "noted", "shouted", "according", "insisted", "joked", "tweeted", "posted")
+)  # fmt: skip
+
+
+def _quoted_in_english(line: str, rules: LineRules, known: frozenset[str]) -> bool:
+    """The line's foreign words are all inside a quotation that English words report."""
+    if not _QUOTATION.search(line):
+        return False
+    rest = _QUOTATION.sub(" ", line)
+    words = line_words(rest, rules)
+    if not any(word in _REPORTING for word, _ in words):
+        return False
+    return foreign_evidence(words, rules, known) <= rules.margin
 
 
 def line_words(line: str, rules: LineRules = RULES) -> list[tuple[str, float]]:
