@@ -104,3 +104,16 @@ def test_an_english_sentence_that_quotes_another_language_stays():
     # A quotation alone, or inside a foreign sentence, is still foreign.
     assert foreign_kind("„Wir schaffen das“") == "foreign_language"
     assert foreign_kind("Er sagte: „Wir schaffen das“ und ging.") == "foreign_language"
+
+
+def test_a_line_of_names_and_figures_is_a_table_not_a_foreign_sentence():
+    # A flattened table of contributors: names from many languages, counts and shares.
+    row = (
+        "Most active developers By changesets Caolán Ní Bhriain 4307 19.5% Tomaž Vrhovec "
+        "658 3.0% Jürgen Schäfer 466 2.1% Zoltán Bérczi 362 1.6% Øystein Læland 301 1.4%"
+    )
+    assert foreign_kind(row) is None
+    # Short title-case strings and sentences with their lower-case words are still judged.
+    assert foreign_kind("Alle Cookies akzeptieren") == "foreign_language"
+    sentence = "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."
+    assert foreign_kind(sentence) == "foreign_language"

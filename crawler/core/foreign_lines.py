@@ -99,11 +99,26 @@ def _script_kind(line: str) -> str | None:
 
 def _word_kind(line: str, rules: LineRules, known: frozenset[str]) -> str | None:
     words = line_words(line, rules)
-    if not words:
+    if not words or _list_of_names(line):
         return None
     if foreign_evidence(words, rules, known) <= rules.margin:
         return None
     return None if _quoted_in_english(line, rules, known) else "foreign_language"
+
+
+# A long line of capitalized words and figures, with few lower-case words between them: a
+# table or list of people and places ("Caolán McNamara 4307 19.5% Tomaž Vajngerl 658"), not
+# a sentence. A foreign sentence has its lower-case words (articles, verbs, particles).
+NAMES_LINE_MIN_WORDS = 8
+NAMES_LINE_LOWER_SHARE = 0.25
+
+
+def _list_of_names(line: str) -> bool:
+    words = _WORD.findall(line)
+    if len(words) < NAMES_LINE_MIN_WORDS:
+        return False
+    lower = sum(not word[0].isupper() for word in words)  # a script without case counts too
+    return lower < NAMES_LINE_LOWER_SHARE * len(words)
 
 
 # A quotation in double quotes or guillemets, and an English reporting verb outside it:
