@@ -95,6 +95,18 @@ def test_credited_names_run_to_the_next_credit_or_sentence():
     assert credited_names("The council voted by a wide margin") == []
 
 
+def test_a_second_writer_after_the_first_ones_job_title_is_read():
+    line = "By Jane Doe, Chief Economics Correspondent, and Sam Roe"
+    assert clean_authors([line]) == ["Jane Doe", "Sam Roe"]
+    line = "By Jane Doe, Staff Writer and Sam Roe, Contributing Writer"
+    assert clean_authors([line]) == ["Jane Doe", "Sam Roe"]
+    # The affiliation after the title is not a writer, even joined by "and".
+    line = "Jane Doe, Senior Technologist, Speech and Privacy Project"
+    assert clean_authors([line]) == ["Jane Doe"]
+    line = "Jane Doe, Washington correspondent for Reuters and the AP"
+    assert clean_authors([line]) == ["Jane Doe"]
+
+
 def test_the_outlet_a_person_writes_for_is_not_an_author():
     # issue 13: people, or the organization when no person is named. After a comma, a
     # slash or run into the name, an organization is where the person works; joined by

@@ -213,13 +213,22 @@ def names_in(byline: str) -> list[str]:
         return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
     names: list[str] = []
+    affiliation = False  # inside the job title and affiliation after a name
     for part, joined in _parts(text):
         name = clean_name(part)
-        if names and (_is_job_title(name) or _credential_and_more(name)):
+        if names and _credential_and_more(name):
+            break  # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
+        if names and _is_job_title(name):
             if joined and _is_person(names[-1]):  # "Jane Doe Health and science reporter"
                 names[-1] = " ".join(_drop_beat(names[-1].split()))
-            break  # "Jane Doe, Senior Technologist, Speech and Privacy Project": affiliation;
-            # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
+            affiliation = True  # "Jane Doe, Senior Technologist, Speech and Privacy Project"
+            continue
+        if affiliation:
+            # Only a person joined by "and" ends it: "Jane Doe, Chief Economics
+            # Correspondent, and Sam Roe"; "Privacy Project" is the affiliation's.
+            if not (joined and name[:1].isupper() and person_shaped(name) and not is_junk(name)):
+                continue
+            affiliation = False
         if name and not joined and is_organization(name) and any(map(_is_person, names)):
             continue  # "Jane Doe, CNN", "Jane Doe/Reuters": where the person works
         if name and not is_junk(name) and name not in names:
