@@ -40,3 +40,17 @@ def test_a_time_of_day_with_am_or_pm_and_a_us_zone_is_read_whole():
     assert parse_date("November 20, 2026 10:00 am PST", NOW) == datetime(
         2026, 11, 20, 18, tzinfo=UTC
     )
+
+
+def test_zone_names_outside_north_america_are_read():
+    assert parse_date("2 June 2025 at 09:00 BST") == datetime(2025, 6, 2, 8, tzinfo=UTC)
+    assert parse_date("2025-06-02 09:00 CEST") == datetime(2025, 6, 2, 7, tzinfo=UTC)
+    assert parse_date("June 2, 2025 5:30 PM IST") == datetime(2025, 6, 2, 12, tzinfo=UTC)
+    assert parse_date("June 2, 2025 9:00 AM AEST") == datetime(2025, 6, 1, 23, tzinfo=UTC)
+
+
+def test_seconds_and_milliseconds_since_1970_are_dates():
+    assert parse_date("1748854800") == datetime(2025, 6, 2, 9, tzinfo=UTC)
+    assert parse_date("1748854800000") == datetime(2025, 6, 2, 9, tzinfo=UTC)
+    assert parse_date("0000000000") is None  # 1970: before any plausible publication
+    assert parse_date("17488548") is None  # neither length, and no date either

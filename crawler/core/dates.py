@@ -8,24 +8,35 @@ cannot be read, or that lies outside any plausible publication window, is
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew, not scheduled posts
 _MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
-# North American zone names as news pages print them ("6:04 PM EST"; "ET" and the like as
-# standard time, an hour off in summer); dateutil knows only UTC and GMT by name, and would
-# read the others as UTC.
+# Zone names as news pages print them ("6:04 PM EST", "09:00 BST", "5:30 pm IST"; "ET" and
+# the like as standard time, an hour off in summer); dateutil knows only UTC and GMT by name,
+# and would read the others as UTC. Names that stand for two zones are left out (AST, GST),
+# but IST, as Indian news prints it.
 _ZONES = {
-    name: hours * 3600
+    name: int(hours * 3600)
     for name, hours in {
         "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
         "MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
+        "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "WET": 0, "WEST": 1, "CET": 1,
+        "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "SAST": 2, "IST": 5.5, "PKT": 5,
+        "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9,
+        "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
     }.items()
 }  # fmt: skip
+# A zone name that is not in _ZONES is read as UTC, which is what the warning says.
+warnings.filterwarnings("ignore", category=UnknownTimezoneWarning)
+# Seconds (10 digits) or milliseconds (13) since 1970, as some CMSes write their dates.
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|-)")
 
 
@@ -39,7 +50,7 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
     # The RFC 822 reader takes "6:04 PM EST" for 06:04 in a zone named "PM": a time of day
     # with AM/PM is free text.
     rfc822 = None if _MERIDIEM.search(text) else _parse_rfc822(text)
-    parsed = _parse_iso(text) or rfc822 or _parse_loose(text)
+    parsed = _parse_epoch(text) or _parse_iso(text) or rfc822 or _parse_loose(text)
     if parsed is None:
         return None
     if parsed.tzinfo is None:
@@ -59,6 +70,13 @@ def date_from_url(url: str) -> datetime | None:
         return datetime(year, month, day, tzinfo=UTC)
     except ValueError:
         return None
+
+
+def _parse_epoch(text: str) -> datetime | None:
+    if not _EPOCH.fullmatch(text):
+        return None
+    seconds = int(text) / (1000 if len(text) == 13 else 1)
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _parse_iso(text: str) -> datetime | None:
