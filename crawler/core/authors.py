@@ -128,15 +128,17 @@ _BEATS = frozenset(
 )  # fmt: skip
 
 
+_ROLE_PHRASE_WORDS = _BEATS | _TITLE_WORDS | _PLACES
+
+
 def _is_role_phrase(text: str) -> bool:
     """A job title alone: beat, rank and role words, with a role word among them."""
     words = [word.strip(_EDGES).lower() for word in text.split()]
     words = [word for word in words if word]
-    known = _BEATS | _TITLE_WORDS | _PLACES
     return (
         bool(words)
+        and all(word in _ROLE_PHRASE_WORDS or _ROLE.fullmatch(word) for word in words)
         and any(word in _TITLE_WORDS or _ROLE.fullmatch(word) for word in words)
-        and all(word in known or _ROLE.fullmatch(word) for word in words)
     )
 
 

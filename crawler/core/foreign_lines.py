@@ -61,9 +61,12 @@ class LineRules:
 RULES = LineRules()
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def latin_share(line: str) -> float | None:
     if line.isascii():  # the common case, checked in C
-        return 1.0 if any(ch.isalpha() for ch in line) else None
+        return 1.0 if _ASCII_LETTER.search(line) else None
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
         return None
