@@ -155,8 +155,10 @@ def _in_prose(node) -> bool:
 # name ("By <span class="x7f">Yomi Kazeem</span>"), or whose label "By" is an element of its
 # own ("<span>By </span><span>Yomi Kazeem</span>").
 _BY_LABELS = ("By", "BY", "Written by", "Words by", "Story by", "Reported by")
+# contains() first: it copies nothing, so normalize-space() runs only on the text nodes that
+# hold a "B" or a "by" at all (every label does): 1.4 -> 0.6 ms a page.
 _BY_TEXTS = etree.XPath(
-    "//body//text()["
+    "//body//text()[contains(., 'B') or contains(., 'by')]["
     + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
     + "]"
 )
