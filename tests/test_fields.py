@@ -118,6 +118,9 @@ def test_the_outlet_a_person_writes_for_is_not_an_author():
     assert clean_authors(["By Jane Doe and Gear Team"]) == ["Jane Doe", "Gear Team"]
     assert clean_authors(["By Associated Press"]) == ["Associated Press"]
     assert clean_authors(["BBC News, London"]) == ["BBC News"]
+    # An acronym first ("CNN Business") names an outlet; two capitals may be initials.
+    assert clean_authors(["By Jane Doe, CNN Business"]) == ["Jane Doe"]
+    assert clean_authors(["By Jane Doe, AJ Jacobs"]) == ["Jane Doe", "AJ Jacobs"]
 
 
 def test_a_jsonld_person_written_in_parts_is_one_name():

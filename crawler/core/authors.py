@@ -395,7 +395,17 @@ def is_organization(name: str) -> bool:
     """A newsroom, wire service or company rather than a person: an organization word at
     the end, a single word ("Reuters", "AFP"), or "The" first ("The Ledger")."""
     words = name.split()
-    return bool(_ORGANIZATION.search(name)) or len(words) == 1 or words[0] in ("The", "THE")
+    return (
+        bool(_ORGANIZATION.search(name))
+        or len(words) == 1
+        or words[0] in ("The", "THE")
+        or _ACRONYM_FIRST.match(name) is not None
+    )
+
+
+# "CNN Business", "BBC Sport", "NPR Politics": an acronym and a word in lower case after it.
+# Two capitals may be a person's initials ("AJ Jacobs"); an all-caps name is all caps.
+_ACRONYM_FIRST = re.compile(r"[A-Z]{3,5}\s+[A-Z][a-z]")
 
 
 def _looks_like_domain(value: str) -> bool:
