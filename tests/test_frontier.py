@@ -83,3 +83,27 @@ def test_a_request_parked_long_keeps_its_lease(redis_server):
     assert scheduler.requeue_orphans() == 0
     scheduler.crawler.engine.downloader.active.discard(busy)
     assert scheduler.next_request().url == "http://busy.test/b"
+
+
+def test_a_lease_whose_pop_was_never_answered_goes_back_when_its_worker_is_idle(redis_server):
+    # Redis ran the pop-and-lease script, then went away before its reply reached the
+    # worker: the lease names this live worker, which has no such request. Before the fix
+    # every worker waited LEASE_TIMEOUT (10 minutes) for it.
+    scheduler = open_scheduler(redis_server.url)
+    scheduler.enqueue_request(scrapy.Request("http://news.test/lost-reply"))
+    assert scheduler._pop_leased() is not None  # run, its answer dropped
+    assert scheduler.leases_in_flight() == 1
+    assert scheduler.requeue_orphans() == 1
+    assert scheduler.next_request().url == "http://news.test/lost-reply"
+    assert scheduler.requeue_orphans() == 0  # held now: not taken back
+
+
+def test_a_release_redis_missed_is_made_when_it_is_back(redis_server):
+    scheduler = open_scheduler(redis_server.url)
+    scheduler.enqueue_request(scrapy.Request("http://news.test/done"))
+    key = scheduler.next_request().meta["lease"]
+    scheduler.held.discard(key)  # what release() does when Redis is down
+    scheduler.unreleased.add(key)
+    assert scheduler.requeue_orphans() == 0  # finished here: deleted, not crawled again
+    assert scheduler.leases_in_flight() == 0 and not scheduler.unreleased
+    assert scheduler.next_request() is None

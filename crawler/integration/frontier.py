@@ -60,6 +60,8 @@ class LeasedScheduler(Scheduler):
         scheduler.lease_timeout = crawler.settings.getfloat("LEASE_TIMEOUT", 600)
         scheduler.heartbeat_ttl = crawler.settings.getint("WORKER_HEARTBEAT_TTL", HEARTBEAT_TTL)
         scheduler.pending_pushes = []
+        # Leases this process holds a request for, and released ones Redis did not hear of.
+        scheduler.held, scheduler.unreleased = set(), set()
         scheduler.crawler = crawler
         scheduler.parked = Parking()
         scheduler.park_max = PARK_PER_CONCURRENT_REQUEST * crawler.settings.getint(
@@ -113,6 +115,7 @@ class LeasedScheduler(Scheduler):
         key, data = popped
         request = decode_request(self.queue, data)
         request.meta["lease"] = key.decode() if isinstance(key, bytes) else key
+        self.held.add(request.meta["lease"])
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
         return request
@@ -160,12 +163,18 @@ class LeasedScheduler(Scheduler):
     def release(self, key: str | None) -> None:
         if not key:
             return
+        self.held.discard(key)
         try:
-            self.server.pipeline(transaction=True).hdel(self.leases, key).hdel(
-                self.lease_data, key
-            ).execute()
+            self._delete_lease(key)
         except REDIS_DOWN:
-            logger.warning("Could not release lease %s; it will be requeued later", key)
+            self.unreleased.add(key)  # done here: deleted when Redis is back (requeue_orphans)
+            logger.warning("Could not release lease %s; Redis is down, will retry", key)
+
+    def _delete_lease(self, key) -> None:
+        self.server.pipeline(transaction=True).hdel(self.leases, key).hdel(
+            self.lease_data, key
+        ).execute()
+        self.unreleased.discard(key)
 
     def heartbeat(self) -> None:
         # If Redis is down the next beat sets it; other workers wait HEARTBEAT_TTL anyway.
@@ -174,14 +183,23 @@ class LeasedScheduler(Scheduler):
             self.server.set(key, "1", ex=self.heartbeat_ttl)
 
     def requeue_orphans(self) -> int:
-        """Leases of dead workers (or too old) go back to the queue; returns how many."""
+        """Leases of dead workers (or too old) go back to the queue; returns how many.
+
+        This worker's own leases count as held only for the requests it has: when Redis
+        goes away mid-call, a pop it ran may never have been answered, and its lease would
+        otherwise keep every worker waiting for a request no one has. And the releases
+        Redis missed while it was down are made now."""
         requeued = 0
         try:
+            for key in list(self.unreleased):
+                self._delete_lease(key)
             for key, owner in self.server.hgetall(self.leases).items():
                 lease = json.loads(owner)
-                alive = lease["worker"] == self.worker or self.server.exists(
-                    f"{self.spider.name}:worker:{lease['worker']}"
-                )
+                name = key.decode() if isinstance(key, bytes) else key
+                if lease["worker"] == self.worker:
+                    alive = name in self.held
+                else:
+                    alive = self.server.exists(f"{self.spider.name}:worker:{lease['worker']}")
                 if alive and time.time() - lease["at"] < self.lease_timeout:
                     continue
                 requeued += self._give_back(key)
