@@ -117,3 +117,10 @@ def test_a_line_of_names_and_figures_is_a_table_not_a_foreign_sentence():
     assert foreign_kind("Alle Cookies akzeptieren") == "foreign_language"
     sentence = "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."
     assert foreign_kind(sentence) == "foreign_language"
+
+
+def test_a_persons_name_with_an_initial_is_not_foreign():
+    for line in ("F. Kooman", "Michiel B. de Jong", "J. R. R. Tolkien"):
+        assert foreign_kind(line) is None, line
+    # Without an initial the words are judged as before.
+    assert foreign_kind("Alle Cookies akzeptieren") == "foreign_language"

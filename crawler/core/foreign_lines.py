@@ -102,7 +102,7 @@ def _script_kind(line: str) -> str | None:
 
 def _word_kind(line: str, rules: LineRules, known: frozenset[str]) -> str | None:
     words = line_words(line, rules)
-    if not words or _list_of_names(line):
+    if not words or _list_of_names(line) or _person_with_initials(line):
         return None
     if foreign_evidence(words, rules, known) <= rules.margin:
         return None
@@ -122,6 +122,20 @@ def _list_of_names(line: str) -> bool:
         return False
     lower = sum(not word[0].isupper() for word in words)  # a script without case counts too
     return lower < NAMES_LINE_LOWER_SHARE * len(words)
+
+
+# A person's name with an initial ("F. Kooman", "Michiel B. de Jong", "J. R. R. Tolkien"):
+# capitalized words and name particles only, one of them a single capital and a period.
+_INITIAL = re.compile(r"(?<![^\s(\[-])[A-Z]\.(?=\s|$)")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le"})
+MAX_NAME_LINE_WORDS = 6
+
+
+def _person_with_initials(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= MAX_NAME_LINE_WORDS or not _INITIAL.search(line):
+        return False
+    return all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
 
 
 # A quotation in double quotes or guillemets, and an English reporting verb outside it:
