@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, names_in, other_credit, person_shaped
+from crawler.core.prose import text_owner
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
 # "byline", "c-article__byline" (BEM), "post_author", "FeatureByline", "authorName".
@@ -170,7 +171,7 @@ MAX_BY_LINE_CHARS = 100
 
 def _by_line(tree) -> tuple[str, ...]:
     for text in _BY_TEXTS(tree):
-        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        owner = text_owner(text)
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
         line = element_text(owner)
@@ -196,7 +197,7 @@ def other_work_names(tree) -> tuple[str, ...]:
     for text in _CREDIT_TEXTS(tree):
         if not other_credit(text):
             continue
-        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        owner = text_owner(text)
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
         line = element_text(owner)

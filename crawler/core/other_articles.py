@@ -49,7 +49,8 @@ def drop_other_articles(tree: lxml_html.HtmlElement, page: PageMeta) -> int:
         and not any(agrees(_text(heading), t) for t in titles)
     ]
     for article in others:
-        _remove(article)
+        if article.getparent() is not None:
+            article.drop_tree()  # lxml.html's: its tail stays, joined to what was before it
     return len(others)
 
 
@@ -72,19 +73,6 @@ def _headline(article):
 def _related(a, b) -> bool:
     """One holds the other."""
     return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
-
-
-def _remove(element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
 
 
 def _text(element) -> str:

@@ -37,6 +37,12 @@ class ProseNode:
     ancestors: tuple  # elements from the root down to the element the text belongs to
 
 
+def text_owner(text):
+    """The element a text node (an XPath text() result) reads as part of: its element for
+    a .text, the element around it for a .tail (None past the root)."""
+    return text.getparent() if text.is_text else text.getparent().getparent()
+
+
 def text_key(text: str) -> str:
     """Text as compared with an extraction's lines: NFC, whitespace runs as one space, and
     no character that prints nothing (trafilatura drops them: crawler.core.gaps)."""
@@ -62,7 +68,7 @@ def prose_nodes(tree: lxml_html.HtmlElement) -> list[ProseNode]:
         words = key.count(" ") + 1
         if words < PROSE_LINE_WORDS:
             continue
-        owner = text.getparent() if text.is_text else text.getparent().getparent()
+        owner = text_owner(text)
         if owner is None:  # the tail of the root element: outside the document
             continue
         ancestors = [owner, *owner.iterancestors()]

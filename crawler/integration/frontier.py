@@ -114,7 +114,7 @@ class LeasedScheduler(Scheduler):
             return None
         key, data = popped
         request = decode_request(self.queue, data)
-        request.meta["lease"] = key.decode() if isinstance(key, bytes) else key
+        request.meta["lease"] = _as_text(key)
         self.held.add(request.meta["lease"])
         if self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
@@ -195,9 +195,8 @@ class LeasedScheduler(Scheduler):
                 self._delete_lease(key)
             for key, owner in self.server.hgetall(self.leases).items():
                 lease = json.loads(owner)
-                name = key.decode() if isinstance(key, bytes) else key
                 if lease["worker"] == self.worker:
-                    alive = name in self.held
+                    alive = _as_text(key) in self.held
                 else:
                     alive = self.server.exists(f"{self.spider.name}:worker:{lease['worker']}")
                 if alive and time.time() - lease["at"] < self.lease_timeout:
@@ -228,6 +227,10 @@ class LeasedScheduler(Scheduler):
             return self.server.hlen(self.leases)
         except REDIS_DOWN:
             return 1
+
+
+def _as_text(key: bytes | str) -> str:
+    return key.decode() if isinstance(key, bytes) else key
 
 
 class Parking:
