@@ -49,6 +49,24 @@ def test_comments_captions_lists_and_text_after_the_body_are_not_gaps():
     assert [gap.key for gap in gaps] == [LEAD]  # the bio comes after the last kept paragraph
 
 
+def test_a_last_paragraph_shaped_like_the_kept_ones_is_a_gap_and_a_bio_is_not():
+    # Each paragraph in a wrapper of its own, as React themes do: precision mode drops the
+    # last one when it holds a link (a short div with a link at the end of its parent).
+    closing = (
+        "Nobody wants to stand in the way of something that might help the residents, she said."
+    )
+
+    def wrapped(line: str) -> str:
+        return f'<div class="text-block"><p class="para">{line}</p></div>'
+
+    blocks = "".join(wrapped(line) for line in [*BODY, closing])
+    tree = _page(f'<article class="story">{blocks}</article>')
+    assert [gap.key for gap in find_gaps(prose_nodes(tree), "\n".join(BODY))] == [closing]
+    blocks = "".join(wrapped(line) for line in [*BODY, BIO])
+    tree = _page(f'<article class="story">{blocks}</article>')
+    assert find_gaps(prose_nodes(tree), "\n".join(BODY)) == []
+
+
 def test_prose_outside_the_container_is_not_a_gap():
     paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
     tree = _page(f'<div id="sidebar"><p>{BIO}</p></div><div class="post">{paragraphs}</div>')

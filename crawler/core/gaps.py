@@ -15,6 +15,7 @@ before it.
 
 from __future__ import annotations
 
+from crawler.core.chrome_patterns import EDGE_ONLY
 from crawler.core.dropped_lists import is_link_text, missing_list_items, missing_list_words
 from crawler.core.prose import (
     PROSE_LINE_WORDS,
@@ -26,6 +27,7 @@ from crawler.core.prose import (
 )
 from crawler.core.short_paragraphs import short_gaps
 
+AUTHOR_BIO = EDGE_ONLY["author_bio"]
 CONTAINER_SHARE = 0.8  # the container holds at least this share of the kept prose words
 
 
@@ -120,11 +122,17 @@ def _lookalikes(nodes, kept, flat, container, known) -> list[ProseNode]:
     ]
     before = [node for index, node in found if index < kept[-1]]
     after = [node for index, node in found if index > kept[-1]]
-    # After the kept text, one paragraph is as often the writer's bio as the article's end;
-    # several, with as many words as a recall run must add, are the rest of the article.
+    # After the kept text, several paragraphs with as many words as a recall run must add
+    # are the rest of the article. One is its last paragraph, which precision mode drops
+    # when it holds a link and sits in a wrapper of its own (a short div with a link at
+    # the end of its parent reads as a link box), unless it reads as the writer's bio.
     if len(after) < MIN_TAIL_PARAGRAPHS or sum(n.words for n in after) < MIN_TAIL_WORDS:
-        after = []
+        after = after if len(after) == 1 and not _reads_as_bio(after[0]) else []
     return before + after
+
+
+def _reads_as_bio(node: ProseNode) -> bool:
+    return any(pattern.search(node.key) for pattern in AUTHOR_BIO)
 
 
 def _container(kept: list[ProseNode]):
