@@ -135,6 +135,15 @@ def test_a_jsonld_person_written_in_parts_is_one_name():
     assert resolve_authors(page, None, Hints()) == ["Ines Varga", "Tomasz Wrona"]
 
 
+def test_a_jsonld_person_whose_name_lists_every_writer_names_them_all():
+    # One Person with `name` a list of the writers, as NPR's templates write it.
+    page = PageMeta(
+        jsonld={"author": {"@type": "Person", "name": ["Leah Okonkwo", "Tomas Reyes"]}},
+        byline_names=("Leah Okonkwo",),
+    )
+    assert resolve_authors(page, None, Hints()) == ["Leah Okonkwo", "Tomas Reyes"]
+
+
 def test_entities_are_decoded_before_author_lists_are_split():
     page = PageMeta(
         jsonld={"author": [{"name": "Jane O&#8217;Neil"}, {"name": "Sam &amp;amp; Co"}]}

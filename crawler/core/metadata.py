@@ -218,20 +218,24 @@ def jsonld_names(value: Any) -> list[str]:
         if isinstance(item, str):
             names.append(item)
         elif isinstance(item, dict):
-            names.append(_person_name(item))
+            names.extend(_person_names(item))
     return [name.strip() for name in names if name and name.strip()]
 
 
-def _person_name(item: dict) -> str:
+def _person_names(item: dict) -> list[str]:
     """`name`, or schema.org's parts of it when a CMS writes only those (givenName,
-    additionalName, familyName)."""
+    additionalName, familyName). Some CMSes write one Person whose `name` is a list of
+    every writer's name (["Jane Roe", "John Doe"])."""
     name = item.get("name")
-    if isinstance(name, list):  # one name given as a list of one
-        name = next((n for n in name if isinstance(n, str) and n.strip()), None)
+    if isinstance(name, list):
+        listed = [n for n in name if isinstance(n, str) and n.strip()]
+        if listed:
+            return listed
+        name = None
     if isinstance(name, str) and name.strip():
-        return name
+        return [name]
     parts = (item.get(key) for key in ("givenName", "additionalName", "familyName"))
-    return " ".join(part.strip() for part in parts if isinstance(part, str) and part.strip())
+    return [" ".join(part.strip() for part in parts if isinstance(part, str) and part.strip())]
 
 
 def jsonld_organizations(value: Any) -> list[str]:
