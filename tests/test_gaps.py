@@ -1,5 +1,9 @@
 """crawler.core.gaps: paragraphs precision mode drops from inside the article container."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -130,3 +134,22 @@ def test_characters_that_print_nothing_do_not_hide_a_kept_or_recovered_paragraph
     gaps = find_gaps(prose_nodes(tree), "\n".join(BODY))
     filled, added = fill_gaps("\n".join(BODY), "\n".join([LEAD, *BODY]), gaps)
     assert added == 1 and filled.split("\n") == [LEAD, *BODY]
+
+
+LAST_LINKED_PAGE = Path(__file__).parent / "pages" / "q_last_paragraph_in_own_wrapper.html"
+STOCK_MODES = """
+import sys, trafilatura
+body = open(sys.argv[1], "rb").read()
+for mode in ({"favor_precision": True}, {}):
+    text = trafilatura.extract(body, include_comments=False, **mode)
+    print("The proof will be in the evaluation" in text)
+"""
+
+
+def test_upstream_precision_drops_a_last_paragraph_with_a_link_in_its_own_wrapper():
+    # docs/upstream.md: stock trafilatura, in a process that never imported crawler.core.
+    done = subprocess.run(
+        [sys.executable, "-c", STOCK_MODES, str(LAST_LINKED_PAGE)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split() == ["False", "True"]
