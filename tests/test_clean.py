@@ -22,6 +22,7 @@ def test_english_and_german_comment_forms_and_share_lines():
         BODY[1],
         "Like this:",
         "Loading...",
+        "Read More",  # an inline promo's label, its links dropped
         BODY[2],
         "Leave a Reply Cancel reply",
         "Your email address will not be published. Required fields are marked *",
@@ -29,7 +30,7 @@ def test_english_and_german_comment_forms_and_share_lines():
     ]
     result = clean_lines(lines)
     assert result.lines == BODY
-    assert result.removed["share"] == 3
+    assert result.removed["share"] == 4
 
 
 def test_ad_slot_labels_between_paragraphs_are_removed():
@@ -76,6 +77,36 @@ def test_related_block_and_trailing_newsletter_and_copyright():
     result = clean_lines(lines)
     assert result.lines == BODY
     assert result.removed["related"] == 3
+    lines = [*BODY, "More Great Ledger Stories", "Chip makers race to build accelerators"]
+    assert clean_lines(lines).lines == BODY
+    # Teasers with their blurbs, list items of any length, under a heading naming stories.
+    blurb = (
+        "- Regulators will accept applications next month, and makers say the rules could"
+        " keep some models off the list."
+    )
+    assert clean_lines([*BODY, "More to Read", blurb, blurb]).lines == BODY
+    # A bibliography under "Further reading" is the article's own.
+    lines = [*BODY, "Further reading", blurb, blurb]
+    assert clean_lines(lines, headings={"Further reading"}).lines == lines
+
+
+def test_a_newsletter_box_after_the_article_goes():
+    box = [
+        "Get the Ledger AI newsletter",
+        "Catch up on the week in AI with our twice-weekly briefing. Sign up for free.",
+        "By subscribing, you agree to the Ledger's Terms of Use and Privacy Policy.",
+    ]
+    result = clean_lines([*BODY, *box])
+    assert result.lines == BODY and result.removed["newsletter"] == 3
+
+
+def test_a_follow_us_bar_after_the_article_goes():
+    bar = ["End of Article", "FOLLOW US ON SOCIAL MEDIA", "Facebook", "X", "Instagram", "Telegram"]
+    result = clean_lines([*BODY, *bar])
+    assert result.lines == BODY and result.removed["social"] == 5
+    # A network's name as a section heading in the middle of the text stays.
+    lines = [BODY[0], "Instagram", BODY[1], BODY[2]]
+    assert clean_lines(lines).lines == lines
 
 
 def test_a_widget_heading_left_alone_between_paragraphs_goes():
@@ -99,6 +130,16 @@ def test_loose_patterns_never_remove_prose_from_the_middle():
 def test_duplicate_title_at_top_is_removed():
     lines = ["New Model Tops Benchmarks", *BODY]
     result = clean_lines(lines, title="New model tops benchmarks")
+    assert result.lines == BODY and result.removed["duplicate_title"] == 1
+
+
+def test_a_long_headline_repeated_at_the_top_is_removed():
+    # A tabloid's headline runs past the sixteen words a leading-edge line may have.
+    title = (
+        "Robot lawnmower maker accused of quietly using garden photos taken by its machines "
+        "to train its AI - as privacy watchdog opens inquiry"
+    )
+    result = clean_lines([title, *BODY], title=title)
     assert result.lines == BODY and result.removed["duplicate_title"] == 1
 
 

@@ -114,3 +114,8 @@ def test_a_free_part_of_a_paragraph_or_more_is_the_text():
     assert without_paid_part([PROSE[0], PROSE[0], PROSE[1]], paid) == ([PROSE[0]] * 2, 1)
     dek_only = ["Lenders must explain their models.", *PROSE * 3]
     assert without_paid_part(dek_only, frozenset(PROSE)) == (dek_only, 0)
+    # A list of other stories after a body marked paid in full is no free part.
+    stories = [
+        f"- Story {n}: how a small lab trained a model on a single rented GPU" for n in "123"
+    ]
+    assert without_paid_part([*dek_only, *stories], frozenset(PROSE)) == ([*dek_only, *stories], 0)

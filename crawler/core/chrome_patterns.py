@@ -56,6 +56,7 @@ SHARE = _compile(
     r":?$",
     r"^click to (share|email|print)\b",
     r"^like this:?$",
+    r"^(read|see|view|show) (more|less)\s*:?$",  # an inline promo's label, a toggle
     r"^loading\.*$",
     r"^(like|reblog|follow|subscribe)$",
     r"^(facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest)"
@@ -109,7 +110,9 @@ ORIGINAL_PUBLISHER = re.compile(
 )
 
 RELATED_HEADING = re.compile(
-    r"^(related|more (from|on|in|stories|news|articles|like this)|you (may|might) also like"
+    r"^(related|more (from|on|in|like this|to (read|explore|watch|discover))"
+    r"|more( [\w'’-]+){0,2} (stories|news|articles|reads)"
+    r"|you (may|might) also like"
     r"|recommended|read (more|next|also)|further reading|popular|trending|most read"
     r"|(latest|recent) (news|stories|posts|articles|entries))\b",
     re.IGNORECASE,
@@ -121,7 +124,8 @@ RELATED_HEADING = re.compile(
 WIDGET_HEADING = re.compile(
     r"^(?:(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared|watched)"
     r"|editors?'?’?s? picks|around the web|(?:don'?’?t|do not) miss|read (?:this )?next|up next"
-    r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from)\b.{0,30}"
+    r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from"
+    r"|more to (?:read|explore|watch|discover))\b.{0,30}"
     r"|(?:related|recommended|more|popular|trending|latest|top|other|similar)(?: [\w'’-]+){0,2}"
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news))\s*:?$",
     re.IGNORECASE,
@@ -131,7 +135,7 @@ WIDGET_HEADING = re.compile(
 EDGE_ONLY = {
     "paywall": WALL,  # before "newsletter": a wall says "subscribe" too
     "newsletter": _compile(
-        r"\b(sign up|subscribe|newsletter|in your inbox|delivered to your inbox)\b",
+        r"\b(sign up|subscribe|subscribing|newsletter|in your inbox|delivered to your inbox)\b",
     ),
     "read_more": _compile(r"^(read|see|view|continue reading) (more|next|the full)\b"),
     "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),
@@ -144,6 +148,14 @@ EDGE_ONLY = {
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
     ),
     "related": (RELATED_HEADING,),
+    # A follow-us bar after the article: its label and one line per network's link. A
+    # listicle may have "Instagram" as a heading, but never as its last line.
+    "social": _compile(
+        r"^(follow|find|connect with|join) us\b.{0,40}$",
+        r"^(facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|whatsapp|reddit"
+        r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
+    ),
+    "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
 }
 

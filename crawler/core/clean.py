@@ -153,6 +153,12 @@ def _drop_related_blocks(result: CleanResult, headings: Collection[str] = ()) ->
                 if _opens_section(lines, end, headings):
                     break
                 end += 1
+            # Under a heading that names other stories, teasers with their blurbs (list
+            # items of any length) to the end; not under "Further reading", a bibliography.
+            if WIDGET_HEADING.match(lines[index]) and all(
+                _is_title_like(line) or LIST_ITEM.match(line) for line in lines[end:]
+            ):
+                end = len(lines)
             # Only a block that runs to the end or to the next section, or that holds a
             # list, is chrome; a "Related work" heading of the article's own stays.
             own = lines[index] in headings and end == index + 1
@@ -290,21 +296,22 @@ def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
     index = 0
     while index < min(LEADING_LINES, len(result.lines) - 1):
         line = result.lines[index]
-        if _words(line) > 16:
-            return  # the body has started: nothing below is the leading edge
         kind = _leading_kind(line, title, authors)
         if kind:
             result.removed[kind] += 1
             del result.lines[index]
+        elif _words(line) > 16:
+            return  # the body has started: nothing below is the leading edge
         else:
             index += 1
 
 
 def _leading_kind(line: str, title: str | None, authors) -> str | None:
-    if _words(line) > 16:
-        return None
+    # First, at any length: a tabloid's headline runs to thirty words.
     if title and _titled(line, title):
         return "duplicate_title"
+    if _words(line) > 16:
+        return None
     if any(p.search(line) for p in NAVIGATION):
         return "navigation"
     names = [a for a in authors if a]

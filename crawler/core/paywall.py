@@ -83,11 +83,13 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
     """The lines that are not blocks of the paid part (a list item's line without the
     marker trafilatura gives it), and how many were removed; all the lines when what is
-    left is not even a paragraph (MIN_FREE_WORDS)."""
+    left, less list items, is not even a paragraph (MIN_FREE_WORDS)."""
     if not paid:
         return lines, 0
     kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
-    if sum(len(line.split()) for line in kept) < MIN_FREE_WORDS:
+    # List items do not count: a list of other stories after the article is no free part.
+    free = [line for line in kept if not _LIST_MARK.match(line.strip())]
+    if sum(len(line.split()) for line in free) < MIN_FREE_WORDS:
         return lines, 0  # the whole article is the "paid part": a metered page, served whole
     return kept, len(lines) - len(kept)
 
