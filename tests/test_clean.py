@@ -33,6 +33,20 @@ def test_english_and_german_comment_forms_and_share_lines():
     assert result.removed["share"] == 4
 
 
+def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
+    disclosures = [
+        "If you buy something from a Ledger link, Ledger Media may earn a commission.",
+        "When you purchase through links on our site, we may earn an affiliate commission.",
+        "FTC: We use income earning auto affiliate links. More.",
+    ]
+    result = clean_lines(
+        [disclosures[0], BODY[0], disclosures[1], BODY[1], BODY[2], disclosures[2]]
+    )
+    assert result.lines == BODY and result.removed["affiliate"] == 3
+    prose = "Brokers said the agency earns a commission on every model it places with a lab."
+    assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
+
+
 def test_ad_slot_labels_between_paragraphs_are_removed():
     lines = [
         BODY[0],

@@ -70,6 +70,14 @@ ADVERTISEMENT = _compile(
     r"|(story|article|content) continues (below|after)( this)? (advertisement|ad))\s*-*$",
 )
 
+# An affiliate disclosure, above or below the article: "If you buy something from a link,
+# we may earn a commission", "FTC: We use income earning auto affiliate links."
+AFFILIATE = _compile(
+    r"^(if|when) you (buy|purchase|shop|click)\b.{0,80}\b(commission|affiliate)",
+    r"\bwe (may |might |could )?(earn|receive|get) (an? )?(small )?(affiliate )?commission\b",
+    r"^ftc:.{0,40}\baffiliate\b",
+)
+
 COOKIE = _compile(
     r"\bwe use cookies\b",
     r"\bcookies?\b.*\b(accept|consent|preferences|privacy policy)\b",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from crawler.core.chrome_patterns import (
     ADVERTISEMENT,
+    AFFILIATE,
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
@@ -102,6 +103,7 @@ def _strict_kind(line: str) -> str | None:
         ("share", SHARE),
         ("cookie_banner", COOKIE),
         ("advertisement", ADVERTISEMENT),
+        ("affiliate", AFFILIATE),
         ("credit", CREDIT),
     ):
         if any(p.search(line) for p in patterns):
