@@ -114,6 +114,10 @@ def test_a_free_part_of_a_paragraph_or_more_is_the_text():
     assert without_paid_part([PROSE[0], PROSE[0], PROSE[1]], paid) == ([PROSE[0]] * 2, 1)
     dek_only = ["Lenders must explain their models.", *PROSE * 3]
     assert without_paid_part(dek_only, frozenset(PROSE)) == (dek_only, 0)
+    # What follows a body marked paid in full (other stories, a newsletter box) is no
+    # free part: the free part is a teaser, before the paid part.
+    after = ["Stay connected with the latest updates, special offers, top stories and events."]
+    assert without_paid_part([*PROSE, *after * 4], frozenset(PROSE))[1] == 0
     # A list of other stories after a body marked paid in full is no free part.
     stories = [
         f"- Story {n}: how a small lab trained a model on a single rented GPU" for n in "123"

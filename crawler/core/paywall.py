@@ -82,13 +82,16 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
 
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:
     """The lines that are not blocks of the paid part (a list item's line without the
-    marker trafilatura gives it), and how many were removed; all the lines when what is
-    left, less list items, is not even a paragraph (MIN_FREE_WORDS)."""
+    marker trafilatura gives it), and how many were removed; all the lines when the free
+    lines before the paid part, less list items, are not even a paragraph (MIN_FREE_WORDS)."""
     if not paid:
         return lines, 0
-    kept = [line for line in lines if line_key(_LIST_MARK.sub("", line.strip())) not in paid]
-    # List items do not count: a list of other stories after the article is no free part.
-    free = [line for line in kept if not _LIST_MARK.match(line.strip())]
+    is_paid = [line_key(_LIST_MARK.sub("", line.strip())) in paid for line in lines]
+    kept = [line for line, paid_line in zip(lines, is_paid, strict=True) if not paid_line]
+    # The free part is a teaser: the lines before the paid part, less list items. What
+    # follows the paid part (a list of other stories, a newsletter box) is no free part.
+    lead = lines[: is_paid.index(True)] if True in is_paid else lines
+    free = [line for line in lead if not _LIST_MARK.match(line.strip())]
     if sum(len(line.split()) for line in free) < MIN_FREE_WORDS:
         return lines, 0  # the whole article is the "paid part": a metered page, served whole
     return kept, len(lines) - len(kept)
