@@ -1,0 +1,68 @@
+"""Teaser cards: other stories' headlines with a blurb, in a list around the article.
+
+A "More Stories" grid prints each story as a linked headline over its opening sentences.
+trafilatura's recall mode reads the blurbs as paragraphs, and on a short brief they are
+more prose than the article itself: the brief looked cut short, and the recall text, the
+brief plus four other stories, replaced it. A card is the smallest element around a linked
+<h2>-<h4> that holds more than the headline, and no more than MAX_CARD_WORDS; it is a
+teaser only when a sibling of the same tag and class is a card too (a list of them), so a
+blog post whose title links to itself is not one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lxml import etree
+
+from crawler.core.prose import ProseNode
+
+MAX_CARD_WORDS = 120  # a headline and a blurb of a few sentences
+MIN_BLURB_WORDS = 5  # more than the headline by this many words: the card has a blurb
+CLIMB = 3  # levels above the headline (or the link around it) a card may start
+
+_LINKED_HEADINGS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4]"
+    "[ancestor::a[@href][not(starts-with(@href, '#'))]"
+    " or descendant::a[@href][not(starts-with(@href, '#'))]]"
+)
+
+
+def teaser_cards(tree) -> frozenset:
+    """The teaser cards in the tree (see the module's docstring). The elements themselves:
+    lxml makes a new proxy object for a node no reference holds, so an id() would not last."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for heading in _LINKED_HEADINGS(tree):
+        card = _card(heading)
+        if card is not None:
+            parent = card.getparent()
+            groups[(parent, card.tag, card.get("class") or "")].append(card)
+    return frozenset(card for cards in groups.values() if len(cards) >= 2 for card in cards)
+
+
+def _card(heading):
+    top = heading
+    link = next(heading.iterancestors("a"), None)
+    if link is not None:
+        top = link
+    headline_words = len(heading.text_content().split())
+    element = top.getparent()
+    for _ in range(CLIMB):
+        if element is None:
+            return None
+        words = len(element.text_content().split())
+        if words > MAX_CARD_WORDS:
+            return None
+        if words >= headline_words + MIN_BLURB_WORDS:
+            return element
+        element = element.getparent()
+    return None
+
+
+def split_teasers(nodes: list[ProseNode], cards: frozenset) -> tuple[list[ProseNode], frozenset]:
+    """The prose nodes outside the teaser cards, and the text keys of those inside."""
+    if not cards:
+        return nodes, frozenset()
+    kept = [node for node in nodes if cards.isdisjoint(node.ancestors)]
+    inside = frozenset(node.key for node in nodes if not cards.isdisjoint(node.ancestors))
+    return kept, inside
