@@ -151,6 +151,13 @@ def test_entities_are_decoded_before_author_lists_are_split():
     assert resolve_authors(page, None, Hints()) == ["Jane O’Neil", "Sam", "Co"]
 
 
+def test_an_archive_link_beside_the_name_is_not_a_name():
+    # "By Jane Doe archive page": the byline's link to the writer's other stories.
+    assert clean_authors(["By Jane Doe archive page"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe", "archive page"]) == ["Jane Doe"]
+    assert clean_authors(["Larry Page"]) == ["Larry Page"]
+
+
 def test_author_with_date_tail_and_domain():
     assert clean_authors(["Posted by Jane Doe on March 3, 2026"]) == ["Jane Doe"]
     assert clean_authors(["example.com", "Jane Doe | Senior Editor"]) == ["Jane Doe"]

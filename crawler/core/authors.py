@@ -55,7 +55,7 @@ _UI_WORDS = frozenset(
         "e-mail", "mail", "share", "follow", "followers", "copied", "copy", "link", "profile",
         "bio", "contact", "subscribe", "more", "view", "all", "posts", "articles", "stories",
         "comments", "comment", "reply", "website", "required", "name", "see", "read", "about",
-        "meet", "click",
+        "meet", "click", "archive",
     }
 )  # fmt: skip
 _UI_PHRASE = re.compile(
