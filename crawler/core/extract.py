@@ -26,10 +26,10 @@ from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
-from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
+from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
 from crawler.core.standfirst import add_standfirst, find_standfirst
-from crawler.core.teasers import split_teasers, teaser_cards
+from crawler.core.teasers import drop_teaser_cards
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -161,13 +161,14 @@ def extract_article(
         page.labelled_published = labelled_publication(tree)
     unwrap_layout_tables(tree)
     drop_other_articles(tree, page)
-    nodes, teasers = split_teasers(prose_nodes(tree), teaser_cards(tree))
+    drop_teaser_cards(tree)
+    nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
-        text, method = _recall_pass(tree, url, text, nodes, teasers) or (text, method)
+        text, method = _recall_pass(tree, url, text, nodes) or (text, method)
     if lead and text.strip():
         text = add_standfirst(text, *lead)
     body_jsonld = page.jsonld.get("articleBody")
@@ -250,12 +251,8 @@ MIN_LIST_GAP_WORDS = 12
 RECALL_MAX_SHORT_SHARE = 0.35  # share of the recall text in short lines: nav, lists, likes
 
 
-def _recall_pass(
-    tree, url: str, text: str, nodes: list[ProseNode], teasers: frozenset[str] = frozenset()
-) -> tuple[str, str] | None:
-    """(text, method) from a recall-mode run, or None when it is not needed or adds nothing.
-    Lines that are the blurbs of teaser cards (`teasers`, crawler.core.teasers) are other
-    stories: they are left out of the recall text."""
+def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str, str] | None:
+    """(text, method) from a recall-mode run, or None when it is not needed or adds nothing."""
     short = _suspiciously_short(text, sum(node.words for node in nodes))
     gaps = find_gaps(nodes, text)
     items = list_gaps(nodes, text)
@@ -263,7 +260,7 @@ def _recall_pass(
         gaps += items
     if not short and not gaps:
         return None
-    recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)), teasers)
+    recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)))
     if short and recall_recovers(text, recall_text):
         return recall_text, "trafilatura_recall"
     filled, added = fill_gaps(text, recall_text, gaps)
@@ -275,11 +272,11 @@ def _suspiciously_short(text: str, page_prose: int) -> bool:
     return words < SHORT_TEXT_WORDS and words < page_prose / 2
 
 
-def _dedupe_lines(text: str, unwanted: frozenset[str] = frozenset()) -> str:
-    seen: set[str] = set(unwanted)
+def _dedupe_lines(text: str) -> str:
+    seen: set[str] = set()
     kept = []
     for line in text.split("\n"):
-        key = text_key(line)
+        key = " ".join(line.split())
         if key and key in seen:
             continue
         seen.add(key)

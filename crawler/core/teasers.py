@@ -1,12 +1,15 @@
 """Teaser cards: other stories' headlines with a blurb, in a list around the article.
 
 A "More Stories" grid prints each story as a linked headline over its opening sentences.
-trafilatura's recall mode reads the blurbs as paragraphs, and on a short brief they are
-more prose than the article itself: the brief looked cut short, and the recall text, the
-brief plus four other stories, replaced it. A card is the smallest element around a linked
-<h2>-<h4> that holds more than the headline, and no more than MAX_CARD_WORDS; it is a
-teaser only when a sibling of the same tag and class is a card too (a list of them), so a
-blog post whose title links to itself is not one.
+trafilatura reads the blurbs as paragraphs: precision mode keeps some of them beside the
+article, and on a short brief they are more prose than the article itself, so the brief
+looked cut short and the recall text, the brief plus four other stories, replaced it. So
+the cards are removed from the tree before extraction.
+
+A card is the smallest element around a linked <h2>-<h4> that holds more than the
+headline, and no more than MAX_CARD_WORDS; it is a teaser only when a sibling of the same
+tag and class is a card too (a list of them), so a blog post whose title links to itself
+is not one.
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lxml import etree
-
-from crawler.core.prose import ProseNode
 
 MAX_CARD_WORDS = 120  # a headline and a blurb of a few sentences
 MIN_BLURB_WORDS = 5  # more than the headline by this many words: the card has a blurb
@@ -31,12 +32,12 @@ _LINKED_HEADINGS = etree.XPath(
 def teaser_cards(tree) -> frozenset:
     """The teaser cards in the tree (see the module's docstring). The elements themselves:
     lxml makes a new proxy object for a node no reference holds, so an id() would not last."""
-    groups: dict[tuple, list] = defaultdict(list)
+    groups: dict[tuple, set] = defaultdict(set)  # a card with two linked headings is one
     for heading in _LINKED_HEADINGS(tree):
         card = _card(heading)
         if card is not None:
             parent = card.getparent()
-            groups[(parent, card.tag, card.get("class") or "")].append(card)
+            groups[(parent, card.tag, card.get("class") or "")].add(card)
     return frozenset(card for cards in groups.values() if len(cards) >= 2 for card in cards)
 
 
@@ -59,10 +60,9 @@ def _card(heading):
     return None
 
 
-def split_teasers(nodes: list[ProseNode], cards: frozenset) -> tuple[list[ProseNode], frozenset]:
-    """The prose nodes outside the teaser cards, and the text keys of those inside."""
-    if not cards:
-        return nodes, frozenset()
-    kept = [node for node in nodes if cards.isdisjoint(node.ancestors)]
-    inside = frozenset(node.key for node in nodes if not cards.isdisjoint(node.ancestors))
-    return kept, inside
+def drop_teaser_cards(tree) -> int:
+    """Remove the teaser cards from the tree (their tails stay); how many there were."""
+    cards = teaser_cards(tree)
+    for card in cards:
+        card.drop_tree()
+    return len(cards)
