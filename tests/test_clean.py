@@ -43,6 +43,13 @@ def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
         [disclosures[0], BODY[0], disclosures[1], BODY[1], BODY[2], disclosures[2]]
     )
     assert result.lines == BODY and result.removed["affiliate"] == 3
+    # A disclosure box runs past the length of a UI line.
+    box = (
+        "The Ledger independently tests and researches products to bring you our best"
+        " recommendations and advice. When you buy through our links, we may earn an"
+        " affiliate commission. Our process"
+    )
+    assert clean_lines([box, *BODY]).lines == BODY
     prose = "Brokers said the agency earns a commission on every model it places with a lab."
     assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
 
@@ -109,9 +116,10 @@ def test_a_newsletter_box_after_the_article_goes():
         "Get the Ledger AI newsletter",
         "Catch up on the week in AI with our twice-weekly briefing. Sign up for free.",
         "By subscribing, you agree to the Ledger's Terms of Use and Privacy Policy.",
+        "By registering, you agree to our T&C and Privacy Policy",
     ]
     result = clean_lines([*BODY, *box])
-    assert result.lines == BODY and result.removed["newsletter"] == 3
+    assert result.lines == BODY and result.removed["newsletter"] == 4
 
 
 def test_a_follow_us_bar_after_the_article_goes():

@@ -73,8 +73,8 @@ ADVERTISEMENT = _compile(
 # An affiliate disclosure, above or below the article: "If you buy something from a link,
 # we may earn a commission", "FTC: We use income earning auto affiliate links."
 AFFILIATE = _compile(
-    r"^(if|when) you (buy|purchase|shop|click)\b.{0,80}\b(commission|affiliate)",
-    r"\bwe (may |might |could )?(earn|receive|get) (an? )?(small )?(affiliate )?commission\b",
+    r"^(if|when) you (buy|purchase|shop|click)\b.{0,120}\b(commission|affiliate)",
+    r"\bwe (may |might |could )?(earn|receive|get) (an? )?(small )?(affiliate )?commissions?\b",
     r"^ftc:.{0,40}\baffiliate\b",
 )
 
@@ -144,6 +144,8 @@ EDGE_ONLY = {
     "paywall": WALL,  # before "newsletter": a wall says "subscribe" too
     "newsletter": _compile(
         r"\b(sign up|subscribe|subscribing|newsletter|in your inbox|delivered to your inbox)\b",
+        # A sign-up form's consent line: "By registering, you agree to our T&C".
+        r"^by (registering|submitting|signing up|clicking|continuing)\b.{0,60}\b(agree|consent)",
     ),
     "read_more": _compile(r"^(read|see|view|continue reading) (more|next|the full)\b"),
     "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),

@@ -93,9 +93,16 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+# An affiliate disclosure runs to a paragraph ("... we may earn an affiliate commission.
+# Our process"), and its wording is no sentence of an article's.
+MAX_DISCLOSURE_WORDS = 60
+
+
 def _strict_kind(line: str) -> str | None:
     """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
     if _words(line) > MAX_CHROME_WORDS:
+        if _words(line) <= MAX_DISCLOSURE_WORDS and any(p.search(line) for p in AFFILIATE):
+            return "affiliate"
         return None
     for kind, patterns in (
         ("comment_form", COMMENT_FORM),
