@@ -74,7 +74,9 @@ ADVERTISEMENT = _compile(
 # we may earn a commission", "FTC: We use income earning auto affiliate links."
 AFFILIATE = _compile(
     r"^(if|when) you (buy|purchase|shop|click)\b.{0,120}\b(commission|affiliate)",
-    r"\bwe (may |might |could )?(earn|receive|get) (an? )?(small )?(affiliate )?commissions?\b",
+    # "may earn", with the purchase it is earned on: a quoted "We get a commission" stays.
+    r"^(?=.*\b(links?|purchases?|buy|retailers?|products?)\b).*\bmay (earn|receive|get) (an? )?"
+    r"(small )?(affiliate )?(commissions?|compensation)\b",
     r"^ftc:.{0,40}\baffiliate\b",
 )
 
