@@ -20,6 +20,7 @@ from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_s
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
 from crawler.core.bylines import other_work_names
+from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
@@ -162,6 +163,7 @@ def extract_article(
     unwrap_layout_tables(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
+    drop_captions(tree)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)

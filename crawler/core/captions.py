@@ -1,0 +1,39 @@
+"""Photo captions set as paragraphs: `<p class="imageCaption">` beside the `<img>`.
+
+trafilatura drops `<figcaption>`, but a theme that captions its photos with a classed `<p>`
+or `<span>` next to the image gets the caption read as a paragraph of the article ("The
+Kelpie S7 uses a front-facing camera to map rooms (stock image)"). A caption is an element
+whose class says caption, holding no paragraph, at most MAX_CAPTION_WORDS, whose parent
+is a small box (at most MAX_BOX_WORDS) that holds an image. Removed from the tree before
+extraction; a page whose main container is classed "caption" is left alone by the size
+limits.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CAPTION_WORDS = 40
+MAX_BOX_WORDS = 80
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+
+
+def drop_captions(tree) -> int:
+    """Remove photo captions set as paragraphs (their tails stay); how many there were."""
+    found = [element for element in tree.iter("p", "span", "div") if _is_caption(element)]
+    for element in found:
+        element.drop_tree()
+    return len(found)
+
+
+def _is_caption(element) -> bool:
+    if not _CAPTION_CLASS.search(element.get("class") or ""):
+        return False
+    if element.find(".//p") is not None or _words(element) > MAX_CAPTION_WORDS:
+        return False
+    box = element.getparent()
+    return box is not None and _words(box) <= MAX_BOX_WORDS and box.find(".//img") is not None
+
+
+def _words(element) -> int:
+    return len(element.text_content().split())

@@ -1,0 +1,31 @@
+"""crawler.core.captions: photo captions set as classed paragraphs beside the image."""
+
+from lxml import html as lxml_html
+
+from crawler.core.captions import drop_captions
+
+PARAGRAPH = (
+    "A popular robot vacuum maker has been accused of using photographs captured inside "
+    "customers' homes to train its software."
+)
+
+
+def test_a_caption_paragraph_beside_its_image_goes_and_the_article_stays():
+    page = lxml_html.fromstring(
+        '<html><body><div class="article-text"><div class="img-group"><img src="a.jpg">'
+        '<span class="imageCredit">Getty Images</span><p class="imageCaption">The S7 maps'
+        f" rooms with a front camera (stock image)</p></div><p>{PARAGRAPH}</p></div></body></html>"
+    )
+    assert drop_captions(page) == 1
+    assert page.find(".//p").text == PARAGRAPH
+    assert "Getty Images" in page.text_content()  # not classed a caption: credits are cleaning's
+
+
+def test_a_caption_class_on_a_large_box_or_without_an_image_is_not_a_caption():
+    body = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    page = lxml_html.fromstring(
+        f'<html><body><div class="caption-layout"><img src="a.jpg">{body}</div>'
+        '<div><p class="caption">A pull quote styled like a caption, with no image.</p>'
+        "</div></body></html>"
+    )
+    assert drop_captions(page) == 0
