@@ -1,18 +1,14 @@
 """crawler.core.extract: trafilatura's fast run first, its full comparison only when needed."""
 
 import contextlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from crawler.core import extract
-from crawler.core.captions import drop_captions
 from crawler.core.metadata import read_page_meta
-from crawler.core.other_articles import drop_other_articles
-from crawler.core.teasers import drop_teaser_cards
+from tests.stock_trafilatura import stock_output
 
 SENTENCES = [
     "The harbour authority approved a plan on Tuesday to dredge the channel for larger ships.",
@@ -97,10 +93,7 @@ def test_every_trafilatura_run_sees_the_tree_as_parsed(monkeypatch, path):
     body = path.read_bytes()
     parsed = extract.parse_tree(extract.decode_html(body))
     page = read_page_meta(parsed)
-    extract.unwrap_layout_tables(parsed)
-    drop_other_articles(parsed, page)  # the steps that change it on purpose, before the runs
-    drop_teaser_cards(parsed)
-    drop_captions(parsed)
+    extract.reshape_tree(parsed, page)  # the steps that change it on purpose, before the runs
     expected = etree.tostring(parsed)
     seen = []
     real = extract._trafilatura
@@ -159,11 +152,7 @@ def test_upstream_fast_run_keeps_only_the_first_of_sibling_body_blocks():
     # The upstream behaviour docs/upstream.md describes, in a process that never imported
     # crawler.core (stock trafilatura): its fast run takes the first element its content
     # XPaths find, the first of three "article-body" blocks; its full run finds them all.
-    done = subprocess.run(
-        [sys.executable, "-c", STOCK_FAST_AND_FULL, str(SPLIT_BLOCKS)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    fast, full = (int(line) for line in done.stdout.split())
+    fast, full = (int(word) for word in stock_output(STOCK_FAST_AND_FULL, SPLIT_BLOCKS))
     assert fast < full / 2
 
 
@@ -187,11 +176,7 @@ for fast in (True, False):
 def test_upstream_fast_run_drops_a_list_between_the_paragraphs_it_keeps():
     # docs/upstream.md, stock trafilatura in a fresh process: the fast run keeps the
     # paragraphs around the councillors' list and drops the list; the full run has it.
-    done = subprocess.run(
-        [sys.executable, "-c", STOCK_LIST_FAST_AND_FULL, str(DROPPED_LIST)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split() == ["False", "True"]
+    assert stock_output(STOCK_LIST_FAST_AND_FULL, DROPPED_LIST) == ["False", "True"]
 
 
 def test_list_items_missing_between_kept_paragraphs_get_the_full_run(monkeypatch):

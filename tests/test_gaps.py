@@ -1,7 +1,5 @@
 """crawler.core.gaps: paragraphs precision mode drops from inside the article container."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 from lxml import etree
@@ -10,6 +8,7 @@ from lxml import html as lxml_html
 from crawler.core import extract
 from crawler.core.gaps import fill_gaps, find_gaps
 from crawler.core.prose import prose_nodes
+from tests.stock_trafilatura import stock_output
 
 LEAD = (
     "The county opened its new flood barrier on Monday after three years of work on the river wall."
@@ -148,8 +147,4 @@ for mode in ({"favor_precision": True}, {}):
 
 def test_upstream_precision_drops_a_last_paragraph_with_a_link_in_its_own_wrapper():
     # docs/upstream.md: stock trafilatura, in a process that never imported crawler.core.
-    done = subprocess.run(
-        [sys.executable, "-c", STOCK_MODES, str(LAST_LINKED_PAGE)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split() == ["False", "True"]
+    assert stock_output(STOCK_MODES, LAST_LINKED_PAGE) == ["False", "True"]

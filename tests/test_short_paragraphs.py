@@ -1,13 +1,12 @@
 """crawler.core.short_paragraphs: one-line paragraphs between two kept paragraphs."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 from lxml import html as lxml_html
 
 from crawler.core.gaps import fill_gaps, find_gaps
 from crawler.core.prose import prose_nodes
+from tests.stock_trafilatura import stock_output
 
 PARAGRAPHS = [
     "The ferry came in late that night, and the harbour master was already waiting on the quay.",
@@ -79,8 +78,4 @@ for mode in ({"favor_precision": True}, {}, {"favor_recall": True}):
 
 def test_upstream_precision_and_default_drop_a_short_div_paragraph_recall_keeps_it():
     # docs/upstream.md: stock trafilatura, in a process that never imported crawler.core.
-    done = subprocess.run(
-        [sys.executable, "-c", STOCK_MODES, str(SHORT_LINES_PAGE)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert done.stdout.split() == ["False", "False", "True"]
+    assert stock_output(STOCK_MODES, SHORT_LINES_PAGE) == ["False", "False", "True"]

@@ -160,10 +160,7 @@ def extract_article(
         page.credited_names = other_work_names(tree)
     if not fields.dated_in_markup(page):
         page.labelled_published = labelled_publication(tree)
-    unwrap_layout_tables(tree)
-    drop_other_articles(tree, page)
-    drop_teaser_cards(tree)
-    drop_captions(tree)
+    reshape_tree(tree, page)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
@@ -180,6 +177,15 @@ def extract_article(
         raise ExtractionFailed("no_text", "no main text found")
     headings = heading_texts(tree, not_headings=lead[1:] if lead else ())
     return RawArticle(text, page, metadata, method, headings, paid_lines(tree, page.jsonld))
+
+
+def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
+    """The changes made to the tree on purpose, once, before any extraction run: layout
+    tables read as regions, and other stories, teaser cards and photo captions taken out."""
+    unwrap_layout_tables(tree)
+    drop_other_articles(tree, page)
+    drop_teaser_cards(tree)
+    drop_captions(tree)
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
