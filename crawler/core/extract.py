@@ -22,6 +22,7 @@ from crawler.core import fields
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
+from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
@@ -181,11 +182,13 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions, and other stories, teaser cards and photo captions taken out."""
+    tables read as regions; other stories, teaser cards and photo captions taken out; and
+    the headings of headers nested in the article kept without the rest of the header."""
     unwrap_layout_tables(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_captions(tree)
+    keep_entry_headings(tree)
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
