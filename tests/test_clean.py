@@ -134,6 +134,19 @@ def test_a_follow_us_bar_after_the_article_goes():
     assert clean_lines(lines).lines == lines
 
 
+def test_a_press_releases_contact_block_at_the_end_goes():
+    block = ["Media Contact:", "Leah Marchetti", "Corvanta Systems", "+1 408-555-0187"]
+    result = clean_lines([*BODY, *block])
+    assert result.lines == BODY and result.removed["contact"] == 4
+    one_line = ["Investor Relations Contact: Omar Haddad", "ir@example.com"]
+    assert clean_lines([*BODY, *one_line]).lines == BODY
+    # A "Contact" heading over prose, or in the middle of the text, stays.
+    prose = [*BODY, "Contact", "Readers can reach the newsroom by phone on weekdays."]
+    assert clean_lines(prose).lines == prose
+    middle = [BODY[0], *block, BODY[1], BODY[2]]
+    assert clean_lines(middle).lines == middle
+
+
 def test_a_widget_heading_left_alone_between_paragraphs_goes():
     # trafilatura drops a "Recommended stories" box's links and keeps its heading.
     for heading in ("Recommended stories", "You may also like", "More from The Ledger"):

@@ -26,3 +26,16 @@ def test_a_takeaway_box_after_the_body_is_not_the_dek():
     assert _standfirst(f"<h1>Ferry orders</h1>{BODY}</p><div>{takeaway}</div>") is None
     # nor after the body's first paragraph when it is not in an aside
     assert _standfirst(f"<h1>Ferry orders</h1>{BODY}</p><p>{DEK}</p>") is None
+
+
+def test_an_element_classed_a_dek_is_the_dek_when_the_description_is_the_body():
+    dek = "Banks and hospitals can run the models without the public cloud"
+    hero = f'<h1>Ferry orders</h1><p class="release-subtitle">{dek}</p>'
+    assert _standfirst(hero + BODY + "</p>") == ("Ferry orders", dek)
+    # A type scale's class, a share bar, a box of bullet points: none is a dek.
+    for box in (
+        f'<div class="subtitle-2">{dek}</div>',
+        '<div class="dek"><a href="/f">Share on Facebook</a> <a href="/x">Share on X</a></div>',
+        f'<div class="article-dek"><ul><li>{dek}</li><li>{dek}</li></ul></div>',
+    ):
+        assert _standfirst(f"<h1>Ferry orders</h1>{box}{BODY}</p>") is None

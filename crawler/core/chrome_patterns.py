@@ -171,6 +171,14 @@ EDGE_ONLY = {
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
 }
 
+# A press release's contact block label: "Media Contact:", "Press contacts", "Investor
+# Relations Contact: Ann Lee" (crawler.core.clean._drop_contact_block).
+CONTACT_LABEL = re.compile(
+    r"^((media|press|investor|news|editorial|company|pr)( relations)?"
+    r"( and (media|press|investor)( relations)?)? )?(contacts?|enquiries|inquiries)\b\s*(:|$)",
+    re.IGNORECASE,
+)
+
 # --- Comment threads ------------------------------------------------------------------------
 # A reader comment's signature line: "Posted by: Ann at October 29, 2012 05:23 PM",
 # "Ann says:", "On 3 May 2012 at 10:02, Ann said:". Three or more of them make a thread.

@@ -23,6 +23,7 @@ from crawler.core.chrome_patterns import (
     BYLINE,
     COMMENT_FORM,
     COMMENT_SIGNATURE,
+    CONTACT_LABEL,
     COOKIE,
     CREDIT,
     EDGE_ONLY,
@@ -81,6 +82,7 @@ def clean_lines(
     _drop_trailing_edge(result)
     _drop_trailing_teasers(result, links)
     _drop_trailing_edge(result)
+    _drop_contact_block(result)
     _drop_leading_edge(result, title, authors)
     return result
 
@@ -145,6 +147,26 @@ def _drop_trailing_edge(result: CleanResult) -> None:
             return
         result.removed[kind] += 1
         result.lines.pop()
+
+
+# A press release ends with whom to call: "Media Contact:", a name, a company, a phone
+# number. Those lines are no sentence, and the label is no heading of an article's.
+CONTACT_LINES = 8  # a block of up to this many short lines after its label
+CONTACT_LINE_WORDS = 10
+
+
+def _drop_contact_block(result: CleanResult) -> None:
+    lines = result.lines
+    for index in range(max(1, len(lines) - CONTACT_LINES - 1), len(lines)):
+        if not CONTACT_LABEL.match(lines[index]) or _words(lines[index]) > CONTACT_LINE_WORDS:
+            continue
+        if all(
+            _words(line) <= CONTACT_LINE_WORDS and not line.endswith((".", "?", "!", "”", '"'))
+            for line in lines[index + 1 :]
+        ):
+            result.removed["contact"] += len(lines) - index
+            del lines[index:]
+            return
 
 
 def _is_title_like(line: str) -> bool:

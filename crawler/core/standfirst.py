@@ -11,6 +11,8 @@ standfirst.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -30,13 +32,12 @@ def descriptions(page: PageMeta) -> list[str]:
 
 
 def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, str] | None:
-    """(headline, standfirst) texts, when the element after an h1 repeats the description.
+    """(headline, standfirst) texts, when an element after an h1 repeats the description
+    or is classed a dek.
 
     Call on the unpruned tree: trafilatura removes what it does not keep.
     """
     summaries = [d for d in descriptions(page) if len(d.split()) >= MIN_WORDS]
-    if not summaries:
-        return None
     site = _key(page.first("og:site_name") or "").casefold()
     for heading in tree.iter("h1"):
         name = _text(heading)
@@ -48,8 +49,9 @@ def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, s
             dek = _text(after)
             key = _key(dek)
             words = len(key.split())
-            if MIN_WORDS <= words <= MAX_WORDS and any(
-                summary.startswith(key) or key.startswith(summary) for summary in summaries
+            if MIN_WORDS <= words <= MAX_WORDS and (
+                any(summary.startswith(key) or key.startswith(summary) for summary in summaries)
+                or _classed_dek(after)
             ):
                 return name, dek
             if after.tag == "p" and words >= BODY_WORDS:
@@ -64,6 +66,25 @@ FOLLOWING_WINDOW = 100
 _FOLLOWING = etree.XPath(f"following::*[position() <= {FOLLOWING_WINDOW}]")
 BODY_WORDS = 12  # a paragraph this long that is not the dek starts the body
 ASIDE_TAGS = frozenset({"aside", "figure", "figcaption", "li", "nav", "footer", "blockquote"})
+
+
+# The second sign, for a page whose description is its first paragraph instead (a press
+# release, a wire story): the template names the element a dek. A class token that ends in
+# the name ("dek", "article-subtitle", "duet--article--dek", a CSS module's "Header_dek__x1"),
+# not a type scale's "subtitle-2"; only a leaf of text, mostly not links (a "summary" box of
+# bullet points is the article's own list, a share bar is not a dek).
+DEK_TOKEN = re.compile(
+    r"(?:^|[-_])(?:dek|deck|standfirst|strapline|subtitle|subhead|subheadline)(?:$|__)",
+    re.IGNORECASE,
+)
+_HAS_BLOCKS = etree.XPath(".//*[self::p or self::li or self::h1 or self::h2 or self::h3]")
+
+
+def _classed_dek(element) -> bool:
+    if not any(DEK_TOKEN.search(token) for token in (element.get("class") or "").split()):
+        return False
+    linked = sum(len(_text(link)) for link in element.iter("a"))
+    return not _HAS_BLOCKS(element) and linked < 0.5 * len(_text(element))
 
 
 def _in_aside(element) -> bool:
