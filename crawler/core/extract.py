@@ -30,6 +30,7 @@ from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
+from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.teasers import drop_teaser_cards
 
@@ -182,12 +183,13 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; other stories, teaser cards and photo captions taken out; and
-    the headings of headers nested in the article kept without the rest of the header."""
+    tables read as regions; other stories, teaser cards, photo captions and sign-up boxes
+    taken out; the headings of headers nested in the article kept, the rest of them not."""
     unwrap_layout_tables(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_captions(tree)
+    drop_signup_boxes(tree)
     keep_entry_headings(tree)
 
 

@@ -1,0 +1,68 @@
+"""Sign-up boxes: the words around a form that asks for an e-mail address.
+
+trafilatura deletes `<form>` elements, but the box around a newsletter form keeps its pitch
+("Stay connected", "Get the latest updates from …", "Privacy Policy"), and that pitch sits
+in the article's container, so it comes out as the article's last lines. The form is the
+sign that nothing else does: a field for an e-mail address (`type="email"`, or a field named
+for mail). A comment form has one too, and its labels are chrome as well.
+
+The box is the largest ancestor of the form with at most MAX_BOX_WORDS, with no headline,
+whose every long paragraph is a pitch (it names the newsletter, the inbox, the updates):
+never the article around it, even a brief one. A form larger than that is left alone:
+ASP.NET wraps the whole page in one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+MAX_BOX_WORDS = 60
+PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
+PITCH = re.compile(
+    r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy)\b",
+    re.IGNORECASE,
+)
+_EMAIL_FORMS = etree.XPath(
+    "//form[.//input[translate(@type, 'EMAIL', 'email') = 'email'"
+    " or contains(translate(@name, 'EMAIL', 'email'), 'mail')"
+    " or contains(translate(@id, 'EMAIL', 'email'), 'mail')]]"
+)
+STOP_TAGS = frozenset({"body", "html", "main", "article"})
+
+
+def drop_signup_boxes(tree) -> int:
+    """Remove the boxes around e-mail forms (their tails stay); how many there were."""
+    boxes = []
+    for form in _EMAIL_FORMS(tree):
+        if not _is_small_box(form):
+            continue  # an ASP.NET page is one form around the whole page
+        box = _box_of(form)
+        if not any(box is other or _contains(other, box) for other in boxes):
+            boxes.append(box)
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return len(boxes)
+
+
+def _box_of(form):
+    box, parent = form, form.getparent()
+    while parent is not None and parent.tag not in STOP_TAGS and _is_small_box(parent):
+        box, parent = parent, parent.getparent()
+    return box
+
+
+def _is_small_box(element) -> bool:
+    if len(element.text_content().split()) > MAX_BOX_WORDS or element.find(".//h1") is not None:
+        return False
+    return all(
+        PITCH.search(text)
+        for text in (p.text_content() for p in element.iter("p"))
+        if len(text.split()) >= PROSE_WORDS
+    )
+
+
+def _contains(ancestor, element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())

@@ -1,0 +1,38 @@
+"""crawler.core.signup_boxes: the pitch around an e-mail form goes before extraction."""
+
+from lxml import html as lxml_html
+
+from crawler.core.signup_boxes import drop_signup_boxes
+
+PARAGRAPH = (
+    "Labs that trained models on their own output found the gains faded after a few rounds, "
+    "researchers said on Tuesday."
+)
+FORM = '<form action="/subscribe"><input type="email" name="email"><button>Sign up</button></form>'
+
+
+def _page(body: str):
+    return lxml_html.fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_a_newsletter_box_in_the_article_goes_and_the_article_stays():
+    box = (
+        '<div class="stayConnected"><h3>Stay connected</h3><p>Get the latest updates from '
+        f"The Circuit</p><p>Discover special offers and more.</p>{FORM}"
+        '<p class="privacy">Privacy Policy</p></div>'
+    )
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{box}</article>")
+    assert drop_signup_boxes(page) == 1
+    text = page.text_content()
+    assert "Stay connected" not in text and "Privacy Policy" not in text
+    assert text.count(PARAGRAPH) == 2
+
+
+def test_a_brief_beside_a_form_and_a_page_wide_form_stay():
+    brief = _page(f'<div class="story"><p>{PARAGRAPH}</p>{FORM}</div>')
+    assert drop_signup_boxes(brief) == 1  # the form alone, not the story around it
+    assert PARAGRAPH in brief.text_content()
+    body = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(5))
+    aspnet = _page(f'<form id="aspnetForm">{body}<input type="text" name="footerEmail"></form>')
+    assert drop_signup_boxes(aspnet) == 0
+    assert aspnet.text_content().count(PARAGRAPH) == 5
