@@ -134,6 +134,20 @@ def test_a_follow_us_bar_after_the_article_goes():
     assert clean_lines(lines).lines == lines
 
 
+def test_a_short_box_of_linked_items_after_the_article_goes():
+    body = [line + " " + line for line in BODY] * 2  # an article's worth of prose
+    items = ["Inside the race to build benchmarks", "Small models, big ambitions"]
+    links = frozenset(item.lower() for item in items)
+    box = ["Deep Dive", *(f"- {item}" for item in items)]
+    result = clean_lines([*body, *box], links=links)
+    assert result.lines == body and result.removed["related"] == 3
+    # Items that are not whole links are the article's own list, and one link is no box.
+    own = ["What changed", "- Inside the race to build benchmarks, and why it matters"]
+    assert clean_lines([*body, *own], links=links).lines == [*body, *own]
+    single = box[:2]
+    assert clean_lines([*body, *single], links=links).lines == [*body, *single]
+
+
 def test_a_press_releases_contact_block_at_the_end_goes():
     block = ["Media Contact:", "Leah Marchetti", "Corvanta Systems", "+1 408-555-0187"]
     result = clean_lines([*BODY, *block])

@@ -81,6 +81,7 @@ def clean_lines(
     _drop_matching(result)
     _drop_trailing_edge(result)
     _drop_trailing_teasers(result, links)
+    _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result)
     _drop_contact_block(result)
     _drop_leading_edge(result, title, authors)
@@ -316,6 +317,30 @@ def _drop_trailing_teasers(result: CleanResult, links: frozenset[str]) -> None:
     if sum(w for w in map(_words, lines[:start]) if w >= 12) >= MIN_BODY_WORDS:
         result.removed["related"] += len(lines) - start
         del lines[start:]
+
+
+MIN_LINKED_ITEMS = 2
+LINK_LIST_HEADING_WORDS = 6
+
+
+def _drop_trailing_link_list(result: CleanResult, links: frozenset[str]) -> None:
+    """A short heading over list items that are each a whole link, at the end of an article:
+    a "Deep Dive" or "More on this" box, too short for _drop_trailing_teasers."""
+    lines, start = result.lines, len(result.lines)
+    while (
+        start > 0
+        and LIST_ITEM.match(lines[start - 1])
+        and _link_share(lines[start - 1], links) == 1.0
+    ):
+        start -= 1
+    heading = start - 1
+    if len(lines) - start < MIN_LINKED_ITEMS or heading < 1:
+        return
+    if _words(lines[heading]) > LINK_LIST_HEADING_WORDS or not _is_title_like(lines[heading]):
+        return
+    if sum(w for w in map(_words, lines[:heading]) if w >= 12) >= MIN_BODY_WORDS:
+        result.removed["related"] += len(lines) - heading
+        del lines[heading:]
 
 
 def _is_paragraph(line: str) -> bool:
