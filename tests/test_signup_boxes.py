@@ -36,3 +36,13 @@ def test_a_brief_beside_a_form_and_a_page_wide_form_stay():
     aspnet = _page(f'<form id="aspnetForm">{body}<input type="text" name="footerEmail"></form>')
     assert drop_signup_boxes(aspnet) == 0
     assert aspnet.text_content().count(PARAGRAPH) == 5
+
+
+def test_a_header_with_a_follow_by_email_field_keeps_its_byline_and_time():
+    header = (
+        '<div class="post-meta"><span class="byline">By Ann Lee</span>'
+        f'<time datetime="2024-03-05">March 5, 2024</time>{FORM}</div>'
+    )
+    page = _page(f"<article>{header}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>")
+    drop_signup_boxes(page)
+    assert page.find(".//time") is not None and "Ann Lee" in page.text_content()

@@ -7,9 +7,10 @@ sign that nothing else does: a field for an e-mail address (`type="email"`, or a
 for mail). A comment form has one too, and its labels are chrome as well.
 
 The box is the largest ancestor of the form with at most MAX_BOX_WORDS, with no headline,
-whose every long paragraph is a pitch (it names the newsletter, the inbox, the updates):
-never the article around it, even a brief one. A form larger than that is left alone:
-ASP.NET wraps the whole page in one.
+time or byline, whose every long paragraph is a pitch (it names the newsletter, the inbox,
+the updates): never the article around it, even a brief one, nor a header with a
+follow-by-e-mail field. A form larger than that is left alone: ASP.NET wraps the whole
+page in one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ _EMAIL_FORMS = etree.XPath(
     "//form[.//input[translate(@type, 'EMAIL', 'email') = 'email'"
     " or contains(translate(@name, 'EMAIL', 'email'), 'mail')"
     " or contains(translate(@id, 'EMAIL', 'email'), 'mail')]]"
+)
+# A box that holds the headline, a time or a byline is the article's header with a
+# follow-by-e-mail field in it, not a sign-up box: the metadata is read from it.
+_HEADLINE_OR_BYLINE = etree.XPath(
+    "boolean(.//h1 | .//time | .//*[@rel='author' or contains(@class, 'author')"
+    " or contains(@class, 'byline') or contains(@class, 'date')])"
 )
 STOP_TAGS = frozenset({"body", "html", "main", "article"})
 
@@ -55,7 +62,7 @@ def _box_of(form):
 
 
 def _is_small_box(element) -> bool:
-    if len(element.text_content().split()) > MAX_BOX_WORDS or element.find(".//h1") is not None:
+    if len(element.text_content().split()) > MAX_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
         return False
     return all(
         PITCH.search(text)
