@@ -35,6 +35,18 @@ def test_people_first_then_the_organization_the_page_names():
     assert resolve_authors(page, None, Hints(), site_name="Pulse") == ["Jane Doe"]
 
 
+def test_a_company_with_its_legal_form_is_one_author():
+    assert clean_authors(["Corvanta Systems, Inc."]) == ["Corvanta Systems, Inc"]
+    assert clean_authors(["Acme Robotics, LLC and Jane Roe"]) == ["Acme Robotics, LLC", "Jane Roe"]
+    assert clean_authors(["Ann Lee, AG Smith"]) == ["Ann Lee", "AG Smith"]
+    # The same company less its legal form, in the byline, is not a person named there.
+    page = PageMeta(
+        jsonld={"author": {"@type": "Organization", "name": "Corvanta Systems, Inc."}},
+        byline_names=("Corvanta Systems",),
+    )
+    assert resolve_authors(page, None, Hints(), site_name="PR Wire") == ["Corvanta Systems, Inc"]
+
+
 def test_author_junk_is_not_a_name():
     junk = ["Twitter Facebook", "(Image: Getty Images)", "UK", "姓名 *", "December 20"]
     assert clean_authors(junk) == []

@@ -23,8 +23,14 @@ _DATE_TAIL = re.compile(
 )
 # "/" separates "Jane Doe/Reuters", but not a forum handle's prefix ("u/janedoe"). The
 # separator is kept: a conjunction joins co-authors, anything else may attach an outlet.
+# A comma before a company's legal form ("Corvanta Systems, Inc.") is inside the name.
+_LEGAL_FORM = (
+    r"(?:inc|llc|llp|ltd|corp|plc|gmbh|ag|s\.a|n\.v|l\.p|pty ltd)\b\.?"
+    r"(?=\s*(?:$|[,;&|\n]|\band\b))"
+)
 _SPLIT = re.compile(
-    r"\s*([,;&|•·\n]|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\bwith\b)\s*",
+    rf"\s*((?:,(?!\s*{_LEGAL_FORM})|[;&|•·\n])|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b"
+    r"|\bet\b|\by\b|\bwith\b)\s*",
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "with"})

@@ -334,9 +334,15 @@ def resolve_authors(
     ]
     typed = {_simple(name) for name in jsonld_organizations(page.jsonld.get("author"))}
     sources = [_writers(names, page) for names in sources]
+    # An organization a source names, less its legal form, is no person in another source:
+    # "Corvanta Systems, Inc." in the JSON-LD and "Corvanta Systems" in the byline.
+    companies = {_simple(n) for names in sources for n in names if is_organization(n)}
     for names in sources:
         people = [name for name in names if not _is_site(name, site)]
-        if any(not (is_organization(name) or _simple(name) in typed) for name in people):
+        if any(
+            not (is_organization(name) or _simple(name) in typed or _company(name, companies))
+            for name in people
+        ):
             byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
             return _fuller_byline(people, byline, site)
     return next((names for names in sources if names), [])
@@ -438,6 +444,15 @@ def labelled_authors(page: PageMeta) -> list[str]:
         if label and _AUTHOR_LABEL.fullmatch(label.strip().rstrip(":")):
             return [name for name in page.all(f"twitter:data{n}") if "://" not in name]
     return []
+
+
+LEGAL_FORMS = frozenset({"inc", "llc", "llp", "ltd", "corp", "plc", "gmbh", "ag", "sa", "nv"})
+
+
+def _company(name: str, organizations: set[str]) -> bool:
+    """`name` is one of `organizations` (simplified) less its legal form."""
+    key = _simple(name)
+    return any(org.startswith(key) and org[len(key) :] in LEGAL_FORMS for org in organizations)
 
 
 def _is_site(name: str, site: set[str]) -> bool:
