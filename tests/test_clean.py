@@ -148,6 +148,22 @@ def test_a_short_box_of_linked_items_after_the_article_goes():
     assert clean_lines([*body, *single], links=links).lines == [*body, *single]
 
 
+def test_a_time_stamp_line_after_the_article_goes():
+    for stamp in (
+        "Published - March 04, 2025 06:45 pm IST",
+        "Updated 3:14 PM EST, Tue March 5, 2024",
+        "Last updated on 5 March 2024",
+    ):
+        result = clean_lines([*BODY, stamp])
+        assert result.lines == BODY and result.removed["time_stamp"] == 1
+    # An update note says more than the time; a stamp at the top is left to the gold
+    # conventions that keep it (Dragnet's).
+    note = "Update, March 5th, 3:12PM UTC: Added pricing details."
+    assert clean_lines([*BODY, note]).lines == [*BODY, note]
+    top = ["Published: July 24, 2012", *BODY]
+    assert clean_lines(top).lines == top
+
+
 def test_a_press_releases_contact_block_at_the_end_goes():
     block = ["Media Contact:", "Leah Marchetti", "Corvanta Systems", "+1 408-555-0187"]
     result = clean_lines([*BODY, *block])

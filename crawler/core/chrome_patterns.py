@@ -92,6 +92,23 @@ CREDIT = _compile(
     r"^\(?(photo|image)\s*:?\s*(getty images|ap|reuters|afp|shutterstock)\)?$",
 )
 
+# A time stamp printed as a line of its own, below the article: "Published -
+# March 04, 2025 06:45 pm IST", "Updated: 10:42 a.m. ET", "Last updated on 5 March 2024".
+# The whole line is the label and the date; "Update, March 5: Added pricing" says more.
+_STAMP_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_STAMP_DAY = (
+    rf"(\d{{1,2}}(st|nd|rd|th)? {_STAMP_MONTH},? \d{{4}}"
+    rf"|{_STAMP_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+_STAMP_TIME = r"\d{1,2}([:.]\d{2} ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
+TIME_STAMP = _compile(
+    r"^(first |last |originally )?(published|updated|posted|modified)( on| at)?\s*[:|–—-]?\s*"
+    rf"({_STAMP_WEEKDAY}{_STAMP_DAY}(,? (at |[|–—-] )?{_STAMP_TIME})?"
+    rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
+)
+
 AGGREGATOR = _compile(
     r"^best for\s*:",
     r"\bcuration by\b",
@@ -168,6 +185,8 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    # Only after the article: Dragnet's 2012 gold keeps "Published: July 24, 2012" at the top.
+    "time_stamp": TIME_STAMP,
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
 }
 
