@@ -148,6 +148,12 @@ def test_a_short_box_of_linked_items_after_the_article_goes():
     assert clean_lines([*body, *single], links=links).lines == [*body, *single]
 
 
+def test_a_video_players_title_bar_goes():
+    label = "Related video: What is an AI chip and why does everyone want one?"
+    result = clean_lines([BODY[0], label, *BODY[1:]])
+    assert result.lines == BODY and result.removed["video"] == 1
+
+
 def test_a_time_stamp_line_after_the_article_goes():
     for stamp in (
         "Published - March 04, 2025 06:45 pm IST",

@@ -46,3 +46,19 @@ def test_a_header_with_a_follow_by_email_field_keeps_its_byline_and_time():
     page = _page(f"<article>{header}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>")
     drop_signup_boxes(page)
     assert page.find(".//time") is not None and "Ann Lee" in page.text_content()
+
+
+def test_an_appeal_box_with_a_call_button_goes_and_a_link_in_a_sentence_stays():
+    appeal = (
+        '<div class="support-box"><p class="title">Support truly independent journalism</p>'
+        "<p>Whether $5 or $50, every contribution counts.</p>"
+        '<a class="btn" href="/donations">Support Now</a></div>'
+    )
+    page = _page(f"<article>{appeal}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "contribution" not in page.text_content()
+    sentence = f'<p>{PARAGRAPH} Readers who want more can <a href="/s">subscribe here</a>.</p>'
+    page = _page(f"<article><p>{PARAGRAPH}</p>{sentence}</article>")
+    assert drop_signup_boxes(page) == 0
+    menu = _page('<nav><ul><li><a href="/s">Subscribe</a></li></ul></nav>')
+    assert drop_signup_boxes(menu) == 1  # a menu's box of one link: chrome either way

@@ -109,6 +109,9 @@ TIME_STAMP = _compile(
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
 
+# A video player's title bar set in the article: "Related video: What is an AI chip?".
+VIDEO_LABEL = _compile(r"^(related|featured|recommended|latest|top|more) videos?\s*[:|]")
+
 AGGREGATOR = _compile(
     r"^best for\s*:",
     r"\bcuration by\b",

@@ -34,6 +34,7 @@ from crawler.core.chrome_patterns import (
     SHARE,
     TEASER_SIGNATURE,
     THREAD_START,
+    VIDEO_LABEL,
     WIDGET_HEADING,
 )
 
@@ -115,6 +116,7 @@ def _strict_kind(line: str) -> str | None:
         ("advertisement", ADVERTISEMENT),
         ("affiliate", AFFILIATE),
         ("credit", CREDIT),
+        ("video", VIDEO_LABEL),
     ):
         if any(p.search(line) for p in patterns):
             return kind

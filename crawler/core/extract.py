@@ -24,6 +24,7 @@ from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
+from crawler.core.hidden import drop_hidden
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
@@ -183,8 +184,10 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; other stories, teaser cards, photo captions and sign-up boxes
-    taken out; the headings of headers nested in the article kept, the rest of them not."""
+    tables read as regions; hidden elements, other stories, teaser cards, photo captions
+    and sign-up boxes taken out; the headings of headers nested in the article kept, the
+    rest of those headers not."""
+    drop_hidden(tree)
     unwrap_layout_tables(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)

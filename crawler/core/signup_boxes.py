@@ -1,10 +1,13 @@
-"""Sign-up boxes: the words around a form that asks for an e-mail address.
+"""Sign-up and appeal boxes: the words around a form that asks for an e-mail address, or
+around a button that asks the reader to subscribe, donate or join.
 
 trafilatura deletes `<form>` elements, but the box around a newsletter form keeps its pitch
 ("Stay connected", "Get the latest updates from …", "Privacy Policy"), and that pitch sits
 in the article's container, so it comes out as the article's last lines. The form is the
 sign that nothing else does: a field for an e-mail address (`type="email"`, or a field named
-for mail). A comment form has one too, and its labels are chrome as well.
+for mail). A comment form has one too, and its labels are chrome as well. An appeal box
+("Support truly independent journalism … Support Now") has a button instead: a link or
+button standing alone whose whole text is the call ("Support Now", "Donate", "Subscribe").
 
 The box is the largest ancestor of the form with at most MAX_BOX_WORDS, with no headline,
 time or byline, whose every long paragraph is a pitch (it names the newsletter, the inbox,
@@ -22,9 +25,16 @@ from lxml import etree
 MAX_BOX_WORDS = 60
 PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
 PITCH = re.compile(
-    r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy)\b",
+    r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy"
+    r"|support\w*|donat\w+|contribut\w+|members?(hip)?)\b",
     re.IGNORECASE,
 )
+CALL = re.compile(
+    r"(support|donate|contribute|subscribe|sign up|join|register|give|become a"
+    r" (member|subscriber|supporter))( now| today| us| here| for free)?\W*",
+    re.IGNORECASE,
+)
+_BUTTONS = etree.XPath("//a[string-length(normalize-space()) < 30] | //button")
 _EMAIL_FORMS = etree.XPath(
     "//form[.//input[translate(@type, 'EMAIL', 'email') = 'email'"
     " or contains(translate(@name, 'EMAIL', 'email'), 'mail')"
@@ -40,18 +50,36 @@ STOP_TAGS = frozenset({"body", "html", "main", "article"})
 
 
 def drop_signup_boxes(tree) -> int:
-    """Remove the boxes around e-mail forms (their tails stay); how many there were."""
+    """Remove the boxes around e-mail forms and calls to subscribe or donate (their tails
+    stay); how many there were."""
     boxes = []
-    for form in _EMAIL_FORMS(tree):
+    calls = [button for button in _BUTTONS(tree) if _is_call(button)]
+    for form in [*_EMAIL_FORMS(tree), *calls]:
         if not _is_small_box(form):
             continue  # an ASP.NET page is one form around the whole page
         box = _box_of(form)
+        if box is form and form.tag != "form":
+            continue  # a button alone: a menu's link, not a box with its pitch
         if not any(box is other or _contains(other, box) for other in boxes):
             boxes.append(box)
     for box in boxes:
         if box.getparent() is not None:
             box.drop_tree()
     return len(boxes)
+
+
+def _is_call(button) -> bool:
+    """A button or link whose whole text is a call to subscribe, donate or join, standing
+    alone: not a link inside a sentence ("… you can subscribe here.")."""
+    text = " ".join(button.text_content().split())
+    if not text or not CALL.fullmatch(text):
+        return False
+    parent = button.getparent()
+    return parent is None or parent.tag not in ("p", "li") or _words(parent) <= len(text.split())
+
+
+def _words(element) -> int:
+    return len(element.text_content().split())
 
 
 def _box_of(form):
