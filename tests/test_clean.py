@@ -148,6 +148,18 @@ def test_a_short_box_of_linked_items_after_the_article_goes():
     assert clean_lines([*body, *single], links=links).lines == [*body, *single]
 
 
+def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
+    promo = "Also Read: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
+    links = frozenset({"centre approves fourth chip plant under semiconductor mission"})
+    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    assert result.lines == BODY and result.removed["related"] == 1
+    # Without the link, or after a label Dragnet's gold keeps ("Related:"), the line stays.
+    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == [BODY[0], promo, *BODY[1:]]
+    related = "Related: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
+    lines = [BODY[0], related, *BODY[1:]]
+    assert clean_lines(lines, links=links).lines == lines
+
+
 def test_a_video_players_title_bar_goes():
     label = "Related video: What is an AI chip and why does everyone want one?"
     result = clean_lines([BODY[0], label, *BODY[1:]])

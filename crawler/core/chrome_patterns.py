@@ -109,6 +109,15 @@ TIME_STAMP = _compile(
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
 
+# The label of an inline promo between paragraphs, before a link to another story: "Also
+# Read: <headline>", "READ MORE: <headline>" (crawler.core.clean._drop_inline_promos). Not
+# "Related:" or "See also:": Dragnet's 2012 gold keeps those lines in the article.
+PROMO_LABEL = re.compile(
+    r"^(also read|read also|read more|read next|must read|(do not|don'?t|dont) miss|up next)"
+    r"\s*[:|–—-]\s*",
+    re.IGNORECASE,
+)
+
 # A video player's title bar set in the article: "Related video: What is an AI chip?".
 VIDEO_LABEL = _compile(r"^(related|featured|recommended|latest|top|more) videos?\s*[:|]")
 

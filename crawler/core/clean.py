@@ -30,6 +30,7 @@ from crawler.core.chrome_patterns import (
     LIST_ITEM,
     NAVIGATION,
     ORIGINAL_PUBLISHER,
+    PROMO_LABEL,
     RELATED_HEADING,
     SHARE,
     TEASER_SIGNATURE,
@@ -80,6 +81,7 @@ def clean_lines(
     _drop_comment_thread(result)
     _drop_comment_form_tail(result)
     _drop_matching(result)
+    _drop_inline_promos(result, links)
     _drop_trailing_edge(result)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
@@ -138,6 +140,21 @@ def _drop_matching(result: CleanResult) -> None:
         kind = _strict_kind(line)
         if kind:
             result.removed[kind] += 1
+        else:
+            kept.append(line)
+    result.lines = kept
+
+
+def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
+    """A label and a link to another story, as a line of its own anywhere in the text:
+    "Also Read: <the other story's headline>". The rest of the line must be that link's
+    text: "Read: the full statement is below" stays."""
+    kept = []
+    for line in result.lines:
+        label = PROMO_LABEL.match(line)
+        rest = line[label.end() :].strip().lower() if label else ""
+        if rest and _words(line) <= MAX_CHROME_WORDS and rest in links:
+            result.removed["related"] += 1
         else:
             kept.append(line)
     result.lines = kept
