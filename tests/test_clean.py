@@ -171,6 +171,7 @@ def test_a_time_stamp_line_after_the_article_goes():
         "Published - March 04, 2025 06:45 pm IST",
         "Updated 3:14 PM EST, Tue March 5, 2024",
         "Last updated on 5 March 2024",
+        "This story was originally published March 10, 2025 at 6:00 PM.",
     ):
         result = clean_lines([*BODY, stamp])
         assert result.lines == BODY and result.removed["time_stamp"] == 1

@@ -104,7 +104,8 @@ _STAMP_DAY = (
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 _STAMP_TIME = r"\d{1,2}([:.]\d{2} ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
 TIME_STAMP = _compile(
-    r"^(first |last |originally )?(published|updated|posted|modified)( on| at)?\s*[:|–—-]?\s*"
+    r"^(this (story|article|post) was )?(first |last |originally )?"
+    r"(published|updated|posted|modified)( on| at)?\s*[:|–—-]?\s*"
     rf"({_STAMP_WEEKDAY}{_STAMP_DAY}(,? (at |[|–—-] )?{_STAMP_TIME})?"
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
