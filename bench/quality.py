@@ -9,7 +9,7 @@ Sets (under ../shared; none is copied into this repo):
 
 and one in this repo (bench/templates/, bench/README.md):
 
-- templates    60 pages we wrote in the markup of 2023-25 news templates (AP, Reuters, BBC,
+- templates    80 pages we wrote in the markup of 2023-25 news templates (AP, Reuters, BBC,
                Guardian, Conde Nast, Substack, a live blog, a brief among teaser cards...),
                with the article's text, title, authors and date. We found and fixed faults
                on all 40: a regression check, not evidence of generality.
