@@ -95,10 +95,10 @@ CREDIT = _compile(
 # A time stamp printed as a line of its own, below the article: "Published -
 # March 04, 2025 06:45 pm IST", "Updated: 10:42 a.m. ET", "Last updated on 5 March 2024".
 # The whole line is the label and the date; "Update, March 5: Added pricing" says more.
-_STAMP_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STAMP_DAY = (
-    rf"(\d{{1,2}}(st|nd|rd|th)? {_STAMP_MONTH},? \d{{4}}"
-    rf"|{_STAMP_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
+    rf"(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}"
+    rf"|{_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
@@ -227,7 +227,6 @@ THREAD_START = _compile(
 )
 
 # --- Teasers: links to other articles, at the trailing edge --------------------------------
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 TEASER_SIGNATURE = _compile(
     r"\b" + _MONTH + r" \d{1,2},? \d{4}\b",
     r"\b\d{1,2} " + _MONTH + r" \d{4}\b",

@@ -36,10 +36,9 @@ def keep_entry_headings(tree) -> int:
             found.append((header, headings))
     if len(found) < MIN_HEADERS:
         return 0
+    # Headers inside headers are not selected, so each one still has its parent here.
     for header, headings in found:
         parent = header.getparent()
-        if parent is None:
-            continue
         position = parent.index(header)
         tail = header.tail
         for heading in headings:

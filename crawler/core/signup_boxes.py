@@ -54,11 +54,11 @@ def drop_signup_boxes(tree) -> int:
     stay); how many there were."""
     boxes = []
     calls = [button for button in _BUTTONS(tree) if _is_call(button)]
-    for form in [*_EMAIL_FORMS(tree), *calls]:
-        if not _is_small_box(form):
+    for anchor in [*_EMAIL_FORMS(tree), *calls]:
+        if not _is_small_box(anchor):
             continue  # an ASP.NET page is one form around the whole page
-        box = _box_of(form)
-        if box is form and form.tag != "form":
+        box = _box_of(anchor)
+        if box is anchor and anchor.tag != "form":
             continue  # a button alone: a menu's link, not a box with its pitch
         if not any(box is other or _contains(other, box) for other in boxes):
             boxes.append(box)
@@ -82,15 +82,16 @@ def _words(element) -> int:
     return len(element.text_content().split())
 
 
-def _box_of(form):
-    box, parent = form, form.getparent()
+def _box_of(anchor):
+    """The largest small box around a form or a call button, up to the article."""
+    box, parent = anchor, anchor.getparent()
     while parent is not None and parent.tag not in STOP_TAGS and _is_small_box(parent):
         box, parent = parent, parent.getparent()
     return box
 
 
 def _is_small_box(element) -> bool:
-    if len(element.text_content().split()) > MAX_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
+    if _words(element) > MAX_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
         return False
     return all(
         PITCH.search(text)
