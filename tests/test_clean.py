@@ -160,6 +160,38 @@ def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
     assert clean_lines(lines, links=links).lines == lines
 
 
+def test_a_promo_label_on_its_own_line_goes_with_the_links_under_it():
+    # "<strong>Read more:</strong><br><a>headline</a>": the label and the link on two lines.
+    links = frozenset({"regulator issues guidance on ai at work", "what the ai act means"})
+    for box in (
+        ["Read more:", "Regulator issues guidance on AI at work"],
+        ["Also read:", "Regulator issues guidance on AI at work", "What the AI Act means"],
+    ):
+        result = clean_lines([BODY[0], *box, *BODY[1:]], links=links)
+        assert result.lines == BODY and result.removed["related"] == len(box)
+    # Under the label, a line that is no link is the article's, and stays.
+    own = "The regulator's guidance runs to forty pages"
+    lines = clean_lines([BODY[0], "Read more:", own, *BODY[1:]], links=links).lines
+    assert lines == [BODY[0], own, *BODY[1:]]
+
+
+def test_a_closing_paragraph_of_site_calls_goes():
+    appeal = (
+        "Check out the Paper and the code. Feel free to check out our tutorials page, and "
+        "follow us on Twitter and don't forget to join our 100k+ ML SubReddit and subscribe "
+        "to our Newsletter. Are you on Telegram? Now you can join us there as well."
+    )
+    result = clean_lines([*BODY, appeal])
+    assert result.lines == BODY and result.removed["social"] == 1
+    # One call is a sentence of the story; so is any paragraph that is not the last.
+    one = (
+        "The founders, who met at a hackathon in 2019, said they hoped other labs would "
+        "join us in publishing the weights of every model they train from now on, openly."
+    )
+    assert clean_lines([*BODY, one]).lines == [*BODY, one]
+    assert clean_lines([BODY[0], appeal, *BODY[1:]]).lines == [BODY[0], appeal, *BODY[1:]]
+
+
 def test_a_video_players_title_bar_goes():
     label = "Related video: What is an AI chip and why does everyone want one?"
     result = clean_lines([BODY[0], label, *BODY[1:]])

@@ -203,6 +203,15 @@ EDGE_ONLY = {
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
 }
 
+# A site's closing appeal, several calls in one paragraph after the article: "Follow us on
+# Twitter, join our 100k+ SubReddit and subscribe to our Newsletter." Each call addresses the
+# reader on the site's behalf ("us", "our"), so a story quoting one call is not taken.
+SITE_CALL = re.compile(
+    r"\b(follow us|join (us|our)|subscribe to (us|our)|sign up (for|to) our|check out our"
+    r"|like us on|find us on|connect with us)\b",
+    re.IGNORECASE,
+)
+
 # A press release's contact block label: "Media Contact:", "Press contacts", "Investor
 # Relations Contact: Ann Lee" (crawler.core.clean._drop_contact_block).
 CONTACT_LABEL = re.compile(

@@ -33,6 +33,7 @@ from crawler.core.chrome_patterns import (
     PROMO_LABEL,
     RELATED_HEADING,
     SHARE,
+    SITE_CALL,
     TEASER_SIGNATURE,
     THREAD_START,
     VIDEO_LABEL,
@@ -41,6 +42,8 @@ from crawler.core.chrome_patterns import (
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
+MAX_APPEAL_WORDS = 90  # a closing paragraph of site calls ("follow us", "join our") is longer
+MIN_SITE_CALLS = 2
 MIN_THREAD_SIGNATURES = 3  # reader-comment signatures that make a comment thread
 MIN_TEASERS = 5  # headline-like lines at the end that make a list of links
 TEASER_SHARE = 0.8  # share of teaser lines in such a trailing block
@@ -80,8 +83,8 @@ def clean_lines(
     _drop_related_blocks(result, headings)
     _drop_comment_thread(result)
     _drop_comment_form_tail(result)
-    _drop_matching(result)
     _drop_inline_promos(result, links)
+    _drop_matching(result)
     _drop_trailing_edge(result)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
@@ -127,11 +130,16 @@ def _strict_kind(line: str) -> str | None:
 
 def _edge_kind(line: str) -> str | None:
     if _words(line) > MAX_CHROME_WORDS:
-        return None
+        return "social" if _is_site_appeal(line) else None
     for kind, patterns in EDGE_ONLY.items():
         if any(p.search(line) for p in patterns):
             return kind
     return _strict_kind(line)
+
+
+def _is_site_appeal(line: str) -> bool:
+    calls = {match.group(0).lower() for match in SITE_CALL.finditer(line)}
+    return len(calls) >= MIN_SITE_CALLS and _words(line) <= MAX_APPEAL_WORDS
 
 
 def _drop_matching(result: CleanResult) -> None:
@@ -146,18 +154,34 @@ def _drop_matching(result: CleanResult) -> None:
 
 
 def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
-    """A label and a link to another story, as a line of its own anywhere in the text:
-    "Also Read: <the other story's headline>". The rest of the line must be that link's
-    text: "Read: the full statement is below" stays."""
-    kept = []
-    for line in result.lines:
-        label = PROMO_LABEL.match(line)
+    """A label and a link to another story, anywhere in the text: "Also Read: <the other
+    story's headline>" on one line, or the label on a line of its own (a `<br>` after it)
+    over one or more such links. The rest must be whole link texts: "Read: the full
+    statement is below" stays."""
+    lines, kept, index = result.lines, [], 0
+    while index < len(lines):
+        line = lines[index]
+        label = PROMO_LABEL.match(line) if _words(line) <= MAX_CHROME_WORDS else None
         rest = line[label.end() :].strip().lower() if label else ""
-        if rest and _words(line) <= MAX_CHROME_WORDS and rest in links:
+        if rest and rest in links:
             result.removed["related"] += 1
-        else:
-            kept.append(line)
+            index += 1
+            continue
+        if label and not rest:
+            end = index + 1
+            while end < len(lines) and _is_link_line(lines[end], links):
+                end += 1
+            if end > index + 1:
+                result.removed["related"] += end - index
+                index = end
+                continue
+        kept.append(line)
+        index += 1
     result.lines = kept
+
+
+def _is_link_line(line: str, links: frozenset[str]) -> bool:
+    return _words(line) <= MAX_CHROME_WORDS and line.strip().lower() in links
 
 
 def _drop_trailing_edge(result: CleanResult) -> None:
