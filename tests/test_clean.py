@@ -192,6 +192,23 @@ def test_a_closing_paragraph_of_site_calls_goes():
     assert clean_lines([BODY[0], appeal, *BODY[1:]]).lines == [BODY[0], appeal, *BODY[1:]]
 
 
+def test_a_byline_after_the_article_goes_when_it_names_an_author():
+    byline = "BY KIM JI-HYE, SHIN HA-NEUL [kim.jihye@example.com]"
+    result = clean_lines([*BODY, byline], authors=["Kim Ji-hye", "Shin Ha-neul"])
+    assert result.lines == BODY and result.removed["byline"] == 1
+    # Naming nobody the record credits, it is a line of the story.
+    credit = "By the numbers: 600 jobs and a 2027 start"
+    assert clean_lines([*BODY, credit], authors=["Kim Ji-hye"]).lines == [*BODY, credit]
+
+
+def test_a_counter_above_the_article_goes_but_not_a_date():
+    for counter in ("- +80", "+1,200", "- 12.4K"):
+        result = clean_lines([counter, *BODY])
+        assert result.lines == BODY and result.removed["navigation"] == 1
+    for kept in ("- 11.12.12", "2012"):
+        assert clean_lines([kept, *BODY]).lines == [kept, *BODY]
+
+
 def test_a_video_players_title_bar_goes():
     label = "Related video: What is an AI chip and why does everyone want one?"
     result = clean_lines([BODY[0], label, *BODY[1:]])

@@ -10,6 +10,8 @@ Keys of an expected file:
   the record's JSON form (UTC datetimes end in `Z`).
 - `text_lines`: the whole text, one paragraph a line, in order.
 - `text_starts_with`, `text_ends_with`, `text_excludes` (substrings that must not occur).
+- `text_has_lines`: lines the text must hold, each a whole line (for a page whose text is
+  not pinned whole).
 - `flags_include`, `flags_exclude`, `cleaning_includes` (kinds with a count above zero).
 """
 
@@ -37,6 +39,7 @@ KNOWN_KEYS = {
     "text_starts_with",
     "text_ends_with",
     "text_excludes",
+    "text_has_lines",
     "flags_include",
     "flags_exclude",
     "cleaning_includes",
@@ -109,6 +112,9 @@ def _text_problems(spec: dict[str, Any], record: dict[str, Any]) -> list[str]:
             problems.append(f"text contains chrome {chrome!r}")
     if "text_starts_with" in spec and not text.startswith(spec["text_starts_with"]):
         problems.append(f"text starts {text[:80]!r}, want {spec['text_starts_with']!r}")
+    problems += [
+        f"no line {line!r}" for line in spec.get("text_has_lines", []) if line not in lines
+    ]
     if "text_ends_with" in spec and not text.endswith(spec["text_ends_with"]):
         problems.append(f"text ends {text[-80:]!r}, want {spec['text_ends_with']!r}")
     if "text_lines" in spec and lines != spec["text_lines"]:

@@ -42,7 +42,7 @@ def test_free_or_unmarked_articles_are_not_paywalled(jsonld):
 
 def test_the_paid_part_is_read_from_the_css_selector_and_a_bad_selector_names_nothing():
     tree = parse_tree(
-        f"<html><body><p>{PROSE[0]}</p><section class='locked'><h2>Inside</h2>"
+        f"<html><body><p>{PROSE[0]}</p><p>{PROSE[0]}</p><section class='locked'><h2>Inside</h2>"
         f"<p>{PROSE[1]}</p><ul><li>A paid list item</li></ul></section></body></html>"
     )
     part = {"isAccessibleForFree": False, "cssSelector": ".locked"}
@@ -107,6 +107,23 @@ def test_a_page_that_is_all_paid_part_is_a_metered_page_and_keeps_its_text():
     assert outcome.reason == "ok", outcome.detail
     assert all(p in outcome.record.text for p in PROSE)
     assert "paywalled" in outcome.record.flags and not outcome.record.cleaning.get("paywall")
+
+
+def test_every_paragraph_marked_paid_names_no_paid_part_though_a_summary_precedes_it():
+    # Bloomberg-style: each body paragraph is `.paywall`; a dek and an AI summary box higher
+    # up the page come before it in the text, but no paragraph of the body is free.
+    summary = "".join(f"<li>{sentence}</li>" for sentence in PROSE)
+    body = "".join(f"<p class='paywall'>{sentence}</p>" for sentence in PROSE * 3)
+    tree = parse_tree(
+        f"<html><body><p class='dek'>{DEK}</p><section><h2>Takeaways</h2><ul>{summary}</ul>"
+        f"<p>{PROSE[0]}</p></section><div class='body'>{body}</div></body></html>"
+    )
+    part = {"isAccessibleForFree": False, "cssSelector": ".paywall"}
+    assert paid_lines(tree, {"hasPart": part}) == frozenset()
+    # The same paragraphs after two free ones in their container are the paid part.
+    free = f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p>"
+    tree = parse_tree(f"<html><body><div class='body'>{free}{body}</div></body></html>")
+    assert paid_lines(tree, {"hasPart": part}) == frozenset(PROSE)
 
 
 def test_a_free_part_of_a_paragraph_or_more_is_the_text():

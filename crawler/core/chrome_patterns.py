@@ -251,5 +251,8 @@ NAVIGATION = _compile(
     r"^.{0,120}»$",
     r"^(previous|next|older|newer) (post|article|entry|story)\b.{0,80}$",
 )
+# A counter above the article: upvotes or reactions after a row of avatars ("+80"), a
+# list item that is only a number. Leading edge only; a bare "2012" stays.
+COUNTER = re.compile(r"^([-•*]\s+\+?|\+)\d{1,3}(,\d{3})*(\.\d)?[km]?$", re.IGNORECASE)
 # A byline line at the top of the text; its names are in `authors`.
 BYLINE = re.compile(r"^(by|written by|posted by|words by)\s+\S", re.IGNORECASE)

@@ -25,6 +25,7 @@ from crawler.core.chrome_patterns import (
     COMMENT_SIGNATURE,
     CONTACT_LABEL,
     COOKIE,
+    COUNTER,
     CREDIT,
     EDGE_ONLY,
     LIST_ITEM,
@@ -85,10 +86,10 @@ def clean_lines(
     _drop_comment_form_tail(result)
     _drop_inline_promos(result, links)
     _drop_matching(result)
-    _drop_trailing_edge(result)
+    _drop_trailing_edge(result, authors)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
-    _drop_trailing_edge(result)
+    _drop_trailing_edge(result, authors)
     _drop_contact_block(result)
     _drop_leading_edge(result, title, authors)
     return result
@@ -184,9 +185,12 @@ def _is_link_line(line: str, links: frozenset[str]) -> bool:
     return _words(line) <= MAX_CHROME_WORDS and line.strip().lower() in links
 
 
-def _drop_trailing_edge(result: CleanResult) -> None:
+def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
     while result.lines:
-        kind = _edge_kind(result.lines[-1])
+        line = result.lines[-1]
+        # A byline printed after the article ("BY KIM JI-HYE [kim@example.com]"), as
+        # Korean and other Asian papers set it: a byline naming the record's author.
+        kind = "byline" if _names_an_author(line, authors) else _edge_kind(line)
         if not kind:
             return
         result.removed[kind] += 1
@@ -411,12 +415,19 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "duplicate_title"
     if _words(line) > 16:
         return None
-    if any(p.search(line) for p in NAVIGATION):
+    if any(p.search(line) for p in NAVIGATION) or COUNTER.match(line):
         return "navigation"
-    names = [a for a in authors if a]
-    if BYLINE.match(line) and (not names or any(n.lower() in line.lower() for n in names)):
+    if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
         return "byline"
     return None
+
+
+def _names_an_author(line: str, authors) -> bool:
+    """A short "By ..." line with one of the record's authors in it."""
+    if _words(line) > MAX_CHROME_WORDS or not BYLINE.match(line):
+        return False
+    folded = line.casefold()
+    return any(name and name.casefold() in folded for name in authors)
 
 
 def _simplify(text: str) -> str:

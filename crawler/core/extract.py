@@ -24,7 +24,9 @@ from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
+from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
+from crawler.core.lead_text import wrap_lead_text
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
@@ -185,10 +187,13 @@ def extract_article(
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; hidden elements, other stories, teaser cards, photo captions
-    and sign-up boxes taken out; the headings of headers nested in the article kept, the
-    rest of those headers not."""
+    and sign-up boxes taken out; a br-laid body's lead text made a paragraph; headings'
+    permalink icons removed; the headings of headers nested in the article kept, the rest
+    of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
+    wrap_lead_text(tree)
+    drop_heading_permalinks(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_captions(tree)

@@ -73,11 +73,24 @@ def paid_lines(tree: lxml_html.HtmlElement, jsonld: dict[str, Any]) -> frozenset
             elements = tree.cssselect(selector)
         except (SelectorError, ValueError):
             continue  # a selector we cannot read names nothing we can remove
+        if elements and _free_lead_words(elements[0]) < MIN_FREE_WORDS:
+            continue  # every paragraph is marked: a metered site's marking, served whole
         for element in elements:
             blocks = [element, *element.iter(*_PART_BLOCKS)]
             found.update(line_key(block.text_content()) for block in blocks)
     found.discard("")
     return frozenset(found)
+
+
+def _free_lead_words(paid) -> int:
+    """Words of the paragraphs before the paid part in its own container: the teaser. A
+    dek or a summary box higher up the page is no free part of the body."""
+    return sum(
+        len(paragraph.text_content().split())
+        for sibling in paid.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str)
+        for paragraph in ([sibling] if sibling.tag == "p" else sibling.iter("p"))
+    )
 
 
 def without_paid_part(lines: list[str], paid: frozenset[str]) -> tuple[list[str], int]:

@@ -1,0 +1,66 @@
+"""Two tree steps before extraction that work around trafilatura (docs/upstream.md): a
+br-laid body's lead text (crawler.core.lead_text) and headings' permalink anchors
+(crawler.core.heading_anchors)."""
+
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from crawler.core.heading_anchors import drop_heading_permalinks
+from crawler.core.lead_text import wrap_lead_text
+from tests.stock_trafilatura import stock_output
+
+PAGES = Path(__file__).parent / "pages"
+LEAD = "Fabless chip designer Dasol Semiconductor will invest 1.8 trillion won"
+STOCK_LINES = """
+import sys, trafilatura
+body, wanted = open(sys.argv[1], "rb").read(), {wanted!r}
+for mode in ({{"favor_precision": True}}, {{}}, {{"favor_recall": True}}):
+    text = trafilatura.extract(body, include_comments=False, **mode)
+    print(any(line.strip().startswith(wanted) for line in text.split("\\n")))
+"""
+
+
+def test_upstream_drops_a_br_laid_bodys_lead_text_in_every_mode():
+    # The page has <p> text elsewhere (teaser summaries), so no div is read as a paragraph.
+    script = STOCK_LINES.format(wanted=LEAD)
+    assert stock_output(script, PAGES / "q_br_laid_body_byline_after.html") == ["False"] * 3
+
+
+def test_upstream_precision_drops_headings_with_an_empty_permalink_anchor():
+    script = STOCK_LINES.format(wanted="How the adaptive grid works")
+    page = PAGES / "q_heading_permalink_anchors.html"
+    assert stock_output(script, page) == ["False", "True", "True"]
+
+
+def _tree(body: str):
+    return lxml_html.fromstring(f"<html><body>{body}</body></html>")
+
+
+PROSE = "The company said the new line would shorten delivery times for its customers abroad."
+
+
+def test_a_lead_text_before_a_br_becomes_a_tail_of_its_own():
+    tree = _tree(f"<div id='body'>{PROSE}<br><br>Second paragraph of the story.</div>")
+    assert wrap_lead_text(tree) == 1
+    body = tree.get_element_by_id("body")
+    assert body.text is None and body[0].tag == "br" and body[0].tail == PROSE
+    # Text running on into an inline element, and a short label, are left alone.
+    for kept in (f"<div>{PROSE} <b>bold</b> more<br>next</div>", "<div>Updated today<br>x</div>"):
+        assert wrap_lead_text(_tree(kept)) == 0
+
+
+def test_only_textless_self_links_leave_a_heading():
+    tree = _tree(
+        "<h2><a href='#setup'><svg viewBox='0 0 1 1'></svg></a>Setup</h2>"
+        "<h3><a href='#faq'>¶</a> FAQ</h3><h2><a href='#why'>Why it matters</a></h2>"
+        "<h2><a href='/other'></a>Other</h2>"
+    )
+    assert drop_heading_permalinks(tree) == 2
+    assert [h.text_content().strip() for h in tree.iter("h2", "h3")] == [
+        "Setup",
+        "FAQ",
+        "Why it matters",
+        "Other",
+    ]
+    assert len(tree.findall(".//a")) == 2
