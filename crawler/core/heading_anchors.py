@@ -10,21 +10,20 @@ reads: it is removed, its tail kept.
 
 from __future__ import annotations
 
-from lxml import etree
-
 # The glyphs such an anchor shows, if it shows any.
 PERMALINK_GLYPHS = frozenset({"", "#", "¶", "§", "🔗", "link", "permalink", "anchor"})
-_SELF_LINKS = etree.XPath(
-    "//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
-    "//a[starts-with(normalize-space(@href), '#')]"
-)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def drop_heading_permalinks(tree) -> int:
     """Remove in-page anchors that carry no heading text; how many there were."""
-    dropped = 0
-    for anchor in _SELF_LINKS(tree):
-        if anchor.text_content().strip().casefold() in PERMALINK_GLYPHS:
-            anchor.drop_tree()
-            dropped += 1
-    return dropped
+    anchors = [
+        anchor
+        for heading in tree.iter(*HEADINGS)
+        for anchor in heading.iter("a")
+        if (anchor.get("href") or "").strip().startswith("#")
+        and anchor.text_content().strip().casefold() in PERMALINK_GLYPHS
+    ]
+    for anchor in anchors:
+        anchor.drop_tree()
+    return len(anchors)

@@ -17,19 +17,22 @@ from lxml import etree
 from crawler.core.prose import PROSE_LINE_WORDS
 
 CONTAINERS = frozenset({"div", "section", "article", "main", "td"})
-# The run ends at the first child: a <br>. Text followed by an inline element goes on.
-_LAID_OUT_WITH_BREAKS = etree.XPath("//body//*[*[1][self::br]][normalize-space(text())]")
 
 
 def wrap_lead_text(tree) -> int:
     """Put a <br> before a br-laid container's prose lead text; how many there were."""
-    wrapped = 0
-    for element in _LAID_OUT_WITH_BREAKS(tree):
-        text = element.text or ""
-        if element.tag not in CONTAINERS or len(text.split()) < PROSE_LINE_WORDS:
-            continue
+    # The run ends at the container's first child, a <br>; text followed by an inline
+    # element goes on.
+    containers = [
+        br.getparent()
+        for br in tree.iter("br")
+        if br.getprevious() is None
+        and br.getparent() is not None
+        and br.getparent().tag in CONTAINERS
+        and len((br.getparent().text or "").split()) >= PROSE_LINE_WORDS
+    ]
+    for element in containers:
         lead = etree.Element("br")
-        lead.tail, element.text = text, None
+        lead.tail, element.text = element.text, None
         element.insert(0, lead)
-        wrapped += 1
-    return wrapped
+    return len(containers)

@@ -34,12 +34,24 @@ CALL = re.compile(
     r" (member|subscriber|supporter))( now| today| us| here| for free)?\W*",
     re.IGNORECASE,
 )
-_BUTTONS = etree.XPath("//a[string-length(normalize-space()) < 30] | //button")
-_EMAIL_FORMS = etree.XPath(
-    "//form[.//input[translate(@type, 'EMAIL', 'email') = 'email'"
-    " or contains(translate(@name, 'EMAIL', 'email'), 'mail')"
-    " or contains(translate(@id, 'EMAIL', 'email'), 'mail')]]"
-)
+CALL_INITIALS = frozenset("sdcjrgb")  # a call's first letter: a cheap test before CALL
+MAX_CALL_CHARS = 30
+
+
+def _buttons(tree):
+    return tree.iter("a", "button")
+
+
+def _email_forms(tree):
+    return [form for form in tree.iter("form") if any(map(_is_email_field, form.iter("input")))]
+
+
+def _is_email_field(field) -> bool:
+    return (field.get("type") or "").lower() == "email" or any(
+        "mail" in (field.get(name) or "").lower() for name in ("name", "id")
+    )
+
+
 # A box that holds the headline, a time or a byline is the article's header with a
 # follow-by-e-mail field in it, not a sign-up box: the metadata is read from it.
 _HEADLINE_OR_BYLINE = etree.XPath(
@@ -53,8 +65,8 @@ def drop_signup_boxes(tree) -> int:
     """Remove the boxes around e-mail forms and calls to subscribe or donate (their tails
     stay); how many there were."""
     boxes = []
-    calls = [button for button in _BUTTONS(tree) if _is_call(button)]
-    for anchor in [*_EMAIL_FORMS(tree), *calls]:
+    calls = [button for button in _buttons(tree) if _is_call(button)]
+    for anchor in [*_email_forms(tree), *calls]:
         if not _is_small_box(anchor):
             continue  # an ASP.NET page is one form around the whole page
         box = _box_of(anchor)
@@ -72,7 +84,9 @@ def _is_call(button) -> bool:
     """A button or link whose whole text is a call to subscribe, donate or join, standing
     alone: not a link inside a sentence ("… you can subscribe here.")."""
     text = " ".join(button.text_content().split())
-    if not text or not CALL.fullmatch(text):
+    if not text or len(text) >= MAX_CALL_CHARS or text[0].lower() not in CALL_INITIALS:
+        return False
+    if not CALL.fullmatch(text):
         return False
     parent = button.getparent()
     return parent is None or parent.tag not in ("p", "li") or _words(parent) <= len(text.split())
