@@ -209,6 +209,64 @@ def test_a_counter_above_the_article_goes_but_not_a_date():
         assert clean_lines([kept, *BODY]).lines == [kept, *BODY]
 
 
+def test_a_press_release_ends_at_its_end_mark():
+    boilerplate = [
+        "###",
+        "About the Institute: the Institute supports research into the basic processes of "
+        "life and trains the next generation of scientists in laboratories across the country.",
+        "Reference: Feld M, et al. Sepsis alerts in the emergency department. JAMA. 2025.",
+    ]
+    result = clean_lines([*BODY, *boilerplate])
+    assert result.lines == BODY and result.removed["end_marker"] == 3
+    # A mark before most of the text is no end of the article.
+    early = [BODY[0], "###", *BODY[1:], *BODY]
+    assert clean_lines(early).lines == early
+
+
+def test_a_reprint_said_above_the_story_keeps_only_the_story():
+    intro = "Eleven labs agreed on shared safety tests this week; we reprint the story below."
+    sponsor = "Ship evals, not vibes: our sponsor runs your red-team prompts on every checkpoint."
+    wrapper_after = ["Why it matters", "- For builders: expect standard risk scores."]
+    lines = [
+        intro,
+        sponsor,
+        "The story",
+        "By Ana Ruiz, Lakeshore Tech Review",
+        "Originally published in Lakeshore Tech Review. Reprinted with permission.",
+        *BODY,
+        *wrapper_after,
+    ]
+    result = clean_lines(lines)
+    assert result.lines == BODY and result.is_aggregator
+    assert result.original_publisher == "Lakeshore Tech Review"
+    # Credited below the story, as The Conversation's partners print it, nothing moves.
+    below = [*BODY, "This article was originally published on The Conversation."]
+    assert clean_lines(below).lines[: len(BODY)] == BODY
+
+
+def test_an_app_promo_after_the_article_goes():
+    promo = "Stay up to date with the latest news by downloading the WVLT News app."
+    result = clean_lines([*BODY, promo])
+    assert result.lines == BODY and result.removed["app_promo"] == 1
+    # In the body it is a sentence of the story.
+    lines = [BODY[0], "Users can download the Lumo app from Tuesday.", *BODY[1:]]
+    assert clean_lines(lines).lines == lines
+
+
+def test_a_pull_quote_with_its_attribution_goes_but_a_quoted_subheading_stays():
+    said = (
+        "“Light doesn’t care much whether it travels two millimeters or ten centimeters,” "
+        "said Anjali Deshpande, the company’s chief scientist, in an interview."
+    )
+    pull = ["“Light doesn’t care much whether it travels two millimeters or ten centimeters.”"]
+    lines = [BODY[0], said, *pull, "—Anjali Deshpande, Lumora Photonics", *BODY[1:]]
+    result = clean_lines(lines)
+    assert result.lines == [BODY[0], said, *BODY[1:]] and result.removed["pull_quote"] == 2
+    heading = ["‘Light doesn’t care much whether it travels two millimeters’"]
+    lines = [BODY[0], *heading, said, *BODY[1:]]
+    assert clean_lines(lines).lines == lines
+
+
 def test_a_video_players_title_bar_goes():
     label = "Related video: What is an AI chip and why does everyone want one?"
     result = clean_lines([BODY[0], label, *BODY[1:]])

@@ -62,3 +62,35 @@ def test_an_appeal_box_with_a_call_button_goes_and_a_link_in_a_sentence_stays():
     assert drop_signup_boxes(page) == 0
     menu = _page('<nav><ul><li><a href="/s">Subscribe</a></li></ul></nav>')
     assert drop_signup_boxes(menu) == 1  # a menu's box of one link: chrome either way
+
+
+def test_an_appeal_that_asks_for_a_gift_goes():
+    pitch = (
+        "Our reporters spent months talking to nurses and doctors for this story. Independent "
+        "reporting like this depends on readers like you. Make a gift today and keep it free."
+    )
+    appeal = (
+        f'<div class="donate-appeal"><h3>Back this work</h3><p>{pitch}</p>'
+        '<a class="btn" href="/donate">Donate now</a></div>'
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{appeal}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "Make a gift" not in page.text_content()
+
+
+def test_a_box_the_template_names_a_newsletter_goes_whatever_its_blurb():
+    blurb = (
+        "Science news and long reads from expert journalists, covering developments in "
+        "science, technology, health and the environment on the website and the magazine."
+    )
+    box = (
+        f'<div class="NewsletterSignUp"><p>Sign up to our daily briefing</p>{FORM}'
+        f'<p class="NewsletterSignUp__Disclaimer">{blurb}</p></div>'
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "expert journalists" not in page.text_content()
+    # Unnamed, a box with a long paragraph that pitches nothing keeps it.
+    page = _page(f"<article><p>{PARAGRAPH}</p><div>{FORM}<p>{blurb}</p></div></article>")
+    drop_signup_boxes(page)
+    assert "expert journalists" in page.text_content()

@@ -145,8 +145,14 @@ LIST_ITEM = re.compile(r"^\s*([-•*–]|\d+[.)])\s+")
 
 ORIGINAL_PUBLISHER = re.compile(
     r"(original (article|story|post|report) (was )?(first )?(published|appeared) (by|on|in|at)"
-    r"|(originally|first) appeared (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
+    r"|(originally|first) (appeared|published) (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
     re.IGNORECASE,
+)
+# A newsletter's or aggregator's reprint of another outlet's story, said above it:
+# "Originally published in Lakeshore Tech Review. Reprinted with permission."
+REPRINT = _compile(
+    r"\b(reprinted|republished|reposted|shared) (here )?with (the )?(kind )?permission\b",
+    r"^(this (article|story|post) was )?originally published (in|on|at|by)\b",
 )
 
 RELATED_HEADING = re.compile(
@@ -198,6 +204,10 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    # The site's app, after the article: "Stay up to date ... by downloading the WVLT News app."
+    "app_promo": _compile(
+        r"\b(download(ing)?|get(ting)?|install(ing)?) (the|our) .{0,40}\bapps?\b"
+    ),
     # Only after the article: Dragnet's 2012 gold keeps "Published: July 24, 2012" at the top.
     "time_stamp": TIME_STAMP,
     "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
@@ -211,6 +221,10 @@ SITE_CALL = re.compile(
     r"|like us on|find us on|connect with us)\b",
     re.IGNORECASE,
 )
+
+# A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's
+# boilerplate ("About the National Institutes of Health: ..."), its contacts and references.
+END_MARK = re.compile(r"^(#{3}|# # #|-\s?30\s?-)$")
 
 # A press release's contact block label: "Media Contact:", "Press contacts", "Investor
 # Relations Contact: Ann Lee" (crawler.core.clean._drop_contact_block).

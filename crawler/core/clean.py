@@ -28,11 +28,13 @@ from crawler.core.chrome_patterns import (
     COUNTER,
     CREDIT,
     EDGE_ONLY,
+    END_MARK,
     LIST_ITEM,
     NAVIGATION,
     ORIGINAL_PUBLISHER,
     PROMO_LABEL,
     RELATED_HEADING,
+    REPRINT,
     SHARE,
     SITE_CALL,
     TEASER_SIGNATURE,
@@ -58,6 +60,7 @@ class CleanResult:
     removed: Counter = field(default_factory=Counter)
     original_publisher: str | None = None
     is_aggregator: bool = False
+    reprint_byline: str | None = None  # the reprinted story's own byline line
 
     @property
     def text(self) -> str:
@@ -79,18 +82,22 @@ def clean_lines(
         _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in AGGREGATOR_MARKERS)
         for line in result.lines
     )
+    if _cut_to_reprint(result):
+        result.is_aggregator = True
     if result.is_aggregator:
         _drop_aggregator_sections(result)
     _drop_related_blocks(result, headings)
     _drop_comment_thread(result)
     _drop_comment_form_tail(result)
     _drop_inline_promos(result, links)
+    _drop_pull_quotes(result)
     _drop_matching(result)
     _drop_trailing_edge(result, authors)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
     _drop_contact_block(result)
+    _drop_after_end_mark(result)
     _drop_leading_edge(result, title, authors)
     return result
 
@@ -181,6 +188,39 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
     result.lines = kept
 
 
+PULL_QUOTE_ATTRIBUTION_WORDS = 10
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
+def _drop_pull_quotes(result: CleanResult) -> None:
+    """A pull quote set in the text with its attribution: a quoted line that repeats part
+    of a paragraph of the article, followed by a short line that opens with a dash
+    ("—Anjali Deshpande, Lumora Photonics"). A quoted subheading has no such line."""
+    lines, kept, index = result.lines, [], 0
+    while index < len(lines):
+        if index + 1 < len(lines) and _is_pull_quote(lines, index):
+            result.removed["pull_quote"] += 2
+            index += 2
+            continue
+        kept.append(lines[index])
+        index += 1
+    result.lines = kept
+
+
+def _is_pull_quote(lines: list[str], index: int) -> bool:
+    line, attribution = lines[index].strip(), lines[index + 1].strip()
+    if not (line[:1] in _QUOTE_MARKS and line[-1:] in _QUOTE_MARKS + ".”"):
+        return False
+    if attribution[:1] not in "—–-" or _words(attribution) > PULL_QUOTE_ATTRIBUTION_WORDS:
+        return False
+    quoted = _simplify(line)
+    return len(quoted.split()) >= 5 and any(
+        quoted in _simplify(other) and len(other) > len(line) + 10
+        for other in lines
+        if other is not lines[index]
+    )
+
+
 def _is_link_line(line: str, links: frozenset[str]) -> bool:
     return _words(line) <= MAX_CHROME_WORDS and line.strip().lower() in links
 
@@ -215,6 +255,18 @@ def _drop_contact_block(result: CleanResult) -> None:
             result.removed["contact"] += len(lines) - index
             del lines[index:]
             return
+
+
+def _drop_after_end_mark(result: CleanResult) -> None:
+    """From a press release's "###" to the end, when the article comes before it."""
+    lines = result.lines
+    marks = [index for index, line in enumerate(lines) if END_MARK.match(line.strip())]
+    if not marks:
+        return
+    cut = marks[-1]
+    if sum(map(_words, lines[:cut])) >= sum(map(_words, lines[cut:])):
+        result.removed["end_marker"] += len(lines) - cut
+        del lines[cut:]
 
 
 def _is_title_like(line: str) -> bool:
@@ -256,6 +308,41 @@ def _opens_section(lines: list[str], index: int, headings: Collection[str]) -> b
     if index + 1 >= len(lines) or lines[index] not in headings:
         return False
     return not _is_title_like(lines[index + 1])
+
+
+REPRINT_WRAPPER_SHARE = 0.5  # the reprint line stands before this share of the words
+
+
+def _cut_to_reprint(result: CleanResult) -> bool:
+    """A reprint said above the story ("Originally published in X. Reprinted with
+    permission."): the wrapper's intro and sponsor lines before it, with the story's own
+    byline, go; so does the wrapper's part after the story, from its first section heading
+    ("Why it matters", "Key takeaway") on. A reprint credited below the story (The
+    Conversation's) changes nothing."""
+    lines = result.lines
+    index = _reprint_line(lines)
+    if index is None:
+        return False
+    bylines = [line for line in lines[max(0, index - 2) : index] if BYLINE.match(line)]
+    result.reprint_byline = bylines[-1] if bylines else None
+    start = index + 1
+    end = next(
+        (i for i in range(start, len(lines)) if AGGREGATOR_SECTION.match(lines[i])), len(lines)
+    )
+    result.removed["aggregator"] += start + len(lines) - end
+    result.lines = lines[start:end]
+    return True
+
+
+def _reprint_line(lines: list[str]) -> int | None:
+    total, seen = sum(map(_words, lines)), 0
+    for index, line in enumerate(lines):
+        if seen > total * REPRINT_WRAPPER_SHARE:
+            return None
+        if _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in REPRINT):
+            return index
+        seen += _words(line)
+    return None
 
 
 def _drop_aggregator_sections(result: CleanResult) -> None:

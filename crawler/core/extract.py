@@ -31,6 +31,7 @@ from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
+from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
@@ -165,6 +166,7 @@ def extract_article(
         page.credited_names = other_work_names(tree)
     if not fields.dated_in_markup(page):
         page.labelled_published = labelled_publication(tree)
+    captions = gallery_captions(tree)
     reshape_tree(tree, page)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
@@ -175,6 +177,7 @@ def extract_article(
         text, method = _recall_pass(tree, url, text, nodes) or (text, method)
     if lead and text.strip():
         text = add_standfirst(text, *lead)
+    text = with_captions(text, captions)
     body_jsonld = page.jsonld.get("articleBody")
     if isinstance(body_jsonld, str) and len(body_jsonld) > 2 * len(text) + 200:
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article

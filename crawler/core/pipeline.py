@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from crawler.core import fields, paywall
+from crawler.core.authors import names_in
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -42,6 +43,7 @@ class _Draft:
     removed: Counter = field(default_factory=Counter)
     original_publisher: str | None = None
     is_aggregator: bool = False
+    reprint_byline: str | None = None
 
 
 def process_page(
@@ -61,6 +63,7 @@ def process_page(
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
+    authors = _reprinted_authors(draft) or authors
     guess = detect_document(draft.text)
     if guess.language == "en":
         lines, foreign = strip_foreign_lines(draft.text.split("\n"))
@@ -108,7 +111,22 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     lines, paid = paywall.without_paid_part(text.split("\n"), raw.paid_lines)
     result = clean_lines(lines, title, authors, raw.page.link_texts, raw.headings)
     result.removed["paywall"] += paid
-    return _Draft(result.text, result.removed, result.original_publisher, result.is_aggregator)
+    return _Draft(
+        result.text,
+        result.removed,
+        result.original_publisher,
+        result.is_aggregator,
+        result.reprint_byline,
+    )
+
+
+def _reprinted_authors(draft: _Draft) -> list[str]:
+    """A reprinted story's writers, from its own byline, less its outlet: the newsletter's
+    editor, named by the page's metadata, did not write it."""
+    if not draft.reprint_byline:
+        return []
+    outlet = (draft.original_publisher or "").casefold()
+    return [name for name in names_in(draft.reprint_byline) if name.casefold() != outlet]
 
 
 def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:

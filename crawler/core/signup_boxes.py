@@ -26,7 +26,7 @@ MAX_BOX_WORDS = 60
 PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
 PITCH = re.compile(
     r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy"
-    r"|support\w*|donat\w+|contribut\w+|members?(hip)?)\b",
+    r"|support\w*|donat\w+|contribut\w+|members?(hip)?|gifts?)\b",
     re.IGNORECASE,
 )
 CALL = re.compile(
@@ -34,6 +34,7 @@ CALL = re.compile(
     r" (member|subscriber|supporter))( now| today| us| here| for free)?\W*",
     re.IGNORECASE,
 )
+SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat", re.IGNORECASE)
 CALL_INITIALS = frozenset("sdcjrgb")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
@@ -107,6 +108,8 @@ def _box_of(anchor):
 def _is_small_box(element) -> bool:
     if _words(element) > MAX_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
         return False
+    if SIGNUP_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
+        return True  # the template names the box: its blurb need not name the newsletter
     return all(
         PITCH.search(text)
         for text in (p.text_content() for p in element.iter("p"))

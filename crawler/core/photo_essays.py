@@ -1,0 +1,52 @@
+"""Photo essays: a gallery page whose story is told in its captions.
+
+A photo essay ("In Focus", "In pictures", a wire's photo gallery) is a short intro and a
+run of captioned photos; the captions are what the reader reads. trafilatura leaves
+captions out, and so do we on articles (crawler.core.captions), so the record was the
+intro alone, often too short to keep. When the page has MIN_CAPTIONS or more captions of
+sentence length, and they hold more words than the extracted text, they are appended to it
+in page order, without their photo credits.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+MIN_CAPTIONS = 5
+MIN_CAPTION_WORDS = 8  # a sentence, not a credit or a label
+_CREDIT = etree.XPath(
+    ".//*[contains(translate(@class, 'CREDIT', 'credit'), 'credit')"
+    " or contains(translate(@class, 'COPYRIGHT', 'copyright'), 'copyright')]"
+)
+
+
+def gallery_captions(tree) -> list[str]:
+    """The page's caption texts, when there are enough of them to be a photo essay. Call
+    on the tree before captions are removed from it."""
+    captions = [_caption_text(caption) for caption in tree.iter("figcaption")]
+    captions = [text for text in captions if len(text.split()) >= MIN_CAPTION_WORDS]
+    return captions if len(captions) >= MIN_CAPTIONS else []
+
+
+def with_captions(text: str, captions: list[str]) -> str:
+    """The text with the essay's captions after it, when they outweigh it."""
+    if not captions or sum(len(c.split()) for c in captions) <= len(text.split()):
+        return text
+    lines = set(text.split("\n"))
+    return "\n".join([text, *(caption for caption in captions if caption not in lines)])
+
+
+def _caption_text(caption) -> str:
+    return " ".join(_text_without(caption, set(_CREDIT(caption))).split())
+
+
+def _text_without(element, skipped) -> str:
+    """The element's text less the skipped elements' (their tails are the caption's)."""
+    if element in skipped:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(_text_without(child, skipped))
+        parts.append(child.tail or "")
+    return " ".join(parts)
