@@ -268,9 +268,16 @@ def test_a_pull_quote_with_its_attribution_goes_but_a_quoted_subheading_stays():
 
 
 def test_a_video_players_title_bar_goes():
-    label = "Related video: What is an AI chip and why does everyone want one?"
-    result = clean_lines([BODY[0], label, *BODY[1:]])
-    assert result.lines == BODY and result.removed["video"] == 1
+    for label in (
+        "Related video: What is an AI chip and why does everyone want one?",
+        "Watch this: We Tested the New AI Photo Badges on 5 Phones",
+        "WATCH | Robot dog patrols a Toronto construction site",
+    ):
+        result = clean_lines([BODY[0], label, *BODY[1:]])
+        assert result.lines == BODY and result.removed["video"] == 1
+    # A sentence that starts with the verb is the story's.
+    said = "Watch the skies this week, the agency said, as the satellite's orbit decays."
+    assert clean_lines([BODY[0], said]).lines == [BODY[0], said]
 
 
 def test_a_time_stamp_line_after_the_article_goes():

@@ -120,7 +120,10 @@ PROMO_LABEL = re.compile(
 )
 
 # A video player's title bar set in the article: "Related video: What is an AI chip?".
-VIDEO_LABEL = _compile(r"^(related|featured|recommended|latest|top|more) videos?\s*[:|]")
+VIDEO_LABEL = _compile(
+    r"^(related|featured|recommended|latest|top|more) videos?\s*[:|]",
+    r"^watch( this| now| the video)?\s*[:|]",  # "Watch this: <the video's title>"
+)
 
 AGGREGATOR = _compile(
     r"^best for\s*:",
