@@ -267,6 +267,12 @@ def test_a_pull_quote_with_its_attribution_goes_but_a_quoted_subheading_stays():
     assert clean_lines(lines).lines == lines
 
 
+def test_the_desks_credits_after_the_article_go():
+    for credit in ("Editor: Wang Qingyun | Proofreader: Zhao Yusha", "Edited by Nandini Yadav"):
+        result = clean_lines([*BODY, credit])
+        assert result.lines == BODY and result.removed["byline"] == 1
+
+
 def test_a_video_players_title_bar_goes():
     for label in (
         "Related video: What is an AI chip and why does everyone want one?",

@@ -94,3 +94,15 @@ def test_a_box_the_template_names_a_newsletter_goes_whatever_its_blurb():
     page = _page(f"<article><p>{PARAGRAPH}</p><div>{FORM}<p>{blurb}</p></div></article>")
     drop_signup_boxes(page)
     assert "expert journalists" in page.text_content()
+
+
+def test_a_donation_box_its_template_names_goes_at_up_to_150_words():
+    pitch = " ".join(["Stories like this take months of reporting and cost real money."] * 6)
+    box = (
+        f'<div class="donate-midslot"><h4>We cannot do this without you.</h4><p>{pitch}</p>'
+        '<p>In solidarity, the editors</p><a class="btn" href="/donate">Donate Now</a></div>'
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "In solidarity" not in page.text_content()
+    assert page.text_content().count(PARAGRAPH) == 2

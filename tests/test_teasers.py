@@ -39,3 +39,30 @@ def test_one_post_whose_title_links_to_itself_is_not_a_teaser():
         f"<p>{BRIEF}</p></div></body></html>"
     )
     assert teaser_cards(page) == frozenset()
+
+
+def _row(n: int) -> str:
+    # A wire's "More from" row: a picture box beside a text box of a title link and a blurb.
+    return (
+        f'<div class="row_list"><div class="list_pic"><img src="/{n}.jpg"></div>'
+        f'<div class="list_text"><a href="/page/{n}.shtml">Other story number {n} in the'
+        f' region</a><p class="list_info">{BLURB}</p></div></div>'
+    )
+
+
+def test_title_links_over_blurbs_in_rows_are_teasers():
+    page = lxml_html.fromstring(
+        f'<html><body><div class="article"><p>{BRIEF}</p></div><div class="more">'
+        f"{_row(1)}{_row(2)}{_row(3)}</div></body></html>"
+    )
+    assert drop_teaser_cards(page) == 3
+    assert [node.key for node in prose_nodes(page)] == [BRIEF]
+
+
+def test_paragraphs_opening_with_a_link_and_lists_under_spacer_headings_stay():
+    linked = f'<p><a href="/report">The regulator’s full report on outages</a> says {BRIEF}</p>'
+    spacer = '<h2><a href="/spacer.gif"><img src="/spacer.gif"></a></h2>'
+    questions = "".join(f"<li>How do we win question number {n} this year?</li>" for n in "12")
+    lists = f"<ul>{questions}<li>{spacer}</li></ul>" * 2
+    page = lxml_html.fromstring(f"<html><body><div>{linked * 2}{lists}</div></body></html>")
+    assert drop_teaser_cards(page) == 0

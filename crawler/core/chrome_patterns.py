@@ -213,7 +213,12 @@ EDGE_ONLY = {
     ),
     # Only after the article: Dragnet's 2012 gold keeps "Published: July 24, 2012" at the top.
     "time_stamp": TIME_STAMP,
-    "byline": _compile(r"^(posted|written|published|filed|submitted) by\b.{0,80}$"),
+    "byline": _compile(
+        r"^(posted|written|published|filed|submitted) by\b.{0,80}$",
+        # The desk's credits under a story: "Editor: Wang Li | Proofreader: Zhao Yu".
+        r"^(edited|proofread|fact-checked|produced) by\b.{0,80}$",
+        r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
+    ),
 }
 
 # A site's closing appeal, several calls in one paragraph after the article: "Follow us on

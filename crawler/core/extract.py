@@ -22,6 +22,7 @@ from crawler.core import fields
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
+from crawler.core.dropped_headings import restore_headings
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.heading_anchors import drop_heading_permalinks
@@ -175,6 +176,7 @@ def extract_article(
     method = "trafilatura"
     if favor_precision:
         text, method = _recall_pass(tree, url, text, nodes) or (text, method)
+    text = restore_headings(tree, text)
     if lead and text.strip():
         text = add_standfirst(text, *lead)
     text = with_captions(text, captions)

@@ -23,6 +23,7 @@ import re
 from lxml import etree
 
 MAX_BOX_WORDS = 60
+MAX_NAMED_BOX_WORDS = 150  # a box its template names a newsletter or donation box
 PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
 PITCH = re.compile(
     r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy"
@@ -106,11 +107,12 @@ def _box_of(anchor):
 
 
 def _is_small_box(element) -> bool:
-    if _words(element) > MAX_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
+    words = _words(element)
+    if words > MAX_NAMED_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
         return False
     if SIGNUP_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
         return True  # the template names the box: its blurb need not name the newsletter
-    return all(
+    return words <= MAX_BOX_WORDS and all(
         PITCH.search(text)
         for text in (p.text_content() for p in element.iter("p"))
         if len(text.split()) >= PROSE_WORDS

@@ -6,10 +6,11 @@ article, and on a short brief they are more prose than the article itself, so th
 looked cut short and the recall text, the brief plus four other stories, replaced it. So
 the cards are removed from the tree before extraction.
 
-A card is the smallest element around a linked <h2>-<h4> that holds more than the
-headline, and no more than MAX_CARD_WORDS; it is a teaser only when a sibling of the same
-tag and class is a card too (a list of them), so a blog post whose title links to itself
-is not one.
+A card is the smallest element around a linked <h2>-<h4>, or around a title link set
+right over its blurb paragraph (`<a>Headline</a><p>blurb</p>`, as wires' "More from"
+lists print it), that holds more than the headline, and no more than MAX_CARD_WORDS; it
+is a teaser only when a sibling of the same tag and class is a card too (a list of them),
+so a blog post whose title links to itself is not one.
 """
 
 from __future__ import annotations
@@ -32,13 +33,47 @@ _LINKED_HEADINGS = etree.XPath(
 def teaser_cards(tree) -> frozenset:
     """The teaser cards in the tree (see the module's docstring). The elements themselves:
     lxml makes a new proxy object for a node no reference holds, so an id() would not last."""
+    cards = [_card(heading) for heading in [*_LINKED_HEADINGS(tree), *_title_links(tree)]]
+    found = _listed([card for card in cards if card is not None])
+    # A card alone in its box (a picture beside it) is listed by the box: "row_list" rows.
+    boxes = [card.getparent() for card in cards if card is not None and card not in found]
+    boxes = [
+        box
+        for box in boxes
+        if box is not None and box.tag not in LISTS and _words(box) <= MAX_CARD_WORDS
+    ]
+    return found | _listed(boxes)
+
+
+def _listed(cards: list) -> frozenset:
+    """The cards that have a sibling card of the same tag and class."""
     groups: dict[tuple, set] = defaultdict(set)  # a card with two linked headings is one
-    for heading in _LINKED_HEADINGS(tree):
-        card = _card(heading)
-        if card is not None:
-            parent = card.getparent()
-            groups[(parent, card.tag, card.get("class") or "")].add(card)
-    return frozenset(card for cards in groups.values() if len(cards) >= 2 for card in cards)
+    for card in cards:
+        groups[(card.getparent(), card.tag, card.get("class") or "")].add(card)
+    return frozenset(card for same in groups.values() if len(same) >= 2 for card in same)
+
+
+def _words(element) -> int:
+    return len(element.text_content().split())
+
+
+LISTS = frozenset({"ul", "ol", "li"})  # an article's own list is no box of one card
+MIN_TITLE_WORDS = 4  # a title link is a headline, not "More" or a name
+
+
+def _title_links(tree) -> list:
+    """Links that are a headline over their blurb: the next element is a paragraph, and
+    the link is no part of a paragraph itself."""
+    return [
+        link
+        for link in tree.iter("a")
+        if not (link.get("href") or "#").startswith("#")
+        and link.getparent() is not None
+        and link.getparent().tag != "p"
+        and link.getnext() is not None
+        and link.getnext().tag == "p"
+        and len(link.text_content().split()) >= MIN_TITLE_WORDS
+    ]
 
 
 def _card(heading):
@@ -47,6 +82,8 @@ def _card(heading):
     if link is not None:
         top = link
     headline_words = len(heading.text_content().split())
+    if not headline_words:
+        return None  # a spacer image in a linked heading is no headline
     element = top.getparent()
     for _ in range(CLIMB):
         if element is None:
