@@ -267,6 +267,20 @@ def test_a_pull_quote_with_its_attribution_goes_but_a_quoted_subheading_stays():
     assert clean_lines(lines).lines == lines
 
 
+def test_a_call_for_letters_after_the_article_goes():
+    call = "We want to hear what you think about this article. Submit a letter to the editor."
+    result = clean_lines([*BODY, call])
+    assert result.lines == BODY and result.removed["feedback"] == 1
+
+
+def test_a_newsletter_plug_and_a_polls_count_go_anywhere():
+    plug = "Sign up for our free newsletter: Get business headlines in your inbox every weekday."
+    result = clean_lines([BODY[0], plug, "1,284 votes so far", *BODY[1:]])
+    assert result.lines == BODY and result.removed["newsletter"] == 2
+    said = "Readers who sign up for the pilot will get a newsletter, the company said."
+    assert clean_lines([said, *BODY]).lines == [said, *BODY]
+
+
 def test_the_desks_credits_after_the_article_go():
     for credit in ("Editor: Wang Qingyun | Proofreader: Zhao Yusha", "Edited by Nandini Yadav"):
         result = clean_lines([*BODY, credit])
@@ -283,7 +297,7 @@ def test_a_video_players_title_bar_goes():
         assert result.lines == BODY and result.removed["video"] == 1
     # A sentence that starts with the verb is the story's.
     said = "Watch the skies this week, the agency said, as the satellite's orbit decays."
-    assert clean_lines([BODY[0], said]).lines == [BODY[0], said]
+    assert clean_lines([said, *BODY]).lines == [said, *BODY]
 
 
 def test_a_time_stamp_line_after_the_article_goes():

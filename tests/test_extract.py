@@ -98,9 +98,9 @@ def test_every_trafilatura_run_sees_the_tree_as_parsed(monkeypatch, path):
     seen = []
     real = extract._trafilatura
 
-    def checking(tree, url, favor_precision, fast=False):
+    def checking(tree, url, favor_precision, fast=False, balanced=False):
         seen.append(etree.tostring(tree))
-        result = real(tree, url, favor_precision, fast)
+        result = real(tree, url, favor_precision, fast, balanced)
         seen.append(etree.tostring(tree))
         return result
 

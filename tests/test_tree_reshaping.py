@@ -64,3 +64,10 @@ def test_only_textless_self_links_leave_a_heading():
         "Other",
     ]
     assert len(tree.findall(".//a")) == 2
+
+
+def test_upstream_focused_modes_keep_one_chunk_of_a_body_marked_paywall():
+    # docs/upstream.md: precision and recall keep the first chunk, the balanced mode all.
+    script = STOCK_LINES.format(wanted="WIRED: Why not?")
+    page = PAGES / "q_interview_chunks_marked_paywall.html"
+    assert stock_output(script, page) == ["False", "True", "False"]

@@ -207,6 +207,12 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    # A call for readers' letters after the article: "We want to hear what you think about
+    # this article. Submit a letter to the editor or write to letters@…".
+    "feedback": _compile(
+        r"\b(submit|send|write) (us )?a letter to the editor\b",
+        r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
+    ),
     # The site's app, after the article: "Stay up to date ... by downloading the WVLT News app."
     "app_promo": _compile(
         r"\b(download(ing)?|get(ting)?|install(ing)?) (the|our) .{0,40}\bapps?\b"
@@ -228,6 +234,13 @@ SITE_CALL = re.compile(
     r"\b(follow us|join (us|our)|subscribe to (us|our)|sign up (for|to) our|check out our"
     r"|like us on|find us on|connect with us)\b",
     re.IGNORECASE,
+)
+
+# A newsletter plug set as a paragraph of its own, anywhere ("Sign up for our free
+# newsletter: Get business headlines delivered ..."), and a poll widget's count.
+NEWSLETTER_PLUG = _compile(
+    r"^sign up (for|to) (our|the) .{0,40}\bnewsletters?\b",
+    r"^[\d,.]+k? votes?( so far| cast| total)?$",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

@@ -31,6 +31,7 @@ from crawler.core.chrome_patterns import (
     END_MARK,
     LIST_ITEM,
     NAVIGATION,
+    NEWSLETTER_PLUG,
     ORIGINAL_PUBLISHER,
     PROMO_LABEL,
     RELATED_HEADING,
@@ -130,6 +131,7 @@ def _strict_kind(line: str) -> str | None:
         ("affiliate", AFFILIATE),
         ("credit", CREDIT),
         ("video", VIDEO_LABEL),
+        ("newsletter", NEWSLETTER_PLUG),
     ):
         if any(p.search(line) for p in patterns):
             return kind

@@ -241,7 +241,11 @@ def _text_of(document: Document | None) -> str:
 
 
 def _trafilatura(
-    tree: lxml_html.HtmlElement, url: str, favor_precision: bool, fast: bool = False
+    tree: lxml_html.HtmlElement,
+    url: str,
+    favor_precision: bool,
+    fast: bool = False,
+    balanced: bool = False,
 ) -> Document | None:
     """The main text only: metadata comes from crawler.compat.trafilatura.metadata.
 
@@ -254,8 +258,8 @@ def _trafilatura(
         url=url,
         include_comments=False,
         include_tables=True,
-        favor_precision=favor_precision,
-        favor_recall=not favor_precision,
+        favor_precision=favor_precision and not balanced,
+        favor_recall=not favor_precision and not balanced,
         with_metadata=False,
         deduplicate=False,
         fast=fast,
@@ -289,8 +293,21 @@ def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str
     recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)))
     if short and recall_recovers(text, recall_text):
         return recall_text, "trafilatura_recall"
+    if short:
+        # Both focused modes can keep one block of a body split into chunks (a live
+        # page's posts, a paywalled interview's parts) where the balanced mode keeps all.
+        balanced = _dedupe_lines(_text_of(_trafilatura(tree, url, False, balanced=True)))
+        if _extends(balanced, text) and recall_recovers(text, balanced):
+            return balanced, "trafilatura_recall"  # a wider second run, as the schema names it
     filled, added = fill_gaps(text, recall_text, gaps)
     return (filled, "trafilatura_recall") if added else None
+
+
+def _extends(wider: str, text: str) -> bool:
+    """The wider text holds every line of the text: it is the rest of the same article,
+    not another region of the page."""
+    lines = {" ".join(line.split()) for line in wider.split("\n")}
+    return all(" ".join(line.split()) in lines for line in text.split("\n") if line.strip())
 
 
 def _suspiciously_short(text: str, page_prose: int) -> bool:

@@ -9,7 +9,8 @@ the one under an h1 or the longest when several do;
 every other <article> outside it that opens with a headline of the same rank and that
 does not agree with them is another story, and is taken out before extraction. Nothing
 is taken out when no article's headline agrees with the titles: then which one the page
-is about is a guess.
+is about is a guess; nor on a live blog (JSON-LD `LiveBlogPosting`), whose posts are
+<article>s with headlines of their own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _ARTICLES = etree.XPath("//article")
 def drop_other_articles(tree: lxml_html.HtmlElement, page: PageMeta) -> int:
     """Take out the other stories the page carries; returns how many."""
     articles = _ARTICLES(tree)
-    if len(articles) < 2:
+    if len(articles) < 2 or _is_live_blog(page):
         return 0
     titles = [title for title in _titles(page) if title]
     headlines = [_headline(article) for article in articles]
@@ -52,6 +53,13 @@ def drop_other_articles(tree: lxml_html.HtmlElement, page: PageMeta) -> int:
         if article.getparent() is not None:
             article.drop_tree()  # lxml.html's: its tail stays, joined to what was before it
     return len(others)
+
+
+def _is_live_blog(page: PageMeta) -> bool:
+    """A live blog's posts are <article>s with headlines of their own, and all its text."""
+    kind = page.jsonld.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return "LiveBlogPosting" in kinds
 
 
 def _titles(page: PageMeta) -> list[str | None]:

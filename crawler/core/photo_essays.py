@@ -29,11 +29,18 @@ def gallery_captions(tree) -> list[str]:
 
 
 def with_captions(text: str, captions: list[str]) -> str:
-    """The text with the essay's captions after it, when they outweigh it."""
-    if not captions or sum(len(c.split()) for c in captions) <= len(text.split()):
+    """The text with the essay's captions after it, when they outweigh it; captions it
+    already holds keep their place, without their credits."""
+    if not captions:
         return text
-    lines = set(text.split("\n"))
-    return "\n".join([text, *(caption for caption in captions if caption not in lines)])
+    lines = text.split("\n")
+    # A caption the text already holds (a wider run kept it) loses its credit in place.
+    held = {caption for caption in captions for line in lines if line.startswith(caption)}
+    lines = [next((c for c in held if line.startswith(c)), line) for line in lines]
+    missing = [caption for caption in captions if caption not in held]
+    if sum(len(c.split()) for c in missing) <= sum(len(line.split()) for line in lines):
+        return "\n".join(lines)
+    return "\n".join([*lines, *missing])
 
 
 def _caption_text(caption) -> str:
