@@ -7,6 +7,7 @@ function, so what an operator debugs is what the crawl runs.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from crawler.core import fields, paywall
-from crawler.core.authors import names_in
+from crawler.core.authors import is_organization, names_in
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -63,7 +64,7 @@ def process_page(
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
-    authors = _reprinted_authors(draft) or authors
+    authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
     guess = detect_document(draft.text)
     if guess.language == "en":
         lines, foreign = strip_foreign_lines(draft.text.split("\n"))
@@ -118,6 +119,25 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
         result.is_aggregator,
         result.reprint_byline,
     )
+
+
+# A wire story's credit line at its end: "(Reporting by Ji-won Seo and Hyunwoo Cha in
+# Seoul; Writing by Ann Lee; Editing by Miral Fahmy)". Not "Additional reporting by".
+_WIRE_CREDIT = re.compile(r"^\(?(reporting|writing) by (?P<names>[^;)]+)", re.IGNORECASE)
+_WIRE_CREDIT_PART = re.compile(r"(?:^\(?|;\s*)(?:reporting|writing) by ([^;)]+)", re.IGNORECASE)
+CREDIT_LINES = 3  # the credit is among the text's last lines
+
+
+def _wire_reporters(text: str, authors: list[str]) -> list[str]:
+    """The reporters a wire story credits at its end, when the byline names only the wire
+    ("Reuters"): they are the people who wrote it."""
+    if not authors or not all(map(is_organization, authors)):
+        return []
+    for line in text.split("\n")[-CREDIT_LINES:]:
+        if _WIRE_CREDIT.match(line.strip()):
+            parts = _WIRE_CREDIT_PART.findall(line.strip())
+            return [name for part in parts for name in names_in(part)]
+    return []
 
 
 def _reprinted_authors(draft: _Draft) -> list[str]:
