@@ -33,7 +33,7 @@ from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
-from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes
+from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
@@ -293,7 +293,7 @@ def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str
     recall_text = _dedupe_lines(_text_of(_trafilatura(tree, url, False)))
     if short and recall_recovers(text, recall_text):
         return recall_text, "trafilatura_recall"
-    if short:
+    if short and _split_body(nodes, text):
         # Both focused modes can keep one block of a body split into chunks (a live
         # page's posts, a paywalled interview's parts) where the balanced mode keeps all.
         balanced = _dedupe_lines(_text_of(_trafilatura(tree, url, False, balanced=True)))
@@ -301,6 +301,24 @@ def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str
             return balanced, "trafilatura_recall"  # a wider second run, as the schema names it
     filled, added = fill_gaps(text, recall_text, gaps)
     return (filled, "trafilatura_recall") if added else None
+
+
+SPLIT_BODY_SHARE = 2  # words of the kept paragraphs' kind left out, against the text's
+
+
+def _split_body(nodes: list[ProseNode], text: str) -> bool:
+    """The page holds at least twice the text's words more in paragraphs of the kind the
+    text kept (same tag and class) that it left out: the body's other chunks. A brief
+    beside a sidebar does not, and is spared a third run."""
+    lines = {text_key(line) for line in text.split("\n")}
+    kinds = {_kind(node) for node in nodes if node.key in lines}
+    left_out = sum(n.words for n in nodes if n.key not in lines and _kind(n) in kinds)
+    return left_out >= max(RECALL_MIN_NEW_WORDS, SPLIT_BODY_SHARE * len(text.split()))
+
+
+def _kind(node: ProseNode) -> tuple:
+    element = node.ancestors[-1]
+    return element.tag, element.get("class") or ""
 
 
 def _extends(wider: str, text: str) -> bool:
