@@ -471,3 +471,12 @@ def test_a_newsroom_tagline_at_the_end_is_the_authors_bio():
     quote = "Regulators said they would reach them at a later stage of the inquiry."
     kept = [BODY[0], taglines[0], quote, BODY[1], BODY[2]]
     assert clean_lines(kept).lines == kept
+
+
+def test_a_stay_up_to_date_plug_after_the_article_goes():
+    plug = "Stay up to date with recent funding rounds and more with the Crunchbase Daily."
+    result = clean_lines([*BODY, plug])
+    assert result.lines == BODY and result.removed["newsletter"] == 1
+    # In the body it is a sentence of the story.
+    lines = [BODY[0], "Stay up to date, the minister told the board, or fall behind.", *BODY[1:]]
+    assert clean_lines(lines).lines == lines

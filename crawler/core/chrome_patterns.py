@@ -183,10 +183,18 @@ WIDGET_HEADING = re.compile(
 # Loose calls to action: removed only from the trailing edge of the text.
 EDGE_ONLY = {
     "paywall": WALL,  # before "newsletter": a wall says "subscribe" too
+    # The site's app, after the article: "Stay up to date ... by downloading the WVLT News
+    # app." Before "newsletter", which takes "Stay up to date" plugs too.
+    "app_promo": _compile(
+        r"\b(download(ing)?|get(ting)?|install(ing)?) (the|our) .{0,40}\bapps?\b"
+    ),
     "newsletter": _compile(
         r"\b(sign up|subscribe|subscribing|newsletter|in your inbox|delivered to your inbox)\b",
         # A sign-up form's consent line: "By registering, you agree to our T&C".
         r"^by (registering|submitting|signing up|clicking|continuing)\b.{0,60}\b(agree|consent)",
+        # A plug without the word: "Stay up to date with recent funding rounds ... with the
+        # Crunchbase Daily."
+        r"^(stay|keep) (up to date|up-to-date|updated|informed|in the know|in the loop)\b",
     ),
     "read_more": _compile(r"^(read|see|view|continue reading) (more|next|the full)\b"),
     "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),
@@ -212,10 +220,6 @@ EDGE_ONLY = {
     "feedback": _compile(
         r"\b(submit|send|write) (us )?a letter to the editor\b",
         r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
-    ),
-    # The site's app, after the article: "Stay up to date ... by downloading the WVLT News app."
-    "app_promo": _compile(
-        r"\b(download(ing)?|get(ting)?|install(ing)?) (the|our) .{0,40}\bapps?\b"
     ),
     # Only after the article: Dragnet's 2012 gold keeps "Published: July 24, 2012" at the top.
     "time_stamp": TIME_STAMP,
