@@ -29,3 +29,21 @@ def test_a_caption_class_on_a_large_box_or_without_an_image_is_not_a_caption():
         "</div></body></html>"
     )
     assert drop_captions(page) == 0
+
+
+def test_a_caption_in_a_metadata_box_beside_the_image_container_goes():
+    # CNN's shape: the caption's own box holds no image; its sibling box does.
+    page = lxml_html.fromstring(
+        '<html><body><div class="article"><div class="image"><div class="image__container">'
+        '<img src="a.jpg"></div><div class="image__metadata"><div class="image__caption">'
+        "<span>Members of parliament take part in a vote.</span></div></div></div>"
+        f"<p>{PARAGRAPH}</p></div></body></html>"
+    )
+    assert drop_captions(page) == 1
+    assert "Members of parliament" not in page.text_content()
+    # Two levels out is the limit: a caption-classed line far from any image stays.
+    far = lxml_html.fromstring(
+        '<html><body><div><img src="a.jpg"><div><div><div class="caption">'
+        "<span>A line styled as a caption.</span></div></div></div></div></body></html>"
+    )
+    assert drop_captions(far) == 0

@@ -66,10 +66,11 @@ def test_ad_slot_labels_between_paragraphs_are_removed():
         "Story continues below advertisement",
         BODY[2],
         "- Ad -",
+        "Ad Feedback",
     ]
     result = clean_lines(lines)
     assert result.lines == BODY
-    assert result.removed["advertisement"] == 4
+    assert result.removed["advertisement"] == 5
     # A sentence about advertising is prose.
     prose = "Advertisement revenue at the lab's partner fell for a third quarter in a row."
     assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
@@ -480,3 +481,11 @@ def test_a_stay_up_to_date_plug_after_the_article_goes():
     # In the body it is a sentence of the story.
     lines = [BODY[0], "Stay up to date, the minister told the board, or fall behind.", *BODY[1:]]
     assert clean_lines(lines).lines == lines
+
+
+def test_live_page_controls_and_copy_link_toasts_are_removed():
+    lines = [BODY[0], "7 PostsSort by: Newest", BODY[1], "Link Copied!", BODY[2]]
+    result = clean_lines(lines)
+    assert result.lines == BODY and result.removed["share"] == 2
+    prose = "Sort by newest first, the app's designers argued, and readers stay longer."
+    assert clean_lines([*BODY, prose]).lines == [*BODY, prose]

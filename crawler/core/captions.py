@@ -34,8 +34,16 @@ def drop_captions(tree) -> int:
 def _is_caption(element) -> bool:
     if element.find(".//p") is not None or _words(element) > MAX_CAPTION_WORDS:
         return False
+    # The image may sit one level further out: CNN's `image__caption` is in an
+    # `image__metadata` box beside the `image__container` that holds the `<img>`.
     box = element.getparent()
-    return box is not None and _words(box) <= MAX_BOX_WORDS and box.find(".//img") is not None
+    for _ in range(2):
+        if box is None or _words(box) > MAX_BOX_WORDS:
+            return False
+        if box.find(".//img") is not None:
+            return True
+        box = box.getparent()
+    return False
 
 
 def _words(element) -> int:

@@ -61,13 +61,18 @@ SHARE = _compile(
     r"^(like|reblog|follow|subscribe)$",
     r"^(facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest)"
     r"( (facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest))+$",
+    r"^(link )?copied!?$",  # a copy-link button's toast
+    # A live page's post list control: "7 PostsSort by: Newest".
+    r"^(\d+ (posts|updates|entries) ?)?sort by\s*:?\s*(newest|oldest|latest|most recent)"
+    r"( first)?$",
 )
 
 # An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
 # advertisement"). Not "Continue reading the main story": benchmark golds keep that one.
 ADVERTISEMENT = _compile(
     r"^-*\s*(advertisements?|ad|skip (advertisement|ad)|scroll to continue with content"
-    r"|(story|article|content) continues (below|after)( this)? (advertisement|ad))\s*-*$",
+    r"|(story|article|content) continues (below|after)( this)? (advertisement|ad)"
+    r"|ad feedback)\s*-*$",  # CNN's link under each ad slot
 )
 
 # An affiliate disclosure, above or below the article: "If you buy something from a link,
