@@ -85,6 +85,15 @@ def test_the_english_stoplist_is_a_small_subset_of_trafilaturas():
     use_justext_stoplist(("en",))
 
 
+def test_trafilaturas_own_list_once_built_is_kept_from_page_to_page():
+    use_justext_stoplist(())
+    built = trafilatura_external.jt_stoplist_init()  # what its justext fallback does
+    use_justext_stoplist(())  # the next page, languages still unset
+    assert trafilatura_external.JT_STOPLIST is built and len(built) > 50_000
+    use_justext_stoplist(("en",))
+    assert justext_stoplist(("en",)) == trafilatura_external.JT_STOPLIST
+
+
 def test_our_stoplist_gives_stock_text_on_the_test_pages():
     assert _pages_where_text_differs(TEST_PAGES, _english_stoplist) == []
 

@@ -48,9 +48,21 @@ def use_justext_stoplist(languages: tuple[str, ...] | None) -> None:
     over the corpus' 300 pages the text is the same either way. No languages (keep all)
     or None: trafilatura's own list, which it builds when it first needs it.
     """
-    if in_range():
-        stoplist = justext_stoplist(languages) if languages is not None else None
-        trafilatura_external.JT_STOPLIST = stoplist
+    if not in_range():
+        return
+    stoplist = justext_stoplist(languages) if languages is not None else None
+    current = trafilatura_external.JT_STOPLIST
+    if stoplist is None and not any(current is ours for ours in _SET_BY_US):
+        # None yet, or trafilatura's own list: building it takes a sixth of a second, so a
+        # list trafilatura has built stays for the next page.
+        return
+    if stoplist is not None and not any(stoplist is ours for ours in _SET_BY_US):
+        _SET_BY_US.append(stoplist)
+    trafilatura_external.JT_STOPLIST = stoplist
+
+
+# The lists this module has set, told apart from trafilatura's own by identity.
+_SET_BY_US: list[tuple[str, ...]] = []
 
 
 @lru_cache(maxsize=8)
