@@ -489,3 +489,16 @@ def test_live_page_controls_and_copy_link_toasts_are_removed():
     assert result.lines == BODY and result.removed["share"] == 2
     prose = "Sort by newest first, the app's designers argued, and readers stay longer."
     assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
+
+
+def test_an_access_note_above_the_article_goes():
+    note = (
+        "This article is free to read. Create a free account to get our daily newsletter "
+        "and unlock one free subscriber article every month."
+    )
+    for line in (note, "Already a subscriber? Sign in"):
+        result = clean_lines([line, *BODY])
+        assert result.lines == BODY and result.removed["paywall"] == 1
+    # Prose about a paywall, in the body, stays.
+    prose = "The site's note, that the story is free to read, drew complaints from subscribers."
+    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]

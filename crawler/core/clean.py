@@ -43,6 +43,7 @@ from crawler.core.chrome_patterns import (
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
+from crawler.core.paywall import WALL
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
@@ -502,6 +503,8 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
     # First, at any length: a tabloid's headline runs to thirty words.
     if title and _titled(line, title):
         return "duplicate_title"
+    if _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in WALL):
+        return "paywall"  # an access note over the story: sign-in, free-to-read
     if _words(line) > 16:
         return None
     if any(p.search(line) for p in NAVIGATION) or COUNTER.match(line):

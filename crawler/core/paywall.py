@@ -53,6 +53,10 @@ WALL = tuple(
         r"\b(free|monthly|complimentary)\b.{0,20}\b(articles?|stories|limit)\b",
         r"^already (a subscriber|a member|subscribed|have an account)\b",
         r"\bsubscription (is )?required\b",
+        # An access note over a story let out of the wall: "This article is free to read.
+        # Create a free account to get our daily newsletter and unlock ..."
+        r"^this (article|story|piece|post|report) is (free|open) (to read|for all|to all)\b",
+        r"\bcreate an? (free )?account to (read|continue|unlock|get|keep)\b",
     )
 )
 
