@@ -106,3 +106,26 @@ def test_a_donation_box_its_template_names_goes_at_up_to_150_words():
     assert drop_signup_boxes(page) == 1
     assert "In solidarity" not in page.text_content()
     assert page.text_content().count(PARAGRAPH) == 2
+
+
+def test_a_poll_box_goes_with_its_question_and_a_single_radio_stays():
+    choices = "".join(
+        f'<label><input type="radio" name="vote" value="{n}"> {label}</label>'
+        for n, label in enumerate(["Yes, if it saves a pass", "Maybe", "No"])
+    )
+    poll = (
+        '<div class="inline-poll"><h4>Poll</h4><p class="poll-question">Would you pay for '
+        f'AI-powered crop scouting?</p><form action="/poll/vote">{choices}<button>Vote</button>'
+        '</form><p class="poll-total">1,284 votes so far</p></div>'
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{poll}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    text = page.text_content()
+    assert "Would you pay" not in text and "votes so far" not in text
+    assert text.count(PARAGRAPH) == 2
+    # One radio button is a settings toggle, not a poll.
+    toggle = _page(
+        f'<article><p>{PARAGRAPH}</p><div><p>Dark mode</p><form><input type="radio" '
+        'name="theme"></form></div></article>'
+    )
+    assert drop_signup_boxes(toggle) == 0

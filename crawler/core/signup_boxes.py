@@ -1,5 +1,6 @@
-"""Sign-up and appeal boxes: the words around a form that asks for an e-mail address, or
-around a button that asks the reader to subscribe, donate or join.
+"""Sign-up, appeal and poll boxes: the words around a form that asks for an e-mail
+address, around a button that asks the reader to subscribe, donate or join, and around a
+poll's radio buttons (its heading and question: "Poll", "Would you pay for ...?").
 
 trafilatura deletes `<form>` elements, but the box around a newsletter form keeps its pitch
 ("Stay connected", "Get the latest updates from …", "Privacy Policy"), and that pitch sits
@@ -48,6 +49,15 @@ def _email_forms(tree):
     return [form for form in tree.iter("form") if any(map(_is_email_field, form.iter("input")))]
 
 
+def _poll_forms(tree):
+    """Forms of two or more radio buttons: a poll's, a quiz's or a survey's choices."""
+    return [form for form in tree.iter("form") if sum(map(_is_radio, form.iter("input"))) >= 2]
+
+
+def _is_radio(field) -> bool:
+    return (field.get("type") or "").lower() == "radio"
+
+
 def _is_email_field(field) -> bool:
     return (field.get("type") or "").lower() == "email" or any(
         "mail" in (field.get(name) or "").lower() for name in ("name", "id")
@@ -64,11 +74,11 @@ STOP_TAGS = frozenset({"body", "html", "main", "article"})
 
 
 def drop_signup_boxes(tree) -> int:
-    """Remove the boxes around e-mail forms and calls to subscribe or donate (their tails
-    stay); how many there were."""
+    """Remove the boxes around e-mail forms, poll forms and calls to subscribe or donate (their
+    tails stay); how many there were."""
     boxes = []
     calls = [button for button in _buttons(tree) if _is_call(button)]
-    for anchor in [*_email_forms(tree), *calls]:
+    for anchor in [*_email_forms(tree), *_poll_forms(tree), *calls]:
         if not _is_small_box(anchor):
             continue  # an ASP.NET page is one form around the whole page
         box = _box_of(anchor)
