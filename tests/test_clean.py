@@ -502,3 +502,27 @@ def test_an_access_note_above_the_article_goes():
     # Prose about a paywall, in the body, stays.
     prose = "The site's note, that the story is free to read, drew complaints from subscribers."
     assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+
+
+def test_site_notices_that_run_to_a_paragraph_go_at_the_trailing_edge():
+    appeal = (
+        "Stay informed and ahead of the curve! Follow The Daily Ledger on WhatsApp for "
+        "real-time updates, breaking news, and exclusive content. Don't miss a headline, join now!"
+    )
+    rights = (
+        "All rights reserved. This material, and other digital content on this website, may "
+        "not be reproduced, published, broadcast, rewritten or redistributed in whole or in "
+        "part without prior express written permission from the Daily Ledger."
+    )
+    tips = (
+        "Got a tip? Send it our way. You can reach the news desk at news@example.com, and we "
+        "can keep you anonymous if you prefer. Tips, leaked builds and screenshots are welcome."
+    )
+    contact = "Contact: editor@example.com"
+    result = clean_lines([*BODY, tips, appeal, "Copyright Daily Ledger.", rights, contact])
+    assert result.lines == BODY
+    assert result.removed["copyright"] == 2 and result.removed["feedback"] == 1
+    # Inside the article, each is a sentence of the story.
+    for line in (tips, rights):
+        lines = [BODY[0], line, *BODY[1:]]
+        assert clean_lines(lines).lines == lines

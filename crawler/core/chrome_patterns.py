@@ -241,7 +241,20 @@ EDGE_ONLY = {
 # reader on the site's behalf ("us", "our"), so a story quoting one call is not taken.
 SITE_CALL = re.compile(
     r"\b(follow us|join (us|our)|subscribe to (us|our)|sign up (for|to) our|check out our"
-    r"|like us on|find us on|connect with us)\b",
+    r"|like us on|find us on|connect with us|join now|stay (informed|updated)"
+    r"|don.t miss (a|any) (headline|story|update)"
+    r"|follow [^.!?]{1,40} on (whatsapp|telegram|google news))\b",
+    re.IGNORECASE,
+)
+
+# A tips box after the article, run to a paragraph: "Got a tip? Send it our way. You can
+# reach the news desk at news@…, and we can keep you anonymous if you prefer."
+TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
+
+# A site's rights notice, run to a paragraph after the article: "All rights reserved. This
+# material ... may not be reproduced, published, broadcast, rewritten or redistributed".
+RIGHTS_NOTICE = re.compile(
+    r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b",
     re.IGNORECASE,
 )
 

@@ -36,10 +36,12 @@ from crawler.core.chrome_patterns import (
     PROMO_LABEL,
     RELATED_HEADING,
     REPRINT,
+    RIGHTS_NOTICE,
     SHARE,
     SITE_CALL,
     TEASER_SIGNATURE,
     THREAD_START,
+    TIP_CALL,
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
@@ -94,6 +96,10 @@ def clean_lines(
     _drop_inline_promos(result, links)
     _drop_pull_quotes(result)
     _drop_matching(result)
+    # The contact block and the end mark before the trailing edge, whose notices (a rights
+    # notice, a call to follow) may sit above them, and after it, as notices may follow.
+    _drop_contact_block(result)
+    _drop_after_end_mark(result)
     _drop_trailing_edge(result, authors)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
@@ -140,6 +146,12 @@ def _strict_kind(line: str) -> str | None:
 
 
 def _edge_kind(line: str) -> str | None:
+    # Notices that run to a paragraph: a site's rights notice, its call for tips.
+    if _words(line) <= MAX_DISCLOSURE_WORDS:
+        if RIGHTS_NOTICE.search(line):
+            return "copyright"
+        if TIP_CALL.match(line):
+            return "feedback"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None
     for kind, patterns in EDGE_ONLY.items():

@@ -37,6 +37,7 @@ from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_ke
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
+from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
 
 if TYPE_CHECKING:
@@ -191,10 +192,10 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; hidden elements, other stories, teaser cards, photo captions
-    and sign-up boxes taken out; a br-laid body's lead text made a paragraph; headings'
-    permalink icons removed; the headings of headers nested in the article kept, the rest
-    of those headers not."""
+    tables read as regions; hidden elements, other stories, teaser cards, photo captions,
+    sign-up boxes and machine-written summaries taken out; a br-laid body's lead text made
+    a paragraph; headings' permalink icons removed; the headings of headers nested in the
+    article kept, the rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     wrap_lead_text(tree)
@@ -203,6 +204,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_teaser_cards(tree)
     drop_captions(tree)
     drop_signup_boxes(tree)
+    drop_ai_summaries(tree)
     keep_entry_headings(tree)
 
 

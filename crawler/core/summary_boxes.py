@@ -1,0 +1,50 @@
+"""Machine-written summaries set above the article: "Key Points · AI-assisted summary".
+
+Gannett's papers, Yahoo and others open stories with a box of bullets a model wrote from
+the article. The box says so in its label, and its bullets restate the story in other
+words: a reader copying the article does not copy them, and a summarizer fed the record
+would summarize a summary. The box is the smallest element around the label that holds a
+list, at most MAX_BOX_WORDS: never the article itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+MAX_BOX_WORDS = 150
+MAX_LABEL_CHARS = 60
+AI_SUMMARY_LABEL = re.compile(
+    r"\b(ai|machine)[- ](assisted|generated|powered|written) (summary|key points|takeaways)\b"
+    r"|\bsummar(y|ies) (generated|written|created) (by|with|using) (ai|artificial intelligence)\b"
+    r"|\bsummari[sz]ed by (ai|artificial intelligence)\b",
+    re.IGNORECASE,
+)
+STOP_TAGS = frozenset({"body", "html", "main", "article"})
+
+
+def drop_ai_summaries(tree) -> int:
+    """Remove boxes labelled as machine-written summaries (their tails stay); how many."""
+    boxes = []
+    for element in tree.iter(etree.Element):
+        text = element.text
+        if not text or len(text) > MAX_LABEL_CHARS or ("ummar" not in text and "AI" not in text):
+            continue  # a cheap test before the pattern, which most texts fail
+        if AI_SUMMARY_LABEL.search(text):
+            box = _box_of(element)
+            if box is not None and not any(box is other for other in boxes):
+                boxes.append(box)
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return len(boxes)
+
+
+def _box_of(label):
+    for box in label.iterancestors():
+        if box.tag in STOP_TAGS or len(box.text_content().split()) > MAX_BOX_WORDS:
+            return None
+        if box.find(".//ul") is not None or box.find(".//ol") is not None:
+            return box
+    return None

@@ -1,0 +1,37 @@
+"""crawler.core.summary_boxes: machine-written summary boxes above the article."""
+
+from lxml import html as lxml_html
+
+from crawler.core.summary_boxes import drop_ai_summaries
+
+PARAGRAPH = (
+    "About 48,000 pairs of smart glasses are being recalled because their batteries can "
+    "overheat, the safety commission said Tuesday."
+)
+
+
+def _page(body: str):
+    return lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
+
+
+def test_a_box_labelled_as_an_ai_summary_goes_with_its_bullets():
+    box = (
+        '<div class="kp"><div class="kp_hd"><span>Key Points</span><span>AI-assisted summary'
+        "</span></div><ul><li>About 48,000 pairs are recalled.</li><li>Owners get a refund."
+        "</li></ul></div>"
+    )
+    page = _page(f"{box}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(page) == 1
+    text = page.text_content()
+    assert "Key Points" not in text and "refund" not in text
+    assert text.count(PARAGRAPH) == 2
+
+
+def test_an_article_about_ai_summaries_and_a_human_key_points_box_stay():
+    story = _page(
+        "<h2>Why an AI-generated summary can mislead</h2>"
+        f"<p>{PARAGRAPH}</p><ul><li>One point.</li></ul><p>{PARAGRAPH}</p>" * 3
+    )
+    assert drop_ai_summaries(story) == 0  # the label's box would be the whole article
+    human = _page(f"<div><h3>Key points</h3><ul><li>One.</li></ul></div><p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(human) == 0
