@@ -45,13 +45,14 @@ def _buttons(tree):
     return tree.iter("a", "button")
 
 
-def _email_forms(tree):
-    return [form for form in tree.iter("form") if any(map(_is_email_field, form.iter("input")))]
+def _anchor_forms(tree):
+    """Forms with a field for an e-mail address, and forms of two or more radio buttons
+    (a poll's, a quiz's or a survey's choices)."""
+    return [form for form in tree.iter("form") if _is_anchor_form(list(form.iter("input")))]
 
 
-def _poll_forms(tree):
-    """Forms of two or more radio buttons: a poll's, a quiz's or a survey's choices."""
-    return [form for form in tree.iter("form") if sum(map(_is_radio, form.iter("input"))) >= 2]
+def _is_anchor_form(fields) -> bool:
+    return any(map(_is_email_field, fields)) or sum(map(_is_radio, fields)) >= 2
 
 
 def _is_radio(field) -> bool:
@@ -78,7 +79,7 @@ def drop_signup_boxes(tree) -> int:
     tails stay); how many there were."""
     boxes = []
     calls = [button for button in _buttons(tree) if _is_call(button)]
-    for anchor in [*_email_forms(tree), *_poll_forms(tree), *calls]:
+    for anchor in [*_anchor_forms(tree), *calls]:
         if not _is_small_box(anchor):
             continue  # an ASP.NET page is one form around the whole page
         box = _box_of(anchor)

@@ -13,6 +13,8 @@ import re
 
 from lxml import etree
 
+from crawler.core.signup_boxes import STOP_TAGS
+
 MAX_BOX_WORDS = 150
 MAX_LABEL_CHARS = 60
 AI_SUMMARY_LABEL = re.compile(
@@ -21,7 +23,6 @@ AI_SUMMARY_LABEL = re.compile(
     r"|\bsummari[sz]ed by (ai|artificial intelligence)\b",
     re.IGNORECASE,
 )
-STOP_TAGS = frozenset({"body", "html", "main", "article"})
 
 
 def drop_ai_summaries(tree) -> int:
@@ -29,9 +30,10 @@ def drop_ai_summaries(tree) -> int:
     boxes = []
     for element in tree.iter(etree.Element):
         text = element.text
-        if not text or len(text) > MAX_LABEL_CHARS or ("ummar" not in text and "AI" not in text):
-            continue  # a cheap test before the pattern, which most texts fail
-        if AI_SUMMARY_LABEL.search(text):
+        if not text or len(text) > MAX_LABEL_CHARS:
+            continue
+        folded = text.casefold()  # a cheap test before the pattern, which most texts fail
+        if ("summar" in folded or "ai" in folded) and AI_SUMMARY_LABEL.search(text):
             box = _box_of(element)
             if box is not None and not any(box is other for other in boxes):
                 boxes.append(box)
