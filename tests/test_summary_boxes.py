@@ -25,6 +25,11 @@ def test_a_box_labelled_as_an_ai_summary_goes_with_its_bullets():
     text = page.text_content()
     assert "Key Points" not in text and "refund" not in text
     assert text.count(PARAGRAPH) == 2
+    lower = _page(
+        '<div><p class="label">ai-generated key points</p><ul><li>One.</li></ul></div>'
+        f"<p>{PARAGRAPH}</p>"
+    )
+    assert drop_ai_summaries(lower) == 1  # the label's case does not matter
 
 
 def test_an_article_about_ai_summaries_and_a_human_key_points_box_stay():
