@@ -76,6 +76,25 @@ def test_ad_slot_labels_between_paragraphs_are_removed():
     assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
 
 
+def test_newsletter_sponsor_lines_go_and_prose_about_sponsors_stays():
+    sponsors = [
+        "Sponsored: This issue of The Ledger is brought to you by Northwind Compute. Rent"
+        " training clusters by the hour in carbon-free data centers. Get started →",
+        "Presented by Northwind Compute",
+        "Today's edition is brought to you by Northwind, the GPU cloud for small labs.",
+        "Paid partnership with Northwind Compute",
+    ]
+    result = clean_lines([sponsors[0], BODY[0], sponsors[1], BODY[1], sponsors[2], BODY[2]])
+    assert result.lines == BODY and result.removed["sponsor"] == 3
+    assert clean_lines([*BODY, sponsors[3]]).lines == BODY
+    for prose in (
+        "Sponsored research now makes up a third of the lab's budget, its filings show.",
+        "The conference, presented by three universities, drew 4,000 researchers this year.",
+        "This issue was raised by the regulator in a letter sent to the company in June.",
+    ):
+        assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
+
+
 def test_aggregator_chrome_is_removed_and_publisher_kept():
     lines = [
         "Best for: ML engineers, product leads",

@@ -50,6 +50,51 @@ def test_a_lead_text_before_a_br_becomes_a_tail_of_its_own():
         assert wrap_lead_text(_tree(kept)) == 0
 
 
+SPAN_LAID = PAGES / "q_span_laid_blocks_nextjs.html"
+
+
+def test_upstream_drops_span_laid_blocks_where_the_page_has_paragraphs():
+    # `<div><span>Text.</span><br><br><span>More.</span></div>` beside `<div><p>` blocks:
+    # a one-span block and an update note in an <em> are lost outright; the recall mode,
+    # which reads divs, keeps them.
+    for wanted, expected in (
+        ("Union organizers at two large distribution centers", ["False", "False", "True"]),
+        ("This article has been updated to add", ["False", "False", "True"]),
+    ):
+        assert stock_output(STOCK_LINES.format(wanted=wanted), SPAN_LAID) == expected
+
+
+def test_an_inline_led_block_among_paragraphs_becomes_a_tail():
+    para = f"<div><p>{PROSE}</p></div>"
+    tree = _tree(
+        f"<article>{para}<div id='rich'><span>{PROSE}</span><br><br><span>More.</span></div>"
+        f"<section><h2>View</h2><div id='one'><span>{PROSE}</span></div></section>"
+        f"<div id='note'><em>{PROSE}</em></div></article>"
+    )
+    assert wrap_lead_text(tree) == 3
+    for name in ("rich", "one", "note"):
+        element = tree.get_element_by_id(name)
+        assert element[0].tag == "br" and element[1].text == PROSE
+
+
+def test_cards_datelines_link_runs_and_lone_boxes_are_not_made_tails():
+    para = f"<p>{PROSE}</p>"
+    left_alone = (
+        # a related card: the block sits inside a link
+        f"{para}<a href='/x'><div><span>Related</span><span>{PROSE}</span></div></a>",
+        # a dateline led by <time>
+        f"{para}<div>Published <time>Sep 16, 2025, 9:40am EDT</time> | Updated"
+        f" <time>Sep 16, 2025, 11:02am EDT and later that afternoon again</time></div>",
+        # mostly link text
+        f"{para}<div><span>See also:</span> <a href='/y'>{PROSE}</a></div>",
+        # no paragraph beside it or its parent, or a level or two below them: chrome
+        f"<header><div><span>{PROSE}</span></div><nav>Menu</nav></header>"
+        f"<main><div><div>{para}</div></div></main>",
+    )
+    for body in left_alone:
+        assert wrap_lead_text(_tree(f"<div><div>{body}</div></div>")) == 0, body
+
+
 def test_only_textless_self_links_leave_a_heading():
     tree = _tree(
         "<h2><a href='#setup'><svg viewBox='0 0 1 1'></svg></a>Setup</h2>"

@@ -75,6 +75,14 @@ ADVERTISEMENT = _compile(
     r"|ad feedback)\s*-*$",  # CNN's link under each ad slot
 )
 
+# A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
+SPONSOR = _compile(
+    r"^(sponsored( content| post)?\s*:|(sponsored|presented) by\b)",
+    r"^paid (post|content|partnership)\b",
+    r"^(this|today's) (issue|edition|newsletter|episode|post)\b.{0,60}"
+    r"\b(is|was) (brought to you|sponsored|presented|supported) by\b",
+)
+
 # An affiliate disclosure, above or below the article: "If you buy something from a link,
 # we may earn a commission", "FTC: We use income earning auto affiliate links."
 AFFILIATE = _compile(

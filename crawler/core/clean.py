@@ -39,6 +39,7 @@ from crawler.core.chrome_patterns import (
     RIGHTS_NOTICE,
     SHARE,
     SITE_CALL,
+    SPONSOR,
     TEASER_SIGNATURE,
     THREAD_START,
     TIP_CALL,
@@ -126,8 +127,11 @@ MAX_DISCLOSURE_WORDS = 60
 def _strict_kind(line: str) -> str | None:
     """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
     if _words(line) > MAX_CHROME_WORDS:
-        if _words(line) <= MAX_DISCLOSURE_WORDS and any(p.search(line) for p in AFFILIATE):
-            return "affiliate"
+        if _words(line) <= MAX_DISCLOSURE_WORDS:
+            if any(p.search(line) for p in AFFILIATE):
+                return "affiliate"
+            if any(p.search(line) for p in SPONSOR):
+                return "sponsor"
         return None
     for kind, patterns in (
         ("comment_form", COMMENT_FORM),
@@ -136,6 +140,7 @@ def _strict_kind(line: str) -> str | None:
         ("cookie_banner", COOKIE),
         ("advertisement", ADVERTISEMENT),
         ("affiliate", AFFILIATE),
+        ("sponsor", SPONSOR),
         ("credit", CREDIT),
         ("video", VIDEO_LABEL),
         ("newsletter", NEWSLETTER_PLUG),
