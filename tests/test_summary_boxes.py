@@ -32,6 +32,21 @@ def test_a_box_labelled_as_an_ai_summary_goes_with_its_bullets():
     assert drop_ai_summaries(lower) == 1  # the label's case does not matter
 
 
+def test_takeaways_credited_to_a_newsrooms_model_go():
+    for label in ("Takeaways by Bloomberg AI", "Takeaways are generated using AI"):
+        page = _page(
+            f'<section class="tk"><h2>{label}</h2><ul><li>A sale is explored.</li>'
+            f"<li>Funds have approached.</li></ul></section><p>{PARAGRAPH}</p>"
+        )
+        assert drop_ai_summaries(page) == 1, label
+        assert page.text_content() == PARAGRAPH
+    # A heading about AI is no credit: the model must end the label.
+    news = _page(
+        f"<div><h2>Takeaways from the AI summit</h2><ul><li>One.</li></ul></div><p>{PARAGRAPH}</p>"
+    )
+    assert drop_ai_summaries(news) == 0
+
+
 def test_an_article_about_ai_summaries_and_a_human_key_points_box_stay():
     story = _page(
         "<h2>Why an AI-generated summary can mislead</h2>"

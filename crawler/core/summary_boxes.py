@@ -17,10 +17,14 @@ from crawler.core.signup_boxes import STOP_TAGS
 
 MAX_BOX_WORDS = 150
 MAX_LABEL_CHARS = 60
+_DIGEST = r"(summary|summaries|key points|takeaways|highlights)"
+_AI = r"(ai|artificial intelligence)"
 AI_SUMMARY_LABEL = re.compile(
-    r"\b(ai|machine)[- ](assisted|generated|powered|written) (summary|key points|takeaways)\b"
-    r"|\bsummar(y|ies) (generated|written|created) (by|with|using) (ai|artificial intelligence)\b"
-    r"|\bsummari[sz]ed by (ai|artificial intelligence)\b",
+    rf"\b(ai|machine)[- ](assisted|generated|powered|written) {_DIGEST}\b"
+    rf"|\b{_DIGEST} (are |is |were |was )?(generated|written|created) (by|with|using) {_AI}\b"
+    rf"|\bsummari[sz]ed by {_AI}\b"
+    # "Takeaways by Bloomberg AI": the digest credited to a newsroom's model.
+    rf"|^{_DIGEST} (by|from) (\w+ ){{0,3}}{_AI}$",
     re.IGNORECASE,
 )
 
