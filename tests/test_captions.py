@@ -47,3 +47,51 @@ def test_a_caption_in_a_metadata_box_beside_the_image_container_goes():
         "<span>A line styled as a caption.</span></div></div></div></div></body></html>"
     )
     assert drop_captions(far) == 0
+
+
+def test_an_unclassed_caption_ending_in_a_photo_credit_beside_its_image_goes():
+    captions = (
+        # Global Times' shape: the caption a plain paragraph in a <center> with the photo
+        "<center><img src='a.jpg'><p class='picture'>Vehicles pass a junction in Futian"
+        " district on May 5, 2025. Photo: VCG</p></center>",
+        # a newsletter's: the caption nested in a "source" box under the photo
+        "<div class='image'><img src='b.jpg'><div class='image__source'><span><p>Labs will"
+        " publish scores with the weights. (Photo: Lakeshore Tech Review)</p></span></div></div>",
+    )
+    for caption in captions:
+        page = lxml_html.fromstring(
+            f"<html><body><article>{caption}<p>{PARAGRAPH}</p></article></body></html>"
+        )
+        assert drop_captions(page) == 1, caption
+        assert page.find(".//article").text_content() == PARAGRAPH
+
+
+def test_a_credit_alone_or_prose_naming_a_photo_beside_an_image_stays():
+    kept = (
+        "<div><img src='a.jpg'><p>(All photos: Atlas staff)</p></div>",  # a note, no caption
+        f"<div><img src='a.jpg'><p>{PARAGRAPH}</p></div>",  # no credit at its end
+        # a credit ending text far from any image
+        f"<div><img src='a.jpg'></div><p>{PARAGRAPH} The site posted it. Photo: archive</p>",
+    )
+    for body in kept:
+        page = lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
+        assert drop_captions(page) == 0, body
+
+
+def test_an_italic_paragraph_right_after_an_image_paragraph_is_its_caption():
+    # Markdown's figure: `![…](grid.png)` then `*Caption.*`, as blog engines render it.
+    figure = "<p align='center'><img src='grid.png'></p>"
+    caption = "<p align='center'><em>Probes under a uniform grid (left) and ours (right).</em></p>"
+    page = lxml_html.fromstring(
+        f"<html><body><article><p>{PARAGRAPH}</p>{figure}{caption}</article></body></html>"
+    )
+    assert drop_captions(page) == 1
+    assert page.find(".//article").text_content() == PARAGRAPH
+    kept = (
+        f"{figure}<p><em>Italic lead-in,</em> then the paragraph goes on in roman.</p>",
+        f"<p>Text beside <img src='a.png'> the image.</p>{caption}",  # no image paragraph
+        f"{figure}<p>{PARAGRAPH}</p>",
+    )
+    for body in kept:
+        page = lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
+        assert drop_captions(page) == 0, body

@@ -7,9 +7,16 @@ whose class says caption, holding no paragraph, at most MAX_CAPTION_WORDS, whose
 is a small box (at most MAX_BOX_WORDS) that holds an image. Removed from the tree before
 extraction; a page whose main container is classed "caption" is left alone by the size
 limits.
+
+A caption with no such class is known by its end: the credit a caption ends with ("…
+Guangdong Province, on May 5. Photo: VCG", "(Photo: Staff)"), in a text block that shares
+a small box with the image. A credit alone on a line is crawler.core.clean's. And Markdown
+blogs caption a figure with a paragraph all in italics right after the image's paragraph.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -23,12 +30,42 @@ _CAPTIONED = etree.XPath(
 )
 
 
+CREDIT_END = re.compile(
+    r"\b(photo|photograph|image|picture|pic)s?( credits?)?\s*:\s*[^.:;()]{1,40}\)?\s*$",
+    re.IGNORECASE,
+)
+TEXT_BLOCKS = ("p", "span", "div", "em", "i", "small")
+# Words before the credit: a caption describes the photo. A credit alone ("(All photos:
+# Atlas staff)") is a note of the article's, which Readability's gold keeps.
+MIN_DESCRIBED = 3
+
+
 def drop_captions(tree) -> int:
     """Remove photo captions set as paragraphs (their tails stay); how many there were."""
     found = [element for element in _CAPTIONED(tree) if _is_caption(element)]
+    found += [e for e in _credited_captions(tree) if not any(e is f for f in found)]
+    found += [e for e in _italic_captions(tree) if not any(e is f for f in found)]
     for element in found:
-        element.drop_tree()
+        if element.getparent() is not None:
+            element.drop_tree()
     return len(found)
+
+
+def _credited_captions(tree) -> list:
+    captions = []
+    for image in tree.iter("img"):
+        box = image.getparent()
+        if box is None or _words(box) > MAX_BOX_WORDS:
+            continue
+        for element in box.iter(*TEXT_BLOCKS):
+            if element is box or element.find(".//img") is not None:
+                continue
+            text = element.text_content()
+            credit = CREDIT_END.search(text)
+            if credit and MIN_DESCRIBED <= len(text[: credit.start()].split()) <= MAX_CAPTION_WORDS:
+                captions.append(element)
+                break  # the outermost block holding it
+    return captions
 
 
 def _is_caption(element) -> bool:
@@ -48,3 +85,25 @@ def _is_caption(element) -> bool:
 
 def _words(element) -> int:
     return len(element.text_content().split())
+
+
+def _italic_captions(tree) -> list:
+    """A paragraph all in italics right after a paragraph that is only an image: how
+    Markdown blogs caption a figure (`![…](a.png)` then `*Caption.*`)."""
+    captions = []
+    for image in tree.iter("img"):
+        holder = image.getparent()
+        if holder is None or holder.tag != "p" or holder.text_content().strip():
+            continue
+        caption = holder.getnext()
+        if caption is None or caption.tag != "p" or len(caption) != 1:
+            continue
+        italic = caption[0]
+        if (
+            italic.tag in ("em", "i")
+            and not (caption.text or "").strip()
+            and not (italic.tail or "").strip()
+            and 0 < _words(caption) <= MAX_CAPTION_WORDS
+        ):
+            captions.append(caption)
+    return captions
