@@ -1,32 +1,55 @@
-"""htmldate's extensive date search reads English only (crawler.compat.htmldate)."""
+"""htmldate's extensive date search reads whole English dates with a regular expression,
+not dateparser (crawler.compat.htmldate)."""
 
 from __future__ import annotations
 
 import htmldate.extractors
+import pytest
+from lxml import html as lxml_html
 
 import crawler.compat.trafilatura.metadata  # noqa: F401  (installs the English parser)
 from crawler.compat.htmldate import UPSTREAM_PARSER, english_date_parser
 
 FRENCH = "5 février 2025"
-ENGLISH = "February 5, 2025"
+# The forms dateparser parsed on the benchmark pages, and their neighbours.
+ENGLISH = (
+    "Aug. 9, 2012",
+    "9/21/2016",
+    "21/9/2016",
+    "5 Feb 2025",
+    "February 5, 2025",
+    "Tuesday, Aug. 9, 2012 3:04 PM EST",
+    "Sept. 3rd, 2024 at 10:00 a.m.",
+    "Dec 1, 2020 12:30 am",
+)
+# What a comment thread hands it: no year, or no whole date.
+NOT_DATES = ("on Monday July 23, @08:24PM (", "Aug 9, 6:06 PM", "13/13/2020", "Feb 30, 2020")
 
 
-def _day(parser, text):
-    found = parser().get_date_data(text)["date_obj"]
-    return found.date().isoformat() if found else None
+def _parsed(parser, text):
+    return parser().get_date_data(text)["date_obj"]
 
 
 def test_upstream_parser_tries_every_locale():
     # Why it is slow: dateparser, given no language, detects one among ~200 for each string.
     assert UPSTREAM_PARSER().languages is None
-    assert _day(UPSTREAM_PARSER, FRENCH) == "2025-02-05"
+    assert _parsed(UPSTREAM_PARSER, FRENCH).date().isoformat() == "2025-02-05"
 
 
-def test_ours_reads_english_dates_and_no_other_language():
-    assert _day(english_date_parser, ENGLISH) == _day(UPSTREAM_PARSER, ENGLISH) == "2025-02-05"
-    assert _day(english_date_parser, "5 Feb 2025") == "2025-02-05"
-    assert _day(english_date_parser, FRENCH) is None
+@pytest.mark.parametrize("text", ENGLISH + NOT_DATES)
+def test_ours_reads_what_dateparser_reads_in_english(text):
+    assert _parsed(english_date_parser, text) == _parsed(UPSTREAM_PARSER, text)
 
 
-def test_htmldate_uses_ours():
+def test_ours_reads_no_other_language():
+    assert _parsed(english_date_parser, FRENCH) is None
+
+
+def test_htmldate_uses_ours_in_its_extensive_search():
     assert htmldate.extractors.get_external_parser is english_date_parser
+    page = lxml_html.fromstring(
+        "<html><body><article><p>Posted by Jane Roe</p><p>Sept. 3rd, 2019 at 10:00 a.m.</p>"
+        "<p>The lab released its model.</p></article></body></html>"
+    )
+    found = htmldate.find_date(page, extensive_search=True, original_date=True)
+    assert found == "2019-09-03"

@@ -145,8 +145,23 @@ def masthead_hidden(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlEleme
 
 
 def _site_headers(tree) -> list:
+    # Every element is looked at: the cheap tests first, the headline's wrappers last.
+    found = [
+        node
+        for node in tree.iter(etree.Element)
+        if node.tag == "nav"
+        or node.get("role") == "banner"
+        or _header_mark(node.get("class"))
+        or _header_mark(node.get("id"))
+    ]
+    if not found:
+        return found
     holds_headline = {node for h1 in tree.iter("h1") for node in h1.iterancestors()}
-    return [node for node in tree.iter() if node not in holds_headline and _is_site_header(node)]
+    return [node for node in found if node not in holds_headline]
+
+
+def _header_mark(mark: str | None) -> bool:
+    return bool(mark and _SITE_HEADER.search(mark))
 
 
 def _is_site_header(node) -> bool:

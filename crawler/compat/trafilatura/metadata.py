@@ -72,8 +72,9 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
 def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     """htmldate's reading of a page that does not date itself: its quick search of the
     markup, then its extensive search of the visible text ("Updated 3:04 PM EST,
-    February 5, 2025"), which runs dateparser over every date-like string and costs ~80 %
-    of a page's time, so only when the quick one finds nothing. A January 1st from the
+    February 5, 2025"), which runs a date parser over every date-like string
+    (crawler.compat.htmldate) and costs most of a page's time, so only when the quick one
+    finds nothing. A January 1st from the
     extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
     not a publication date, and a wrong date is worse than none. Neither sees the site's
     masthead or navigation, whose date is today's, not the article's."""
