@@ -18,22 +18,11 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 MAX_CAPTION_WORDS = 40
 MAX_BOX_WORDS = 80
-# libxml2 finds the elements classed "caption" in any case, so Python looks at a handful,
-# not at every element of the page.
-_CAPTIONED = etree.XPath(
-    "//*[self::p or self::span or self::div]"
-    "[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]"
-)
-
-
-CREDIT_END = re.compile(
-    r"\b(photo|photograph|image|picture|pic)s?( credits?)?\s*:\s*[^.:;()]{1,40}\)?\s*$",
-    re.IGNORECASE,
-)
+_CREDIT = r"\b(photo|photograph|image|picture|pic)s?( credits?)?\s*:"
+CREDIT_END = re.compile(_CREDIT + r"\s*[^.:;()]{1,40}\)?\s*$", re.IGNORECASE)
+_CREDIT_CUE = re.compile(_CREDIT, re.IGNORECASE)  # anywhere in the image's box
 TEXT_BLOCKS = ("p", "span", "div", "em", "i", "small")
 # Words before the credit: a caption describes the photo. A credit alone ("(All photos:
 # Atlas staff)") is a note of the article's, which Readability's gold keeps.
@@ -42,7 +31,7 @@ MIN_DESCRIBED = 3
 
 def drop_captions(tree) -> int:
     """Remove photo captions set as paragraphs (their tails stay); how many there were."""
-    found = [element for element in _CAPTIONED(tree) if _is_caption(element)]
+    found = [element for element in _captioned(tree) if _is_caption(element)]
     found += [e for e in _credited_captions(tree) if not any(e is f for f in found)]
     found += [e for e in _italic_captions(tree) if not any(e is f for f in found)]
     for element in found:
@@ -51,11 +40,23 @@ def drop_captions(tree) -> int:
     return len(found)
 
 
+def _captioned(tree) -> list:
+    # A loop over the tag names, three times faster than an XPath with translate().
+    return [
+        element
+        for element in tree.iter("p", "span", "div")
+        if "caption" in (element.get("class") or "").lower()
+    ]
+
+
 def _credited_captions(tree) -> list:
     captions = []
     for image in tree.iter("img"):
         box = image.getparent()
-        if box is None or _words(box) > MAX_BOX_WORDS:
+        if box is None:
+            continue
+        text = box.text_content()
+        if len(text.split()) > MAX_BOX_WORDS or not _CREDIT_CUE.search(text):
             continue
         for element in box.iter(*TEXT_BLOCKS):
             if element is box or element.find(".//img") is not None:
