@@ -23,6 +23,7 @@ from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
 from crawler.core.dropped_headings import restore_headings
+from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.heading_anchors import drop_heading_permalinks
@@ -193,9 +194,9 @@ def extract_article(
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; hidden elements, other stories, teaser cards, photo captions,
-    sign-up boxes and machine-written summaries taken out; a br-laid body's lead text made
-    a paragraph; headings' permalink icons removed; the headings of headers nested in the
-    article kept, the rest of those headers not."""
+    embedded social posts, sign-up boxes and machine-written summaries taken out; a
+    br-laid body's lead text made a paragraph; headings' permalink icons removed; the
+    headings of headers nested in the article kept, the rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     wrap_lead_text(tree)
@@ -203,6 +204,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_captions(tree)
+    drop_social_embeds(tree)
     drop_signup_boxes(tree)
     drop_ai_summaries(tree)
     keep_entry_headings(tree)
