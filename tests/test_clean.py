@@ -515,7 +515,7 @@ def test_an_access_note_above_the_article_goes():
         "This article is free to read. Create a free account to get our daily newsletter "
         "and unlock one free subscriber article every month."
     )
-    for line in (note, "Already a subscriber? Sign in"):
+    for line in (note, "Already a subscriber? Sign in", "Premium", "Subscriber only"):
         result = clean_lines([line, *BODY])
         assert result.lines == BODY and result.removed["paywall"] == 1
     # Prose about a paywall, in the body, stays.

@@ -57,6 +57,8 @@ WALL = tuple(
         # Create a free account to get our daily newsletter and unlock ..."
         r"^this (article|story|piece|post|report) is (free|open) (to read|for all|to all)\b",
         r"\bcreate an? (free )?account to (read|continue|unlock|get|keep)\b",
+        # A paid story's badge, a line of its own: "Premium", "Subscriber only".
+        r"^(premium|(subscribers?|members?)[- ](only|exclusive)|for subscribers)$",
     )
 )
 
