@@ -379,6 +379,20 @@ def test_an_organization_typed_author_yields_to_the_person_in_the_byline():
     assert resolve_authors(page, None, Hints()) == ["Harbor Ledger"]  # no person named
 
 
+def test_an_organization_typed_beside_a_person_is_the_persons_outlet():
+    # "Dana Whitlock, The Canadian Press": the wire the writer files for, not a co-author.
+    page = PageMeta(
+        jsonld={
+            "author": [
+                {"@type": "Person", "name": "Dana Whitlock"},
+                {"@type": "Organization", "name": "The Canadian Press"},
+            ]
+        },
+        byline_names=("Dana Whitlock, The Canadian Press",),
+    )
+    assert resolve_authors(page, None, Hints(), site_name="Northern News") == ["Dana Whitlock"]
+
+
 def test_byline_labels_and_an_address_beside_the_name():
     labelled = ["Opinion by Ines Varga", "Authors: Tarik Bello, Ana Lee", "Analysis by Sam Roe"]
     assert clean_authors(labelled) == ["Ines Varga", "Tarik Bello", "Ana Lee", "Sam Roe"]

@@ -319,12 +319,14 @@ def resolve_authors(
     (crawler.core.bylines), trafilatura, the feed, in that order of trust.
 
     People first: the first source that names a person gives the record its names, the
-    organizations listed beside them included ("Jane Doe and Gear Team"), less the site
-    or publisher itself (its name, JSON-LD publisher or copyright holder: a source naming
-    only the publisher, as `<meta name="author" content="Condé Nast">`, names no person).
-    A page that names no person anywhere gets the organizations of
-    its first source that names one ("Associated Press", "BBC News"), the site's own
-    name included: that is who the page says wrote it.
+    organizations listed beside them included ("Jane Doe and Gear Team"), less those the
+    JSON-LD types as organizations (the writer's outlet: a Person "Dana Whitlock" and an
+    Organization "The Canadian Press"), and less the site or publisher itself (its name,
+    JSON-LD publisher or copyright holder: a source naming only the publisher, as
+    `<meta name="author" content="Condé Nast">`, names no person). A page that names no
+    person anywhere gets the organizations of its first source that names one
+    ("Associated Press", "BBC News"), the site's own name included: that is who the page
+    says wrote it.
     """
     publisher = (site_name, *jsonld_names(page.jsonld.get("publisher")), copyright_holder(page))
     site = {_simple(o) for o in publisher if o}
@@ -344,6 +346,7 @@ def resolve_authors(
             for name in people
         ):
             byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
+            people = [name for name in people if _simple(name) not in typed] or people
             return _fuller_byline(people, byline, site)
     return next((names for names in sources if names), [])
 
