@@ -19,6 +19,7 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
+from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
@@ -194,9 +195,10 @@ def extract_article(
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; hidden elements, other stories, teaser cards, photo captions,
-    embedded social posts, sign-up boxes and machine-written summaries taken out; a
-    br-laid body's lead text made a paragraph; headings' permalink icons removed; the
-    headings of headers nested in the article kept, the rest of those headers not."""
+    embedded social posts, author bio boxes, sign-up boxes and machine-written summaries
+    taken out; a br-laid body's lead text made a paragraph; headings' permalink icons
+    removed; the headings of headers nested in the article kept, the rest of those
+    headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     wrap_lead_text(tree)
@@ -205,6 +207,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_teaser_cards(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
+    drop_bio_boxes(tree)
     drop_signup_boxes(tree)
     drop_ai_summaries(tree)
     keep_entry_headings(tree)
