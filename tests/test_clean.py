@@ -76,6 +76,31 @@ def test_ad_slot_labels_between_paragraphs_are_removed():
     assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
 
 
+def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
+    controls = [
+        "Listen to this article",
+        "Listen · 4:12 min",
+        "Audio is AI-generated.",
+        "Gift this article",
+        "Save article",
+        "Hide caption",
+        "Enlarge this image",
+        "View 45 comments",
+        "Open in app",
+        "Follow topic",
+        "Summarize this article",
+        "This story has been shared 1,234 times.",
+    ]
+    for control in controls:
+        result = clean_lines([BODY[0], control, BODY[1], BODY[2]])
+        assert result.lines == BODY and result.removed["ui_control"] == 1, control
+    for prose in (
+        "Listen to this: the lab's new model can clone a voice from three seconds of audio.",
+        "Readers can now save articles and listen to them later, the company said.",
+    ):
+        assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
+
+
 def test_newsletter_sponsor_lines_go_and_prose_about_sponsors_stays():
     sponsors = [
         "Sponsored: This issue of The Ledger is brought to you by Northwind Compute. Rent"

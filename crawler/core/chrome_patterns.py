@@ -67,6 +67,25 @@ SHARE = _compile(
     r"( first)?$",
 )
 
+# A page control's label, left as a line of its own: an audio player's, a gift or save
+# button's, a caption toggle's, a comment counter's. None of them is ever a sentence.
+UI_CONTROL = _compile(
+    r"^listen( to (this|the) (article|story))?( now)?"
+    r"(\s*[·:|–-]?\s*\d+(:\d{2})?\s*(min(ute)?s?)?( listen)?)?$",
+    r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
+    r"^ai[- ]generated (audio|voice|narration)\.?$",
+    r"^(gift|share|save|print|email) (this|the|full) (article|story|page)$",
+    r"^(gift|save) (article|story)$",
+    r"^(hide|show|toggle) (image )?captions?$",
+    r"^enlarge (this )?(image|photo)$",
+    r"^(view|show|hide|load|see|read) (all |\d+ )?comments?( \(\d+\))?$",
+    r"^comments? \(\d+\)$",
+    r"^open in (the )?app$",
+    r"^(add|follow) (this )?topic$",
+    r"^summari[sz]e (this )?(article|story)$",
+    r"^this (story|article|post) has been shared [\d,]+ times\.?$",
+)
+
 # An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
 # advertisement"). Not "Continue reading the main story": benchmark golds keep that one.
 ADVERTISEMENT = _compile(

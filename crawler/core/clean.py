@@ -43,6 +43,7 @@ from crawler.core.chrome_patterns import (
     TEASER_SIGNATURE,
     THREAD_START,
     TIP_CALL,
+    UI_CONTROL,
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
@@ -137,6 +138,7 @@ def _strict_kind(line: str) -> str | None:
         ("comment_form", COMMENT_FORM),
         ("aggregator", AGGREGATOR),
         ("share", SHARE),
+        ("ui_control", UI_CONTROL),
         ("cookie_banner", COOKIE),
         ("advertisement", ADVERTISEMENT),
         ("affiliate", AFFILIATE),
