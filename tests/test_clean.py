@@ -90,12 +90,25 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         "Follow topic",
         "Summarize this article",
         "This story has been shared 1,234 times.",
+        "Read in app",
+        "opens new tab",
+        "Thank you for signing up!",
+        "Please enable JavaScript to view the comments",
+        "Your browser does not support the video tag.",
+        "CLICK HERE TO GET THE LEDGER APP",
     ]
     for control in controls:
         result = clean_lines([BODY[0], control, BODY[1], BODY[2]])
         assert result.lines == BODY and result.removed["ui_control"] == 1, control
+    for line, kind in (
+        ("Image source, Getty Images", "credit"),
+        ("Get the Morning Ledger newsletter", "newsletter"),
+    ):
+        result = clean_lines([BODY[0], line, BODY[1], BODY[2]])
+        assert result.lines == BODY and result.removed[kind] == 1, line
     for prose in (
         "Listen to this: the lab's new model can clone a voice from three seconds of audio.",
+        "Click here, the manual says, and the model downloads itself to the phone.",
         "Readers can now save articles and listen to them later, the company said.",
     ):
         assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]

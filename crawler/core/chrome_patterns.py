@@ -84,6 +84,19 @@ UI_CONTROL = _compile(
     r"^(add|follow) (this )?topic$",
     r"^summari[sz]e (this )?(article|story)$",
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
+    r"^read in (the )?app$",
+    r"^reuse this content$",
+    r"^(opens|open) (in )?(a )?new (tab|window)$",
+    r"^supported by$",
+    r"^explore more on these topics$",
+    r"^our standards\s*:.{0,60}$",
+    # What a script prints when it did not run, or a form when it was sent.
+    r"^(thank you|thanks) for (signing up|subscribing|your interest)\b.{0,40}$",
+    r"^something went wrong\.?( please try again( later)?\.?)?$",
+    r"^please enable javascript\b.{0,60}$",
+    r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
+    r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
+    r"^(click|tap) here (to|for)\b.{0,60}$",
 )
 
 # An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
@@ -120,6 +133,7 @@ COOKIE = _compile(
 
 CREDIT = _compile(
     r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
+    r"^image (source|caption)\s*,",  # the BBC's screen-reader labels
     r"^(credit|credits|source image)\s*:",
     r"^\(?(photo|image)\s*:?\s*(getty images|ap|reuters|afp|shutterstock)\)?$",
 )
@@ -289,6 +303,7 @@ RIGHTS_NOTICE = re.compile(
 # newsletter: Get business headlines delivered ..."), and a poll widget's count.
 NEWSLETTER_PLUG = _compile(
     r"^sign up (for|to) (our|the) .{0,40}\bnewsletters?\b",
+    r"^get (the|our) .{0,40}\b(newsletters?|delivered to your inbox)\b",
     r"^[\d,.]+k? votes?( so far| cast| total)?$",
 )
 
