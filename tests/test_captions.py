@@ -95,3 +95,13 @@ def test_an_italic_paragraph_right_after_an_image_paragraph_is_its_caption():
     for body in kept:
         page = lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
         assert drop_captions(page) == 0, body
+
+
+def test_a_tables_caption_goes_and_its_rows_stay():
+    page = lxml_html.fromstring(
+        "<html><body><article><p>" + PARAGRAPH + "</p><table><caption>Benchmark results"
+        " (higher is better)</caption><tr><th>Model</th><th>Score</th></tr>"
+        "<tr><td>Kestrel</td><td>84.1</td></tr></table></article></body></html>"
+    )
+    assert drop_captions(page) == 1
+    assert page.find(".//caption") is None and len(page.findall(".//tr")) == 2

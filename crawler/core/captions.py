@@ -12,6 +12,9 @@ A caption with no such class is known by its end: the credit a caption ends with
 Guangdong Province, on May 5. Photo: VCG", "(Photo: Staff)"), in a text block that shares
 a small box with the image. A credit alone on a line is crawler.core.clean's. And Markdown
 blogs caption a figure with a paragraph all in italics right after the image's paragraph.
+
+A table's `<caption>` goes too: trafilatura prints it as a first row of empty cells
+("| Benchmark results … | | | |"), and golds leave captions out as they do photos'.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ def drop_captions(tree) -> int:
     found = [element for element in _captioned(tree) if _is_caption(element)]
     found += [e for e in _credited_captions(tree) if not any(e is f for f in found)]
     found += [e for e in _italic_captions(tree) if not any(e is f for f in found)]
+    found += [e for e in tree.iter("caption") if not any(e is f for f in found)]
     for element in found:
         if element.getparent() is not None:
             element.drop_tree()
