@@ -91,6 +91,7 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         "Summarize this article",
         "This story has been shared 1,234 times.",
         "Read in app",
+        "Pinned",
         "opens new tab",
         "Thank you for signing up!",
         "Please enable JavaScript to view the comments",

@@ -85,6 +85,7 @@ UI_CONTROL = _compile(
     r"^summari[sz]e (this )?(article|story)$",
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
     r"^read in (the )?app$",
+    r"^pinned( post| update| comment)?$",  # a live page's label over its pinned post
     r"^reuse this content$",
     r"^(opens|open) (in )?(a )?new (tab|window)$",
     r"^supported by$",
