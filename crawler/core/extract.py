@@ -36,6 +36,7 @@ from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
+from crawler.core.pull_quotes import drop_pull_quotes
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
@@ -194,9 +195,9 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; hidden elements, other stories, teaser cards, photo captions,
-    embedded social posts, author bio boxes, sign-up boxes and machine-written summaries
-    taken out; a br-laid body's lead text made a paragraph; headings' permalink icons
+    tables read as regions; hidden elements, other stories, teaser cards, pull quotes, photo
+    captions, embedded social posts, author bio boxes, sign-up boxes and machine-written
+    summaries taken out; a br-laid body's lead text made a paragraph; headings' permalink icons
     removed; the headings of headers nested in the article kept, the rest of those
     headers not."""
     drop_hidden(tree)
@@ -205,6 +206,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_heading_permalinks(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
+    drop_pull_quotes(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
     drop_bio_boxes(tree)

@@ -1,0 +1,54 @@
+"""Pull quotes: a sentence of the article set again, large, in a box beside the text.
+
+Templates mark the box by class (`pullquote`, `pull-quote`, `PullQuote_root__x1`,
+`n-content-pullquote`) and often hide it from screen readers, since it repeats what the
+article already says. trafilatura reads it as one more paragraph or quotation, so the
+record says the sentence twice, out of place. The text-level rule in `clean.py` catches a
+pull quote only when an attribution line follows it; this one needs no attribution.
+
+A box goes only when its quotation is found again in the page's body text: Medium styles
+an author's own emphasised paragraph as `graf--pullquote`, said once, and that is text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+PULL_QUOTE_CLASS = re.compile(r"pull[-_ ]?quote", re.IGNORECASE)
+MAX_PULL_QUOTE_WORDS = 60  # a box bigger than this is a section, not a repeated sentence
+MIN_QUOTE_WORDS = 4  # "Yes." said twice is no evidence of a repeat
+_BODY_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def drop_pull_quotes(tree) -> int:
+    """Remove pull-quote boxes whose quotation the page says elsewhere; how many."""
+    boxes = [element for element in tree.iter(etree.Element) if _is_marked(element)]
+    boxes = [box for box in boxes if not any(_is_marked(a) for a in box.iterancestors())]
+    if not boxes:
+        return 0
+    body = _simplify(" ".join(_BODY_TEXT(tree)))
+    dropped = 0
+    for box in boxes:
+        if len(box.text_content().split()) > MAX_PULL_QUOTE_WORDS:
+            continue
+        quote = max((_simplify(piece) for piece in box.itertext()), key=len, default="")
+        # The box's own copy is in the body text once; a repeat makes it twice.
+        if len(quote.split()) >= MIN_QUOTE_WORDS and body.count(quote) >= 2:
+            box.drop_tree()
+            dropped += 1
+    return dropped
+
+
+def _is_marked(element) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return "quote" in marks.lower() and PULL_QUOTE_CLASS.search(marks) is not None
+
+
+def _simplify(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())

@@ -1,0 +1,65 @@
+"""crawler.core.pull_quotes: a pull quote repeats the article; a styled paragraph stays."""
+
+from lxml import html as lxml_html
+
+from crawler.core.pull_quotes import drop_pull_quotes
+
+SAID = (
+    "“We wanted to know what it would actually cost us, and we wanted it in writing,” said"
+    " Mara Ellison, who chairs the county's utility board."
+)
+QUOTE = "“We wanted to know what it would actually cost us, and we wanted it in writing.”"
+
+
+def _page(body: str):
+    return lxml_html.fromstring(
+        "<html><head><script>var state = {'quote': 'Styled once.'};</script></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
+
+
+def _text(page) -> str:
+    return page.find(".//article").text_content()
+
+
+def test_a_box_repeating_a_paragraph_goes_and_its_tail_stays():
+    page = _page(
+        f"<p>{SAID}</p>"
+        f'<aside class="PullQuote_root__m4D2s" aria-hidden="true"><blockquote>{QUOTE}'
+        "</blockquote><cite>Mara Ellison, utility board</cite></aside>tail"
+        "<p>The board votes next month.</p>"
+    )
+    assert drop_pull_quotes(page) == 1
+    assert _text(page) == f"{SAID}tailThe board votes next month."
+
+
+def test_class_spellings():
+    for mark in ('class="pull-quote"', 'class="n-content-pullquote"', 'id="pull_quote_1"'):
+        page = _page(f"<p>{SAID}</p><div {mark}>{QUOTE}</div>")
+        assert drop_pull_quotes(page) == 1, mark
+
+
+def test_a_styled_paragraph_said_once_stays():
+    # Medium's `graf--pullquote` is the author's own emphasised paragraph, in the flow.
+    styled = "Literally means actually, and the sentence should say only what happened."
+    page = _page(
+        f"<p>{SAID}</p><blockquote class='graf--pullquote pullquote'>{styled}</blockquote>"
+    )
+    assert drop_pull_quotes(page) == 0
+    assert styled in _text(page)
+
+
+def test_a_copy_in_a_script_is_no_repeat():
+    page = lxml_html.fromstring(
+        f"<html><head><script>var dek = '{QUOTE}';</script></head><body><article>"
+        f"<p>Another paragraph.</p><div class='pullquote'>{QUOTE}</div></article></body></html>"
+    )
+    assert drop_pull_quotes(page) == 0
+
+
+def test_short_quotes_and_big_boxes_stay():
+    short = _page("<p>“Yes,” she said. Yes.</p><div class='pullquote'>“Yes.”</div>")
+    assert drop_pull_quotes(short) == 0
+    section = " ".join([SAID] * 4)
+    big = _page(f"<p>{SAID}</p><section class='pullquote-layout'>{section}</section>")
+    assert drop_pull_quotes(big) == 0
