@@ -66,3 +66,33 @@ def test_paragraphs_opening_with_a_link_and_lists_under_spacer_headings_stay():
     lists = f"<ul>{questions}<li>{spacer}</li></ul>" * 2
     page = lxml_html.fromstring(f"<html><body><div>{linked * 2}{lists}</div></body></html>")
     assert drop_teaser_cards(page) == 0
+
+
+def _promo(href: str) -> str:
+    # A card set alone between two paragraphs: headline, blurb and date in a named box.
+    return (
+        f'<div class="enhancement"><ps-promo class="promo promo-small"><div class="promo-content">'
+        f'<h2 class="promo-title"><a href="{href}">Other story number 7 in the region</a></h2>'
+        f'<p class="promo-description">{BLURB}</p><div class="promo-timestamp">Aug. 28, 2025'
+        "</div></div></ps-promo></div>"
+    )
+
+
+def _article_with(card: str):
+    return lxml_html.fromstring(
+        '<html><head><link rel="canonical" href="https://news.example/2026/11/outage/"></head>'
+        f"<body><article><p>{BRIEF}</p>{card}<p>{BRIEF} Again.</p></article></body></html>"
+    )
+
+
+def test_a_promotion_alone_between_paragraphs_is_a_teaser():
+    page = _article_with(_promo("https://news.example/2025/08/grid/"))
+    assert drop_teaser_cards(page) == 1
+    assert [node.key for node in prose_nodes(page)] == [BRIEF, f"{BRIEF} Again."]
+
+
+def test_a_card_alone_stays_when_unnamed_or_linking_to_the_page_itself():
+    unnamed = _article_with(_promo("/2025/08/grid/").replace("promo", "box"))
+    assert teaser_cards(unnamed) == frozenset()
+    itself = _article_with(_promo("/2026/11/outage"))  # relative, no trailing slash
+    assert teaser_cards(itself) == frozenset()

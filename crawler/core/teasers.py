@@ -10,12 +10,18 @@ A card is the smallest element around a linked <h2>-<h4>, or around a title link
 right over its blurb paragraph (`<a>Headline</a><p>blurb</p>`, as wires' "More from"
 lists print it), that holds more than the headline, and no more than MAX_CARD_WORDS; it
 is a teaser only when a sibling of the same tag and class is a card too (a list of them),
-so a blog post whose title links to itself is not one.
+so a blog post whose title links to itself is not one. A card alone is one when its
+template names it a promotion (class or id "promo", "teaser", "related", "recirc", "read
+more", "see also", "more stories", on it or on one of the two elements around it) and its
+headline links somewhere other than the page itself: the LA Times' `ps-promo` set between
+two paragraphs, headline, blurb and date.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -33,8 +39,11 @@ _LINKED_HEADINGS = etree.XPath(
 def teaser_cards(tree) -> frozenset:
     """The teaser cards in the tree (see the module's docstring). The elements themselves:
     lxml makes a new proxy object for a node no reference holds, so an id() would not last."""
-    cards = [_card(heading) for heading in [*_LINKED_HEADINGS(tree), *_title_links(tree)]]
-    found = _listed([card for card in cards if card is not None])
+    headings = _LINKED_HEADINGS(tree)
+    cards = [_card(heading) for heading in [*headings, *_title_links(tree)]]
+    found = _listed([card for card in cards if card is not None]) | _promotions(
+        tree, headings, cards[: len(headings)]
+    )
     # A card alone in its box (a picture beside it) is listed by the box: "row_list" rows.
     boxes = [card.getparent() for card in cards if card is not None and card not in found]
     boxes = [
@@ -51,6 +60,37 @@ def _listed(cards: list) -> frozenset:
     for card in cards:
         groups[(card.getparent(), card.tag, card.get("class") or "")].add(card)
     return frozenset(card for same in groups.values() if len(same) >= 2 for card in same)
+
+
+PROMOTION_MARK = re.compile(
+    r"promo|teaser|related|recirc|read-?more|see-?also|more-?stories", re.IGNORECASE
+)
+_OWN_ADDRESSES = etree.XPath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+
+
+def _promotions(tree, headings: list, cards: list) -> frozenset:
+    """Cards alone that the template names a promotion, headed by a link to another page."""
+    own = {_address_key(address) for address in _OWN_ADDRESSES(tree)}
+    found = []
+    for heading, card in zip(headings, cards, strict=True):
+        if card is None:
+            continue
+        marks = [card, *list(card.iterancestors())[:2]]
+        if not any(PROMOTION_MARK.search(_marks(element)) for element in marks):
+            continue
+        links = [*heading.iterancestors("a"), *heading.iter("a")]
+        if not any(_address_key(link.get("href") or "") in own for link in links):
+            found.append(card)
+    return frozenset(found)
+
+
+def _marks(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _address_key(address: str) -> str:
+    """The path: a headline's link is often relative, the canonical address never."""
+    return urlsplit(address.strip()).path.rstrip("/")
 
 
 def _words(element) -> int:
