@@ -576,10 +576,15 @@ def test_site_notices_that_run_to_a_paragraph_go_at_the_trailing_edge():
         "Got a tip? Send it our way. You can reach the news desk at news@example.com, and we "
         "can keep you anonymous if you prefer. Tips, leaked builds and screenshots are welcome."
     )
+    partner = (
+        "The Daily Ledger is a partner of the Northern Wire Service and publishes more than 80 "
+        "articles a day in English and Korean. (c) Daily Ledger Media. All rights reserved."
+    )
     contact = "Contact: editor@example.com"
-    result = clean_lines([*BODY, tips, appeal, "Copyright Daily Ledger.", rights, contact])
+    lines = [*BODY, tips, appeal, "Copyright Daily Ledger.", rights, partner, contact]
+    result = clean_lines(lines)
     assert result.lines == BODY
-    assert result.removed["copyright"] == 2 and result.removed["feedback"] == 1
+    assert result.removed["copyright"] == 3 and result.removed["feedback"] == 1
     # Inside the article, each is a sentence of the story.
     for line in (tips, rights):
         lines = [BODY[0], line, *BODY[1:]]

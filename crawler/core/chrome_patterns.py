@@ -295,8 +295,11 @@ TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
 
 # A site's rights notice, run to a paragraph after the article: "All rights reserved. This
 # material ... may not be reproduced, published, broadcast, rewritten or redistributed".
+# Or the mark with the phrase, after a line about the paper: "… publishes more than 100
+# articles daily. (c) Korea JoongAng Daily. All rights reserved."
 RIGHTS_NOTICE = re.compile(
-    r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b",
+    r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b"
+    r"|(©|\(c\)|\bcopyright\b)[^.]{0,80}\.?\s*all rights reserved\b",
     re.IGNORECASE,
 )
 

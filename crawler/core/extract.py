@@ -23,6 +23,7 @@ from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text
+from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
@@ -207,6 +208,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_pull_quotes(tree)
+    drop_comment_sections(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
     drop_bio_boxes(tree)
