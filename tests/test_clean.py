@@ -103,6 +103,10 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         assert result.lines == BODY and result.removed["ui_control"] == 1, control
     for line, kind in (
         ("Image source, Getty Images", "credit"),
+        ("Jean-Luc Marchand/AP", "credit"),
+        ("Hanna Berglund/AFP/Getty Images", "credit"),
+        ("Tomas Reyes/Bloomberg via Getty Images", "credit"),
+        ("AP Photo/Evan Whitlock", "credit"),
         ("Get the Morning Ledger newsletter", "newsletter"),
     ):
         result = clean_lines([BODY[0], line, BODY[1], BODY[2]])
@@ -111,6 +115,8 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         "Listen to this: the lab's new model can clone a voice from three seconds of audio.",
         "Click here, the manual says, and the model downloads itself to the phone.",
         "Readers can now save articles and listen to them later, the company said.",
+        "Input/Output",
+        "The lab's founder spoke to AP",
     ):
         assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
 

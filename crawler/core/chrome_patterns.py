@@ -132,11 +132,20 @@ COOKIE = _compile(
     r"^(accept all|reject all|manage (cookie )?preferences|cookie settings)$",
 )
 
+_PERSON = r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}"
+_PICTURE_AGENCY = (
+    r"(ap|afp|reuters|getty images|epa|efe|bloomberg|shutterstock|pa|anadolu|xinhua|sipa"
+    r"|zuma|nurphoto|sopa images|lightrocket|alamy|imagn|cnn|ap photo)"
+)
 CREDIT = _compile(
     r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
     r"^image (source|caption)\s*,",  # the BBC's screen-reader labels
     r"^(credit|credits|source image)\s*:",
     r"^\(?(photo|image)\s*:?\s*(getty images|ap|reuters|afp|shutterstock)\)?$",
+    # A photographer and agency as the line a photo leaves behind: "Jean-Francois
+    # Badias/AP", "Frederick Florin/AFP/Getty Images", "AP Photo/Evan Vucci".
+    rf"^{_PERSON}\s*/\s*{_PICTURE_AGENCY}(\s*(/|\bvia\b)\s*[\w .'-]{{1,30}})*$",
+    rf"^{_PICTURE_AGENCY}( photo)?\s*/\s*{_PERSON}$",
 )
 
 # A time stamp printed as a line of its own, below the article: "Published -
