@@ -484,6 +484,19 @@ def test_dated_list_items_are_teasers_even_without_link_texts():
     assert clean_lines([*LONG_BODY, *teasers]).lines == LONG_BODY
 
 
+def test_cards_with_long_blurbs_a_read_more_and_a_date_are_teasers():
+    blurb = " ".join(["The lab's new console ships with a dozen launch titles and a demo."] * 4)
+    cards = [
+        f"- Story number {n} about consoles {blurb} Read more... 2026-11-0{n}" for n in range(6)
+    ]
+    assert len(cards[0].split()) > 40
+    assert clean_lines([*LONG_BODY, *cards]).lines == LONG_BODY
+    # Without its "Read more" or its date, a long list item is the article's own.
+    for strip in ("Read more... ", " 2026-11-0"):
+        items = [card.replace(strip, "") for card in cards]
+        assert clean_lines([*LONG_BODY, *items]).lines == [*LONG_BODY, *items], strip
+
+
 def test_article_list_at_the_end_is_kept():
     points = [f"{n}. Tour stop {n}, Main Hall" for n in range(1, 8)]
     lines = [*LONG_BODY, *points]

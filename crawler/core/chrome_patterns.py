@@ -348,10 +348,15 @@ THREAD_START = _compile(
 )
 
 # --- Teasers: links to other articles, at the trailing edge --------------------------------
-TEASER_SIGNATURE = _compile(
+# A teaser's own date and its "Read more": a list item with both is another story's card,
+# however long its blurb ("Get Ready to Party … details... Read more... 2012-11-07").
+TEASER_DATE = _compile(
     r"\b" + _MONTH + r" \d{1,2},? \d{4}\b",
     r"\b\d{1,2} " + _MONTH + r" \d{4}\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
+)
+TEASER_READ_MORE = re.compile(r"\b(read|see) more\b", re.IGNORECASE)
+TEASER_SIGNATURE = TEASER_DATE + _compile(
     r"\b\d{1,2}:\d{2} ?([ap]\.?m\.?)\b",
     r"\b(read|see) more\b|\bmore\s*»|»\s*$|\.\.\.\s*$|…\s*$",
     r"\bby [A-Z][\w'-]+( [A-Z][\w'-]+)* on\b",

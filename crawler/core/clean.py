@@ -40,6 +40,8 @@ from crawler.core.chrome_patterns import (
     SHARE,
     SITE_CALL,
     SPONSOR,
+    TEASER_DATE,
+    TEASER_READ_MORE,
     TEASER_SIGNATURE,
     THREAD_START,
     TIP_CALL,
@@ -55,6 +57,8 @@ MAX_APPEAL_WORDS = 90  # a closing paragraph of site calls ("follow us", "join o
 MIN_SITE_CALLS = 2
 MIN_THREAD_SIGNATURES = 3  # reader-comment signatures that make a comment thread
 MIN_TEASERS = 5  # headline-like lines at the end that make a list of links
+MAX_TEASER_WORDS = 40  # a headline with its dateline or a line of teaser
+MAX_CARD_WORDS = 80  # a headline, a blurb of a few sentences, "Read more" and a date
 TEASER_SHARE = 0.8  # share of teaser lines in such a trailing block
 MIN_BODY_WORDS = 150  # prose words before a trailing link list for it to be chrome
 LEADING_LINES = 4  # how far into the text a duplicated title or byline is looked for
@@ -421,11 +425,23 @@ def _is_signature(line: str) -> bool:
 def _is_teaser(line: str, links: frozenset[str]) -> bool:
     """A pointer to another article: mostly link text, or a list item with a date or
     "Read more" (a headline with its dateline or teaser)."""
-    if _words(line) > 40 or re.match(r"^\d+[.)]\s", line):
+    if re.match(r"^\d+[.)]\s", line):
         return False  # numbered items are the article's own lists
+    if _words(line) > MAX_TEASER_WORDS:
+        return _is_dated_card(line)
     if LIST_ITEM.match(line) and any(p.search(line) for p in TEASER_SIGNATURE):
         return True
     return _link_share(line, links) >= 0.5
+
+
+def _is_dated_card(line: str) -> bool:
+    """A list item with a long blurb, its "Read more" and its date: another story's card."""
+    return (
+        _words(line) <= MAX_CARD_WORDS
+        and LIST_ITEM.match(line) is not None
+        and TEASER_READ_MORE.search(line) is not None
+        and any(p.search(line) for p in TEASER_DATE)
+    )
 
 
 def _link_share(line: str, links: frozenset[str]) -> float:
