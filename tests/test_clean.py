@@ -102,6 +102,11 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         result = clean_lines([BODY[0], control, BODY[1], BODY[2]])
         assert result.lines == BODY and result.removed["ui_control"] == 1, control
     for line, kind in (
+        (
+            "The Ledger is a nonprofit newsroom that investigates abuses of power. Sign up to"
+            " receive our biggest stories as soon as they're published.",
+            "newsletter",
+        ),
         ("Image source, Getty Images", "credit"),
         ("Jean-Luc Marchand/AP", "credit"),
         ("Hanna Berglund/AFP/Getty Images", "credit"),
@@ -116,6 +121,7 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         "Click here, the manual says, and the model downloads itself to the phone.",
         "Readers can now save articles and listen to them later, the company said.",
         "Input/Output",
+        "Drivers can sign up to receive the update early, the company said on Monday.",
         "The lab's founder spoke to AP",
     ):
         assert clean_lines([BODY[0], prose, BODY[1]]).lines == [BODY[0], prose, BODY[1]]
@@ -347,7 +353,11 @@ def test_a_newsletter_plug_and_a_polls_count_go_anywhere():
 
 
 def test_the_desks_credits_after_the_article_go():
-    for credit in ("Editor: Wang Qingyun | Proofreader: Zhao Yusha", "Edited by Nandini Yadav"):
+    for credit in (
+        "Editor: Wang Qingyun | Proofreader: Zhao Yusha",
+        "Edited by Nandini Yadav",
+        "[Edited by Owen Ferrante]",
+    ):
         result = clean_lines([*BODY, credit])
         assert result.lines == BODY and result.removed["byline"] == 1
 

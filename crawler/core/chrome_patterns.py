@@ -282,7 +282,8 @@ EDGE_ONLY = {
     "byline": _compile(
         r"^(posted|written|published|filed|submitted) by\b.{0,80}$",
         # The desk's credits under a story: "Editor: Wang Li | Proofreader: Zhao Yu".
-        r"^(edited|proofread|fact-checked|produced) by\b.{0,80}$",
+        # Bracketed too, as Euractiv closes every story: "[Edited by Owen Ferrante]".
+        r"^[\[(]?(edited|proofread|fact-checked|produced) by\b.{0,80}$",
         r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
     ),
 }
@@ -317,6 +318,9 @@ RIGHTS_NOTICE = re.compile(
 NEWSLETTER_PLUG = _compile(
     r"^sign up (for|to) (our|the) .{0,40}\bnewsletters?\b",
     r"^get (the|our) .{0,40}\b(newsletters?|delivered to your inbox)\b",
+    # In the site's voice, after a line about the site: "ProPublica is a nonprofit
+    # newsroom … Sign up to receive our biggest stories as soon as they're published."
+    r"\bsign up (to|and) (receive|get) our\b",
     r"^[\d,.]+k? votes?( so far| cast| total)?$",
 )
 
