@@ -50,6 +50,11 @@ def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
         " affiliate commission. Our process"
     )
     assert clean_lines([box, *BODY]).lines == BODY
+    trust = (
+        "We spend hours testing every product or service we review, so you can be sure"
+        " you're buying the best. Find out more about how we test."
+    )
+    assert clean_lines([BODY[0], trust, *BODY[1:]]).lines == BODY
     for prose in (
         "Brokers said the agency earns a commission on every model it places with a lab.",
         "“We get a commission on every sale,” the founder said of the marketplace.",

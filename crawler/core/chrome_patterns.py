@@ -124,6 +124,10 @@ AFFILIATE = _compile(
     r"^(?=.*\b(links?|purchases?|buy|retailers?|products?)\b).*\bmay (earn|receive|get) (an? )?"
     r"(small )?(affiliate )?(commissions?|compensation)\b",
     r"^ftc:.{0,40}\baffiliate\b",
+    # A review site's trust line over its verdict: "We spend hours testing every product or
+    # service we review, so you can be sure you're buying the best. Find out more about how
+    # we test."
+    r"\b(find out|learn|read) more about how we (test|review|rate)\b",
 )
 
 COOKIE = _compile(
