@@ -48,7 +48,7 @@ def drop_comment_sections(tree) -> int:
         box = heading.getparent()
         if box is None or box.tag in _NOT_A_SECTION or _first_child(box) is not heading:
             continue
-        if _is_comment_box(box, label) and next(box.iter("h1"), None) is None:
+        if _is_comment_box(box, heading, label) and next(box.iter("h1"), None) is None:
             boxes.append(box)
     for box in boxes:
         if box.getparent() is not None:
@@ -56,14 +56,13 @@ def drop_comment_sections(tree) -> int:
     return len(boxes)
 
 
-def _is_comment_box(box, label: str) -> bool:
+def _is_comment_box(box, heading, label: str) -> bool:
     if COMMENTS_LABEL.match(label):
         evidence = COMMENTING_WORD
     elif SHARED_LABEL.match(label):
         evidence = COMMENTING_CALL
     else:
         return False
-    heading = _first_child(box)
     rest = " ".join(
         text for child in box.iterchildren() if child is not heading for text in child.itertext()
     )

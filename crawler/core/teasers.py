@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -75,7 +76,7 @@ def _promotions(tree, headings: list, cards: list) -> frozenset:
     for heading, card in zip(headings, cards, strict=True):
         if card is None:
             continue
-        marks = [card, *list(card.iterancestors())[:2]]
+        marks = [card, *islice(card.iterancestors(), 2)]
         if not any(PROMOTION_MARK.search(_marks(element)) for element in marks):
             continue
         links = [*heading.iterancestors("a"), *heading.iter("a")]
