@@ -24,6 +24,7 @@ WORDPRESS_HEAD = b"""<!DOCTYPE html><html><head><title>Home - Byte Lab</title>
 <link rel="alternate" type="application/rss+xml" title="Byte Lab &raquo; Feed" href="/feed/">
 <link rel="alternate" type="application/rss+xml" title="Byte Lab &raquo; Comments Feed"
  href="https://bytelab.test/comments/feed/">
+<link rel="alternate" type="application/rss+xml" title="Broken" href="http://[::1/feed">
 <link rel="alternate" type="application/atom+xml; charset=utf-8" href="/atom.xml">
 <link rel="alternate" type="application/json+oembed" href="/oembed?url=x">
 <link rel="alternate" hreflang="de" href="/de/">
@@ -53,6 +54,7 @@ def test_robots_sitemap_lines_in_any_case_with_comments_and_relative_urls():
     text = (
         "User-agent: *\nDisallow: /admin/\n# Sitemap: https://old.test/ignored.xml\n"
         "SITEMAP: https://news.test/sitemap_index.xml # the index\n"
+        "Sitemap: http://[::1/broken.xml\n"  # urljoin raises on it: skipped, not fatal
         "Sitemap:/news-sitemap.xml\nsitemap: javascript:alert(1)\n"
     )
     assert robots_sitemaps(text, "https://news.test/robots.txt") == [

@@ -16,7 +16,7 @@ import pytest
 
 from crawler.demo.runner import PROJECT_ROOT, run_crawl
 from tests.hostile.crawl import assert_accounted, crawl, places
-from tests.hostile.documents import BROKEN_URL
+from tests.hostile.documents import BROKEN_URLS
 from tests.hostile.server import HostileWeb
 
 
@@ -95,7 +95,7 @@ def test_a_broken_entry_is_a_bad_url_reject_and_the_rest_is_crawled(spider, web,
     if spider == "urls":
         listing = tmp_path / "urls.txt"
         good = [web.url(f"/feeds/article/after-broken-{n}") for n in (1, 2)]
-        listing.write_text("\n".join([BROKEN_URL, *good]) + "\n")
+        listing.write_text("\n".join([*BROKEN_URLS, *good]) + "\n")
         args = {"urls_file": str(listing)}
     else:
         kind = "feeds" if spider == "feeds" else "sitemaps"
@@ -105,9 +105,10 @@ def test_a_broken_entry_is_a_bad_url_reject_and_the_rest_is_crawled(spider, web,
         good = [web.url(f"/{kind}/article/after-broken-{n}") for n in (1, 2)]
     result = crawl(spider, tmp_path / "out", args)
     assert_accounted(result)
-    ((kind_of, line),) = places(result, BROKEN_URL)
-    assert (kind_of, line["reason"]) == ("reject", "bad_url")
-    assert "Port out of range" in line["detail"]
+    for url, problem in BROKEN_URLS.items():
+        ((kind_of, line),) = places(result, url)
+        assert (kind_of, line["reason"]) == ("reject", "bad_url")
+        assert problem in line["detail"]
     assert [places(result, url)[0][0] for url in good] == ["record", "record"]
     assert "Traceback" not in result.log
 

@@ -15,10 +15,10 @@ import ssl
 import time
 import zlib
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.core.addresses import AddressPolicy
-from crawler.core.canonical import is_fetchable
+from crawler.core.canonical import is_fetchable, join_url
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
@@ -110,7 +110,7 @@ class Fetcher:
             location = headers.get("location")
             if status not in REDIRECTS or not location:
                 return Fetched(url, status, headers.get("content-type"), body)
-            url = urljoin(url, location.strip())
+            url = join_url(url, location)
             if not is_fetchable(url):
                 raise FetchError("unsupported_scheme", f"redirect to {url[:200]!r}")
         raise FetchError("fetch_error", f"more than {MAX_REDIRECTS} redirects")

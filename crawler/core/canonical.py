@@ -106,6 +106,20 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     return canonicalize(fetched_url)
 
 
+def join_url(base: str, reference: str) -> str:
+    """`reference` resolved against `base`; the reference as written when it cannot be.
+
+    urljoin raises ValueError on a broken authority ("http://[::1/"). One such link in a feed,
+    sitemap or page must cost only itself: returned unjoined, `url_problem` files it as a
+    `bad_url` reject and `is_fetchable` refuses it, so the links after it are still read.
+    """
+    reference = reference.strip()
+    try:
+        return urljoin(base, reference)
+    except ValueError:
+        return reference
+
+
 def url_problem(url: str) -> tuple[str, str] | None:
     """Why `url` cannot be requested, or None: ("unfetchable", ...) for a scheme we never
     fetch (javascript:, mailto:, data:, file:), ("bad_url", ...) for a broken http(s) URL

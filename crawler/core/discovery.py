@@ -18,12 +18,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.canonical import is_fetchable
+from crawler.core.canonical import is_fetchable, join_url
 from crawler.core.charset import bytes_to_text
 from crawler.core.relevance import ai_relevance
 
@@ -73,7 +73,7 @@ def _feed_links(tree, base_url: str) -> list[str]:
             continue
         if _COMMENTS.search(href) or _COMMENTS.search(link.get("title") or ""):
             continue
-        url = urljoin(base_url, href)
+        url = join_url(base_url, href)
         if is_fetchable(url) and url not in found:
             found.append(url)
     return found
@@ -93,7 +93,7 @@ def robots_sitemaps(text: str, base_url: str) -> list[str]:
     found: list[str] = []
     for line in text.splitlines():
         key, _, value = line.split("#", 1)[0].partition(":")
-        url = urljoin(base_url, value.strip()) if value.strip() else ""
+        url = join_url(base_url, value) if value.strip() else ""
         if key.strip().lower() == "sitemap" and is_fetchable(url) and url not in found:
             found.append(url)
     return found

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
+from crawler.core.canonical import join_url
 from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
 
 
@@ -43,7 +43,7 @@ def _rss_entry(item, base_url: str) -> FeedEntry | None:
     ]
     tags = ["".join(el.itertext()).strip() for el in item if local_name(el) == "category"]
     return FeedEntry(
-        url=urljoin(base_url, link.strip()),
+        url=join_url(base_url, link),
         title=child_text(item, "title"),
         published=child_text(item, "pubdate", "date", "published"),
         updated=child_text(item, "updated", "modified"),
@@ -69,7 +69,7 @@ def _atom_entry(entry, base_url: str) -> FeedEntry | None:
     authors = [child_text(el, "name") for el in entry if local_name(el) == "author"]
     tags = [el.get("term") or el.get("label") for el in entry if local_name(el) == "category"]
     return FeedEntry(
-        url=urljoin(base_url, link),
+        url=join_url(base_url, link),
         title=child_text(entry, "title"),
         published=child_text(entry, "published", "issued"),
         updated=child_text(entry, "updated", "modified"),

@@ -9,8 +9,8 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
 
+from crawler.core.canonical import join_url
 from crawler.core.dates import parse_date
 from crawler.core.xmlsafe import MAX_XML_BYTES, NotXml, child_text, local_name, parse_xml
 
@@ -50,7 +50,7 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
         return None
     news = next((el for el in element if local_name(el) == "news"), None)
     return SitemapEntry(
-        url=urljoin(base_url, loc.strip()),
+        url=join_url(base_url, loc),
         lastmod=child_text(element, "lastmod"),
         news_title=child_text(news, "title") if news is not None else None,
         news_publication_date=(child_text(news, "publication_date") if news is not None else None),

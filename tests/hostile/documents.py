@@ -58,19 +58,23 @@ def bad_dates(origin: str) -> bytes:
     return _rss(origin, items)
 
 
-# An entry no request can be made from (a port out of range), before good ones: it is a
-# `bad_url` reject, and the entries after it are still crawled.
-BROKEN_URL = "http://example.com:99999/a"
+# Entries no request can be made from, before good ones: each is a `bad_url` reject (with the
+# words its detail gives), and the entries after them are still crawled. The IPv6 one makes
+# urljoin itself raise, not only the request.
+BROKEN_URLS = {
+    "http://example.com:99999/a": "Port out of range",
+    "http://[::1/b": "Invalid IPv6 URL",
+}
 
 
 def feed_with_a_broken_entry_first(origin: str) -> bytes:
-    broken = f"<item><title>Broken</title><link>{BROKEN_URL}</link></item>"
+    broken = "".join(f"<item><title>Broken</title><link>{url}</link></item>" for url in BROKEN_URLS)
     good = "".join(_item(origin, f"after-broken-{n}", f"After the broken one {n}") for n in (1, 2))
     return _rss(origin, broken + good)
 
 
 def sitemap_with_a_broken_entry_first(origin: str) -> bytes:
-    entries = [BROKEN_URL] + [f"{origin}/sitemaps/article/after-broken-{n}" for n in (1, 2)]
+    entries = [*BROKEN_URLS] + [f"{origin}/sitemaps/article/after-broken-{n}" for n in (1, 2)]
     return _urlset("".join(f"<url><loc>{url}</loc></url>" for url in entries))
 
 
