@@ -138,7 +138,7 @@ class ArticleSpider(scrapy.Spider):
     ) -> Request | FetchFailed | None:
         """A counted request; None when the URL was already requested in this run or is not
         http(s); a `bad_url` reject (counted as a request) when it is a broken http(s) URL."""
-        problem = url_problem(url)
+        problem = url_problem(url) or self._length_problem(url)
         if problem and problem[0] == "unfetchable":
             self.count("discovered/unfetchable")
             return None
@@ -155,6 +155,20 @@ class ArticleSpider(scrapy.Spider):
             return Request(url, callback=callback, errback=self.on_error, meta=meta)
         except (ValueError, TypeError) as error:  # what Scrapy refuses beyond our check
             return self.bad_url(url, f"{error}: {url[:200]!r}", hints)
+
+    def _length_problem(self, url: str) -> tuple[str, str] | None:
+        # Scrapy's UrlLengthMiddleware would drop the request with an INFO line and no
+        # outcome; refused here, the URL is a reject like any other that cannot be requested.
+        limit = self.settings.getint("URLLENGTH_LIMIT", 2083)
+        if limit and len(url) > limit:
+            return "bad_url", f"longer than URLLENGTH_LIMIT={limit}: {url[:200]!r}"
+        return None
+
+    def link_problem(self, url: str) -> str | None:
+        """Why a link found on a page is not requested (`unfetchable`, `bad_url`): counted
+        under not_requested, not a reject, as nobody asked for it."""
+        problem = url_problem(url) or self._length_problem(url)
+        return problem[0] if problem else None
 
     def bad_url(self, url: str, detail: str, hints: Hints) -> FetchFailed:
         self.logger.info("Not requested, broken URL: %s", detail)

@@ -12,11 +12,11 @@ from urllib.parse import urldefrag
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 
-from crawler.core.canonical import absolute_http_url, canonicalize, same_site
+from crawler.core.canonical import canonicalize, is_fetchable, join_url, same_site
 from crawler.core.model import Hints
 from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
-from crawler.core.values import string_list, whole_number
+from crawler.core.values import address_list, whole_number
 from crawler.runs.health import NO_SOURCE
 from spiders.base import ArticleSpider, finishes_request, page_type_signals, source_name
 
@@ -24,7 +24,7 @@ from spiders.base import ArticleSpider, finishes_request, page_type_signals, sou
 class SiteSpider(ArticleSpider):
     name = "site"
     ARGUMENTS = {
-        "start": string_list,
+        "start": address_list,
         "source": source_name,
         "max_pages": whole_number(minimum=1),
         "depth": whole_number(minimum=0),
@@ -121,6 +121,10 @@ class SiteSpider(ArticleSpider):
         if self._pages_per_site.get(root, 0) >= self.max_pages:
             return  # the site's budget is spent: reading more links costs time for nothing
         for url in page_links(response):
+            problem = self.link_problem(url)
+            if problem:
+                self.count(f"discovered/{problem}")
+                continue
             if not same_site(url, root):
                 self.count("discovered/out_of_scope")
                 continue
@@ -137,7 +141,8 @@ SKIP_EXTENSIONS = (
 
 
 def page_links(response) -> list[str]:
-    """Absolute http(s) links of a page, in order, without fragments or obvious files.
+    """Absolute links of a page, in order, without fragments or obvious files; links that
+    cannot be requested (javascript:, broken, too long) are kept for the spider to count.
 
     Cheaper than Scrapy's LinkExtractor on huge pages (10 s for 100,000 links), and
     bounded: only the first MAX_LINKS_PER_PAGE anchors are read.
@@ -145,10 +150,11 @@ def page_links(response) -> list[str]:
     hrefs = response.xpath(f"(//a[@href])[position() <= {MAX_LINKS_PER_PAGE}]/@href").getall()
     links, seen = [], set()
     for href in hrefs:
-        url = absolute_http_url(response.url, href)
-        if url is None:
-            continue
-        url = urldefrag(url)[0]
+        if not href.strip() or href.strip().startswith("#"):
+            continue  # the page itself
+        url = join_url(response.url, href)
+        if is_fetchable(url):
+            url = urldefrag(url)[0]
         if url not in seen and not url.lower().split("?")[0].endswith(SKIP_EXTENSIONS):
             seen.add(url)
             links.append(url)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from crawler.core.model import Hints
-from crawler.core.values import readable_file, string_list
+from crawler.core.values import address_list, readable_file
 from spiders.base import ArticleSpider
 
 
 class UrlsSpider(ArticleSpider):
     name = "urls"
     # Entries are checked one by one when requested: a broken one is a `bad_url` reject.
-    ARGUMENTS = {"urls_file": readable_file, "url": string_list}
+    ARGUMENTS = {"urls_file": readable_file, "url": address_list}
     REQUIRED = (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2")
 
     def target_urls(self) -> list[str]:
         urls = list(self.args.get("url", []))
         if self.args.get("urls_file"):
-            text = self.args["urls_file"].read_bytes().decode("utf-8", "replace")
+            # utf-8-sig: a list saved by Windows Notepad starts with a BOM, which would
+            # otherwise be glued to the first URL.
+            text = self.args["urls_file"].read_bytes().decode("utf-8-sig", "replace")
             urls += [line.split("#", 1)[0].strip() for line in text.splitlines()]
         return [u for u in urls if u]
 

@@ -8,7 +8,12 @@ import pytest
 
 from spiders.site import MAX_LINKS_PER_PAGE
 from tests.hostile.crawl import assert_accounted, crawl, places
-from tests.hostile.documents import BIG_SITEMAP_URLS, RECENT_IN_BIG
+from tests.hostile.documents import (
+    BIG_SITEMAP_URLS,
+    BROKEN_LINKS,
+    RECENT_IN_BIG,
+    UNFETCHABLE_LINKS,
+)
 from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
@@ -142,6 +147,10 @@ def test_session_ids_canonicalize_to_one_request(site_crawl, web):
 
 def test_javascript_data_file_mailto_links_are_never_requested(site_crawl, web):
     assert not [path for path in web.hits if "passwd" in path or "alert" in path]
+    assert not [path for path in web.hits if "long-long" in path]
+    not_requested = site_crawl.summary["not_requested"]
+    assert not_requested["unfetchable"] == len(UNFETCHABLE_LINKS)
+    assert not_requested["bad_url"] == len(BROKEN_LINKS)  # counted, not rejects
     lines = site_crawl.lines("articles.jsonl") + site_crawl.lines("rejects.jsonl")
     assert all(line["url"].startswith("http://127.0.0.1:") for line in lines)
     assert "root:x:0:0" not in site_crawl.log

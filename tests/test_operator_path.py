@@ -113,6 +113,19 @@ def test_a_broken_entry_is_a_bad_url_reject_and_the_rest_is_crawled(spider, web,
     assert "Traceback" not in result.log
 
 
+def test_a_url_list_saved_with_a_bom_and_urls_with_commas_in_the_query(web, tmp_path):
+    listing = tmp_path / "urls.txt"
+    first = web.url("/feeds/article/after-a-bom")
+    listing.write_bytes(b"\xef\xbb\xbf" + first.encode() + b"\n")  # as Windows Notepad saves
+    commas = "/feeds/article/listing?ids=1,2,3"
+    args = {"urls_file": str(listing), "url": f"{web.url(commas)},{web.url('/feeds/article/x')}"}
+    result = crawl("urls", tmp_path / "out", args)
+    assert_accounted(result)
+    assert places(result, first)[0][0] == "record"
+    assert web.hits[commas] == 1 and web.hits["/feeds/article/x"] == 1
+    assert result.summary["counts"]["requests"] == 3
+
+
 def test_a_crawl_whose_every_request_failed_exits_2(tmp_path):
     # A closed loopback port: every fetch is refused, as with no network at all.
     result = run_crawl("urls", tmp_path, {"url": "http://127.0.0.1:9/a,http://127.0.0.1:9/b"},

@@ -55,7 +55,10 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    parsed = parsed.astimezone(UTC)
+    try:
+        parsed = parsed.astimezone(UTC)
+    except OverflowError:  # "9999-12-31T23:59:59-14:00" is past datetime.max in UTC
+        return None
     latest = (now or datetime.now(UTC)) + FUTURE_SLACK
     return parsed if EARLIEST <= parsed <= latest else None
 

@@ -7,6 +7,7 @@ phrased to follow "name=value: ".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,8 +85,20 @@ def string_list(value) -> list[str]:
     return [str(part).strip() for part in parts if str(part).strip()]
 
 
+# A comma starts a new address only when a scheme follows it: "?ids=1,2,3" stays one URL.
+_NEXT_ADDRESS = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*:)")
+
+
+def address_list(value) -> list[str]:
+    """A list, or comma-separated URLs; commas inside a URL's path or query are kept."""
+    if value is None:
+        return []
+    parts = _NEXT_ADDRESS.split(value) if isinstance(value, str) else list(value)
+    return [str(part).strip() for part in parts if str(part).strip()]
+
+
 def url_list(value) -> list[str]:
-    urls = string_list(value)
+    urls = address_list(value)
     bad = [url for url in urls if not is_fetchable(url)]
     if not urls or bad:
         detail = f"; not {bad[0]!r}" if bad else ""

@@ -64,6 +64,7 @@ def bad_dates(origin: str) -> bytes:
 BROKEN_URLS = {
     "http://example.com:99999/a": "Port out of range",
     "http://[::1/b": "Invalid IPv6 URL",
+    "http://example.com/" + "long-" * 420: "longer than URLLENGTH_LIMIT=2083",
 }
 
 
@@ -152,8 +153,12 @@ UNFETCHABLE_LINKS = (
 )
 
 
+# Links no request can be made from: counted under not_requested.bad_url, never rejects.
+BROKEN_LINKS = ("http://[::1/page", "/trap/" + "long-" * 420)
+
+
 def scheme_links(origin: str = "") -> bytes:
-    links = "".join(f'<a href="{href}">x</a> ' for href in UNFETCHABLE_LINKS)
+    links = "".join(f'<a href="{href}">x</a> ' for href in UNFETCHABLE_LINKS + BROKEN_LINKS)
     return f"<html><body><h1>Links</h1>{links}</body></html>".encode()
 
 
