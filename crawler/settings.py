@@ -58,6 +58,10 @@ TWISTED_DNS_RESOLVER = "crawler.integration.ssrf.SafeResolver"
 DOWNLOADER_MIDDLEWARES = {
     **DOWNLOADER_MIDDLEWARES,
     "crawler.integration.ssrf.BlockPrivateAddresses": 560,
+    # After decompression (590), before MetaRefreshMiddleware (580) reads response.text.
+    "crawler.compat.w3lib.IgnoreNonTextCharsets": 585,
+    # Before decompression (590): a compressed stream that stops early is `truncated`.
+    "crawler.integration.truncated_streams.RejectTruncatedStreams": 595,
 }
 # Only http(s) is ever fetched: a redirect or link to file:, data:, ftp: or s3: is not read.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

@@ -19,6 +19,10 @@ from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
+# Sitemap indexes nested deeper than this are a generated chain (`?n=N+1` forever), not a
+# site's layout: the protocol allows no nesting at all, and real sites nest once or twice.
+MAX_INDEX_DEPTH = 3
+
 
 class SitemapSpider(SiteDiscovery, ArticleSpider):
     name = "sitemap"
@@ -71,9 +75,15 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             yield self.not_a_document(response, "bad_sitemap", error)
             return
         self.skip("sitemap")
+        depth = response.meta.get("index_depth", 0) + sitemap.is_index
         for entry in sitemap.entries:
+            if sitemap.is_index and depth > MAX_INDEX_DEPTH:
+                self.count("discovered/too_deep")
+                continue
             if sitemap.is_index:
-                request = self.discovery_request(entry.url, self.parse_sitemap, source=source)
+                request = self.discovery_request(
+                    entry.url, self.parse_sitemap, source=source, index_depth=depth
+                )
             elif self._wanted(entry, source):
                 request = self.article_request(entry.url, self._hints(entry, source), listed=True)
             else:

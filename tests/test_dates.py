@@ -15,7 +15,17 @@ def test_iso_and_rfc822_become_utc():
 
 
 def test_unreadable_or_implausible_dates_are_none():
-    for junk in ("", "yesterday", "32/13/2026", "2099-01-01", "1970-01-01", None, "x" * 100):
+    for junk in (
+        "",
+        "yesterday",
+        "32/13/2026",
+        "2099-01-01",
+        "1970-01-01",
+        None,
+        "x" * 100,
+        "9999-12-31T23:59:59-14:00",
+        "0001-01-01T00:00:00+14:00",
+    ):  # past datetime's range
         assert parse_date(junk, NOW) is None
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from spiders.site import MAX_LINKS_PER_PAGE
+from spiders.sitemap import MAX_INDEX_DEPTH
 from tests.hostile.crawl import assert_accounted, crawl, places
 from tests.hostile.documents import (
     BIG_SITEMAP_URLS,
@@ -114,6 +115,15 @@ def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
 def test_sitemap_crawl_balances(sitemap_crawl):
     summary = assert_accounted(sitemap_crawl)
     assert summary["skipped_by_reason"] == {"sitemap": 3}  # index, child, big
+
+
+def test_an_endless_chain_of_sitemap_indexes_ends_at_the_nesting_limit(web, tmp_path):
+    result = crawl("sitemap", tmp_path, {"sitemap": web.url("/sitemaps/chain.xml?n=0")})
+    chain = sorted(path for path in web.hits if path.startswith("/sitemaps/chain.xml"))
+    assert len(chain) == MAX_INDEX_DEPTH + 1  # the index given, and three nested below it
+    summary = assert_accounted(result)
+    assert summary["not_requested"]["too_deep"] == 1
+    assert summary["skipped_by_reason"] == {"sitemap": MAX_INDEX_DEPTH + 1}
 
 
 def test_infinite_calendar_ends_at_the_depth_limit(site_crawl, web):

@@ -87,6 +87,10 @@ def same_site(a: str, b: str) -> bool:
     return key_a == key_b or key_a.endswith("." + key_b) or key_b.endswith("." + key_a)
 
 
+# The longest URL a record holds (Pydantic's HttpUrl, and Scrapy's URLLENGTH_LIMIT default).
+MAX_URL_LENGTH = 2083
+
+
 def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     """The page's declared canonical (rel=canonical, og:url) when it stays on the same site.
 
@@ -101,6 +105,8 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
             scheme = urlsplit(absolute).scheme
         except ValueError:  # unparseable ("http://[::1"): no canonical at all
             continue
+        if len(absolute) > MAX_URL_LENGTH:
+            continue  # the record's URL fields could not hold it: no canonical, not no record
         if scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
             return canonicalize(absolute)
     return canonicalize(fetched_url)
@@ -159,5 +165,7 @@ def absolute_http_url(base: str, reference: str | None) -> str | None:
         parts = urlsplit(absolute)
         parts.port  # noqa: B018 - raises ValueError on a port out of range
     except ValueError:
+        return None
+    if len(absolute) > MAX_URL_LENGTH:
         return None
     return absolute if parts.scheme.lower() in DEFAULT_PORTS and parts.hostname else None

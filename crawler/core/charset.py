@@ -57,6 +57,8 @@ def bytes_to_text(body: bytes, content_type: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+    if not is_text_encoding(declared):  # charset=hex, base64, idna: read as no label
+        declared = None
     if declared and declared != "utf-8":
         try:
             return body.decode(declared)
@@ -65,6 +67,19 @@ def bytes_to_text(body: bytes, content_type: str | None = None) -> str:
     if _mostly_utf8(body):
         return body.decode("utf-8", _FALLBACK)
     return to_unicode(body, detect_encoding(body) or declared or "cp1252")
+
+
+def is_text_encoding(label: str | None) -> bool:
+    """Whether `label` can decode a page with errors replaced, as w3lib and we do. Python
+    knows "hex", "base64", "rot13" and "zlib_codec" as codecs, but not text ones, and
+    "idna" is a text encoding that refuses the "replace" handler (crawler.compat.w3lib)."""
+    if not label:
+        return True
+    try:
+        b"text".decode(label, "replace")
+    except (LookupError, UnicodeError):
+        return False
+    return True
 
 
 def _mostly_utf8(body: bytes) -> bool:
@@ -151,3 +166,28 @@ def _sample(body: bytes) -> bytes:
         return body
     cut = max(body.rfind(b"\n", 0, SAMPLE_BYTES), body.rfind(b">", 0, SAMPLE_BYTES))
     return body[: cut + 1] if cut > 0 else body[:SAMPLE_BYTES]
+
+
+# A numeric reference to a character XML cannot hold (a C0 control other than tab, newline and
+# return; a surrogate; U+FFFE, U+FFFF; past U+10FFFF). libxml2 puts the character in the tree,
+# and lxml then refuses any string holding it ("All strings must be XML compatible"), which
+# fails the whole extraction for one `&#11;` in a headline. Raw control bytes are dropped by
+# the parser itself; only references get through.
+_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+
+
+def drop_impossible_references(text: str) -> str:
+    """`text` without numeric references to characters no XML tree can hold."""
+    if "&#" not in text:
+        return text
+    return _REFERENCE.sub(_keep_if_possible, text)
+
+
+def _keep_if_possible(match: re.Match) -> str:
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD:
+        return match.group(0)
+    if 0x10000 <= code <= 0x10FFFF:
+        return match.group(0)
+    return " " if code in (0xB, 0xC) else ""  # vertical tab and form feed part words

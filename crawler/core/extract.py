@@ -22,7 +22,7 @@ from crawler.core import fields
 from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
-from crawler.core.charset import bytes_to_text
+from crawler.core.charset import bytes_to_text, drop_impossible_references
 from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
@@ -75,7 +75,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     head = body[:1024].lstrip()
     if head.startswith(BINARY_SIGNATURES) or (b"\x00" in head and not read_bom(head)[0]):
         raise ExtractionFailed("not_html", f"binary content starting {head[:8]!r}")
-    return bytes_to_text(body, content_type)
+    return drop_impossible_references(bytes_to_text(body, content_type))
 
 
 LAYOUT_BLOCKS = frozenset(

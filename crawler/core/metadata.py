@@ -160,7 +160,7 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text_content() or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))
     article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)

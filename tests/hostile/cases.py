@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.hostile.pages import FRENCH_WORDS, LATIN_WORDS
+from tests.hostile.server import COMPRESSIONS
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ CASES = (
     # field is dropped and the page is still a record. The extract_error path itself is
     # tested in tests/test_workers.py with a function that raises inside a worker.
     Case("/content/extract-raises", "record", words=LATIN_WORDS),
+    # More of the same: dates past datetime.max, JSON-LD 100,000 brackets deep, references
+    # to control characters in the title and text, a canonical over 2,083 characters.
+    Case("/content/date-overflow", "record", words=LATIN_WORDS),
+    Case("/content/jsonld-deep", "record", words=LATIN_WORDS),
+    Case("/content/control-references", "record", words=LATIN_WORDS),
+    Case("/content/long-canonical", "record", words=LATIN_WORDS),
     # encoding
     Case("/encoding/cp1252-as-utf8", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/french-cp1252-as-utf8", "reject", "non_english", FRENCH_WORDS),
@@ -52,6 +59,9 @@ CASES = (
     Case("/encoding/bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/utf16-bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/invalid-utf8", "record", words=LATIN_WORDS + QUOTES + PASTED),
+    # A charset label naming a codec that is not a text encoding: read as no label.
+    Case("/encoding/hex-label", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/base64-meta", "record", words=LATIN_WORDS + QUOTES),
     # protocol
     Case("/status/404", "reject", "http_404"),
     Case("/status/410", "reject", "http_410"),
@@ -66,6 +76,8 @@ CASES = (
     Case("/protocol/reset", "reject", "truncated"),
     Case("/protocol/length-too-long", "reject", "truncated"),
     Case("/protocol/length-too-short", "record"),
+    *(Case(f"/protocol/{name}-complete", "record", words=LATIN_WORDS) for name in COMPRESSIONS),
+    *(Case(f"/protocol/{name}-truncated", "reject", "truncated") for name in COMPRESSIONS),
 )
 
 # Never requested: not http(s). Counted in run.json under not_requested.unfetchable.

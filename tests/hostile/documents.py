@@ -93,6 +93,14 @@ def sitemap_index_including_itself(origin: str) -> bytes:
     ).encode()
 
 
+def endless_index(origin: str, n: int) -> bytes:
+    """/sitemaps/chain.xml?n=N is an index whose one entry is ?n=N+1, forever."""
+    return (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{origin}/sitemaps/chain.xml?n={n + 1}</loc></sitemap></sitemapindex>"
+    ).encode()
+
+
 def _urlset(entries: str) -> bytes:
     return (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -174,6 +182,9 @@ def routes() -> dict:
         "/feeds/broken-entry-first.xml": doc(feed_with_a_broken_entry_first, RSS),
         "/sitemaps/broken-entry-first.xml": doc(sitemap_with_a_broken_entry_first),
         "/sitemaps/index.xml": doc(sitemap_index_including_itself),
+        "/sitemaps/chain.xml": lambda h: h.send(
+            200, endless_index(h.origin, int(h.path.partition("?n=")[2] or 0)), XML
+        ),
         "/sitemaps/child.xml": doc(child_sitemap),
         "/sitemaps/big.xml": doc(big_sitemap),
         "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),

@@ -176,5 +176,37 @@ def crashing_metadata() -> bytes:
     ).encode()
 
 
+def overflowing_dates() -> bytes:
+    """Dates past datetime.max once moved to UTC: astimezone raised OverflowError."""
+    date = "9999-12-31T23:59:59-14:00"
+    head = (
+        f'<meta name="date" content="{date}">'
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": '
+        f'"{date}", "dateModified": "0001-01-01T00:00:00+14:00"}}</script>'
+    )
+    return article_html("Dates from the end of time", head=head).encode()
+
+
+def deep_jsonld(depth: int = 100_000) -> bytes:
+    """A JSON-LD block of 100,000 open brackets: json.loads raised RecursionError."""
+    head = f'<script type="application/ld+json">{"[" * depth}</script>'
+    return article_html("Brackets all the way down", head=head).encode()
+
+
+def control_references() -> bytes:
+    """References to characters no XML tree holds: lxml refused every string with one."""
+    paragraphs = (*PARAGRAPHS[:2], f"A sentence with &#1;a control and &#xFFFE;{PARAGRAPHS[2]}",
+                  *PARAGRAPHS[3:])  # fmt: skip
+    html = article_html("A headline with&#11;a vertical tab &#0;", paragraphs)
+    return html.replace("<title>", "<title>&#xFFFF;").encode()
+
+
+def long_canonical() -> bytes:
+    """A same-site canonical longer than a record's URL fields hold (2,083 characters)."""
+    href = "/content/long-canonical?ref=" + "x" * 2100
+    return article_html("A canonical too long to keep", head=f'<link rel="canonical" href="{href}">'
+                        ).encode()  # fmt: skip
+
+
 def slow_article(n: int) -> bytes:
     return article_html(f"Slow story number {n}").encode()

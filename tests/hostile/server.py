@@ -7,15 +7,19 @@ lets them lie (wrong Content-Length), stall (a byte a second) or hang up mid-bod
 
 from __future__ import annotations
 
+import gzip
 import socket
 import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
+
+import brotli
 
 from tests.hostile import documents, pages
 
@@ -210,6 +214,25 @@ def _length_too_short(handler: HostileHandler) -> None:
     handler.close_connection = True
 
 
+COMPRESSIONS = {
+    "gzip": gzip.compress,
+    "deflate": zlib.compress,
+    "br": brotli.compress,
+}
+
+
+def _compressed(encoding: str, cut: bool) -> Route:
+    """An article compressed whole, or cut after two thirds of its compressed bytes with a
+    Content-Length that matches what is sent: only the stream itself shows the loss."""
+
+    def route(handler: HostileHandler) -> None:
+        body = COMPRESSIONS[encoding](pages.article(f"Compressed with {encoding}") * 2)
+        handler.send(200, body[: len(body) * 2 // 3] if cut else body, HTML,
+                     Content_Encoding=encoding)  # fmt: skip
+
+    return route
+
+
 def _calendar(handler: HostileHandler) -> None:
     """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
     page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
@@ -257,6 +280,10 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/many-links": _static(pages.many_links),
         "/content/one-line": _static(pages.one_long_line),
         "/content/extract-raises": _static(pages.crashing_metadata),
+        "/content/date-overflow": _static(pages.overflowing_dates),
+        "/content/jsonld-deep": _static(pages.deep_jsonld),
+        "/content/control-references": _static(pages.control_references),
+        "/content/long-canonical": _static(pages.long_canonical),
         # encoding
         "/encoding/cp1252-as-utf8": _static(pages.cp1252_labelled_utf8, "text/html; charset=utf-8"),
         "/encoding/french-cp1252-as-utf8": _static(
@@ -272,6 +299,12 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         ),
         "/encoding/invalid-utf8": _static(
             pages.utf8_with_invalid_bytes, "text/html; charset=utf-8"
+        ),
+        "/encoding/hex-label": _static(article("Labelled hex"), "text/html; charset=hex"),
+        "/encoding/base64-meta": _static(
+            article("Labelled base64 in the page").replace(
+                b"<head>", b'<head><meta charset="base64">'
+            )
         ),
         # protocol
         **{
@@ -289,6 +322,11 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/reset": _reset_mid_body,
         "/protocol/length-too-long": _length_too_long,
         "/protocol/length-too-short": _length_too_short,
+        **{
+            f"/protocol/{name}-{state}": _compressed(name, cut)
+            for name in COMPRESSIONS
+            for state, cut in (("complete", False), ("truncated", True))
+        },
         # SSRF: /ssrf/never/* must never be reached
         "/ssrf/article": _static(article("Reached through an allowed host")),
         "/ssrf/redirect-to-literal": _redirect(lambda h: h.origin + "/ssrf/never/redirected"),

@@ -1,0 +1,84 @@
+"""A compressed body whose stream stops early is `truncated`, not a shorter article.
+
+Scrapy's HttpCompressionMiddleware returns "as much data as possible" from a gzip, deflate
+or brotli body that ends before its stream does (scrapy/utils/gz.py). When the server's
+Content-Length matched the bytes it sent, nothing else notices, and the first half of an
+article became a record. This middleware runs before decompression and checks that the
+stream reaches its end; a body that inflates past DOWNLOAD_MAXSIZE is left to Scrapy's
+`too_large`, and a stream zlib cannot read at all (a bad CRC, not gzip) to Scrapy as before.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import brotli
+from scrapy.exceptions import ResponseDataLossError
+
+CHUNK = 64 * 1024
+
+
+class RejectTruncatedStreams:
+    def __init__(self, max_size: int):
+        self.max_size = max_size
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+
+    def process_response(self, request, response, spider=None):
+        if request.method == "HEAD" or not response.body:
+            return response
+        encodings = response.headers.getlist(b"Content-Encoding")
+        last = encodings[-1].decode("latin-1").split(",")[-1].strip().lower() if encodings else ""
+        if stream_ends_early(last, response.body, self.max_size):
+            raise ResponseDataLossError(
+                f"the {last} body ends before its compressed stream does "
+                f"({len(response.body)} bytes received)"
+            )
+        return response
+
+
+def stream_ends_early(encoding: str, body: bytes, max_size: int = 0) -> bool:
+    """True only when the body decodes cleanly up to its last byte and the stream has not
+    ended; False for a complete stream, an unknown encoding, an undecodable body, or one
+    that inflates past `max_size` (others judge those)."""
+    try:
+        if encoding in ("gzip", "x-gzip"):
+            return not _zlib_finishes(zlib.decompressobj(16 + zlib.MAX_WBITS), body, max_size)
+        if encoding == "deflate":
+            try:
+                return not _zlib_finishes(zlib.decompressobj(), body, max_size)
+            except zlib.error:  # raw deflate, as some Microsoft servers send it
+                return not _zlib_finishes(zlib.decompressobj(-15), body, max_size)
+        if encoding == "br":
+            return not _brotli_finishes(body, max_size)
+    except (zlib.error, brotli.error, _TooLarge):
+        return False
+    return False
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _zlib_finishes(decompressor, body: bytes, max_size: int) -> bool:
+    size = len(decompressor.decompress(body, CHUNK))
+    while decompressor.unconsumed_tail and not decompressor.eof:
+        size += len(decompressor.decompress(decompressor.unconsumed_tail, CHUNK))
+        if max_size and size > max_size:
+            raise _TooLarge
+    return decompressor.eof
+
+
+def _brotli_finishes(body: bytes, max_size: int) -> bool:
+    decompressor = brotli.Decompressor()
+    size = len(decompressor.process(body, output_buffer_limit=CHUNK))
+    while not decompressor.is_finished():
+        chunk = decompressor.process(b"", output_buffer_limit=CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if max_size and size > max_size:
+            raise _TooLarge
+    return decompressor.is_finished()
