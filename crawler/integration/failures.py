@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from scrapy import exceptions as scrapy_errors
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
+from twisted.web._newclient import ParseError
 from twisted.web.client import ResponseFailed
 
 from crawler.integration.ssrf import BlockedAddress
@@ -42,10 +43,26 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         message = str(exc)
         if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression: a body that inflates past the limit
             return FailureVerdict(False, "too_large")
+        if "max redirections" in message:  # RedirectMiddleware, past REDIRECT_MAX_TIMES hops
+            return FailureVerdict(False, "too_many_redirects")
         return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
         return FailureVerdict(True, "unsupported_scheme")
+    if _unparseable_response(exc):
+        return FailureVerdict(False, "bad_response")
     for types, reason in _REJECTS:
         if isinstance(exc, types):
             return FailureVerdict(False, reason)
     return FailureVerdict(False, "fetch_error")
+
+
+def _unparseable_response(exc: BaseException) -> bool:
+    """The server answered with something that is not HTTP (a status line without a number,
+    a broken header): Twisted's ParseError inside ResponseFailed, which Scrapy 2.19 wraps in
+    DownloadFailedError. Not a lost connection, so not `connection_lost`."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ResponseFailed) and any(r.check(ParseError) for r in seen.reasons):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return isinstance(exc, scrapy_errors.DownloadFailedError) and "ParseError" in str(exc)

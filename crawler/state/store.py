@@ -71,7 +71,13 @@ def simhash_bands(simhash: int) -> list[tuple[int, int]]:
 
 
 def open_store(uri: str) -> StateStore:
-    """`STATE_URI`: a file path, `sqlite:///path`, or `redis://host:port/db`."""
+    """`STATE_URI`: a file path, `sqlite:///path`, or `redis://host:port/db`. ValueError for
+    another scheme: "reddis://host" would otherwise become a SQLite file of that name."""
+    scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+    if scheme and scheme not in ("sqlite", "redis", "rediss", "unix"):
+        raise ValueError(
+            f"unknown scheme {scheme!r}: use a file path, sqlite:///path or redis://host:port/db"
+        )
     if uri.startswith(("redis://", "rediss://", "unix://")):
         from crawler.state.redis_store import RedisStateStore  # redis is only needed here
 

@@ -24,6 +24,7 @@ class Case:
         return self.path.strip("/").replace("/", "-")
 
 
+CHAIN_END = "127.0.0.1 /protocol/redirect-chain/20"
 QUOTES = ("\u201cIt is a baseline, not a breakthrough,\u201d", "\u2014 twice")
 PASTED = ("\u201cBenchmarks age fast,\u201d", "reviewer\u2019s")
 
@@ -76,6 +77,9 @@ CASES = (
     Case("/protocol/reset", "reject", "truncated"),
     Case("/protocol/length-too-long", "reject", "truncated"),
     Case("/protocol/length-too-short", "record"),
+    # A new URL every hop: Scrapy stops after REDIRECT_MAX_TIMES (20), filed under the last.
+    Case("/protocol/redirect-chain/0", "reject", "too_many_redirects", final=CHAIN_END),
+    Case("/protocol/garbage-status-line", "reject", "bad_response"),
     *(Case(f"/protocol/{name}-complete", "record", words=LATIN_WORDS) for name in COMPRESSIONS),
     *(Case(f"/protocol/{name}-truncated", "reject", "truncated") for name in COMPRESSIONS),
 )

@@ -233,6 +233,17 @@ def _compressed(encoding: str, cut: bool) -> Route:
     return route
 
 
+def _endless_redirects(handler: HostileHandler) -> None:
+    """/protocol/redirect-chain/N redirects to N+1: a new URL every time, never a loop."""
+    n = int(handler.path.rsplit("/", 1)[-1] or 0)
+    handler.send(302, b"", None, Location=f"/protocol/redirect-chain/{n + 1}")
+
+
+def _garbage_status_line(handler: HostileHandler) -> None:
+    handler.wfile.write(b"HTTP/1.1 two-hundred OK\r\nContent-Length: 5\r\n\r\nhello")
+    handler.close_connection = True
+
+
 def _calendar(handler: HostileHandler) -> None:
     """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
     page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
@@ -322,6 +333,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/reset": _reset_mid_body,
         "/protocol/length-too-long": _length_too_long,
         "/protocol/length-too-short": _length_too_short,
+        "/protocol/garbage-status-line": _garbage_status_line,
         **{
             f"/protocol/{name}-{state}": _compressed(name, cut)
             for name in COMPRESSIONS
@@ -345,6 +357,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/ssrf/never/": _static(article("SSRF target reached")),
         "/feeds/article/": lambda h: h.send(200, article(f"Feed story {h.path.rsplit('/')[-1]}")),
         "/slow/": _slow_page,
+        "/protocol/redirect-chain/": _endless_redirects,
         "/sitemaps/article/": lambda h: h.send(
             200, article(f"Sitemap story {h.path.rsplit('/')[-1]}")
         ),
