@@ -52,6 +52,9 @@ def bytes_to_text(body: bytes, content_type: str | None = None) -> str:
     bom_encoding, bom = read_bom(body)
     if bom_encoding and bom:  # a byte order mark outranks every label, as in browsers
         return to_unicode(body[len(bom) :], bom_encoding)
+    utf16 = utf16_byte_order(body[:1024])
+    if utf16:
+        return body.decode(utf16, "replace")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
@@ -67,6 +70,23 @@ def bytes_to_text(body: bytes, content_type: str | None = None) -> str:
     if _mostly_utf8(body):
         return body.decode("utf-8", _FALLBACK)
     return to_unicode(body, detect_encoding(body) or declared or "cp1252")
+
+
+def utf16_byte_order(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 without a byte order mark, else None.
+
+    Markup is mostly ASCII, so UTF-16 text has a zero byte in every other place: at odd
+    offsets for little-endian, even for big-endian. The same bytes are valid UTF-8 (NUL is
+    a character), which would read as text with a NUL between every two letters.
+    """
+    if len(head) < 16 or head.count(0) < len(head) // 4:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd >= 0.9 * (len(head) // 2) and even <= len(head) // 20:
+        return "utf-16-le"
+    if even >= 0.9 * (len(head) // 2) and odd <= len(head) // 20:
+        return "utf-16-be"
+    return None
 
 
 def is_text_encoding(label: str | None) -> bool:

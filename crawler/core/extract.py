@@ -22,7 +22,7 @@ from crawler.core import fields
 from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
-from crawler.core.charset import bytes_to_text, drop_impossible_references
+from crawler.core.charset import bytes_to_text, drop_impossible_references, utf16_byte_order
 from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
@@ -73,9 +73,25 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     if not body or not body.strip():
         raise ExtractionFailed("empty", "empty body")
     head = body[:1024].lstrip()
-    if head.startswith(BINARY_SIGNATURES) or (b"\x00" in head and not read_bom(head)[0]):
+    if head.startswith(BINARY_SIGNATURES) or _binary(head):
         raise ExtractionFailed("not_html", f"binary content starting {head[:8]!r}")
-    return drop_impossible_references(bytes_to_text(body, content_type))
+    text = bytes_to_text(body, content_type)
+    if "\x00" in text:  # a few stray NUL bytes in a text page: the parser would stop at one
+        text = text.replace("\x00", "")
+    return drop_impossible_references(text)
+
+
+# Control bytes that text never holds (not tab, newline, form feed, return or escape).
+_CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 27), *range(28, 32)])
+
+
+def _binary(head: bytes) -> bool:
+    """Binary, not text: control bytes (random or compressed data has one byte in eleven), or
+    zero bytes beyond a stray few in a head that is not UTF-16, with or without a BOM."""
+    if read_bom(head)[0] or utf16_byte_order(head):
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > len(head) // 100 or head.count(0) > len(head) // 20
 
 
 LAYOUT_BLOCKS = frozenset(

@@ -60,6 +60,12 @@ CASES = (
     Case("/encoding/bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/utf16-bom-vs-header", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/invalid-utf8", "record", words=LATIN_WORDS + QUOTES + PASTED),
+    # UTF-16 without a byte order mark (every other byte zero), labelled or not; a UTF-8
+    # page with a few NUL bytes. Bytes without a signature but full of controls: binary.
+    Case("/encoding/utf16le-unlabelled-no-bom", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/utf16be-no-bom", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/stray-nul-bytes", "record", words=LATIN_WORDS + QUOTES),
+    Case("/content/random-bytes", "reject", "not_html"),
     # A charset label naming a codec that is not a text encoding: read as no label.
     Case("/encoding/hex-label", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/base64-meta", "record", words=LATIN_WORDS + QUOTES),

@@ -7,7 +7,9 @@ that the hostile wrapping (encoding, markup, transport) did not cost the text.
 from __future__ import annotations
 
 import gzip
+import random
 import zlib
+from collections.abc import Callable
 from functools import cache
 
 LATIN_WORDS = ("café", "naïve", "résumé", "façade", "Zürich", "Señor")
@@ -163,6 +165,21 @@ def utf8_bom_latin1_header() -> bytes:
 
 def utf16_bom_utf8_header() -> bytes:
     return article_html("A UTF-16 BOM against the header").encode("utf-16")  # BOM included
+
+
+def utf16_without_bom(byte_order: str) -> Callable[[], bytes]:
+    return lambda: article_html(f"UTF-16 {byte_order} without a BOM").encode(f"utf-16-{byte_order}")
+
+
+def stray_nul_bytes() -> bytes:
+    """A UTF-8 page with a few NUL bytes pasted in: libxml2 stops the document at the first."""
+    html = article_html("Stray zero bytes").encode()
+    return html.replace(b"<article>", b"<article>\x00\x00").replace(b"Critics", b"\x00Critics")
+
+
+def random_bytes() -> bytes:
+    """Bytes with no signature, served as HTML: compressed or encrypted data looks like this."""
+    return random.Random(7).randbytes(8000)
 
 
 def gzipped(body: bytes) -> bytes:

@@ -311,6 +311,12 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/encoding/invalid-utf8": _static(
             pages.utf8_with_invalid_bytes, "text/html; charset=utf-8"
         ),
+        "/encoding/utf16le-unlabelled-no-bom": _static(pages.utf16_without_bom("le"), HTML),
+        "/encoding/utf16be-no-bom": _static(
+            pages.utf16_without_bom("be"), "text/html; charset=utf-16"
+        ),
+        "/encoding/stray-nul-bytes": _static(pages.stray_nul_bytes),
+        "/content/random-bytes": _static(pages.random_bytes),
         "/encoding/hex-label": _static(article("Labelled hex"), "text/html; charset=hex"),
         "/encoding/base64-meta": _static(
             article("Labelled base64 in the page").replace(
