@@ -69,6 +69,9 @@ def test_streams_that_are_not_judged():
     raw = zlib.compressobj(9, zlib.DEFLATED, -15)
     raw_deflate = raw.compress(ARTICLE) + raw.flush()
     assert not stream_ends_early("deflate", raw_deflate)  # headerless, as IIS sends it
+    exact = zlib.compressobj(9, zlib.DEFLATED, -15)
+    one_chunk_more = exact.compress(b"a" * 65537) + exact.flush()  # output left at the end
+    assert not stream_ends_early("deflate", one_chunk_more)
     assert stream_ends_early("deflate", raw_deflate[:100])
     assert not stream_ends_early("gzip", b"not gzip at all")  # Scrapy's to judge
     assert not stream_ends_early("identity", ARTICLE[:10])

@@ -193,7 +193,7 @@ def _sample(body: bytes) -> bytes:
 # and lxml then refuses any string holding it ("All strings must be XML compatible"), which
 # fails the whole extraction for one `&#11;` in a headline. Raw control bytes are dropped by
 # the parser itself; only references get through.
-_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
 
 def drop_impossible_references(text: str) -> str:
@@ -205,6 +205,8 @@ def drop_impossible_references(text: str) -> str:
 
 def _keep_if_possible(match: re.Match) -> str:
     hex_digits, digits = match.groups()
+    if len((hex_digits or digits).lstrip("0")) > 8:  # past U+10FFFF; int() refuses 4,300 digits
+        return ""
     code = int(hex_digits, 16) if hex_digits else int(digits)
     if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD:
         return match.group(0)

@@ -63,9 +63,13 @@ class _TooLarge(Exception):
 
 
 def _zlib_finishes(decompressor, body: bytes, max_size: int) -> bool:
-    size = len(decompressor.decompress(body, CHUNK))
-    while decompressor.unconsumed_tail and not decompressor.eof:
-        size += len(decompressor.decompress(decompressor.unconsumed_tail, CHUNK))
+    chunk = decompressor.decompress(body, CHUNK)
+    size = len(chunk)
+    # A full chunk may leave output pending with no input left (raw deflate has no trailer
+    # to read after it): keep asking until a call comes back short.
+    while not decompressor.eof and (decompressor.unconsumed_tail or len(chunk) == CHUNK):
+        chunk = decompressor.decompress(decompressor.unconsumed_tail, CHUNK)
+        size += len(chunk)
         if max_size and size > max_size:
             raise _TooLarge
     return decompressor.eof

@@ -78,10 +78,15 @@ def open_store(uri: str) -> StateStore:
         raise ValueError(
             f"unknown scheme {scheme!r}: use a file path, sqlite:///path or redis://host:port/db"
         )
-    if uri.startswith(("redis://", "rediss://", "unix://")):
+    if scheme in ("redis", "rediss", "unix"):
         from crawler.state.redis_store import RedisStateStore  # redis is only needed here
 
         return RedisStateStore(uri)
     from crawler.state.sqlite import SqliteStateStore
 
-    return SqliteStateStore(uri.removeprefix("sqlite:///") if uri.startswith("sqlite:") else uri)
+    if scheme == "sqlite":
+        path = uri.partition("://")[2]
+        if not path.startswith("/"):  # sqlite://rel.db: the form is sqlite:///path
+            raise ValueError(f"{uri!r}: write sqlite:///path (three slashes, then the path)")
+        return SqliteStateStore(path[1:])
+    return SqliteStateStore(uri)
