@@ -15,6 +15,7 @@ from pathlib import Path
 import scrapy
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from crawler.core.canonical import canonicalize, is_fetchable, url_problem
 from crawler.core.config import ConfigError
@@ -160,7 +161,9 @@ class ArticleSpider(scrapy.Spider):
         # Scrapy's UrlLengthMiddleware would drop the request with an INFO line and no
         # outcome; refused here, the URL is a reject like any other that cannot be requested.
         limit = self.settings.getint("URLLENGTH_LIMIT", 2083)
-        if limit and len(url) > limit:
+        # Scrapy measures the escaped URL: "é" is six characters there ("%C3%A9").
+        escaped = url if url.isascii() else safe_url_string(url)
+        if limit and len(escaped) > limit:
             return "bad_url", f"longer than URLLENGTH_LIMIT={limit}: {url[:200]!r}"
         return None
 

@@ -65,6 +65,7 @@ BROKEN_URLS = {
     "http://example.com:99999/a": "Port out of range",
     "http://[::1/b": "Invalid IPv6 URL",
     "http://example.com/" + "long-" * 420: "longer than URLLENGTH_LIMIT=2083",
+    "http://example.com/" + "é" * 400: "longer than URLLENGTH_LIMIT=2083",  # 2,400 escaped
 }
 
 
