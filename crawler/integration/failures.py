@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from scrapy import exceptions as scrapy_errors
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
-from twisted.web._newclient import ParseError
 from twisted.web.client import ResponseFailed
 
 from crawler.integration.ssrf import BlockedAddress
@@ -62,7 +61,9 @@ def _unparseable_response(exc: BaseException) -> bool:
     DownloadFailedError. Not a lost connection, so not `connection_lost`."""
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, ResponseFailed) and any(r.check(ParseError) for r in seen.reasons):
+        # By name: ParseError lives in twisted.web._newclient, a private module.
+        reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
+        if any(type(r.value).__name__ == "ParseError" for r in reasons):
             return True
         seen = seen.__cause__ or seen.__context__
     return isinstance(exc, scrapy_errors.DownloadFailedError) and "ParseError" in str(exc)
