@@ -124,6 +124,7 @@ class ArticleSpider(scrapy.Spider):
         cls.check_start(kwargs, crawler.settings)
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
         spider.refresh_window = crawler.settings.getfloat("REFRESH_WINDOW", 172800)
+        spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT", 2083)  # 0: none
         return spider
 
     # --- ledger -------------------------------------------------------------------------
@@ -160,7 +161,7 @@ class ArticleSpider(scrapy.Spider):
     def _length_problem(self, url: str) -> tuple[str, str] | None:
         # Scrapy's UrlLengthMiddleware would drop the request with an INFO line and no
         # outcome; refused here, the URL is a reject like any other that cannot be requested.
-        limit = self.settings.getint("URLLENGTH_LIMIT", 2083)
+        limit = self.url_length_limit
         # Scrapy measures the escaped URL: "é" is six characters there ("%C3%A9").
         escaped = url if url.isascii() else safe_url_string(url)
         if limit and len(escaped) > limit:
