@@ -133,6 +133,19 @@ class RunOutputPipeline:
         if stats.get("dupefilter/filtered"):
             skipped["duplicate_request"] = stats["dupefilter/filtered"]
         sources, alerts = self._source_health(stats)
+        # A callback that raised lost what it had not yielded yet (a feed's or sitemap's later
+        # entries), which no count above can show: name it, so an operator looks at the log.
+        spider_errors = {
+            key.removeprefix("spider_exceptions/"): value
+            for key, value in sorted(stats.items())
+            if key.startswith("spider_exceptions/") and key != "spider_exceptions/count"
+        }
+        if spider_errors:
+            alerts.append(
+                f"a callback raised {sum(spider_errors.values())} time(s) "
+                f"({', '.join(spider_errors)}): what it had not yielded is lost; see the log"
+            )
+            logger.warning("Run alert: %s", alerts[-1])
         summary = self.output.finish(
             skipped,
             requests=stats.get("outcomes/requests", 0),
@@ -146,6 +159,7 @@ class RunOutputPipeline:
                     if key.startswith("discovered/")
                 },
                 "sources": sources,
+                "spider_errors": spider_errors,
                 "alerts": alerts,
                 "settings": _settings_that_matter(self.crawler.settings),
                 "spider_arguments": getattr(spider, "arguments", {}),

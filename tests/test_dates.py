@@ -25,6 +25,9 @@ def test_unreadable_or_implausible_dates_are_none():
         "x" * 100,
         "9999-12-31T23:59:59-14:00",
         "0001-01-01T00:00:00+14:00",
+        "2026-11-20T10:00:00+99:00",  # offsets of a day or more, which datetime refuses
+        "2026-11-20T10:00:00+2400",
+        "Fri, 20 Nov 2026 10:00:00 -2400",
     ):  # past datetime's range
         assert parse_date(junk, NOW) is None
 

@@ -19,7 +19,7 @@ from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
 FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html")
-SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz")
+SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml")
 CALENDAR = "/trap/calendar/2026/11/23/?page="
 DEPTH, MAX_PAGES = 4, 30
 
@@ -76,7 +76,7 @@ def test_external_entity_is_never_read(feeds_crawl, web):
 
 
 def test_feed_with_invalid_dates_still_yields_its_articles(feeds_crawl, web):
-    for n in range(1, 6):
+    for n in range(1, 7):
         ((kind, record),) = places(feeds_crawl, web.url(f"/feeds/article/date-{n}"))
         assert kind == "record"
         assert record["published_at"] == "2026-11-20T09:00:00Z"  # the page's own date
@@ -114,7 +114,13 @@ def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
 
 def test_sitemap_crawl_balances(sitemap_crawl):
     summary = assert_accounted(sitemap_crawl)
-    assert summary["skipped_by_reason"] == {"sitemap": 3}  # index, child, big
+    assert summary["skipped_by_reason"] == {"sitemap": 4}  # index, child, big, bad-offsets
+
+
+def test_dates_with_impossible_zone_offsets_lose_no_entry(sitemap_crawl, web):
+    for n in (1, 2, 3):
+        ((kind, _),) = places(sitemap_crawl, web.url(f"/sitemaps/article/offset-{n}"))
+        assert kind == "record"
 
 
 def test_an_endless_chain_of_sitemap_indexes_ends_at_the_nesting_limit(web, tmp_path):

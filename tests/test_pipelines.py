@@ -108,3 +108,18 @@ def test_progress_line_reports_counts_and_top_reasons(tmp_path):
         crawler.stats.set_value(key, value)
     line = format_progress(extension.snapshot())
     assert "fetched=10 accepted=6 rejected=3 (non_english=2, http_500=1) skipped=1" in line
+
+
+def test_a_callback_that_raised_is_named_in_run_json(tmp_path):
+    """Scrapy counts a callback's exception under spider_exceptions/<name> and drops what the
+    callback had not yielded: run.json names it, since no ledger count can show it."""
+    crawler, _ = build(ProcessPagePipeline, tmp_path)
+    writer = RunOutputPipeline.from_crawler(crawler)
+    spider = crawler._create_spider("test")
+    writer.spider_opened(spider)
+    crawler.stats.set_value("spider_exceptions/count", 2)
+    crawler.stats.set_value("spider_exceptions/ValueError", 2)
+    writer.spider_closed(spider, "finished")
+    summary = json.loads((writer.output.run_dir / "run.json").read_text())
+    assert summary["spider_errors"] == {"ValueError": 2}
+    assert any("callback raised 2 time(s) (ValueError)" in alert for alert in summary["alerts"])

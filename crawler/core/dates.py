@@ -59,6 +59,8 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
         parsed = parsed.astimezone(UTC)
     except OverflowError:  # "9999-12-31T23:59:59-14:00" is past datetime.max in UTC
         return None
+    except ValueError:  # dateutil keeps an offset of 24 h or more ("+99:00"); datetime refuses it
+        return None
     latest = (now or datetime.now(UTC)) + FUTURE_SLACK
     return parsed if EARLIEST <= parsed <= latest else None
 

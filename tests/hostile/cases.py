@@ -75,6 +75,7 @@ CASES = (
     Case("/status/500", "reject", "http_500"),
     Case("/status/503", "reject", "http_503"),
     Case("/protocol/429-retry-after", "record"),
+    Case("/protocol/429-bad-date", "record"),
     Case("/protocol/429-too-long", "reject", "http_429"),
     Case("/protocol/redirect-loop", "skip", "duplicate_request"),
     Case("/protocol/redirect-other-host", "record", final="localhost /protocol/landing"),

@@ -51,7 +51,8 @@ def external_entity(origin: str) -> bytes:
 
 
 def bad_dates(origin: str) -> bytes:
-    dates = ("not a date", "2026-13-45T99:99:99Z", "Tue, 31 Feb 2026 25:61:00 GMT", "", "0")
+    dates = ("not a date", "2026-13-45T99:99:99Z", "Tue, 31 Feb 2026 25:61:00 GMT", "", "0",
+             "Mon, 23 Nov 2026 10:00:00 +9900")  # fmt: skip
     items = "".join(
         _item(origin, f"date-{n}", f"Dated badly {n}", date) for n, date in enumerate(dates, 1)
     )
@@ -116,6 +117,23 @@ def child_sitemap(origin: str) -> bytes:
             for n in (1, 2)
         )
     )
+
+
+def sitemap_with_bad_offsets(origin: str) -> bytes:
+    """Dates with zone offsets of a day or more, which datetime refuses, before good entries:
+    the dates are read as none, so no entry is filtered out by `since` and none is lost."""
+    news = "http://www.google.com/schemas/sitemap-news/0.9"
+    dates = (("2026-11-21T10:00:00+99:00", None), (None, "2026-11-21T10:00:00+2400"),
+             ("2026-11-21", None))  # fmt: skip
+    entries = "".join(
+        f"<url><loc>{origin}/sitemaps/article/offset-{n}</loc>"
+        + (f"<lastmod>{lastmod}</lastmod>" if lastmod else "")
+        + (f'<news:news xmlns:news="{news}"><news:publication_date>{published}'
+           "</news:publication_date></news:news>" if published else "")
+        + "</url>"
+        for n, (lastmod, published) in enumerate(dates, 1)
+    )  # fmt: skip
+    return _urlset(entries)
 
 
 @cache
@@ -187,6 +205,7 @@ def routes() -> dict:
             200, endless_index(h.origin, int(h.path.partition("?n=")[2] or 0)), XML
         ),
         "/sitemaps/child.xml": doc(child_sitemap),
+        "/sitemaps/bad-offsets.xml": doc(sitemap_with_bad_offsets),
         "/sitemaps/big.xml": doc(big_sitemap),
         "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),
         "/sitemaps/bomb.xml.gz": lambda h: h.send(200, sitemap_gzip_bomb(), "application/gzip"),

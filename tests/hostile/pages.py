@@ -194,10 +194,12 @@ def crashing_metadata() -> bytes:
 
 
 def overflowing_dates() -> bytes:
-    """Dates past datetime.max once moved to UTC: astimezone raised OverflowError."""
+    """Dates past datetime.max once moved to UTC (astimezone raised OverflowError), and a
+    zone offset of 99 hours (ValueError)."""
     date = "9999-12-31T23:59:59-14:00"
     head = (
         f'<meta name="date" content="{date}">'
+        '<meta property="article:modified_time" content="2026-11-21T10:00:00+99:00">'
         f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": '
         f'"{date}", "dateModified": "0001-01-01T00:00:00+14:00"}}</script>'
     )

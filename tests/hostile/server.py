@@ -176,6 +176,14 @@ def _retry_after_then_ok(handler: HostileHandler) -> None:
         handler.send(200, pages.article("Patience pays after a 429"))
 
 
+def _retry_after_bad_date_then_ok(handler: HostileHandler) -> None:
+    """A Retry-After date with a zone offset of 99 hours: read as no date, a plain retry."""
+    if handler.server.hits[handler.path] == 1:
+        handler.send(429, b"slow down", "text/plain", Retry_After="Mon, 23 Nov 2026 10:00:00 +9900")
+    else:
+        handler.send(200, pages.article("A retry after a date from nowhere"))
+
+
 def _redirect(target: Callable[[HostileHandler], str], status: int = 302) -> Route:
     def route(handler: HostileHandler) -> None:
         handler.send(status, b"", None, Location=target(handler))
@@ -329,6 +337,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
             for code in (404, 410, 500, 503)
         },
         "/protocol/429-retry-after": _retry_after_then_ok,
+        "/protocol/429-bad-date": _retry_after_bad_date_then_ok,
         "/protocol/429-too-long": lambda h: h.send(429, b"later", "text/plain", Retry_After="3600"),
         "/protocol/redirect-loop": _redirect(lambda h: "/protocol/redirect-loop-b"),
         "/protocol/redirect-loop-b": _redirect(lambda h: "/protocol/redirect-loop"),
