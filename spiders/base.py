@@ -17,7 +17,7 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
-from crawler.core.canonical import canonicalize, is_fetchable, url_problem
+from crawler.core.canonical import canonicalize, is_fetchable, unescape_surrogates, url_problem
 from crawler.core.config import ConfigError
 from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
@@ -64,7 +64,10 @@ class ArticleSpider(scrapy.Spider):
         scrapy_kwargs = {k: v for k, v in kwargs.items() if k.startswith("_") or k == "name"}
         given = {k: v for k, v in kwargs.items() if k not in scrapy_kwargs and v is not None}
         super().__init__(**scrapy_kwargs)
-        self.arguments = given  # as typed, for run.json
+        # As typed, for run.json; a byte that is not UTF-8 as %XX, which JSON can hold.
+        self.arguments = {
+            k: unescape_surrogates(v) if isinstance(v, str) else v for k, v in given.items()
+        }
         self.args = self.parse_arguments(given)
         self.refresh = bool(self.args.get("refresh"))
         self._requested: set[str] = set()

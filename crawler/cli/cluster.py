@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.core.sources import load_sources
+from crawler.core.url_lists import UrlListError, listed_lines, url_list_file
 
 SEED_KINDS = {"urls": None, "feeds": "feeds", "sitemap": "sitemaps", "site": "homepage"}
 
@@ -35,8 +36,15 @@ def seeds_for(spider: str, urls: list[str], source: str | None, sources_file: Pa
 
 
 def read_urls_file(path: Path) -> list[str]:
-    lines = path.read_text("utf-8").splitlines()
-    return [u for u in (line.split("#", 1)[0].strip() for line in lines) if u]
+    try:
+        lines = list(listed_lines(url_list_file(path)))
+    except (OSError, UrlListError) as error:
+        raise SystemExit(f"--urls-file {path}: {error}") from None
+    for line in lines:
+        if line.too_long:
+            raise SystemExit(f"--urls-file {path}: line {line.number} is not a URL "
+                             f"({line.length:,} characters)")  # fmt: skip
+    return [line.text for line in lines]
 
 
 def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:

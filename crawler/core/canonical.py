@@ -140,7 +140,36 @@ def url_problem(url: str) -> tuple[str, str] | None:
         return "bad_url", f"{error}: {url[:200]!r}"
     if not host or any(ch.isspace() for ch in host):
         return "bad_url", f"no valid host: {url[:200]!r}"
+    if not _is_valid_host(host):
+        # Twisted's resolver raises inside a Deferred that never fires: the request would
+        # hang until DOWNLOAD_TIMEOUT and beyond, not fail.
+        return "bad_url", f"a host name with an empty or over-63-character label: {url[:200]!r}"
     return None
+
+
+def _is_valid_host(host: str) -> bool:
+    if ":" in host or not host.strip("0123456789."):  # an IPv6 or IPv4 literal
+        return True
+    labels = host.removesuffix(".").split(".")  # "example.com." is the same name
+    if len(host) > 253:
+        return False
+    for label in labels:
+        try:
+            encoded = label.encode("idna") if not label.isascii() else label.encode()
+        except UnicodeError:
+            return False
+        if not 0 < len(encoded) <= 63:
+            return False
+    return True
+
+
+def unescape_surrogates(text: str) -> str:
+    """Bytes that were not UTF-8 (kept as surrogates by Python's argv and surrogateescape
+    decoding) as %XX escapes: the URL asks for those bytes, and no encoder can write a
+    surrogate (the state store and run.json failed on one)."""
+    if text.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return "".join(f"%{ord(ch) - 0xDC00:02X}" if "\udc80" <= ch <= "\udcff" else ch for ch in text)
 
 
 def is_fetchable(url: str) -> bool:

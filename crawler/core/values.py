@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-from crawler.core.canonical import is_fetchable, url_problem
+from crawler.core.canonical import is_fetchable, unescape_surrogates, url_problem
 from crawler.core.dates import parse_date
 
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
@@ -86,15 +85,17 @@ def string_list(value) -> list[str]:
 
 
 # A comma starts a new address only when a scheme follows it: "?ids=1,2,3" stays one URL.
-_NEXT_ADDRESS = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*:)")
+# ("?q=a,b:c" too: a scheme is followed by "//").
+_NEXT_ADDRESS = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*://)")
 
 
 def address_list(value) -> list[str]:
-    """A list, or comma-separated URLs; commas inside a URL's path or query are kept."""
+    """A list, or comma-separated URLs; commas inside a URL's path or query are kept.
+    Bytes that are not UTF-8 (a shell passes them on) become %XX escapes."""
     if value is None:
         return []
     parts = _NEXT_ADDRESS.split(value) if isinstance(value, str) else list(value)
-    return [str(part).strip() for part in parts if str(part).strip()]
+    return [unescape_surrogates(str(part).strip()) for part in parts if str(part).strip()]
 
 
 def url_list(value) -> list[str]:
@@ -107,7 +108,7 @@ def url_list(value) -> list[str]:
 
 
 def http_url(value) -> str:
-    text = str(value or "").strip()
+    text = unescape_surrogates(str(value or "").strip())
     if not is_fetchable(text) or url_problem(text):
         raise ValueError("must be an http(s) URL, e.g. https://example.com/")
     return text
@@ -118,16 +119,6 @@ def date(value):
     if parsed is None:
         raise ValueError("must be a date, e.g. 2026-11-01 or 2026-11-01T06:00:00Z")
     return parsed
-
-
-def readable_file(value) -> Path:
-    path = Path(str(value)).expanduser()
-    try:
-        with path.open("rb") as handle:
-            handle.read(1)
-    except OSError as error:
-        raise ValueError(f"cannot read it ({error.strerror or error})") from None
-    return path
 
 
 def _is_int(value) -> bool:

@@ -67,6 +67,10 @@ BROKEN_URLS = {
     "http://[::1/b": "Invalid IPv6 URL",
     "http://example.com/" + "long-" * 420: "longer than URLLENGTH_LIMIT=2083",
     "http://example.com/" + "é" * 400: "longer than URLLENGTH_LIMIT=2083",  # 2,400 escaped
+    # Host names no resolver takes: Twisted's raised in a Deferred that never fired, and
+    # each such entry held the crawl for minutes.
+    "http://news..example.com/a": "empty or over-63-character label",
+    f"http://{'n' * 64}.example.com/a": "empty or over-63-character label",
 }
 
 
@@ -181,7 +185,7 @@ UNFETCHABLE_LINKS = (
 
 
 # Links no request can be made from: counted under not_requested.bad_url, never rejects.
-BROKEN_LINKS = ("http://[::1/page", "/trap/" + "long-" * 420)
+BROKEN_LINKS = ("http://[::1/page", "/trap/" + "long-" * 420, "http://a..b/page")
 
 
 def scheme_links(origin: str = "") -> bytes:

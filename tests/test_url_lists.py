@@ -1,0 +1,102 @@
+"""URL lists from files and the command line: read once, streamed, capped, never lossy."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from crawler.core.canonical import unescape_surrogates, url_problem
+from crawler.core.url_lists import MAX_LINE_CHARS, UrlListError, listed_lines, url_list_file
+from crawler.core.values import address_list
+
+
+def test_comments_blanks_and_a_bom_are_not_entries(tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"\xef\xbb\xbfhttps://a.example/1\n\n# all\r\nhttps://a.example/2 # two\n")
+    assert [(line.number, line.text) for line in listed_lines(path)] == [
+        (1, "https://a.example/1"),
+        (4, "https://a.example/2"),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_list_with_a_bom_is_read(tmp_path, encoding):
+    path = tmp_path / "urls.txt"
+    text = "https://a.example/é\nhttps://a.example/2\n"
+    bom = "\ufeff" if encoding != "utf-16" else ""
+    path.write_bytes((bom + text).encode(encoding))
+    assert [line.text for line in listed_lines(path)] == [
+        "https://a.example/é",
+        "https://a.example/2",
+    ]
+
+
+def test_an_overlong_line_is_reported_cut_and_the_next_line_is_read(tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"x" * (MAX_LINE_CHARS * 5) + b"\nhttps://a.example/next\n")
+    long, following = listed_lines(path)
+    assert long.too_long and long.length == MAX_LINE_CHARS * 5 and len(long.text) == 200
+    assert (following.text, following.too_long) == ("https://a.example/next", False)
+
+
+def test_a_byte_that_is_not_utf8_becomes_a_percent_escape(tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_bytes(b"https://a.example/caf\xe9\n")  # Latin-1 in a UTF-8 list
+    assert [line.text for line in listed_lines(path)] == ["https://a.example/caf%E9"]
+    assert unescape_surrogates("https://a.example/s\udcff-é") == "https://a.example/s%FF-é"
+    assert address_list("https://a.example/\udcfe") == ["https://a.example/%FE"]
+
+
+def test_a_pipe_is_copied_once_and_read_again_from_the_copy(tmp_path):
+    read_end, write_end = os.pipe()
+
+    def write() -> None:
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(b"https://a.example/1\nhttps://a.example/2\n")
+
+    threading.Thread(target=write, daemon=True).start()
+    name = f"/dev/fd/{read_end}"
+    first, second = url_list_file(name), url_list_file(name)
+    os.close(read_end)
+    assert first == second and first.is_file()
+    assert [line.text for line in listed_lines(second)] == [
+        "https://a.example/1",
+        "https://a.example/2",
+    ]
+
+
+def test_a_directory_or_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(UrlListError, match="directory"):
+        url_list_file(tmp_path)
+    with pytest.raises(UrlListError, match="No such file"):
+        url_list_file(tmp_path / "nope.txt")
+
+
+def test_commas_split_addresses_only_before_a_scheme_and_slashes():
+    assert address_list("https://a.example/?q=a,b:c,https://b.example/") == [
+        "https://a.example/?q=a,b:c",
+        "https://b.example/",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://a..b/x",
+        "http://.a.example/",
+        f"http://{'n' * 64}.example/",
+        f"http://{'a.' * 130}x/",
+    ],
+)
+def test_host_names_no_resolver_takes_are_bad_urls(url):
+    assert url_problem(url)[0] == "bad_url"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.com./x", "http://bücher.example/", f"http://{'n' * 63}.example/",
+            "http://127.0.0.1:8080/", "http://[::1]/"],
+)  # fmt: skip
+def test_ordinary_host_names_are_fine(url):
+    assert url_problem(url) is None
