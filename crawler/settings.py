@@ -118,6 +118,8 @@ ITEM_PIPELINES = {
     "pipelines.write.RunOutputPipeline": 800,
 }
 EXTENSIONS = {
+    # A server that sends headers forever is a bad_response at 256 KiB, not gigabytes.
+    "crawler.compat.twisted_headers.CapResponseHeaders": 0,
     "crawler.integration.progress.ProgressLog": 500,
     "crawler.integration.crawl_delay.CrawlDelay": 510,
 }

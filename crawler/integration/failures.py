@@ -57,13 +57,17 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
 
 def _unparseable_response(exc: BaseException) -> bool:
     """The server answered with something that is not HTTP (a status line without a number,
-    a broken header): Twisted's ParseError inside ResponseFailed, which Scrapy 2.19 wraps in
+    a broken header, headers past the cap of crawler.compat.twisted_headers): Twisted's
+    ParseError inside ResponseFailed; or headers Twisted refuses as invalid (conflicting
+    Content-Length values), a ValueError there. Scrapy 2.19 wraps either in
     DownloadFailedError. Not a lost connection, so not `connection_lost`."""
     seen: BaseException | None = exc
     while seen is not None:
-        # By name: ParseError lives in twisted.web._newclient, a private module.
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
-        if any(type(r.value).__name__ == "ParseError" for r in reasons):
+        # ParseError is a ValueError, and lives in twisted.web._newclient, a private module.
+        if any(isinstance(r.value, ValueError) for r in reasons):
             return True
         seen = seen.__cause__ or seen.__context__
-    return isinstance(exc, scrapy_errors.DownloadFailedError) and "ParseError" in str(exc)
+    # Scrapy 2.19's DownloadFailedError keeps only the text of the ResponseFailed it replaced.
+    text = str(exc) if isinstance(exc, scrapy_errors.DownloadFailedError) else ""
+    return "ParseError" in text or "Invalid response" in text

@@ -87,6 +87,10 @@ CASES = (
     # A new URL every hop: Scrapy stops after REDIRECT_MAX_TIMES (20), filed under the last.
     Case("/protocol/redirect-chain/0", "reject", "too_many_redirects", final=CHAIN_END),
     Case("/protocol/garbage-status-line", "reject", "bad_response"),
+    # Headers without end (256 KiB is the cap), a 1 MB header line, two Content-Lengths.
+    Case("/protocol/endless-headers", "reject", "bad_response"),
+    Case("/protocol/header-line-1mb", "reject", "bad_response"),
+    Case("/protocol/conflicting-lengths", "reject", "bad_response"),
     *(Case(f"/protocol/{name}-complete", "record", words=LATIN_WORDS) for name in COMPRESSIONS),
     *(Case(f"/protocol/{name}-truncated", "reject", "truncated") for name in COMPRESSIONS),
 )

@@ -7,6 +7,7 @@ lets them lie (wrong Content-Length), stall (a byte a second) or hang up mid-bod
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import socket
 import struct
@@ -252,6 +253,26 @@ def _garbage_status_line(handler: HostileHandler) -> None:
     handler.close_connection = True
 
 
+def _endless_headers(handler: HostileHandler) -> None:
+    """Headers forever (until the client hangs up, or 1.5 GB): Twisted kept them all, and
+    a crawl grew past MAX_RSS_MB."""
+    handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    line = b"X-Filler: " + b"f" * 1000 + b"\r\n"
+    with contextlib.suppress(OSError):
+        for _ in range(1_500_000):
+            handler.wfile.write(line)
+    handler.close_connection = True
+
+
+def _raw_response(head: bytes) -> Route:
+    def route(handler: HostileHandler) -> None:
+        body = pages.article("Headers no client should take")
+        handler.wfile.write(head + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        handler.close_connection = True
+
+    return route
+
+
 def _calendar(handler: HostileHandler) -> None:
     """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
     page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
@@ -349,6 +370,13 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/length-too-long": _length_too_long,
         "/protocol/length-too-short": _length_too_short,
         "/protocol/garbage-status-line": _garbage_status_line,
+        "/protocol/endless-headers": _endless_headers,
+        "/protocol/header-line-1mb": _raw_response(
+            b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 1024 * 1024 + b"\r\n"
+        ),
+        "/protocol/conflicting-lengths": _raw_response(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 7\r\n"
+        ),
         **{
             f"/protocol/{name}-{state}": _compressed(name, cut)
             for name in COMPRESSIONS

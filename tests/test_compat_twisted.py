@@ -1,0 +1,63 @@
+"""Twisted's HTTP client keeps response headers without limit (crawler.compat.twisted_headers):
+the upstream behaviour and ours. The hostile cases /protocol/endless-headers,
+/protocol/header-line-1mb and /protocol/conflicting-lengths run them in a real crawl."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.core.downloader.handlers.http11 import _LenientHTTPClientParser
+from twisted.internet.testing import StringTransport
+from twisted.web import _newclient
+from twisted.web.http_headers import Headers
+
+from crawler.compat import twisted_headers
+
+FILLER = b"X-Filler: " + b"f" * 1000 + b"\r\n"
+
+
+def parser() -> _newclient.HTTPClientParser:
+    request = _newclient.Request(b"GET", b"/", Headers({b"host": [b"news.example"]}), None)
+    made = _newclient.HTTPClientParser(request, lambda rest: None)
+    made.makeConnection(StringTransport())
+    made._responseDeferred.addErrback(lambda failure: None)
+    made.__class__ = _LenientHTTPClientParser  # as Scrapy 2.19's protocol does
+    return made
+
+
+def test_upstream_the_parser_keeps_megabytes_of_headers():
+    twisted_headers.install()
+    stock = _newclient.HTTPClientParser._stock_data_received
+    made = parser()
+    stock(made, b"HTTP/1.1 200 OK\r\n")
+    for _ in range(2000):  # 2 MB of headers, and no end in sight
+        stock(made, FILLER)
+    assert made.state == _newclient.HEADER
+    assert len(made.headers.getRawHeaders(b"x-filler")) == 1999  # the last is still partial
+
+
+def test_headers_past_the_cap_are_a_parse_error():
+    assert twisted_headers.install()
+    made = parser()
+    made.dataReceived(b"HTTP/1.1 200 OK\r\n")
+    with pytest.raises(_newclient.ParseError, match="over 256 KiB"):
+        for _ in range(2000):
+            made.dataReceived(FILLER)
+    assert made._header_bytes <= twisted_headers.MAX_HEADER_BYTES + len(FILLER)
+
+
+def test_a_header_line_past_the_line_limit_is_a_parse_error_not_a_closed_connection():
+    assert twisted_headers.install()
+    made = parser()
+    made.dataReceived(b"HTTP/1.1 200 OK\r\n")
+    with pytest.raises(_newclient.ParseError, match="response header line"):
+        made.dataReceived(b"X-Long: " + b"x" * 100_000 + b"\r\n")
+
+
+def test_an_ordinary_response_is_untouched():
+    assert twisted_headers.install()
+    made = parser()
+    body = b"<html><body><p>hello</p></body></html>"
+    made.dataReceived(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    made.dataReceived(b"Content-Length: %d\r\n\r\n" % len(body))
+    assert made.state in (_newclient.BODY, _newclient.DONE)
+    assert made.response.headers.getRawHeaders(b"content-type") == [b"text/html"]
