@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -241,3 +242,19 @@ def test_bytes_that_are_not_utf8_in_an_argument_are_escaped(web, tmp_path):
     assert web.hits["/feeds/article/byte-%FF"] == 1
     assert places(result, web.url("/feeds/article/byte-%FF"))[0][0] == "record"
     assert result.summary["spider_arguments"]["url"].endswith("byte-%FF")
+
+
+def test_a_damaged_state_store_is_one_line_not_a_traceback(tmp_path):
+    """A store whose header is intact but whose pages are not (a disk fault, a copy cut
+    short) opened fine and raised at the first page; now the crawl is refused at start."""
+    store = tmp_path / "state.sqlite3"
+    db = sqlite3.connect(store)
+    db.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT)")
+    db.executemany("INSERT INTO filler (text) VALUES (?)", [("x" * 500,)] * 2000)
+    db.commit()
+    db.close()
+    with store.open("r+b") as damaged:
+        damaged.seek(4096 * 3)  # past the header and the schema page
+        damaged.write(b"\xa5" * 4096 * 20)
+    result = run_crawl("urls", tmp_path / "out", URL, {"STATE_URI": str(store)}, timeout=120)
+    assert_refused(result, "cannot open the state store", str(store), "STATE_URI")

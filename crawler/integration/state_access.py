@@ -10,15 +10,23 @@ from crawler.state.recovery import recover
 from crawler.state.store import StateStore, StoreTooNew, open_store
 
 _ATTRIBUTE = "_ainews_state_store"
+_checked: set[str] = set()  # stores whose integrity this process has checked
 
 
 class StateUnavailable(RuntimeError):
     """The state store named by STATE_URI (or REDIS_URL) cannot be opened; one line."""
 
 
-def _open(uri: str) -> StateStore:
+def _open(uri: str, check: bool = False) -> StateStore:
     try:
-        return open_store(uri)
+        store = open_store(uri)
+        if check and hasattr(store, "check_integrity"):
+            try:
+                store.check_integrity()
+            except Exception:
+                store.close()
+                raise
+        return store
     except StoreTooNew as error:
         raise StateUnavailable(str(error)) from None
     except Exception as error:  # sqlite3, OSError, redis: all mean the same to an operator
@@ -33,7 +41,8 @@ def check_state(settings) -> None:
     starts rather than at its first page."""
     uri = state_uri(settings)
     if uri is not None:
-        _open(uri).close()
+        _open(uri, check=True).close()
+        _checked.add(uri)
 
 
 def state_uri(settings) -> str | None:
@@ -53,7 +62,9 @@ def state_for(crawler) -> StateStore | None:
         uri = state_uri(crawler.settings)
         if uri is None:
             return None
-        store = _open(uri)
+        # Checked here too: scrapyd and `scrapy runspider` do not run our crawl command.
+        store = _open(uri, check=uri not in _checked)
+        _checked.add(uri)
         recover(store, Path(crawler.settings.get("OUTPUT_DIR", "output")))
         setattr(crawler, _ATTRIBUTE, store)
         crawler.signals.connect(lambda: store.close(), signal=signals.engine_stopped, weak=False)
