@@ -60,6 +60,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.integration.ssrf.BlockPrivateAddresses": 560,
     # After decompression (590), before MetaRefreshMiddleware (580) reads response.text.
     "crawler.compat.w3lib.IgnoreNonTextCharsets": 585,
+    # A page that refreshes to itself is that page, not a redirect to a duplicate.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.integration.meta_refresh.MetaRefreshElsewhere": 580,
     # Before decompression (590): a compressed stream that stops early is `truncated`.
     "crawler.integration.truncated_streams.RejectTruncatedStreams": 595,
 }

@@ -90,3 +90,4 @@ def test_retries_and_redirects_reached_the_server_as_expected(pages_crawl, web):
     assert hits["/protocol/429-too-long"] == 1  # Retry-After: 3600 is over RETRY_AFTER_MAX
     assert hits["/protocol/redirect-loop"] == 1 and hits["/protocol/redirect-loop-b"] == 1
     assert hits["/protocol/landing"] == 1
+    assert hits["/protocol/refresh-self"] == 1 and hits["/protocol/refreshed"] == 1

@@ -87,6 +87,9 @@ CASES = (
     # A new URL every hop: Scrapy stops after REDIRECT_MAX_TIMES (20), filed under the last.
     Case("/protocol/redirect-chain/0", "reject", "too_many_redirects", final=CHAIN_END),
     Case("/protocol/garbage-status-line", "reject", "bad_response"),
+    # A meta refresh to the page itself is the page; one to another page is followed.
+    Case("/protocol/refresh-self", "record", words=LATIN_WORDS),
+    Case("/protocol/refresh-elsewhere", "record", final="127.0.0.1 /protocol/refreshed"),
     # Headers without end (256 KiB is the cap), a 1 MB header line, two Content-Lengths.
     Case("/protocol/endless-headers", "reject", "bad_response"),
     Case("/protocol/header-line-1mb", "reject", "bad_response"),

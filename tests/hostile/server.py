@@ -364,6 +364,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/redirect-loop-b": _redirect(lambda h: "/protocol/redirect-loop"),
         "/protocol/redirect-other-host": _redirect(lambda h: h.other_origin + "/protocol/landing"),
         "/protocol/landing": _static(article("Landed on another host")),
+        "/protocol/refreshed": _static(article("Landed by a meta refresh")),
         "/protocol/redirect-to-file": _redirect(lambda h: "file:///etc/passwd"),
         "/protocol/slow-drip": _slow_drip,
         "/protocol/reset": _reset_mid_body,
@@ -371,6 +372,19 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/length-too-short": _length_too_short,
         "/protocol/garbage-status-line": _garbage_status_line,
         "/protocol/endless-headers": _endless_headers,
+        "/protocol/refresh-self": lambda h: h.send(
+            200,
+            article("A page that reloads itself").replace(
+                b"<head>",
+                b'<head><meta http-equiv="refresh" content="90; url=/protocol/refresh-self#top">',
+            ),
+        ),
+        "/protocol/refresh-elsewhere": lambda h: h.send(
+            200,
+            article("Moved by refresh").replace(
+                b"<head>", b'<head><meta http-equiv="refresh" content="0; url=/protocol/refreshed">'
+            ),
+        ),
         "/protocol/header-line-1mb": _raw_response(
             b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 1024 * 1024 + b"\r\n"
         ),
