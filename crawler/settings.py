@@ -60,6 +60,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.integration.ssrf.BlockPrivateAddresses": 560,
     # After decompression (590), before MetaRefreshMiddleware (580) reads response.text.
     "crawler.compat.w3lib.IgnoreNonTextCharsets": 585,
+    # Outside RedirectMiddleware (600): a redirect to a broken URL is `bad_url`.
+    "crawler.integration.redirect_targets.RefuseBrokenRedirects": 610,
     # A page that refreshes to itself is that page, not a redirect to a duplicate.
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "crawler.integration.meta_refresh.MetaRefreshElsewhere": 580,

@@ -9,6 +9,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
 from twisted.web.client import ResponseFailed
 
+from crawler.integration.redirect_targets import BrokenRedirect
 from crawler.integration.ssrf import BlockedAddress
 
 
@@ -38,6 +39,8 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         return FailureVerdict(False, f"http_{status}", status)
     if isinstance(exc, BlockedAddress):
         return FailureVerdict(False, "blocked_address")
+    if isinstance(exc, BrokenRedirect):
+        return FailureVerdict(False, "bad_url")
     if isinstance(exc, scrapy_errors.IgnoreRequest):
         message = str(exc)
         if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression: a body that inflates past the limit

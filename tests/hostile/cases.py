@@ -80,6 +80,13 @@ CASES = (
     Case("/protocol/redirect-loop", "skip", "duplicate_request"),
     Case("/protocol/redirect-other-host", "record", final="localhost /protocol/landing"),
     Case("/protocol/redirect-to-file", "reject", "http_302"),
+    # Redirects to URLs no request can be made from: a port out of range, a broken IPv6
+    # host, an empty host label, over URLLENGTH_LIMIT (before: fetch_error, a hang, a
+    # fetched page whose record failed validation).
+    Case("/protocol/redirect-to-bad-port", "reject", "bad_url"),
+    Case("/protocol/redirect-to-broken-ipv6", "reject", "bad_url"),
+    Case("/protocol/redirect-to-empty-label", "reject", "bad_url"),
+    Case("/protocol/redirect-too-long", "reject", "bad_url"),
     Case("/protocol/slow-drip", "reject", "timeout"),
     Case("/protocol/reset", "reject", "truncated"),
     Case("/protocol/length-too-long", "reject", "truncated"),

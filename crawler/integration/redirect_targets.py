@@ -1,0 +1,61 @@
+"""A redirect to a URL no request can be made from is the reject `bad_url`.
+
+Scrapy's RedirectMiddleware builds the next request from any `Location`: a port out of
+range (`:99999`) or an unparseable IPv6 host (`http://[::1/`) then failed as `fetch_error`,
+a host with an empty label hung in Twisted's resolver, and a target longer than
+URLLENGTH_LIMIT was fetched and its record failed validation. This middleware sits just
+outside RedirectMiddleware (610 > 600), so it sees the 3xx response first, resolves
+`Location` as Scrapy does, and refuses the broken target with a reason that names it.
+Targets that are not http(s) (`javascript:`, `file:`) are left to Scrapy, which does not
+follow them: the response stays a 3xx reject (`http_302`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from w3lib.url import safe_url_string
+
+from crawler.core.canonical import url_problem
+
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+class BrokenRedirect(Exception):
+    """The redirect target cannot be requested; the message says why."""
+
+
+class RefuseBrokenRedirects:
+    def __init__(self, url_length_limit: int):
+        self.url_length_limit = url_length_limit
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.getint("URLLENGTH_LIMIT", 2083))
+
+    def process_response(self, request, response, spider=None):
+        location = response.headers.get(b"Location")
+        if response.status not in REDIRECTS or not location or request.meta.get("dont_redirect"):
+            return response
+        problem = redirect_problem(request.url, location, self.url_length_limit)
+        if problem:
+            raise BrokenRedirect(f"{response.status} redirect to {problem}")
+        return response
+
+
+def redirect_problem(url: str, location: bytes, url_length_limit: int) -> str | None:
+    """Why the target of `Location` cannot be requested, or None (also for a target that
+    is not http(s), which Scrapy does not follow)."""
+    try:
+        target = safe_url_string(location)
+        if location.startswith(b"//"):
+            target = url.partition(":")[0] + "://" + target.lstrip("/")
+        target = urljoin(url, target)
+    except ValueError as error:
+        return f"{location[:200]!r}: {error}"
+    problem = url_problem(target)
+    if problem and problem[0] == "bad_url":
+        return problem[1]
+    if url_length_limit and len(target) > url_length_limit:
+        return f"a URL longer than URLLENGTH_LIMIT={url_length_limit}: {target[:200]!r}"
+    return None
