@@ -37,6 +37,7 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {}
         if self.path == "/robots.txt":
             status, body = self.server.robots_status, self.server.robots
+            headers = self.server.robots_headers
         elif self.path == "/busy.html" and self.path not in self.server.answered:
             status, body, headers = 429, b"slow down", {"Retry-After": "1"}
         elif self.path == "/busy.html":
@@ -65,9 +66,10 @@ class _Handler(BaseHTTPRequestHandler):
 class _PoliteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, latency: float, robots: bytes, robots_status: int):
+    def __init__(self, latency: float, robots: bytes, robots_status: int, robots_headers: dict):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.latency, self.robots, self.robots_status = latency, robots, robots_status
+        self.robots_headers = robots_headers
         self.lock = threading.Lock()
         self.hits: list[tuple[float, str]] = []
         self.answered: set[str] = set()
@@ -77,8 +79,9 @@ class _PoliteServer(ThreadingHTTPServer):
 class PoliteSite:
     """`with PoliteSite(latency=0.3) as site`: site.origin, site.paths, site.max_in_flight."""
 
-    def __init__(self, latency: float = 0.0, robots: bytes = ROBOTS, robots_status: int = 200):
-        self.server = _PoliteServer(latency, robots, robots_status)
+    def __init__(self, latency: float = 0.0, robots: bytes = ROBOTS, robots_status: int = 200,
+                 robots_headers: dict | None = None):  # fmt: skip
+        self.server = _PoliteServer(latency, robots, robots_status, robots_headers or {})
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def __enter__(self) -> PoliteSite:

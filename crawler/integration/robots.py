@@ -20,7 +20,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -34,6 +34,12 @@ from crawler.state.store import CachedRobots
 
 logger = logging.getLogger(__name__)
 FETCH_PRIORITY = 1000  # robots.txt before any page: every page of the host waits for it
+# RFC 9309 2.5: crawlers MUST parse at least the first 500 KiB. The rest of a bigger file is
+# not downloaded (before, DOWNLOAD_MAXSIZE cancelled a 10 MiB file and everything was allowed).
+MAX_ROBOTS_BYTES = 512 * 1024
+# A robots.txt request's meta key: its body may end early (a cut, a cap) and is parsed as far
+# as it goes (crawler.integration.truncated_streams leaves it alone).
+PARTIAL_BODY_OK = "partial_body_ok"
 
 
 class RobotsTxtGate:
@@ -50,7 +56,17 @@ class RobotsTxtGate:
     def from_crawler(cls, crawler) -> RobotsTxtGate:
         if not crawler.settings.getbool("ROBOTSTXT_OBEY"):
             raise NotConfigured("ROBOTSTXT_OBEY is off")
-        return cls(crawler, crawler.settings.getfloat("ROBOTSTXT_CACHE_TTL", 86400.0))
+        gate = cls(crawler, crawler.settings.getfloat("ROBOTSTXT_CACHE_TTL", 86400.0))
+        crawler.signals.connect(gate.cap_robots_body, signal=signals.bytes_received)
+        return gate
+
+    def cap_robots_body(self, data: bytes, request: Request, spider=None) -> None:
+        """Stop reading a robots.txt past MAX_ROBOTS_BYTES; what arrived is its rules."""
+        if not request.meta.get(PARTIAL_BODY_OK):
+            return
+        received = request.meta["robots_bytes"] = request.meta.get("robots_bytes", 0) + len(data)
+        if received > MAX_ROBOTS_BYTES:
+            raise StopDownload(fail=False)
 
     async def process_request(self, request: Request) -> None:
         url = urlparse_cached(request)
@@ -113,7 +129,10 @@ class RobotsTxtGate:
 
     async def _fetch(self, origin: str) -> tuple[int, bytes, str | None] | None:
         robots = Request(f"{origin}/robots.txt", priority=FETCH_PRIORITY, callback=NO_CALLBACK,
-                         meta={"dont_obey_robotstxt": True})  # fmt: skip
+                         meta={"dont_obey_robotstxt": True, PARTIAL_BODY_OK: True,
+                       # Capped by cap_robots_body instead: a Content-Length over the limit
+                       # would cancel the download before its first byte.
+                       "download_maxsize": 0, "download_warnsize": 0})  # fmt: skip
         self.stats.inc_value("robotstxt/request_count")
         try:
             response: Response = await self.crawler.engine.download_async(robots)

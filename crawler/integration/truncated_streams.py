@@ -15,6 +15,8 @@ import zlib
 import brotli
 from scrapy.exceptions import ResponseDataLossError
 
+from crawler.integration.robots import PARTIAL_BODY_OK
+
 CHUNK = 64 * 1024
 
 
@@ -27,6 +29,12 @@ class RejectTruncatedStreams:
         return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))
 
     def process_response(self, request, response, spider=None):
+        if request.meta.get(PARTIAL_BODY_OK):
+            # A robots.txt is read as far as it goes (RFC 9309). It was downloaded without
+            # DOWNLOAD_MAXSIZE (crawler.integration.robots caps it at 512 KiB itself); the
+            # limit holds again for decompression, which runs next (590).
+            request.meta["download_maxsize"] = self.max_size
+            return response
         if request.method == "HEAD" or not response.body:
             return response
         encodings = response.headers.getlist(b"Content-Encoding")
