@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.core.fields import MAX_TITLE_CHARS
 from tests.hostile.cases import CASES, UNFETCHABLE, Case
 from tests.hostile.crawl import assert_accounted, crawl, places
 from tests.hostile.server import HostileWeb
@@ -75,6 +76,12 @@ def test_no_record_text_is_mojibake(pages_crawl):
 def test_malformed_metadata_costs_the_field_not_the_record(pages_crawl, web):
     ((kind, record),) = places(pages_crawl, web.url("/content/extract-raises"))
     assert kind == "record" and record["image_url"] is None
+
+
+def test_a_megabyte_title_is_cut_to_a_title(pages_crawl, web):
+    ((kind, record),) = places(pages_crawl, web.url("/content/huge-title"))
+    assert kind == "record" and record["language"] == "en"
+    assert record["title"] == "T" * MAX_TITLE_CHARS + " …"
 
 
 def test_unfetchable_schemes_are_never_requested(pages_crawl, web):

@@ -92,7 +92,14 @@ def release_caches() -> None:
         unload_lists()
 
 
+# A run of 60 ASCII letters is no word of any language written in Latin letters: filler or
+# an encoded blob ("TTTT…", base64), whose letters would outvote the sentences around it.
+_NOT_A_WORD = re.compile(r"[A-Za-z]{60,}")
+
+
 def detect_document(text: str) -> LanguageGuess:
+    if _NOT_A_WORD.search(text, 0, SAMPLE_CHARS + 60):
+        text = _NOT_A_WORD.sub(" ", text)
     sample = text[:SAMPLE_CHARS]
     if not _has_letters(sample, MIN_LETTERS):
         return LanguageGuess("und", 0.0)

@@ -162,7 +162,7 @@ def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:
 
 def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
     page, found = raw.page, raw.found
-    title, title_source = titled
+    title, title_source = fields.bounded_title(titled[0]), titled[1]
     published, date_source, date_raw = fields.resolve_published(page, found, url, hints)
     canonical = choose_canonical(url, page.canonical, page.first("og:url"))
     original_url = _original_url(page.original_link, url)

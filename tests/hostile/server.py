@@ -324,6 +324,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/jsonld-deep": _static(pages.deep_jsonld),
         "/content/control-references": _static(pages.control_references),
         "/content/long-canonical": _static(pages.long_canonical),
+        "/content/huge-title": _static(article("T" * 1_000_000)),
         # encoding
         "/encoding/cp1252-as-utf8": _static(pages.cp1252_labelled_utf8, "text/html; charset=utf-8"),
         "/encoding/french-cp1252-as-utf8": _static(
