@@ -75,3 +75,29 @@ def test_entities_are_never_expanded_or_read_from_disk():
 </channel></rss>"""
     (entry,) = parse_feed(laughs, "https://a.example/feed")
     assert len(entry.title or "") < 1000
+
+
+def test_atom_xml_base_resolves_relative_links_from_the_root_down():
+    feed = b"""<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example/ai/">
+  <title>AI desk</title>
+  <entry xml:base="2026/11/"><title>One</title><link href="model-release"/><id>1</id></entry>
+  <entry><title>Two</title><link href="../policy/eu-act"/><id>2</id></entry>
+  <entry><title>Three</title><link xml:base="https://other.example/x/" href="y"/><id>3</id></entry>
+</feed>"""
+    urls = [entry.url for entry in parse_feed(feed, "https://news.example/feeds/atom.xml")]
+    assert urls == [
+        "https://news.example/ai/2026/11/model-release",
+        "https://news.example/policy/eu-act",
+        "https://other.example/x/y",
+    ]
+
+
+def test_rss_item_xml_base_is_honoured_and_absent_bases_change_nothing():
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel xml:base="https://n.example/a/">
+<title>t</title><item><title>i</title><link>b/c</link></item></channel></rss>"""
+    assert [e.url for e in parse_feed(feed, "https://n.example/feed")] == [
+        "https://n.example/a/b/c"
+    ]
+    plain = feed.replace(b' xml:base="https://n.example/a/"', b"")
+    assert [e.url for e in parse_feed(plain, "https://n.example/feed")] == ["https://n.example/b/c"]

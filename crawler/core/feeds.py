@@ -32,10 +32,25 @@ def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     raise NotXml(f"root element <{kind}> is neither RSS nor Atom")
 
 
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _base_of(element, base_url: str) -> str:
+    """The base URL in force at `element`: each `xml:base` from the root down resolves
+    against the one above it (Atom relies on it for relative links, RFC 4287 and XML Base)."""
+    chain = [element, *element.iterancestors()]
+    for node in reversed(chain):
+        declared = node.get(_XML_BASE)
+        if declared and declared.strip():
+            base_url = join_url(base_url, declared)
+    return base_url
+
+
 def _rss_entry(item, base_url: str) -> FeedEntry | None:
     link = child_text(item, "link") or _guid_link(item)
     if not link:
         return None
+    base_url = _base_of(item, base_url)
     authors = [
         "".join(el.itertext()).strip()
         for el in item
@@ -64,12 +79,13 @@ def _guid_link(item) -> str | None:
 
 def _atom_entry(entry, base_url: str) -> FeedEntry | None:
     link = _atom_link(entry)
-    if not link:
+    if link is None:
         return None
+    base_url = _base_of(link, base_url)
     authors = [child_text(el, "name") for el in entry if local_name(el) == "author"]
     tags = [el.get("term") or el.get("label") for el in entry if local_name(el) == "category"]
     return FeedEntry(
-        url=join_url(base_url, link),
+        url=join_url(base_url, link.get("href")),
         title=child_text(entry, "title"),
         published=child_text(entry, "published", "issued"),
         updated=child_text(entry, "updated", "modified"),
@@ -79,9 +95,10 @@ def _atom_entry(entry, base_url: str) -> FeedEntry | None:
     )
 
 
-def _atom_link(entry) -> str | None:
+def _atom_link(entry):
+    """The entry's alternate `<link>` element (else its first), whose `href` is the URL."""
     links = [el for el in entry if local_name(el) == "link" and el.get("href")]
     for link in links:
         if link.get("rel", "alternate") == "alternate":
-            return link.get("href").strip()
-    return links[0].get("href").strip() if links else None
+            return link
+    return links[0] if links else None
