@@ -3,6 +3,7 @@ not dateparser (crawler.compat.htmldate)."""
 
 from __future__ import annotations
 
+import htmldate
 import htmldate.extractors
 import pytest
 from lxml import html as lxml_html
@@ -53,3 +54,22 @@ def test_htmldate_uses_ours_in_its_extensive_search():
     )
     found = htmldate.find_date(page, extensive_search=True, original_date=True)
     assert found == "2019-09-03"
+
+
+# A page whose only date has a zone offset of 99 hours, which dateutil reads and
+# datetime.timestamp() refuses.
+BAD_OFFSET_PAGE = (
+    '<html><head><meta property="article:published_time" content="2026-11-20T09:00:00+99:00">'
+    "</head><body><article><h1>Offsets</h1><p>Text.</p></article></body></html>"
+)
+
+
+def test_upstream_find_date_raises_on_a_zone_offset_of_a_day_or_more():
+    with pytest.raises(ValueError, match="offset must be a timedelta"):
+        htmldate.find_date(lxml_html.fromstring(BAD_OFFSET_PAGE), extensive_search=False)
+
+
+def test_ours_reads_such_a_page_as_undated():
+    from crawler.compat.trafilatura.metadata import undeclared_date
+
+    assert undeclared_date(lxml_html.fromstring(BAD_OFFSET_PAGE), "https://n.example/a") is None

@@ -6,8 +6,8 @@ a host with an empty label hung in Twisted's resolver, and a target longer than
 URLLENGTH_LIMIT was fetched and its record failed validation. This middleware sits just
 outside RedirectMiddleware (610 > 600), so it sees the 3xx response first, resolves
 `Location` as Scrapy does, and refuses the broken target with a reason that names it.
-Targets that are not http(s) (`javascript:`, `file:`) are left to Scrapy, which does not
-follow them: the response stays a 3xx reject (`http_302`).
+Targets that are not http(s) (`javascript:`, `file:`) are not followed: the response stays
+a 3xx reject (`http_302`), as Scrapy leaves `file:` (it raised on `javascript:`).
 """
 
 from __future__ import annotations
@@ -38,24 +38,32 @@ class RefuseBrokenRedirects:
         if response.status not in REDIRECTS or not location or request.meta.get("dont_redirect"):
             return response
         problem = redirect_problem(request.url, location, self.url_length_limit)
-        if problem:
+        if problem == UNFETCHABLE:
+            # Not followed, like file: (Scrapy's Request refuses "javascript:alert(1)" with
+            # a ValueError, a fetch_error): the 3xx stays the outcome.
+            request.meta["dont_redirect"] = True
+        elif problem:
             raise BrokenRedirect(f"{response.status} redirect to {problem}")
         return response
 
 
-def redirect_problem(url: str, location: bytes, url_length_limit: int) -> str | None:
-    """Why the target of `Location` cannot be requested, or None (also for a target that
-    is not http(s), which Scrapy does not follow)."""
+UNFETCHABLE = "unfetchable"
+
+
+def redirect_problem(url: str, location: bytes | str, url_length_limit: int) -> str | None:
+    """Why the target of `Location` (or of a meta refresh) cannot be requested, or None;
+    UNFETCHABLE for a target that is not http(s)."""
     try:
         target = safe_url_string(location)
-        if location.startswith(b"//"):
+        if (location.encode("latin-1", "replace") if isinstance(location, str) else location
+            ).startswith(b"//"):  # fmt: skip
             target = url.partition(":")[0] + "://" + target.lstrip("/")
         target = urljoin(url, target)
     except ValueError as error:
         return f"{location[:200]!r}: {error}"
     problem = url_problem(target)
-    if problem and problem[0] == "bad_url":
-        return problem[1]
+    if problem:
+        return UNFETCHABLE if problem[0] == "unfetchable" else problem[1]
     if url_length_limit and len(target) > url_length_limit:
         return f"a URL longer than URLLENGTH_LIMIT={url_length_limit}: {target[:200]!r}"
     return None

@@ -52,6 +52,8 @@ CASES = (
     Case("/content/jsonld-deep", "record", words=LATIN_WORDS),
     Case("/content/control-references", "record", words=LATIN_WORDS),
     Case("/content/long-canonical", "record", words=LATIN_WORDS),
+    # A page dated only with a zone offset of 99 hours: htmldate raised (extract_error).
+    Case("/content/offset-only-date", "record", words=LATIN_WORDS),
     # A 1 MB "word" as title and heading: it outvoted the English text (non_english).
     Case("/content/huge-title", "record", words=LATIN_WORDS),
     # encoding
@@ -86,6 +88,8 @@ CASES = (
     # host, an empty host label, over URLLENGTH_LIMIT (before: fetch_error, a hang, a
     # fetched page whose record failed validation).
     Case("/protocol/redirect-to-bad-port", "reject", "bad_url"),
+    # Not followed, as file: is not (Scrapy's Request refused it: fetch_error).
+    Case("/protocol/redirect-to-javascript", "reject", "http_302"),
     Case("/protocol/redirect-to-broken-ipv6", "reject", "bad_url"),
     Case("/protocol/redirect-to-empty-label", "reject", "bad_url"),
     Case("/protocol/redirect-too-long", "reject", "bad_url"),
@@ -98,6 +102,11 @@ CASES = (
     Case("/protocol/garbage-status-line", "reject", "bad_response"),
     # A meta refresh to the page itself is the page; one to another page is followed.
     Case("/protocol/refresh-self", "record", words=LATIN_WORDS),
+    # A refresh to where no request can go is not followed: the page is the page.
+    *(
+        Case(f"/protocol/refresh-to-{name}", "record", words=LATIN_WORDS)
+        for name in ("javascript", "bad-port", "file")
+    ),
     Case("/protocol/refresh-elsewhere", "record", final="127.0.0.1 /protocol/refreshed"),
     # Headers without end (256 KiB is the cap), a 1 MB header line, two Content-Lengths.
     Case("/protocol/endless-headers", "reject", "bad_response"),

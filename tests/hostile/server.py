@@ -325,6 +325,9 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/control-references": _static(pages.control_references),
         "/content/long-canonical": _static(pages.long_canonical),
         "/content/huge-title": _static(article("T" * 1_000_000)),
+        "/content/offset-only-date": _static(
+            article("Dated in a zone of 99 hours").replace(b"09:00:00Z", b"09:00:00+99:00")
+        ),
         # encoding
         "/encoding/cp1252-as-utf8": _static(pages.cp1252_labelled_utf8, "text/html; charset=utf-8"),
         "/encoding/french-cp1252-as-utf8": _static(
@@ -368,6 +371,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/refreshed": _static(article("Landed by a meta refresh")),
         "/protocol/redirect-to-file": _redirect(lambda h: "file:///etc/passwd"),
         "/protocol/redirect-to-bad-port": _redirect(lambda h: "http://127.0.0.1:99999/a"),
+        "/protocol/redirect-to-javascript": _redirect(lambda h: "javascript:alert(1)"),
         "/protocol/redirect-to-broken-ipv6": _redirect(lambda h: "http://[::1/a"),
         "/protocol/redirect-to-empty-label": _redirect(lambda h: "http://news..example.com/a"),
         "/protocol/redirect-too-long": _redirect(lambda h: "/protocol/landing?" + "x" * 2100),
@@ -384,6 +388,18 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
                 b'<head><meta http-equiv="refresh" content="90; url=/protocol/refresh-self#top">',
             ),
         ),
+        **{
+            f"/protocol/refresh-to-{name}": _static(
+                article(f"A refresh to {name}").replace(
+                    b"<head>", b'<head><meta http-equiv="refresh" content="0; url=%s">' % target
+                )
+            )
+            for name, target in (
+                ("javascript", b"javascript:alert(1)"),
+                ("bad-port", b"http://127.0.0.1:99999/a"),
+                ("file", b"file:///etc/passwd"),
+            )
+        },
         "/protocol/refresh-elsewhere": lambda h: h.send(
             200,
             article("Moved by refresh").replace(

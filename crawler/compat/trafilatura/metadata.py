@@ -77,12 +77,21 @@ def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     finds nothing. A January 1st from the
     extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
     not a publication date, and a wrong date is worse than none. Neither sees the site's
-    masthead or navigation, whose date is today's, not the article's."""
+    masthead or navigation, whose date is today's, not the article's.
+
+    htmldate 1.11 raises ValueError on a zone offset of a day or more ("+99:00"), which
+    dateutil accepts and datetime.timestamp() refuses (docs/upstream.md): such a page has
+    no date from here, rather than failing as extract_error."""
     with masthead_hidden(tree):
-        quick = trafilatura_metadata.find_date(tree, **set_date_params(extensive=False), url=url)
-        if quick:
-            return quick
-        found = trafilatura_metadata.find_date(tree, **set_date_params(extensive=True), url=url)
+        try:
+            quick = trafilatura_metadata.find_date(
+                tree, **set_date_params(extensive=False), url=url
+            )
+            if quick:
+                return quick
+            found = trafilatura_metadata.find_date(tree, **set_date_params(extensive=True), url=url)
+        except (ValueError, OverflowError):
+            return None
     return None if found and found.endswith("-01-01") else found
 
 
