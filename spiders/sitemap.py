@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from crawler.core.model import Hints
-from crawler.core.sitemaps import maybe_gunzip, parse_sitemap
+from crawler.core.sitemaps import parse_sitemap
 from crawler.core.sources import Source
 from crawler.core.values import address_list, date, http_url
 from crawler.core.xmlsafe import NotXml
@@ -70,7 +70,7 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         if self.discovery_unchanged(response):
             return
         try:
-            sitemap = parse_sitemap(maybe_gunzip(response.body), response.url)
+            sitemap = parse_sitemap(response.body, response.url)
         except NotXml as error:
             yield self.not_a_document(response, "bad_sitemap", error)
             return
@@ -92,7 +92,7 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
                 yield request
 
     def read_document(self, response):
-        return parse_sitemap(maybe_gunzip(response.body), response.url)
+        return parse_sitemap(response.body, response.url)
 
     parse_document = parse_sitemap  # what -a site crawls a found sitemap with
 

@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 
 from crawler.core.feeds import parse_feed
@@ -101,3 +103,13 @@ def test_rss_item_xml_base_is_honoured_and_absent_bases_change_nothing():
     ]
     plain = feed.replace(b' xml:base="https://n.example/a/"', b"")
     assert [e.url for e in parse_feed(plain, "https://n.example/feed")] == ["https://n.example/b/c"]
+
+
+def test_a_gzipped_feed_served_without_content_encoding_is_read():
+    """As `.xml.gz` sitemaps are: the bytes start with gzip's magic number."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>i</title><link>https://n.example/a</link></item></channel></rss>"""
+    entries = parse_feed(gzip.compress(feed), "https://n.example/feed.xml.gz")
+    assert [e.url for e in entries] == ["https://n.example/a"]
+    with pytest.raises(NotXml, match="gzip expands past"):
+        parse_feed(gzip.compress(b" " * (60 * 1024 * 1024)), "https://n.example/bomb.gz")

@@ -96,7 +96,8 @@ def test_host_names_no_resolver_takes_are_bad_urls(url):
 
 @pytest.mark.parametrize(
     "url", ["http://example.com./x", "http://bücher.example/", f"http://{'n' * 63}.example/",
-            "http://127.0.0.1:8080/", "http://[::1]/"],
+            "http://127.0.0.1:8080/", "http://[::1]/", "http://under_score.example/",
+            "http://xn--bcher-kva.example/"],
 )  # fmt: skip
 def test_ordinary_host_names_are_fine(url):
     assert url_problem(url) is None

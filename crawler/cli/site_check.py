@@ -17,7 +17,7 @@ from crawler.cli.fetch import Fetched, Fetcher, FetchError
 from crawler.core import discovery
 from crawler.core.dates import parse_date
 from crawler.core.feeds import parse_feed
-from crawler.core.sitemaps import maybe_gunzip, parse_sitemap
+from crawler.core.sitemaps import parse_sitemap
 from crawler.core.xmlsafe import NotXml
 
 
@@ -130,7 +130,7 @@ class Discoverer:
         return Found(fetched.url, via, len(entries), _newest(dates), articles)
 
     def _read_sitemap(self, fetched: Fetched, via: str) -> Found:
-        sitemap = parse_sitemap(maybe_gunzip(fetched.body), fetched.url)
+        sitemap = parse_sitemap(fetched.body, fetched.url)
         entries = sitemap.entries
         found = Found(fetched.url, via, len(entries), _newest([e.lastmod for e in entries]))
         if sitemap.is_index and entries:
@@ -147,7 +147,7 @@ class Discoverer:
         if isinstance(result, str):
             return f"its newest, {result}"
         try:
-            child = parse_sitemap(maybe_gunzip(result.body), result.url)
+            child = parse_sitemap(result.body, result.url)
         except NotXml as error:
             return f"its newest, {url}: not a sitemap ({error})"
         _take_urls(found, [] if child.is_index else child.entries)

@@ -21,6 +21,7 @@ TRACKING_PARAMS = frozenset(
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _AMP_PATH = re.compile(r"(/amp(?=/|$)|\.amp(?=\.html?$)|\.amp$)", re.IGNORECASE)
+_HOST_CHARACTERS = re.compile(rb"[a-zA-Z0-9._\-]+")
 _SESSION_PARAMS = frozenset({"phpsessid", "jsessionid", "sid", "sessionid", "session_id"})
 
 
@@ -141,26 +142,35 @@ def url_problem(url: str) -> tuple[str, str] | None:
     if not host or any(ch.isspace() for ch in host):
         return "bad_url", f"no valid host: {url[:200]!r}"
     if not _is_valid_host(host):
-        # Twisted's resolver raises inside a Deferred that never fires: the request would
-        # hang until DOWNLOAD_TIMEOUT and beyond, not fail.
-        return "bad_url", f"a host name with an empty or over-63-character label: {url[:200]!r}"
+        # Twisted's resolver raises inside a Deferred that never fires (an empty label: the
+        # request hung for minutes), or its endpoint refuses the name (fetch_error).
+        return (
+            "bad_url",
+            "a host name no resolver takes (an empty or over-63-character label, or a "
+            f"character such as '%'): {url[:200]!r}",
+        )
+    if "@" in parts.netloc:
+        # Twisted connects to "user:pass@host" as a host name and fails; and a listed URL
+        # must not make us send credentials anywhere.
+        return "bad_url", f"credentials in the URL (user:password@): {url[:200]!r}"
     return None
 
 
 def _is_valid_host(host: str) -> bool:
+    """What Twisted will connect to: a name whose IDNA 2003 form (Scrapy's fallback too) is
+    letters, digits, "-", "_" and dots, in labels of 1 to 63 characters."""
     if ":" in host or not host.strip("0123456789."):  # an IPv6 or IPv4 literal
         return True
-    labels = host.removesuffix(".").split(".")  # "example.com." is the same name
-    if len(host) > 253:
+    try:
+        encoded = host.encode("idna")
+    except UnicodeError:  # an empty or overlong label, a character IDNA refuses
         return False
-    for label in labels:
-        try:
-            encoded = label.encode("idna") if not label.isascii() else label.encode()
-        except UnicodeError:
-            return False
-        if not 0 < len(encoded) <= 63:
-            return False
-    return True
+    labels = encoded.removesuffix(b".").split(b".")  # "example.com." is the same name
+    return (
+        len(encoded) <= 253
+        and _HOST_CHARACTERS.fullmatch(encoded) is not None
+        and all(0 < len(label) <= 63 for label in labels)
+    )
 
 
 def unescape_surrogates(text: str) -> str:

@@ -6,13 +6,12 @@ are the best date and title hints a news site gives, so this parser keeps them.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.core.canonical import join_url
 from crawler.core.dates import parse_date
-from crawler.core.xmlsafe import MAX_XML_BYTES, NotXml, child_text, local_name, parse_xml
+from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
 
 
 @dataclass(frozen=True)
@@ -55,17 +54,3 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
         news_title=child_text(news, "title") if news is not None else None,
         news_publication_date=(child_text(news, "publication_date") if news is not None else None),
     )
-
-
-def maybe_gunzip(body: bytes) -> bytes:
-    """`.xml.gz` sitemaps served without Content-Encoding; bounded against bombs."""
-    if not body.startswith(b"\x1f\x8b"):
-        return body
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        data = decompressor.decompress(body, MAX_XML_BYTES + 1)
-    except zlib.error as error:
-        raise NotXml(f"bad gzip: {error}") from error
-    if len(data) > MAX_XML_BYTES:
-        raise NotXml(f"gzip expands past {MAX_XML_BYTES} bytes")
-    return data

@@ -71,6 +71,9 @@ BROKEN_URLS = {
     # each such entry held the crawl for minutes.
     "http://news..example.com/a": "empty or over-63-character label",
     f"http://{'n' * 64}.example.com/a": "empty or over-63-character label",
+    # Names Twisted's endpoint refuses ("invalid hostname": fetch_error), and credentials.
+    "http://%41.example.com/a": "a host name no resolver takes",
+    "http://user:secret@127.0.0.1/a": "credentials in the URL",
 }
 
 
