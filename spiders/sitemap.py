@@ -76,10 +76,10 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             return
         self.skip("sitemap")
         depth = response.meta.get("index_depth", 0) + sitemap.is_index
+        if sitemap.is_index and depth > MAX_INDEX_DEPTH:
+            self.count("discovered/too_deep", len(sitemap.entries))
+            return
         for entry in sitemap.entries:
-            if sitemap.is_index and depth > MAX_INDEX_DEPTH:
-                self.count("discovered/too_deep")
-                continue
             if sitemap.is_index:
                 request = self.discovery_request(
                     entry.url, self.parse_sitemap, source=source, index_depth=depth

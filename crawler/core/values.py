@@ -78,9 +78,13 @@ def optional(parse: Callable) -> Callable:
 
 def string_list(value) -> list[str]:
     """A list, or a comma-separated string, as Scrapy's `getlist` reads one."""
+    return _parts(value, lambda text: text.split(","))
+
+
+def _parts(value, split: Callable[[str], list[str]]) -> list[str]:
     if value is None:
         return []
-    parts = value.split(",") if isinstance(value, str) else list(value)
+    parts = split(value) if isinstance(value, str) else list(value)
     return [str(part).strip() for part in parts if str(part).strip()]
 
 
@@ -92,10 +96,7 @@ _NEXT_ADDRESS = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*://)")
 def address_list(value) -> list[str]:
     """A list, or comma-separated URLs; commas inside a URL's path or query are kept.
     Bytes that are not UTF-8 (a shell passes them on) become %XX escapes."""
-    if value is None:
-        return []
-    parts = _NEXT_ADDRESS.split(value) if isinstance(value, str) else list(value)
-    return [unescape_surrogates(str(part).strip()) for part in parts if str(part).strip()]
+    return [unescape_surrogates(part) for part in _parts(value, _NEXT_ADDRESS.split)]
 
 
 def url_list(value) -> list[str]:

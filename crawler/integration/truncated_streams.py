@@ -39,12 +39,17 @@ class RejectTruncatedStreams:
             return response
         encodings = response.headers.getlist(b"Content-Encoding")
         last = encodings[-1].decode("latin-1").split(",")[-1].strip().lower() if encodings else ""
-        if stream_ends_early(last, response.body, self.max_size):
+        max_size = request.meta.get("download_maxsize", self.max_size)  # per request, too
+        if stream_ends_early(last, response.body, max_size):
             raise ResponseDataLossError(
                 f"the {last} body ends before its compressed stream does "
                 f"({len(response.body)} bytes received)"
             )
         return response
+
+
+class _TooLarge(Exception):
+    """The stream inflates past the size limit: Scrapy's `too_large`, not ours to judge."""
 
 
 def stream_ends_early(encoding: str, body: bytes, max_size: int = 0) -> bool:
@@ -64,10 +69,6 @@ def stream_ends_early(encoding: str, body: bytes, max_size: int = 0) -> bool:
     except (zlib.error, brotli.error, _TooLarge):
         return False
     return False
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _zlib_finishes(decompressor, body: bytes, max_size: int) -> bool:
