@@ -27,7 +27,9 @@ def test_upstream_a_non_text_codec_label_makes_response_text_raise(label):
         response(f"text/html; charset={label}").text  # noqa: B018
 
 
-@pytest.mark.parametrize("label", ["hex", "base64", "rot13", "zlib_codec", "idna"])
+@pytest.mark.parametrize(
+    "label", ["hex", "base64", "rot13", "zlib_codec", "idna", "punycode", "cp037"]
+)
 def test_a_non_text_codec_label_is_read_as_no_label(label):
     fixed = IgnoreNonTextCharsets().process_response(None, response(f"text/html; charset={label}"))
     assert "café naïve in Zürich" in fixed.text
@@ -43,6 +45,11 @@ def test_text_labels_are_left_alone():
     assert IgnoreNonTextCharsets().process_response(None, original) is original
     assert is_text_encoding("utf-8") and is_text_encoding(None)
     assert not is_text_encoding("no-such-charset") and not is_text_encoding("hex")
+    for label in ("windows-1252", "latin1", "Shift_JIS", "gb2312", "koi8-r", "UTF-16LE"):
+        assert is_text_encoding(label), label
+    # Codecs no browser decodes a page with (WHATWG): read as no label by our decoding.
+    for label in ("utf-7", "punycode", "unicode_escape", "cp037", "utf-32"):
+        assert not is_text_encoding(label), label
 
 
 ARTICLE = "".join(f"<p>Paragraph {n} of an article on model evaluation.</p>" for n in range(400))

@@ -20,7 +20,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/robots.txt":
             _Handler.robots_fetches += 1
-            body = b"User-agent: *\nCrawl-delay: 0.6\nDisallow: /private/\n"
+            body = b"User-agent: *\nCrawl-delay: 1.0\nDisallow: /private/\n"
         else:
             _Handler.hits.append((time.monotonic(), self.path))
             body = BODY.format(n=self.path).encode()
@@ -55,6 +55,9 @@ def test_requests_to_one_domain_are_spaced_by_crawl_delay(polite_server, tmp_pat
         times = sorted(at for at, _ in _Handler.hits)
         assert len(times) == 4
         gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
-        assert min(gaps) >= 0.5, (run, gaps)  # spacing can only grow with load, never shrink
+        # The server sees arrivals, not sends: a request held up on its way (the first one,
+        # while the extraction workers start on a 2-core machine, came 0.1 s late) shortens
+        # the gap after it. 0.2 s of the 1 s delay is left for that.
+        assert min(gaps) >= 0.8, (run, gaps)
         assert result.summary["counts"]["unaccounted"] == 0
     assert _Handler.robots_fetches == 1

@@ -89,17 +89,32 @@ def utf16_byte_order(head: bytes) -> str | None:
     return None
 
 
+# The encodings of the WHATWG Encoding Standard (browsers know no others), by the name
+# Python's codec registry gives them. A label naming any other codec is read as no label, as
+# a browser reads an unknown one: "hex", "base64", "rot13" and "zlib_codec" are not text
+# encodings at all, "idna" refuses the "replace" handler (crawler.compat.w3lib), and
+# "utf-7", "punycode", "unicode_escape" or EBCDIC "cp037" would turn a page into other text.
+WEB_ENCODINGS = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1",
+        *(f"iso-8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 14, 15, 16)),
+        "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "gbk", "gb2312", "gb18030", "hz", "big5", "big5hkscs", "cp950",
+        "euc-jp", "iso-2022-jp", "shift_jis", "cp932", "euc-kr", "cp949",
+    )
+)  # fmt: skip
+
+
 def is_text_encoding(label: str | None) -> bool:
-    """Whether `label` can decode a page with errors replaced, as w3lib and we do. Python
-    knows "hex", "base64", "rot13" and "zlib_codec" as codecs, but not text ones, and
-    "idna" is a text encoding that refuses the "replace" handler (crawler.compat.w3lib)."""
+    """Whether a declared charset `label` is one a browser would decode a page with."""
     if not label:
         return True
     try:
-        b"text".decode(label, "replace")
-    except (LookupError, UnicodeError):
+        return codecs.lookup(label).name in WEB_ENCODINGS
+    except LookupError:
         return False
-    return True
 
 
 def _mostly_utf8(body: bytes) -> bool:
