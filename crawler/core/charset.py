@@ -79,14 +79,23 @@ def utf16_byte_order(head: bytes) -> str | None:
     offsets for little-endian, even for big-endian. The same bytes are valid UTF-8 (NUL is
     a character), which would read as text with a NUL between every two letters.
     """
-    if len(head) < 16 or head.count(0) < len(head) // 4:
+    if len(head) < 16 or head.count(0) < len(head) // 5:
         return None
+    half = len(head) // 2
     odd, even = head[1::2].count(0), head[0::2].count(0)
-    if odd >= 0.9 * (len(head) // 2) and even <= len(head) // 20:
-        return "utf-16-le"
-    if even >= 0.9 * (len(head) // 2) and odd <= len(head) // 20:
-        return "utf-16-be"
+    for order, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.9 * half and others <= len(head) // 20:
+            return order
+        # Chinese or Japanese text has no zero byte; its markup still has one in every
+        # other place. Fewer zeros, then, but the bytes must read as markup.
+        if zeros >= 0.4 * half and others <= len(head) // 50 and _reads_as_markup(head, order):
+            return order
     return None
+
+
+def _reads_as_markup(head: bytes, order: str) -> bool:
+    text = head[: len(head) // 2 * 2].decode(order, "replace")
+    return text.lstrip("\ufeff \t\r\n").startswith("<") and text.count("\ufffd") <= 2
 
 
 # The encodings of the WHATWG Encoding Standard (browsers know no others), by the name

@@ -69,6 +69,7 @@ CASES = (
     Case("/encoding/utf16le-unlabelled-no-bom", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/utf16be-no-bom", "record", words=LATIN_WORDS + QUOTES),
     Case("/encoding/stray-nul-bytes", "record", words=LATIN_WORDS + QUOTES),
+    Case("/encoding/utf16le-cjk-no-bom", "reject", "non_english", ("人工智能", "基准 测试")),
     Case("/content/random-bytes", "reject", "not_html"),
     # A charset label naming a codec that is not a text encoding: read as no label.
     Case("/encoding/hex-label", "record", words=LATIN_WORDS + QUOTES),

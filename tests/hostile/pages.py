@@ -159,6 +159,11 @@ def shift_jis_unlabelled() -> bytes:
     return cjk_page("人工知能 ニュース", JAPANESE, "ja", "shift_jis")
 
 
+def utf16_cjk_without_bom() -> bytes:
+    """Chinese text has no zero bytes in UTF-16: only the markup's ASCII has them."""
+    return cjk_page("人工智能 新闻", CHINESE, "zh", "utf-16-le")
+
+
 def utf8_bom_latin1_header() -> bytes:
     return b"\xef\xbb\xbf" + article("A BOM against the header")
 

@@ -349,6 +349,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
             pages.utf16_without_bom("be"), "text/html; charset=utf-16"
         ),
         "/encoding/stray-nul-bytes": _static(pages.stray_nul_bytes),
+        "/encoding/utf16le-cjk-no-bom": _static(pages.utf16_cjk_without_bom, HTML),
         "/content/random-bytes": _static(pages.random_bytes),
         "/encoding/hex-label": _static(article("Labelled hex"), "text/html; charset=hex"),
         "/encoding/base64-meta": _static(
