@@ -12,7 +12,7 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.gz import gunzip
 
 from crawler.compat.w3lib import IgnoreNonTextCharsets, is_text_encoding
-from crawler.integration.truncated_streams import stream_ends_early
+from crawler.integration.truncated_streams import is_plain_markup, stream_ends_early
 
 BODY = "<html><body><p>Un café naïve in Zürich</p></body></html>".encode()
 
@@ -84,3 +84,13 @@ def test_streams_that_are_not_judged():
     assert not stream_ends_early("identity", ARTICLE[:10])
     bomb = gzip.compress(b" " * (8 * 1024 * 1024))
     assert not stream_ends_early("gzip", bomb[:-20], max_size=1024 * 1024)  # too_large's
+
+
+def test_a_compression_label_on_plain_markup_is_recognised_and_real_streams_never_are():
+    for name, compress in COMPRESSORS.items():
+        assert is_plain_markup(name, ARTICLE), name
+        assert not is_plain_markup(name, compress(ARTICLE)), name
+    raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    assert not is_plain_markup("deflate", raw.compress(ARTICLE) + raw.flush())
+    assert not is_plain_markup("gzip", b"plain text, not markup")  # left to Scrapy
+    assert not is_plain_markup("identity", ARTICLE)

@@ -6,6 +6,11 @@ Content-Length matched the bytes it sent, nothing else notices, and the first ha
 article became a record. This middleware runs before decompression and checks that the
 stream reaches its end; a body that inflates past DOWNLOAD_MAXSIZE is left to Scrapy's
 `too_large`, and a stream zlib cannot read at all (a bad CRC, not gzip) to Scrapy as before.
+
+The same place catches the opposite fault: a body labelled `gzip`, `deflate`, `br` or `zstd`
+that is plain markup (a server that compresses twice in its configuration, or not at all).
+Scrapy's decoder raised (fetch_error); the page is there, so the label is dropped and the
+body read as it is. It must start with "<" and fail to decode, so no real stream is touched.
 """
 
 from __future__ import annotations
@@ -39,6 +44,14 @@ class RejectTruncatedStreams:
             return response
         encodings = response.headers.getlist(b"Content-Encoding")
         last = encodings[-1].decode("latin-1").split(",")[-1].strip().lower() if encodings else ""
+        if (
+            len(encodings) == 1
+            and "," not in encodings[0].decode("latin-1")
+            and (is_plain_markup(last, response.body))
+        ):
+            headers = response.headers.copy()
+            del headers[b"Content-Encoding"]
+            return response.replace(headers=headers)
         max_size = request.meta.get("download_maxsize", self.max_size)  # per request, too
         if stream_ends_early(last, response.body, max_size):
             raise ResponseDataLossError(
@@ -46,6 +59,34 @@ class RejectTruncatedStreams:
                 f"({len(response.body)} bytes received)"
             )
         return response
+
+
+_MAGIC = {"gzip": b"\x1f\x8b", "x-gzip": b"\x1f\x8b", "zstd": b"\x28\xb5\x2f\xfd"}
+
+
+def is_plain_markup(encoding: str, body: bytes) -> bool:
+    """True when a body labelled with a compression is uncompressed markup: it starts with
+    "<" (after a BOM and white space) and the decoder named cannot read its start."""
+    if encoding not in ("gzip", "x-gzip", "deflate", "br", "zstd"):
+        return False
+    if body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] != b"<":
+        return False
+    if encoding in _MAGIC:
+        return not body.startswith(_MAGIC[encoding])
+    start = body[:CHUNK]
+    try:
+        if encoding == "br":
+            brotli.Decompressor().process(start)
+            return False
+        for window in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, then raw deflate
+            try:
+                zlib.decompressobj(window).decompress(start, 16)
+                return False
+            except zlib.error:
+                continue
+    except brotli.error:
+        pass
+    return True
 
 
 class _TooLarge(Exception):

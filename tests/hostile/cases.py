@@ -109,6 +109,11 @@ CASES = (
         for name in ("javascript", "bad-port", "file")
     ),
     Case("/protocol/refresh-elsewhere", "record", final="127.0.0.1 /protocol/refreshed"),
+    # A compression label on a plain body (Scrapy's decoder raised: fetch_error).
+    *(
+        Case(f"/protocol/{name}-label-plain-body", "record", words=LATIN_WORDS)
+        for name in ("gzip", "deflate", "br", "zstd")
+    ),
     # Headers without end (256 KiB is the cap), a 1 MB header line, two Content-Lengths.
     Case("/protocol/endless-headers", "reject", "bad_response"),
     Case("/protocol/header-line-1mb", "reject", "bad_response"),

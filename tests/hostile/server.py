@@ -151,6 +151,10 @@ def _static(body: bytes | Callable[[], bytes], ctype: str | None = HTML, status:
     return route
 
 
+def _static_with(body: bytes, **headers: str) -> Route:
+    return lambda h: h.send(200, body, HTML, **headers)
+
+
 def _huge(handler: HostileHandler, size: int = 30 * 1024 * 1024, declare: bool = True) -> None:
     """30 MB of HTML, streamed; with or without a Content-Length announcing it."""
     if declare:
@@ -382,6 +386,12 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/length-too-short": _length_too_short,
         "/protocol/garbage-status-line": _garbage_status_line,
         "/protocol/endless-headers": _endless_headers,
+        **{
+            f"/protocol/{name}-label-plain-body": _static_with(
+                article(f"Labelled {name}, sent plain"), Content_Encoding=name
+            )
+            for name in ("gzip", "deflate", "br", "zstd")
+        },
         "/protocol/refresh-self": lambda h: h.send(
             200,
             article("A page that reloads itself").replace(
