@@ -31,6 +31,20 @@ class Command(ScrapyCrawl):
         super().__init__()
         self.crawlers_run: list = []
 
+    def process_options(self, args, opts) -> None:
+        super().process_options(args, opts)
+        # Scrapy opens LOG_FILE when it builds the crawler process, before run(): an
+        # unwritable path was a FileNotFoundError traceback there.
+        log_file = self.settings.get("LOG_FILE")
+        if log_file:
+            try:
+                with open(log_file, "a", encoding="utf-8"):
+                    pass
+            except OSError as error:
+                print(f"error: setting LOG_FILE={log_file!r}: cannot write it "
+                      f"({error.strerror or error})", file=sys.stderr)  # fmt: skip
+                sys.exit(EXIT_CONFIG)
+
     def run(self, args, opts) -> None:
         if len(args) == 1:
             try:
