@@ -62,6 +62,20 @@ def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
     return len(seeds)
 
 
+def _keep_newest(lines, newest: dict[str, dict], totals: Counter) -> None:
+    for line in lines:
+        try:
+            record = json.loads(line)
+            key, fetched_at = record["id"], record["fetched_at"]
+        except (ValueError, TypeError, KeyError):
+            totals["lines_skipped"] += 1  # a half-written last line of a killed worker
+            continue
+        current = newest.get(key)
+        if current is None or fetched_at > current["fetched_at"]:
+            newest[key] = record
+        totals["lines_read"] += 1
+
+
 def merge(run_dirs: list[Path], out_dir: Path) -> dict:
     """One deduplicated articles.jsonl from many run directories (workers, or runs).
 
@@ -72,20 +86,19 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
     totals: Counter = Counter()
     workers = []
     for run_dir in run_dirs:
+        articles = run_dir / "articles.jsonl"
+        if not articles.is_file():
+            raise SystemExit(f"{run_dir}: no articles.jsonl (not a run directory?)")
         summary_path = run_dir / "run.json"
         if summary_path.exists():
-            summary = json.loads(summary_path.read_text("utf-8"))
+            try:
+                summary = json.loads(summary_path.read_text("utf-8"))
+            except (ValueError, OSError) as error:
+                raise SystemExit(f"{summary_path}: unreadable ({error})") from None
             totals.update(summary.get("counts", {}))
             workers.append(summary.get("worker"))
-        for line in (run_dir / "articles.jsonl").read_text("utf-8").splitlines():
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue  # a half-written last line of a killed worker
-            current = newest.get(record["id"])
-            if current is None or record["fetched_at"] > current["fetched_at"]:
-                newest[record["id"]] = record
-            totals["lines_read"] += 1
+        with articles.open(encoding="utf-8", errors="replace") as lines:
+            _keep_newest(lines, newest, totals)
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir / "articles.jsonl").open("w", encoding="utf-8") as out:
         for record in sorted(newest.values(), key=lambda r: r["fetched_at"]):
@@ -96,7 +109,8 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
         "workers": workers,
         "records": len(newest),
         "duplicates_dropped": totals["lines_read"] - len(newest),
-        "counts": {k: v for k, v in totals.items() if k != "lines_read"},
+        "counts": {k: v for k, v in totals.items() if k not in ("lines_read", "lines_skipped")},
+        "lines_skipped": totals["lines_skipped"],
     }
     (out_dir / "merge.json").write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     return summary
