@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from crawler.core import url_lists
 from crawler.core.canonical import unescape_surrogates, url_problem
 from crawler.core.url_lists import MAX_LINE_CHARS, UrlListError, listed_lines, url_list_file
 from crawler.core.values import address_list
@@ -101,3 +102,9 @@ def test_host_names_no_resolver_takes_are_bad_urls(url):
 )  # fmt: skip
 def test_ordinary_host_names_are_fine(url):
     assert url_problem(url) is None
+
+
+def test_an_endless_stream_is_refused_past_the_pipe_limit(monkeypatch):
+    monkeypatch.setattr(url_lists, "MAX_PIPED_BYTES", 4 * 1024 * 1024)
+    with pytest.raises(UrlListError, match="save the list to a file"):
+        url_list_file("/dev/zero")

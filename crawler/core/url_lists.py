@@ -29,7 +29,7 @@ from crawler.core.canonical import unescape_surrogates
 # Far past any URL a server accepts (URLLENGTH_LIMIT is 2,083): a longer line is not a URL.
 MAX_LINE_CHARS = 16 * 1024
 # What a pipe may send before the copy is refused; a regular file has no limit.
-MAX_PIPED_BYTES = 1024**3
+MAX_PIPED_BYTES = 256 * 1024**2  # about 2.5 million URLs
 _COPY_CHUNK = 1024 * 1024
 _copies: dict[str, Path] = {}
 
