@@ -61,3 +61,26 @@ def test_an_ordinary_response_is_untouched():
     made.dataReceived(b"Content-Length: %d\r\n\r\n" % len(body))
     assert made.state in (_newclient.BODY, _newclient.DONE)
     assert made.response.headers.getRawHeaders(b"content-type") == [b"text/html"]
+
+
+def test_a_parse_error_is_a_bad_response_wrapped_or_not():
+    """Scrapy 2.19 wraps Twisted's ResponseFailed in DownloadFailedError (only its text
+    survives); an unwrapped one must classify the same. ParseError is not a ValueError."""
+    from scrapy.exceptions import DownloadFailedError
+    from twisted.python.failure import Failure
+    from twisted.web.client import ResponseFailed
+
+    from crawler.integration.failures import classify_failure
+
+    try:
+        raise _newclient.ParseError("response headers", "over 256 KiB")
+    except _newclient.ParseError:
+        failed = ResponseFailed([Failure()])
+    assert not isinstance(failed.reasons[0].value, ValueError)
+    assert classify_failure(failed).reason == "bad_response"
+    assert classify_failure(DownloadFailedError(str(failed))).reason == "bad_response"
+    try:
+        raise ValueError("Invalid response: conflicting Content-Length headers")
+    except ValueError:
+        conflicting = ResponseFailed([Failure()])
+    assert classify_failure(conflicting).reason == "bad_response"

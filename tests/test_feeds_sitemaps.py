@@ -113,3 +113,10 @@ def test_a_gzipped_feed_served_without_content_encoding_is_read():
     assert [e.url for e in entries] == ["https://n.example/a"]
     with pytest.raises(NotXml, match="gzip expands past"):
         parse_feed(gzip.compress(b" " * (60 * 1024 * 1024)), "https://n.example/bomb.gz")
+
+
+def test_an_atom_link_with_a_blank_href_is_no_link():
+    feed = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
+xml:base="https://n.example/blog/"><title>t</title><entry><title>e</title><link href="   "/>
+<id>1</id></entry></feed>"""
+    assert parse_feed(feed, "https://n.example/atom.xml") == []

@@ -108,3 +108,25 @@ def test_an_endless_stream_is_refused_past_the_pipe_limit(monkeypatch):
     monkeypatch.setattr(url_lists, "MAX_PIPED_BYTES", 4 * 1024 * 1024)
     with pytest.raises(UrlListError, match="save the list to a file"):
         url_list_file("/dev/zero")
+
+
+def test_a_broken_utf16_code_unit_costs_only_its_line(tmp_path):
+    path = tmp_path / "urls.txt"
+    good = "https://a.example/1\n".encode("utf-16-le")
+    broken = "https://a.example/".encode("utf-16-le") + b"\x00\xd8" + "\n".encode("utf-16-le")
+    last = "https://a.example/3\n".encode("utf-16-le") + b"\x00"  # and an odd last byte
+    path.write_bytes(b"\xff\xfe" + good + broken + last)
+    texts = [line.text for line in listed_lines(path)]
+    assert texts[0] == "https://a.example/1" and texts[2] == "https://a.example/3"
+    assert texts[1] == "https://a.example/\ufffd"  # a reject or a miss, not a crash
+    assert texts[3:] == ["\ufffd"]  # the odd byte: counted unfetchable, not lost
+
+
+def test_a_url_with_a_long_comment_is_still_a_url(tmp_path):
+    path = tmp_path / "urls.txt"
+    path.write_text(f"https://a.example/1 # {'x' * (MAX_LINE_CHARS * 2)}\nhttps://a.example/2\n")
+    lines = list(listed_lines(path))
+    assert [(line.text, line.too_long) for line in lines] == [
+        ("https://a.example/1", False),
+        ("https://a.example/2", False),
+    ]

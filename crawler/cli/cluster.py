@@ -38,7 +38,7 @@ def seeds_for(spider: str, urls: list[str], source: str | None, sources_file: Pa
 def read_urls_file(path: Path) -> list[str]:
     try:
         lines = list(listed_lines(url_list_file(path)))
-    except (OSError, UrlListError) as error:
+    except (OSError, UnicodeError, UrlListError) as error:
         raise SystemExit(f"--urls-file {path}: {error}") from None
     for line in lines:
         if line.too_long:

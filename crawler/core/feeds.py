@@ -97,7 +97,7 @@ def _atom_entry(entry, base_url: str) -> FeedEntry | None:
 
 def _atom_link(entry):
     """The entry's alternate `<link>` element (else its first), whose `href` is the URL."""
-    links = [el for el in entry if local_name(el) == "link" and el.get("href")]
+    links = [el for el in entry if local_name(el) == "link" and (el.get("href") or "").strip()]
     for link in links:
         if link.get("rel", "alternate") == "alternate":
             return link

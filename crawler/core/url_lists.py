@@ -76,17 +76,21 @@ def listed_lines(path: Path) -> Iterator[ListedLine]:
     with path.open("rb") as raw:
         encoding = _encoding(raw.peek(4)[:4])
         # surrogateescape keeps a byte that is not UTF-8 as itself, to be %-escaped, not
-        # replaced by U+FFFD (which would name another page).
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline=None)
+        # replaced by U+FFFD (which would name another page). It cannot escape UTF-16's
+        # code units: a broken one there is U+FFFD, and only its line suffers.
+        errors = "replace" if encoding == "utf-16" else "surrogateescape"
+        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline=None)
         number = 0
         while line := text.readline(MAX_LINE_CHARS + 1):
             number += 1
+            entry, comment = line.split("#", 1)[0], "#" in line
             length = len(line.rstrip("\n"))
             if length > MAX_LINE_CHARS:
                 length += _skip_rest_of_line(text)
-                yield ListedLine(number, unescape_surrogates(line[:200]), length)
-                continue
-            entry = line.split("#", 1)[0].strip()
+                if not comment:  # not a URL, nor a URL and a long comment
+                    yield ListedLine(number, unescape_surrogates(line[:200]), length)
+                    continue
+            entry = entry.strip()
             if entry:
                 yield ListedLine(number, unescape_surrogates(entry), len(entry))
 

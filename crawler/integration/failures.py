@@ -67,8 +67,10 @@ def _unparseable_response(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     while seen is not None:
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
-        # ParseError is a ValueError, and lives in twisted.web._newclient, a private module.
-        if any(isinstance(r.value, ValueError) for r in reasons):
+        # ParseError (by name: twisted.web._newclient is private), or the ValueError Twisted
+        # raises on conflicting Content-Length values.
+        if any(type(r.value).__name__ == "ParseError" or isinstance(r.value, ValueError)
+               for r in reasons):  # fmt: skip
             return True
         seen = seen.__cause__ or seen.__context__
     # Scrapy 2.19's DownloadFailedError keeps only the text of the ResponseFailed it replaced.
