@@ -12,7 +12,11 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.gz import gunzip
 
 from crawler.compat.w3lib import IgnoreNonTextCharsets, is_text_encoding
-from crawler.integration.truncated_streams import is_plain_markup, stream_ends_early
+from crawler.integration.truncated_streams import (
+    decompressed_prefix,
+    is_plain_markup,
+    stream_ends_early,
+)
 
 BODY = "<html><body><p>Un café naïve in Zürich</p></body></html>".encode()
 
@@ -94,3 +98,15 @@ def test_a_compression_label_on_plain_markup_is_recognised_and_real_streams_neve
     assert not is_plain_markup("deflate", raw.compress(ARTICLE) + raw.flush())
     assert not is_plain_markup("gzip", b"plain text, not markup")  # left to Scrapy
     assert not is_plain_markup("identity", ARTICLE)
+
+
+def test_a_robots_prefix_is_inflated_to_the_limit_and_no_further():
+    text = b"User-agent: *\nDisallow: /private/\n" + b"# pad\n" * 400_000  # 2.4 MB
+    for name, compress in COMPRESSORS.items():
+        packed = compress(text)
+        assert decompressed_prefix(name, packed, 512 * 1024) == text[: 512 * 1024], name
+        cut = decompressed_prefix(name, packed[: len(packed) // 2], 10 * 1024 * 1024)
+        # A cut stream: as far as it goes (brotli's decoder may hold back a whole block).
+        assert text.startswith(cut) and (cut or name == "br"), name
+    assert decompressed_prefix("gzip", b"<html>not gzip</html>", 1024) is None
+    assert decompressed_prefix("zstd", b"anything", 1024) is None

@@ -120,3 +120,21 @@ def test_an_atom_link_with_a_blank_href_is_no_link():
 xml:base="https://n.example/blog/"><title>t</title><entry><title>e</title><link href="   "/>
 <id>1</id></entry></feed>"""
     assert parse_feed(feed, "https://n.example/atom.xml") == []
+
+
+def test_a_gzipped_sitemap_cut_short_is_refused_and_members_are_all_read():
+    def urlset(start: int) -> bytes:
+        urls = "".join(
+            f"<url><loc>https://n.example/{n}</loc></url>" for n in range(start, start + 500)
+        )
+        return (
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+        )
+
+    packed = gzip.compress(urlset(0))
+    with pytest.raises(NotXml, match="cut short"):
+        parse_sitemap(packed[: len(packed) // 2], "https://n.example/s.xml.gz")
+    # Two members: the document is their concatenation (here, one urlset split in two).
+    whole = urlset(0)
+    two = gzip.compress(whole[:5000]) + gzip.compress(whole[5000:])
+    assert len(parse_sitemap(two, "https://n.example/s.xml.gz").entries) == 500

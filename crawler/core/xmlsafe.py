@@ -47,17 +47,26 @@ def parse_xml(body: bytes) -> etree._Element:
 
 
 def maybe_gunzip(body: bytes) -> bytes:
-    """`.xml.gz` sitemaps and feeds served without Content-Encoding; bounded against bombs."""
+    """`.xml.gz` sitemaps and feeds served without Content-Encoding; bounded against bombs.
+    Every gzip member is read (`cat a.gz b.gz` is one valid file); a stream cut short is
+    NotXml, since the entries after the cut would be lost without a trace."""
     if not body.startswith(b"\x1f\x8b"):
         return body
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        data = decompressor.decompress(body, MAX_XML_BYTES + 1)
-    except zlib.error as error:
-        raise NotXml(f"bad gzip: {error}") from error
-    if len(data) > MAX_XML_BYTES:
-        raise NotXml(f"gzip expands past {MAX_XML_BYTES} bytes")
-    return data
+    parts, size, rest = [], 0, body
+    while rest:
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = decompressor.decompress(rest, MAX_XML_BYTES + 1 - size)
+        except zlib.error as error:
+            raise NotXml(f"bad gzip: {error}") from error
+        size += len(part)
+        parts.append(part)
+        if size > MAX_XML_BYTES or decompressor.unconsumed_tail:
+            raise NotXml(f"gzip expands past {MAX_XML_BYTES} bytes")
+        if not decompressor.eof:
+            raise NotXml(f"gzip stream cut short after {size} bytes")
+        rest = decompressor.unused_data.lstrip(b"\x00")  # padding between members
+    return b"".join(parts)
 
 
 def _html_refs_to_numeric(body: bytes) -> bytes:

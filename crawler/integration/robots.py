@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from weakref import WeakKeyDictionary
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
@@ -51,6 +52,7 @@ class RobotsTxtGate:
         self.parser_class = load_object(settings.get("ROBOTSTXT_PARSER"))
         self.rules: dict[str, tuple[object, datetime]] = {}  # origin -> parser, expiry
         self.waiters: dict[str, list[Deferred]] = {}  # origin -> one Deferred per request
+        self.robots_bytes: WeakKeyDictionary[Request, int] = WeakKeyDictionary()
 
     @classmethod
     def from_crawler(cls, crawler) -> RobotsTxtGate:
@@ -64,7 +66,8 @@ class RobotsTxtGate:
         """Stop reading a robots.txt past MAX_ROBOTS_BYTES; what arrived is its rules."""
         if not request.meta.get(PARTIAL_BODY_OK):
             return
-        received = request.meta["robots_bytes"] = request.meta.get("robots_bytes", 0) + len(data)
+        # Per Request object: a retry is a new one (its meta a copy), and starts from zero.
+        received = self.robots_bytes[request] = self.robots_bytes.get(request, 0) + len(data)
         if received > MAX_ROBOTS_BYTES:
             raise StopDownload(fail=False)
 
