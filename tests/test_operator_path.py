@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -210,12 +211,26 @@ def test_a_url_list_from_a_fifo_is_read_once_and_whole(web, tmp_path):
     assert [places(result, url)[0][0] for url in urls] == ["record"] * 3
 
 
-def test_a_fifo_with_no_writer_is_an_empty_list_not_a_hang(tmp_path):
+def test_a_fifo_with_no_writer_is_refused_not_a_hang(tmp_path):
     fifo = tmp_path / "nobody.fifo"
     os.mkfifo(fifo)
     result = run_crawl("urls", tmp_path / "out", {"urls_file": str(fifo)}, timeout=120)
-    assert result.returncode == 0, result.log[-2000:]
-    assert result.summary["counts"]["requests"] == 0
+    assert_refused(result, "urls_file", "nothing wrote to it within 10 s")
+
+
+def test_a_fifo_whose_writer_starts_late_is_read_whole(web, tmp_path):
+    fifo = tmp_path / "late.fifo"
+    os.mkfifo(fifo)
+    url = web.url("/feeds/article/fifo-late")
+
+    def write_late() -> None:
+        time.sleep(2)  # the crawl has opened the FIFO by now, and waits
+        with fifo.open("w") as writer:
+            writer.write(url + "\n")
+
+    threading.Thread(target=write_late, daemon=True).start()
+    result = crawl("urls", tmp_path / "out", {"urls_file": str(fifo)})
+    assert places(result, url)[0][0] == "record"
 
 
 def test_a_url_list_in_utf16_and_an_overlong_line_cost_only_that_line(web, tmp_path):

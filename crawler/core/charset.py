@@ -107,7 +107,7 @@ WEB_ENCODINGS = frozenset(
     codecs.lookup(name).name
     for name in (
         "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1",
-        *(f"iso-8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 14, 15, 16)),
+        *(f"iso-8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
         "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620",
         *(f"cp{n}" for n in range(1250, 1259)),
         "gbk", "gb2312", "gb18030", "hz", "big5", "big5hkscs", "cp950",

@@ -3,8 +3,8 @@
 The list may be a pipe (`-a urls_file=<(grep … urls.txt)`) or a named FIFO. The crawl reads
 its arguments more than once (the crawl command checks them before the spider is built),
 and a pipe can be read only once: such a list is copied to a temporary file the first time,
-and every later reading in the process gets the copy. A FIFO with no writer is read as empty
-instead of blocking the crawl forever.
+and every later reading in the process gets the copy. A FIFO whose writer does not start
+within WRITER_WAIT seconds is an error, instead of blocking the crawl forever.
 
 Lines are streamed with a length cap, so a list of millions of URLs, or a gigabyte "line" of
 NUL bytes, costs a line's worth of memory, not the file's.
@@ -18,6 +18,7 @@ import contextlib
 import fcntl
 import io
 import os
+import select
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ MAX_LINE_CHARS = 16 * 1024
 # What a pipe may send before the copy is refused; a regular file has no limit.
 MAX_PIPED_BYTES = 256 * 1024**2  # about 2.5 million URLs
 _COPY_CHUNK = 1024 * 1024
+WRITER_WAIT = 10.0  # seconds a FIFO's writer has to start
 _copies: dict[str, Path] = {}
 
 
@@ -116,7 +118,14 @@ def _skip_rest_of_line(text: io.TextIOWrapper) -> int:
 
 def _copy_of_stream(path: Path) -> Path:
     """A pipe's or FIFO's content in a temporary file, removed when the process ends."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer: no wait
+    # Opened without waiting for a writer (a blocking open of a FIFO nobody writes to never
+    # returns, and ignores SIGTERM); then a writer has WRITER_WAIT seconds to appear.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    poller = select.poll()
+    poller.register(descriptor, select.POLLIN | select.POLLHUP)
+    if not poller.poll(WRITER_WAIT * 1000):
+        os.close(descriptor)
+        raise UrlListError(f"nothing wrote to it within {WRITER_WAIT:g} s (a FIFO with no writer?)")
     flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
     fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
     handle, copy_name = tempfile.mkstemp(prefix="urls-", suffix=".txt")

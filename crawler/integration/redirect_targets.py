@@ -60,7 +60,8 @@ def redirect_problem(url: str, location: bytes | str, url_length_limit: int) -> 
             target = url.partition(":")[0] + "://" + target.lstrip("/")
         target = urljoin(url, target)
     except ValueError as error:
-        return f"{location[:200]!r}: {error}"
+        shown = location.decode("latin-1") if isinstance(location, bytes) else location
+        return f"{shown[:200]!r}: {error}"
     problem = url_problem(target)
     if problem:
         return UNFETCHABLE if problem[0] == "unfetchable" else problem[1]
