@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from scrapy.exceptions import NotConfigured
 from w3lib.url import safe_url_string
 
 from crawler.core.canonical import url_problem
@@ -31,11 +32,13 @@ class RefuseBrokenRedirects:
 
     @classmethod
     def from_crawler(cls, crawler):
+        if not crawler.settings.getbool("REDIRECT_ENABLED", True):
+            raise NotConfigured("REDIRECT_ENABLED is off: no redirect is followed")
         return cls(crawler.settings.getint("URLLENGTH_LIMIT", 2083))
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get(b"Location")
-        if response.status not in REDIRECTS or not location or request.meta.get("dont_redirect"):
+        if response.status not in REDIRECTS or not location or not _follows(request, response):
             return response
         problem = redirect_problem(request.url, location, self.url_length_limit)
         if problem == UNFETCHABLE:
@@ -48,6 +51,16 @@ class RefuseBrokenRedirects:
 
 
 UNFETCHABLE = "unfetchable"
+
+
+def _follows(request, response) -> bool:
+    """Whether RedirectMiddleware would follow this 3xx (its own tests, in its order)."""
+    meta = request.meta
+    return not (
+        meta.get("dont_redirect")
+        or response.status in meta.get("handle_httpstatus_list", ())
+        or meta.get("handle_httpstatus_all")
+    )
 
 
 def redirect_problem(url: str, location: bytes | str, url_length_limit: int) -> str | None:

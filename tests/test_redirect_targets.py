@@ -1,0 +1,40 @@
+"""A redirect to a URL no request can be made from: refused where RedirectMiddleware would
+follow it, left alone where it would not (crawler.integration.redirect_targets). Real
+crawls: the hostile cases /protocol/redirect-to-*."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.http import Response
+
+from crawler.integration.redirect_targets import BrokenRedirect, RefuseBrokenRedirects
+
+BROKEN = {"Location": "http://127.0.0.1:99999/a"}
+
+
+def answer(request: Request, status: int = 302, headers=BROKEN) -> Response:
+    return Response(request.url, status=status, headers=headers, request=request)
+
+
+def test_a_redirect_that_would_be_followed_is_refused():
+    request = Request("https://news.example/a")
+    with pytest.raises(BrokenRedirect, match="Port out of range"):
+        RefuseBrokenRedirects(2083).process_response(request, answer(request))
+
+
+@pytest.mark.parametrize(
+    "meta", [{"dont_redirect": True}, {"handle_httpstatus_list": [302]},
+             {"handle_httpstatus_all": True}],
+)  # fmt: skip
+def test_a_redirect_the_request_handles_itself_is_left_alone(meta):
+    request = Request("https://news.example/a", meta=meta)
+    response = answer(request)
+    assert RefuseBrokenRedirects(2083).process_response(request, response) is response
+
+
+def test_a_redirect_to_javascript_is_not_followed():
+    request = Request("https://news.example/a")
+    response = answer(request, headers={"Location": "javascript:alert(1)"})
+    assert RefuseBrokenRedirects(2083).process_response(request, response) is response
+    assert request.meta["dont_redirect"] is True  # RedirectMiddleware leaves it: http_302
