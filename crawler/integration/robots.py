@@ -39,7 +39,7 @@ FETCH_PRIORITY = 1000  # robots.txt before any page: every page of the host wait
 # not downloaded (before, DOWNLOAD_MAXSIZE cancelled a 10 MiB file and everything was allowed).
 MAX_ROBOTS_BYTES = 512 * 1024
 # A robots.txt request's meta key: its body may end early (a cut, a cap) and is parsed as far
-# as it goes (crawler.integration.truncated_streams leaves it alone).
+# as it goes (crawler.integration.truncated_streams inflates a compressed one to its prefix).
 PARTIAL_BODY_OK = "partial_body_ok"
 
 
@@ -131,11 +131,16 @@ class RobotsTxtGate:
         return answer.body, expires
 
     async def _fetch(self, origin: str) -> tuple[int, bytes, str | None] | None:
+        meta = {
+            "dont_obey_robotstxt": True,
+            PARTIAL_BODY_OK: True,
+            # Capped by cap_robots_body instead: a Content-Length over DOWNLOAD_MAXSIZE would
+            # cancel the download before its first byte.
+            "download_maxsize": 0,
+            "download_warnsize": 0,
+        }
         robots = Request(f"{origin}/robots.txt", priority=FETCH_PRIORITY, callback=NO_CALLBACK,
-                         meta={"dont_obey_robotstxt": True, PARTIAL_BODY_OK: True,
-                       # Capped by cap_robots_body instead: a Content-Length over the limit
-                       # would cancel the download before its first byte.
-                       "download_maxsize": 0, "download_warnsize": 0})  # fmt: skip
+                         meta=meta)  # fmt: skip
         self.stats.inc_value("robotstxt/request_count")
         try:
             response: Response = await self.crawler.engine.download_async(robots)
