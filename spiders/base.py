@@ -15,9 +15,14 @@ from pathlib import Path
 import scrapy
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
-from w3lib.url import safe_url_string
 
-from crawler.core.canonical import canonicalize, is_fetchable, unescape_surrogates, url_problem
+from crawler.core.canonical import (
+    canonicalize,
+    is_fetchable,
+    length_problem,
+    unescape_surrogates,
+    url_problem,
+)
 from crawler.core.config import ConfigError
 from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
@@ -162,14 +167,8 @@ class ArticleSpider(scrapy.Spider):
             return self.bad_url(url, f"{error}: {url[:200]!r}", hints)
 
     def _length_problem(self, url: str) -> tuple[str, str] | None:
-        # Scrapy's UrlLengthMiddleware would drop the request with an INFO line and no
-        # outcome; refused here, the URL is a reject like any other that cannot be requested.
-        limit = self.url_length_limit
-        # Scrapy measures the escaped URL: "é" is six characters there ("%C3%A9").
-        escaped = url if url.isascii() else safe_url_string(url)
-        if limit and len(escaped) > limit:
-            return "bad_url", f"longer than URLLENGTH_LIMIT={limit}: {url[:200]!r}"
-        return None
+        # Refused here, an over-long URL is a reject like any other that cannot be requested.
+        return length_problem(url, self.url_length_limit)
 
     def link_problem(self, url: str) -> str | None:
         """Why a link found on a page is not requested (`unfetchable`, `bad_url`): counted

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from scrapy import Request
+
 from crawler.core.items import FetchFailed
 from crawler.core.model import Hints
 from crawler.core.url_lists import MAX_LINE_CHARS, listed_lines, url_list_file
@@ -17,29 +19,32 @@ class UrlsSpider(ArticleSpider):
     ARGUMENTS = {"urls_file": url_list_file, "url": address_list}
     REQUIRED = (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2")
 
-    def target_urls(self) -> Iterator[str | FetchFailed]:
-        """The listed URLs, streamed from the file; an overlong line is a `bad_url` reject."""
-        yield from self.args.get("url", [])
-        if self.args.get("urls_file"):
-            for line in listed_lines(self.args["urls_file"]):
-                if not line.too_long:
-                    yield line.text
-                    continue
-                self.count("outcomes/requests")
-                yield self.bad_url(
-                    line.text + "…",
-                    f"line {line.number} of urls_file has {line.length:,} characters "
-                    f"(over {MAX_LINE_CHARS:,}): not a URL",
-                    Hints(discovered_via="urls"),
-                )
+    def listed_requests(self) -> Iterator[Request | FetchFailed | None]:
+        """A request (or reject) per listed URL, the file streamed line by line; an overlong
+        line is a `bad_url` reject, an entry that is no http(s) URL None (counted, logged)."""
+        for url in self.args.get("url", []):
+            yield self._request_for(url)
+        if not self.args.get("urls_file"):
+            return
+        for line in listed_lines(self.args["urls_file"]):
+            if not line.too_long:
+                yield self._request_for(line.text)
+                continue
+            self.count("outcomes/requests")
+            yield self.bad_url(
+                line.text + "…",
+                f"line {line.number} of urls_file has {line.length:,} characters "
+                f"(over {MAX_LINE_CHARS:,}): not a URL",
+                Hints(discovered_via="urls"),
+            )
+
+    def _request_for(self, url: str) -> Request | FetchFailed | None:
+        request = self.article_request(url, Hints(discovered_via="urls"))
+        if request is None:
+            self.logger.warning("Not requested (not an http(s) URL or repeated): %r", url[:200])
+        return request
 
     async def start(self):
-        for url in self.target_urls():
-            if not isinstance(url, str):
-                yield url  # a reject already
-                continue
-            request = self.article_request(url, Hints(discovered_via="urls"))
+        for request in self.listed_requests():
             if request is not None:
                 yield request
-            else:
-                self.logger.warning("Not requested (not an http(s) URL or repeated): %r", url[:200])

@@ -66,11 +66,17 @@ def test_empty_languages_setting_keeps_every_language(tmp_path):
     assert kept.accepted and "non_english" in kept.record.flags
 
 
-def test_write_pipeline_writes_records_and_rejects_and_balances(tmp_path):
+def opened_writer(tmp_path):
+    """A processor and a run writer on one crawler, the writer's run opened."""
     crawler, processor = build(ProcessPagePipeline, tmp_path)
     writer = RunOutputPipeline.from_crawler(crawler)
     spider = crawler._create_spider("test")
     writer.spider_opened(spider)
+    return crawler, processor, writer, spider
+
+
+def test_write_pipeline_writes_records_and_rejects_and_balances(tmp_path):
+    crawler, processor, writer, spider = opened_writer(tmp_path)
     crawler.stats.set_value("outcomes/requests", 4)
     crawler.stats.set_value("outcomes/skipped/robots", 1)
     exported = writer.process_item(processor.process_item(page()))
@@ -113,10 +119,7 @@ def test_progress_line_reports_counts_and_top_reasons(tmp_path):
 def test_a_callback_that_raised_is_named_in_run_json(tmp_path):
     """Scrapy counts a callback's exception under spider_exceptions/<name> and drops what the
     callback had not yielded: run.json names it, since no ledger count can show it."""
-    crawler, _ = build(ProcessPagePipeline, tmp_path)
-    writer = RunOutputPipeline.from_crawler(crawler)
-    spider = crawler._create_spider("test")
-    writer.spider_opened(spider)
+    crawler, _, writer, spider = opened_writer(tmp_path)
     crawler.stats.set_value("spider_exceptions/count", 2)
     crawler.stats.set_value("spider_exceptions/ValueError", 2)
     writer.spider_closed(spider, "finished")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from w3lib.url import safe_url_string
+
 TRACKING_PARAMS = frozenset(
     {
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
@@ -156,13 +158,24 @@ def url_problem(url: str) -> tuple[str, str] | None:
     return None
 
 
+def length_problem(url: str, limit: int) -> tuple[str, str] | None:
+    """("bad_url", ...) when `url` is longer than `limit` (URLLENGTH_LIMIT; 0: no limit) as
+    Scrapy's UrlLengthMiddleware measures it, escaped: "é" is six characters ("%C3%A9").
+    That middleware would drop the request with an INFO line and no outcome."""
+    escaped = url if url.isascii() else safe_url_string(url)
+    if limit and len(escaped) > limit:
+        return "bad_url", f"longer than URLLENGTH_LIMIT={limit}: {url[:200]!r}"
+    return None
+
+
 def _is_valid_host(host: str) -> bool:
     """What Twisted will connect to: a name whose IDNA 2003 form (Scrapy's fallback too) is
     letters, digits, "-", "_" and dots, in labels of 1 to 63 characters."""
     if ":" in host or not host.strip("0123456789."):  # an IPv6 or IPv4 literal
         return True
     try:
-        encoded = host.encode("idna")
+        # Every link of a page passes here: an ASCII name needs no IDNA pass.
+        encoded = host.encode("ascii") if host.isascii() else host.encode("idna")
     except UnicodeError:  # an empty or overlong label, a character IDNA refuses
         return False
     labels = encoded.removesuffix(b".").split(b".")  # "example.com." is the same name

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from scrapy.exceptions import NotConfigured
 from w3lib.url import safe_url_string
 
-from crawler.core.canonical import url_problem
+from crawler.core.canonical import length_problem, url_problem
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
@@ -75,9 +75,7 @@ def redirect_problem(url: str, location: bytes | str, url_length_limit: int) -> 
     except ValueError as error:
         shown = location.decode("latin-1") if isinstance(location, bytes) else location
         return f"{shown[:200]!r}: {error}"
-    problem = url_problem(target)
+    problem = url_problem(target) or length_problem(target, url_length_limit)
     if problem:
         return UNFETCHABLE if problem[0] == "unfetchable" else problem[1]
-    if url_length_limit and len(target) > url_length_limit:
-        return f"a URL longer than URLLENGTH_LIMIT={url_length_limit}: {target[:200]!r}"
     return None

@@ -20,7 +20,7 @@ class StateUnavailable(RuntimeError):
 def _open(uri: str, check: bool = False) -> StateStore:
     try:
         store = open_store(uri)
-        if check and hasattr(store, "check_integrity"):
+        if check:
             try:
                 store.check_integrity()
             except Exception:
