@@ -108,5 +108,7 @@ def test_a_robots_prefix_is_inflated_to_the_limit_and_no_further():
         cut = decompressed_prefix(name, packed[: len(packed) // 2], 10 * 1024 * 1024)
         # A cut stream: as far as it goes (brotli's decoder may hold back a whole block).
         assert text.startswith(cut) and (cut or name == "br"), name
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)  # headerless deflate, as IIS sends it
+    assert decompressed_prefix("deflate", raw.compress(text) + raw.flush(), 1024) == text[:1024]
     assert decompressed_prefix("gzip", b"<html>not gzip</html>", 1024) is None
     assert decompressed_prefix("zstd", b"anything", 1024) is None

@@ -81,17 +81,26 @@ def decompressed_prefix(encoding: str, body: bytes, limit: int) -> bytes | None:
     """The first `limit` bytes `body` decompresses to (fewer for a stream cut short);
     None for an encoding other than gzip, deflate or br, or a body that does not decode."""
     try:
-        if encoding in ("gzip", "x-gzip"):
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, limit)
-        if encoding == "deflate":
-            try:
-                return zlib.decompressobj().decompress(body, limit)
-            except zlib.error:  # raw deflate
-                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, limit)
         if encoding == "br":
             return brotli.Decompressor().process(body, output_buffer_limit=limit)[:limit]
+        inflater = _inflater(encoding, body)
+        return None if inflater is None else inflater.decompress(body, limit)
     except (zlib.error, brotli.error):
         return None
+
+
+def _inflater(encoding: str, body: bytes):
+    """A zlib decompressor for a gzip or deflate body; None for any other encoding.
+
+    "deflate" means zlib-wrapped (RFC 9110), but some servers (IIS) send raw deflate. The
+    two-byte RFC 1950 header tells them apart, as browsers do, so no caller needs a retry."""
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        zlib_wrapped = (
+            len(body) >= 2 and body[0] & 0x0F == 8 and int.from_bytes(body[:2], "big") % 31 == 0
+        )
+        return zlib.decompressobj(zlib.MAX_WBITS if zlib_wrapped else -zlib.MAX_WBITS)
     return None
 
 
@@ -111,16 +120,11 @@ def is_plain_markup(encoding: str, body: bytes) -> bool:
     try:
         if encoding == "br":
             brotli.Decompressor().process(start)
-            return False
-        for window in (zlib.MAX_WBITS, -zlib.MAX_WBITS):  # zlib-wrapped, then raw deflate
-            try:
-                zlib.decompressobj(window).decompress(start, 16)
-                return False
-            except zlib.error:
-                continue
-    except brotli.error:
-        pass
-    return True
+        else:
+            _inflater(encoding, start).decompress(start, 16)
+    except (zlib.error, brotli.error):
+        return True
+    return False
 
 
 class _TooLarge(Exception):
@@ -132,18 +136,12 @@ def stream_ends_early(encoding: str, body: bytes, max_size: int = 0) -> bool:
     ended; False for a complete stream, an unknown encoding, an undecodable body, or one
     that inflates past `max_size` (others judge those)."""
     try:
-        if encoding in ("gzip", "x-gzip"):
-            return not _zlib_finishes(zlib.decompressobj(16 + zlib.MAX_WBITS), body, max_size)
-        if encoding == "deflate":
-            try:
-                return not _zlib_finishes(zlib.decompressobj(), body, max_size)
-            except zlib.error:  # raw deflate, as some Microsoft servers send it
-                return not _zlib_finishes(zlib.decompressobj(-15), body, max_size)
         if encoding == "br":
             return not _brotli_finishes(body, max_size)
+        inflater = _inflater(encoding, body)
+        return inflater is not None and not _zlib_finishes(inflater, body, max_size)
     except (zlib.error, brotli.error, _TooLarge):
         return False
-    return False
 
 
 def _zlib_finishes(decompressor, body: bytes, max_size: int) -> bool:
