@@ -64,8 +64,9 @@ def test_an_ordinary_response_is_untouched():
 
 
 def test_a_parse_error_is_a_bad_response_wrapped_or_not():
-    """Scrapy 2.19 wraps Twisted's ResponseFailed in DownloadFailedError (only its text
-    survives); an unwrapped one must classify the same. ParseError is not a ValueError."""
+    """Scrapy 2.19 raises DownloadFailedError from Twisted's ResponseFailed
+    (scrapy.utils._download_handlers); an unwrapped one must classify the same. ParseError
+    is not a ValueError."""
     from scrapy.exceptions import DownloadFailedError
     from twisted.python.failure import Failure
     from twisted.web.client import ResponseFailed
@@ -78,7 +79,11 @@ def test_a_parse_error_is_a_bad_response_wrapped_or_not():
         failed = ResponseFailed([Failure()])
     assert not isinstance(failed.reasons[0].value, ValueError)
     assert classify_failure(failed).reason == "bad_response"
-    assert classify_failure(DownloadFailedError(str(failed))).reason == "bad_response"
+    try:
+        raise DownloadFailedError(str(failed)) from failed  # as Scrapy wraps it
+    except DownloadFailedError as wrapped:
+        assert classify_failure(wrapped).reason == "bad_response"
+    assert classify_failure(DownloadFailedError("a text alone")).reason != "bad_response"
     try:
         raise ValueError("Invalid response: conflicting Content-Length headers")
     except ValueError:

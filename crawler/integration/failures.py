@@ -62,8 +62,8 @@ def _unparseable_response(exc: BaseException) -> bool:
     """The server answered with something that is not HTTP (a status line without a number,
     a broken header, headers past the cap of crawler.compat.twisted_headers): Twisted's
     ParseError inside ResponseFailed; or headers Twisted refuses as invalid (conflicting
-    Content-Length values), a ValueError there. Scrapy 2.19 wraps either in
-    DownloadFailedError. Not a lost connection, so not `connection_lost`."""
+    Content-Length values), a ValueError there. Scrapy 2.19 raises DownloadFailedError from
+    the ResponseFailed, so the chain is walked. Not a lost connection: not `connection_lost`."""
     seen: BaseException | None = exc
     while seen is not None:
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
@@ -73,6 +73,4 @@ def _unparseable_response(exc: BaseException) -> bool:
                for r in reasons):  # fmt: skip
             return True
         seen = seen.__cause__ or seen.__context__
-    # Scrapy 2.19's DownloadFailedError keeps only the text of the ResponseFailed it replaced.
-    text = str(exc) if isinstance(exc, scrapy_errors.DownloadFailedError) else ""
-    return "ParseError" in text or "Invalid response" in text
+    return False
