@@ -33,6 +33,32 @@ def test_english_and_german_comment_forms_and_share_lines():
     assert result.removed["share"] == 4
 
 
+def test_a_comment_box_with_its_notes_goes_but_a_sentence_about_moderation_stays():
+    notes = [
+        "Comments",
+        "Comments not loading? We recommend using a recent browser with JavaScript turned on.",
+        "Comments are moderated in line with our comments policy. Want to see your comment "
+        "published? Make sure it abides by our comments policy.",
+    ]
+    result = clean_lines([*BODY, *notes])
+    assert result.lines == BODY and result.removed["comment_form"] == 3
+    story = "The forum said its comments are moderated by volunteers in six time zones."
+    assert clean_lines([*BODY, story]).lines == [*BODY, story]
+
+
+def test_a_newswires_republishing_terms_after_the_story_go():
+    terms = (
+        "All content created by the Ledger News Foundation, an independent newswire, is "
+        "available without charge to any legitimate news publisher that can provide a large "
+        "audience. All republished articles must include our logo and our reporter's byline."
+    )
+    result = clean_lines([*BODY, terms])
+    assert result.lines == BODY and result.removed["copyright"] == 1
+    # A story about a licence, not the site's notice: stays.
+    story = "The archive said its photos are available free of charge to any school that asks."
+    assert clean_lines([*BODY, story]).lines == [*BODY, story]
+
+
 def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
     disclosures = [
         "If you buy something from a Ledger link, Ledger Media may earn a commission.",
@@ -258,6 +284,12 @@ def test_a_closing_paragraph_of_site_calls_goes():
         "to our Newsletter. Are you on Telegram? Now you can join us there as well."
     )
     result = clean_lines([*BODY, appeal])
+    assert result.lines == BODY and result.removed["social"] == 1
+    plug = (
+        "Our website is the place for the latest news, scoops and long reads. Please "
+        "bookmark dailyledger.example and sign up for our morning newsletter, Ledger AM, here."
+    )
+    result = clean_lines([*BODY, plug])
     assert result.lines == BODY and result.removed["social"] == 1
     # One call is a sentence of the story; so is any paragraph that is not the last.
     one = (

@@ -27,6 +27,11 @@ COMMENT_FORM = _compile(
     r"required fields are marked",
     r"save my name, email,? and website",
     r"you must be (logged|signed) in to post a comment",
+    # The comment box's notes: "Comments not loading? We recommend …", "Comments are
+    # moderated in line with our comments policy."
+    r"^comments? (are |is )?(not loading|moderated|closed)\b",
+    r"\b(read|see|abides? by|in line with|according to|under) our (comments?|commenting|community)"
+    r" (policy|guidelines|standards|rules)\b",
     r"^(name|email|website|comment)\s*\*?$",
     # Chinese, Japanese, Korean
     r"发表回复|发表评论|留言|取消回复|您的(电子)?邮箱地址不会被公开|必填项已用|电子邮件地址不会被公开",
@@ -293,13 +298,16 @@ EDGE_ONLY = {
 }
 
 # A site's closing appeal, several calls in one paragraph after the article: "Follow us on
-# Twitter, join our 100k+ SubReddit and subscribe to our Newsletter." Each call addresses the
+# Twitter, join our 100k+ SubReddit and subscribe to our Newsletter.", "Please bookmark
+# example.com and sign up for our daily newsletter." Each call addresses the
 # reader on the site's behalf ("us", "our"), so a story quoting one call is not taken.
 SITE_CALL = re.compile(
     r"\b(follow us|join (us|our)|subscribe to (us|our)|sign up (for|to) our|check out our"
     r"|like us on|find us on|connect with us|join now|stay (informed|updated)"
     r"|don.t miss (a|any) (headline|story|update)"
-    r"|follow [^.!?]{1,40} on (whatsapp|telegram|google news))\b",
+    r"|follow [^.!?]{1,40} on (whatsapp|telegram|google news)"
+    # "Please bookmark nationalpost.com": the site's own address, or "us" / "this site".
+    r"|bookmark (us|our (site|website|page)|this (site|website|page)|[\w-]+(\.[a-z]{2,})+))\b",
     re.IGNORECASE,
 )
 
@@ -311,9 +319,15 @@ TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
 # material ... may not be reproduced, published, broadcast, rewritten or redistributed".
 # Or the mark with the phrase, after a line about the paper: "… publishes more than 100
 # articles daily. (c) Korea JoongAng Daily. All rights reserved."
+# Or a newswire's terms for republishing, after its story: "All content created by the …
+# News Foundation … is available without charge to any legitimate news publisher … All
+# republished articles must include our logo".
 RIGHTS_NOTICE = re.compile(
     r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b"
-    r"|(©|\(c\)|\bcopyright\b)[^.]{0,80}\.?\s*all rights reserved\b",
+    r"|(©|\(c\)|\bcopyright\b)[^.]{0,80}\.?\s*all rights reserved\b"
+    r"|\b(republished|reprinted) (articles|stories|content|copies) must (include|credit)\b"
+    r"|\bavailable (without charge|free of charge|for free) to any\b.{0,60}"
+    r"\b(publishers?|outlets?|news organi[sz]ations?)\b",
     re.IGNORECASE,
 )
 
