@@ -23,6 +23,7 @@ import os
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from crawler.core.config import languages
 from crawler.core.items import FetchedPage, ProcessedPage
 from crawler.core.model import Outcome
 from crawler.core.options import Options
@@ -50,9 +51,9 @@ class ProcessPagePipeline:
     def from_crawler(cls, crawler: Crawler) -> ProcessPagePipeline:
         settings, default = crawler.settings, Options()
         # Defaults come from Options too, so the pipeline behaves the same outside the project.
-        languages = settings.getlist("LANGUAGES", list(default.languages))
         options = Options(
-            languages=tuple(lang.strip() for lang in languages if lang.strip()),
+            # Parsed as the crawl command checks it: "EN" is "en", as run.json reports it.
+            languages=tuple(languages(settings.get("LANGUAGES", list(default.languages)))),
             min_words=settings.getint("MIN_WORDS", default.min_words),
             max_words=settings.getint("MAX_WORDS", default.max_words),
             favor_precision=settings.getbool("FAVOR_PRECISION", default.favor_precision),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from crawler.core.feeds import parse_feed
 from crawler.core.model import Hints
 from crawler.core.sources import Source
-from crawler.core.values import address_list, http_url
+from crawler.core.values import http_url, url_list
 from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
@@ -18,7 +18,7 @@ from spiders.site_discovery import SiteDiscovery
 
 class FeedsSpider(SiteDiscovery, ArticleSpider):
     name = "feeds"
-    ARGUMENTS = {"feed": address_list, "source": source_name, "site": http_url}
+    ARGUMENTS = {"feed": url_list, "source": source_name, "site": http_url}
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:
         feeds, source = self.args.get("feed"), self.args.get("source")

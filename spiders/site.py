@@ -16,7 +16,7 @@ from crawler.core.canonical import canonicalize, is_fetchable, join_url, same_si
 from crawler.core.model import Hints
 from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
-from crawler.core.values import address_list, whole_number
+from crawler.core.values import url_list, whole_number
 from crawler.runs.health import NO_SOURCE
 from spiders.base import ArticleSpider, finishes_request, page_type_signals, source_name
 
@@ -24,7 +24,7 @@ from spiders.base import ArticleSpider, finishes_request, page_type_signals, sou
 class SiteSpider(ArticleSpider):
     name = "site"
     ARGUMENTS = {
-        "start": address_list,
+        "start": url_list,
         "source": source_name,
         "max_pages": whole_number(minimum=1),
         "depth": whole_number(minimum=0),

@@ -14,7 +14,7 @@ from datetime import timedelta
 from crawler.core.model import Hints
 from crawler.core.sitemaps import parse_sitemap
 from crawler.core.sources import Source
-from crawler.core.values import address_list, date, http_url
+from crawler.core.values import date, http_url, url_list
 from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
@@ -26,7 +26,7 @@ MAX_INDEX_DEPTH = 3
 
 class SitemapSpider(SiteDiscovery, ArticleSpider):
     name = "sitemap"
-    ARGUMENTS = {"sitemap": address_list, "source": source_name, "since": date, "site": http_url}
+    ARGUMENTS = {"sitemap": url_list, "source": source_name, "since": date, "site": http_url}
     REQUIRED = (("sitemap", "source", "site"), "-a sitemap=URL, -a source=NAME or -a site=URL")
     SITE_DOCUMENTS = "sitemaps"
 

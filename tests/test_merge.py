@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from crawler.cli.cluster import merge
+from crawler.cli.errors import CommandError
 from crawler.demo.runner import PROJECT_ROOT
 
 
@@ -38,7 +39,7 @@ def test_newest_version_wins_and_broken_lines_are_counted(tmp_path):
 
 def test_a_directory_without_articles_is_named_not_a_traceback(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(SystemExit, match="no articles.jsonl"):
+    with pytest.raises(CommandError, match="no articles.jsonl"):
         merge([tmp_path / "empty"], tmp_path / "out")
     done = subprocess.run([sys.executable, "-m", "crawler", "merge", str(tmp_path / "nope"),
                            "-o", str(tmp_path / "out")], cwd=PROJECT_ROOT, capture_output=True,

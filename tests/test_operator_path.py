@@ -63,12 +63,19 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("urls", URL, {"SOURCES_FILE": "/nope/sources.yaml"}, ("/nope/sources.yaml",)),
         ("urls", URL, {"STATE_URI": "reddis://127.0.0.1:6379/0"}, ("reddis", "unknown scheme")),
         ("urls", URL, {"LOG_FILE": "/nope/logs/crawl.log"}, ("LOG_FILE", "/nope/logs/crawl.log")),
+        # An unset variable in a cron line, or an address without its scheme: refused, where
+        # it crawled the whole catalogue, or ended as an empty run with exit 0.
+        ("feeds", {"feed": ""}, {}, ("-a feed=''", "http(s) URLs")),
+        ("site", {"start": ""}, {}, ("-a start=''", "http(s) URLs")),
+        ("urls", {"url": "example.com/a"}, {}, ("-a url=", "not 'example.com/a'")),
+        ("sitemap", {"sitemap": "ftp://127.0.0.1/s.xml"}, {}, ("-a sitemap=", "http(s) URLs")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
         "depth-negative", "typo-sinse", "bogus", "since-notadate", "LANGUAGES-xx",
         "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
-        "SOURCES_FILE-missing", "STATE_URI-scheme-typo", "LOG_FILE-unwritable",
+        "SOURCES_FILE-missing", "STATE_URI-scheme-typo", "LOG_FILE-unwritable", "feed-empty",
+        "start-empty", "url-no-scheme", "sitemap-ftp",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):
@@ -152,9 +159,25 @@ def test_a_blocked_private_address_says_how_to_allow_it(tmp_path):
 def test_run_json_records_languages_as_a_list(demo_web, tmp_path):
     page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
     default = run_crawl("urls", tmp_path / "a", {"url": page})
-    typed = run_crawl("urls", tmp_path / "b", {"url": page}, {"LANGUAGES": "en,DE"})
+    typed = run_crawl("urls", tmp_path / "b", {"url": page}, {"LANGUAGES": "EN,de"})
     assert default.summary["settings"]["LANGUAGES"] == ["en"]
     assert typed.summary["settings"]["LANGUAGES"] == ["en", "de"]
+    # "EN" is English for the language check too, not only in run.json (it rejected every
+    # page as unwanted_language, "detected en").
+    assert typed.summary["counts"]["accepted"] == default.summary["counts"]["accepted"] == 1
+
+
+def test_a_listed_entry_that_is_no_http_url_is_a_bad_url_reject(web, tmp_path):
+    listing = tmp_path / "urls.txt"
+    good = web.url("/feeds/article/after-no-scheme")
+    listing.write_text(f"www.example.com/news/a\nmailto:desk@example.com\n{good}\n")
+    result = crawl("urls", tmp_path / "out", {"urls_file": str(listing)})
+    assert_accounted(result)
+    for entry in ("www.example.com/news/a", "mailto:desk@example.com"):
+        ((kind, line),) = places(result, entry)
+        assert (kind, line["reason"]) == ("reject", "bad_url")
+        assert "not an http(s) URL" in line["detail"]
+    assert places(result, good)[0][0] == "record"
 
 
 def test_the_report_of_an_ad_hoc_run_counts_what_it_fetched(demo_web, tmp_path):
@@ -182,6 +205,26 @@ def test_extract_on_a_folder_without_pages_says_so(tmp_path):
     done = cli("extract", str(tmp_path))
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.strip() == f"error: no .html, .htm or .html.gz files in {tmp_path}"
+
+
+def test_cli_errors_are_one_line_with_exit_1(tmp_path):
+    page = str(Path(__file__).parent / "pages" / "wp_chinese_comment_form.html")
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "articles.jsonl").write_text("")
+    (tmp_path / "a-file").write_text("x")
+    for args, words in [
+        (("extract", page, "--languages", "xx"), "--languages xx: unknown language xx"),
+        (("extract", page, "--url", "notaurl"), "--url: not an http(s) URL"),
+        (("report", str(tmp_path)), "no run.json at"),
+        (("merge", str(tmp_path / "run"), "-o", str(tmp_path / "a-file")), "cannot write"),
+    ]:
+        done = cli(*args)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.startswith("error: ") and words in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    # Upper case is the same language: the page is English, so a record.
+    done = cli("extract", page, "--languages", "EN")
+    assert done.returncode == 0 and "record" in json.loads(done.stdout)
 
 
 def test_extract_prints_one_json_line_per_page(tmp_path):

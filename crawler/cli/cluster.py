@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawler.cli.errors import CommandError
 from crawler.core.sources import load_sources
 from crawler.core.url_lists import UrlListError, listed_lines, url_list_file
 
@@ -17,16 +18,16 @@ SEED_KINDS = {"urls": None, "feeds": "feeds", "sitemap": "sitemaps", "site": "ho
 def seeds_for(spider: str, urls: list[str], source: str | None, sources_file: Path) -> list[dict]:
     """Seeds for one spider: given URLs, or the catalogue entries that spider starts from."""
     if spider not in SEED_KINDS:
-        raise SystemExit(f"unknown spider {spider!r}; one of {', '.join(SEED_KINDS)}")
+        raise CommandError(f"unknown spider {spider!r}; one of {', '.join(SEED_KINDS)}")
     if urls:
         return [{"url": url, **({"source": source} if source else {})} for url in urls]
     field = SEED_KINDS[spider]
     if field is None:
-        raise SystemExit("the urls spider needs --urls-file or --url")
+        raise CommandError("the urls spider needs --urls-file or --url")
     catalogue = load_sources(sources_file)
     chosen = [s for s in catalogue if source in (None, s.name)]
     if not chosen:
-        raise SystemExit(f"unknown source {source!r}")
+        raise CommandError(f"unknown source {source!r}")
     seeds = []
     for entry in chosen:
         values = getattr(entry, field)
@@ -39,10 +40,10 @@ def read_urls_file(path: Path) -> list[str]:
     try:
         lines = list(listed_lines(url_list_file(path)))
     except (OSError, UnicodeError, UrlListError) as error:
-        raise SystemExit(f"--urls-file {path}: {error}") from None
+        raise CommandError(f"--urls-file {path}: {error}") from None
     for line in lines:
         if line.too_long:
-            raise SystemExit(f"--urls-file {path}: line {line.number} is not a URL "
+            raise CommandError(f"--urls-file {path}: line {line.number} is not a URL "
                              f"({line.length:,} characters)")  # fmt: skip
     return [line.text for line in lines]
 
@@ -50,7 +51,7 @@ def read_urls_file(path: Path) -> list[str]:
 def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
     redis_url = redis_url or os.environ.get("REDIS_URL")
     if not redis_url:
-        raise SystemExit("give --redis-url or set REDIS_URL")
+        raise CommandError("give --redis-url or set REDIS_URL")
     import redis  # only the distributed commands need it
 
     client = redis.Redis.from_url(redis_url, socket_connect_timeout=10)
@@ -58,7 +59,7 @@ def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
         if seeds:
             client.rpush(f"{spider}:seeds", *(json.dumps(seed) for seed in seeds))
     except (redis.ConnectionError, redis.TimeoutError) as error:
-        raise SystemExit(f"error: cannot reach Redis at {redis_url}: {error}") from None
+        raise CommandError(f"cannot reach Redis at {redis_url}: {error}") from None
     return len(seeds)
 
 
@@ -88,19 +89,23 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
     for run_dir in run_dirs:
         articles = run_dir / "articles.jsonl"
         if not articles.is_file():
-            raise SystemExit(f"{run_dir}: no articles.jsonl (not a run directory?)")
+            raise CommandError(f"{run_dir}: no articles.jsonl (not a run directory?)")
         summary_path = run_dir / "run.json"
         if summary_path.exists():
             try:
                 summary = json.loads(summary_path.read_text("utf-8"))
             except (ValueError, OSError) as error:
-                raise SystemExit(f"{summary_path}: unreadable ({error})") from None
+                raise CommandError(f"{summary_path}: unreadable ({error})") from None
             totals.update(summary.get("counts", {}))
             workers.append(summary.get("worker"))
         with articles.open(encoding="utf-8", errors="replace") as lines:
             _keep_newest(lines, newest, totals)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir / "articles.jsonl").open("w", encoding="utf-8") as out:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        out = (out_dir / "articles.jsonl").open("w", encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"-o {out_dir}: cannot write there ({error.strerror})") from None
+    with out:
         for record in sorted(newest.values(), key=lambda r: r["fetched_at"]):
             out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
     summary = {

@@ -14,10 +14,13 @@ from urllib.parse import quote
 from crawler.cli.cluster import enqueue, merge, read_urls_file, seeds_for
 from crawler.cli.discover import add_arguments as add_discover_arguments
 from crawler.cli.discover import discover_command
+from crawler.cli.errors import CommandError
+from crawler.core.canonical import url_problem
+from crawler.core.config import languages as config_languages
 from crawler.core.model import ArticleRecord
 from crawler.core.pipeline import Options, process_page
 from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
-from crawler.runs.report import load_run, render
+from crawler.runs.report import RunFileError, load_run, render
 
 
 def schema_json() -> str:
@@ -91,6 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     finder = commands.add_parser("discover", help="a catalogue entry for a site: feeds, sitemaps")
     add_discover_arguments(finder)
     args = parser.parse_args(argv)
+    try:
+        return run_command(args)
+    except (CommandError, RunFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return 0
@@ -104,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
             urls = args.url + (read_urls_file(args.urls_file) if args.urls_file else [])
             seeds = seeds_for(args.spider, urls, args.source, args.sources_file)
         except (OSError, UnicodeDecodeError, SourceCatalogueError) as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
+            raise CommandError(str(error)) from None
         print(f"enqueued {enqueue(args.spider, seeds, args.redis_url)} seeds for {args.spider}")
         return 0
     if args.command == "merge":
@@ -115,7 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{summary['records']} records ({summary['duplicates_dropped']} duplicates "
               f"dropped) -> {out / 'articles.jsonl'}")  # fmt: skip
         return 0
-    languages = [x.strip() for x in args.languages.split(",") if x.strip()]
+    try:
+        languages = config_languages(args.languages)
+    except ValueError as error:
+        raise CommandError(f"--languages {args.languages}: {error}") from None
+    problem = url_problem(args.url) if args.url is not None else None
+    if problem:
+        raise CommandError(f"--url: {problem[1]}")
     return extract_command(args.paths, args.url, languages)
 
 

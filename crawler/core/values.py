@@ -100,10 +100,13 @@ def address_list(value) -> list[str]:
 
 
 def url_list(value) -> list[str]:
+    """Addresses an operator typed (-a url=, feed=, sitemap=, start=): at least one, each
+    http(s). An empty value (an unset variable in a cron line) or "example.com/a" is refused
+    at start; a broken http(s) URL (a port out of range) is left to be its own reject."""
     urls = address_list(value)
     bad = [url for url in urls if not is_fetchable(url)]
     if not urls or bad:
-        detail = f"; not {bad[0]!r}" if bad else ""
+        detail = f"; not {bad[0][:200]!r}" if bad else ""
         raise ValueError(f"must be http(s) URLs, comma-separated{detail}")
     return urls
 

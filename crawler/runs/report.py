@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+
+class RunFileError(ValueError):
+    """A run directory's run.json is missing or unreadable; the message names it."""
+
+
 COLUMNS = ("source", "found", "fetched", "new", "upd", "same", "dup", "rej", "words", "date",
            "author", "image", "top reject")  # fmt: skip
 
@@ -14,9 +19,11 @@ def load_run(run_dir: Path) -> dict:
     try:
         return json.loads(path.read_text("utf-8"))
     except FileNotFoundError as error:
-        raise SystemExit(f"no run.json at {path} (a crawl still running, or killed?)") from error
+        raise RunFileError(f"no run.json at {path} (a crawl still running, or killed?)") from error
     except ValueError as error:
-        raise SystemExit(f"{path} is not valid JSON: {error}") from error
+        raise RunFileError(f"{path} is not valid JSON: {error}") from error
+    except OSError as error:
+        raise RunFileError(f"{path}: cannot read it ({error.strerror})") from error
 
 
 def _percent(value) -> str:
