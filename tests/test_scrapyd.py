@@ -68,7 +68,18 @@ def scrapyd(tmp_path):
     process.wait(10)
 
 
-def test_deploy_schedule_and_crawl_the_demo(scrapyd, demo_catalogue, tmp_path):
+def wait_for(url: str, job: dict) -> None:
+    assert job["status"] == "ok", job
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        jobs = requests.get(f"{url}/listjobs.json", params={"project": "ainews"}, timeout=10)
+        if any(j["id"] == job["jobid"] for j in jobs.json()["finished"]):
+            return
+        time.sleep(0.5)
+    pytest.fail("the scheduled crawl did not finish")
+
+
+def test_deploy_schedule_and_crawl_the_demo(scrapyd, demo_web, demo_catalogue, tmp_path):
     url, home = scrapyd
     egg = build_egg(tmp_path)
     with egg.open("rb") as data:
@@ -93,18 +104,24 @@ def test_deploy_schedule_and_crawl_the_demo(scrapyd, demo_catalogue, tmp_path):
         data={"project": "ainews", "spider": "site", "setting": settings},
         timeout=30,
     ).json()
-    assert job["status"] == "ok", job
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        jobs = requests.get(f"{url}/listjobs.json", params={"project": "ainews"}, timeout=10)
-        if any(j["id"] == job["jobid"] for j in jobs.json()["finished"]):
-            break
-        time.sleep(0.5)
-    else:
-        pytest.fail("the scheduled crawl did not finish")
+    wait_for(url, job)
     runs = sorted(p for p in out.glob("site/2*/run.json"))
     logs = "\n".join(p.read_text()[-3000:] for p in home.glob("logs/**/*.log"))
     assert runs, logs
     summary = json.loads(runs[-1].read_text())
     assert summary["counts"]["accepted"] == 14, logs
     assert summary["counts"]["unaccounted"] == 0
+    # As the README schedules it: no SOURCES_FILE, so the catalogue inside the egg (a zip)
+    # is read (it was "cannot read catalogue: Not a directory" on every job).
+    page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
+    job = requests.post(
+        f"{url}/schedule.json",
+        data={"project": "ainews", "spider": "urls", "url": page,
+              "setting": [f"OUTPUT_DIR={out}-urls", *settings[2:]]},
+        timeout=30,
+    ).json()  # fmt: skip
+    wait_for(url, job)
+    runs = sorted(Path(f"{out}-urls").glob("urls/2*/run.json"))
+    logs = "\n".join(p.read_text()[-3000:] for p in home.glob("logs/**/*.log"))
+    assert runs, logs
+    assert json.loads(runs[-1].read_text())["counts"]["accepted"] == 1, logs

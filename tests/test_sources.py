@@ -51,6 +51,15 @@ def test_default_path_is_used_without_argument() -> None:
     assert [s.name for s in load_sources()] == [s.name for s in load_sources(DEFAULT_SOURCES_PATH)]
 
 
+def test_the_settings_default_is_the_bundled_catalogue() -> None:
+    """In a scrapyd egg (a zip) the bundled catalogue is read as a package resource; that
+    needs the SOURCES_FILE default to be the path the loader knows as its own."""
+    from crawler import settings
+
+    assert DEFAULT_SOURCES_PATH.is_file()
+    assert Path(settings.SOURCES_FILE) == DEFAULT_SOURCES_PATH
+
+
 @pytest.mark.parametrize(
     "name",
     [

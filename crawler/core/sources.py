@@ -24,7 +24,8 @@ from pydantic import (
     field_validator,
 )
 
-DEFAULT_SOURCES_PATH = Path(__file__).with_name("sources.yaml")
+# crawler/sources.yaml, the same path as the SOURCES_FILE setting's default (settings.py).
+DEFAULT_SOURCES_PATH = Path(__file__).parents[1] / "sources.yaml"
 
 # Slugs end up in output file names, log lines and CLI arguments, so keep them boring.
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
