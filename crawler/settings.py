@@ -58,6 +58,8 @@ TWISTED_DNS_RESOLVER = "crawler.integration.ssrf.SafeResolver"
 DOWNLOADER_MIDDLEWARES = {
     **DOWNLOADER_MIDDLEWARES,
     "crawler.integration.ssrf.BlockPrivateAddresses": 560,
+    # First of all: a request a JOBDIR run restored from disk enters this run's ledger.
+    "crawler.integration.resumed_requests.CountResumedRequests": 10,
     # After decompression (590), before MetaRefreshMiddleware (580) reads response.text.
     "crawler.compat.w3lib.IgnoreNonTextCharsets": 585,
     # Outside RedirectMiddleware (600): a redirect to a broken URL is `bad_url`.

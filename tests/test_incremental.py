@@ -186,3 +186,50 @@ def test_jobdir_works_as_scrapy_documents(demo_catalogue, tmp_path):
     assert " ERROR: " not in result.log
     assert (jobdir / "requests.seen").exists() and (jobdir / "spider.state").exists()
     assert result.summary["counts"]["unaccounted"] == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+def test_a_jobdir_crawl_stopped_and_resumed_balances_its_ledger(
+    demo_catalogue, manifest, demo_web, tmp_path
+):
+    """Ctrl-C, then the same command: the resumed run downloads the requests the first left
+    on disk. Its ledger counts them (it counted their outcomes only: unaccounted was -16)."""
+    out, jobdir = tmp_path / "out", tmp_path / "job"
+    settings = {
+        **LOOPBACK_SETTINGS,
+        "OUTPUT_DIR": str(out),
+        "SOURCES_FILE": str(demo_catalogue),
+        "JOBDIR": str(jobdir),
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+        "DOWNLOAD_DELAY": "0.15",  # slow enough to stop mid-way
+    }
+    command = [sys.executable, "-m", "scrapy", "crawl", "site"]
+    for key, value in settings.items():
+        command += ["-s", f"{key}={value}"]
+    crawl = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("site/*/articles.jsonl"))) == 0:
+        time.sleep(0.1)
+    while time.monotonic() < deadline:
+        lines = [x for f in out.glob("site/*/articles.jsonl") for x in f.read_text().splitlines()]
+        if len(lines) >= 3:
+            break
+        time.sleep(0.1)
+    crawl.send_signal(signal.SIGINT)
+    crawl.wait(60)
+    first = sorted(out.glob("site/2*/run.json"))
+    assert len(first) == 1, "the stopped run wrote no run.json"
+    resumed = ok(run_crawl("site", out, settings={"SOURCES_FILE": demo_catalogue,
+                                                  "JOBDIR": jobdir}))  # fmt: skip
+    counts = resumed.summary["counts"]
+    assert counts["unaccounted"] == 0, counts
+    assert counts["accepted"] > 0, "the stop came too late: nothing was left to resume"
+    union = [
+        __import__("json").loads(line)["url"]
+        for run_dir in sorted(out.glob("site/2*/"))
+        for line in (run_dir / "articles.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    assert sorted(union) == sorted(english_articles(manifest, demo_web))
