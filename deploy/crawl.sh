@@ -4,8 +4,8 @@
 #   virtualenv named by CRAWL_VENV (never created: a missing one is an error);
 # - never overlaps itself: a run still going when the next is due makes the new one exit (flock);
 # - exits with the crawl's status (0 ok, 1 configuration or start error, 2 every request
-#   failed, 3 output error; README "Exit codes and errors"), so cron mail and systemd show
-#   failed runs.
+#   failed, 3 output error, 4 stopped by a signal; README "Exit codes and errors"), so cron
+#   mail and systemd show failed runs.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"

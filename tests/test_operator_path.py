@@ -35,6 +35,8 @@ def assert_refused(result, *words: str) -> str:
     assert result.returncode == 1, result.log[-2000:]
     errors = [line for line in result.log.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, result.log[-2000:]
+    # Refused before Scrapy logs its start-up lines: the error is all stderr holds.
+    assert result.log.strip().splitlines() == errors, result.log[-2000:]
     assert all(word in errors[0] for word in words), errors[0]
     assert "Traceback" not in result.log
     return errors[0]
@@ -69,13 +71,14 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("site", {"start": ""}, {}, ("-a start=''", "http(s) URLs")),
         ("urls", {"url": "example.com/a"}, {}, ("-a url=", "not 'example.com/a'")),
         ("sitemap", {"sitemap": "ftp://127.0.0.1/s.xml"}, {}, ("-a sitemap=", "http(s) URLs")),
+        ("nosuchspider", URL, {}, ("'nosuchspider' not found", "feeds, site, sitemap, urls")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
         "depth-negative", "typo-sinse", "bogus", "since-notadate", "LANGUAGES-xx",
         "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
         "SOURCES_FILE-missing", "STATE_URI-scheme-typo", "LOG_FILE-unwritable", "feed-empty",
-        "start-empty", "url-no-scheme", "sitemap-ftp",
+        "start-empty", "url-no-scheme", "sitemap-ftp", "no-such-spider",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

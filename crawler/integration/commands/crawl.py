@@ -10,7 +10,9 @@ failed, or whose output could not be written; a scheduler must see each of those
   does not load, a state store that does not open. One line on stderr, no traceback, no run
   directory, `latest` untouched;
 - 2: every request failed (network or HTTP errors), e.g. no network;
-- 3: the run's output could not be written (full disk, a file size limit).
+- 3: the run's output could not be written (full disk, a file size limit);
+- 4: a signal stopped the crawl before it finished (SIGTERM, Ctrl-C): run.json says
+  `finish_reason: shutdown`, or is missing after a second Ctrl-C.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from __future__ import annotations
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
-from scrapy.exceptions import UsageError
+from scrapy.spiderloader import get_spider_loader
 
 from crawler.core.config import ConfigError, check_settings
 from crawler.integration.state_access import StateUnavailable, check_state
 
-EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4
 
 
 class Command(ScrapyCrawl):
@@ -44,25 +46,28 @@ class Command(ScrapyCrawl):
                 print(f"error: setting LOG_FILE={log_file!r}: cannot write it "
                       f"({error.strerror or error})", file=sys.stderr)  # fmt: skip
                 sys.exit(EXIT_CONFIG)
-
-    def run(self, args, opts) -> None:
+        # Checked here, before Scrapy builds the crawler process and logs its start-up
+        # lines: a refused start is the one `error:` line on stderr.
         if len(args) == 1:
             try:
                 self.check_before_start(args[0], opts.spargs)
             except (ConfigError, StateUnavailable) as error:
                 print(f"error: {error}", file=sys.stderr)
-                self.exitcode = EXIT_CONFIG
-                return
+                sys.exit(EXIT_CONFIG)
+
+    def run(self, args, opts) -> None:
         self._track_crawlers()
         super().run(args, opts)
         if self.exitcode == 0:
             self.exitcode = max((exit_code(c) for c in self.crawlers_run), default=EXIT_OK)
 
     def check_before_start(self, spider_name: str, spider_args: dict) -> None:
+        loader = get_spider_loader(self.settings)
         try:
-            spidercls = self.crawler_process.spider_loader.load(spider_name)
+            spidercls = loader.load(spider_name)
         except KeyError:
-            raise UsageError(f"Spider not found: {spider_name}") from None
+            names = ", ".join(sorted(loader.list()))
+            raise ConfigError(f"spider {spider_name!r} not found: one of {names}") from None
         check_settings(self.settings)
         check_start = getattr(spidercls, "check_start", None)
         if check_start is not None:
@@ -91,8 +96,11 @@ def exit_code(crawler) -> int:
         return EXIT_CONFIG
     if stats.get_value("output/error"):
         return EXIT_OUTPUT
-    if stats.get_value("finish_reason") == "start_error":
+    reason = stats.get_value("finish_reason")
+    if reason == "start_error":
         return EXIT_CONFIG
+    if reason in ("shutdown", None):  # a signal stopped it (None: a second Ctrl-C, no run.json)
+        return EXIT_INTERRUPTED
     requests = stats.get_value("outcomes/requests", 0)
     failed = stats.get_value("outcomes/fetch_failed", 0)
     if requests and failed >= requests:
