@@ -18,7 +18,10 @@ else
   venv="$repo/.venv"
   [ -x "$venv/bin/scrapy" ] || make -s .venv/.installed
 fi
-lock="${CRAWL_LOCK_DIR:-$repo/output}/.crawl-$spider.lock"
+# One lock per command line: `sitemap -a source=A` and `sitemap -a source=B` are two jobs and
+# may run side by side; the same job due again while it runs is skipped.
+job="$(printf '%s\0' "$spider" "$@" | sha1sum | cut -c1-12)"
+lock="${CRAWL_LOCK_DIR:-$repo/output}/.crawl-$spider-$job.lock"
 mkdir -p "$(dirname "$lock")"
 exec 9>"$lock"
 if ! flock -n 9; then

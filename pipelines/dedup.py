@@ -26,6 +26,7 @@ from crawler.core.model import ArticleRecord
 from crawler.core.simhash import distance, simhash
 from crawler.integration.rejected import Rejected
 from crawler.integration.state_access import state_for
+from crawler.runs.health import NO_SOURCE
 
 # Reasons that come from the page itself; network and HTTP errors are retried next run.
 PERMANENT_REJECTS = frozenset(
@@ -65,8 +66,7 @@ class DedupPipeline:
         seen = self.store.seen(canonical) or self.store.seen(canonicalize(item.url))
         if seen is not None and seen.content_hash == record.content_hash:
             self.store.touch(seen.canonical_url)
-            if item.source:
-                self.crawler.stats.inc_value(f"source/{item.source}/unchanged")
+            self.crawler.stats.inc_value(f"source/{item.source or NO_SOURCE}/unchanged")
             self._skip("unchanged", item.url)
         fingerprint = item.outcome.simhash
         if fingerprint is None:  # an Outcome built outside process_page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import subprocess
@@ -38,14 +39,21 @@ def test_wrapper_runs_a_crawl_and_points_latest(demo_web, tmp_path):
     assert summary["counts"]["accepted"] == 1
 
 
-def test_wrapper_skips_when_previous_run_is_active(tmp_path):
-    lock = tmp_path / ".crawl-urls.lock"
-    with lock.open("w") as held:
+def test_wrapper_skips_when_the_same_job_is_active(tmp_path):
+    """One lock per command line (spider and arguments): the same job due again is skipped,
+    another job of the same spider (another source, say) runs beside it."""
+    job = ("urls", "-a", "url=http://127.0.0.1:9/x")
+    key = hashlib.sha1("".join(f"{part}\0" for part in job).encode()).hexdigest()[:12]
+    env = {"PATH": "/usr/bin:/bin", "CRAWL_LOCK_DIR": str(tmp_path)}
+    with (tmp_path / f".crawl-urls-{key}.lock").open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        env = {"PATH": "/usr/bin:/bin", "CRAWL_LOCK_DIR": str(tmp_path)}
-        done = wrapper("urls", "-a", "url=http://127.0.0.1:9/x", env=env, timeout=60)
-    assert done.returncode == 0
-    assert "previous run still active" in done.stderr
+        done = wrapper(*job, env=env, timeout=60)
+        assert done.returncode == 0
+        assert "previous run still active" in done.stderr
+        other = wrapper("urls", "-a", "url=http://127.0.0.1:9/y", "-s", f"OUTPUT_DIR={tmp_path}",
+                        env=env, timeout=120)  # fmt: skip
+        assert "previous run still active" not in other.stderr
+        assert other.returncode == 2, other.stderr[-2000:]  # it ran: nothing listens on :9
 
 
 def test_wrapper_passes_on_the_crawl_exit_status(tmp_path):

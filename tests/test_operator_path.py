@@ -189,6 +189,9 @@ def test_the_report_of_an_ad_hoc_run_counts_what_it_fetched(demo_web, tmp_path):
     result = run_crawl("urls", tmp_path, {"url": ",".join(pages)})
     (row,) = [v for k, v in result.summary["sources"].items() if k == "(none)"]
     assert (row["discovered"], row["fetched"], row["new"]) == (2, 2, 2)
+    again = run_crawl("urls", tmp_path, {"url": ",".join(pages), "refresh": "1"})
+    (row,) = [v for k, v in again.summary["sources"].items() if k == "(none)"]
+    assert (row["fetched"], row["new"], row["unchanged"]) == (2, 0, 2)  # "same" was 0
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
