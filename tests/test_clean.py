@@ -59,6 +59,22 @@ def test_a_newswires_republishing_terms_after_the_story_go():
     assert clean_lines([*BODY, story]).lines == [*BODY, story]
 
 
+def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link():
+    offer = (
+        "Subscribe to LEDGER PLUS to get access to The Daily Ledger & other 40+ titles, share "
+        "up to 5 gadgets, listen to the news and download the paper as early as 4am."
+    )
+    result = clean_lines([*BODY, offer])
+    assert result.lines == BODY and result.removed["newsletter"] == 1
+    assert clean_lines([BODY[0], offer, *BODY[1:]]).lines == [BODY[0], offer, *BODY[1:]]
+    links = frozenset({"chip revenues seen growing despite the slowdown"})
+    promo = "READ: Chip revenues seen growing despite the slowdown"
+    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    assert result.lines == BODY and result.removed["related"] == 1
+    kept = "Read: the full statement is below"  # no link's text: the article's own line
+    assert clean_lines([BODY[0], kept, *BODY[1:]], links=links).lines == [BODY[0], kept, *BODY[1:]]
+
+
 def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
     disclosures = [
         "If you buy something from a Ledger link, Ledger Media may earn a commission.",

@@ -179,7 +179,7 @@ TIME_STAMP = _compile(
 # Read: <headline>", "READ MORE: <headline>" (crawler.core.clean._drop_inline_promos). Not
 # "Related:" or "See also:": Dragnet's 2012 gold keeps those lines in the article.
 PROMO_LABEL = re.compile(
-    r"^(also read|read also|read more|read next|must read|(do not|don'?t|dont) miss|up next)"
+    r"^(also read|read also|read more|read next|read|must read|(do not|don'?t|dont) miss|up next)"
     r"\s*[:|–—-]\s*",
     re.IGNORECASE,
 )
@@ -308,6 +308,14 @@ SITE_CALL = re.compile(
     r"|follow [^.!?]{1,40} on (whatsapp|telegram|google news)"
     # "Please bookmark nationalpost.com": the site's own address, or "us" / "this site".
     r"|bookmark (us|our (site|website|page)|this (site|website|page)|[\w-]+(\.[a-z]{2,})+))\b",
+    re.IGNORECASE,
+)
+
+# A subscription offer after the article, run to a paragraph: "Subscribe to INQUIRER PLUS to
+# get access to The Philippine Daily Inquirer & other 70+ titles, share up to 5 gadgets …".
+SUBSCRIPTION_OFFER = re.compile(
+    r"^subscribe (to|now)\b.{0,60}\b(to get|to enjoy|for|and get) (full |unlimited |digital )?"
+    r"access\b",
     re.IGNORECASE,
 )
 

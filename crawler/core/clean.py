@@ -40,6 +40,7 @@ from crawler.core.chrome_patterns import (
     SHARE,
     SITE_CALL,
     SPONSOR,
+    SUBSCRIPTION_OFFER,
     TEASER_DATE,
     TEASER_READ_MORE,
     TEASER_SIGNATURE,
@@ -157,12 +158,14 @@ def _strict_kind(line: str) -> str | None:
 
 
 def _edge_kind(line: str) -> str | None:
-    # Notices that run to a paragraph: a site's rights notice, its call for tips.
+    # Notices that run to a paragraph: a rights notice, a call for tips, a subscription offer.
     if _words(line) <= MAX_DISCLOSURE_WORDS:
         if RIGHTS_NOTICE.search(line):
             return "copyright"
         if TIP_CALL.match(line):
             return "feedback"
+        if SUBSCRIPTION_OFFER.match(line):
+            return "newsletter"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None
     for kind, patterns in EDGE_ONLY.items():
