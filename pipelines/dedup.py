@@ -64,23 +64,37 @@ class DedupPipeline:
         record = item.outcome.record
         canonical = str(record.canonical_url)
         seen = self.store.seen(canonical) or self.store.seen(canonicalize(item.url))
-        if seen is not None and seen.content_hash == record.content_hash:
-            self.store.touch(seen.canonical_url)
+        moved = seen is None and self._moved_here_unchanged(item, record.content_hash)
+        if moved or (seen is not None and seen.content_hash == record.content_hash):
+            self.store.touch((seen or moved).canonical_url)
             self.crawler.stats.inc_value(f"source/{item.source or NO_SOURCE}/unchanged")
             self._skip("unchanged", item.url)
         fingerprint = item.outcome.simhash
         if fingerprint is None:  # an Outcome built outside process_page
             fingerprint = simhash(record.text)
-        # Kept until the record is written, then stored with it (item_scraped, below).
-        self.fingerprints[record.id] = fingerprint
         if seen is not None:
-            update = {"previous_hash": seen.content_hash, "flags": [*record.flags, "updated"]}
+            # The same URL, edited. Its id stays the one downstream already has, even when
+            # the page now declares another canonical URL (a new id kept both versions).
+            update = {"previous_hash": seen.content_hash, "flags": [*record.flags, "updated"],
+                      "id": seen.record_id}  # fmt: skip
         else:
             update = self._near_duplicate_update(record, fingerprint, item.url)
         if update:
-            validated = ArticleRecord.model_validate({**record.model_dump(), **update})
-            item.outcome = replace(item.outcome, record=validated)
+            record = ArticleRecord.model_validate({**record.model_dump(), **update})
+            item.outcome = replace(item.outcome, record=record)
+        # Kept until the record is written, then stored with it (item_scraped, below).
+        self.fingerprints[record.id] = fingerprint
         return item
+
+    def _moved_here_unchanged(self, item: ProcessedPage, content_hash: str):
+        """The article a redirect moved here (a 301 from a URL we emitted), when its text is
+        the same: not a new record. An edited one stays new (flagged near_duplicate), since
+        a removed story redirecting to a section page must not overwrite the story."""
+        for url in item.redirected_from:
+            seen = self.store.seen(canonicalize(url))
+            if seen is not None and seen.content_hash == content_hash:
+                return seen
+        return None
 
     def _near_duplicate_update(self, record: ArticleRecord, fingerprint: int, url: str) -> dict:
         original = self.store.record_with_hash(record.content_hash)

@@ -121,4 +121,5 @@ class ProcessPagePipeline:
             spider=item.spider,
             http_status=item.status,
             source=item.hints.source,
+            redirected_from=item.redirected_from,
         )

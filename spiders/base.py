@@ -277,6 +277,7 @@ class ArticleSpider(scrapy.Spider):
             spider=self.name,
             content_type=content_type.decode("latin-1") if content_type else None,
             hints=hints,
+            redirected_from=tuple(response.meta.get("redirect_urls", ())),
         )
 
     def not_a_document(self, response: Response, reason: str, error: Exception) -> FetchFailed:

@@ -18,6 +18,7 @@ class FetchedPage:
     spider: str
     content_type: str | None = None
     hints: Hints = field(default_factory=Hints)
+    redirected_from: tuple[str, ...] = ()  # the URLs requested before redirects led to `url`
 
 
 @dataclass
@@ -37,3 +38,4 @@ class ProcessedPage:
     spider: str
     http_status: int | None = None
     source: str | None = None
+    redirected_from: tuple[str, ...] = ()

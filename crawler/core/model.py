@@ -96,7 +96,11 @@ class ArticleRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     schema_version: Literal[1] = SCHEMA_VERSION
-    id: str = Field(pattern=r"^[0-9a-f]{24}$", description="sha256 of canonical_url, 24 hex")
+    id: str = Field(
+        pattern=r"^[0-9a-f]{24}$",
+        description="sha256 of the canonical_url the article was first emitted under, 24 hex; "
+        "an update keeps it when the page later declares another canonical URL",
+    )
     url: HttpUrl = Field(description="URL as fetched, after redirects")
     canonical_url: HttpUrl
     source: str | None = Field(None, description="catalogue source name, if known")
