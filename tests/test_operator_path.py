@@ -323,3 +323,21 @@ def test_a_damaged_state_store_is_one_line_not_a_traceback(tmp_path):
         damaged.write(b"\xa5" * 4096 * 20)
     result = run_crawl("urls", tmp_path / "out", URL, {"STATE_URI": str(store)}, timeout=120)
     assert_refused(result, "cannot open the state store", str(store), "STATE_URI")
+
+
+def test_the_default_output_is_the_projects_from_any_subdirectory(demo_web, tmp_path):
+    """`cd docs && scrapy crawl …` wrote docs/output with a fresh state store, so every
+    article was emitted again; the default OUTPUT_DIR is the one beside scrapy.cfg."""
+    (tmp_path / "scrapy.cfg").write_text((PROJECT_ROOT / "scrapy.cfg").read_text())
+    (tmp_path / "docs").mkdir()
+    page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
+    command = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"url={page}",
+               "-s", "ALLOWED_PRIVATE_HOSTS=127.0.0.1", "-s", "EXTRACT_WORKERS=0"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run(command, cwd=tmp_path / "docs", env=env, capture_output=True,
+                          text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not (tmp_path / "docs" / "output").exists()
+    (summary,) = (tmp_path / "output" / "urls").glob("2*/run.json")
+    assert json.loads(summary.read_text())["counts"]["accepted"] == 1
+    assert (tmp_path / "output" / "state.sqlite3").exists()

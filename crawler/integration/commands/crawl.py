@@ -18,9 +18,12 @@ failed, or whose output could not be written; a scheduler must see each of those
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spiderloader import get_spider_loader
+from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler.core.config import ConfigError, check_settings
 from crawler.integration.state_access import StateUnavailable, check_state
@@ -35,6 +38,7 @@ class Command(ScrapyCrawl):
 
     def process_options(self, args, opts) -> None:
         super().process_options(args, opts)
+        self._anchor_default_output_dir()
         # Scrapy opens LOG_FILE when it builds the crawler process, before run(): an
         # unwritable path was a FileNotFoundError traceback there.
         log_file = self.settings.get("LOG_FILE")
@@ -54,6 +58,18 @@ class Command(ScrapyCrawl):
             except (ConfigError, StateUnavailable) as error:
                 print(f"error: {error}", file=sys.stderr)
                 sys.exit(EXIT_CONFIG)
+
+    def _anchor_default_output_dir(self) -> None:
+        """OUTPUT_DIR left at its default ("output") is the project's, beside scrapy.cfg,
+        wherever the command runs from: from a subdirectory it was a second output with a
+        fresh state store, and every article was emitted again. A path the operator gives
+        is theirs, relative to where they run it, as Scrapy's own paths are."""
+        if self.settings.getpriority("OUTPUT_DIR") > SETTINGS_PRIORITIES["project"]:
+            return
+        output = Path(self.settings.get("OUTPUT_DIR") or "output")
+        config = closest_scrapy_cfg()
+        if config and not output.is_absolute():
+            self.settings.set("OUTPUT_DIR", str(Path(config).parent / output), "project")
 
     def run(self, args, opts) -> None:
         self._track_crawlers()
