@@ -63,7 +63,8 @@ def test_crawl_balances_its_ledger(pages_crawl):
         if case.outcome == "skip":
             expected_skips[case.reason] = expected_skips.get(case.reason, 0) + 1
     assert summary["skipped_by_reason"] == expected_skips
-    assert summary["counts"]["requests"] == len(CASES)
+    # The listed entries that are no http(s) URL are rejects, never fetched (below).
+    assert summary["counts"]["requests"] == len(CASES) + len(UNFETCHABLE)
 
 
 def test_no_record_text_is_mojibake(pages_crawl):
@@ -85,9 +86,13 @@ def test_a_megabyte_title_is_cut_to_a_title(pages_crawl, web):
 
 
 def test_unfetchable_schemes_are_never_requested(pages_crawl, web):
-    assert pages_crawl.summary["not_requested"]["unfetchable"] == len(UNFETCHABLE)
-    lines = pages_crawl.lines("articles.jsonl") + pages_crawl.lines("rejects.jsonl")
-    assert not [line for line in lines if not line["url"].startswith("http")]
+    """Listed, so asked for: each is a `bad_url` reject naming it, and none is fetched."""
+    for entry in UNFETCHABLE:
+        ((kind, line),) = places(pages_crawl, entry)
+        assert (kind, line["reason"]) == ("reject", "bad_url"), line
+        assert "not an http(s) URL" in line["detail"] and not line.get("record")
+    records = pages_crawl.lines("articles.jsonl")
+    assert not [line for line in records if not line["url"].startswith("http")]
     assert "root:x:0:0" not in pages_crawl.log
 
 

@@ -122,7 +122,7 @@ CASES = (
     *(Case(f"/protocol/{name}-truncated", "reject", "truncated") for name in COMPRESSIONS),
 )
 
-# Never requested: not http(s). Counted in run.json under not_requested.unfetchable.
+# Never requested: not http(s). Listed in a URL list, each is a bad_url reject.
 UNFETCHABLE = (
     "javascript:alert(document.cookie)",
     "data:text/html,<script>alert(1)</script>",
