@@ -59,6 +59,11 @@ def test_a_newswires_republishing_terms_after_the_story_go():
     assert clean_lines([*BODY, story]).lines == [*BODY, story]
 
 
+def test_a_partner_content_heading_left_alone_goes():
+    result = clean_lines([BODY[0], "Content from our partners", *BODY[1:]])
+    assert result.lines == BODY and result.removed["related"] == 1
+
+
 def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link():
     offer = (
         "Subscribe to LEDGER PLUS to get access to The Daily Ledger & other 40+ titles, share "
@@ -70,6 +75,9 @@ def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link(
     links = frozenset({"chip revenues seen growing despite the slowdown"})
     promo = "READ: Chip revenues seen growing despite the slowdown"
     result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    assert result.lines == BODY and result.removed["related"] == 1
+    bracketed = "[See also: Chip revenues seen growing despite the slowdown]"
+    result = clean_lines([BODY[0], bracketed, *BODY[1:]], links=links)
     assert result.lines == BODY and result.removed["related"] == 1
     kept = "Read: the full statement is below"  # no link's text: the article's own line
     assert clean_lines([BODY[0], kept, *BODY[1:]], links=links).lines == [BODY[0], kept, *BODY[1:]]

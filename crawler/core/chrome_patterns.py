@@ -178,9 +178,11 @@ TIME_STAMP = _compile(
 # The label of an inline promo between paragraphs, before a link to another story: "Also
 # Read: <headline>", "READ MORE: <headline>" (crawler.core.clean._drop_inline_promos). Not
 # "Related:" or "See also:": Dragnet's 2012 gold keeps those lines in the article.
+# In brackets, as the New Statesman sets it, "[See also: <headline>]" is a promo too: the
+# brackets set it apart from the text.
 PROMO_LABEL = re.compile(
-    r"^(also read|read also|read more|read next|read|must read|(do not|don'?t|dont) miss|up next)"
-    r"\s*[:|–—-]\s*",
+    r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|must read"
+    r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*",
     re.IGNORECASE,
 )
 
@@ -228,7 +230,8 @@ RELATED_HEADING = re.compile(
     r"|more( [\w'’-]+){0,2} (stories|news|articles|reads)"
     r"|you (may|might) also like"
     r"|recommended|read (more|next|also)|further reading|popular|trending|most read"
-    r"|(latest|recent) (news|stories|posts|articles|entries))\b",
+    r"|(latest|recent) (news|stories|posts|articles|entries)"
+    r"|(content|stories|more) from our partners|partner content|sponsored (content|stories))\b",
     re.IGNORECASE,
 )
 
@@ -239,7 +242,9 @@ WIDGET_HEADING = re.compile(
     r"^(?:(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared|watched)"
     r"|editors?'?’?s? picks|around the web|(?:don'?’?t|do not) miss|read (?:this )?next|up next"
     r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from"
-    r"|more to (?:read|explore|watch|discover))\b.{0,30}"
+    r"|more to (?:read|explore|watch|discover)"
+    r"|(?:content|stories|more) from our partners|partner content|sponsored (?:content|stories))"
+    r"\b.{0,30}"
     r"|(?:related|recommended|more|popular|trending|latest|top|other|similar)(?: [\w'’-]+){0,2}"
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news))\s*:?$",
     re.IGNORECASE,

@@ -200,6 +200,8 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
         line = lines[index]
         label = PROMO_LABEL.match(line) if _words(line) <= MAX_CHROME_WORDS else None
         rest = line[label.end() :].strip().lower() if label else ""
+        if line.startswith("["):
+            rest = rest.removesuffix("]").strip()
         if rest and rest in links:
             result.removed["related"] += 1
             index += 1
