@@ -59,6 +59,15 @@ def test_a_newswires_republishing_terms_after_the_story_go():
     assert clean_lines([*BODY, story]).lines == [*BODY, story]
 
 
+def test_a_source_credit_after_the_post_goes_but_not_a_sentence():
+    for credit in ("Source: Vantra blog", "News Source: Vektor Silicon", "Via: The Register"):
+        result = clean_lines([*BODY, credit])
+        assert result.lines == BODY and result.removed["source_credit"] == 1, credit
+    sentence = "Source: a person familiar with the plan said the launch would slip."
+    assert clean_lines([*BODY, sentence]).lines == [*BODY, sentence]
+    assert clean_lines(["Via: The Register", *BODY]).lines == ["Via: The Register", *BODY]
+
+
 def test_a_partner_content_heading_left_alone_goes():
     result = clean_lines([BODY[0], "Content from our partners", *BODY[1:]])
     assert result.lines == BODY and result.removed["related"] == 1
@@ -76,6 +85,8 @@ def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link(
     promo = "READ: Chip revenues seen growing despite the slowdown"
     result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
     assert result.lines == BODY and result.removed["related"] == 1
+    glued = "Related Story Chip revenues seen growing despite the slowdown"
+    assert clean_lines([BODY[0], glued, *BODY[1:]], links=links).lines == BODY
     bracketed = "[See also: Chip revenues seen growing despite the slowdown]"
     result = clean_lines([BODY[0], bracketed, *BODY[1:]], links=links)
     assert result.lines == BODY and result.removed["related"] == 1

@@ -77,6 +77,22 @@ def test_an_inline_led_block_among_paragraphs_becomes_a_tail():
         assert element[0].tag == "br" and element[1].text == PROSE
 
 
+def test_a_bare_div_of_prose_among_paragraphs_becomes_a_tail():
+    """A CMS that sets some paragraphs as `<div>text</div>` between `<p>` siblings: every
+    trafilatura mode drops such a div once the page has <p> text."""
+    tree = _tree(f"<article><p>{PROSE}</p><div>{PROSE}</div><p>{PROSE}</p></article>")
+    assert wrap_lead_text(tree) == 1
+    (bare,) = tree.iter("div")
+    assert bare[0].tag == "br" and bare[0].tail == PROSE
+    left_alone = (
+        f"<p>{PROSE}</p><div class='intro-box'>{PROSE}</div><p>{PROSE}</p>",  # named: a box
+        f"<p>{PROSE}</p><div>Short label text</div><p>{PROSE}</p>",  # not prose
+        f"<div><p>{PROSE}</p></div><div>{PROSE}</div>",  # no <p> beside it
+    )
+    for body in left_alone:
+        assert wrap_lead_text(_tree(f"<article>{body}</article>")) == 0, body
+
+
 def test_cards_datelines_link_runs_and_lone_boxes_are_not_made_tails():
     para = f"<p>{PROSE}</p>"
     left_alone = (

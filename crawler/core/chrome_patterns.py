@@ -182,7 +182,9 @@ TIME_STAMP = _compile(
 # brackets set it apart from the text.
 PROMO_LABEL = re.compile(
     r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|must read"
-    r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*",
+    r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*"
+    # A widget's label run into the link, no colon: "Related Story <headline>".
+    r"|^related (story|stories|article|articles|post|reading)\s*[:|–—-]?\s*",
     re.IGNORECASE,
 )
 
@@ -285,6 +287,9 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
+    # Silicon", "Via: The Register". A few words naming a site, never a sentence.
+    "source_credit": _compile(r"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{1,60}$"),
     # A call for readers' letters after the article: "We want to hear what you think about
     # this article. Submit a letter to the editor or write to letters@…".
     "feedback": _compile(

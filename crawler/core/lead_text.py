@@ -15,7 +15,9 @@ page is read.)
 The inline-led kind is taken only where it is one block of a body: a sibling (or the
 parent's) is or holds a paragraph, it is not inside a link (a card), and links are less
 than half its words. A container of text alone is left to trafilatura: made a tail, such
-texts (bios, intro boxes, embeds) cost more on the benchmarks than they gave.
+texts (bios, intro boxes, embeds) cost more on the benchmarks than they gave. The one
+exception is a bare <div> (no class, no id) of prose with two or more <p> siblings, a
+paragraph a CMS set without its tag (Wccftech); it changes no page of the shared sets.
 """
 
 from __future__ import annotations
@@ -55,7 +57,12 @@ def wrap_lead_text(tree) -> int:
     containers = []
     for element in tree.iter(*CONTAINERS):
         if not len(element):
-            continue  # its text alone: trafilatura's own div handling decides (see above)
+            # Its text alone: trafilatura's own div handling decides (see above), except
+            # for a bare <div> (no class, no id) of prose among <p> siblings: a paragraph
+            # its CMS set without the tag, dropped in every mode.
+            if _bare_paragraph_div(element):
+                containers.append(element)
+            continue
         first = element[0].tag
         if first == "br":
             if len((element.text or "").split()) >= PROSE_LINE_WORDS:
@@ -96,3 +103,15 @@ def _among_paragraphs(element) -> bool:
             ):
                 return True
     return False
+
+
+MIN_SIBLING_PARAGRAPHS = 2
+
+
+def _bare_paragraph_div(element) -> bool:
+    if element.tag != "div" or element.attrib:
+        return False
+    if len((element.text or "").split()) < PROSE_LINE_WORDS:
+        return False
+    parent = element.getparent()
+    return parent is not None and sum(1 for s in parent if s.tag == "p") >= MIN_SIBLING_PARAGRAPHS
