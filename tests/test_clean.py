@@ -68,6 +68,26 @@ def test_a_source_credit_after_the_post_goes_but_not_a_sentence():
     assert clean_lines(["Via: The Register", *BODY]).lines == ["Via: The Register", *BODY]
 
 
+def test_captions_ending_in_a_photo_credit_and_live_page_stamps_go():
+    caption = (
+        "Parents hold photos of their children during a Senate hearing on chatbots, "
+        "Tuesday, Sept. 16, 2025, in Washington. (AP Photo/Ann Lee)"
+    )
+    for line in (caption, "A drone over the field. (Photo by Ann Lee/Getty Images)"):
+        result = clean_lines([BODY[0], line, *BODY[1:]])
+        assert result.lines == BODY and result.removed["caption"] == 1, line
+    for line in ("4:14 PM EDTShare", "10:15 AM EDT Share", "7 updates"):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    # A sentence naming a photo agency, or a time in prose, stays.
+    kept = "The agency (AP) said photos of the site were taken on Tuesday."
+    assert clean_lines([BODY[0], kept, *BODY[1:]]).lines == [BODY[0], kept, *BODY[1:]]
+
+
+def test_a_contributors_line_after_the_story_goes():
+    result = clean_lines([*BODY, "Contributing: Ray Okonkwo, The Daily Ledger"])
+    assert result.lines == BODY and result.removed["byline"] == 1
+
+
 def test_a_partner_content_heading_left_alone_goes():
     result = clean_lines([BODY[0], "Content from our partners", *BODY[1:]])
     assert result.lines == BODY and result.removed["related"] == 1
@@ -85,6 +105,8 @@ def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link(
     promo = "READ: Chip revenues seen growing despite the slowdown"
     result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
     assert result.lines == BODY and result.removed["related"] == 1
+    more = "MORE: Chip revenues seen growing despite the slowdown"
+    assert clean_lines([BODY[0], more, *BODY[1:]], links=links).lines == BODY
     glued = "Related Story Chip revenues seen growing despite the slowdown"
     assert clean_lines([BODY[0], glued, *BODY[1:]], links=links).lines == BODY
     bracketed = "[See also: Chip revenues seen growing despite the slowdown]"

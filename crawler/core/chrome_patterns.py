@@ -86,6 +86,10 @@ UI_CONTROL = _compile(
     r"^(view|show|hide|load|see|read) (all |\d+ )?comments?( \(\d+\))?$",
     r"^comments? \(\d+\)$",
     r"^open in (the )?app$",
+    # A live page's entry stamp run into its share button, and its counter: "4:14 PM
+    # EDTShare", "7 updates".
+    r"^\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*([a-z]{2,4})?\s*(share|copy link|link copied)$",
+    r"^\d+ (new )?(updates|posts|entries)$",
     r"^(add|follow) (this )?topic$",
     r"^summari[sz]e (this )?(article|story)$",
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
@@ -181,7 +185,7 @@ TIME_STAMP = _compile(
 # In brackets, as the New Statesman sets it, "[See also: <headline>]" is a promo too: the
 # brackets set it apart from the text.
 PROMO_LABEL = re.compile(
-    r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|must read"
+    r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|more|must read"
     r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*"
     # A widget's label run into the link, no colon: "Related Story <headline>".
     r"|^related (story|stories|article|articles|post|reading)\s*[:|–—-]?\s*",
@@ -303,6 +307,8 @@ EDGE_ONLY = {
         # The desk's credits under a story: "Editor: Wang Li | Proofreader: Zhao Yu".
         # Bracketed too, as Euractiv closes every story: "[Edited by Owen Ferrante]".
         r"^[\[(]?(edited|proofread|fact-checked|produced) by\b.{0,80}$",
+        # A newspaper's credit for other reporters: "Contributing: Ray Okonkwo, The Oklahoman".
+        r"^(contributing|contributors?|contributing reporters?)\s*:.{0,80}$",
         r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
     ),
 }
@@ -326,6 +332,14 @@ SITE_CALL = re.compile(
 SUBSCRIPTION_OFFER = re.compile(
     r"^subscribe (to|now)\b.{0,60}\b(to get|to enjoy|for|and get) (full |unlimited |digital )?"
     r"access\b",
+    re.IGNORECASE,
+)
+
+# A photo's credit ending a line, as a caption ends: "… on Capitol Hill. (AP Photo/Colin
+# Vey)", "(Photo by Ann Lee/Getty Images)", "(Reuters/Ann Lee)". No sentence of a story ends so.
+PHOTO_CREDIT_END = re.compile(
+    r"\((ap|afp|reuters|getty images|epa|xinhua|bloomberg|pa|upi)?\s*photos?\s*(/|:|by\b)"
+    r"[^()]{2,80}\)$",
     re.IGNORECASE,
 )
 

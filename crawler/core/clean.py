@@ -33,6 +33,7 @@ from crawler.core.chrome_patterns import (
     NAVIGATION,
     NEWSLETTER_PLUG,
     ORIGINAL_PUBLISHER,
+    PHOTO_CREDIT_END,
     PROMO_LABEL,
     RELATED_HEADING,
     REPRINT,
@@ -128,10 +129,13 @@ def _words(line: str) -> int:
 # An affiliate disclosure runs to a paragraph ("... we may earn an affiliate commission.
 # Our process"), and its wording is no sentence of an article's.
 MAX_DISCLOSURE_WORDS = 60
+MAX_CAPTION_WORDS = 80  # a caption with its credit; a line of the story never ends in one
 
 
 def _strict_kind(line: str) -> str | None:
     """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
+    if line.endswith(")") and _words(line) <= MAX_CAPTION_WORDS and PHOTO_CREDIT_END.search(line):
+        return "caption"
     if _words(line) > MAX_CHROME_WORDS:
         if _words(line) <= MAX_DISCLOSURE_WORDS:
             if any(p.search(line) for p in AFFILIATE):
