@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import scrapy
-from scrapy.http import Request, Response
+from scrapy.http import Request, Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.core.canonical import (
@@ -259,7 +259,7 @@ class ArticleSpider(scrapy.Spider):
     def parse_listed_page(self, response: Response) -> Iterable[FetchedPage]:
         """Sitemaps list home, category and author pages beside articles: those are counted
         skips (`not_article`), not records. What is not HTML goes on to be judged."""
-        if hasattr(response, "xpath") and not listed_page_is_article(
+        if reads_as_markup(response) and not listed_page_is_article(
             response.url, *page_type_signals(response)
         ):
             self.skip("not_article")
@@ -317,6 +317,13 @@ class ArticleSpider(scrapy.Spider):
 
     def source_named(self, name: str) -> Source:
         return find_source(self.catalogue(), name)
+
+
+def reads_as_markup(response) -> bool:
+    """HTML or XML, which XPath can read. Not JSON: Scrapy makes a JsonResponse of
+    application/json, and parsel reads a text body that parses as JSON as JSON; its selector
+    raises on .xpath (a traceback in the callback, the page unaccounted)."""
+    return isinstance(response, TextResponse) and response.selector.type in ("html", "xml")
 
 
 def page_type_signals(response) -> tuple[str | None, list[str]]:

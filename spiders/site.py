@@ -18,7 +18,13 @@ from crawler.core.page_kind import is_article_page
 from crawler.core.sources import Source
 from crawler.core.values import url_list, whole_number
 from crawler.runs.health import NO_SOURCE
-from spiders.base import ArticleSpider, finishes_request, page_type_signals, source_name
+from spiders.base import (
+    ArticleSpider,
+    finishes_request,
+    page_type_signals,
+    reads_as_markup,
+    source_name,
+)
 
 
 class SiteSpider(ArticleSpider):
@@ -103,7 +109,7 @@ class SiteSpider(ArticleSpider):
     def parse_page(self, response):
         meta = response.meta
         source: Source | None = meta.get("source")
-        if not hasattr(response, "xpath"):  # not HTML (image, PDF): nothing to follow
+        if not reads_as_markup(response):  # an image, a PDF, JSON: nothing to follow
             yield self.fetched(response)
             return
         if is_article_page(response.url, *page_type_signals(response)) and (

@@ -1,0 +1,75 @@
+"""A page served with a JSON content type, or a text body that parses as JSON, ends in one
+place under every spider that reads pages for their type (feeds, sitemap, site): parsel's
+JSON selector raised on .xpath, a traceback, and the page was unaccounted."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from crawler.demo.runner import run_crawl
+
+ARTICLE = (
+    "<!doctype html><html lang='en'><head><title>Chip plant opens</title></head><body>"
+    "<article><h1>Chip plant opens</h1>"
+    + "".join(
+        f"<p>The plant near the river will employ {n} hundred people when it opens next "
+        "spring, the company said, and its first wafers will go to makers of AI servers.</p>"
+        for n in range(2, 6)
+    )
+    + "</article></body></html>"
+)
+
+
+class Handler(BaseHTTPRequestHandler):
+    routes: dict[str, tuple[str, str]] = {}
+
+    def do_GET(self):  # noqa: N802
+        origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/feed.xml":
+            items = "".join(
+                f"<item><title>{p}</title><link>{origin}{p}</link></item>"
+                for p in ("/json-typed", "/json-text")
+            )
+            kind, body = "application/rss+xml", f"<rss><channel>{items}</channel></rss>"
+        elif self.path == "/":
+            link = f"<a href='{origin}/json-typed'>a</a>"
+            kind, body = "text/html", f"<html><body>{link}</body></html>"
+        else:
+            kind, body = {
+                "/json-typed": ("application/json", ARTICLE),  # HTML, mislabelled
+                "/json-text": ("text/plain", '{"title": "not a page", "n": 1}'),
+            }.get(self.path, ("text/html", "gone"))
+        data = body.encode()
+        self.send_response(200 if self.path != "/robots.txt" else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("spider", ["feeds", "site"])
+def test_a_json_typed_page_ends_in_one_place(spider, origin, tmp_path):
+    args = {"feed": f"{origin}/feed.xml"} if spider == "feeds" else {"start": f"{origin}/"}
+    result = run_crawl(spider, tmp_path, args, {"STATE_URI": ""})
+    assert result.returncode == 0, result.log[-2000:]
+    summary = result.summary
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    assert not summary.get("spider_errors"), summary.get("spider_errors")
+    assert "Traceback" not in result.log
+    urls = {line["url"] for line in result.lines("articles.jsonl") + result.lines("rejects.jsonl")}
+    assert f"{origin}/json-typed" in urls
