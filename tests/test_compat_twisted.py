@@ -89,3 +89,11 @@ def test_a_parse_error_is_a_bad_response_wrapped_or_not():
     except ValueError:
         conflicting = ResponseFailed([Failure()])
     assert classify_failure(conflicting).reason == "bad_response"
+    # A status line of another version ("HTTP/2 200 OK"), and a Transfer-Encoding Twisted
+    # has no decoder for ("identity"): not lost connections.
+    for error in (_newclient.BadResponseVersion("wrong version", b"HTTP/2"), KeyError(b"identity")):
+        try:
+            raise error
+        except type(error):
+            failed = ResponseFailed([Failure()])
+        assert classify_failure(failed).reason == "bad_response", error

@@ -607,3 +607,10 @@ def test_a_surname_first_field_names_each_person_given_name_first():
     assert resolve_authors(listed, None, Hints(), "Drafts") == ["Jane Doe", "John Roe"]
     titled = PageMeta(meta={"dc.creator": ["Roe, Staff Writer"]})
     assert resolve_authors(titled, None, Hints(), "Drafts") == ["Roe"]
+
+
+def test_a_title_loses_characters_that_print_nothing():
+    from crawler.core.fields import bounded_title
+
+    assert bounded_title("Zero\u200b width \u202ebidi\u00ad title") == "Zero width bidi title"
+    assert bounded_title("Ünïcödé title") == "Ünïcödé title"

@@ -161,17 +161,25 @@ def _carries(line_key: str, gap: ProseNode) -> bool:
     return gap.key in (line_key, line_key.removeprefix("- "))
 
 
+MAX_FILL_LINES = 5000
+
+
 def fill_gaps(precise: str, recall: str, gaps: list[ProseNode]) -> tuple[str, int]:
     """The precision text plus the recall lines that carry a gap; and how many were added.
 
     A recall line that starts or ends with a precision line (precision mode kept only part
     of the paragraph) replaces it.
     """
+    recall_lines = recall.split("\n")
+    if len(recall_lines) > MAX_FILL_LINES or len(gaps) > MAX_FILL_LINES:
+        # Each recall line is looked for among the text's lines and the gaps: 100,000
+        # <br>-separated lines took 143 s. An article has a few hundred.
+        return precise, 0
     lines = precise.split("\n")
     keys = [text_key(line) for line in lines]
     added = 0
     anchor = -1  # the index in `lines` the next recovered line goes after
-    for line in recall.split("\n"):
+    for line in recall_lines:
         key = text_key(line)
         if not key:
             continue

@@ -67,10 +67,16 @@ def _unparseable_response(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     while seen is not None:
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
-        # ParseError (by name: twisted.web._newclient is private), or the ValueError Twisted
-        # raises on conflicting Content-Length values.
-        if any(type(r.value).__name__ == "ParseError" or isinstance(r.value, ValueError)
+        # ParseError or its subclass BadResponseVersion ("HTTP/2 200": by name, as
+        # twisted.web._newclient is private), the ValueError Twisted raises on conflicting
+        # Content-Length values, or the KeyError of a Transfer-Encoding it has no decoder
+        # for ("identity", "gzip, chunked").
+        if any(_is_parse_error(r.value) or isinstance(r.value, ValueError | KeyError)
                for r in reasons):  # fmt: skip
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def _is_parse_error(error: BaseException) -> bool:
+    return any(cls.__name__ == "ParseError" for cls in type(error).__mro__)

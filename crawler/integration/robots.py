@@ -116,6 +116,10 @@ class RobotsTxtGate:
             self.stats.inc_value("robotstxt/cache_hit")
             return cached.body, cached.expires
         fetched = await self._fetch(origin)
+        # Expiries count from the answer, not the request: a fetch that timed out took 90 s
+        # (three attempts), so "now + 60 s" from before it had passed already, and every
+        # retry of every page fetched robots.txt again.
+        now = datetime.now(UTC)
         if fetched is None:  # no answer at all: the pages will fail on their own
             return (cached.body if cached else b""), now + timedelta(seconds=60)
         answer = robots_answer(*fetched, self.cache_ttl)
