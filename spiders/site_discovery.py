@@ -21,6 +21,7 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from crawler.core import discovery
+from crawler.core.canonical import is_fetchable
 from crawler.core.xmlsafe import NotXml
 from crawler.integration.failures import classify_failure
 from spiders.base import finishes_request
@@ -62,7 +63,10 @@ class SiteDiscovery:
     def parse_site_robots(self, response: Response) -> Iterable[Request]:
         self.skip("discovery")
         text = response.body.decode("utf-8", "replace")
-        sitemaps = discovery.robots_sitemaps(text, response.url)
+        declared = discovery.declared_sitemaps(text, response.url)
+        sitemaps = [url for url in declared if is_fetchable(url)]
+        if len(declared) > len(sitemaps):  # file:, gopher:, a broken host: never requested
+            self.count("discovered/unfetchable", len(declared) - len(sitemaps))
         if sitemaps:
             yield from self._declared(sitemaps)
         else:

@@ -123,7 +123,9 @@ def robots(origin: str) -> dict:
         "/robots.txt": (
             200,
             TEXT,
-            f"User-agent: *\nAllow: /\nSitemap: {origin}/maps/index.xml\n".encode(),
+            # Lines naming no http(s) URL are counted as links never requested.
+            f"User-agent: *\nAllow: /\nSitemap: {origin}/maps/index.xml\n"
+            "Sitemap: file:///etc/passwd\nSitemap: gopher://x/\n".encode(),
         ),
         "/maps/index.xml": (200, XML, _index(origin, children)),
         "/maps/news.xml": (200, XML, _urlset(origin, recent, news=True)),

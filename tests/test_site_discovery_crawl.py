@@ -40,6 +40,7 @@ def test_sitemaps_from_robots_txt(tmp_path):
     # robots.txt read for its Sitemap: line, then the index and its two children
     assert summary["skipped_by_reason"] == {"discovery": 1, "sitemap": 3}
     assert hits["/sitemap.xml"] == 0
+    assert summary["not_requested"]["unfetchable"] == 2  # file: and gopher: lines
 
 
 @pytest.mark.parametrize(

@@ -89,12 +89,20 @@ def guessed_feeds(site_url: str) -> list[str]:
 
 
 def robots_sitemaps(text: str, base_url: str) -> list[str]:
-    """The `Sitemap:` lines of a robots.txt, as absolute URLs."""
+    """The `Sitemap:` lines of a robots.txt that name http(s) URLs, as absolute URLs."""
+    return [url for url in declared_sitemaps(text, base_url) if is_fetchable(url)]
+
+
+def declared_sitemaps(text: str, base_url: str) -> list[str]:
+    """Every `Sitemap:` line's value, made absolute where it can be: the lines that name no
+    http(s) URL (file:, gopher:, a broken host) are counted as links never requested."""
     found: list[str] = []
     for line in text.splitlines():
         key, _, value = line.split("#", 1)[0].partition(":")
-        url = join_url(base_url, value) if value.strip() else ""
-        if key.strip().lower() == "sitemap" and is_fetchable(url) and url not in found:
+        if key.strip().lower() != "sitemap" or not value.strip():
+            continue
+        url = join_url(base_url, value)
+        if url not in found:
             found.append(url)
     return found
 
