@@ -23,6 +23,8 @@ import re
 
 from lxml import etree
 
+from crawler.core.boxes import add_box, drop_boxes, largest_box
+
 MAX_BOX_WORDS = 60
 MAX_NAMED_BOX_WORDS = 150  # a box its template names a newsletter or donation box
 PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
@@ -71,26 +73,21 @@ _HEADLINE_OR_BYLINE = etree.XPath(
     "boolean(.//h1 | .//time | .//*[@rel='author' or contains(@class, 'author')"
     " or contains(@class, 'byline') or contains(@class, 'date')])"
 )
-STOP_TAGS = frozenset({"body", "html", "main", "article"})
 
 
 def drop_signup_boxes(tree) -> int:
     """Remove the boxes around e-mail forms, poll forms and calls to subscribe or donate (their
     tails stay); how many there were."""
-    boxes = []
+    boxes: list = []
     calls = [button for button in _buttons(tree) if _is_call(button)]
     for anchor in [*_anchor_forms(tree), *calls]:
         if not _is_small_box(anchor):
             continue  # an ASP.NET page is one form around the whole page
-        box = _box_of(anchor)
+        box = largest_box(anchor, _is_small_box)  # up to the article
         if box is anchor and anchor.tag != "form":
             continue  # a button alone: a menu's link, not a box with its pitch
-        if not any(box is other or _contains(other, box) for other in boxes):
-            boxes.append(box)
-    for box in boxes:
-        if box.getparent() is not None:
-            box.drop_tree()
-    return len(boxes)
+        add_box(boxes, box)
+    return drop_boxes(boxes)
 
 
 def _is_call(button) -> bool:
@@ -109,14 +106,6 @@ def _words(element) -> int:
     return len(element.text_content().split())
 
 
-def _box_of(anchor):
-    """The largest small box around a form or a call button, up to the article."""
-    box, parent = anchor, anchor.getparent()
-    while parent is not None and parent.tag not in STOP_TAGS and _is_small_box(parent):
-        box, parent = parent, parent.getparent()
-    return box
-
-
 def _is_small_box(element) -> bool:
     words = _words(element)
     if words > MAX_NAMED_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
@@ -128,7 +117,3 @@ def _is_small_box(element) -> bool:
         for text in (p.text_content() for p in element.iter("p"))
         if len(text.split()) >= PROSE_WORDS
     )
-
-
-def _contains(ancestor, element) -> bool:
-    return any(parent is ancestor for parent in element.iterancestors())

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from crawler.core.signup_boxes import STOP_TAGS
+from crawler.core.boxes import STOP_TAGS
 
 MAX_BOX_WORDS = 150
 MAX_LABEL_CHARS = 60

@@ -1,0 +1,36 @@
+"""The box around an anchor element (a sign-up form, a sponsored link): the largest
+ancestor a test still calls small, up to the article; and the removal of such boxes, each
+once, outermost first (crawler.core.signup_boxes, crawler.core.product_boxes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+STOP_TAGS = frozenset({"body", "html", "main", "article"})
+
+
+def largest_box(anchor, is_small: Callable) -> object:
+    """`anchor`, or its largest ancestor below STOP_TAGS whose whole chain up from the
+    anchor passes `is_small`."""
+    box, parent = anchor, anchor.getparent()
+    while parent is not None and parent.tag not in STOP_TAGS and is_small(parent):
+        box, parent = parent, parent.getparent()
+    return box
+
+
+def add_box(boxes: list, box) -> None:
+    """Add `box` unless one of `boxes` holds it already."""
+    if not any(box is other or contains(other, box) for other in boxes):
+        boxes.append(box)
+
+
+def drop_boxes(boxes: list) -> int:
+    """Remove the boxes (their tails stay); how many there were."""
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return len(boxes)
+
+
+def contains(ancestor, element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
