@@ -79,6 +79,10 @@ COMMANDS_MODULE = "crawler.integration.commands"
 # --- Extraction workers (issue: throughput) ---------------------------------------------------
 EXTRACT_WORKERS = None  # None: one process per CPU; 0: extract inline in the reactor (debugging)
 EXTRACT_TIMEOUT = 30.0  # seconds; a page that takes longer is rejected as extract_timeout
+# Megabytes of address space one extract worker may hold (0: no limit). A page that needs
+# more is rejected as extract_out_of_memory and its worker replaced. A warmed-up worker holds
+# about 90 MB and a large real page adds tens; 10 MB of tiny elements grew one to 1.4 GB.
+EXTRACT_MEMORY_LIMIT = 1024
 # Bytes of fetched pages waiting for the extract workers before Scrapy schedules no new
 # request (its default is 5 MB). A few pages per worker keep the pool busy; each waiting
 # page also holds its decoded text (Scrapy's middlewares call response.text), so at 5 MB

@@ -5,8 +5,9 @@ every download. With `EXTRACT_WORKERS` > 0 (default: one per CPU) pages go to a
 `crawler.workers.pool.WorkerPool` started when the spider opens and stopped when it
 closes; `process_item` then returns a coroutine that Scrapy awaits. A page that
 kills or hangs its worker becomes a reject (`extract_crashed`, `extract_timeout`
-after `EXTRACT_TIMEOUT` s), an exception in the core one with the traceback
-(`extract_error`); the crawl goes on with a fresh worker.
+after `EXTRACT_TIMEOUT` s, `extract_out_of_memory` past `EXTRACT_MEMORY_LIMIT` MB), an
+exception in the core one with the traceback (`extract_error`); the crawl goes on with a
+fresh worker.
 
 Back-pressure needs no code here: while a page is in the pool, its response stays
 in Scrapy's scraper slot, and once the bodies there exceed
@@ -41,9 +42,17 @@ DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
 
 class ProcessPagePipeline:
-    def __init__(self, stats, options: Options, workers: int = 0, timeout: float = 30.0):
+    def __init__(
+        self,
+        stats,
+        options: Options,
+        workers: int = 0,
+        timeout: float = 30.0,
+        memory_limit_mb: int = 0,
+    ):
         self.stats, self.options = stats, options
         self.workers, self.timeout = workers, timeout
+        self.memory_limit_mb = memory_limit_mb
         self.pool: WorkerPool | None = None
         self.in_flight = 0
 
@@ -65,7 +74,8 @@ class ProcessPagePipeline:
         workers = settings.get("EXTRACT_WORKERS")  # None: one per CPU; 0: inline
         workers = (os.cpu_count() or 1) if workers in (None, "", "None") else int(workers)
         timeout = settings.getfloat("EXTRACT_TIMEOUT", 30.0)
-        pipeline = cls(crawler.stats, options, workers, timeout)
+        memory_limit_mb = settings.getint("EXTRACT_MEMORY_LIMIT", 0)
+        pipeline = cls(crawler.stats, options, workers, timeout, memory_limit_mb)
         crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -81,6 +91,7 @@ class ProcessPagePipeline:
             initializer=PREPARE_WORKER,
             maintenance=(RELEASE_MEMORY,),
             maintenance_every=RELEASE_MEMORY_EVERY,
+            memory_limit=self.memory_limit_mb * 2**20 or None,
         )
         self.stats.set_value("extract/workers", self.workers)
 

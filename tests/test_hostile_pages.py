@@ -103,3 +103,17 @@ def test_retries_and_redirects_reached_the_server_as_expected(pages_crawl, web):
     assert hits["/protocol/redirect-loop"] == 1 and hits["/protocol/redirect-loop-b"] == 1
     assert hits["/protocol/landing"] == 1
     assert hits["/protocol/refresh-self"] == 1 and hits["/protocol/refreshed"] == 1
+
+
+def test_a_page_over_the_worker_memory_limit_is_a_reject_and_costs_no_other_page(web, tmp_path):
+    urls = tmp_path / "urls.txt"
+    listed = [web.url("/content/tiny-elements"), web.url("/content/article")]
+    urls.write_text("\n".join(listed) + "\n")
+    settings = {"EXTRACT_MEMORY_LIMIT": "300", "EXTRACT_WORKERS": "1"}
+    result = crawl("urls", tmp_path / "output", {"urls_file": str(urls)}, settings)
+    assert_accounted(result)
+    ((kind, reject),) = places(result, listed[0])
+    assert (kind, reject["reason"]) == ("reject", "extract_out_of_memory"), reject
+    assert "300 MB" in reject["detail"]
+    ((kind, record),) = places(result, listed[1])  # served by the worker that replaced it
+    assert kind == "record"

@@ -62,6 +62,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("urls", URL, {"EXTRACT_TIMEOUT": "-5"}, ("EXTRACT_TIMEOUT", "above 0")),
         ("urls", URL, {"MIN_WORDS": "abc"}, ("MIN_WORDS", "whole number")),
         ("urls", URL, {"EXTRACT_WORKERS": "-1"}, ("EXTRACT_WORKERS", ">= 0")),
+        ("urls", URL, {"EXTRACT_MEMORY_LIMIT": "100"},
+         ("EXTRACT_MEMORY_LIMIT", "0 (off)", ">= 256")),
         ("urls", URL, {"SOURCES_FILE": "/nope/sources.yaml"}, ("/nope/sources.yaml",)),
         ("urls", URL, {"STATE_URI": "reddis://127.0.0.1:6379/0"}, ("reddis", "unknown scheme")),
         ("urls", URL, {"LOG_FILE": "/nope/logs/crawl.log"}, ("LOG_FILE", "/nope/logs/crawl.log")),
@@ -77,8 +79,9 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
         "depth-negative", "typo-sinse", "bogus", "since-notadate", "LANGUAGES-xx",
         "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
-        "SOURCES_FILE-missing", "STATE_URI-scheme-typo", "LOG_FILE-unwritable", "feed-empty",
-        "start-empty", "url-no-scheme", "sitemap-ftp", "no-such-spider",
+        "EXTRACT_MEMORY_LIMIT-100", "SOURCES_FILE-missing", "STATE_URI-scheme-typo",
+        "LOG_FILE-unwritable", "feed-empty", "start-empty", "url-no-scheme", "sitemap-ftp",
+        "no-such-spider",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from datetime import UTC, datetime
@@ -92,7 +94,7 @@ def test_crash_hang_and_error_become_rejects_and_the_next_page_works(tmp_path):
         "extract_timeout",
         "ok",
         "extract_error",
-        "extract_crashed",
+        "extract_out_of_memory",
     ]
     assert outcomes[0].detail == "worker exited with code 3"
     assert outcomes[2].detail == "worker killed by SIGSEGV"
@@ -194,3 +196,47 @@ def test_a_maintenance_step_that_raises_costs_no_page():
 def test_a_pool_without_workers_is_refused_rather_than_waiting_forever():
     with pytest.raises(ValueError, match="at least one worker"):
         WorkerPool(echo, workers=-1, timeout=30)
+
+
+# A child process, so the cap cannot touch the test run: trafilatura's loader (ours too)
+# parses 700,000 elements with its address space capped at 200 MB and at 4 GB.
+_LOAD_UNDER_A_CAP = """
+import resource, sys
+import trafilatura
+resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]) * 2**20, resource.RLIM_INFINITY))
+page = "<html><body><p>Lead.</p>" + "<div>x</div>" * 700_000 + "<p>End.</p></body></html>"
+tree = trafilatura.load_html(page)
+print("none" if tree is None else sum(1 for _ in tree.iter()))
+"""
+
+
+def test_upstream_running_out_of_memory_reads_as_a_page_that_is_not_html():
+    """Why the pool also files a task whose worker peaked at its cap as out_of_memory: no
+    MemoryError reaches us, the page just fails to parse (docs/upstream.md)."""
+
+    def load(cap_mb: int) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", _LOAD_UNDER_A_CAP, str(cap_mb)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.strip()
+
+    assert load(4096) == "700004"
+    assert load(200) == "none"
+
+
+def test_a_result_computed_at_the_memory_cap_is_not_trusted():
+    pool = WorkerPool(pinned_process_page, workers=1, timeout=120, memory_limit=300 * 2**20)
+    cut = b"<html><body>" + b"<div>x</div>" * 700_000 + ARTICLE + b"</body></html>"
+    try:
+        with pytest.raises(TaskFailed) as failed:
+            pool.submit(cut, URL, Hints(), Options(), "text/html").result()
+        after = pool.submit(ARTICLE, URL, Hints(), Options(), "text/html").result()
+    finally:
+        pool.close()
+    assert failed.value.reason == "out_of_memory"
+    assert failed.value.detail == "the worker reached its memory limit of 300 MB"
+    assert after.accepted  # a fresh worker, under the same cap

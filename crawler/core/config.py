@@ -21,6 +21,7 @@ from crawler.core.values import (
     optional,
     string_list,
     whole_number,
+    zero_or,
 )
 
 
@@ -55,6 +56,8 @@ SETTINGS: dict[str, Callable] = {
     "FAVOR_PRECISION": flag,
     "EXTRACT_WORKERS": optional(whole_number(minimum=0)),
     "EXTRACT_TIMEOUT": decimal(above=0),
+    # Below 256 MB a worker could fail at warm-up or on every page, not on the odd one.
+    "EXTRACT_MEMORY_LIMIT": zero_or(whole_number(minimum=256)),
     "SCRAPER_SLOT_MAX_ACTIVE_SIZE": whole_number(minimum=1),
     "PROGRESS_INTERVAL": decimal(minimum=0),
     "SITE_MAX_PAGES": whole_number(minimum=1),

@@ -76,6 +76,20 @@ def optional(parse: Callable) -> Callable:
     return parse_optional
 
 
+def zero_or(parse: Callable) -> Callable:
+    """0 (off), or a value `parse` accepts: `EXTRACT_MEMORY_LIMIT=0` is no limit."""
+
+    def parse_zero_or(value):
+        if _is_int(value) and not isinstance(value, bool) and int(value) == 0:
+            return 0
+        try:
+            return parse(value)
+        except ValueError as error:
+            raise ValueError(f"must be 0 (off), or {str(error).removeprefix('must be ')}") from None
+
+    return parse_zero_or
+
+
 def string_list(value) -> list[str]:
     """A list, or a comma-separated string, as Scrapy's `getlist` reads one."""
     return _parts(value, lambda text: text.split(","))

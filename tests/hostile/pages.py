@@ -57,6 +57,13 @@ PDF = b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 200 + b"%%EOF\n
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
 
 
+def tiny_elements(count: int = 700_000) -> bytes:
+    """8.4 MB of one-letter elements after an article: under DOWNLOAD_MAXSIZE, and a tree
+    of 700,000 nodes that grew one extract worker past a gigabyte."""
+    html = article_html("Tiny elements")
+    return html.replace("</article>", "</article>" + "<div>x</div>" * count).encode()
+
+
 def deep_nesting(depth: int = 100_000) -> bytes:
     return (
         b"<html><head><title>Deep</title></head><body>"

@@ -321,6 +321,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/huge-undeclared": lambda h: _huge(h, declare=False),
         "/content/gzip-bomb": _gzip_bomb,
         "/content/deep-nesting": _static(pages.deep_nesting),
+        "/content/tiny-elements": _static(pages.tiny_elements),
         "/content/many-links": _static(pages.many_links),
         "/content/one-line": _static(pages.one_long_line),
         "/content/extract-raises": _static(pages.crashing_metadata),
