@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 from scrapy import Request
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 
+from crawler.integration.meta_refresh import refresh_header
 from crawler.integration.redirect_targets import BrokenRedirect, RefuseBrokenRedirects
 
 BROKEN = {"Location": "http://127.0.0.1:99999/a"}
@@ -38,3 +39,21 @@ def test_a_redirect_to_javascript_is_not_followed():
     response = answer(request, headers={"Location": "javascript:alert(1)"})
     assert RefuseBrokenRedirects(2083).process_response(request, response) is response
     assert request.meta["dont_redirect"] is True  # RedirectMiddleware leaves it: http_302
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (b"0; url=/next", (0.0, "https://news.example/next")),
+        (b"5;URL='https://other.example/a b'", (5.0, "https://other.example/a%20b")),
+        (b'1.5, "/next?x=1"', (1.5, "https://news.example/next?x=1")),
+        (b"0;/next", (0.0, "https://news.example/next")),
+        (b"30", None),  # a delay alone reloads the page
+        (b"0; url=", None),
+        (b"soon; url=/next", None),
+        (b"0; url=http://[::1/", None),
+    ],
+)
+def test_a_refresh_header_reads_as_browsers_read_it(header, expected):
+    response = HtmlResponse("https://news.example/story", headers={"Refresh": header}, body=b"")
+    assert refresh_header(response) == expected

@@ -36,6 +36,8 @@ _REJECTS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 def classify_failure(exc: BaseException) -> FailureVerdict:
     if isinstance(exc, HttpError):
         status = exc.response.status
+        if not 100 <= status <= 999:  # "HTTP/1.1 0 OK", "-200": no status code at all
+            return FailureVerdict(False, "bad_response", status)
         return FailureVerdict(False, f"http_{status}", status)
     if isinstance(exc, BlockedAddress):
         return FailureVerdict(False, "blocked_address")
@@ -60,10 +62,11 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
 
 def _unparseable_response(exc: BaseException) -> bool:
     """The server answered with something that is not HTTP (a status line without a number,
-    a broken header, headers past the cap of crawler.compat.twisted_headers): Twisted's
-    ParseError inside ResponseFailed; or headers Twisted refuses as invalid (conflicting
-    Content-Length values), a ValueError there. Scrapy 2.19 raises DownloadFailedError from
-    the ResponseFailed, so the chain is walked. Not a lost connection: not `connection_lost`."""
+    a broken header, headers past the cap of crawler.compat.twisted_headers, a chunk size
+    that is no number): Twisted's ParseError (or chunk error) inside ResponseFailed; or
+    headers Twisted refuses as invalid (conflicting Content-Length values), a ValueError
+    there. Scrapy 2.19 raises DownloadFailedError (or ResponseDataLossError) from the
+    ResponseFailed, so the chain is walked. Not a lost connection: not `connection_lost`."""
     seen: BaseException | None = exc
     while seen is not None:
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []
@@ -78,5 +81,11 @@ def _unparseable_response(exc: BaseException) -> bool:
     return False
 
 
+# By name: twisted.web._newclient and twisted.web.http's chunk decoder errors are private.
+# A chunk size that is not hexadecimal comes with a _DataLoss beside it, which Scrapy
+# turns into ResponseDataLossError (`truncated`); the body was broken, not cut short.
+_PARSE_ERRORS = frozenset({"ParseError", "_MalformedChunkedDataError"})
+
+
 def _is_parse_error(error: BaseException) -> bool:
-    return any(cls.__name__ == "ParseError" for cls in type(error).__mro__)
+    return any(cls.__name__ in _PARSE_ERRORS for cls in type(error).__mro__)

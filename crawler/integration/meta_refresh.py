@@ -7,13 +7,22 @@ duplicate filter: the article was lost as the skip `duplicate_request`. A refres
 target is the same page (canonicalized: tracking parameters, fragments, `www.`) is the page,
 and is processed as it is. So is a page whose refresh goes where no request can
 (`javascript:`, `file:`, a port out of range): Scrapy raised there (fetch_error).
+
+A `Refresh` HTTP header (`Refresh: 0; url=/new-home/`) moves a browser as the meta tag
+does; Scrapy reads only the tag, so the page that announced the move was the record. The
+header is followed under the same rules, when the page has no refresh tag of its own.
 """
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.http import HtmlResponse
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import get_meta_refresh
+from w3lib.url import safe_url_string
 
 from crawler.core.canonical import canonicalize
 from crawler.integration.redirect_targets import redirect_problem
@@ -25,14 +34,44 @@ class MetaRefreshElsewhere(MetaRefreshMiddleware):
         self.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083)
 
     def process_response(self, request, response, spider=None):
-        if isinstance(response, HtmlResponse) and not request.meta.get("dont_redirect"):
+        if request.meta.get("dont_redirect") or request.method == "HEAD":
+            return response
+        url = None
+        if isinstance(response, HtmlResponse):
             # Scrapy caches the parse per response: the parent's call below costs nothing.
             try:
                 _, url = get_meta_refresh(response, ignore_tags=self._ignore_tags)
             except ValueError:  # w3lib cannot even resolve it (a port out of range)
                 return response
-            if url and canonicalize(url) == canonicalize(response.url):
-                return response
-            if url and redirect_problem(response.url, url, self.url_length_limit):
-                return response  # nowhere a request can go: the page is what there is
+        header = None if url else refresh_header(response)
+        url = url or (header and header[1])
+        if url and canonicalize(url) == canonicalize(response.url):
+            return response
+        if url and redirect_problem(response.url, url, self.url_length_limit):
+            return response  # nowhere a request can go: the page is what there is
+        # The parent's rules, for the header.
+        if header and header[0] < self._maxdelay and urlparse_cached(request).scheme in WEB:
+            redirected = self._redirect_request_using_get(request, response, header[1])
+            return self._redirect(redirected, request, "refresh header")
         return super().process_response(request, response, spider)
+
+
+WEB = ("http", "https")
+# "5; url=/next", "0;URL='/next'", "0, /next": the delay, then the target (WHATWG's
+# shared declarative refresh steps). A delay alone reloads the page: nothing to follow.
+_REFRESH = re.compile(
+    r"""\s*(\d+(?:\.\d*)?)[\d.]*\s*[;,]\s*(?:url\s*=\s*)?(["']?)(?P<url>[^"']*?)\2\s*$""",
+    re.IGNORECASE,
+)
+
+
+def refresh_header(response) -> tuple[float, str] | None:
+    """The delay and the absolute target of a `Refresh` header, or None."""
+    value = response.headers.get(b"Refresh")
+    found = _REFRESH.match(value.decode("latin-1")) if value else None
+    if not found or not found["url"].strip():
+        return None
+    try:
+        return float(found[1]), urljoin(response.url, safe_url_string(found["url"].strip()))
+    except ValueError:  # a port out of range, a broken IPv6 host
+        return None

@@ -118,6 +118,11 @@ CASES = (
     Case("/protocol/endless-headers", "reject", "bad_response"),
     Case("/protocol/header-line-1mb", "reject", "bad_response"),
     Case("/protocol/conflicting-lengths", "reject", "bad_response"),
+    Case("/protocol/status-0", "reject", "bad_response"),
+    Case("/protocol/status-negative", "reject", "bad_response"),
+    Case("/protocol/status-1200", "reject", "bad_response"),
+    Case("/protocol/bad-chunk-size", "reject", "bad_response"),
+    Case("/protocol/refresh-header", "record", final="127.0.0.1 /protocol/refreshed-by-header"),
     *(Case(f"/protocol/{name}-complete", "record", words=LATIN_WORDS) for name in COMPRESSIONS),
     *(Case(f"/protocol/{name}-truncated", "reject", "truncated") for name in COMPRESSIONS),
 )

@@ -277,6 +277,18 @@ def _raw_response(head: bytes) -> Route:
     return route
 
 
+def _bad_chunk_size(handler: HostileHandler) -> None:
+    """A chunked body whose second chunk size is not hexadecimal."""
+    first = pages.article("A body in chunks")
+    handler.wfile.write(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + b"%x\r\n" % len(first)
+        + first
+        + b"\r\nzz\r\nmore\r\n0\r\n\r\n"
+    )
+    handler.close_connection = True
+
+
 def _calendar(handler: HostileHandler) -> None:
     """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
     page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
@@ -424,6 +436,20 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/conflicting-lengths": _raw_response(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 7\r\n"
         ),
+        # Status lines whose code is no three-digit number (the body is an article).
+        "/protocol/status-0": _raw_response(b"HTTP/1.1 0 OK\r\nContent-Type: text/html\r\n"),
+        "/protocol/status-negative": _raw_response(
+            b"HTTP/1.1 -200 OK\r\nContent-Type: text/html\r\n"
+        ),
+        "/protocol/status-1200": _raw_response(b"HTTP/1.1 1200 OK\r\nContent-Type: text/html\r\n"),
+        "/protocol/bad-chunk-size": _bad_chunk_size,
+        # A Refresh header, as browsers follow it (and Scrapy does not).
+        "/protocol/refresh-header": lambda h: h.send(
+            200,
+            article("A page that moves by header"),
+            Refresh="0; url=/protocol/refreshed-by-header",
+        ),
+        "/protocol/refreshed-by-header": _static(article("Landed by a Refresh header")),
         **{
             f"/protocol/{name}-{state}": _compressed(name, cut)
             for name in COMPRESSIONS
