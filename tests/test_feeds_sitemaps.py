@@ -138,3 +138,14 @@ def test_a_gzipped_sitemap_cut_short_is_refused_and_members_are_all_read():
     whole = urlset(0)
     two = gzip.compress(whole[:5000]) + gzip.compress(whole[5000:])
     assert len(parse_sitemap(two, "https://n.example/s.xml.gz").entries) == 500
+
+
+def test_a_gzipped_text_sitemap_is_read_and_an_html_page_is_not_one():
+    body = gzip.compress(b"https://a.example/1\nhttps://a.example/2\n")
+    sitemap = parse_sitemap(body, "https://a.example/sitemap.txt.gz")
+    assert [entry.url for entry in sitemap.entries] == [
+        "https://a.example/1",
+        "https://a.example/2",
+    ]
+    with pytest.raises(NotXml):
+        parse_sitemap(b"<html><body>https://a.example/1</body></html>", "https://a.example/s")

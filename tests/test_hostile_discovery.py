@@ -19,7 +19,8 @@ from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
 FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html")
-SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml")
+SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml", "urls.txt",
+            "declared-utf16.xml")  # fmt: skip
 CALENDAR = "/trap/calendar/2026/11/23/?page="
 DEPTH, MAX_PAGES = 4, 30
 
@@ -114,7 +115,21 @@ def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
 
 def test_sitemap_crawl_balances(sitemap_crawl):
     summary = assert_accounted(sitemap_crawl)
-    assert summary["skipped_by_reason"] == {"sitemap": 4}  # index, child, big, bad-offsets
+    # index, child, big, bad-offsets, urls.txt, declared-utf16
+    assert summary["skipped_by_reason"] == {"sitemap": 6}
+
+
+def test_a_text_sitemap_is_read_line_by_line(sitemap_crawl, web):
+    for n in (1, 2):
+        ((kind, _),) = places(sitemap_crawl, web.url(f"/sitemaps/article/text-{n}"))
+        assert kind == "record"
+    # Counted as any sitemap entry no request can be made from (`file:`, `javascript:`).
+    assert sitemap_crawl.summary["not_requested"]["unfetchable"] == 1
+
+
+def test_a_utf8_sitemap_declaring_utf16_is_read_as_utf8(sitemap_crawl, web):
+    ((kind, record),) = places(sitemap_crawl, web.url("/sitemaps/article/declared-utf16-caf%C3%A9"))
+    assert kind == "record"
 
 
 def test_dates_with_impossible_zone_offsets_lose_no_entry(sitemap_crawl, web):

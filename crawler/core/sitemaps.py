@@ -2,6 +2,8 @@
 
 Scrapy's sitemap parser drops `news:publication_date` and `news:title`; they
 are the best date and title hints a news site gives, so this parser keeps them.
+It also reads the protocol's other form, which Scrapy's does not: a text file of one URL a
+line (sitemaps.org, "Text file"), as robots.txt may name it (`Sitemap: /sitemap.txt`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import datetime
 
 from crawler.core.canonical import join_url
 from crawler.core.dates import parse_date
-from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
+from crawler.core.xmlsafe import NotXml, child_text, local_name, maybe_gunzip, parse_xml
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Sitemap:
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
+    text_entries = _text_sitemap(maybe_gunzip(body), base_url)
+    if text_entries is not None:
+        return Sitemap(False, text_entries)
     root = parse_xml(body)
     kind = local_name(root)
     if kind not in ("urlset", "sitemapindex"):
@@ -54,3 +59,16 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
         news_title=child_text(news, "title") if news is not None else None,
         news_publication_date=(child_text(news, "publication_date") if news is not None else None),
     )
+
+
+def _text_sitemap(body: bytes, base_url: str) -> list[SitemapEntry] | None:
+    """The entries of a text sitemap: a body whose first line is an http(s) URL. Every other
+    non-empty line is an entry too, as written (the protocol has full URLs only), so a line
+    that is no URL is counted where the spider counts any unfetchable entry (`not a url`
+    is no http(s) URL: not_requested.unfetchable)."""
+    text = body.decode("utf-8", "replace").removeprefix("\ufeff")
+    lines = (line.strip() for line in text.splitlines())
+    lines = [line for line in lines if line]
+    if not lines or not lines[0].lower().startswith(("http://", "https://")):
+        return None
+    return [SitemapEntry(url=line) for line in lines]

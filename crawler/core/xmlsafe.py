@@ -14,6 +14,9 @@ from lxml import etree
 MAX_XML_BYTES = 50 * 1024 * 1024
 XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _NAMED_REF = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_WIDE_DECLARATION = re.compile(
+    rb"""^((?:\xef\xbb\xbf)?<\?xml[^>]{0,200}?encoding\s*=\s*["'])(utf-?(?:16|32)[^"']*)""", re.I
+)
 
 
 class NotXml(ValueError):
@@ -36,7 +39,7 @@ def parse_xml(body: bytes) -> etree._Element:
         remove_pis=True,
     )
     try:
-        root = etree.fromstring(_html_refs_to_numeric(body.lstrip()), parser=parser)
+        root = etree.fromstring(_html_refs_to_numeric(_narrow(body.lstrip())), parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
     _refuse_resource_limits(parser)
@@ -67,6 +70,16 @@ def maybe_gunzip(body: bytes) -> bytes:
             raise NotXml(f"gzip stream cut short after {size} bytes")
         rest = decompressor.unused_data.lstrip(b"\x00")  # padding between members
     return b"".join(parts)
+
+
+def _narrow(body: bytes) -> bytes:
+    """A declaration of UTF-16 or UTF-32 on a body that is one byte a character (its first
+    bytes hold no zero: "<?xml" in UTF-16 has one after each letter) is a copied template;
+    libxml2 believed it and read no root element. Such a body is read as UTF-8."""
+    declared = _WIDE_DECLARATION.match(body)
+    if declared is None or b"\x00" in body[:4]:
+        return body
+    return declared[1] + b"UTF-8" + body[declared.end() :]
 
 
 def _html_refs_to_numeric(body: bytes) -> bytes:

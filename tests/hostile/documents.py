@@ -143,6 +143,21 @@ def sitemap_with_bad_offsets(origin: str) -> bytes:
     return _urlset(entries)
 
 
+def text_sitemap(origin: str) -> bytes:
+    """The protocol's text form, as robots.txt may name it: a BOM, CRLF lines, a blank line,
+    and a line that is no URL (counted as unfetchable, not lost)."""
+    lines = [f"{origin}/sitemaps/article/text-{n}" for n in (1, 2)]
+    return ("\ufeff" + "\r\n".join([lines[0], "", "not a url", lines[1]]) + "\r\n").encode()
+
+
+def sitemap_declaring_utf16(origin: str) -> bytes:
+    """UTF-8 bytes under a copied `encoding="UTF-16"` declaration."""
+    entry = f"<url><loc>{origin}/sitemaps/article/declared-utf16-caf\u00e9</loc></url>"
+    return _urlset(entry).replace(
+        b'<?xml version="1.0"?>', b'<?xml version="1.0" encoding="UTF-16"?>'
+    )
+
+
 @cache
 def _big_entries() -> str:
     old = "".join(
@@ -215,5 +230,7 @@ def routes() -> dict:
         "/sitemaps/bad-offsets.xml": doc(sitemap_with_bad_offsets),
         "/sitemaps/big.xml": doc(big_sitemap),
         "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),
+        "/sitemaps/urls.txt": doc(text_sitemap, "text/plain; charset=utf-8"),
+        "/sitemaps/declared-utf16.xml": doc(sitemap_declaring_utf16),
         "/sitemaps/bomb.xml.gz": lambda h: h.send(200, sitemap_gzip_bomb(), "application/gzip"),
     }
