@@ -99,6 +99,10 @@ AI_RELEVANCE_THRESHOLD = 0.2  # below it a record from a non-AI-only source is o
 KEEP_OFF_TOPIC = False  # True: keep off-topic records (flagged) instead of rejecting them
 BOILERPLATE_MIN_PAGES = 3  # a line seen on this many pages of one site is template
 
+# RUN_OUTPUT is deliberately not set here: `scrapy fetch`, `shell`, `parse`, `view` and `check`
+# turn it off at command priority, which a value in this file would override. Off, a
+# process writes no run directory and opens no state store (crawler.integration.commands).
+
 # --- State (issue: incremental crawls) ---------------------------------------------------------
 STATE_URI = None  # None: OUTPUT_DIR/state.sqlite3; "" turns state off; or a path
 NEAR_DUPLICATE_ACTION = "flag"  # "flag": keep later copies flagged near_duplicate; "skip"

@@ -46,7 +46,9 @@ class DedupPipeline:
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
         store = state_for(crawler)
         if store is None:
-            raise NotConfigured("STATE_URI is empty: no dedup across runs")
+            raise NotConfigured(
+                "no state store (STATE_URI empty, or RUN_OUTPUT off): no dedup across runs"
+            )
         settings = crawler.settings
         pipeline = cls(
             crawler,

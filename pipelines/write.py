@@ -11,7 +11,7 @@ import logging
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.exceptions import CloseSpider, DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
@@ -36,6 +36,8 @@ class RunOutputPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunOutputPipeline:
+        if not crawler.settings.getbool("RUN_OUTPUT", True):
+            raise NotConfigured("RUN_OUTPUT is off (scrapy fetch, shell, parse): no run directory")
         pipeline = cls(crawler, crawler.settings.get("OUTPUT_DIR"))
         crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)

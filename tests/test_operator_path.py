@@ -344,3 +344,35 @@ def test_the_default_output_is_the_projects_from_any_subdirectory(demo_web, tmp_
     (summary,) = (tmp_path / "output" / "urls").glob("2*/run.json")
     assert json.loads(summary.read_text())["counts"]["accepted"] == 1
     assert (tmp_path / "output" / "state.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["fetch", "--nolog"],
+        ["shell", "--nolog", "-c", "response.status"],
+        ["parse", "--nolog", "--pipelines", "--spider", "urls", "--callback", "parse_article"],
+    ],
+    ids=["fetch", "shell", "parse"],
+)
+def test_inspection_commands_leave_runs_latest_and_state_alone(command, demo_web, tmp_path):
+    """`scrapy fetch` opened a run directory and moved `latest`; `scrapy parse --pipelines`
+    wrote the page to the state store, so the next crawl skipped it as unchanged."""
+    page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
+    first = run_crawl("urls", tmp_path, {"url": page})
+    assert first.returncode == 0, first.log[-2000:]
+    latest = (tmp_path / "urls" / "latest").resolve()
+    before = sorted(str(path) for path in tmp_path.rglob("*"))
+    state_before = (tmp_path / "state.sqlite3").read_bytes()
+    arguments = ["-a", f"url={page}"] if command[0] == "parse" else []
+    settings = ["-s", f"OUTPUT_DIR={tmp_path}", "-s", "ALLOWED_PRIVATE_HOSTS=127.0.0.1"]
+    done = subprocess.run(
+        [sys.executable, "-m", "scrapy", *command, *arguments, *settings, page],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Relay" in done.stdout or "200" in done.stdout, done.stdout[-2000:]
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert sorted(str(path) for path in tmp_path.rglob("*")) == before
+    assert (tmp_path / "urls" / "latest").resolve() == latest
+    assert (tmp_path / "state.sqlite3").read_bytes() == state_before

@@ -47,7 +47,9 @@ def check_state(settings) -> None:
 
 def state_uri(settings) -> str | None:
     """STATE_URI; by default REDIS_URL in distributed mode, else OUTPUT_DIR/state.sqlite3.
-    An empty string turns state off."""
+    An empty string turns state off, and so does RUN_OUTPUT off (the inspection commands)."""
+    if not settings.getbool("RUN_OUTPUT", True):
+        return None
     uri = settings.get("STATE_URI")
     if uri is None:
         if settings.get("REDIS_URL"):

@@ -259,9 +259,13 @@ def serve(conn: Connection) -> None:
         if memory_limit is not None:
             memory_limit = _limit_memory(memory_limit)
     except BaseException:
-        conn.send(("failed", traceback.format_exc()))
+        with contextlib.suppress(OSError):  # the parent may be gone too
+            conn.send(("failed", traceback.format_exc()))
         return
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except OSError:  # the parent left while this worker warmed up (`scrapy parse` does)
+        return
     done = 0
     while True:
         try:
