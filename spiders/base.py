@@ -14,6 +14,7 @@ from pathlib import Path
 
 import scrapy
 from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.core.canonical import (
@@ -297,6 +298,11 @@ class ArticleSpider(scrapy.Spider):
         if verdict.skip:
             self.skip(verdict.reason)
             return
+        hints = request.meta.get("hints") or Hints()
+        if isinstance(failure.value, HttpError) and self._is_page_request(request):
+            # A 404 or 500 came back for a page: fetched, and rejected. Left out, a source's
+            # reject rate was its rejects over its good pages only (5 good, 5 gone: 100%).
+            self.count(f"source/{hints.source or NO_SOURCE}/fetched")
         if verdict.reason == "blocked_address":  # the hint says how to allow it
             self.logger.warning("Not requested %s: %s", request.url, failure.getErrorMessage())
         else:
@@ -308,8 +314,13 @@ class ArticleSpider(scrapy.Spider):
             spider=self.name,
             detail=f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:1000],
             http_status=verdict.http_status,
-            source=(request.meta.get("hints") or Hints()).source,
+            source=hints.source,
         )
+
+    def _is_page_request(self, request) -> bool:
+        """A request for a page that would be counted fetched, not for a feed or sitemap."""
+        name = getattr(request.callback, "__name__", "")
+        return name in ("parse_article", "parse_listed_page", "parse_page")
 
     # --- catalogue ----------------------------------------------------------------------
     def catalogue(self) -> list[Source]:

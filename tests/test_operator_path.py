@@ -189,9 +189,13 @@ def test_a_listed_entry_that_is_no_http_url_is_a_bad_url_reject(web, tmp_path):
 def test_the_report_of_an_ad_hoc_run_counts_what_it_fetched(demo_web, tmp_path):
     pages = [demo_web.url("neuralledger", f"/news/2026/11/{slug}.html")
              for slug in ("relay-agent-framework-1-0", "hospitals-pilot-ai-scribes")]  # fmt: skip
-    result = run_crawl("urls", tmp_path, {"url": ",".join(pages)})
+    gone = demo_web.url("neuralledger", "/news/2026/11/no-such-story.html")
+    result = run_crawl("urls", tmp_path, {"url": ",".join([*pages, gone])})
     (row,) = [v for k, v in result.summary["sources"].items() if k == "(none)"]
-    assert (row["discovered"], row["fetched"], row["new"]) == (2, 2, 2)
+    # The 404 came back: fetched and rejected (it was left out of fetched, and a source's
+    # reject rate was rejects over good pages only).
+    assert (row["discovered"], row["fetched"], row["new"]) == (3, 3, 2)
+    assert (row["rejected"], row["http_errors"]) == ({"http_404": 1}, {"404": 1})
     again = run_crawl("urls", tmp_path, {"url": ",".join(pages), "refresh": "1"})
     (row,) = [v for k, v in again.summary["sources"].items() if k == "(none)"]
     assert (row["fetched"], row["new"], row["unchanged"]) == (2, 0, 2)  # "same" was 0
