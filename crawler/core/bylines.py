@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, names_in, other_credit, person_shaped
+from crawler.core.boxes import contains
 from crawler.core.prose import text_owner
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
@@ -91,9 +92,7 @@ def _unlinked_names(linked: list) -> tuple[str, ...]:
     author page. Only names shaped like a person's and joined to the list by a comma or
     "and", so the line's other words (a section, a job title, a dateline) are not names."""
     first, *others = linked
-    line = next(
-        (up for up in first.iterancestors() if all(_is_ancestor(up, o) for o in others)), None
-    )
+    line = next((up for up in first.iterancestors() if all(contains(up, o) for o in others)), None)
     if line is None:
         return ()
     text = element_text(line)
@@ -119,10 +118,6 @@ def _other_work(link) -> bool:
         if line != own:
             return own in other_credit(line)
     return False
-
-
-def _is_ancestor(ancestor, node) -> bool:
-    return any(parent is ancestor for parent in node.iterancestors())
 
 
 def _first_byline(tree, candidates: dict):
