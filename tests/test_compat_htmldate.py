@@ -9,7 +9,12 @@ import pytest
 from lxml import html as lxml_html
 
 import crawler.compat.trafilatura.metadata  # noqa: F401  (installs the English parser)
-from crawler.compat.htmldate import UPSTREAM_PARSER, english_date_parser
+from crawler.compat.htmldate import (
+    UPSTREAM_FREE_TEXT,
+    UPSTREAM_PARSER,
+    english_date_parser,
+    free_text,
+)
 
 FRENCH = "5 février 2025"
 # The forms dateparser parsed on the benchmark pages, and their neighbours.
@@ -73,3 +78,33 @@ def test_ours_reads_such_a_page_as_undated():
     from crawler.compat.trafilatura.metadata import undeclared_date
 
     assert undeclared_date(lxml_html.fromstring(BAD_OFFSET_PAGE), "https://n.example/a") is None
+
+
+# Text before, between and after children, inside a comment's neighbours, in nested FAST_TAGS
+# and in tags htmldate does not read (b, td): every kind of text node the XPath selects.
+FREE_TEXT_PAGE = (
+    "<html><body><div>Posted <b>by Ann</b> on March 3, 2024<!-- c --> at noon"
+    "<p>Updated <span>4/5/2024</span> again</p> tail of p</div>"
+    "<table><tr><td>In a cell May 6, 2023</td></tr></table>"
+    "<ul><li>One</li>between<li>Two <time>June 1, 2022</time></li></ul></body></html>"
+)
+
+
+def test_upstream_free_text_is_one_xpath_over_every_text_node():
+    """Why it is slow on a page of many small elements (bench/pathological.py): libxml2 builds
+    the node set of `.//*[self::div or ...]/text()` step by step, quadratic in the page."""
+    assert UPSTREAM_FREE_TEXT.path.startswith(".//*[self::div or ")
+    assert UPSTREAM_FREE_TEXT.path.endswith("]/text()")
+
+
+def test_the_walk_selects_the_same_text_as_the_xpath():
+    tree = lxml_html.fromstring(FREE_TEXT_PAGE)
+    upstream = sorted(str(text) for text in UPSTREAM_FREE_TEXT(tree))
+    assert sorted(free_text(tree)) == upstream
+    assert " on March 3, 2024" in upstream and " at noon" in upstream and "between" in upstream
+
+
+def test_find_date_reads_free_text_with_the_walk():
+    assert htmldate.core.FREE_TEXT_EXPRESSIONS is free_text
+    page = "<html><body><div><p>" + "x " * 20 + "</p>Filed on March 3, 2024</div></body></html>"
+    assert htmldate.find_date(page, extensive_search=True) == "2024-03-03"

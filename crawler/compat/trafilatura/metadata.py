@@ -24,7 +24,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import line_processing
 
-from crawler.compat.htmldate import use_english_date_parser
+from crawler.compat.htmldate import use_english_date_parser, use_linear_free_text
 from crawler.compat.trafilatura import in_range
 from crawler.core import fields
 from crawler.core.metadata import PageMeta
@@ -33,6 +33,7 @@ from crawler.core.page_times import masthead_hidden
 
 LOGGER = logging.getLogger(__name__)
 use_english_date_parser()  # the extensive date search below, ~15 ms a page faster
+use_linear_free_text()  # and not quadratic in the page's elements
 # Dated by the page itself: htmldate is not needed.
 _DATED_BY_PAGE = (*fields.MARKUP_DATE_SOURCES, "text")
 
