@@ -149,3 +149,39 @@ def test_a_gzipped_text_sitemap_is_read_and_an_html_page_is_not_one():
     ]
     with pytest.raises(NotXml):
         parse_sitemap(b"<html><body>https://a.example/1</body></html>", "https://a.example/s")
+
+
+ATOM_LINKS = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>json first</title><link rel="alternate" type="application/json" href="/api/1.json"/>
+<link rel="alternate" type="text/html" href="/story/1"/></entry>
+<entry><title>iri</title><link rel="self" href="/self/2.atom"/>
+<link rel="http://www.iana.org/assignments/relation/alternate" href="/story/2"/></entry>
+<entry><title>cased</title><link rel="edit" href="/edit/3"/>
+<link rel="Alternate" href="/story/3"/></entry>
+<entry><title>comments only</title><link rel="replies" href="/comments/4.atom"/>
+<link rel="related" type="text/html" href="/story/4"/></entry>
+</feed>"""
+
+
+def test_an_atom_entry_is_its_html_alternate_not_the_first_link():
+    """The first alternate was taken whatever its type, and the first link when no rel said
+    alternate in lower case: a JSON API URL, the feed itself, an edit URI, a comments feed."""
+    entries = parse_feed(ATOM_LINKS, "https://a.example/feed")
+    assert [e.url for e in entries] == [f"https://a.example/story/{n}" for n in (1, 2, 3, 4)]
+
+
+RSS_LINKS = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+xmlns="http://purl.org/rss/1.0/"><channel rdf:about="https://a.example/"><title>t</title></channel>
+<item rdf:about="https://a.example/rdf/1"><title>no link</title></item></rdf:RDF>"""
+RSS_GUIDS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>upper</title><guid isPermaLink="true">HTTPS://a.example/guid/1</guid></item>
+<item><title>path</title><guid isPermaLink="true">/guid/2</guid></item>
+<item><title>an id</title><guid>2026-12-06-0042</guid></item>
+</channel></rss>"""
+
+
+def test_rss_entries_without_a_link_use_their_permalink_or_rdf_about():
+    (rdf,) = parse_feed(RSS_LINKS, "https://a.example/index.rdf")
+    assert rdf.url == "https://a.example/rdf/1"
+    urls = [e.url.lower() for e in parse_feed(RSS_GUIDS, "https://a.example/feed")]
+    assert urls == ["https://a.example/guid/1", "https://a.example/guid/2"]  # an id is no URL

@@ -47,7 +47,7 @@ def _base_of(element, base_url: str) -> str:
 
 
 def _rss_entry(item, base_url: str) -> FeedEntry | None:
-    link = child_text(item, "link") or _guid_link(item)
+    link = child_text(item, "link") or _guid_link(item) or _rdf_about(item)
     if not link:
         return None
     base_url = _base_of(item, base_url)
@@ -69,12 +69,25 @@ def _rss_entry(item, base_url: str) -> FeedEntry | None:
 
 
 def _guid_link(item) -> str | None:
+    """A permalink guid: an http(s) URL in any case ("HTTPS://"), or a path when the feed
+    says outright that it is a permalink (a bare guid is by default, and is often an id)."""
     for child in item:
         if local_name(child) == "guid" and child.get("isPermaLink", "true") != "false":
             text = (child.text or "").strip()
-            if text.startswith(("http://", "https://")):
+            if text.lower().startswith(("http://", "https://")):
+                return text
+            if text.startswith("/") and child.get("isPermaLink") == "true":
                 return text
     return None
+
+
+_RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+
+
+def _rdf_about(item) -> str | None:
+    """RSS 1.0: an item's `rdf:about` is its URI, the link when `<link>` is missing."""
+    about = (item.get(_RDF_ABOUT) or "").strip()
+    return about if about.lower().startswith(("http://", "https://")) else None
 
 
 def _atom_entry(entry, base_url: str) -> FeedEntry | None:
@@ -95,10 +108,26 @@ def _atom_entry(entry, base_url: str) -> FeedEntry | None:
     )
 
 
+_ALTERNATE = frozenset({"alternate", "http://www.iana.org/assignments/relation/alternate"})
+_HTML_TYPES = frozenset({"", "text/html", "application/xhtml+xml"})
+# Links that are never the entry's page: the feed itself, its edit URI, comments, a file.
+_NOT_THE_PAGE = frozenset({"self", "edit", "edit-media", "replies", "enclosure", "license"})
+
+
 def _atom_link(entry):
-    """The entry's alternate `<link>` element (else its first), whose `href` is the URL."""
+    """The entry's page `<link>` element, whose `href` is the URL: an alternate of an HTML
+    type (no type counts as HTML), else any alternate (RFC 4287: a missing rel is one, and
+    the IANA IRI is the same), else the first link that is not the feed's own, an edit URI,
+    a comments feed or an enclosure. feedparser takes the same alternate."""
     links = [el for el in entry if local_name(el) == "link" and (el.get("href") or "").strip()]
-    for link in links:
-        if link.get("rel", "alternate") == "alternate":
+
+    def rel(link) -> str:
+        return (link.get("rel") or "alternate").strip().lower()
+
+    alternates = [link for link in links if rel(link) in _ALTERNATE]
+    for link in alternates:
+        if (link.get("type") or "").split(";")[0].strip().lower() in _HTML_TYPES:
             return link
-    return links[0] if links else None
+    if alternates:
+        return alternates[0]
+    return next((link for link in links if rel(link) not in _NOT_THE_PAGE), None)
