@@ -36,7 +36,8 @@ class Sitemap:
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
-    text_entries = _text_sitemap(maybe_gunzip(body), base_url)
+    body = maybe_gunzip(body)  # once: parse_xml finds it inflated already
+    text_entries = _text_sitemap(body, base_url)
     if text_entries is not None:
         return Sitemap(False, text_entries)
     root = parse_xml(body)
