@@ -1,7 +1,8 @@
 """A loopback site that measures how it is treated: in-flight requests at once (the most
 seen), every path asked for, in order, and when. Answers take `latency` seconds, so
 requests that overlap are seen to overlap. robots.txt disallows /private/; /busy.html
-answers 429 with Retry-After: 1 the first time.
+answers 429 with Retry-After: 1 the first time. `robots_fault` breaks the robots.txt answer
+the way a tarpit or a failing backend does (ROBOTS_FAULTS).
 
 Articles are tests.bulk_site's generated pages, at /a/<n>.html and /private/<n>.html.
 """
@@ -15,6 +16,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from tests.bulk_site import article
 
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+STALL = 8.0  # seconds a stalled answer hangs: past the tests' DOWNLOAD_TIMEOUT
+# "silent": the connection is taken, nothing is sent; "stall": the status line, headers and
+# ROBOTS are sent, 1000 bytes short of Content-Length, then nothing; "cut": the same, then
+# the connection closes.
+ROBOTS_FAULTS = ("silent", "stall", "cut")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -35,6 +41,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         headers = {}
+        if self.path == "/robots.txt" and self.server.robots_fault:
+            return self._broken_robots(self.server.robots_fault)
         if self.path == "/robots.txt":
             status, body = self.server.robots_status, self.server.robots
             headers = self.server.robots_headers
@@ -59,6 +67,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _broken_robots(self, fault: str) -> None:
+        if fault == "silent":
+            time.sleep(STALL)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(ROBOTS) + 1000))
+        self.end_headers()
+        self.wfile.write(ROBOTS)  # its rules, and 1000 bytes still to come
+        self.wfile.flush()
+        if fault == "stall":
+            time.sleep(STALL)
+        self.close_connection = True
+
     def log_message(self, *args) -> None:
         pass
 
@@ -66,10 +88,11 @@ class _Handler(BaseHTTPRequestHandler):
 class _PoliteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, latency: float, robots: bytes, robots_status: int, robots_headers: dict):
+    def __init__(self, latency: float, robots: bytes, robots_status: int, robots_headers: dict,
+                 robots_fault: str | None):  # fmt: skip
         super().__init__(("127.0.0.1", 0), _Handler)
         self.latency, self.robots, self.robots_status = latency, robots, robots_status
-        self.robots_headers = robots_headers
+        self.robots_headers, self.robots_fault = robots_headers, robots_fault
         self.lock = threading.Lock()
         self.hits: list[tuple[float, str]] = []
         self.answered: set[str] = set()
@@ -80,8 +103,10 @@ class PoliteSite:
     """`with PoliteSite(latency=0.3) as site`: site.origin, site.paths, site.max_in_flight."""
 
     def __init__(self, latency: float = 0.0, robots: bytes = ROBOTS, robots_status: int = 200,
-                 robots_headers: dict | None = None):  # fmt: skip
-        self.server = _PoliteServer(latency, robots, robots_status, robots_headers or {})
+                 robots_headers: dict | None = None, robots_fault: str | None = None):  # fmt: skip
+        assert robots_fault in (None, *ROBOTS_FAULTS), robots_fault
+        self.server = _PoliteServer(latency, robots, robots_status, robots_headers or {},
+                                    robots_fault)  # fmt: skip
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def __enter__(self) -> PoliteSite:

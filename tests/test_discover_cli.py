@@ -185,6 +185,18 @@ def test_candidates_that_robots_txt_disallows_are_not_fetched():
     assert f"{site.origin}/news/rss: disallowed by robots.txt" in done.stderr
 
 
+def test_a_robots_txt_that_answers_503_disallows_every_candidate_as_the_crawl_would():
+    """RFC 9309 2.3.1.4, as crawler.core.robots_policy reads it: an unreachable robots.txt
+    disallows everything. It was read as an empty file, which allows everything."""
+    with DiscoverySite(declares) as site:
+        site.add("/robots.txt", 503, "text/plain", b"busy")
+        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
+        hits = site.hits
+    assert "/news/rss" not in hits
+    assert done.returncode == 1
+    assert "/robots.txt: HTTP 503: unreachable" in done.stderr
+
+
 def test_a_crawl_delay_in_robots_txt_spaces_the_requests_as_the_crawl_would():
     with DiscoverySite(declares) as site:
         site.add("/robots.txt", 200, "text/plain", b"User-agent: *\nCrawl-delay: 0.2\n")

@@ -8,11 +8,12 @@ import gzip
 import json
 import time
 
+import pytest
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from crawler.demo.runner import run_crawl
-from tests.polite_site import ROBOTS, PoliteSite
+from tests.polite_site import ROBOTS, ROBOTS_FAULTS, PoliteSite
 
 STOCK = {
     "crawler.integration.robots.RobotsTxtGate": None,
@@ -69,6 +70,41 @@ def test_an_earlier_copy_is_obeyed_while_robots_txt_is_unreachable(tmp_path):
         assert site.paths.count("/robots.txt") == 2  # asked again: the copy had expired
         assert "/private/3.html" not in site.paths
     assert result.summary["skipped_by_reason"] == {"robots": 1, "unchanged": 2}  # refetched
+
+
+@pytest.mark.parametrize("fault", ROBOTS_FAULTS)
+def test_a_robots_txt_that_stalls_or_is_cut_keeps_the_crawl_off_the_host(tmp_path, fault):
+    """RFC 9309 2.3.1.4: a network error from a server that took the connection (a tarpit,
+    `Disallow:` then silence, a cut) is "disallow all", as a 5xx is. These hosts answered
+    their pages at once, and every page was fetched: a timeout or a cut allowed everything."""
+    with PoliteSite(robots_fault=fault) as site:
+        result = first_requests(site, tmp_path, RETRY_TIMES="0", DOWNLOAD_TIMEOUT="1")
+        assert result.returncode == 0, result.log[-3000:]
+        assert set(site.paths) == {"/robots.txt"}
+    assert result.summary["skipped_by_reason"] == {"robots": 3}
+    assert result.summary["counts"]["unaccounted"] == 0
+    assert f"robots.txt of {site.origin} unreachable" in result.log
+
+
+def test_an_earlier_copy_is_obeyed_while_robots_txt_stalls(tmp_path):
+    with PoliteSite() as site:
+        first_requests(site, tmp_path, ROBOTSTXT_CACHE_TTL="1")  # stored, for 1 s
+        time.sleep(1.2)
+        site.server.robots_fault = "silent"
+        result = first_requests(site, tmp_path, RETRY_TIMES="0", DOWNLOAD_TIMEOUT="1",
+                                refresh="1")  # fmt: skip
+        assert "/private/3.html" not in site.paths
+    assert result.summary["skipped_by_reason"] == {"robots": 1, "unchanged": 2}
+
+
+def test_a_host_that_refuses_connections_files_its_pages_under_their_own_error(tmp_path):
+    """No server took the robots.txt request: the pages meet the same refusal and say so,
+    and a crawl with no network at all exits 2, where "disallow all" would skip them."""
+    urls = "http://127.0.0.1:9/a,http://127.0.0.1:9/b"  # a closed loopback port
+    result = run_crawl("urls", tmp_path, {"url": urls}, {"RETRY_TIMES": "0"})
+    assert result.returncode == 2, result.log[-2000:]
+    assert result.summary["rejected_by_reason"] == {"connection_refused": 2}
+    assert result.summary["counts"]["unaccounted"] == 0
 
 
 def test_upstream_stock_middleware_lets_first_requests_through(tmp_path):

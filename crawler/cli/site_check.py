@@ -17,8 +17,14 @@ from crawler.cli.fetch import Fetched, Fetcher, FetchError
 from crawler.core import discovery
 from crawler.core.dates import parse_date
 from crawler.core.feeds import parse_feed
+from crawler.core.robots_policy import UNREACHABLE, RobotsAnswer, robots_answer
 from crawler.core.sitemaps import parse_sitemap
 from crawler.core.xmlsafe import NotXml
+
+# No server took the request (the crawl's crawler.integration.robots.NO_SERVER): the paths
+# will fail the same way, so no rules rather than "disallow all".
+NO_SERVER = frozenset({"dns_error", "connection_refused", "blocked_address"})
+NO_RULES = RobotsAnswer(b"", 0.0, "unavailable")
 
 
 @dataclass
@@ -74,12 +80,20 @@ class Discoverer:
         return report
 
     def _robots(self, url: str, report: Report) -> str:
+        """Its rules, read as the crawl reads them (crawler.core.robots_policy): a 5xx, or a
+        timeout once the server took the connection, disallows everything (RFC 9309)."""
         try:
             fetched = self.fetcher.get(url)
         except FetchError as error:
-            report.misses.append(f"{url}: {error}")
-            return ""
-        text = fetched.body.decode("utf-8", "replace") if fetched.ok else ""
+            answer, problem = (NO_RULES if error.reason in NO_SERVER else UNREACHABLE), str(error)
+        else:
+            answer = robots_answer(fetched.status, fetched.body, None, 0.0)
+            problem = f"HTTP {fetched.status}"
+        if answer.kind == "unreachable":
+            report.misses.append(f"{url}: {problem}: unreachable, RFC 9309 disallows every path")
+        elif answer is NO_RULES:
+            report.misses.append(f"{url}: {problem}")
+        text = answer.body.decode("utf-8", "replace")
         self.robots = Protego.parse(text)
         delay = self.robots.crawl_delay(self.user_agent)
         if delay:  # the site's Crawl-delay, as the crawl uses it

@@ -5,6 +5,8 @@
 - 4xx: the file is unavailable, which allows everything (cached the same way);
 - 429 and 5xx: the file is unreachable, which disallows everything; not cached, so the
   next run asks again (a copy fetched earlier is used instead, where there is one);
+- no usable answer from a server that took the connection (a timeout, a cut, an answer
+  that is not HTTP): unreachable too (RFC 9309 2.3.1.4: "server or network errors");
 - a 3xx left over after the redirects were followed: unavailable, as the RFC allows after
   five hops.
 """
@@ -27,13 +29,16 @@ class RobotsAnswer:
     kind: str  # "rules", "unavailable" or "unreachable"
 
 
+UNREACHABLE = RobotsAnswer(DISALLOW_ALL, 0.0, "unreachable")
+
+
 def robots_answer(
     status: int, body: bytes, cache_control: str | None, default_ttl: float
 ) -> RobotsAnswer:
     if 200 <= status < 300:
         return RobotsAnswer(body, cache_seconds(cache_control, default_ttl), "rules")
     if status == 429 or status >= 500:
-        return RobotsAnswer(DISALLOW_ALL, 0.0, "unreachable")
+        return UNREACHABLE
     return RobotsAnswer(b"", cache_seconds(cache_control, default_ttl), "unavailable")
 
 

@@ -8,10 +8,13 @@ Deferred, fired with the rules once they are known.
 
 The rules also outlive the process: each host's robots.txt is kept in the state store with
 its expiry (crawler.core.robots_policy: Cache-Control, at most 24 h), so later runs, and
-every worker of a distributed crawl, obey it without fetching it again. A server error
-(429, 5xx) disallows the host for this run, as RFC 9309 asks, unless an earlier copy is
-known; a connection that fails allows it, since the pages' own requests will fail with
-their own reasons. Skips keep Scrapy's message, and so the reason `robots`.
+every worker of a distributed crawl, obey it without fetching it again. An unreachable file
+disallows the host for this run, as RFC 9309 2.3.1.4 asks, unless an earlier copy is known:
+a server error (429, 5xx), and a network error once a server took the connection (a
+timeout, a connection cut mid-answer, an answer that is not HTTP). Where no server took it
+(no DNS name, a refused connection, no route) the pages' own requests meet the same error
+and are filed under it, so a crawl with no network still exits 2. Skips keep Scrapy's
+message, and so the reason `robots`.
 """
 
 from __future__ import annotations
@@ -21,15 +24,22 @@ from datetime import UTC, datetime, timedelta
 from weakref import WeakKeyDictionary
 
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    IgnoreRequest,
+    NotConfigured,
+    StopDownload,
+)
 from scrapy.http import Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
+from twisted.internet import error as net_errors
 from twisted.internet.defer import Deferred
 
-from crawler.core.robots_policy import robots_answer
+from crawler.core.robots_policy import UNREACHABLE, robots_answer
 from crawler.integration.state_access import state_for
 from crawler.state.store import CachedRobots
 
@@ -41,6 +51,14 @@ MAX_ROBOTS_BYTES = 512 * 1024
 # A robots.txt request's meta key: its body may end early (a cut, a cap) and is parsed as far
 # as it goes (crawler.integration.truncated_streams inflates a compressed one to its prefix).
 PARTIAL_BODY_OK = "partial_body_ok"
+# Failures where no server took the robots.txt request: the host's pages will fail the same
+# way, or (IgnoreRequest: a blocked address) are refused the same way. Any other failure
+# came from a server that accepted the connection: a tarpit, a stall after `Disallow:`.
+NO_SERVER = (
+    IgnoreRequest,
+    CannotResolveHostError, net_errors.DNSLookupError,
+    DownloadConnectionRefusedError, net_errors.ConnectionRefusedError, net_errors.NoRouteError,
+)  # fmt: skip
 
 
 class RobotsTxtGate:
@@ -120,21 +138,27 @@ class RobotsTxtGate:
         # (three attempts), so "now + 60 s" from before it had passed already, and every
         # retry of every page fetched robots.txt again.
         now = datetime.now(UTC)
-        if fetched is None:  # no answer at all: the pages will fail on their own
+        if isinstance(fetched, NO_SERVER):  # the pages will fail on their own
             return (cached.body if cached else b""), now + timedelta(seconds=60)
-        answer = robots_answer(*fetched, self.cache_ttl)
+        if isinstance(fetched, Exception):
+            answer = UNREACHABLE
+        else:
+            answer = robots_answer(*fetched, self.cache_ttl)
         self.stats.inc_value(f"robotstxt/{answer.kind}")
         if answer.kind == "unreachable":
             if cached is not None:  # RFC 9309 2.4: an earlier copy beats "disallow all"
                 return cached.body, now + timedelta(seconds=60)
-            logger.warning("robots.txt of %s unreachable: nothing fetched there this run", origin)
+            failed = isinstance(fetched, Exception)
+            cause = type(fetched).__name__ if failed else f"HTTP {fetched[0]}"
+            logger.warning("robots.txt of %s unreachable (%s): RFC 9309 disallows the host, so "
+                           "nothing is fetched there this run", origin, cause)  # fmt: skip
             return answer.body, now + timedelta(seconds=min(self.cache_ttl, 3600))
         expires = now + timedelta(seconds=answer.cache_for)
         if store is not None and answer.cache_for > 0:
             store.save_robots(CachedRobots(origin, answer.body, now, expires))
         return answer.body, expires
 
-    async def _fetch(self, origin: str) -> tuple[int, bytes, str | None] | None:
+    async def _fetch(self, origin: str) -> tuple[int, bytes, str | None] | Exception:
         meta = {
             "dont_obey_robotstxt": True,
             PARTIAL_BODY_OK: True,
@@ -150,8 +174,8 @@ class RobotsTxtGate:
             response: Response = await self.crawler.engine.download_async(robots)
         except Exception as error:  # IgnoreRequest (blocked address) included
             self.stats.inc_value(f"robotstxt/exception_count/{type(error).__name__}")
-            logger.info("robots.txt of %s not fetched: %s", origin, error)
-            return None
+            logger.info("robots.txt of %s not fetched: %r", origin, error)
+            return error
         self.stats.inc_value("robotstxt/response_count")
         self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         control = response.headers.get(b"Cache-Control")
