@@ -175,23 +175,25 @@ def test_bodies_are_bounded_plain_and_gzipped():
         assert small.get(site.origin + "/small").body == b"<rss/>"
 
 
-def test_candidates_that_robots_txt_disallows_are_not_fetched():
+def discover_under_robots(status: int, body: bytes):
+    """discover on the `declares` site with this robots.txt: (origin, result, paths asked)."""
     with DiscoverySite(declares) as site:
-        site.add("/robots.txt", 200, "text/plain", b"User-agent: *\nDisallow: /news/\n")
+        site.add("/robots.txt", status, "text/plain", body)
         done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
-        hits = site.hits
+        return site.origin, done, site.hits
+
+
+def test_candidates_that_robots_txt_disallows_are_not_fetched():
+    origin, done, hits = discover_under_robots(200, b"User-agent: *\nDisallow: /news/\n")
     assert "/news/rss" not in hits
     assert done.returncode == 1
-    assert f"{site.origin}/news/rss: disallowed by robots.txt" in done.stderr
+    assert f"{origin}/news/rss: disallowed by robots.txt" in done.stderr
 
 
 def test_a_robots_txt_that_answers_503_disallows_every_candidate_as_the_crawl_would():
     """RFC 9309 2.3.1.4, as crawler.core.robots_policy reads it: an unreachable robots.txt
     disallows everything. It was read as an empty file, which allows everything."""
-    with DiscoverySite(declares) as site:
-        site.add("/robots.txt", 503, "text/plain", b"busy")
-        done = discover(site.origin + "/", "--allow-private-hosts", "127.0.0.1")
-        hits = site.hits
+    _, done, hits = discover_under_robots(503, b"busy")
     assert "/news/rss" not in hits
     assert done.returncode == 1
     assert "/robots.txt: HTTP 503: unreachable" in done.stderr
