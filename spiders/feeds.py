@@ -53,6 +53,9 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
             return
         self.skip("feed")
         for entry in entries:
+            if not entry.url:  # an entry that names no page: nothing to request
+                self.count("discovered/no_url")
+                continue
             if source is not None and not source.allows(entry.url):
                 self.count("discovered/filtered_by_source")
                 continue

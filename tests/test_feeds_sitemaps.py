@@ -34,6 +34,7 @@ def test_rss_entries_carry_hints():
     entries = parse_feed(RSS, "https://a.example/feed/")
     assert [e.url for e in entries] == [
         "https://a.example/2026/11/model-a/",
+        "",  # no link: kept, so the spider counts it
         "https://a.example/2026/11/rel/",
     ]
     first = entries[0]
@@ -115,11 +116,11 @@ def test_a_gzipped_feed_served_without_content_encoding_is_read():
         parse_feed(gzip.compress(b" " * (60 * 1024 * 1024)), "https://n.example/bomb.gz")
 
 
-def test_an_atom_link_with_a_blank_href_is_no_link():
+def test_an_atom_link_with_a_blank_href_is_no_url():
     feed = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
 xml:base="https://n.example/blog/"><title>t</title><entry><title>e</title><link href="   "/>
 <id>1</id></entry></feed>"""
-    assert parse_feed(feed, "https://n.example/atom.xml") == []
+    assert [e.url for e in parse_feed(feed, "https://n.example/atom.xml")] == [""]
 
 
 def test_a_gzipped_sitemap_cut_short_is_refused_and_members_are_all_read():
@@ -184,4 +185,4 @@ def test_rss_entries_without_a_link_use_their_permalink_or_rdf_about():
     (rdf,) = parse_feed(RSS_LINKS, "https://a.example/index.rdf")
     assert rdf.url == "https://a.example/rdf/1"
     urls = [e.url.lower() for e in parse_feed(RSS_GUIDS, "https://a.example/feed")]
-    assert urls == ["https://a.example/guid/1", "https://a.example/guid/2"]  # an id is no URL
+    assert urls == ["https://a.example/guid/1", "https://a.example/guid/2", ""]  # an id: no URL

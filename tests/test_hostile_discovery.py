@@ -18,7 +18,7 @@ from tests.hostile.documents import (
 from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
-FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html")
+FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html", "no-urls")
 SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml", "urls.txt",
             "declared-utf16.xml")  # fmt: skip
 CALENDAR = "/trap/calendar/2026/11/23/?page="
@@ -87,9 +87,15 @@ def test_html_served_as_a_feed_is_a_bad_feed(feeds_crawl, web):
     assert reject_reason(feeds_crawl, web.url("/feeds/html.xml")) == "bad_feed"
 
 
+def test_feed_entries_that_name_no_page_are_counted(feeds_crawl, web):
+    """An item with an id for a guid and no link was dropped without a trace."""
+    assert feeds_crawl.summary["not_requested"]["no_url"] == 2
+    assert places(feeds_crawl, web.url("/feeds/article/beside-no-urls"))[0][0] == "record"
+
+
 def test_feeds_crawl_balances(feeds_crawl):
     summary = assert_accounted(feeds_crawl)
-    assert summary["skipped_by_reason"] == {"feed": 2}  # external-entity and bad-dates
+    assert summary["skipped_by_reason"] == {"feed": 3}  # external-entity, bad-dates, no-urls
 
 
 def test_sitemap_index_including_itself_is_read_once(sitemap_crawl, web):

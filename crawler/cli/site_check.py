@@ -140,7 +140,7 @@ class Discoverer:
     def _read_feed(self, fetched: Fetched, via: str) -> Found:
         entries = parse_feed(fetched.body, fetched.url)
         dates = [e.published or e.updated for e in entries]
-        articles = {e.url: (e.title, e.tags, e.description) for e in entries}
+        articles = {e.url: (e.title, e.tags, e.description) for e in entries if e.url}
         return Found(fetched.url, via, len(entries), _newest(dates), articles)
 
     def _read_sitemap(self, fetched: Fetched, via: str) -> Found:

@@ -10,7 +10,8 @@ from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
 
 @dataclass(frozen=True)
 class FeedEntry:
-    url: str
+    url: str  # "" when the entry names no page (an RSS guid that is an id, an Atom feed's
+    # comments link only): kept, so the spider counts it (not_requested.no_url)
     title: str | None = None
     published: str | None = None
     updated: str | None = None
@@ -25,10 +26,10 @@ def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     kind = local_name(root)
     if kind == "rss" or kind == "rdf":
         items = [el for el in root.iter() if local_name(el) == "item"]
-        return [e for e in (_rss_entry(item, base_url) for item in items) if e]
+        return [_rss_entry(item, base_url) for item in items]
     if kind == "feed":
         entries = [el for el in root if local_name(el) == "entry"]
-        return [e for e in (_atom_entry(entry, base_url) for entry in entries) if e]
+        return [_atom_entry(entry, base_url) for entry in entries]
     raise NotXml(f"root element <{kind}> is neither RSS nor Atom")
 
 
@@ -46,10 +47,8 @@ def _base_of(element, base_url: str) -> str:
     return base_url
 
 
-def _rss_entry(item, base_url: str) -> FeedEntry | None:
+def _rss_entry(item, base_url: str) -> FeedEntry:
     link = child_text(item, "link") or _guid_link(item) or _rdf_about(item)
-    if not link:
-        return None
     base_url = _base_of(item, base_url)
     authors = [
         "".join(el.itertext()).strip()
@@ -58,7 +57,7 @@ def _rss_entry(item, base_url: str) -> FeedEntry | None:
     ]
     tags = ["".join(el.itertext()).strip() for el in item if local_name(el) == "category"]
     return FeedEntry(
-        url=join_url(base_url, link),
+        url=join_url(base_url, link) if link else "",
         title=child_text(item, "title"),
         published=child_text(item, "pubdate", "date", "published"),
         updated=child_text(item, "updated", "modified"),
@@ -90,15 +89,13 @@ def _rdf_about(item) -> str | None:
     return about if about.lower().startswith(("http://", "https://")) else None
 
 
-def _atom_entry(entry, base_url: str) -> FeedEntry | None:
+def _atom_entry(entry, base_url: str) -> FeedEntry:
     link = _atom_link(entry)
-    if link is None:
-        return None
-    base_url = _base_of(link, base_url)
+    url = join_url(_base_of(link, base_url), link.get("href")) if link is not None else ""
     authors = [child_text(el, "name") for el in entry if local_name(el) == "author"]
     tags = [el.get("term") or el.get("label") for el in entry if local_name(el) == "category"]
     return FeedEntry(
-        url=join_url(base_url, link.get("href")),
+        url=url,
         title=child_text(entry, "title"),
         published=child_text(entry, "published", "issued"),
         updated=child_text(entry, "updated", "modified"),

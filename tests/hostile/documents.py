@@ -59,6 +59,16 @@ def bad_dates(origin: str) -> bytes:
     return _rss(origin, items)
 
 
+def entries_without_urls(origin: str) -> bytes:
+    """An item whose guid is an id and an item with an empty link, around a good one."""
+    items = (
+        '<item><title>An id only</title><guid isPermaLink="false">tag:news,2026:42</guid></item>'
+        + _item(origin, "beside-no-urls", "Beside entries with no URL")
+        + "<item><title>Empty link</title><link>  </link></item>"
+    )
+    return _rss(origin, items)
+
+
 # Entries no request can be made from, before good ones: each is a `bad_url` reject (with the
 # words its detail gives), and the entries after them are still crawled. The IPv6 one makes
 # urljoin itself raise, not only the request.
@@ -219,6 +229,7 @@ def routes() -> dict:
         "/feeds/billion-laughs.xml": doc(billion_laughs, RSS),
         "/feeds/external-entity.xml": doc(external_entity, RSS),
         "/feeds/bad-dates.xml": doc(bad_dates, RSS),
+        "/feeds/no-urls.xml": doc(entries_without_urls, RSS),
         "/feeds/html.xml": lambda h: h.send(200, HTML_DOC, RSS),
         "/feeds/broken-entry-first.xml": doc(feed_with_a_broken_entry_first, RSS),
         "/sitemaps/broken-entry-first.xml": doc(sitemap_with_a_broken_entry_first),
