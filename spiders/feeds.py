@@ -1,4 +1,4 @@
-"""`scrapy crawl feeds [-a feed=URL | -a source=NAME | -a site=URL]`: RSS 2.0 and Atom feeds.
+"""`scrapy crawl feeds [-a feed=URL | -a source=NAME | -a site=URL]`: RSS, Atom and JSON Feed.
 
 With no argument, every catalogue source that has a feed; with `site`, the feeds that
 site's home page declares, else the first guessed feed path (spiders/site_discovery.py).

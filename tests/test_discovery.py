@@ -27,6 +27,8 @@ WORDPRESS_HEAD = b"""<!DOCTYPE html><html><head><title>Home - Byte Lab</title>
 <link rel="alternate" type="application/rss+xml" title="Broken" href="http://[::1/feed">
 <link rel="alternate" type="application/atom+xml; charset=utf-8" href="/atom.xml">
 <link rel="alternate" type="application/json+oembed" href="/oembed?url=x">
+<link rel="alternate" type="application/json" href="/wp-json/wp/v2/pages/12">
+<link rel="alternate" type="application/feed+json" title="JSON Feed" href="/feed.json">
 <link rel="alternate" hreflang="de" href="/de/">
 <link rel="stylesheet" type="text/css" href="/style.css">
 </head><body></body></html>"""
@@ -34,7 +36,11 @@ WORDPRESS_HEAD = b"""<!DOCTYPE html><html><head><title>Home - Byte Lab</title>
 
 def test_the_home_page_declares_its_feeds_and_title():
     page = read_home_page(WORDPRESS_HEAD, "https://bytelab.test/")
-    assert page.feeds == ("https://bytelab.test/feed/", "https://bytelab.test/atom.xml")
+    assert page.feeds == (
+        "https://bytelab.test/feed/",
+        "https://bytelab.test/atom.xml",
+        "https://bytelab.test/feed.json",  # JSON Feed's own type; WordPress' REST link is not one
+    )
     assert page.title == "Byte Lab"
     assert read_home_page(b"\x00\x01 not html", "https://x.test/").feeds == ()
 

@@ -186,3 +186,48 @@ def test_rss_entries_without_a_link_use_their_permalink_or_rdf_about():
     assert rdf.url == "https://a.example/rdf/1"
     urls = [e.url.lower() for e in parse_feed(RSS_GUIDS, "https://a.example/feed")]
     assert urls == ["https://a.example/guid/1", "https://a.example/guid/2", ""]  # an id: no URL
+
+
+JSON_FEED = """{"version": "https://jsonfeed.org/version/1.1", "title": "Lab notes",
+ "home_page_url": "https://j.example/", "items": [
+  {"id": "1", "url": "https://j.example/posts/agents", "title": "Agents that plan",
+   "date_published": "2026-11-30T09:00:00Z", "authors": [{"name": "Ada O\u2019Neil"}],
+   "tags": ["agents", 7], "summary": "Planning, measured."},
+  {"id": "2", "url": "/posts/relative", "author": {"name": "Sam Poe"}},
+  {"id": "3", "external_url": "https://elsewhere.example/story"},
+  {"id": "4", "content_text": "a note with no URL"},
+  "not an item"
+ ]}""".encode()
+
+
+def test_a_json_feed_gives_its_items_pages_and_hints():
+    entries = parse_feed(b"\xef\xbb\xbf" + JSON_FEED, "https://j.example/feed.json")
+    assert [e.url for e in entries] == [
+        "https://j.example/posts/agents",
+        "https://j.example/posts/relative",
+        "https://elsewhere.example/story",
+        "",  # no URL: counted by the spider
+        "",
+    ]
+    first = entries[0]
+    assert first.title == "Agents that plan" and first.authors == ("Ada O\u2019Neil",)
+    assert first.tags == ("agents",) and first.published == "2026-11-30T09:00:00Z"
+    assert entries[1].authors == ("Sam Poe",)  # JSON Feed 1.0's single author
+    assert [e.url for e in parse_feed(gzip.compress(JSON_FEED), "https://j.example/f")][0]
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        (b'{"items": [{"url": "https://x.example/a"}]}', "not a JSON Feed"),
+        (b'{"version": "https://jsonfeed.org/version/1", "items": [', "does not parse"),
+        (b"[" * 100_000 + b"]" * 100_000, "XML"),  # not an object: not JSON Feed at all
+        (
+            b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+            "does not parse",
+        ),  # deeper than Python's stack
+    ],
+)
+def test_json_that_is_no_json_feed_is_refused_with_a_clear_detail(body, detail):
+    with pytest.raises(NotXml, match=detail):
+        parse_feed(body, "https://x.example/feed.json")

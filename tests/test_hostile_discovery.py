@@ -18,7 +18,7 @@ from tests.hostile.documents import (
 from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
-FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html", "no-urls")
+FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html", "no-urls", "json")
 SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml", "urls.txt",
             "declared-utf16.xml")  # fmt: skip
 CALENDAR = "/trap/calendar/2026/11/23/?page="
@@ -33,7 +33,8 @@ def web():
 
 @pytest.fixture(scope="module")
 def feeds_crawl(web, tmp_path_factory):
-    feeds = ",".join(web.url(f"/feeds/{name}.xml") for name in FEEDS)
+    feeds = ",".join(web.url(f"/feeds/{name}.{'json' if name == 'json' else 'xml'}")
+                     for name in FEEDS)  # fmt: skip
     return crawl("feeds", tmp_path_factory.mktemp("feeds"), {"feed": feeds})
 
 
@@ -93,9 +94,15 @@ def test_feed_entries_that_name_no_page_are_counted(feeds_crawl, web):
     assert places(feeds_crawl, web.url("/feeds/article/beside-no-urls"))[0][0] == "record"
 
 
+def test_a_json_feed_is_read(feeds_crawl, web):
+    """It was a `bad_feed` ("no XML root element"), and its articles were never requested."""
+    (kind, line), *_ = places(feeds_crawl, web.url("/feeds/article/from-a-json-feed"))
+    assert kind == "record" and line["authors"] == ["Ida Lind"]
+
+
 def test_feeds_crawl_balances(feeds_crawl):
     summary = assert_accounted(feeds_crawl)
-    assert summary["skipped_by_reason"] == {"feed": 3}  # external-entity, bad-dates, no-urls
+    assert summary["skipped_by_reason"] == {"feed": 4}  # all but the two bad ones
 
 
 def test_sitemap_index_including_itself_is_read_once(sitemap_crawl, web):

@@ -29,7 +29,7 @@ from crawler.core.relevance import ai_relevance
 
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
-     "text/xml"}
+     "text/xml", "application/feed+json"}
 )  # fmt: skip
 _COMMENTS = re.compile(r"comment", re.IGNORECASE)  # WordPress' "Comments Feed"
 # In the order they are tried: WordPress, generic, Hugo/Jekyll, Blogger.
@@ -41,7 +41,7 @@ SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/wp
 @dataclass(frozen=True)
 class HomePage:
     title: str | None  # og:site_name, else the <title>
-    feeds: tuple[str, ...]  # declared RSS/Atom feeds, absolute, comment feeds left out
+    feeds: tuple[str, ...]  # declared RSS/Atom/JSON feeds, absolute, comment feeds left out
 
 
 def read_home_page(body: bytes, base_url: str, content_type: str | None = None) -> HomePage:

@@ -1,11 +1,19 @@
-"""RSS 2.0 and Atom 1.0 feeds -> entries with the hints a record can use."""
+"""RSS 2.0, RSS 1.0, Atom 1.0 and JSON Feed 1.x -> entries with the hints a record can use."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from crawler.core.canonical import join_url
-from crawler.core.xmlsafe import NotXml, child_text, local_name, parse_xml
+from crawler.core.xmlsafe import (
+    MAX_XML_BYTES,
+    NotXml,
+    child_text,
+    local_name,
+    maybe_gunzip,
+    parse_xml,
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +30,9 @@ class FeedEntry:
 
 def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     """Raises NotXml when the body is not a feed at all."""
+    body = maybe_gunzip(body)
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return _json_feed(body, base_url)
     root = parse_xml(body)
     kind = local_name(root)
     if kind == "rss" or kind == "rdf":
@@ -128,3 +139,47 @@ def _atom_link(entry):
     if alternates:
         return alternates[0]
     return next((link for link in links if rel(link) not in _NOT_THE_PAGE), None)
+
+
+def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
+    """JSON Feed 1.0 and 1.1 (jsonfeed.org): an item's page is its `url`, else its
+    `external_url`; 1.0's single `author` and 1.1's `authors` both name its authors."""
+    if len(body) > MAX_XML_BYTES:
+        raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
+    try:
+        feed = json.loads(body.decode("utf-8-sig"))
+    except (
+        ValueError,
+        RecursionError,
+    ) as error:  # RecursionError: [[[[… nested past Python's limit
+        raise NotXml(f"JSON that does not parse: {str(error)[:200]}") from None
+    version = feed.get("version") if isinstance(feed, dict) else None
+    if not (isinstance(version, str) and "jsonfeed.org/version/" in version):
+        raise NotXml("JSON, but not a JSON Feed (no jsonfeed.org version)")
+    items = feed.get("items")
+    return [_json_item(item, base_url) for item in (items if isinstance(items, list) else [])]
+
+
+def _json_item(item, base_url: str) -> FeedEntry:
+    if not isinstance(item, dict):
+        return FeedEntry(url="")
+
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return (value.strip() or None) if isinstance(value, str) else None
+
+    link = text("url") or text("external_url")
+    people = item.get("authors") if isinstance(item.get("authors"), list) else [item.get("author")]
+    authors = [
+        p["name"].strip() for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)
+    ]
+    tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    return FeedEntry(
+        url=join_url(base_url, link) if link else "",
+        title=text("title"),
+        published=text("date_published"),
+        updated=text("date_modified"),
+        authors=tuple(a for a in authors if a),
+        tags=tuple(t.strip() for t in tags if isinstance(t, str) and t.strip()),
+        description=text("summary"),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from functools import cache
 
 RSS = "application/rss+xml; charset=utf-8"
@@ -67,6 +68,15 @@ def entries_without_urls(origin: str) -> bytes:
         + "<item><title>Empty link</title><link>  </link></item>"
     )
     return _rss(origin, items)
+
+
+def json_feed(origin: str) -> bytes:
+    """JSON Feed 1.1, as micro.blog and many static-site generators publish it."""
+    item = {"id": "j1", "url": f"{origin}/feeds/article/from-a-json-feed", "title": "From JSON",
+            "date_published": "2026-11-23T10:00:00Z",
+            "authors": [{"name": "Ida Lind"}]}  # fmt: skip
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Hostile", "items": [item]}
+    return json.dumps(feed).encode()
 
 
 # Entries no request can be made from, before good ones: each is a `bad_url` reject (with the
@@ -230,6 +240,7 @@ def routes() -> dict:
         "/feeds/external-entity.xml": doc(external_entity, RSS),
         "/feeds/bad-dates.xml": doc(bad_dates, RSS),
         "/feeds/no-urls.xml": doc(entries_without_urls, RSS),
+        "/feeds/json.json": doc(json_feed, "application/feed+json"),
         "/feeds/html.xml": lambda h: h.send(200, HTML_DOC, RSS),
         "/feeds/broken-entry-first.xml": doc(feed_with_a_broken_entry_first, RSS),
         "/sitemaps/broken-entry-first.xml": doc(sitemap_with_a_broken_entry_first),
