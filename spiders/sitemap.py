@@ -75,6 +75,8 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             yield self.not_a_document(response, "bad_sitemap", error)
             return
         self.skip("sitemap")
+        if sitemap.without_url:  # a <url> with no <loc>: nothing to request, but counted
+            self.count("discovered/no_url", sitemap.without_url)
         depth = response.meta.get("index_depth", 0) + sitemap.is_index
         if sitemap.is_index and depth > MAX_INDEX_DEPTH:
             self.count("discovered/too_deep", len(sitemap.entries))

@@ -136,8 +136,14 @@ def test_a_text_sitemap_is_read_line_by_line(sitemap_crawl, web):
     for n in (1, 2):
         ((kind, _),) = places(sitemap_crawl, web.url(f"/sitemaps/article/text-{n}"))
         assert kind == "record"
-    # Counted as any sitemap entry no request can be made from (`file:`, `javascript:`).
-    assert sitemap_crawl.summary["not_requested"]["unfetchable"] == 1
+    # Counted as any sitemap entry no request can be made from (`file:`, `javascript:`): the
+    # relative first line and "not a url".
+    assert sitemap_crawl.summary["not_requested"]["unfetchable"] == 2
+    assert "/sitemaps/article/relative" not in web.hits
+
+
+def test_a_sitemap_entry_with_no_loc_is_counted(sitemap_crawl):
+    assert sitemap_crawl.summary["not_requested"]["no_url"] == 1
 
 
 def test_a_utf8_sitemap_declaring_utf16_is_read_as_utf8(sitemap_crawl, web):

@@ -33,6 +33,7 @@ class SitemapEntry:
 class Sitemap:
     is_index: bool
     entries: list[SitemapEntry]
+    without_url: int = 0  # <url> or <sitemap> elements with no <loc>: counted, not requested
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
@@ -46,7 +47,8 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
         raise NotXml(f"root element <{kind}> is not a sitemap")
     child_name = "sitemap" if kind == "sitemapindex" else "url"
     entries = [_entry(el, base_url) for el in root if local_name(el) == child_name]
-    return Sitemap(kind == "sitemapindex", [e for e in entries if e])
+    found = [e for e in entries if e]
+    return Sitemap(kind == "sitemapindex", found, len(entries) - len(found))
 
 
 def _entry(element, base_url: str) -> SitemapEntry | None:
@@ -63,13 +65,16 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
 
 
 def _text_sitemap(body: bytes, base_url: str) -> list[SitemapEntry] | None:
-    """The entries of a text sitemap: a body whose first line is an http(s) URL. Every other
-    non-empty line is an entry too, as written (the protocol has full URLs only), so a line
-    that is no URL is counted where the spider counts any unfetchable entry (`not a url`
-    is no http(s) URL: not_requested.unfetchable)."""
+    """The entries of a text sitemap: a body that is no markup and has an http(s) URL for a
+    line. Every other non-empty line is an entry too, as written (the protocol has full URLs
+    only), so a line that is no URL, a relative path included, is counted where the spider
+    counts any unfetchable entry (`/a/b` is no http(s) URL: not_requested.unfetchable).
+    Before, a relative first line refused the whole file."""
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML or HTML: parse_xml's
+        return None
     text = body.decode("utf-8", "replace").removeprefix("\ufeff")
     lines = (line.strip() for line in text.splitlines())
     lines = [line for line in lines if line]
-    if not lines or not lines[0].lower().startswith(("http://", "https://")):
+    if not any(line.lower().startswith(("http://", "https://")) for line in lines):
         return None
     return [SitemapEntry(url=line) for line in lines]

@@ -138,12 +138,12 @@ def _urlset(entries: str) -> bytes:
 
 
 def child_sitemap(origin: str) -> bytes:
-    return _urlset(
-        "".join(
-            f"<url><loc>{origin}/sitemaps/article/child-{n}</loc><lastmod>2026-11-20</lastmod></url>"
-            for n in (1, 2)
-        )
-    )
+    """Two entries, and a `<url>` with no `<loc>` between them (counted, not lost)."""
+    entries = [
+        f"<url><loc>{origin}/sitemaps/article/child-{n}</loc><lastmod>2026-11-20</lastmod></url>"
+        for n in (1, 2)
+    ]
+    return _urlset(entries[0] + "<url><lastmod>2026-11-20</lastmod></url>" + entries[1])
 
 
 def sitemap_with_bad_offsets(origin: str) -> bytes:
@@ -165,9 +165,11 @@ def sitemap_with_bad_offsets(origin: str) -> bytes:
 
 def text_sitemap(origin: str) -> bytes:
     """The protocol's text form, as robots.txt may name it: a BOM, CRLF lines, a blank line,
-    and a line that is no URL (counted as unfetchable, not lost)."""
+    and lines that are no URL, the first one a relative path (each counted as unfetchable,
+    not lost; a relative first line refused the whole file)."""
     lines = [f"{origin}/sitemaps/article/text-{n}" for n in (1, 2)]
-    return ("\ufeff" + "\r\n".join([lines[0], "", "not a url", lines[1]]) + "\r\n").encode()
+    body = ["/sitemaps/article/relative", lines[0], "", "not a url", lines[1]]
+    return ("\ufeff" + "\r\n".join(body) + "\r\n").encode()
 
 
 def sitemap_declaring_utf16(origin: str) -> bytes:
