@@ -5,12 +5,19 @@ news:publication_date as hints. `since` drops entries whose newest known date
 (publication date or lastmod) is older; entries with no date are kept. With `site`,
 the sitemaps the site's robots.txt names, else the first guessed path
 (spiders/site_discovery.py).
+
+Entries on another site are counted (not_requested.out_of_scope), not followed: the
+sitemaps.org protocol lets a sitemap list its own host only, so a hostile or hijacked one
+cannot steer the crawl anywhere (trafilatura drops them too). "Its own" is generous, by
+registrable domain: the sitemap's, the URL asked for before redirects, the index that listed
+it, the catalogue source's homepage and the `-a site` URL.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from crawler.core.domains import url_domain
 from crawler.core.model import Hints
 from crawler.core.sitemaps import parse_sitemap
 from crawler.core.sources import Source
@@ -18,6 +25,8 @@ from crawler.core.values import date, http_url, url_list
 from crawler.core.xmlsafe import NotXml
 from spiders.base import ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
+
+SCOPE = "sitemap_scope"  # meta: the registrable domains an index's children may list
 
 # Sitemap indexes nested deeper than this are a generated chain (`?n=N+1` forever), not a
 # site's layout: the protocol allows no nesting at all, and real sites nest once or twice.
@@ -81,11 +90,19 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         if sitemap.is_index and depth > MAX_INDEX_DEPTH:
             self.count("discovered/too_deep", len(sitemap.entries))
             return
+        scope = self._scope(response, source)
         for entry in sitemap.entries:
+            # A line that is no URL has no domain, and a broken URL stays what it is: both
+            # are filed by request() (unfetchable, bad_url), wherever they point.
+            domain = url_domain(entry.url)
+            if domain and domain not in scope and not self.link_problem(entry.url):
+                self.count("discovered/out_of_scope")
+                continue
             if sitemap.is_index:
                 request = self.discovery_request(
-                    entry.url, self.parse_sitemap, source=source, index_depth=depth
-                )
+                    entry.url, self.parse_sitemap, source=source, index_depth=depth,
+                    **{SCOPE: sorted(scope)},
+                )  # fmt: skip
             elif self._wanted(entry, source):
                 request = self.article_request(entry.url, self._hints(entry, source), listed=True)
             else:
@@ -97,6 +114,13 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         return parse_sitemap(response.body, response.url)
 
     parse_document = parse_sitemap  # what -a site crawls a found sitemap with
+
+    def _scope(self, response, source: Source | None) -> set[str]:
+        """The sites this sitemap may list (module docstring)."""
+        urls = [response.url, *response.meta.get("redirect_urls", [])[:1]]
+        urls += [str(source.homepage)] if source else []
+        urls += [self.args["site"]] if self.args.get("site") else []
+        return {url_domain(url) for url in urls} | set(response.meta.get(SCOPE, ()))
 
     def _wanted(self, entry, source: Source | None) -> bool:
         if source is not None and not source.allows(entry.url):

@@ -1,6 +1,7 @@
 import pytest
 
 from crawler.core.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+from crawler.core.domains import url_domain
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,13 @@ def test_choose_canonical_prefers_same_site_declaration_and_ignores_cross_site()
 )
 def test_only_http_links_are_fetchable(url, ok):
     assert is_fetchable(url) is ok
+
+
+def test_a_urls_site_is_its_registrable_domain_from_the_bundled_suffix_list():
+    assert url_domain("https://news.example.co.uk/a") == "example.co.uk"
+    assert url_domain("https://WWW.Example.COM./a") == "example.com"
+    assert url_domain("https://a.github.io/x") != url_domain("https://b.github.io/x")
+    assert url_domain("http://127.0.0.1:8000/a") == url_domain("http://127.0.0.1:9/b")
+    assert url_domain("http://localhost:8000/a") != url_domain("http://127.0.0.1:8000/a")
+    assert url_domain("https://www.news.test/a") == url_domain("https://news.test/b")
+    assert url_domain("http://[::1/broken") == "" and url_domain("not a url") == ""

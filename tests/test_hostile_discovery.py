@@ -20,7 +20,7 @@ from tests.hostile.server import TRAP_LINKS, HostileWeb
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
 FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html", "no-urls", "json")
 SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml", "urls.txt",
-            "declared-utf16.xml")  # fmt: skip
+            "declared-utf16.xml", "cross-host.xml", "cross-host-index.xml")  # fmt: skip
 CALENDAR = "/trap/calendar/2026/11/23/?page="
 DEPTH, MAX_PAGES = 4, 30
 
@@ -128,8 +128,8 @@ def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
 
 def test_sitemap_crawl_balances(sitemap_crawl):
     summary = assert_accounted(sitemap_crawl)
-    # index, child, big, bad-offsets, urls.txt, declared-utf16
-    assert summary["skipped_by_reason"] == {"sitemap": 6}
+    # index, child, big, bad-offsets, urls.txt, declared-utf16, cross-host, cross-host-index
+    assert summary["skipped_by_reason"] == {"sitemap": 8}
 
 
 def test_a_text_sitemap_is_read_line_by_line(sitemap_crawl, web):
@@ -140,6 +140,15 @@ def test_a_text_sitemap_is_read_line_by_line(sitemap_crawl, web):
     # relative first line and "not a url".
     assert sitemap_crawl.summary["not_requested"]["unfetchable"] == 2
     assert "/sitemaps/article/relative" not in web.hits
+
+
+def test_sitemap_entries_on_another_host_are_counted_not_followed(sitemap_crawl, web):
+    """sitemaps.org: a sitemap lists its own host. An article and a child sitemap on
+    another host were fetched: a hostile sitemap could send the crawl anywhere."""
+    assert places(sitemap_crawl, web.url("/sitemaps/article/same-host"))[0][0] == "record"
+    assert sitemap_crawl.summary["not_requested"]["out_of_scope"] == 2
+    ledger = sitemap_crawl.lines("articles.jsonl") + sitemap_crawl.lines("rejects.jsonl")
+    assert not [line["url"] for line in ledger if "localhost" in line["url"]]
 
 
 def test_a_sitemap_entry_with_no_loc_is_counted(sitemap_crawl):

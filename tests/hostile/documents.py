@@ -108,6 +108,22 @@ def sitemap_with_a_broken_entry_first(origin: str) -> bytes:
     return _urlset("".join(f"<url><loc>{url}</loc></url>" for url in entries))
 
 
+def cross_host_sitemap(origin: str) -> bytes:
+    """An entry on this host, one on another (localhost is not 127.0.0.1), and a child
+    sitemap of another host's, listed by an index."""
+    other = origin.replace("127.0.0.1", "localhost")
+    entries = [f"{origin}/sitemaps/article/same-host", f"{other}/sitemaps/article/other-host"]
+    return _urlset("".join(f"<url><loc>{url}</loc></url>" for url in entries))
+
+
+def cross_host_index(origin: str) -> bytes:
+    other = origin.replace("127.0.0.1", "localhost")
+    return (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{other}/sitemaps/child.xml</loc></sitemap></sitemapindex>"
+    ).encode()
+
+
 HTML_DOC = b"<!DOCTYPE html><html><head><title>Not a feed</title></head><body><p>Hi</p></body>"
 
 
@@ -251,6 +267,8 @@ def routes() -> dict:
             200, endless_index(h.origin, int(h.path.partition("?n=")[2] or 0)), XML
         ),
         "/sitemaps/child.xml": doc(child_sitemap),
+        "/sitemaps/cross-host.xml": doc(cross_host_sitemap),
+        "/sitemaps/cross-host-index.xml": doc(cross_host_index),
         "/sitemaps/bad-offsets.xml": doc(sitemap_with_bad_offsets),
         "/sitemaps/big.xml": doc(big_sitemap),
         "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),
