@@ -86,6 +86,16 @@ def test_a_robots_txt_that_stalls_or_is_cut_keeps_the_crawl_off_the_host(tmp_pat
     assert f"robots.txt of {site.origin} unreachable" in result.log
 
 
+def test_a_robots_txt_saved_as_utf16_is_obeyed(tmp_path):
+    """A Windows editor's UTF-16 file (with its byte order mark): the parser read bytes
+    with a NUL between every two, found no rule, and allowed everything."""
+    with PoliteSite(robots=ROBOTS.decode().encode("utf-16")) as site:
+        result = first_requests(site, tmp_path)
+        assert result.returncode == 0, result.log[-3000:]
+    assert "/private/3.html" not in site.paths
+    assert result.summary["skipped_by_reason"] == {"robots": 1}
+
+
 def test_an_earlier_copy_is_obeyed_while_robots_txt_stalls(tmp_path):
     with PoliteSite() as site:
         first_requests(site, tmp_path, ROBOTSTXT_CACHE_TTL="1")  # stored, for 1 s

@@ -36,10 +36,18 @@ def robots_answer(
     status: int, body: bytes, cache_control: str | None, default_ttl: float
 ) -> RobotsAnswer:
     if 200 <= status < 300:
-        return RobotsAnswer(body, cache_seconds(cache_control, default_ttl), "rules")
+        return RobotsAnswer(as_utf8(body), cache_seconds(cache_control, default_ttl), "rules")
     if status == 429 or status >= 500:
         return UNREACHABLE
     return RobotsAnswer(b"", cache_seconds(cache_control, default_ttl), "unavailable")
+
+
+def as_utf8(body: bytes) -> bytes:
+    """RFC 9309 asks for UTF-8; a file saved as UTF-16 (Windows editors do, with a byte order
+    mark) is transcoded, where the parser read NUL-riddled bytes and found no rule at all."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body.decode("utf-16", "replace").encode("utf-8")
+    return body
 
 
 def cache_seconds(cache_control: str | None, default_ttl: float) -> float:
