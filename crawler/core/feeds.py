@@ -148,10 +148,8 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
         raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
     try:
         feed = json.loads(body.decode("utf-8-sig"))
-    except (
-        ValueError,
-        RecursionError,
-    ) as error:  # RecursionError: [[[[… nested past Python's limit
+    # RecursionError: brackets nested past Python's limit; ValueError: anything else broken
+    except (ValueError, RecursionError) as error:
         raise NotXml(f"JSON that does not parse: {str(error)[:200]}") from None
     version = feed.get("version") if isinstance(feed, dict) else None
     if not (isinstance(version, str) and "jsonfeed.org/version/" in version):
