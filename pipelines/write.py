@@ -18,6 +18,7 @@ from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import Reject
 from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
+from crawler.integration.robots import UNREACHABLE_STAT
 from crawler.integration.state_access import state_for
 from crawler.runs.health import NO_SOURCE, HealthLedger, alerts_for
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
@@ -142,6 +143,12 @@ class RunOutputPipeline:
             for key, value in sorted(stats.items())
             if key.startswith("spider_exceptions/") and key != "spider_exceptions/count"
         }
+        for key, cause in sorted(stats.items()):
+            if key.startswith(UNREACHABLE_STAT):
+                alerts.append(
+                    f"robots.txt of {key.removeprefix(UNREACHABLE_STAT)} unreachable ({cause}): "
+                    "RFC 9309 disallows the host, so its pages were skipped this run"
+                )
         if spider_errors:
             alerts.append(
                 f"a callback raised {sum(spider_errors.values())} time(s) "

@@ -57,6 +57,10 @@ def test_a_robots_txt_that_answers_503_keeps_the_crawl_off_the_host(tmp_path):
         assert set(site.paths) == {"/robots.txt"}
     assert result.summary["skipped_by_reason"] == {"robots": 3}
     assert result.summary["counts"]["unaccounted"] == 0
+    assert result.summary["alerts"] == [
+        f"robots.txt of {site.origin} unreachable (HTTP 503): RFC 9309 disallows the host, so "
+        "its pages were skipped this run"
+    ]
 
 
 def test_an_earlier_copy_is_obeyed_while_robots_txt_is_unreachable(tmp_path):
@@ -84,6 +88,8 @@ def test_a_robots_txt_that_stalls_or_is_cut_keeps_the_crawl_off_the_host(tmp_pat
     assert result.summary["skipped_by_reason"] == {"robots": 3}
     assert result.summary["counts"]["unaccounted"] == 0
     assert f"robots.txt of {site.origin} unreachable" in result.log
+    (alert,) = result.summary["alerts"]  # its pages' skips alone read as a ban
+    assert alert.startswith(f"robots.txt of {site.origin} unreachable (")
 
 
 def test_a_robots_txt_saved_as_utf16_is_obeyed(tmp_path):

@@ -51,6 +51,7 @@ MAX_ROBOTS_BYTES = 512 * 1024
 # A robots.txt request's meta key: its body may end early (a cut, a cap) and is parsed as far
 # as it goes (crawler.integration.truncated_streams inflates a compressed one to its prefix).
 PARTIAL_BODY_OK = "partial_body_ok"
+UNREACHABLE_STAT = "robotstxt/unreachable_origin/"  # + origin: the cause ("HTTP 503", ...)
 # Failures where no server took the robots.txt request: the host's pages will fail the same
 # way, or (IgnoreRequest: a blocked address) are refused the same way. Any other failure
 # came from a server that accepted the connection: a tarpit, a stall after `Disallow:`.
@@ -152,6 +153,8 @@ class RobotsTxtGate:
             cause = type(fetched).__name__ if failed else f"HTTP {fetched[0]}"
             logger.warning("robots.txt of %s unreachable (%s): RFC 9309 disallows the host, so "
                            "nothing is fetched there this run", origin, cause)  # fmt: skip
+            # For run.json's alerts: its pages are skips `robots`, which alone read as a ban.
+            self.stats.set_value(f"{UNREACHABLE_STAT}{origin}", cause)
             return answer.body, now + timedelta(seconds=min(self.cache_ttl, 3600))
         expires = now + timedelta(seconds=answer.cache_for)
         if store is not None and answer.cache_for > 0:
