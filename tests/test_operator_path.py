@@ -74,6 +74,12 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("urls", {"url": "example.com/a"}, {}, ("-a url=", "not 'example.com/a'")),
         ("sitemap", {"sitemap": "ftp://127.0.0.1/s.xml"}, {}, ("-a sitemap=", "http(s) URLs")),
         ("nosuchspider", URL, {}, ("'nosuchspider' not found", "feeds, site, sitemap, urls")),
+        # Scrapy's own settings with no check of their own, read by their default's type:
+        # each was a traceback from getbool, getint, getlist or logging.
+        ("urls", URL, {"AUTOTHROTTLE_ENABLED": "abc"}, ("AUTOTHROTTLE_ENABLED", "1 or 0")),
+        ("urls", URL, {"REDIRECT_MAX_TIMES": "x"}, ("REDIRECT_MAX_TIMES", "whole number")),
+        ("urls", URL, {"RETRY_HTTP_CODES": "500,abc"}, ("RETRY_HTTP_CODES", "whole numbers")),
+        ("urls", URL, {"LOG_LEVEL": "FOO"}, ("LOG_LEVEL", "INFO")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
@@ -81,7 +87,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
         "EXTRACT_MEMORY_LIMIT-100", "SOURCES_FILE-missing", "STATE_URI-scheme-typo",
         "LOG_FILE-unwritable", "feed-empty", "start-empty", "url-no-scheme", "sitemap-ftp",
-        "no-such-spider",
+        "no-such-spider", "AUTOTHROTTLE_ENABLED-abc", "REDIRECT_MAX_TIMES-x",
+        "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

@@ -41,6 +41,14 @@ def test_the_first_requests_to_a_host_obey_robots_txt_in_fresh_processes(tmp_pat
         assert site.paths.count("/robots.txt") == 3
 
 
+def test_robotstxt_obey_given_as_yes_is_read_as_the_check_reads_it(tmp_path):
+    """`-s ROBOTSTXT_OBEY=yes` passed the settings check, then Scrapy's getbool raised."""
+    with PoliteSite() as site:
+        result = first_requests(site, tmp_path, ROBOTSTXT_OBEY="yes")
+        assert result.returncode == 0, result.log[-3000:]
+    assert result.summary["skipped_by_reason"] == {"robots": 1}
+
+
 def test_a_later_run_obeys_the_stored_robots_txt_without_fetching_it(tmp_path):
     with PoliteSite() as site:
         for _ in range(2):  # same OUTPUT_DIR, so the same state store

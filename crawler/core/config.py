@@ -9,6 +9,7 @@ Values are read as Scrapy reads them: typed in crawler/settings.py, strings from
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -81,18 +82,63 @@ SETTINGS: dict[str, Callable] = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": whole_number(minimum=1),
     "RETRY_TIMES": whole_number(minimum=0),
     "ROBOTSTXT_OBEY": flag,
+    "ROBOTSTXT_CACHE_TTL": decimal(minimum=0),
 }
 
 
-def check_settings(settings: Mapping) -> dict[str, object]:
-    """Every known setting parsed, or ConfigError for the first that is wrong."""
+# Settings with a whole-number default that Scrapy reads with getfloat.
+_DECIMAL_WITH_WHOLE_DEFAULT = frozenset({"CLOSESPIDER_TIMEOUT", "DNS_TIMEOUT"})
+_LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "NOTSET")
+_STATUS_CODE_LISTS = frozenset({"HTTPERROR_ALLOWED_CODES", "RETRY_HTTP_CODES"})
+
+
+def _json_object(value) -> dict:
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise ValueError('must be a JSON object, such as {"name": 1}')
+    return parsed
+
+
+def _whole_numbers(value) -> list[int]:
+    parse = whole_number()
+    try:
+        return [parse(part) for part in string_list(value)]
+    except ValueError:
+        raise ValueError("must be whole numbers, comma-separated") from None
+
+
+def parser_for(name: str, default) -> Callable | None:
+    """How a setting with no check of its own is read from a `-s` string, by the type of its
+    default: Scrapy's getbool, getint, getfloat and getdict raised a traceback on `abc`."""
+    if name == "LOG_LEVEL":
+        return choice(*_LOG_LEVELS)
+    if name in _STATUS_CODE_LISTS:
+        return _whole_numbers
+    if isinstance(default, bool):
+        return flag
+    if isinstance(default, float) or name in _DECIMAL_WITH_WHOLE_DEFAULT:
+        return decimal()
+    if isinstance(default, int):
+        return whole_number()
+    if isinstance(default, dict):
+        return _json_object
+    return None
+
+
+def check_settings(settings: Mapping, defaults: Mapping | None = None) -> dict[str, object]:
+    """Every known setting parsed, or ConfigError for the first that is wrong. `defaults`
+    (Scrapy's and the project's): a setting given as a string is read by its default's type
+    (parser_for), and the parsed value is returned with the others."""
     parsed = {}
+    for name, default in (defaults or {}).items():
+        value, parse = settings.get(name), parser_for(name, default)
+        if name not in SETTINGS and parse is not None and isinstance(value, str):
+            parsed[name] = _parsed(name, value, parse)
     for name, parse in SETTINGS.items():
-        value = settings.get(name)
-        try:
-            parsed[name] = parse(value)
-        except (TypeError, ValueError) as error:
-            raise ConfigError(f"setting {name}={value!r}: {error}") from None
+        parsed[name] = _parsed(name, settings.get(name), parse)
     if parsed["MAX_WORDS"] <= parsed["MIN_WORDS"]:
         raise ConfigError(
             f"setting MAX_WORDS={parsed['MAX_WORDS']!r}: must be above MIN_WORDS "
@@ -103,6 +149,13 @@ def check_settings(settings: Mapping) -> dict[str, object]:
             raise ConfigError(f"setting {name}={settings.get(name)!r}: must be a path")
     check_output_dir(Path(settings.get("OUTPUT_DIR")))
     return parsed
+
+
+def _parsed(name: str, value, parse: Callable):
+    try:
+        return parse(value)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"setting {name}={value!r}: {error}") from None
 
 
 def check_output_dir(path: Path) -> None:

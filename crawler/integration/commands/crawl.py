@@ -21,10 +21,11 @@ import sys
 from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
-from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.settings import SETTINGS_PRIORITIES, default_settings
 from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import closest_scrapy_cfg
 
+from crawler import settings as project_settings
 from crawler.core.config import ConfigError, check_settings
 from crawler.integration.state_access import StateUnavailable, check_state
 
@@ -84,11 +85,26 @@ class Command(ScrapyCrawl):
         except KeyError:
             names = ", ".join(sorted(loader.list()))
             raise ConfigError(f"spider {spider_name!r} not found: one of {names}") from None
-        check_settings(self.settings)
+        parsed = check_settings(self.settings, self._defaults_of_given_settings())
+        for name, value in parsed.items():
+            # "yes" passed our check of ROBOTSTXT_OBEY, then Scrapy's getbool raised on it:
+            # a setting given as a string is replaced by the value it was read as.
+            if isinstance(value, bool) and isinstance(self.settings.get(name), str):
+                self.settings.set(name, value, priority=self.settings.getpriority(name))
         check_start = getattr(spidercls, "check_start", None)
         if check_start is not None:
             check_start(spider_args, self.settings)
         check_state(self.settings)
+
+    def _defaults_of_given_settings(self) -> dict[str, object]:
+        """The defaults (Scrapy's, then the project's) of the settings given on the command
+        line or in the environment; the others are typed already (and reading a deprecated
+        one warns)."""
+        defaults = {}
+        for module in (default_settings, project_settings):
+            defaults |= {name: getattr(module, name) for name in dir(module) if name.isupper()}
+        given = SETTINGS_PRIORITIES["project"]
+        return {k: v for k, v in defaults.items() if (self.settings.getpriority(k) or 0) > given}
 
     def _track_crawlers(self) -> None:
         """Keep every crawler the process creates, through its public `create_crawler`

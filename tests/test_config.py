@@ -1,0 +1,35 @@
+"""Settings read by their default's type, where they have no check of their own."""
+
+import pytest
+from scrapy.settings import Settings
+
+from crawler import settings as project_settings
+from crawler.core.config import ConfigError, check_settings, parser_for
+
+
+def project(**given) -> Settings:
+    settings = Settings()
+    settings.setmodule(project_settings)
+    settings.setdict(given, priority="cmdline")
+    return settings
+
+
+def test_each_kind_of_default_reads_its_kind_of_string():
+    assert parser_for("X", True)("on") is True
+    assert parser_for("X", 3)("12") == 12
+    assert parser_for("X", 1.5)("0.25") == 0.25
+    assert parser_for("DNS_TIMEOUT", 60)("2.5") == 2.5  # Scrapy reads it with getfloat
+    assert parser_for("X", {})('{"a": 1}') == {"a": 1}
+    assert parser_for("RETRY_HTTP_CODES", [500])("500, 503") == [500, 503]
+    assert parser_for("X", "text") is None and parser_for("X", None) is None
+    for default, bad in ((True, "abc"), (3, "2.5"), (1.5, "nan"), ({}, "[1]")):
+        with pytest.raises(ValueError):
+            parser_for("X", default)(bad)
+
+
+def test_a_given_setting_is_checked_by_its_default_and_typed_ones_are_not():
+    defaults = {"REDIRECT_MAX_TIMES": 20}
+    with pytest.raises(ConfigError, match="REDIRECT_MAX_TIMES='x': must be a whole number"):
+        check_settings(project(REDIRECT_MAX_TIMES="x"), defaults)
+    assert check_settings(project(REDIRECT_MAX_TIMES="5"), defaults)["REDIRECT_MAX_TIMES"] == 5
+    assert "REDIRECT_MAX_TIMES" not in check_settings(project(REDIRECT_MAX_TIMES=7), defaults)
