@@ -11,6 +11,9 @@ The same place catches the opposite fault: a body labelled `gzip`, `deflate`, `b
 that is plain markup (a server that compresses twice in its configuration, or not at all).
 Scrapy's decoder raised (fetch_error); the page is there, so the label is dropped and the
 body read as it is. It must start with "<" and fail to decode, so no real stream is touched.
+
+And a `206 Partial Content` to a request that asked for no range (the crawler never does)
+is `truncated` as well: Scrapy takes any 2xx for the whole document.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ class RejectTruncatedStreams:
             # is what the RFC asks for, where Scrapy would refuse the whole past 10 MiB.
             request.meta["download_maxsize"] = self.max_size
             return _inflated_prefix(response, MAX_ROBOTS_BYTES)
+        if response.status == 206 and b"Range" not in request.headers:
+            # Part of the page, sent as if it were all of it: the article ended mid-word.
+            part = (response.headers.get(b"Content-Range") or b"no Content-Range").decode("latin-1")
+            raise ResponseDataLossError(f"206 Partial Content to a request for the whole: {part}")
         if request.method == "HEAD" or not response.body:
             return response
         encodings = response.headers.getlist(b"Content-Encoding")

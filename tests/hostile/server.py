@@ -443,6 +443,12 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         ),
         "/protocol/status-1200": _raw_response(b"HTTP/1.1 1200 OK\r\nContent-Type: text/html\r\n"),
         "/protocol/bad-chunk-size": _bad_chunk_size,
+        # Half an article as a 206, to a request that asked for no range.
+        "/protocol/partial-content": lambda h: h.send(
+            206,
+            article("Half of a page")[:1600],
+            Content_Range=f"bytes 0-1599/{len(article('Half of a page'))}",
+        ),
         # A Refresh header, as browsers follow it (and Scrapy does not).
         "/protocol/refresh-header": lambda h: h.send(
             200,
