@@ -7,12 +7,13 @@ URLLENGTH_LIMIT was fetched and its record failed validation. This middleware si
 outside RedirectMiddleware (610 > 600), so it sees the 3xx response first, resolves
 `Location` as Scrapy does, and refuses the broken target with a reason that names it.
 Targets that are not http(s) (`javascript:`, `file:`) are not followed: the response stays
-a 3xx reject (`http_302`), as Scrapy leaves `file:` (it raised on `javascript:`).
+a 3xx reject (`http_302`), as Scrapy leaves `file:` (it raised on `javascript:`); so is an
+empty `Location` or one that names the page itself.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 from scrapy.exceptions import NotConfigured
 from w3lib.url import safe_url_string
@@ -38,7 +39,12 @@ class RefuseBrokenRedirects:
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get(b"Location")
-        if response.status not in REDIRECTS or not location or not _follows(request, response):
+        if response.status not in REDIRECTS or location is None or not _follows(request, response):
+            return response
+        if _to_itself(request.url, location):
+            # An empty Location, or one naming this very URL: Scrapy asked again and its
+            # dupefilter dropped the repeat, a skip that named no URL. The 3xx is the outcome.
+            request.meta["dont_redirect"] = True
             return response
         problem = redirect_problem(request.url, location, self.url_length_limit)
         if problem == UNFETCHABLE:
@@ -61,6 +67,14 @@ def _follows(request, response) -> bool:
         or response.status in meta.get("handle_httpstatus_list", ())
         or meta.get("handle_httpstatus_all")
     )
+
+
+def _to_itself(url: str, location: bytes) -> bool:
+    try:
+        target = urljoin(url, safe_url_string(location.strip()))
+    except ValueError:  # redirect_problem names it
+        return False
+    return urldefrag(target)[0] == urldefrag(url)[0]
 
 
 def redirect_problem(url: str, location: bytes | str, url_length_limit: int) -> str | None:

@@ -83,6 +83,9 @@ CASES = (
     Case("/protocol/429-bad-date", "record"),
     Case("/protocol/429-too-long", "reject", "http_429"),
     Case("/protocol/redirect-loop", "skip", "duplicate_request"),
+    # A redirect to nowhere or to the page itself: the dupefilter's skip named no URL.
+    Case("/protocol/redirect-empty-location", "reject", "http_302"),
+    Case("/protocol/redirect-to-itself", "reject", "http_302"),
     Case("/protocol/redirect-other-host", "record", final="localhost /protocol/landing"),
     Case("/protocol/redirect-to-file", "reject", "http_302"),
     # Redirects to URLs no request can be made from: a port out of range, a broken IPv6

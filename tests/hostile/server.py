@@ -387,6 +387,8 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/redirect-other-host": _redirect(lambda h: h.other_origin + "/protocol/landing"),
         "/protocol/landing": _static(article("Landed on another host")),
         "/protocol/refreshed": _static(article("Landed by a meta refresh")),
+        "/protocol/redirect-empty-location": _redirect(lambda h: "  "),
+        "/protocol/redirect-to-itself": _redirect(lambda h: "/protocol/redirect-to-itself#top"),
         "/protocol/redirect-to-file": _redirect(lambda h: "file:///etc/passwd"),
         "/protocol/redirect-to-bad-port": _redirect(lambda h: "http://127.0.0.1:99999/a"),
         "/protocol/redirect-to-javascript": _redirect(lambda h: "javascript:alert(1)"),
