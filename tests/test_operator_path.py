@@ -98,6 +98,19 @@ def test_bad_input_is_refused_before_the_first_request(spider, args, settings, w
     assert not (tmp_path / "out" / spider).exists()  # no run directory, `latest` untouched
 
 
+def test_an_argument_given_twice_is_refused(tmp_path):
+    """Scrapy keeps the last `-a url=`: the first page was never requested, and no count
+    or log line said so."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"url={URL['url']}",
+               "-a", "url=http://127.0.0.1:9/other", "-s", f"OUTPUT_DIR={tmp_path}"]  # fmt: skip
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "error: -a url given more than once: give it once, with the values comma-separated"
+    )
+    assert not list(tmp_path.iterdir())
+
+
 def test_latest_is_untouched_by_a_refused_run(demo_web, tmp_path):
     page = demo_web.url("neuralledger", "/news/2026/11/relay-agent-framework-1-0.html")
     good = run_crawl("urls", tmp_path, {"url": page})

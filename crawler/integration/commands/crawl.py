@@ -38,6 +38,13 @@ class Command(ScrapyCrawl):
         self.crawlers_run: list = []
 
     def process_options(self, args, opts) -> None:
+        repeated = _repeated_arguments(opts.spargs or [])
+        if repeated:
+            # Scrapy keeps the last value: `-a url=A -a url=B` crawled B alone, and A was
+            # lost without a trace.
+            print(f"error: -a {repeated} given more than once: give it once, with the values "
+                  "comma-separated", file=sys.stderr)  # fmt: skip
+            sys.exit(EXIT_CONFIG)
         super().process_options(args, opts)
         self._anchor_default_output_dir()
         # Scrapy opens LOG_FILE when it builds the crawler process, before run(): an
@@ -118,6 +125,17 @@ class Command(ScrapyCrawl):
             return crawler
 
         process.create_crawler = create_and_keep
+
+
+def _repeated_arguments(arguments: list[str]) -> str | None:
+    """The first `-a` name given twice, or None."""
+    seen: set[str] = set()
+    for argument in arguments:
+        name = argument.partition("=")[0].strip()
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
 
 
 def exit_code(crawler) -> int:
