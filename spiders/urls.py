@@ -28,7 +28,9 @@ class UrlsSpider(ArticleSpider):
             yield self._request_for(url)
         if not self.args.get("urls_file"):
             return
+        listed = False
         for line in listed_lines(self.args["urls_file"]):
+            listed = True
             if not line.too_long:
                 yield self._request_for(line.text)
                 continue
@@ -39,6 +41,9 @@ class UrlsSpider(ArticleSpider):
                 f"(over {MAX_LINE_CHARS:,}): not a URL",
                 Hints(discovered_via="urls"),
             )
+        if not listed:  # a generated list that came out empty: say so, it is no error
+            self.logger.warning("urls_file %s lists no URL: nothing to crawl from it",
+                                self.args["urls_file"])  # fmt: skip
 
     def _request_for(self, url: str) -> Request | FetchFailed | None:
         hints = Hints(discovered_via="urls")

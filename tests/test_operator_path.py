@@ -98,6 +98,17 @@ def test_bad_input_is_refused_before_the_first_request(spider, args, settings, w
     assert not (tmp_path / "out" / spider).exists()  # no run directory, `latest` untouched
 
 
+def test_an_empty_url_list_runs_and_says_it_listed_nothing(tmp_path):
+    """A generated list that came out empty (only comments): no error, but a line saying so,
+    where the run ended with 0 requests and not a word."""
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# nothing new this hour\n\n", "utf-8")
+    result = run_crawl("urls", tmp_path / "out", {"urls_file": str(listing)})
+    assert result.returncode == 0, result.log[-2000:]
+    assert f"urls_file {listing} lists no URL" in result.log
+    assert result.summary["counts"]["requests"] == 0
+
+
 def test_an_argument_given_twice_is_refused(tmp_path):
     """Scrapy keeps the last `-a url=`: the first page was never requested, and no count
     or log line said so."""
