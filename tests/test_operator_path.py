@@ -256,7 +256,14 @@ def test_cli_errors_are_one_line_with_exit_1(tmp_path):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "articles.jsonl").write_text("")
     (tmp_path / "a-file").write_text("x")
+    (tmp_path / "empty.json").write_text("{}")  # JSON, but no run.json: a KeyError traceback
+    (tmp_path / "odd.json").write_text(
+        '{"counts": {"requests": 1, "accepted": 1, "rejected": 0, '
+        '"skipped": 0, "unaccounted": 0}, "sources": {"a": 5}}'
+    )
     for args, words in [
+        (("report", str(tmp_path / "empty.json")), "is not a run.json: no counts of requests"),
+        (("report", str(tmp_path / "odd.json")), "is not a run.json: its sources"),
         (("extract", page, "--languages", "xx"), "--languages xx: unknown language xx"),
         (("extract", page, "--url", "notaurl"), "--url: not an http(s) URL"),
         (("report", str(tmp_path)), "no run.json at"),

@@ -17,13 +17,24 @@ COLUMNS = ("source", "found", "fetched", "new", "upd", "same", "dup", "rej", "wo
 def load_run(run_dir: Path) -> dict:
     path = run_dir / "run.json" if run_dir.is_dir() else run_dir
     try:
-        return json.loads(path.read_text("utf-8"))
+        summary = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as error:
         raise RunFileError(f"no run.json at {path} (a crawl still running, or killed?)") from error
     except ValueError as error:
         raise RunFileError(f"{path} is not valid JSON: {error}") from error
     except OSError as error:
         raise RunFileError(f"{path}: cannot read it ({error.strerror})") from error
+    counts = summary.get("counts") if isinstance(summary, dict) else None
+    if not isinstance(counts, dict) or not all(isinstance(counts.get(k), int) for k in _COUNTS):
+        # JSON of another shape ({}, [], null, counts as text): a KeyError traceback in render
+        raise RunFileError(f"{path} is not a run.json: no counts of {', '.join(_COUNTS)}")
+    sources = summary.get("sources") or {}
+    if not isinstance(sources, dict) or not all(isinstance(s, dict) for s in sources.values()):
+        raise RunFileError(f"{path} is not a run.json: its sources are not a table")
+    return summary
+
+
+_COUNTS = ("requests", "accepted", "rejected", "skipped", "unaccounted")
 
 
 def _percent(value) -> str:
