@@ -20,7 +20,7 @@ from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
 from crawler.integration.state_access import state_for
-from crawler.runs.health import NO_SOURCE, HealthLedger, alerts_for
+from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
 from crawler.state.recovery import worker_id, write_lock
 
@@ -125,6 +125,9 @@ class RunOutputPipeline:
             self._finish(spider, reason)
         except OutputError as error:
             self._failed(error)
+        except Exception as error:  # a bug: Scrapy would log it and the crawl exit 0
+            logger.exception("run.json not written")
+            self._failed(OutputError(f"run.json not written: {type(error).__name__}: {error}"))
 
     def _finish(self, spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats()
@@ -182,12 +185,7 @@ class RunOutputPipeline:
         """Per-source counts for run.json; alerts compare with the source's earlier runs."""
         sources = self.health.summary(stats)
         store = state_for(self.crawler)
-        alerts: list[str] = []
-        for name, current in sources.items():
-            if store is None or name == NO_SOURCE:
-                continue
-            alerts += alerts_for(name, current, store.source_history(name, limit=10))
-            store.add_source_run(name, self.output.run_dir.name, current)
+        alerts = compare_and_record(store, self.output.run_dir.name, sources) if store else []
         for alert in alerts:
             logger.warning("Source alert: %s", alert)
         return sources, alerts

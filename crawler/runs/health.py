@@ -114,3 +114,21 @@ def alerts_for(name: str, current: dict, history: list[dict]) -> list[str]:
             f"{name}: reject rate {rate:.0%} against {statistics.mean(earlier):.0%} before"
         )
     return alerts
+
+
+def compare_and_record(store, run_id: str, sources: dict[str, dict]) -> list[str]:
+    """Each named source's alerts against its history, then this run added to it. A store
+    that fails (another process holds the SQLite lock past its timeout, Redis went away)
+    costs the comparison, not the run's summary: it was an exception in the spider_closed
+    handler, and run.json was never written."""
+    alerts: list[str] = []
+    for name, current in sources.items():
+        if name == NO_SOURCE:
+            continue
+        try:
+            alerts += alerts_for(name, current, store.source_history(name, limit=10))
+            store.add_source_run(name, run_id, current)
+        except Exception as error:  # the store's own errors: sqlite3, redis, OSError
+            return [*alerts, f"source history not read or saved ({type(error).__name__}: "
+                             f"{error}): no source was compared with its earlier runs"]  # fmt: skip
+    return alerts
