@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.core.canonical import without_password
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import Reject
 from crawler.core.values import string_list
@@ -109,9 +110,9 @@ class RunOutputPipeline:
     def _reject(self, url, reason, detail, http_status, spider, record=None) -> None:
         self.crawler.stats.inc_value(f"articles/rejected/{reason}")
         reject = Reject(
-            url=url,
+            url=without_password(url),  # a listed user:password@ URL is refused, not kept
             reason=reason,
-            detail=detail,
+            detail=without_password(detail or ""),
             http_status=http_status,
             spider=spider,
             record=record,
@@ -174,7 +175,10 @@ class RunOutputPipeline:
                 "spider_errors": spider_errors,
                 "alerts": alerts,
                 "settings": _settings_that_matter(self.crawler.settings),
-                "spider_arguments": getattr(spider, "arguments", {}),
+                "spider_arguments": {
+                    name: without_password(value) if isinstance(value, str) else value
+                    for name, value in getattr(spider, "arguments", {}).items()
+                },
             },
         )
         point_latest(self.output.run_dir)

@@ -156,11 +156,22 @@ def test_a_broken_entry_is_a_bad_url_reject_and_the_rest_is_crawled(spider, web,
     result = crawl(spider, tmp_path / "out", args)
     assert_accounted(result)
     for url, problem in BROKEN_URLS.items():
-        ((kind_of, line),) = places(result, url)
+        # A password is masked wherever the URL is written: the reject, its detail, the log.
+        ((kind_of, line),) = places(result, url.replace(":secret@", ":***@"))
         assert (kind_of, line["reason"]) == ("reject", "bad_url")
         assert problem in line["detail"]
     assert [places(result, url)[0][0] for url in good] == ["record", "record"]
     assert "Traceback" not in result.log
+    assert "secret" not in result.log + (result.run_dir / "rejects.jsonl").read_text()
+
+
+def test_a_password_in_a_listed_url_is_kept_nowhere(tmp_path):
+    result = run_crawl("urls", tmp_path, {"url": "http://editor:hunter2@127.0.0.1:9/a"})
+    written = [p.read_text() for p in result.run_dir.iterdir() if p.is_file()]
+    assert written and not [text for text in written if "hunter2" in text]
+    assert "hunter2" not in result.log
+    ((kind, line),) = places(result, "http://editor:***@127.0.0.1:9/a")
+    assert (kind, line["reason"]) == ("reject", "bad_url")
 
 
 def test_a_url_list_saved_with_a_bom_and_urls_with_commas_in_the_query(web, tmp_path):

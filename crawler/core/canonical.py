@@ -129,6 +129,15 @@ def join_url(base: str, reference: str) -> str:
         return reference
 
 
+_USERINFO_PASSWORD = re.compile(r"(?<=://)([^/@\s:]*):[^/@\s]*@")
+
+
+def without_password(text: str) -> str:
+    """`text` with each URL's password masked (`user:***@host`): a listed URL with
+    credentials is refused, and its reject line, the log and run.json must not keep them."""
+    return _USERINFO_PASSWORD.sub(r"\1:***@", text)
+
+
 def url_problem(url: str) -> tuple[str, str] | None:
     """Why `url` cannot be requested, or None: ("unfetchable", ...) for a scheme we never
     fetch (javascript:, mailto:, data:, file:), ("bad_url", ...) for a broken http(s) URL
@@ -154,7 +163,8 @@ def url_problem(url: str) -> tuple[str, str] | None:
     if "@" in parts.netloc:
         # Twisted connects to "user:pass@host" as a host name and fails; and a listed URL
         # must not make us send credentials anywhere.
-        return "bad_url", f"credentials in the URL (user:password@): {url[:200]!r}"
+        shown = without_password(url)[:200]
+        return "bad_url", f"credentials in the URL (user:password@): {shown!r}"
     return None
 
 
