@@ -82,6 +82,16 @@ def test_commas_split_addresses_only_before_a_scheme_and_slashes():
     ]
 
 
+def test_a_space_between_urls_and_a_trailing_comma_are_separators():
+    """`-a "url=U1 U2"` was one URL with `%20http://` in it, and `-a url=U,` a URL ending
+    in a comma."""
+    assert address_list("https://a.example/x https://b.example/y,") == [
+        "https://a.example/x",
+        "https://b.example/y",
+    ]
+    assert address_list("https://a.example/?q=a b") == ["https://a.example/?q=a b"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -102,15 +102,17 @@ def _parts(value, split: Callable[[str], list[str]]) -> list[str]:
     return [str(part).strip() for part in parts if str(part).strip()]
 
 
-# A comma starts a new address only when a scheme follows it: "?ids=1,2,3" stays one URL.
-# ("?q=a,b:c" too: a scheme is followed by "//").
-_NEXT_ADDRESS = re.compile(r",(?=\s*[A-Za-z][A-Za-z0-9+.-]*://)")
+# A comma, or white space (`-a "url=U1 U2"`), starts a new address only when a scheme follows
+# it: "?ids=1,2,3" stays one URL ("?q=a,b:c" too: a scheme is followed by "//").
+_NEXT_ADDRESS = re.compile(r"(?:,|\s)\s*(?=[A-Za-z][A-Za-z0-9+.-]*://)")
 
 
 def address_list(value) -> list[str]:
-    """A list, or comma-separated URLs; commas inside a URL's path or query are kept.
-    Bytes that are not UTF-8 (a shell passes them on) become %XX escapes."""
-    return [unescape_surrogates(part) for part in _parts(value, _NEXT_ADDRESS.split)]
+    """A list, or comma-separated URLs; commas inside a URL's path or query are kept, and a
+    comma the value ends with (`-a url=U,`) is no part of the last URL. Bytes that are not
+    UTF-8 (a shell passes them on) become %XX escapes."""
+    parts = _parts(value, _NEXT_ADDRESS.split)
+    return [unescape_surrogates(part.rstrip(", ")) for part in parts if part.rstrip(", ")]
 
 
 def url_list(value) -> list[str]:
