@@ -13,6 +13,8 @@ from tests.hostile import pages
 
 RUSSIAN = "Исследователи представили новую языковую модель искусственного интеллекта. " * 8
 GERMAN = "Die Forscher präsentierten ein größeres Modell für künstliche Intelligenz. " * 8
+FRENCH = "Le modèle entraîné au café : une idée naïve, déjà vue, dit l'équipe à Paris. " * 8
+RUSSIAN_NAMES = "Исследователи из OpenAI и Google представили GPT и Gemini в Москве. " * 8
 
 
 def html(text: str) -> str:
@@ -36,11 +38,18 @@ def html(text: str) -> str:
         # a correct non-UTF-8 label is honoured
         (html(RUSSIAN).encode("cp1251"), "text/html; charset=windows-1251", ("Исследователи",)),
         (pages.shift_jis_unlabelled(), "text/html; charset=Shift_JIS", ("人工知能",)),
+        (html(RUSSIAN_NAMES).encode("cp1251"), "text/html; charset=windows-1251",
+         ("Исследователи из OpenAI", "Gemini в Москве")),
+        # A single-byte label decodes any bytes: these cp1252 words came out "cafй", "naпve"
+        # (Cyrillic) and "cafι" (Greek), and were accepted as English text.
+        (html(FRENCH).encode("cp1252"), "text/html; charset=windows-1251", ("café", "naïve")),
+        (html(FRENCH).encode("cp1252"), "text/html; charset=iso-8859-7", ("entraîné", "déjà")),
     ],
     ids=[
         "cp1252-as-utf8", "gb2312", "shift-jis", "utf8-bom-vs-latin1", "utf16-bom-vs-utf8",
         "invalid-utf8", "utf8-as-latin1", "cp1251", "koi8-r", "cp1252-unlabelled",
-        "cp1251-labelled", "shift-jis-labelled",
+        "cp1251-labelled", "shift-jis-labelled", "cp1251-with-latin-names",
+        "cp1252-labelled-cp1251", "cp1252-labelled-greek",
     ],
 )  # fmt: skip
 def test_text_is_correct_unicode_when_the_bytes_allow(body, content_type, expected):

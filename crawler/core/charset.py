@@ -2,9 +2,10 @@
 
 Order: a byte order mark; bytes that are valid UTF-8 (a label saying otherwise is wrong far
 more often than cp1252 text happens to form valid UTF-8); the declared charset (HTTP header,
-then <meta>) when the bytes decode under it; UTF-8 with stray Windows-1252 bytes; detection
-(charset-normalizer). w3lib, which Scrapy uses, trusts a declared UTF-8 and replaces what does
-not decode, which turns a cp1252 page labelled UTF-8 into U+FFFD soup.
+then <meta>) when the bytes decode under it into words of one script each; UTF-8 with stray
+Windows-1252 bytes; detection (charset-normalizer). w3lib, which Scrapy uses, trusts a
+declared UTF-8 and replaces what does not decode, which turns a cp1252 page labelled UTF-8
+into U+FFFD soup.
 
 Detection alone misreads short Western European text: the bytes of French "modèle",
 "entraîné", "naïve" also decode under the Baltic cp1257, as "modčle", "entraīné", "naļve",
@@ -64,12 +65,35 @@ def bytes_to_text(body: bytes, content_type: str | None = None) -> str:
         declared = None
     if declared and declared != "utf-8":
         try:
-            return body.decode(declared)
+            text = body.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            pass
+            text = None
+        if text is not None and not mixes_scripts_within_words(text):
+            return text
     if _mostly_utf8(body):
         return body.decode("utf-8", _FALLBACK)
     return to_unicode(body, detect_encoding(body) or declared or "cp1252")
+
+
+_FOREIGN_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+_OTHER_SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI")
+
+
+def mixes_scripts_within_words(text: str) -> bool:
+    """Whether words mix ASCII letters with letters of another script: "cafй", "naпve",
+    "rйsumй", as cp1252 bytes read under a windows-1251 label come out. A single-byte label
+    decodes any bytes, so only the letters show that it lied. Real Russian text with English
+    names in it keeps each word in one script."""
+    words = _FOREIGN_WORD.findall(text[:200_000])
+    mixed = sum(1 for word in words if _mixed(word))
+    return mixed >= 3 and mixed >= 0.2 * len(words)
+
+
+@lru_cache(maxsize=4096)
+def _mixed(word: str) -> bool:
+    if not any("a" <= c.lower() <= "z" for c in word):
+        return False
+    return any(unicodedata.name(c, "").startswith(_OTHER_SCRIPTS) for c in word if c > "\x7f")
 
 
 def utf16_byte_order(head: bytes) -> str | None:
