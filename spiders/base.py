@@ -35,6 +35,8 @@ from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
 from crawler.runs.health import NO_SOURCE
 
+LISTED_BY = "listed_by"  # meta: the feed or sitemap whose entry a page request is
+
 
 def finishes_request(callback):
     """Tell listeners (distributed mode's leases) when a callback's output is complete."""
@@ -77,6 +79,9 @@ class ArticleSpider(scrapy.Spider):
         self.args = self.parse_arguments(given)
         self.refresh = bool(self.args.get("refresh"))
         self._requested: set[str] = set()
+        self._validators: dict[str, tuple[str | None, str | None]] = {}  # closed() saves them
+        self._unsettled: set[str] = set()  # documents with a listed page that failed to fetch
+        self._listed_in: dict[str, str] = {}  # a sitemap -> the index that listed it
 
     @classmethod
     def parse_arguments(cls, given: dict) -> dict:
@@ -183,15 +188,17 @@ class ArticleSpider(scrapy.Spider):
                            source=hints.source)  # fmt: skip
 
     def article_request(
-        self, url: str, hints: Hints | None = None, listed: bool = False
+        self, url: str, hints: Hints | None = None, listed_by: str | None = None
     ) -> Request | FetchFailed | None:
-        """A request for a page to emit; `listed`: a feed or sitemap named it, and the page
-        is checked for being a home, category or author page (parse_listed_page)."""
+        """A request for a page to emit; `listed_by`: the feed or sitemap that named it, and
+        the page is checked for being a home, category or author page (parse_listed_page)."""
         self.count(f"source/{(hints and hints.source) or NO_SOURCE}/discovered")
         if self._known(url):
             self.count("discovered/already_seen")
             return None
-        return self.request(url, self.parse_listed_page if listed else self.parse_article, hints)
+        if listed_by is None:
+            return self.request(url, self.parse_article, hints)
+        return self.request(url, self.parse_listed_page, hints, **{LISTED_BY: listed_by})
 
     @property
     def store(self):
@@ -223,7 +230,8 @@ class ArticleSpider(scrapy.Spider):
         if not isinstance(request, Request):
             return request
         request.meta["handle_httpstatus_list"] = [304]
-        known = self.store.validators(url) if self.store is not None else None
+        # refresh=1 fetches every article again: the documents that list them too.
+        known = self.store.validators(url) if self.store is not None and not self.refresh else None
         if known and known.etag:
             request.headers[b"If-None-Match"] = known.etag
         if known and known.last_modified:
@@ -231,19 +239,38 @@ class ArticleSpider(scrapy.Spider):
         return request
 
     def discovery_unchanged(self, response: Response) -> bool:
-        """Count a 304 as a skip; remember the validators of a fresh copy."""
+        """Count a 304 as a skip; keep the validators of a fresh copy for closed()."""
         if response.status == 304:
             self.skip("not_modified")
             return True
-        if self.store is not None:
-            etag = response.headers.get(b"ETag")
-            modified = response.headers.get(b"Last-Modified")
-            self.store.save_validators(
-                response.url,
-                etag.decode("latin-1") if etag else None,
-                modified.decode("latin-1") if modified else None,
-            )
+        if response.meta.get(LISTED_BY):  # a sitemap an index listed
+            self._listed_in[response.url] = response.meta[LISTED_BY]
+        etag = response.headers.get(b"ETag")
+        modified = response.headers.get(b"Last-Modified")
+        self._validators[response.url] = (
+            etag.decode("latin-1") if etag else None,
+            modified.decode("latin-1") if modified else None,
+        )
         return False
+
+    def closed(self, reason: str) -> None:
+        """Save the validators of the feeds and sitemaps read this run, so that the next run
+        may get a 304 and skip them: only once the run finished, and only for a document
+        whose listed pages were all fetched. Saved on arrival, a run killed halfway, or an
+        entry that failed with an HTTP error (retried next run), left pages that the next
+        run's 304 hid for good; the others' validators are forgotten instead."""
+        if self.store is None:
+            return
+        unsettled = set()
+        for url in self._unsettled:  # an index whose sitemap is unsettled is unsettled too
+            while url and url not in unsettled:
+                unsettled.add(url)
+                url = self._listed_in.get(url)
+        for url, (etag, modified) in self._validators.items():
+            if reason == "finished" and url not in unsettled:
+                self.store.save_validators(url, etag, modified)
+            else:
+                self.store.save_validators(url, None, None)
 
     # --- callbacks ----------------------------------------------------------------------
     def seed_request(self, seed: dict) -> Request | FetchFailed | None:
@@ -299,6 +326,8 @@ class ArticleSpider(scrapy.Spider):
             self.skip(verdict.reason)
             return
         hints = request.meta.get("hints") or Hints()
+        if request.meta.get(LISTED_BY):  # the document must be read again next run
+            self._unsettled.add(request.meta[LISTED_BY])
         if isinstance(failure.value, HttpError) and self._is_page_request(request):
             # A 404 or 500 came back for a page: fetched, and rejected. Left out, a source's
             # reject rate was its rejects over its good pages only (5 good, 5 gone: 100%).

@@ -69,7 +69,7 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
                 ai_only=source.ai_only if source else False,
                 discovered_via=f"feed:{response.url}",
             )
-            request = self.article_request(entry.url, hints, listed=True)
+            request = self.article_request(entry.url, hints, listed_by=response.url)
             if request is not None:
                 yield request
 

@@ -23,7 +23,7 @@ from crawler.core.sitemaps import parse_sitemap
 from crawler.core.sources import Source
 from crawler.core.values import date, http_url, url_list
 from crawler.core.xmlsafe import NotXml
-from spiders.base import ArticleSpider, finishes_request, source_name
+from spiders.base import LISTED_BY, ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
 SCOPE = "sitemap_scope"  # meta: the registrable domains an index's children may list
@@ -101,10 +101,11 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             if sitemap.is_index:
                 request = self.discovery_request(
                     entry.url, self.parse_sitemap, source=source, index_depth=depth,
-                    **{SCOPE: sorted(scope)},
+                    **{SCOPE: sorted(scope), LISTED_BY: response.url},
                 )  # fmt: skip
             elif self._wanted(entry, source):
-                request = self.article_request(entry.url, self._hints(entry, source), listed=True)
+                hints = self._hints(entry, source)
+                request = self.article_request(entry.url, hints, listed_by=response.url)
             else:
                 continue
             if request is not None:

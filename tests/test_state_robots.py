@@ -1,4 +1,4 @@
-"""robots.txt kept in both state stores, with its expiry, for later runs and other workers."""
+"""robots.txt and feed validators kept in both state stores, for later runs and other workers."""
 
 from __future__ import annotations
 
@@ -38,3 +38,12 @@ def test_robots_txt_round_trips_with_its_expiry(store):
     newer = CachedRobots(ORIGIN, b"", now + timedelta(hours=7), now + timedelta(hours=31))
     store.save_robots(newer)
     assert store.robots(ORIGIN) == newer
+
+
+def test_validators_round_trip_and_none_given_forgets_them(store):
+    """A document whose pages did not all settle keeps no validators, so the next run reads
+    it whole (spiders/base.py closed())."""
+    store.save_validators("https://news.test/feed", '"v1"', None)
+    assert store.validators("https://news.test/feed").etag == '"v1"'
+    store.save_validators("https://news.test/feed", None, None)
+    assert store.validators("https://news.test/feed") is None

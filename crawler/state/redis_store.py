@@ -156,9 +156,11 @@ class RedisStateStore:
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         fields = {k: v for k, v in (("etag", etag), ("last_modified", last_modified)) if v}
-        if fields:
-            key = self._key("validators", url)
-            self.db.pipeline(transaction=True).delete(key).hset(key, mapping=fields).execute()
+        key = self._key("validators", url)
+        if not fields:  # none to keep: forget the old ones too
+            self.db.delete(key)
+            return
+        self.db.pipeline(transaction=True).delete(key).hset(key, mapping=fields).execute()
 
     def robots(self, origin: str) -> CachedRobots | None:
         row = self.db.hgetall(self._key("robots", origin))

@@ -224,7 +224,9 @@ class SqliteStateStore:
         return Validators(*row) if row else None
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        if not etag and not last_modified:
+        if not etag and not last_modified:  # none to keep: forget the old ones too
+            with self._transaction():
+                self.db.execute("DELETE FROM validators WHERE url = ?", (url,))
             return
         with self._transaction():
             self.db.execute(
