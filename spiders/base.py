@@ -271,6 +271,8 @@ class ArticleSpider(scrapy.Spider):
                 self.store.save_validators(url, etag, modified)
             else:
                 self.store.save_validators(url, None, None)
+        for url in unsettled - self._validators.keys():  # read by another worker of a fleet
+            self.store.save_validators(url, None, None)
 
     # --- callbacks ----------------------------------------------------------------------
     def seed_request(self, seed: dict) -> Request | FetchFailed | None:
