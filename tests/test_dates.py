@@ -36,6 +36,9 @@ def test_date_from_url():
     assert date_from_url("https://x.example/2026/11/05/slug/") == datetime(2026, 11, 5, tzinfo=UTC)
     assert date_from_url("https://x.example/2026/13/05/slug/") is None
     assert date_from_url("https://x.example/about/") is None
+    # the window parse_date keeps: a URL dated years ahead (or before 1990) is no date
+    assert date_from_url("https://x.example/2030/01/01/slug/") is None
+    assert date_from_url("https://x.example/1985/06/01/slug/") is None
 
 
 def test_retry_after_parses_seconds_and_http_dates():

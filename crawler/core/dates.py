@@ -65,16 +65,19 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
     return parsed if EARLIEST <= parsed <= latest else None
 
 
-def date_from_url(url: str) -> datetime | None:
-    """`/2026/11/23/` style dates in article URLs; day precision, midnight UTC."""
+def date_from_url(url: str, now: datetime | None = None) -> datetime | None:
+    """`/2026/11/23/` style dates in article URLs; day precision, midnight UTC. The window
+    parse_date keeps holds here too: `/2030/01/01/` was a publication date seven years
+    ahead, and the article looked new to every run."""
     match = _URL_DATE.search(url)
     if not match:
         return None
     try:
         year, month, day = (int(part) for part in match.groups())
-        return datetime(year, month, day, tzinfo=UTC)
+        found = datetime(year, month, day, tzinfo=UTC)
     except ValueError:
         return None
+    return found if EARLIEST <= found <= (now or datetime.now(UTC)) + FUTURE_SLACK else None
 
 
 def _parse_epoch(text: str) -> datetime | None:
