@@ -58,6 +58,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
          ("unknown argument", "sinse", "since")),
         ("urls", {**URL, "bogus": "1"}, {}, ("unknown argument", "bogus")),
         ("sitemap", {"source": "verge-ai", "since": "notadate"}, {}, ("since", "notadate")),
+        ("sitemap", {"source": "verge-ai", "since": "2030-01-01"}, {},
+         ("since", "between 1990-01-01 and tomorrow")),
         ("urls", URL, {"LANGUAGES": "xx"}, ("LANGUAGES", "xx", "en")),
         ("urls", URL, {"EXTRACT_TIMEOUT": "-5"}, ("EXTRACT_TIMEOUT", "above 0")),
         ("urls", URL, {"MIN_WORDS": "abc"}, ("MIN_WORDS", "whole number")),
@@ -83,7 +85,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
-        "depth-negative", "typo-sinse", "bogus", "since-notadate", "LANGUAGES-xx",
+        "depth-negative", "typo-sinse", "bogus", "since-notadate", "since-future", "LANGUAGES-xx",
         "EXTRACT_TIMEOUT-negative", "MIN_WORDS-abc", "EXTRACT_WORKERS-negative",
         "EXTRACT_MEMORY_LIMIT-100", "SOURCES_FILE-missing", "STATE_URI-scheme-typo",
         "LOG_FILE-unwritable", "feed-empty", "start-empty", "url-no-scheme", "sitemap-ftp",

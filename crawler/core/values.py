@@ -137,7 +137,10 @@ def http_url(value) -> str:
 def date(value):
     parsed = parse_date(str(value)) if value else None
     if parsed is None:
-        raise ValueError("must be a date, e.g. 2026-11-01 or 2026-11-01T06:00:00Z")
+        raise ValueError(
+            "must be a date between 1990-01-01 and tomorrow, e.g. 2026-11-01 or "
+            "2026-11-01T06:00:00Z"
+        )
     return parsed
 
 
