@@ -71,6 +71,22 @@ def test_urls_spider_requests_each_page_once_across_runs(manifest, demo_web, tmp
     assert refreshed.summary["skipped_by_reason"]["unchanged"] == 4
 
 
+def test_a_deleted_state_store_is_rebuilt_from_the_finished_runs(manifest, demo_web, tmp_path):
+    """Deleted between runs, the store started from nothing: every article was emitted
+    again, exit 0, not a word. It is rebuilt from OUTPUT_DIR's finished runs instead."""
+    urls_file = tmp_path / "urls.txt"
+    urls_file.write_text("\n".join(sorted(english_articles(manifest, demo_web))[:3]))
+    args, settings = {"urls_file": str(urls_file)}, {"REFRESH_WINDOW": "0"}
+    first = ok(run_crawl("urls", tmp_path / "out", args=args, settings=settings))
+    assert len(first.lines("articles.jsonl")) == 3
+    for part in (tmp_path / "out").glob("state.sqlite3*"):  # its -wal and -shm too
+        part.unlink()
+    second = ok(run_crawl("urls", tmp_path / "out", args=args, settings=settings))
+    assert second.lines("articles.jsonl") == []
+    assert second.summary["not_requested"]["already_seen"] == 3
+    assert "replayed 3 records from 1 runs" in second.log
+
+
 def test_changed_page_yields_exactly_one_updated_record(demo_web, manifest, tmp_path):
     path = "/news/2026/11/relay-agent-framework-1-0.html"
     page = next(p for s in manifest["sites"] for p in s["paths"] if p["path"] == path)

@@ -4,6 +4,9 @@ Records are written (and flushed) before the store remembers them, so a crawl
 killed in between leaves records the store does not know. Replaying the
 articles.jsonl of every unfinished run (no run.json, no live owner) makes the
 store consistent again, so the next run does not emit those records twice.
+
+A store deleted or emptied between runs is rebuilt the same way, from every finished run
+in OUTPUT_DIR: it is noticed by the newest run's first record, unknown to the store.
 """
 
 from __future__ import annotations
@@ -60,20 +63,53 @@ def unfinished_runs(output_dir: Path) -> list[Path]:
 
 
 def recover(store, output_dir: Path) -> int:
-    """Replay killed runs into the store; returns how many records were replayed."""
+    """Replay killed runs into the store, and finished ones too when the store has forgotten
+    them; returns how many records were replayed."""
     replayed = 0
     for run_dir in unfinished_runs(output_dir):
-        count = 0
-        for record in _valid_lines(run_dir / "articles.jsonl"):
-            aliases = (canonicalize(record["url"]),)
-            store.remember(record["canonical_url"], record, simhash(record["text"]), aliases)
-            count += 1
+        count = _replay(store, run_dir)
         (run_dir / "recovered.json").write_text(
             json.dumps({"finish_reason": "killed", "records_replayed": count}) + "\n", "utf-8"
         )
         logger.warning("Recovered %d records from unfinished run %s", count, run_dir)
         replayed += count
+    forgotten = forgotten_runs(store, output_dir)
+    if forgotten:
+        count = sum(_replay(store, run_dir) for run_dir in forgotten)
+        logger.warning(
+            "The state store knew no record of the finished runs in %s (deleted, emptied or "
+            "replaced since): replayed %d records from %d runs, so that they are not emitted "
+            "again", output_dir, count, len(forgotten),
+        )  # fmt: skip
+        replayed += count
     return replayed
+
+
+def forgotten_runs(store, output_dir: Path) -> list[Path]:
+    """The finished runs with records, when the store knows none of the newest one's first
+    record: a store deleted or emptied between runs started from nothing, and every article
+    was emitted again with no word said. Else none (one lookup)."""
+    if not output_dir.is_dir():
+        return []
+    finished = sorted(
+        (d for d in output_dir.glob("*/*/") if not d.is_symlink() and (d / "run.json").exists()),
+        key=lambda d: (d / "run.json").stat().st_mtime,
+    )
+    with_records = [d for d in finished if (d / "articles.jsonl").is_file()]
+    for run_dir in reversed(with_records):
+        probe = next(_valid_lines(run_dir / "articles.jsonl"), None)
+        if probe is not None:
+            return [] if store.seen(probe["canonical_url"]) else with_records
+    return []
+
+
+def _replay(store, run_dir: Path) -> int:
+    count = 0
+    for record in _valid_lines(run_dir / "articles.jsonl"):
+        aliases = (canonicalize(record["url"]),)
+        store.remember(record["canonical_url"], record, simhash(record["text"]), aliases)
+        count += 1
+    return count
 
 
 def _valid_lines(path: Path):
