@@ -8,7 +8,8 @@
   /sitemap_index.xml (after /sitemap.xml, which 404s); no robots.txt.
 - `bare`: a home page and nothing else.
 
-Articles are tests.bulk_site's generated pages. Every request path is recorded.
+Articles are tests.bulk_site's generated pages. Every request path is recorded, and a route
+with an `ETag` header answers 304 to a request that sends it back in `If-None-Match`.
 """
 
 from __future__ import annotations
@@ -160,6 +161,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.agents.add(self.headers.get("User-Agent"))
         route = self.server.routes.get(self.path, (404, HTML, b"<h1>Not found</h1>"))
         status, ctype, body, *headers = route
+        etag = (headers[0] if headers else {}).get("ETag")
+        if etag and self.headers.get("If-None-Match") == etag:  # as a real server answers
+            status, body = 304, b""
         self.send_response(status)
         if 300 <= status < 400:  # a redirect's body is where it goes
             self.send_header("Location", body.decode())
