@@ -20,6 +20,7 @@ from crawler.core.model import Reject
 from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
+from crawler.integration.scheduler import stopped_urls
 from crawler.integration.state_access import state_for
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
@@ -171,6 +172,7 @@ class RunOutputPipeline:
                     for key, value in sorted(stats.items())
                     if key.startswith("discovered/")
                 },
+                "stopped_before_fetch": stopped_urls(self.crawler),
                 "sources": sources,
                 "spider_errors": spider_errors,
                 "alerts": alerts,

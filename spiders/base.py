@@ -33,6 +33,7 @@ from crawler.core.values import flag
 from crawler.integration.failures import classify_failure
 from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
+from crawler.integration.stop_promptly import TakenBack
 from crawler.runs.health import NO_SOURCE
 
 LISTED_BY = "listed_by"  # meta: the feed or sitemap whose entry a page request is
@@ -322,6 +323,8 @@ class ArticleSpider(scrapy.Spider):
 
     @finishes_request
     def on_error(self, failure: Failure) -> Iterable[FetchFailed]:
+        if isinstance(failure.value, TakenBack):
+            return  # back in the scheduler, which accounts for it at the close
         verdict = classify_failure(failure.value)
         request = failure.request
         if verdict.skip:

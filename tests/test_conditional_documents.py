@@ -67,5 +67,10 @@ def test_a_run_stopped_early_leaves_its_feed_to_be_read_again(tmp_path):
                             {"CLOSESPIDER_PAGECOUNT": "2", "CONCURRENT_REQUESTS": "1"})  # fmt: skip
         assert stopped.summary["finish_reason"] == "closespider_pagecount"
         assert len(set(pages_fetched(site))) < len(PAGES)
+        # The pages it had listed and not sent are counted, and named, not unaccounted.
+        assert stopped.summary["counts"]["unaccounted"] == 0, stopped.summary["counts"]
+        left = stopped.summary["stopped_before_fetch"]
+        assert left and stopped.summary["skipped_by_reason"]["stopped"] == len(left)
+        assert {url.removeprefix(site.origin) for url in left}.isdisjoint(pages_fetched(site))
         crawl(site, tmp_path)
         assert set(pages_fetched(site)) == {f"/a/{n}.html" for n in PAGES}

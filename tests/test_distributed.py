@@ -124,6 +124,32 @@ def test_killed_worker_loses_and_duplicates_nothing(redis_server, tmp_path):
     assert sorted(r["url"] for r in records) == sorted(expected)
 
 
+def test_a_stopped_worker_gives_back_what_it_held(redis_server, tmp_path):
+    """SIGTERM to a worker whose downloader holds requests waiting for their delay: they
+    are not sent, and go back to the shared queue at once, not when its heartbeat expires
+    (here never within the test), so a worker started after it finishes the crawl."""
+    with BulkSite() as bulk:
+        expected = bulk.urls(200)
+        enqueue("urls", redis_server.url, expected, tmp_path)
+        stopped = worker("w1", "urls", redis_server.url, tmp_path, DOWNLOAD_DELAY="0.3",
+                         WORKER_HEARTBEAT_TTL="600")  # fmt: skip
+        deadline = time.monotonic() + 120
+        while count_lines(tmp_path) < 5 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        stopped.send_signal(signal.SIGTERM)
+        written_before = count_lines(tmp_path)
+        wait_all([stopped], timeout=60)
+        written_by_stopped = count_lines(tmp_path)
+        after = worker("w2", "urls", redis_server.url, tmp_path)
+        wait_all([after], timeout=120)
+    assert (stopped.returncode, after.returncode) == (4, 0)
+    # The page in transfer and those between download and output, not 16 more delays.
+    assert written_by_stopped <= written_before + 4
+    records, raw = merged(tmp_path)
+    assert sorted(r["url"] for r in records) == sorted(expected)
+    assert len(raw) == len(expected)
+
+
 def test_workers_survive_a_redis_restart(redis_server, tmp_path):
     with BulkSite() as bulk:
         expected = bulk.urls(300)

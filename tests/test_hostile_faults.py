@@ -82,9 +82,43 @@ def test_sigterm_shuts_down_gracefully_with_complete_outputs(web, tmp_path):
     assert summary["finish_reason"] == "shutdown"
     assert 1 <= counts["accepted"] == len(records) < 60
     assert counts["rejected"] == len(rejects)
-    # What was requested but not finished is reported, not hidden: the identity still holds.
+    # What was requested but never sent is a counted skip, and run.json names it.
     outcomes = counts["accepted"] + counts["rejected"] + counts["skipped"]
-    assert outcomes + counts["unaccounted"] == counts["requests"]
+    assert counts["unaccounted"] == 0 and outcomes == counts["requests"], counts
+    stopped = summary["stopped_before_fetch"]
+    assert summary["skipped_by_reason"].get("stopped", 0) == len(stopped)
+    finished = {line["url"] for line in records + rejects}
+    assert not finished & set(stopped)
+
+
+def test_sigterm_does_not_send_the_requests_waiting_for_a_download_delay(web, tmp_path):
+    """Scrapy's graceful stop sent every request its downloader held, one per delay: here
+    15 more pages over 30 s, and at a robots.txt Crawl-delay of 8 s, past systemd's
+    TimeoutStopSec. Those never sent are skips `stopped`, named in run.json."""
+    urls = [web.url(f"/slow/{n}") for n in range(200, 240)]
+    settings = {"DOWNLOAD_DELAY": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "4"}
+    process = start_crawl("urls", tmp_path, {"url": ",".join(urls)}, settings)
+    wait_for_a_record(tmp_path / "urls")
+    sent_before = _slow_hits(web, urls)
+    process.send_signal(signal.SIGTERM)
+    log = finish(process, timeout=60)
+    assert process.returncode == 4, log[-3000:]
+    # At most the one page being transferred when the signal came, and none after it.
+    assert _slow_hits(web, urls) <= sent_before + 1, log[-3000:]
+    run_dir = run_dir_of(tmp_path, "urls")
+    summary = json.loads((run_dir / "run.json").read_text("utf-8"))
+    counts = summary["counts"]
+    assert counts["unaccounted"] == 0, counts
+    stopped = summary["stopped_before_fetch"]
+    assert summary["skipped_by_reason"]["stopped"] == len(stopped) >= 10, summary
+    finished = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
+    finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
+    assert len(finished) == _slow_hits(web, urls)  # every page sent was written down
+    assert not finished & set(stopped) and set(stopped) <= set(urls)
+
+
+def _slow_hits(web, urls) -> int:
+    return sum(web.hits[url.removeprefix(web.url(""))] for url in urls)
 
 
 def wait_for_a_record(spider_dir, timeout: float = 60) -> None:

@@ -8,9 +8,10 @@
   queue past its concurrency when DOWNLOAD_DELAY is 0 (docs/upstream.md), and where a
   fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for;
   and its `get_slot_key`, which fails with CONCURRENT_REQUESTS_PER_IP and a hostname
-  resolver (docs/upstream.md).
+  resolver (docs/upstream.md); and `take_unsent`, which empties the slots' queues at a stop
+  (crawler.integration.stop_promptly).
 
-Both were read for Scrapy 2.19. Outside the checked range the delay is not set and the
+All were read for Scrapy 2.19. Outside the checked range the delay is not set and the
 downloader's queue is Scrapy's own.
 """
 
@@ -24,6 +25,7 @@ from scrapy.core.downloader import Downloader
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from crawler.compat.versions import supported
 
@@ -107,6 +109,18 @@ class PoliteDownloader(Downloader):
         self._not_before[key] = max(self._not_before.get(key, 0.0), monotonic() + seconds)
         if self.turns is not None:
             self.turns.gate.hold(key, seconds)
+
+    def take_unsent(self) -> list[tuple[Request, Deferred]]:
+        """Take every request still waiting in a slot's queue (for its delay, a hold or a
+        turn) out of it, with the deferred its download is awaited by; requests being
+        transferred stay. Nothing is taken outside the checked Scrapy versions."""
+        if not check_version():
+            return []
+        unsent = []
+        for slot in self.slots.values():
+            while slot.queue:
+                unsent.append(slot.queue.popleft())
+        return unsent
 
     def _process_queue(self, slot) -> None:
         if not check_version():

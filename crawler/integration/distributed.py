@@ -22,10 +22,12 @@ import time
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
+from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.internet import task
 from twisted.python.failure import Failure
 
 from crawler.integration.signals import request_finished
+from crawler.integration.stop_promptly import TAKEN_BACK
 
 logger = logging.getLogger(__name__)
 SEED_BATCH = 200
@@ -35,7 +37,10 @@ class DistributedAddon:
     def update_settings(self, settings) -> None:
         if not settings.get("REDIS_URL"):
             return
-        settings.set("SCHEDULER", "crawler.integration.frontier.LeasedScheduler", "addon")
+        # Over the project's own SCHEDULER (crawler.integration.scheduler), not over one
+        # given on the command line.
+        if settings.getpriority("SCHEDULER") <= SETTINGS_PRIORITIES["project"]:
+            settings.set("SCHEDULER", "crawler.integration.frontier.LeasedScheduler", "project")
         settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", "addon")
         settings.set("SCHEDULER_QUEUE_CLASS", "scrapy_redis.queue.PriorityQueue", "addon")
         settings.set("SCHEDULER_PERSIST", True, "addon")  # the frontier outlives any worker
@@ -89,8 +94,8 @@ class DistributedWorker:
     def request_finished(self, request, items: int) -> None:
         """Sent by the spider when a callback or errback has produced all its output."""
         key = request.meta.get("lease")
-        if not key:
-            return
+        if not key or request.meta.get(TAKEN_BACK):
+            return  # a request taken back at a stop keeps its lease, given back at the close
         self.pending[key] = self.pending.get(key, 0) + items
         if self.pending[key] <= 0:
             self.pending.pop(key, None)

@@ -159,6 +159,25 @@ class LeasedScheduler(Scheduler):
         except REDIS_DOWN:
             return True  # unknown: do not let the engine close the spider while Redis is down
 
+    def take_back(self, request) -> None:
+        """A request the downloader will not send, as the worker stops
+        (crawler.integration.stop_promptly): parked, still leased, and given back to the
+        shared queue at the close."""
+        self.parked.park(self._host(request), request)
+
+    def close(self, reason):
+        """Parked requests go back to the shared queue now, not after this worker's
+        heartbeat has expired and another worker has noticed."""
+        given_back = 0
+        with contextlib.suppress(*REDIS_DOWN):  # then they come back as a dead worker's
+            for request in self.parked.take_all():
+                lease = request.meta["lease"]
+                self.held.discard(lease)
+                given_back += self._give_back(lease)
+        if given_back:
+            logger.info("Gave %d requests back to the shared queue", given_back)
+        return super().close(reason)
+
     # --- leases ------------------------------------------------------------------------
     def release(self, key: str | None) -> None:
         if not key:
@@ -256,6 +275,12 @@ class Parking:
                     del self.hosts[host]
                 return request
         return None
+
+    def take_all(self) -> list:
+        requests = [request for queue in self.hosts.values() for _, request in queue]
+        self.hosts.clear()
+        self.size = 0
+        return requests
 
     def renew_older_than(self, seconds: float) -> list:
         """Requests parked longer than `seconds`, whose parking time starts again now (at
