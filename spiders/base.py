@@ -189,12 +189,18 @@ class ArticleSpider(scrapy.Spider):
                            source=hints.source)  # fmt: skip
 
     def article_request(
-        self, url: str, hints: Hints | None = None, listed_by: str | None = None
+        self,
+        url: str,
+        hints: Hints | None = None,
+        listed_by: str | None = None,
+        changed: datetime | None = None,
     ) -> Request | FetchFailed | None:
         """A request for a page to emit; `listed_by`: the feed or sitemap that named it, and
-        the page is checked for being a home, category or author page (parse_listed_page)."""
+        the page is checked for being a home, category or author page (parse_listed_page);
+        `changed`: when that document says the page last changed (crawler.core.dates.
+        edit_dates), which fetches a page seen before that again, however old."""
         self.count(f"source/{(hints and hints.source) or NO_SOURCE}/discovered")
-        if self._known(url):
+        if self._known(url, changed):
             self.count("discovered/already_seen")
             return None
         if listed_by is None:
@@ -205,8 +211,9 @@ class ArticleSpider(scrapy.Spider):
     def store(self):
         return state_for(self.crawler)
 
-    def _known(self, url: str) -> bool:
-        """Seen in an earlier run and old enough not to be edited any more."""
+    def _known(self, url: str, changed: datetime | None = None) -> bool:
+        """Seen in an earlier run, old enough not to be edited any more, and not changed
+        since it was last fetched, as far as its sitemap or feed says."""
         if self.store is None or self.refresh or not is_fetchable(url):
             return False
         key = canonicalize(url)
@@ -215,6 +222,11 @@ class ArticleSpider(scrapy.Spider):
             # A page rejected for what it is (language, length) is as known as an article.
             rejected = self.store.rejected_at(key)
             return rejected is not None and self._older_than_window(rejected)
+        # A change date still ahead (a zone mislabelled) would refetch the page every run
+        # until it passed: it counts once it has.
+        if changed is not None and seen.last_seen < changed <= datetime.now(UTC):
+            self.count("discovered/changed_since_seen")  # fetched again: an edit to read
+            return False
         return self._older_than_window(seen.published_at or seen.first_seen)
 
     def _older_than_window(self, reference: datetime) -> bool:

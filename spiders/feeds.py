@@ -7,6 +7,7 @@ Feed-level title, date, author and categories travel with each article request a
 
 from __future__ import annotations
 
+from crawler.core.dates import edit_dates
 from crawler.core.feeds import parse_feed
 from crawler.core.model import Hints
 from crawler.core.sources import Source
@@ -52,7 +53,8 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
             yield self.not_a_document(response, "bad_feed", error)
             return
         self.skip("feed")
-        for entry in entries:
+        changed = edit_dates([entry.updated for entry in entries])
+        for entry, entry_changed in zip(entries, changed, strict=True):
             if not entry.url:  # an entry that names no page: nothing to request
                 self.count("discovered/no_url")
                 continue
@@ -69,7 +71,9 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
                 ai_only=source.ai_only if source else False,
                 discovered_via=f"feed:{response.url}",
             )
-            request = self.article_request(entry.url, hints, listed_by=response.url)
+            request = self.article_request(
+                entry.url, hints, listed_by=response.url, changed=entry_changed
+            )
             if request is not None:
                 yield request
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from crawler.core.dates import edit_dates
 from crawler.core.domains import url_domain
 from crawler.core.model import Hints
 from crawler.core.sitemaps import parse_sitemap
@@ -91,7 +92,8 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
             self.count("discovered/too_deep", len(sitemap.entries))
             return
         scope = self._scope(response, source)
-        for entry in sitemap.entries:
+        changed = edit_dates([entry.lastmod for entry in sitemap.entries])
+        for entry, entry_changed in zip(sitemap.entries, changed, strict=True):
             # A line that is no URL has no domain, and a broken URL stays what it is: both
             # are filed by request() (unfetchable, bad_url), wherever they point.
             domain = url_domain(entry.url)
@@ -105,7 +107,9 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
                 )  # fmt: skip
             elif self._wanted(entry, source):
                 hints = self._hints(entry, source)
-                request = self.article_request(entry.url, hints, listed_by=response.url)
+                request = self.article_request(
+                    entry.url, hints, listed_by=response.url, changed=entry_changed
+                )
             else:
                 continue
             if request is not None:

@@ -65,6 +65,18 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
     return parsed if EARLIEST <= parsed <= latest else None
 
 
+def edit_dates(stamps: list[str | None]) -> list[datetime | None]:
+    """The date each entry of one sitemap or feed says it last changed (lastmod, updated),
+    or None. All None when two entries or more carry one and the same date and none another:
+    that is when the document was generated, not when any page changed, and read as an edit
+    it would fetch every page again every run."""
+    dates = [parse_date(stamp) for stamp in stamps]
+    given = {date for date in dates if date is not None}
+    if len(given) == 1 and sum(date is not None for date in dates) > 1:
+        return [None] * len(dates)
+    return dates
+
+
 def date_from_url(url: str, now: datetime | None = None) -> datetime | None:
     """`/2026/11/23/` style dates in article URLs; day precision, midnight UTC. The window
     parse_date keeps holds here too: `/2030/01/01/` was a publication date seven years
