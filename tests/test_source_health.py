@@ -21,17 +21,30 @@ def test_a_jump_in_rejects_against_earlier_runs_is_an_alert(tmp_path):
     store.close()
 
 
-def test_a_locked_store_costs_the_comparison_not_the_run(tmp_path):
-    """Another process held the SQLite lock past the busy timeout: the exception left the
+def test_a_failing_store_costs_the_comparison_not_the_run(tmp_path):
+    """A store that fails at the finish (Redis gone, a damaged file): the exception left the
     spider_closed handler, and run.json was never written."""
+    store = open_store(str(tmp_path / "state.sqlite3"))
+    store.db.execute("DROP TABLE source_runs")  # every read and write of history fails
+    (alert,) = compare_and_record(store, "r1", {"lab": GOOD})
+    assert alert.startswith("source history not read or saved (OperationalError: no such table")
+    store.close()
+
+
+def test_a_locked_store_compares_and_saves_the_run_once_free(tmp_path):
+    """Another process holds the SQLite lock at the finish: the history is read (WAL), the
+    run's entry waits in memory and is saved when the store closes after the lock."""
     path = tmp_path / "state.sqlite3"
     store = open_store(str(path))
+    compare_and_record(store, "r1", {"lab": GOOD})
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        (alert,) = compare_and_record(store, "r1", {"lab": GOOD})
+        assert compare_and_record(store, "r2", {"lab": BAD})  # compared: an alert
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert alert.startswith("source history not read or saved (OperationalError: database is")
     store.close()
+    reopened = open_store(str(path))
+    assert len(reopened.source_history("lab", limit=10)) == 2
+    reopened.close()

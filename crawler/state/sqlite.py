@@ -1,9 +1,12 @@
 """The embedded state store: one SQLite file in WAL mode, one transaction per write, so
-kill -9 at any moment leaves a store that opens."""
+kill -9 at any moment leaves a store that opens. Writes that find the file locked by
+another process wait in memory and are tried again (crawler.state.write_behind)."""
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +18,13 @@ from crawler.state.store import (
     Validators,
     simhash_bands,
 )
+from crawler.state.write_behind import WriteBehind
+
+logger = logging.getLogger(__name__)
+# Milliseconds a write waits for another writer: another crawl's transactions take
+# milliseconds; a longer lock is waited out by WriteBehind, not on the reactor thread.
+BUSY_TIMEOUT = 1000
+CLOSE_BUSY_TIMEOUT = 10000  # the last try, as the crawl ends
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -105,6 +115,16 @@ def _version(db: sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def _kept_while_locked(write):
+    """A write method whose call waits in memory while the file is locked (WriteBehind)."""
+
+    @functools.wraps(write)
+    def wrapper(self, *args, **kwargs) -> None:
+        self.kept.run(functools.partial(write, self, *args, **kwargs))
+
+    return wrapper
+
+
 class SqliteStateStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -114,8 +134,10 @@ class SqliteStateStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints,
         # never corrupt; a kill -9 loses at most the last transactions, which recovery replays.
-        self.db.execute("PRAGMA busy_timeout=5000")
+        self.db.execute("PRAGMA busy_timeout=5000")  # opening waits longer than a write
         migrate(self.db, self.path)
+        self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT}")
+        self.kept = WriteBehind()
 
     @property
     def schema_version(self) -> int:
@@ -148,6 +170,7 @@ class SqliteStateStore:
         url, record_id, content_hash, published, first, last = row
         return SeenArticle(url, record_id, content_hash, _dt(published), _dt(first), _dt(last))
 
+    @_kept_while_locked
     def remember(
         self, canonical_url: str, record: dict, simhash: int, aliases: tuple[str, ...] = ()
     ) -> None:
@@ -183,6 +206,7 @@ class SqliteStateStore:
                 ],
             )
 
+    @_kept_while_locked
     def remember_reject(self, url: str, reason: str) -> None:
         with self._transaction():
             self.db.execute(
@@ -193,6 +217,7 @@ class SqliteStateStore:
         row = self.db.execute("SELECT at FROM rejected WHERE url = ?", (url,)).fetchone()
         return _dt(row[0]) if row else None
 
+    @_kept_while_locked
     def touch(self, canonical_url: str) -> None:
         with self._transaction():
             self.db.execute(
@@ -223,6 +248,7 @@ class SqliteStateStore:
         ).fetchone()
         return Validators(*row) if row else None
 
+    @_kept_while_locked
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         if not etag and not last_modified:  # none to keep: forget the old ones too
             with self._transaction():
@@ -240,6 +266,7 @@ class SqliteStateStore:
         ).fetchone()
         return CachedRobots(origin, bytes(row[0]), _dt(row[1]), _dt(row[2])) if row else None
 
+    @_kept_while_locked
     def save_robots(self, robots: CachedRobots) -> None:
         with self._transaction():
             self.db.execute(
@@ -252,6 +279,7 @@ class SqliteStateStore:
         row = self.db.execute("SELECT newest FROM cursors WHERE source = ?", (source,)).fetchone()
         return _dt(row[0]) if row else None
 
+    @_kept_while_locked
     def advance_cursor(self, source: str, published: datetime) -> None:
         current = self.cursor(source)
         if current is None or published > current:
@@ -260,6 +288,7 @@ class SqliteStateStore:
                     "INSERT OR REPLACE INTO cursors VALUES (?, ?)", (source, published.isoformat())
                 )
 
+    @_kept_while_locked
     def add_source_run(self, source: str, run_id: str, stats: dict) -> None:
         with self._transaction():
             self.db.execute(
@@ -275,6 +304,7 @@ class SqliteStateStore:
         return [json.loads(row[0]) for row in rows]
 
     # --- site-learned boilerplate (crawler.core.boilerplate.BoilerplateStore) ------------------
+    @_kept_while_locked
     def add_page(self, site: str, page_id: str, line_hashes) -> None:
         with self._transaction():
             self.db.executemany(
@@ -301,6 +331,14 @@ class SqliteStateStore:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def close(self) -> None:
+        if self.kept.pending:
+            self.db.execute(f"PRAGMA busy_timeout={CLOSE_BUSY_TIMEOUT}")
+            if not self.kept.flush():
+                logger.error(
+                    "State store still locked by another process: %d writes lost. Articles "
+                    "this run emitted may be emitted again by the next one",
+                    len(self.kept.pending),
+                )
         self.db.close()
 
     def _transaction(self):
@@ -315,7 +353,14 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type, exc, tb):
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type:
+            self.db.execute("ROLLBACK")
+            return
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            self.db.execute("ROLLBACK")  # or the next BEGIN fails inside this transaction
+            raise
 
 
 def _signed(value: int) -> int:

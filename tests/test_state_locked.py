@@ -1,0 +1,101 @@
+"""The state store locked by another process in the middle of a crawl (a `sqlite3` shell
+holding a transaction, a backup, a VACUUM): the crawl goes on, its pages are records, and
+the store catches up once the lock is gone. Each write used to wait out SQLite's busy
+timeout on the reactor thread and fail, and its page became an `internal_error`."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import time
+
+from crawler.demo.runner import run_crawl
+from crawler.state.write_behind import WriteBehind
+from tests.bulk_site import BulkSite
+from tests.hostile.crawl import jsonl, run_dir_of, start_crawl
+
+PAGES = 30
+LOCK_SECONDS = 4
+SLOW = {"DOWNLOAD_DELAY": "0.2", "CONCURRENT_REQUESTS_PER_DOMAIN": "1", "EXTRACT_WORKERS": "0"}
+
+
+def wait_for_records(spider_dir, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sum(len(jsonl(path)) for path in spider_dir.glob("2*/articles.jsonl")) >= count:
+            return
+        time.sleep(0.1)
+    raise AssertionError("too few records in time")
+
+
+def test_a_crawl_goes_on_while_another_process_locks_its_store(tmp_path):
+    with BulkSite() as bulk:
+        urls = ",".join(bulk.urls(PAGES))
+        crawl = start_crawl("urls", tmp_path, {"url": urls}, SLOW)
+        wait_for_records(tmp_path / "urls", 2)
+        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # what a sqlite3 shell or a VACUUM holds
+        written = len(jsonl(next((tmp_path / "urls").glob("2*/articles.jsonl"))))
+        time.sleep(LOCK_SECONDS)
+        during = len(jsonl(next((tmp_path / "urls").glob("2*/articles.jsonl")))) - written
+        other.execute("COMMIT")
+        other.close()
+        try:
+            _, log = crawl.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            crawl.kill()
+            crawl.communicate()
+            raise
+        assert crawl.returncode == 0, log[-3000:]
+        assert during >= 5  # pages kept coming while the store was locked
+        run_dir = run_dir_of(tmp_path, "urls")
+        assert len(jsonl(run_dir / "articles.jsonl")) == PAGES
+        assert jsonl(run_dir / "rejects.jsonl") == []
+        again = run_crawl("urls", tmp_path, {"url": urls})
+        assert again.returncode == 0, again.log[-3000:]
+        assert again.lines("articles.jsonl") == []  # every record was remembered after all
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_kept_writes_run_in_order_once_the_file_is_free():
+    clock, done, locked = _Clock(), [], [True]
+
+    def write(n):
+        def run():
+            if locked[0]:
+                raise sqlite3.OperationalError("database is locked")
+            done.append(n)
+
+        return run
+
+    kept = WriteBehind(clock)
+    kept.run(write(1))
+    kept.run(write(2))  # joins the queue without touching the file
+    assert done == [] and len(kept.pending) == 2
+    locked[0] = False
+    kept.run(write(3))  # too soon: kept
+    assert done == []
+    clock.now = 2.0
+    kept.run(write(4))
+    assert done == [1, 2, 3, 4] and not kept.pending
+
+
+def test_a_write_that_fails_otherwise_still_raises():
+    def broken():
+        raise sqlite3.OperationalError("no such table: articles")
+
+    kept = WriteBehind()
+    try:
+        kept.run(broken)
+    except sqlite3.OperationalError:
+        pass
+    else:
+        raise AssertionError("a write that failed for another reason was kept")
+    assert not kept.pending
