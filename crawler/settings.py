@@ -119,6 +119,9 @@ ADDONS = {
 REDIS_URL = None
 IDLE_CLOSE_AFTER = 30.0  # seconds of an empty frontier before a worker closes
 LEASE_TIMEOUT = 600.0  # seconds before a live worker's in-flight request is handed out again
+# Seconds the fleet's request fingerprints outlive its last new one: the next hourly run starts
+# afresh (crawler.integration.fleet_dupefilter).
+FLEET_DUPEFILTER_TTL = 1800
 WORKER_ID = None  # None: "<hostname>-<pid>"; written to run.json
 WORKER_HEARTBEAT_TTL = 30  # seconds; a worker silent this long is dead: its leases return
 # Per-host concurrency and delays for the whole fleet, not per worker: one Redis call per

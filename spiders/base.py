@@ -243,8 +243,10 @@ class ArticleSpider(scrapy.Spider):
         if not isinstance(request, Request):
             return request
         request.meta["handle_httpstatus_list"] = [304]
-        # refresh=1 fetches every article again: the documents that list them too.
-        known = self.store.validators(url) if self.store is not None and not self.refresh else None
+        # refresh=1 fetches every article again: the documents that list them too. A fleet
+        # reads them whole every run (closed()).
+        conditional = self.store is not None and not self.refresh and not self.distributed
+        known = self.store.validators(url) if conditional else None
         if known and known.etag:
             request.headers[b"If-None-Match"] = known.etag
         if known and known.last_modified:
@@ -271,8 +273,12 @@ class ArticleSpider(scrapy.Spider):
         may get a 304 and skip them: only once the run finished, and only for a document
         whose listed pages were all fetched. Saved on arrival, a run killed halfway, or an
         entry that failed with an HTTP error (retried next run), left pages that the next
-        run's 304 hid for good; the others' validators are forgotten instead."""
-        if self.store is None:
+        run's 304 hid for good; the others' validators are forgotten instead.
+
+        Not in a fleet: the worker that read a document cannot know whether the pages it
+        listed, fetched by other workers, all were (one that failed forgot the validators,
+        and the reader, closing later, saved them again)."""
+        if self.store is None or self.distributed:
             return
         unsettled = set()
         for url in self._unsettled:  # an index whose sitemap is unsettled is unsettled too
@@ -284,8 +290,6 @@ class ArticleSpider(scrapy.Spider):
                 self.store.save_validators(url, etag, modified)
             else:
                 self.store.save_validators(url, None, None)
-        for url in unsettled - self._validators.keys():  # read by another worker of a fleet
-            self.store.save_validators(url, None, None)
 
     # --- callbacks ----------------------------------------------------------------------
     def seed_request(self, seed: dict) -> Request | FetchFailed | None:

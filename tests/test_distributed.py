@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from crawler.demo.runner import LOOPBACK_SETTINGS, PROJECT_ROOT
-from tests.bulk_site import BulkSite
+from tests.bulk_site import BulkSite, article
+from tests.discovery_sites import HTML, DiscoverySite
 from tests.polite_site import PoliteSite
 from tests.redis_server import needs_redis
+from tests.test_conditional_documents import one_feed
 
 pytestmark = needs_redis
 BULK_PAGES = 1000
@@ -148,6 +150,33 @@ def test_a_stopped_worker_gives_back_what_it_held(redis_server, tmp_path):
     records, raw = merged(tmp_path)
     assert sorted(r["url"] for r in records) == sorted(expected)
     assert len(raw) == len(expected)
+
+
+def test_a_fleet_reads_its_feeds_whole_every_run(redis_server, tmp_path):
+    """An hourly fleet: the feed `enqueue` pushes again is read again (the shared dupefilter
+    outlived the first run and dropped it, unaccounted), and read whole: the worker that
+    read it cannot know whether the pages other workers fetched for it all were, so its
+    validators would let a 304 hide a page that had failed at another worker. And that page,
+    once its fingerprint has expired, is asked for again, as a run retries failures."""
+    with DiscoverySite(one_feed) as site:
+        site.add("/a/2.html", 500, HTML, b"busy")
+        runs = []
+        for run in (1, 2):
+            enqueue("feeds", redis_server.url, [site.origin + "/feed.xml"], tmp_path)
+            wait_all([worker(f"w{run}", "feeds", redis_server.url, tmp_path,
+                             FLEET_DUPEFILTER_TTL="2", RETRY_TIMES="0")], timeout=120)  # fmt: skip
+            (summary,) = [
+                json.loads(p.read_text()) for p in tmp_path.glob(f"w{run}/feeds/2*/run.json")
+            ]
+            runs.append(summary)
+            site.add("/a/2.html", 200, HTML, article(2)[1].encode())
+            time.sleep(2.5)  # the fingerprints expire
+        fetched = [path for path in site.hits if path.startswith("/a/")]
+    first, second = runs
+    assert first["rejected_by_reason"] == {"http_500": 1}
+    assert "not_modified" not in second["skipped_by_reason"]
+    assert second["skipped_by_reason"]["feed"] == 1 and second["counts"]["unaccounted"] == 0
+    assert fetched.count("/a/2.html") == 2
 
 
 def test_workers_survive_a_redis_restart(redis_server, tmp_path):

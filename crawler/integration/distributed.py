@@ -21,7 +21,7 @@ import time
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
-from scrapy.http import Response
+from scrapy.http import Request, Response
 from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.internet import task
 from twisted.python.failure import Failure
@@ -41,7 +41,8 @@ class DistributedAddon:
         # given on the command line.
         if settings.getpriority("SCHEDULER") <= SETTINGS_PRIORITIES["project"]:
             settings.set("SCHEDULER", "crawler.integration.frontier.LeasedScheduler", "project")
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", "addon")
+        settings.set("DUPEFILTER_CLASS", "crawler.integration.fleet_dupefilter.FleetDupeFilter",
+                     "addon")  # fmt: skip
         settings.set("SCHEDULER_QUEUE_CLASS", "scrapy_redis.queue.PriorityQueue", "addon")
         settings.set("SCHEDULER_PERSIST", True, "addon")  # the frontier outlives any worker
         settings.set_in_component_priority_dict(
@@ -141,6 +142,10 @@ class DistributedWorker:
         raw = self.scheduler.server.lpop(seeds_key(spider.name), SEED_BATCH) or []
         for value in raw:
             request = spider.seed_request(json.loads(value))
+            if isinstance(request, Request):
+                # What the operator pushed is asked for, as Scrapy's start requests are,
+                # whatever the fleet's dupefilter saw in a run before.
+                request = request.replace(dont_filter=True)
             if request is not None:
                 self.crawler.engine.crawl(request)
                 taken += 1
