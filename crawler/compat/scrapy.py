@@ -17,6 +17,8 @@ downloader's queue is Scrapy's own.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Callable
 from time import monotonic
 from typing import Protocol
 
@@ -110,16 +112,19 @@ class PoliteDownloader(Downloader):
         if self.turns is not None:
             self.turns.gate.hold(key, seconds)
 
-    def take_unsent(self) -> list[tuple[Request, Deferred]]:
-        """Take every request still waiting in a slot's queue (for its delay, a hold or a
-        turn) out of it, with the deferred its download is awaited by; requests being
-        transferred stay. Nothing is taken outside the checked Scrapy versions."""
+    def take_unsent(self, wanted: Callable[[Request], bool]) -> list[tuple[Request, Deferred]]:
+        """Take the `wanted` requests still waiting in a slot's queue (for its delay, a hold
+        or a turn) out of it, with the deferreds their downloads are awaited by; requests
+        being transferred stay. Nothing is taken outside the checked Scrapy versions."""
         if not check_version():
             return []
         unsent = []
         for slot in self.slots.values():
+            kept = deque()
             while slot.queue:
-                unsent.append(slot.queue.popleft())
+                entry = slot.queue.popleft()
+                (unsent if wanted(entry[0]) else kept).append(entry)
+            slot.queue.extend(kept)
         return unsent
 
     def _process_queue(self, slot) -> None:

@@ -171,9 +171,10 @@ class LeasedScheduler(Scheduler):
         given_back = 0
         with contextlib.suppress(*REDIS_DOWN):  # then they come back as a dead worker's
             for request in self.parked.take_all():
-                lease = request.meta["lease"]
-                self.held.discard(lease)
-                given_back += self._give_back(lease)
+                lease = request.meta.get("lease")
+                if lease:
+                    self.held.discard(lease)
+                    given_back += self._give_back(lease)
         if given_back:
             logger.info("Gave %d requests back to the shared queue", given_back)
         return super().close(reason)

@@ -21,6 +21,7 @@ import signal
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http.request import NO_CALLBACK
 from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class StopPromptly:
         take_unsent = getattr(engine.downloader, "take_unsent", None) if engine else None
         if take_back is None or take_unsent is None:
             return  # a scheduler or downloader of the user's: Scrapy's drain
-        unsent = take_unsent()
+        unsent = take_unsent(_spider_request)
         for request, download in unsent:
             take_back(request)
             request.meta[TAKEN_BACK] = True
@@ -99,3 +100,9 @@ class StopPromptly:
         if unsent:
             logger.info("Stopping: %d requests waiting in the downloader were not sent",
                         len(unsent))  # fmt: skip
+
+
+def _spider_request(request) -> bool:
+    """A request of the spider's, which the scheduler can hold: not one the engine downloads
+    for a component (robots.txt), which is awaited there and drained as before."""
+    return request.callback is not NO_CALLBACK
