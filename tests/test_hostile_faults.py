@@ -117,6 +117,30 @@ def test_sigterm_does_not_send_the_requests_waiting_for_a_download_delay(web, tm
     assert not finished & set(stopped) and set(stopped) <= set(urls)
 
 
+def test_sigterm_while_robots_txt_is_read_sends_no_page(tmp_path):
+    """The pages wait for their host's robots.txt when the signal comes; released after it,
+    a page was sent at once when no delay held it (a first request to a host)."""
+
+    def slow_robots(handler) -> None:
+        time.sleep(3)
+        handler.send(200, b"User-agent: *\nCrawl-delay: 2\n", "text/plain")
+
+    with HostileWeb() as own:
+        own.server.routes["/robots.txt"] = slow_robots
+        urls = [own.url(f"/slow/{n}") for n in range(300, 310)]
+        process = start_crawl("urls", tmp_path, {"url": ",".join(urls)})
+        deadline = time.monotonic() + 60
+        while not own.hits["/robots.txt"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        log = finish(process, timeout=60)
+        assert process.returncode == 4, log[-3000:]
+        assert _slow_hits(own, urls) == 0, log[-3000:]
+    summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    assert summary["counts"]["requests"] == len(summary["stopped_before_fetch"]) >= 1
+
+
 def _slow_hits(web, urls) -> int:
     return sum(web.hits[url.removeprefix(web.url(""))] for url in urls)
 

@@ -8,7 +8,7 @@
   queue past its concurrency when DOWNLOAD_DELAY is 0 (docs/upstream.md), and where a
   fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for;
   and its `get_slot_key`, which fails with CONCURRENT_REQUESTS_PER_IP and a hostname
-  resolver (docs/upstream.md); and `take_unsent`, which empties the slots' queues at a stop
+  resolver (docs/upstream.md); and `stop_sending`, which empties the slots' queues at a stop
   (crawler.integration.stop_promptly).
 
 All were read for Scrapy 2.19. Outside the checked range the delay is not set and the
@@ -86,6 +86,7 @@ class PoliteDownloader(Downloader):
         super().__init__(crawler)
         self.turns: _Turns | None = None
         self._not_before: dict[str, float] = {}  # slot key -> monotonic time
+        self._returned: tuple[Callable, Callable] | None = None  # stop_sending's arguments
 
     @property
     def gate(self) -> HostGate | None:
@@ -112,25 +113,40 @@ class PoliteDownloader(Downloader):
         if self.turns is not None:
             self.turns.gate.hold(key, seconds)
 
-    def take_unsent(self, wanted: Callable[[Request], bool]) -> list[tuple[Request, Deferred]]:
-        """Take the `wanted` requests still waiting in a slot's queue (for its delay, a hold
-        or a turn) out of it, with the deferreds their downloads are awaited by; requests
-        being transferred stay. Nothing is taken outside the checked Scrapy versions."""
+    def stop_sending(
+        self, wanted: Callable[[Request], bool], returned: Callable[[Request, Deferred], None]
+    ) -> int:
+        """From now on, hand the `wanted` requests waiting in a slot's queue (for its delay, a
+        hold or a turn) to `returned`, with the deferreds their downloads are awaited by,
+        instead of sending them: those queued now, and those that arrive later (released by
+        their robots.txt). Requests being transferred finish. Returns how many were queued
+        now; nothing is held back outside the checked Scrapy versions."""
         if not check_version():
-            return []
-        unsent = []
+            return 0
+        self._returned = (wanted, returned)
+        taken = 0
         for slot in self.slots.values():
-            kept = deque()
-            while slot.queue:
-                entry = slot.queue.popleft()
-                (unsent if wanted(entry[0]) else kept).append(entry)
-            slot.queue.extend(kept)
-        return unsent
+            taken += self._return_unsent(slot)
+        return taken
+
+    def _return_unsent(self, slot) -> int:
+        if self._returned is None:
+            return 0
+        wanted, returned = self._returned
+        kept, taken = deque(), []
+        while slot.queue:
+            entry = slot.queue.popleft()
+            (taken if wanted(entry[0]) else kept).append(entry)
+        slot.queue.extend(kept)
+        for request, download in taken:
+            returned(request, download)
+        return len(taken)
 
     def _process_queue(self, slot) -> None:
         if not check_version():
             super()._process_queue(slot)
             return
+        self._return_unsent(slot)
         if slot.latercall:
             return
         now = monotonic()

@@ -27,13 +27,10 @@ class FleetDupeFilter(RFPDupeFilter):
 
     def request_seen(self, request) -> bool:
         fingerprint = self.request_fingerprint(request)
-        added, _ = (
-            self.server.pipeline(transaction=False)
-            .sadd(self.key, fingerprint)
-            .expire(self.key, self.ttl)
-            .execute()
-        )
-        return added == 0
+        if not self.server.sadd(self.key, fingerprint):
+            return True
+        self.server.expire(self.key, self.ttl)  # counted from the last new fingerprint
+        return False
 
     def log(self, request, spider) -> None:
         super().log(request, spider)

@@ -36,7 +36,6 @@ class TakenBack(IgnoreRequest):
 class StopPromptly:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.stopping = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -44,9 +43,6 @@ class StopPromptly:
             raise NotConfigured("JOBDIR: Scrapy's drain keeps the disk queue whole")
         extension = cls(crawler)
         crawler.signals.connect(extension.engine_started, signal=signals.engine_started)
-        crawler.signals.connect(
-            extension.request_reached_downloader, signal=signals.request_reached_downloader
-        )
         return extension
 
     def engine_started(self) -> None:
@@ -74,32 +70,20 @@ class StopPromptly:
         reactor.callFromThread(self.stop_sending)
 
     def stop_sending(self) -> None:
-        self.stopping = True
-        self.take_back_unsent()
-
-    def request_reached_downloader(self, request, spider=None) -> None:
-        """A request released after the stop began (by its robots.txt): not sent either.
-        Looked at on the next turn of the loop, once it is in its slot's queue."""
-        if self.stopping:
-            from twisted.internet import reactor
-
-            reactor.callLater(0, self.take_back_unsent)
-
-    def take_back_unsent(self) -> None:
         engine = self.crawler.engine
         scheduler = engine.scheduler if engine is not None else None
-        take_back = getattr(scheduler, "take_back", None)
-        take_unsent = getattr(engine.downloader, "take_unsent", None) if engine else None
-        if take_back is None or take_unsent is None:
+        stop = getattr(engine.downloader, "stop_sending", None) if engine else None
+        if getattr(scheduler, "take_back", None) is None or stop is None:
             return  # a scheduler or downloader of the user's: Scrapy's drain
-        unsent = take_unsent(_spider_request)
-        for request, download in unsent:
-            take_back(request)
-            request.meta[TAKEN_BACK] = True
-            download.errback(Failure(TakenBack(f"not sent: the crawl is stopping ({request})")))
-        if unsent:
-            logger.info("Stopping: %d requests waiting in the downloader were not sent",
-                        len(unsent))  # fmt: skip
+        taken = stop(_spider_request, functools.partial(self._return, scheduler))
+        if taken:
+            logger.info("Stopping: %d requests waiting in the downloader were not sent", taken)
+
+    @staticmethod
+    def _return(scheduler, request, download) -> None:
+        scheduler.take_back(request)
+        request.meta[TAKEN_BACK] = True
+        download.errback(Failure(TakenBack(f"not sent: the crawl is stopping ({request})")))
 
 
 def _spider_request(request) -> bool:
