@@ -24,7 +24,7 @@ from crawler.integration.scheduler import stopped_urls
 from crawler.integration.state_access import state_for
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
-from crawler.state.recovery import worker_id, write_lock
+from crawler.state.recovery import mark_unsaved, worker_id, write_lock
 
 logger = logging.getLogger(__name__)
 SKIP_PREFIX = "outcomes/skipped/"
@@ -141,6 +141,14 @@ class RunOutputPipeline:
         if stats.get("dupefilter/filtered"):
             skipped["duplicate_request"] = stats["dupefilter/filtered"]
         sources, alerts = self._source_health(stats)
+        unsaved = self._settle_state()
+        if unsaved:
+            mark_unsaved(self.output.run_dir, unsaved)
+            alerts.append(
+                f"state store locked by another process until the end: {unsaved} writes "
+                "not saved; the next run replays this run's records before it starts"
+            )
+            logger.warning("Run alert: %s", alerts[-1])
         # A callback that raised lost what it had not yielded yet (a feed's or sitemap's later
         # entries), which no count above can show: name it, so an operator looks at the log.
         spider_errors = {
@@ -186,6 +194,11 @@ class RunOutputPipeline:
         point_latest(self.output.run_dir)
         self.crawler.stats.set_value("output/summary", summary["counts"])
         logger.info("Run summary: %s", summary["counts"])
+
+    def _settle_state(self) -> int:
+        """Writes the state store kept while locked, and still unsaved (SQLite only)."""
+        settle = getattr(state_for(self.crawler), "settle", None)
+        return settle() if settle is not None else 0
 
     def _source_health(self, stats: dict) -> tuple[dict, list[str]]:
         """Per-source counts for run.json; alerts compare with the source's earlier runs."""

@@ -5,11 +5,13 @@ timeout on the reactor thread and fail, and its page became an `internal_error`.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import time
 
 from crawler.demo.runner import run_crawl
+from crawler.state.recovery import UNSAVED_MARK
 from crawler.state.write_behind import WriteBehind
 from tests.bulk_site import BulkSite
 from tests.hostile.crawl import jsonl, run_dir_of, start_crawl
@@ -54,6 +56,31 @@ def test_a_crawl_goes_on_while_another_process_locks_its_store(tmp_path):
         again = run_crawl("urls", tmp_path, {"url": urls})
         assert again.returncode == 0, again.log[-3000:]
         assert again.lines("articles.jsonl") == []  # every record was remembered after all
+
+
+def test_a_lock_held_past_the_end_is_replayed_by_the_next_run(tmp_path):
+    """The writes kept in memory are lost with the process: run.json says so, and the next
+    run replays this run's records into the store first, so it emits none of them again."""
+    with BulkSite() as bulk:
+        urls = ",".join(bulk.urls(12))
+        crawl = start_crawl("urls", tmp_path, {"url": urls}, SLOW)
+        wait_for_records(tmp_path / "urls", 2)
+        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            _, log = crawl.communicate(timeout=120)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        assert crawl.returncode == 0, log[-3000:]
+        run_dir = run_dir_of(tmp_path, "urls")
+        summary = json.loads((run_dir / "run.json").read_text("utf-8"))
+        assert any("state store locked" in alert for alert in summary["alerts"]), summary
+        assert (run_dir / UNSAVED_MARK).exists()
+        again = run_crawl("urls", tmp_path, {"url": urls})
+        assert again.returncode == 0, again.log[-3000:]
+        assert again.lines("articles.jsonl") == []
+        assert not (run_dir / UNSAVED_MARK).exists()
 
 
 class _Clock:

@@ -22,6 +22,7 @@ from crawler.core.simhash import simhash
 
 logger = logging.getLogger(__name__)
 LOCK_NAME = "run.lock"
+UNSAVED_MARK = "state-unsaved.json"  # records to replay into the store (mark_unsaved)
 
 
 def worker_id() -> str:
@@ -49,6 +50,24 @@ def _owner_alive(run_dir: Path) -> bool:
     return True
 
 
+def mark_unsaved(run_dir: Path, writes: int) -> None:
+    """This finished run's records did not all reach the state store (locked by another
+    process until the end): the next start replays them (recover)."""
+    (run_dir / UNSAVED_MARK).write_text(json.dumps({"unsaved_writes": writes}) + "\n", "utf-8")
+
+
+def unsaved_runs(output_dir: Path) -> list[Path]:
+    if not output_dir.is_dir():
+        return []
+    return sorted(
+        run_dir
+        for run_dir in output_dir.glob("*/*/")
+        if not run_dir.is_symlink()
+        and (run_dir / UNSAVED_MARK).exists()
+        and not _owner_alive(run_dir)
+    )
+
+
 def unfinished_runs(output_dir: Path) -> list[Path]:
     if not output_dir.is_dir():
         return []
@@ -72,6 +91,12 @@ def recover(store, output_dir: Path) -> int:
             json.dumps({"finish_reason": "killed", "records_replayed": count}) + "\n", "utf-8"
         )
         logger.warning("Recovered %d records from unfinished run %s", count, run_dir)
+        replayed += count
+    for run_dir in unsaved_runs(output_dir):
+        count = _replay(store, run_dir)
+        (run_dir / UNSAVED_MARK).unlink()
+        logger.warning("Replayed %d records of %s, whose state store writes were lost to a "
+                       "lock", count, run_dir)  # fmt: skip
         replayed += count
     forgotten = forgotten_runs(store, output_dir)
     if forgotten:

@@ -330,15 +330,22 @@ class SqliteStateStore:
     def count_articles(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def close(self) -> None:
+    def settle(self) -> int:
+        """Save the writes kept while the file was locked, waiting up to CLOSE_BUSY_TIMEOUT
+        for the lock; returns how many are still unsaved."""
         if self.kept.pending:
             self.db.execute(f"PRAGMA busy_timeout={CLOSE_BUSY_TIMEOUT}")
-            if not self.kept.flush():
-                logger.error(
-                    "State store still locked by another process: %d writes lost. Articles "
-                    "this run emitted may be emitted again by the next one",
-                    len(self.kept.pending),
-                )
+            self.kept.flush()
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT}")
+        return len(self.kept.pending)
+
+    def close(self) -> None:
+        if self.kept.pending and self.kept.flush() is False:
+            logger.error(
+                "State store still locked by another process: %d writes lost; the next run "
+                "replays this run's records (its run directory is marked)",
+                len(self.kept.pending),
+            )
         self.db.close()
 
     def _transaction(self):
