@@ -14,7 +14,7 @@ crawler.state.recovery replays at the next start: nothing is lost, nothing emitt
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -27,6 +27,7 @@ from crawler.core.simhash import distance, simhash
 from crawler.integration.rejected import Rejected
 from crawler.integration.state_access import state_for
 from crawler.runs.health import NO_SOURCE
+from crawler.state.store import SeenArticle
 
 # Reasons that come from the page itself; network and HTTP errors are retried next run.
 PERMANENT_REJECTS = frozenset(
@@ -40,6 +41,10 @@ class DedupPipeline:
             raise NotConfigured(f"NEAR_DUPLICATE_ACTION must be flag or skip, not {action!r}")
         self.crawler, self.store = crawler, store
         self.fingerprints: dict[str, int] = {}  # record id -> SimHash, until written
+        # What this run emitted, looked up beside the store: a store locked by another
+        # process keeps its writes in memory (crawler.state.write_behind), unseen by reads.
+        self.emitted: dict[str, SeenArticle] = {}  # canonical URL or alias -> the record
+        self.emitted_hashes: dict[str, str] = {}  # content hash -> record id
         self.action, self.max_distance = action, max_distance
 
     @classmethod
@@ -65,7 +70,7 @@ class DedupPipeline:
             return item
         record = item.outcome.record
         canonical = str(record.canonical_url)
-        seen = self.store.seen(canonical) or self.store.seen(canonicalize(item.url))
+        seen = self._seen(canonical) or self._seen(canonicalize(item.url))
         moved = seen is None and self._moved_here_unchanged(item, record.content_hash)
         if moved or (seen is not None and seen.content_hash == record.content_hash):
             self.store.touch((seen or moved).canonical_url)
@@ -93,13 +98,14 @@ class DedupPipeline:
         the same: not a new record. An edited one stays new (flagged near_duplicate), since
         a removed story redirecting to a section page must not overwrite the story."""
         for url in item.redirected_from:
-            seen = self.store.seen(canonicalize(url))
+            seen = self._seen(canonicalize(url))
             if seen is not None and seen.content_hash == content_hash:
                 return seen
         return None
 
     def _near_duplicate_update(self, record: ArticleRecord, fingerprint: int, url: str) -> dict:
         original = self.store.record_with_hash(record.content_hash)
+        original = original or self.emitted_hashes.get(record.content_hash)
         if original is None:
             near = [
                 record_id
@@ -113,6 +119,9 @@ class DedupPipeline:
             self.fingerprints.pop(record.id, None)
             self._skip("near_duplicate", url)
         return {"duplicate_of": original, "flags": [*record.flags, "near_duplicate"]}
+
+    def _seen(self, url: str) -> SeenArticle | None:
+        return self.emitted.get(url) or self.store.seen(url)
 
     def _skip(self, reason: str, url: str):
         self.crawler.stats.inc_value(f"outcomes/skipped/{reason}")
@@ -132,6 +141,13 @@ class DedupPipeline:
         if fingerprint is None:
             fingerprint = simhash(item["text"])
         self.store.remember(item["canonical_url"], item, fingerprint, aliases)
+        now = datetime.now(UTC)
+        emitted = SeenArticle(
+            item["canonical_url"], item["id"], item["content_hash"], None, now, now
+        )
+        for url in (item["canonical_url"], *aliases):
+            self.emitted[url] = emitted
+        self.emitted_hashes.setdefault(item["content_hash"], item["id"])
         self.crawler.stats.inc_value("state/remembered")
         published = item.get("published_at")
         if item.get("source") and published:

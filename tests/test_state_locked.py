@@ -13,7 +13,8 @@ import time
 from crawler.demo.runner import run_crawl
 from crawler.state.recovery import UNSAVED_MARK
 from crawler.state.write_behind import WriteBehind
-from tests.bulk_site import BulkSite
+from tests.bulk_site import BulkSite, article
+from tests.discovery_sites import HTML, DiscoverySite
 from tests.hostile.crawl import jsonl, run_dir_of, start_crawl
 
 PAGES = 30
@@ -81,6 +82,36 @@ def test_a_lock_held_past_the_end_is_replayed_by_the_next_run(tmp_path):
         assert again.returncode == 0, again.log[-3000:]
         assert again.lines("articles.jsonl") == []
         assert not (run_dir / UNSAVED_MARK).exists()
+
+
+def test_a_locked_store_emits_an_article_once_under_two_urls(tmp_path):
+    """/b/N is /a/N again, naming /a/N canonical: a copy the store's lookups found. With the
+    writes kept in memory while locked, they did not, and each article came out twice."""
+
+    def pages(origin: str) -> dict:
+        routes = {}
+        for n in range(4):
+            html = article(n)[1]
+            routes[f"/a/{n}.html"] = (200, HTML, html.encode())
+            canonical = f"<link rel='canonical' href='{origin}/a/{n}.html'></head>"
+            routes[f"/b/{n}.html"] = (200, HTML, html.replace("</head>", canonical).encode())
+        return routes
+
+    with DiscoverySite(pages) as site:
+        first = [f"{site.origin}/a/{n}.html" for n in range(4)]
+        second = [f"{site.origin}/b/{n}.html" for n in range(4)]
+        crawl = start_crawl("urls", tmp_path, {"url": ",".join([*first, *second])}, SLOW)
+        wait_for_records(tmp_path / "urls", 1)
+        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            _, log = crawl.communicate(timeout=120)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+    assert crawl.returncode == 0, log[-3000:]
+    records = jsonl(run_dir_of(tmp_path, "urls") / "articles.jsonl")
+    assert sorted(record["canonical_url"] for record in records) == sorted(first)
 
 
 class _Clock:
