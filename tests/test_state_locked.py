@@ -59,21 +59,27 @@ def test_a_crawl_goes_on_while_another_process_locks_its_store(tmp_path):
         assert again.lines("articles.jsonl") == []  # every record was remembered after all
 
 
+def crawl_locked_to_the_end(tmp_path, urls: str, after_records: int) -> None:
+    """A `urls` crawl whose store another process locks after its first records, until the
+    crawl has ended."""
+    crawl = start_crawl("urls", tmp_path, {"url": urls}, SLOW)
+    wait_for_records(tmp_path / "urls", after_records)
+    other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # what a sqlite3 shell or a VACUUM holds
+    try:
+        _, log = crawl.communicate(timeout=120)
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert crawl.returncode == 0, log[-3000:]
+
+
 def test_a_lock_held_past_the_end_is_replayed_by_the_next_run(tmp_path):
     """The writes kept in memory are lost with the process: run.json says so, and the next
     run replays this run's records into the store first, so it emits none of them again."""
     with BulkSite() as bulk:
         urls = ",".join(bulk.urls(12))
-        crawl = start_crawl("urls", tmp_path, {"url": urls}, SLOW)
-        wait_for_records(tmp_path / "urls", 2)
-        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
-        other.execute("BEGIN EXCLUSIVE")
-        try:
-            _, log = crawl.communicate(timeout=120)
-        finally:
-            other.execute("COMMIT")
-            other.close()
-        assert crawl.returncode == 0, log[-3000:]
+        crawl_locked_to_the_end(tmp_path, urls, after_records=2)
         run_dir = run_dir_of(tmp_path, "urls")
         summary = json.loads((run_dir / "run.json").read_text("utf-8"))
         assert any("state store locked" in alert for alert in summary["alerts"]), summary
@@ -100,16 +106,7 @@ def test_a_locked_store_emits_an_article_once_under_two_urls(tmp_path):
     with DiscoverySite(pages) as site:
         first = [f"{site.origin}/a/{n}.html" for n in range(4)]
         second = [f"{site.origin}/b/{n}.html" for n in range(4)]
-        crawl = start_crawl("urls", tmp_path, {"url": ",".join([*first, *second])}, SLOW)
-        wait_for_records(tmp_path / "urls", 1)
-        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
-        other.execute("BEGIN EXCLUSIVE")
-        try:
-            _, log = crawl.communicate(timeout=120)
-        finally:
-            other.execute("COMMIT")
-            other.close()
-    assert crawl.returncode == 0, log[-3000:]
+        crawl_locked_to_the_end(tmp_path, ",".join([*first, *second]), after_records=1)
     records = jsonl(run_dir_of(tmp_path, "urls") / "articles.jsonl")
     assert sorted(record["canonical_url"] for record in records) == sorted(first)
 
