@@ -258,6 +258,16 @@ def test_enqueue_with_redis_down_is_one_line(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_enqueue_refuses_a_seed_no_worker_could_request(tmp_path):
+    """A worker handed the seed to Scrapy's engine as a reject item, an error in its log."""
+    for seed, said in (("https://news.example:99999/x", "Port out of range"),
+                       ("ftp://news.example/x", "not an http(s) URL")):  # fmt: skip
+        done = cli("enqueue", "urls", "--url", seed, "--redis-url", "redis://127.0.0.1:9/0")
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.startswith("error: cannot enqueue: ") and said in done.stderr
+        assert seed in done.stderr
+
+
 def test_extract_on_a_folder_without_pages_says_so(tmp_path):
     done = cli("extract", str(tmp_path))
     assert done.returncode == 1 and done.stdout == ""

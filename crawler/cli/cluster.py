@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.cli.errors import CommandError
+from crawler.core.canonical import url_problem
 from crawler.core.sources import load_sources
 from crawler.core.url_lists import UrlListError, listed_lines, url_list_file
 
@@ -20,6 +21,10 @@ def seeds_for(spider: str, urls: list[str], source: str | None, sources_file: Pa
     if spider not in SEED_KINDS:
         raise CommandError(f"unknown spider {spider!r}; one of {', '.join(SEED_KINDS)}")
     if urls:
+        for url in urls:
+            # Refused here, where the operator sees it: a worker could only log it.
+            if problem := url_problem(url):
+                raise CommandError(f"cannot enqueue: {problem[1]}")
         return [{"url": url, **({"source": source} if source else {})} for url in urls]
     field = SEED_KINDS[spider]
     if field is None:
