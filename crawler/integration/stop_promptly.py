@@ -7,8 +7,9 @@ TimeoutStopSec, which then kills the crawl before run.json is written. Scrapy dr
 so that a request taken out of a disk queue is not lost (scrapy/scrapy#2969, #4749). Here
 they go back to the scheduler instead, which counts them at the close (skip `stopped`,
 crawler.integration.scheduler) or gives them back to the shared frontier (distributed
-mode). Pages already being transferred finish, as before, and a second signal still stops
-at once.
+mode), and so do the spider's requests that reach the downloader later (released by a
+slow robots.txt). Pages already being transferred finish, as before; robots.txt downloads,
+awaited by their gate, are drained; and a second signal still stops at once.
 
 Not with JOBDIR: a resumed run needs the disk queue whole, so Scrapy's drain stays.
 """
