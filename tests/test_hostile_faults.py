@@ -122,13 +122,13 @@ def test_sigterm_while_robots_txt_is_read_sends_no_page(tmp_path):
     a page was sent at once when no delay held it (a first request to a host)."""
 
     def slow_robots(handler) -> None:
-        time.sleep(3)
+        time.sleep(2)  # well within the timeout below: a robots.txt that times out disallows
         handler.send(200, b"User-agent: *\nCrawl-delay: 2\n", "text/plain")
 
     with HostileWeb() as own:
         own.server.routes["/robots.txt"] = slow_robots
         urls = [own.url(f"/slow/{n}") for n in range(300, 310)]
-        process = start_crawl("urls", tmp_path, {"url": ",".join(urls)})
+        process = start_crawl("urls", tmp_path, {"url": ",".join(urls)}, {"DOWNLOAD_TIMEOUT": "20"})
         deadline = time.monotonic() + 60
         while not own.hits["/robots.txt"] and time.monotonic() < deadline:
             time.sleep(0.05)
