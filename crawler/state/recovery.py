@@ -57,28 +57,29 @@ def mark_unsaved(run_dir: Path, writes: int) -> None:
 
 
 def unsaved_runs(output_dir: Path) -> list[Path]:
-    if not output_dir.is_dir():
-        return []
     return sorted(
         run_dir
-        for run_dir in output_dir.glob("*/*/")
-        if not run_dir.is_symlink()
-        and (run_dir / UNSAVED_MARK).exists()
-        and not _owner_alive(run_dir)
+        for run_dir in _run_dirs(output_dir)
+        if (run_dir / UNSAVED_MARK).exists() and not _owner_alive(run_dir)
     )
 
 
 def unfinished_runs(output_dir: Path) -> list[Path]:
-    if not output_dir.is_dir():
-        return []
     return sorted(
         run_dir
-        for run_dir in output_dir.glob("*/*/")
+        for run_dir in _run_dirs(output_dir)
         if (run_dir / "articles.jsonl").exists()
         and not (run_dir / "run.json").exists()
         and not (run_dir / "recovered.json").exists()
         and not _owner_alive(run_dir)
     )
+
+
+def _run_dirs(output_dir: Path):
+    """OUTPUT_DIR/<spider>/<run>/, without the `latest` links."""
+    if not output_dir.is_dir():
+        return []
+    return (d for d in output_dir.glob("*/*/") if not d.is_symlink())
 
 
 def recover(store, output_dir: Path) -> int:
@@ -114,10 +115,8 @@ def forgotten_runs(store, output_dir: Path) -> list[Path]:
     """The finished runs with records, when the store knows none of the newest one's first
     record: a store deleted or emptied between runs started from nothing, and every article
     was emitted again with no word said. Else none (one lookup)."""
-    if not output_dir.is_dir():
-        return []
     finished = sorted(
-        (d for d in output_dir.glob("*/*/") if not d.is_symlink() and (d / "run.json").exists()),
+        (d for d in _run_dirs(output_dir) if (d / "run.json").exists()),
         key=lambda d: (d / "run.json").stat().st_mtime,
     )
     with_records = [d for d in finished if (d / "articles.jsonl").is_file()]
