@@ -15,7 +15,13 @@ import time
 import pytest
 
 from crawler.runs.output import JsonlWriter, OutputError
-from tests.hostile.crawl import assert_peak_rss_bounded, jsonl, run_dir_of, start_crawl
+from tests.hostile.crawl import (
+    assert_peak_rss_bounded,
+    crawl,
+    jsonl,
+    run_dir_of,
+    start_crawl,
+)
 from tests.hostile.server import HostileWeb
 
 FILE_LIMIT = 12_000  # bytes: three or four records, then EFBIG
@@ -115,6 +121,23 @@ def test_sigterm_does_not_send_the_requests_waiting_for_a_download_delay(web, tm
     finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
     assert len(finished) == _slow_hits(web, urls)  # every page sent was written down
     assert not finished & set(stopped) and set(stopped) <= set(urls)
+
+
+def test_an_item_limit_stops_without_sending_the_requests_waiting_for_a_delay(web, tmp_path):
+    """CLOSESPIDER_ITEMCOUNT: Scrapy sent every request its downloader held after the limit,
+    one per delay (here 15 more pages over 30 s, each a record past the limit); a
+    CLOSESPIDER_TIMEOUT ran as far past its time. They are skips `stopped` now."""
+    urls = [web.url(f"/slow/{n}") for n in range(400, 440)]
+    settings = {"DOWNLOAD_DELAY": "2", "CONCURRENT_REQUESTS_PER_DOMAIN": "4",
+                "CLOSESPIDER_ITEMCOUNT": "1"}  # fmt: skip
+    result = crawl("urls", tmp_path, {"url": ",".join(urls)}, settings)
+    summary = result.summary
+    assert summary["finish_reason"] == "closespider_itemcount", summary
+    # The page that made the limit, and at most one being transferred by then.
+    assert _slow_hits(web, urls) <= 2, result.log[-3000:]
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    stopped = summary["stopped_before_fetch"]
+    assert summary["skipped_by_reason"]["stopped"] == len(stopped) >= len(urls) - 2
 
 
 def test_sigterm_while_robots_txt_is_read_sends_no_page(tmp_path):

@@ -1,15 +1,22 @@
-"""On SIGTERM or Ctrl-C, requests still waiting in the downloader are not sent.
+"""When a crawl stops early, requests still waiting in the downloader are not sent.
 
-Scrapy's graceful stop finishes every request handed to the downloader, those waiting in a
-host's queue for their download delay included: with CONCURRENT_REQUESTS at 16 and a
-robots.txt Crawl-delay of 8 s, two more minutes of crawling, past systemd's
-TimeoutStopSec, which then kills the crawl before run.json is written. Scrapy drains them
-so that a request taken out of a disk queue is not lost (scrapy/scrapy#2969, #4749). Here
-they go back to the scheduler instead, which counts them at the close (skip `stopped`,
+Scrapy's stop finishes every request handed to the downloader, those waiting in a host's
+queue for their download delay included: with CONCURRENT_REQUESTS at 16 and a robots.txt
+Crawl-delay of 8 s, two more minutes of crawling. On SIGTERM that runs past systemd's
+TimeoutStopSec, which then kills the crawl before run.json is written; after a
+CLOSESPIDER_TIMEOUT it overlaps the next hourly run; after CLOSESPIDER_ITEMCOUNT or
+PAGECOUNT it fetches pages past the limit. Scrapy drains them so that a request taken out
+of a disk queue is not lost (scrapy/scrapy#2969, #4749). Here they go back to the
+scheduler instead, which counts them at the close (skip `stopped`,
 crawler.integration.scheduler) or gives them back to the shared frontier (distributed
 mode), and so do the spider's requests that reach the downloader later (released by a
 slow robots.txt). Pages already being transferred finish, as before; robots.txt downloads,
 awaited by their gate, are drained; and a second signal still stops at once.
+
+Every early stop goes through the engine's close_spider_async (a signal's
+crawler.stop, the CloseSpider extension, a callback raising CloseSpider, our own
+output_error), and Scrapy sends no signal before it waits for the downloader, so the
+engine's method is wrapped: the one place all of them pass.
 
 Not with JOBDIR: a resumed run needs the disk queue whole, so Scrapy's drain stays.
 """
@@ -18,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import signal
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
@@ -47,28 +53,16 @@ class StopPromptly:
         return extension
 
     def engine_started(self) -> None:
-        from twisted.internet import reactor
+        engine = self.crawler.engine
+        close = getattr(engine, "close_spider_async", None)
+        if close is not None:  # Scrapy ≥ 2.14; an older engine keeps its drain
+            engine.close_spider_async = functools.partial(self._stop_then_close, close)
 
-        # Scrapy's CrawlerProcess installs its shutdown handlers once the reactor has
-        # started; ours wrap them afterwards. Without them (CrawlerRunner, a handler the
-        # user set) nothing is wrapped, and Scrapy's stop is unchanged.
-        if reactor.running:
-            reactor.callLater(0, self.wrap_shutdown_handlers)
-        else:
-            reactor.callWhenRunning(reactor.callLater, 0, self.wrap_shutdown_handlers)
-
-    def wrap_shutdown_handlers(self) -> None:
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            previous = signal.getsignal(signum)
-            if callable(previous) and previous is not signal.default_int_handler:
-                signal.signal(signum, functools.partial(self._on_signal, previous))
-
-    def _on_signal(self, previous, signum, frame) -> None:
-        from twisted.internet import reactor
-
-        previous(signum, frame)  # Scrapy's: starts the graceful stop, arms the second signal
-        # Logging or touching the crawl is not safe inside a signal handler: after the stop.
-        reactor.callFromThread(self.stop_sending)
+    async def _stop_then_close(self, close, *, reason: str = "cancelled") -> None:
+        # Before the engine waits for its downloader: that wait is the drain. At an idle
+        # finish nothing is queued and this hands back nothing.
+        self.stop_sending()
+        await close(reason=reason)
 
     def stop_sending(self) -> None:
         engine = self.crawler.engine
