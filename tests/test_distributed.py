@@ -179,6 +179,39 @@ def test_a_fleet_reads_its_feeds_whole_every_run(redis_server, tmp_path):
     assert fetched.count("/a/2.html") == 2
 
 
+def backlog_feed(origin: str) -> dict:
+    items = "".join(f"<item><link>{origin}/a/{n}.html</link></item>" for n in range(1, 17))
+    feed = f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode()
+    pages = {f"/a/{n}.html": (200, HTML, article(n)[1].encode()) for n in range(1, 17)}
+    # Two feeds of one site that list the same pages.
+    return {path: (200, "application/rss+xml", feed) for path in ("/feed.xml", "/all.xml")} | pages
+
+
+def test_a_backlog_outliving_the_dupefilter_ttl_is_not_queued_again(redis_server, tmp_path):
+    """The fingerprints expired FLEET_DUPEFILTER_TTL after the last new one: while one
+    worker went through a backlog for longer, finding nothing new, a second worker reading
+    another feed that lists the same pages queued each one again, and both fetched it. The
+    heartbeat keeps them while the shared queue holds work."""
+    with DiscoverySite(backlog_feed) as site:
+        enqueue("feeds", redis_server.url, [site.origin + "/feed.xml"], tmp_path)
+        settings = {"DOWNLOAD_DELAY": "1", "FLEET_DUPEFILTER_TTL": "2"}
+        first = worker("w1", "feeds", redis_server.url, tmp_path, **settings)
+        deadline = time.monotonic() + 60
+        while not [path for path in site.hits if path.startswith("/a/")]:
+            assert time.monotonic() < deadline, "no page fetched"
+            time.sleep(0.1)
+        time.sleep(2.5)  # past the TTL, with a dozen pages still to fetch
+        enqueue("feeds", redis_server.url, [site.origin + "/all.xml"], tmp_path)
+        second = worker("w2", "feeds", redis_server.url, tmp_path, **settings)
+        wait_all([first, second], timeout=120)
+        fetched = [path for path in site.hits if path.startswith("/a/")]
+    assert site.hits.count("/all.xml") == 1
+    assert sorted(fetched) == sorted(set(fetched)) and len(fetched) == 16
+    (summary,) = [json.loads(p.read_text()) for p in tmp_path.glob("w2/feeds/2*/run.json")]
+    assert summary["skipped_by_reason"]["duplicate_request"] >= 1, summary
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+
+
 def test_workers_survive_a_redis_restart(redis_server, tmp_path):
     with BulkSite() as bulk:
         expected = bulk.urls(300)

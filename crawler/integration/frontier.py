@@ -201,6 +201,9 @@ class LeasedScheduler(Scheduler):
         with contextlib.suppress(*REDIS_DOWN):
             key = f"{self.spider.name}:worker:{self.worker}"
             self.server.set(key, "1", ex=self.heartbeat_ttl)
+            keep = getattr(self.df, "keep_fingerprints", None)
+            if keep is not None and (len(self.queue) or self.server.hlen(self.leases)):
+                keep()  # a backlog still being worked: its pages must not be queued again
 
     def requeue_orphans(self) -> int:
         """Leases of dead workers (or too old) go back to the queue; returns how many.
