@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -246,13 +247,18 @@ def test_a_jobdir_crawl_stopped_twice_and_resumed_balances_its_ledger(
     assert len(sorted(out.glob("site/2*/run.json"))) == 1, "the stopped run wrote no run.json"
     _stop_after(command, out, 1)
     assert len(sorted(out.glob("site/2*/run.json"))) == 2, "the resumed run wrote no run.json"
+    # Each stopped run counts its own requests it left on disk (they were unaccounted),
+    # and not those the run before left and it did not reach.
+    first, second = (json.loads(path.read_text()) for path in sorted(out.glob("site/2*/run.json")))
+    assert first["skipped_by_reason"]["kept_for_resume"] >= 1, first
+    assert first["counts"]["unaccounted"] == 0 == second["counts"]["unaccounted"]
     resumed = ok(run_crawl("site", out, settings={"SOURCES_FILE": demo_catalogue,
                                                   "JOBDIR": jobdir}))  # fmt: skip
     counts = resumed.summary["counts"]
     assert counts["unaccounted"] == 0, counts
     assert counts["requests"] > 0, "the stops came too late: nothing was left to resume"
     union = [
-        __import__("json").loads(line)["url"]
+        json.loads(line)["url"]
         for run_dir in sorted(out.glob("site/2*/"))
         for line in (run_dir / "articles.jsonl").read_text().splitlines()
         if line.strip()

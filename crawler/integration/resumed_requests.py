@@ -21,17 +21,32 @@ from scrapy.exceptions import NotConfigured
 LEDGER_RUN = "ledger_run"  # request meta: the token of the run whose ledger counts it
 
 
+_TOKEN = "_ainews_ledger_run"
+
+
+def run_token(crawler) -> str:
+    """This run's token: what its own requests carry under LEDGER_RUN."""
+    if not hasattr(crawler, _TOKEN):
+        setattr(crawler, _TOKEN, uuid.uuid4().hex)
+    return getattr(crawler, _TOKEN)
+
+
+def from_an_earlier_run(request, crawler) -> bool:
+    token = request.meta.get(LEDGER_RUN)
+    return token is not None and token != run_token(crawler)
+
+
 class CountResumedRequests:
-    def __init__(self, stats):
+    def __init__(self, stats, token: str):
         self.stats = stats
-        self.token = uuid.uuid4().hex
+        self.token = token
 
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
         if not settings.get("JOBDIR") or settings.get("REDIS_URL"):
             raise NotConfigured("only a JOBDIR crawl restores requests from an earlier run")
-        counter = cls(crawler.stats)
+        counter = cls(crawler.stats, run_token(crawler))
         # Sent before the scheduler writes the request to disk, so the token goes with it.
         crawler.signals.connect(counter.request_scheduled, signal=signals.request_scheduled)
         return counter

@@ -7,8 +7,10 @@ a counted skip, `stopped`, and run.json lists their URLs (`stopped_before_fetch`
 operator can see what the next run has to pick up.
 
 With JOBDIR the disk queue keeps its requests for the resumed run, whose ledger counts
-them (crawler.integration.resumed_requests); only what the memory queue held (requests
-that cannot be written to disk) is lost and counted here.
+them again (crawler.integration.resumed_requests). This run's own among them are a skip
+here, `kept_for_resume`, counted, not listed (the disk queue is not read back to name
+them); those an earlier run left and this one did not reach were never in its ledger.
+What the memory queue held (requests that cannot be written to disk) is lost: `stopped`.
 """
 
 from __future__ import annotations
@@ -17,13 +19,30 @@ from scrapy import Request
 from scrapy.core.scheduler import Scheduler
 
 from crawler.core.canonical import without_password
+from crawler.integration.resumed_requests import from_an_earlier_run
 
 STOPPED = "stopped"  # the skip reason
+KEPT_FOR_RESUME = "kept_for_resume"  # the skip reason of this run's requests left on disk
 STOPPED_URLS_KEPT = 1000  # run.json names at most this many; the count is always whole
 _ATTRIBUTE = "_ainews_stopped_urls"
 
 
 class LedgerScheduler(Scheduler):
+    restored_left = 0  # requests of earlier runs still on disk (JOBDIR)
+
+    def open(self, spider):
+        opened = super().open(spider)
+        if self.dqs is not None:
+            self.restored_left = len(self.dqs)
+        return opened
+
+    def next_request(self):
+        request = super().next_request()
+        resuming = self.dqs is not None and self.crawler is not None and request is not None
+        if resuming and from_an_earlier_run(request, self.crawler):
+            self.restored_left -= 1
+        return request
+
     def take_back(self, request: Request) -> None:
         """A request the downloader will not send, as a crawl stops
         (crawler.integration.stop_promptly): held again, to be counted at the close. Never
@@ -37,6 +56,9 @@ class LedgerScheduler(Scheduler):
         if stopped and self.crawler is not None:
             self.crawler.stats.inc_value(f"outcomes/skipped/{STOPPED}", len(stopped))
             setattr(self.crawler, _ATTRIBUTE, stopped[:STOPPED_URLS_KEPT])
+        kept = len(self.dqs) - self.restored_left if self.dqs is not None else 0
+        if kept > 0 and self.crawler is not None:
+            self.crawler.stats.inc_value(f"outcomes/skipped/{KEPT_FOR_RESUME}", kept)
         return super().close(reason)
 
 
