@@ -712,3 +712,41 @@ def test_site_notices_that_run_to_a_paragraph_go_at_the_trailing_edge():
     for line in (tips, rights):
         lines = [BODY[0], line, *BODY[1:]]
         assert clean_lines(lines).lines == lines
+
+
+def test_an_authors_bio_after_the_article_goes_at_paragraph_length():
+    bio = (
+        "Ellen Kowalski is a freelance science journalist based in Gdansk. She writes about"
+        " sound, animals and machine learning, and is working on a book about nightingales."
+    )
+    result = clean_lines([*BODY, bio], authors=["Ellen Kowalski"])
+    assert result.lines == BODY and result.removed["author_bio"] == 1
+    # Naming someone the record does not credit, or in the middle, it is the story's.
+    assert clean_lines([*BODY, bio], authors=["Jo Li"]).lines == [*BODY, bio]
+    middle = [BODY[0], bio, *BODY[1:]]
+    assert clean_lines(middle, authors=["Ellen Kowalski"]).lines == middle
+
+
+def test_a_bare_byline_over_the_article_goes_when_it_is_the_authors_names():
+    for byline in ("Kwame Asante", "Kwame Asante and Jo Li", "KWAME ASANTE"):
+        result = clean_lines([byline, *BODY], authors=["Kwame Asante", "Jo Li"])
+        assert result.lines == BODY and result.removed["byline"] == 1, byline
+    # A line with more than the names in it (a dateline, a subject) stays.
+    for kept in ("Kwame Asante, Accra", "Asante"):
+        assert clean_lines([kept, *BODY], authors=["Kwame Asante"]).lines == [kept, *BODY]
+
+
+def test_callouts_between_paragraphs_go_wherever_they_sit():
+    callouts = [
+        "Sign up here for our weekly autonomy newsletter.",
+        "Subscribe to the Morning Brief newsletter",
+        "Continue reading below",
+        "Read also",
+        "1.2K Followers",
+    ]
+    for callout in callouts:  # each alone between paragraphs, as pages set them
+        result = clean_lines([BODY[0], callout, *BODY[1:]])
+        assert result.lines == BODY, callout
+    # Prose about them stays.
+    prose = "Readers can subscribe to the newsletter, which the lab says has 40,000 followers."
+    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]

@@ -90,6 +90,8 @@ UI_CONTROL = _compile(
     # EDTShare", "7 updates".
     r"^\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\s*([a-z]{2,4})?\s*(share|copy link|link copied)$",
     r"^\d+ (new )?(updates|posts|entries)$",
+    # An author card's count, left once its heading is gone: "1.2K Followers".
+    r"^[\d.,]+\s?[km]? (followers|subscribers)$",
     r"^(add|follow) (this )?topic$",
     r"^summari[sz]e (this )?(article|story)$",
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
@@ -114,6 +116,9 @@ UI_CONTROL = _compile(
 ADVERTISEMENT = _compile(
     r"^-*\s*(advertisements?|ad|skip (advertisement|ad)|scroll to continue with content"
     r"|(story|article|content) continues (below|after)( this)? (advertisement|ad)"
+    # An ad slot's own line without the word: "Continue reading below", "Article continues
+    # below". Not "Continue reading the main story" (above).
+    r"|(continue reading|(story|article) continues) below"
     r"|ad feedback)\s*-*$",  # CNN's link under each ad slot
 )
 
@@ -247,6 +252,7 @@ RELATED_HEADING = re.compile(
 WIDGET_HEADING = re.compile(
     r"^(?:(?:you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed|shared|watched)"
     r"|editors?'?’?s? picks|around the web|(?:don'?’?t|do not) miss|read (?:this )?next|up next"
+    r"|read also|also read"
     r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from"
     r"|more to (?:read|explore|watch|discover)"
     r"|(?:content|stories|more) from our partners|partner content|sponsored (?:content|stories))"
@@ -366,7 +372,8 @@ RIGHTS_NOTICE = re.compile(
 # A newsletter plug set as a paragraph of its own, anywhere ("Sign up for our free
 # newsletter: Get business headlines delivered ..."), and a poll widget's count.
 NEWSLETTER_PLUG = _compile(
-    r"^sign up (for|to) (our|the) .{0,40}\bnewsletters?\b",
+    # "Sign up here for our weekly newsletter.", "Subscribe to the Morning Brief newsletter"
+    r"^(sign up|subscribe)( here| now| today| free)? (for|to) (our|the) .{0,40}\bnewsletters?\b",
     r"^get (the|our) .{0,40}\b(newsletters?|delivered to your inbox)\b",
     # In the site's voice, after a line about the site: "ProPublica is a nonprofit
     # newsroom … Sign up to receive our biggest stories as soon as they're published."

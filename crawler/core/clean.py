@@ -265,7 +265,10 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
         line = result.lines[-1]
         # A byline printed after the article ("BY KIM JI-HYE [kim@example.com]"), as
         # Korean and other Asian papers set it: a byline naming the record's author.
-        kind = "byline" if _names_an_author(line, authors) else _edge_kind(line)
+        if _names_an_author(line, authors):
+            kind = "byline"
+        else:
+            kind = "author_bio" if _is_authors_bio(line, authors) else _edge_kind(line)
         if not kind:
             return
         result.removed[kind] += 1
@@ -555,7 +558,39 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "navigation"
     if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
         return "byline"
+    if _only_names(line, authors):
+        return "byline"  # a byline without "By": `<p class="by">Kwame Asante</p>`
     return None
+
+
+def _only_names(line: str, authors) -> bool:
+    """The line is the record's authors' names and nothing else ("A", "A and B", "A, B")."""
+    rest = f" {_simplify(line)} "
+    for name in authors:
+        simple = _simplify(name) if name else ""
+        if not simple or f" {simple} " not in rest:
+            continue
+        rest = rest.replace(f" {simple} ", " ")
+    return rest != f" {_simplify(line)} " and not set(rest.split()) - {"and", "by"}
+
+
+# An author's bio after the article runs to a paragraph; one that names a record's author
+# as its subject is taken to this length ("Ellen Kowalski is a freelance science
+# journalist based in Gdańsk. She writes about …"); unnamed ones keep MAX_CHROME_WORDS.
+MAX_BIO_WORDS = 60
+_BIO_VERB = re.compile(r"(is|was|has|covers|writes|reports|lives|joined|leads|edits)\b")
+
+
+def _is_authors_bio(line: str, authors) -> bool:
+    if _words(line) > MAX_BIO_WORDS:
+        return False
+    folded = line.casefold()
+    return any(
+        name
+        and folded.startswith(name.casefold() + " ")
+        and _BIO_VERB.match(folded, len(name) + 1) is not None
+        for name in authors
+    )
 
 
 def _names_an_author(line: str, authors) -> bool:
