@@ -64,3 +64,15 @@ def test_a_urls_site_is_its_registrable_domain_from_the_bundled_suffix_list():
     assert url_domain("http://localhost:8000/a") != url_domain("http://127.0.0.1:8000/a")
     assert url_domain("https://www.news.test/a") == url_domain("https://news.test/b")
     assert url_domain("http://[::1/broken") == "" and url_domain("not a url") == ""
+
+
+def test_a_canonical_naming_a_page_above_the_story_is_not_trusted():
+    """CMS templates print the section's (or the home page's) URL as every story's
+    canonical: the stories shared one id, each emitted as an update of the one before."""
+    story = "https://news.example/ai/chip-export-rules"
+    for above in ("/ai/", "https://news.example/", "https://www.news.example/ai"):
+        assert choose_canonical(story, above) == story, above
+    # A view of the story may name the story; a sibling or the story itself is trusted.
+    assert choose_canonical(story + "/print", story) == story
+    assert choose_canonical(story + "/amp/", story + "/") == story + "/"
+    assert choose_canonical("https://news.example/p/123", story) == story

@@ -98,7 +98,11 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     """The page's declared canonical (rel=canonical, og:url) when it stays on the same site.
 
     A cross-site canonical is ignored: syndication partners point it at the
-    original, and trusting it would give two different pages one id.
+    original, and trusting it would give two different pages one id. So is one that
+    names a page above this one (the site's home, the story's section): CMS templates
+    print the section's URL as every story's canonical, and the stories then shared one
+    id, each emitted as an update of the last. A print or index view of a page may
+    still name the page.
     """
     for candidate in declared:
         if not candidate:
@@ -111,8 +115,23 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
         if len(absolute) > MAX_URL_LENGTH:
             continue  # the record's URL fields could not hold it: no canonical, not no record
         if scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
-            return canonicalize(absolute)
+            chosen, own = canonicalize(absolute), canonicalize(fetched_url)
+            if not _names_a_page_above(chosen, own):
+                return chosen
     return canonicalize(fetched_url)
+
+
+_VIEWS_OF_A_PAGE = frozenset({"print", "index.html", "index.htm", "index.php", "index.shtml"})
+
+
+def _names_a_page_above(canonical: str, own: str) -> bool:
+    """The canonical's path is a proper ancestor of the page's own (both canonicalized),
+    beyond a view of the same page (`/story/print`)."""
+    above = [part for part in urlsplit(canonical).path.split("/") if part]
+    below = [part for part in urlsplit(own).path.split("/") if part]
+    if len(above) >= len(below) or below[: len(above)] != above:
+        return False
+    return not all(part.lower() in _VIEWS_OF_A_PAGE for part in below[len(above) :])
 
 
 def join_url(base: str, reference: str) -> str:
