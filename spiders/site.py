@@ -65,6 +65,13 @@ class SiteSpider(ArticleSpider):
                 yield request
 
     def _page_request(self, url: str, root: str, source: Source | None, depth: int):
+        # An article an earlier run emitted, past REFRESH_WINDOW, is not fetched again, as
+        # the feed and sitemap spiders do: an hourly crawl asked the site for every one.
+        # Its links go unread; the start page and the sections that list new stories are
+        # never records, so they are always read. The start page is always asked for.
+        if depth > 0 and self._known(url):
+            self.count("discovered/already_seen")
+            return None
         issued = self._pages_per_site.get(root, 0)
         if issued >= self.max_pages:
             self.count("discovered/over_max_pages")

@@ -264,3 +264,17 @@ def test_a_jobdir_crawl_stopped_twice_and_resumed_balances_its_ledger(
         if line.strip()
     ]
     assert sorted(union) == sorted(english_articles(manifest, demo_web))
+
+
+def test_site_spider_does_not_fetch_known_articles_again(demo_catalogue, tmp_path):
+    """An hourly site crawl fetched every article it had emitted before; past
+    REFRESH_WINDOW they are counted `already_seen`, as the feed and sitemap spiders do,
+    and the sections listing them are still read."""
+    settings = {"SOURCES_FILE": demo_catalogue, "STATE_URI": str(tmp_path / "state.sqlite3"),
+                "REFRESH_WINDOW": "0"}  # fmt: skip
+    first = ok(run_crawl("site", tmp_path / "a", settings=settings))
+    second = ok(run_crawl("site", tmp_path / "b", settings=settings))
+    emitted = len(first.lines("articles.jsonl"))
+    assert emitted >= 5 and second.lines("articles.jsonl") == []
+    assert second.summary["not_requested"]["already_seen"] >= emitted
+    assert second.summary["counts"]["requests"] < first.summary["counts"]["requests"] - emitted
