@@ -17,6 +17,7 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from crawler.compat.scrapy import parsed, release_parsed
 from crawler.core.canonical import (
     canonicalize,
     is_fetchable,
@@ -48,6 +49,7 @@ def finishes_request(callback):
         for output in callback(self, response_or_failure, *args, **kwargs) or ():
             items += not isinstance(output, Request)
             yield output
+        release_parsed(response_or_failure)
         request = getattr(response_or_failure, "request", None)
         if request is not None:
             self.crawler.signals.send_catch_log(
@@ -384,7 +386,7 @@ def reads_as_markup(response) -> bool:
     """HTML or XML, which XPath can read. Not JSON: Scrapy makes a JsonResponse of
     application/json, and parsel reads a text body that parses as JSON as JSON; its selector
     raises on .xpath (a traceback in the callback, the page unaccounted)."""
-    return isinstance(response, TextResponse) and response.selector.type in ("html", "xml")
+    return isinstance(response, TextResponse) and parsed(response).type in ("html", "xml")
 
 
 def page_type_signals(response) -> tuple[str | None, list[str]]:

@@ -11,6 +11,7 @@ from urllib.parse import urldefrag
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.response import get_base_url
 
 from crawler.core.canonical import canonicalize, is_fetchable, join_url, same_site
 from crawler.core.model import Hints
@@ -161,11 +162,15 @@ def page_links(response) -> list[str]:
     bounded: only the first MAX_LINKS_PER_PAGE anchors are read.
     """
     hrefs = response.xpath(f"(//a[@href])[position() <= {MAX_LINKS_PER_PAGE}]/@href").getall()
+    try:
+        base = get_base_url(response)  # a <base href> in the head, as a browser resolves links
+    except ValueError:  # a broken one ("http://[::1/"): the page's own URL
+        base = response.url
     links, seen = [], set()
     for href in hrefs:
         if not href.strip() or href.strip().startswith("#"):
             continue  # the page itself
-        url = join_url(response.url, href)
+        url = join_url(base, href)
         if is_fetchable(url):
             url = urldefrag(url)[0]
         if url not in seen and not url.lower().split("?")[0].endswith(SKIP_EXTENSIONS):
