@@ -100,6 +100,11 @@ class SiteSpider(ArticleSpider):
         hop, root = request.meta.get("redirect_times"), request.meta.get("root")
         if not hop or root is None or request.meta.get("charged_hop") == hop:
             return
+        # A link redirected off the site (a redirector, "/go?u=…") is out of scope as the
+        # link itself would have been; the start page may move (crawled where it went).
+        if request.meta.get("page_depth") and not same_site(request.url, root):
+            self.skip("out_of_scope")
+            raise IgnoreRequest(f"redirected off the site: {request.url}")
         if self._pages_per_site.get(root, 0) >= self.max_pages:
             self.skip("over_max_pages")  # the page's one place in the ledger
             raise IgnoreRequest(f"max_pages={self.max_pages} reached for {root}")
@@ -110,13 +115,17 @@ class SiteSpider(ArticleSpider):
     def request_dropped(self, request, spider) -> None:
         """What the dupefilter drops (a page already fetched) is never sent: no charge."""
         hop, root = request.meta.get("redirect_times"), request.meta.get("root")
-        if root is not None and (not hop or request.meta.get("charged_hop") == hop):
+        charged = not hop or request.meta.get("charged_hop") == hop
+        if root in self._pages_per_site and charged:  # not a start page's, moved since
             self._pages_per_site[root] -= 1
 
     @finishes_request
     def parse_page(self, response):
         meta = response.meta
         source: Source | None = meta.get("source")
+        root = meta["root"]
+        if meta["page_depth"] == 0 and not same_site(response.url, root):
+            root = self._moved(root, response.url)
         if not reads_as_markup(response):  # an image, a PDF, JSON: nothing to follow
             yield self.fetched(response)
             return
@@ -127,7 +136,16 @@ class SiteSpider(ArticleSpider):
             yield self.fetched(response)
         else:
             self.skip("not_article")
-        yield from self._follow(response, meta["root"], source, meta["page_depth"])
+        yield from self._follow(response, root, source, meta["page_depth"])
+
+    def _moved(self, root: str, moved_to: str) -> str:
+        """The start page redirected to another site (example.com to news.example.org): its
+        links are followed there, on the same page budget. Its own site's links were all
+        out of scope, and the crawl found nothing."""
+        self.logger.info("Start page %s moved to %s: crawling that site", root, moved_to)
+        issued = self._pages_per_site.pop(root, 0)
+        self._pages_per_site[moved_to] = self._pages_per_site.get(moved_to, 0) + issued
+        return moved_to
 
     def _follow(self, response, root: str, source: Source | None, depth: int):
         if depth >= self.max_depth:

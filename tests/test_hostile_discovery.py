@@ -15,6 +15,7 @@ from tests.hostile.documents import (
     RECENT_IN_BIG,
     UNFETCHABLE_LINKS,
 )
+from tests.hostile.pages import article_html
 from tests.hostile.server import TRAP_LINKS, HostileWeb
 
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
@@ -217,3 +218,36 @@ def test_javascript_data_file_mailto_links_are_never_requested(site_crawl, web):
 
 def test_site_crawl_balances(site_crawl):
     assert_accounted(site_crawl)
+
+
+def test_a_start_page_moved_to_another_site_is_crawled_there_and_redirectors_stay_in(tmp_path):
+    """The start page redirected to another host, and every link there was out of scope:
+    nothing crawled, exit 0. A link on the site that a redirector sends off it ("/go?u=")
+    was followed, and the other site's page emitted."""
+    story = article_html("Chip export rules tighten again")
+    with HostileWeb() as own:
+
+        def moved(handler) -> None:
+            handler.send(301, b"", Location=handler.other_origin + "/home/")
+
+        def home(handler) -> None:
+            links = '<a href="/home/2026/11/chip-rules">Chip rules</a>'
+            links += f'<a href="/go?u={handler.origin}/away/2026/11/story">Elsewhere</a>'
+            handler.send(200, f"<html><body>{links}</body></html>".encode())
+
+        def redirector(handler) -> None:
+            handler.send(302, b"", Location=handler.origin + "/away/2026/11/story")
+
+        own.server.routes.update({
+            "/moved/": moved, "/home/": home, "/go": redirector,
+            "/home/2026/11/chip-rules": lambda h: h.send(200, story.encode()),
+            "/away/2026/11/story": lambda h: h.send(200, story.encode()),
+        })  # fmt: skip
+        result = crawl("site", tmp_path, {"start": own.url("/moved/")},
+                       {"ALLOWED_PRIVATE_HOSTS": "127.0.0.1,localhost"})  # fmt: skip
+        assert own.hits["/away/2026/11/story"] == 0
+    summary = assert_accounted(result)
+    assert [line["url"] for line in result.lines("articles.jsonl")] == [
+        own.url("/home/2026/11/chip-rules", host="localhost")
+    ]
+    assert summary["skipped_by_reason"]["out_of_scope"] == 1
