@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.response import get_base_url
 
@@ -87,6 +87,10 @@ class SiteSpider(ArticleSpider):
         )
         if request is not None:
             self._pages_per_site[root] = issued + 1
+        if isinstance(request, Request):
+            # Breadth first: Scrapy's queue is last-in first-out, so a chain of ever deeper
+            # links (a trap) spent the page budget before the sections were read.
+            request = request.replace(priority=-depth)
         return request
 
     def seed_request(self, seed: dict):

@@ -76,3 +76,10 @@ def test_a_canonical_naming_a_page_above_the_story_is_not_trusted():
     assert choose_canonical(story + "/print", story) == story
     assert choose_canonical(story + "/amp/", story + "/") == story + "/"
     assert choose_canonical("https://news.example/p/123", story) == story
+
+
+def test_a_referrer_tag_and_a_session_parameter_name_no_other_page():
+    story = "https://news.example/ai/chip-export-rules"
+    for variant in ("?ref=homepage", "?ref=tag3&session=8f2c", "?session=8f2c"):
+        assert canonicalize(story + variant) == story, variant
+    assert canonicalize(story + "?page=2&ref=x") == story + "?page=2"

@@ -251,3 +251,35 @@ def test_a_start_page_moved_to_another_site_is_crawled_there_and_redirectors_sta
         own.url("/home/2026/11/chip-rules", host="localhost")
     ]
     assert summary["skipped_by_reason"]["out_of_scope"] == 1
+
+
+def test_the_page_budget_is_spent_breadth_first(tmp_path):
+    """Scrapy's queue is last in, first out: a chain of ever deeper links met first spent
+    max_pages before the sections' articles were asked for."""
+    story = article_html("Chip export rules tighten again").encode()
+    with HostileWeb() as own:
+
+        def home(handler) -> None:
+            links = "".join(f'<a href="/list/{n}/">Section {n}</a>' for n in range(4))
+            handler.send(
+                200, f"<html><body>{links}<a href='/deep/0/'>More</a></body></html>".encode()
+            )
+
+        def section(handler) -> None:
+            n = handler.path.strip("/").split("/")[1]
+            links = "".join(f'<a href="/2026/11/s{n}-story-{k}">Story</a>' for k in range(3))
+            handler.send(200, f"<html><body>{links}</body></html>".encode())
+
+        def deeper(handler) -> None:
+            level = int(handler.path.strip("/").split("/")[1])
+            handler.send(
+                200, f"<html><body><a href='/deep/{level + 1}/'>More</a></body></html>".encode()
+            )
+
+        own.server.routes["/home/"] = home
+        own.server.prefixes.update({"/list/": section, "/deep/": deeper,
+                                    "/2026/11/": lambda h: h.send(200, story)})  # fmt: skip
+        result = crawl("site", tmp_path, {"start": own.url("/home/"), "max_pages": "20",
+                                          "depth": "50"}, {"CONCURRENT_REQUESTS": "1"})  # fmt: skip
+    assert_accounted(result)
+    assert len(result.lines("articles.jsonl")) == 12  # every section's stories

@@ -17,14 +17,16 @@ TRACKING_PARAMS = frozenset(
         "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
         "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok",
         "ocid", "cmpid", "spm", "s_kwcid", "ref_src", "ref_url", "sr_share", "amp",
-        "outputtype", "guccounter", "guce_referrer", "guce_referrer_sig", "ncid",
+        "outputtype", "guccounter", "guce_referrer", "guce_referrer_sig", "ncid", "ref",
     }
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _AMP_PATH = re.compile(r"(/amp(?=/|$)|\.amp(?=\.html?$)|\.amp$)", re.IGNORECASE)
 _HOST_CHARACTERS = re.compile(rb"[a-zA-Z0-9._\-]+")
-_SESSION_PARAMS = frozenset({"phpsessid", "jsessionid", "sid", "sessionid", "session_id"})
+_SESSION_PARAMS = frozenset(
+    {"phpsessid", "jsessionid", "sid", "sessionid", "session_id", "session"}
+)
 
 
 def canonicalize(url: str) -> str:

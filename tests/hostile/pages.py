@@ -234,7 +234,7 @@ def control_references() -> bytes:
 
 def long_canonical() -> bytes:
     """A same-site canonical longer than a record's URL fields hold (2,083 characters)."""
-    href = "/content/long-canonical?ref=" + "x" * 2100
+    href = "/content/long-canonical?q=" + "x" * 2100
     return article_html("A canonical too long to keep", head=f'<link rel="canonical" href="{href}">'
                         ).encode()  # fmt: skip
 
