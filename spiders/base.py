@@ -187,6 +187,7 @@ class ArticleSpider(scrapy.Spider):
 
     def bad_url(self, url: str, detail: str, hints: Hints) -> FetchFailed:
         self.logger.info("Not requested, broken URL: %s", detail)
+        self.count("outcomes/fetch_failed")  # a run of nothing else is not a success
         return FetchFailed(url=url, reason="bad_url", spider=self.name, detail=detail,
                            source=hints.source)  # fmt: skip
 

@@ -157,6 +157,9 @@ class SiteSpider(ArticleSpider):
         if self._pages_per_site.get(root, 0) >= self.max_pages:
             return  # the site's budget is spent: reading more links costs time for nothing
         for url in page_links(response):
+            if is_file_link(url):
+                self.count("discovered/file_link")  # an image, a PDF: no page to read
+                continue
             problem = self.link_problem(url)
             if problem:
                 self.count(f"discovered/{problem}")
@@ -177,8 +180,9 @@ SKIP_EXTENSIONS = (
 
 
 def page_links(response) -> list[str]:
-    """Absolute links of a page, in order, without fragments or obvious files; links that
-    cannot be requested (javascript:, broken, too long) are kept for the spider to count.
+    """Absolute links of a page, in order, without fragments; links to obvious files and
+    links that cannot be requested (javascript:, broken, too long) are kept for the spider
+    to count.
 
     Cheaper than Scrapy's LinkExtractor on huge pages (10 s for 100,000 links), and
     bounded: only the first MAX_LINKS_PER_PAGE anchors are read.
@@ -195,7 +199,12 @@ def page_links(response) -> list[str]:
         url = join_url(base, href)
         if is_fetchable(url):
             url = urldefrag(url)[0]
-        if url not in seen and not url.lower().split("?")[0].endswith(SKIP_EXTENSIONS):
+        if url not in seen:
             seen.add(url)
             links.append(url)
     return links
+
+
+def is_file_link(url: str) -> bool:
+    """A link to an obvious file (an image, a PDF, a script), by its path's extension."""
+    return url.lower().split("?")[0].endswith(SKIP_EXTENSIONS)

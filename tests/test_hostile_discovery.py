@@ -223,7 +223,7 @@ def test_site_crawl_balances(site_crawl):
 def test_a_start_page_moved_to_another_site_is_crawled_there_and_redirectors_stay_in(tmp_path):
     """The start page redirected to another host, and every link there was out of scope:
     nothing crawled, exit 0. A link on the site that a redirector sends off it ("/go?u=")
-    was followed, and the other site's page emitted."""
+    was followed, and the other site's page emitted. A link to a file went uncounted."""
     story = article_html("Chip export rules tighten again")
     with HostileWeb() as own:
 
@@ -232,6 +232,7 @@ def test_a_start_page_moved_to_another_site_is_crawled_there_and_redirectors_sta
 
         def home(handler) -> None:
             links = '<a href="/home/2026/11/chip-rules">Chip rules</a>'
+            links += '<a href="/files/report.pdf">The report (PDF)</a>'
             links += f'<a href="/go?u={handler.origin}/away/2026/11/story">Elsewhere</a>'
             handler.send(200, f"<html><body>{links}</body></html>".encode())
 
@@ -251,6 +252,7 @@ def test_a_start_page_moved_to_another_site_is_crawled_there_and_redirectors_sta
         own.url("/home/2026/11/chip-rules", host="localhost")
     ]
     assert summary["skipped_by_reason"]["out_of_scope"] == 1
+    assert summary["not_requested"]["file_link"] == 1  # a file: not requested, but counted
 
 
 def test_the_page_budget_is_spent_breadth_first(tmp_path):

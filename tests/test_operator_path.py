@@ -441,3 +441,12 @@ def test_inspection_commands_leave_runs_latest_and_state_alone(command, demo_web
     assert sorted(str(path) for path in tmp_path.rglob("*")) == before
     assert (tmp_path / "urls" / "latest").resolve() == latest
     assert (tmp_path / "state.sqlite3").read_bytes() == state_before
+
+
+@pytest.mark.parametrize("spider", ["site", "urls"])
+def test_a_run_of_only_urls_that_cannot_be_requested_exits_2(spider, tmp_path):
+    """A start URL with a port out of range was a `bad_url` reject and exit 0: a cron job
+    reported success for a run that could fetch nothing."""
+    arg = "start" if spider == "site" else "url"
+    result = crawl(spider, tmp_path, {arg: "http://127.0.0.1:99999/"}, exit_code=2)
+    assert assert_accounted(result)["rejected_by_reason"] == {"bad_url": 1}
