@@ -614,3 +614,15 @@ def test_a_title_loses_characters_that_print_nothing():
 
     assert bounded_title("Zero\u200b width \u202ebidi\u00ad title") == "Zero width bidi title"
     assert bounded_title("Ünïcödé title") == "Ünïcödé title"
+
+
+def test_a_name_with_a_newsroom_role_is_a_byline_without_by_or_a_mark():
+    assert _byline('<div class="credit">Naledi Mokoena, Staff Writer</div>') == ("Naledi Mokoena",)
+    assert _byline("<p>Jane Roe | Senior Technology Reporter</p>") == ("Jane Roe",)
+    # Not a speaker's title, a picture's caption, or a name without a role.
+    for markup in (
+        "<p>Jane Roe, CEO</p>",
+        "<figure><figcaption>Jane Roe, staff writer</figcaption></figure>",
+        "<p>Jane Roe</p>",
+    ):
+        assert _byline(markup) == (), markup

@@ -8,7 +8,8 @@ Three kinds of evidence, the first that the page has wins:
 2. byline elements: elements whose class, rel or itemprop says byline or author, the
    innermost ones (a byline box holds the name, a job title, share buttons);
 3. failing both, the first short element whose text is "By" and a capitalized name (or
-   whose first element is the label "By").
+   whose first element is the label "By"); failing that, one that is a name and a
+   newsroom role ("Naledi Mokoena, Staff Writer").
 
 Either way only the first byline block counts: the first such element and the others
 close to it (up to a few levels up, while that ancestor is byline-sized), so a second
@@ -75,7 +76,7 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     candidates = {id(node): node for node in links + _innermost(_marked(tree))}
     first = _first_byline(tree, candidates)
     if first is None:
-        return _by_line(tree)
+        return _by_line(tree) or _name_with_role(tree)
     block = _block(first)
     inside = [node for node in block.iter() if id(node) in candidates]
     linked = [
@@ -175,6 +176,35 @@ def _by_line(tree) -> tuple[str, ...]:
             line = element_text(owner)
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
+    return ()
+
+
+# A byline without "By" and without a mark: a name and the writer's role in an element of
+# their own, "Naledi Mokoena, Staff Writer", "Jane Roe | Senior Reporter". The role is a
+# newsroom's, so a speaker's caption ("Jane Roe, CEO") is not taken.
+_NAME_WITH_ROLE = re.compile(
+    r"^(?P<name>[^,|—–]{4,60}?)\s*[,|—–]\s*"
+    r"(?:(?:senior|staff|contributing|freelance|special|chief|deputy|associate|managing"
+    r"|[a-z]+ (?=writer|reporter|correspondent|editor))\s*)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?\.?$",
+    re.IGNORECASE,
+)
+_ROLE_TEXTS = etree.XPath(
+    "//body//text()[string-length(normalize-space(.)) <= 90]"
+    "[contains(., ',') or contains(., '|') or contains(., '—') or contains(., '–')]"
+)
+
+
+def _name_with_role(tree) -> tuple[str, ...]:
+    for text in _ROLE_TEXTS(tree):
+        owner = text_owner(text)
+        if owner is None or owner.tag in _NOT_BYLINES:
+            continue
+        if owner.tag == "figcaption" or any(a.tag == "figure" for a in owner.iterancestors()):
+            continue  # a picture's caption names who is in it
+        match = _NAME_WITH_ROLE.match(element_text(owner))
+        if match and person_shaped(match["name"].strip()) and _allowed(owner):
+            return (match["name"].strip(),)
     return ()
 
 
