@@ -626,3 +626,11 @@ def test_a_name_with_a_newsroom_role_is_a_byline_without_by_or_a_mark():
         "<p>Jane Roe</p>",
     ):
         assert _byline(markup) == (), markup
+
+
+def test_a_publication_beside_the_writer_is_no_author():
+    """A story carried by an aggregator: "By Maya Goldberg, Open Source Quarterly"."""
+    assert clean_authors(["By Maya Goldberg, Open Source Quarterly"]) == ["Maya Goldberg"]
+    assert clean_authors(["Ada Okafor, The Lagos Review"]) == ["Ada Okafor"]
+    # Named alone, the publication is who the page says wrote it.
+    assert clean_authors(["By Open Source Quarterly"]) == ["Open Source Quarterly"]

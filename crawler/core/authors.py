@@ -91,6 +91,7 @@ _ORGANIZATION = re.compile(
     r"journal|daily|weekly|tribune|herald|radio|tv|television|online|submissions|university|"
     r"institute|sciences|foundation|association|council|committee|company|studio|studios|"
     r"center|centre|society|coalition|alliance|organization|organisation|project|bureau|"
+    r"quarterly|monthly|review|gazette|chronicle|digest|observer|bulletin|courier|monitor|"
     r"associated press|reuters|bloomberg)\.?$",
     re.IGNORECASE,
 )
