@@ -1,11 +1,12 @@
 """Product boxes (crawler.core.product_boxes): a card around affiliate buttons goes, a
-sponsored link inside a sentence of the article stays with its sentence."""
+sponsored link inside a sentence of the article stays with its sentence; a sponsor's box
+the template marks goes, a sponsored post does not."""
 
 from __future__ import annotations
 
 from lxml import html
 
-from crawler.core.product_boxes import drop_product_boxes
+from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 
 PROSE = (
     "The lab said its new speech model runs on a single laptop and transcribes meetings in "
@@ -54,3 +55,25 @@ def test_a_sponsored_link_in_a_sentence_stays_with_it():
     assert drop_product_boxes(tree) == 0
     assert "available at Shop" in tree.text_content()
     assert drop_product_boxes(page("<p>A plain paragraph.</p>")) == 0
+
+
+AD_COPY = "Discover how leading hospitals cut wait times with CloudCare Triage. Request a demo."
+
+
+def test_a_sponsor_box_the_template_marks_goes_between_the_paragraphs():
+    for mark in ('class="sponsored"', 'class="c-box c-box--Sponsored"', 'id="advertorial-2"'):
+        tree = page(f"<div {mark}><span>Sponsored</span><p>{AD_COPY}</p></div>")
+        assert drop_sponsor_boxes(tree) == 1, mark
+        assert "CloudCare" not in tree.text_content() and tree.text_content().count(PROSE) == 2
+
+
+def test_a_sponsored_post_is_not_a_sponsor_box():
+    # The post's own wrapper, marked sponsored, holds the article: it stays.
+    tree = html.fromstring(
+        f'<html><body><div class="post category-sponsored"><h2>Partner story</h2><p>{PROSE}</p>'
+        f"<p>{PROSE}</p></div></body></html>"
+    )
+    assert drop_sponsor_boxes(tree) == 0
+    # A class that only contains the letters ("unsponsoredish") is no mark.
+    tree = page(f'<div class="unsponsoredish"><p>{AD_COPY}</p></div>')
+    assert drop_sponsor_boxes(tree) == 0

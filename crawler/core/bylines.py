@@ -8,8 +8,8 @@ Three kinds of evidence, the first that the page has wins:
 2. byline elements: elements whose class, rel or itemprop says byline or author, the
    innermost ones (a byline box holds the name, a job title, share buttons);
 3. failing both, the first short element whose text is "By" and a capitalized name (or
-   whose first element is the label "By"); failing that, one that is a name and a
-   newsroom role ("Naledi Mokoena, Staff Writer").
+   whose first element is the label "By"); failing that, one under the headline that is a
+   name and a newsroom role ("Naledi Mokoena, Staff Writer").
 
 Either way only the first byline block counts: the first such element and the others
 close to it (up to a few levels up, while that ancestor is byline-sized), so a second
@@ -189,8 +189,11 @@ _NAME_WITH_ROLE = re.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?\.?$",
     re.IGNORECASE,
 )
+# Looked for under the headline only (the text nodes after the first h1): on the whole
+# page the search cost 5% of an extraction, and a name and role further down is a quote's
+# or another story's.
 _ROLE_TEXTS = etree.XPath(
-    "//body//text()[string-length(normalize-space(.)) <= 90]"
+    "(//body//h1)[1]/following::text()[position() <= 60]"
     "[contains(., ',') or contains(., '|') or contains(., '—') or contains(., '–')]"
 )
 

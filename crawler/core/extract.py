@@ -36,7 +36,7 @@ from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
-from crawler.core.product_boxes import drop_product_boxes
+from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.pull_quotes import drop_pull_quotes
 from crawler.core.sections import heading_texts
@@ -214,8 +214,8 @@ def extract_article(
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; hidden elements, other stories, teaser cards, pull quotes, photo
-    captions, embedded social posts, author bio boxes, sign-up boxes, product boxes and
-    machine-written summaries taken out; a br-laid body's lead text made a paragraph;
+    captions, embedded social posts, author bio boxes, sign-up boxes, product and sponsor
+    boxes and machine-written summaries taken out; a br-laid body's lead text made a paragraph;
     headings' permalink icons removed; the headings of headers nested in the article kept,
     the rest of those headers not."""
     drop_hidden(tree)
@@ -231,6 +231,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_bio_boxes(tree)
     drop_signup_boxes(tree)
     drop_product_boxes(tree)
+    drop_sponsor_boxes(tree)
     drop_ai_summaries(tree)
     keep_entry_headings(tree)
 

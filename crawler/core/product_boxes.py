@@ -1,5 +1,5 @@
 """Shopping boxes set in an article: a product card with its specs, pros and cons and "$549
-at Amazon" buttons, or a lone deal line.
+at Amazon" buttons, or a lone deal line; and sponsors' boxes the template marks as such.
 
 Their sign is the link itself: an affiliate or paid link carries `rel="sponsored"`, as
 search engines require of it. The box is the largest ancestor of such a link that holds
@@ -9,6 +9,8 @@ inside a sentence of the article stays, with its sentence: that paragraph is pro
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -37,3 +39,37 @@ def _is_small_box(element) -> bool:
         return False
     blocks = element.iter("p", "li", "blockquote") if element.tag not in ("p", "li") else [element]
     return all(len(block.text_content().split()) < PROSE_WORDS for block in blocks)
+
+
+# A sponsor's box set in the article, marked by the template: `<div class="sponsored">` or
+# "advertorial" as a word of its class or id, holding an ad's copy ("Discover how … Request a
+# demo today."). Small, and inside more text than its own: never the sponsored post itself.
+_SPONSOR_MARK = re.compile(r"(?<![a-z0-9])(?:sponsored|advertorial)(?![a-z0-9])", re.IGNORECASE)
+_LOWER = "translate({}, 'SPONRDVTIAL', 'sponrdvtial')"
+_MARKED = etree.XPath(
+    "//*["
+    + " or ".join(
+        f"contains({_LOWER.format(attribute)}, '{word}')"
+        for attribute in ("@class", "@id")
+        for word in ("sponsored", "advertorial")
+    )
+    + "]"
+)
+MAX_SPONSOR_WORDS = 80
+SURROUNDING_SHARE = 3  # the box's parent holds at least this many times its words
+
+
+def drop_sponsor_boxes(tree) -> int:
+    """Remove the template's sponsor boxes (their tails stay); how many there were."""
+    boxes: list = []
+    for element in _MARKED(tree):
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag in ("html", "body", "article", "main") or not _SPONSOR_MARK.search(marks):
+            continue
+        words = len(element.text_content().split())
+        parent = element.getparent()
+        if words > MAX_SPONSOR_WORDS or parent is None or _TOP_HEADING_OR_TIME(element):
+            continue
+        if len(parent.text_content().split()) >= SURROUNDING_SHARE * max(words, 1):
+            add_box(boxes, element)
+    return drop_boxes(boxes)
