@@ -42,18 +42,15 @@ def _is_small_box(element) -> bool:
 
 
 # A sponsor's box set in the article, marked by the template: `<div class="sponsored">` or
-# "advertorial" as a word of its class or id, holding an ad's copy ("Discover how … Request a
+# "advertorial" as a word of its class, holding an ad's copy ("Discover how … Request a
 # demo today."). Small, and inside more text than its own: never the sponsored post itself.
 _SPONSOR_MARK = re.compile(r"(?<![a-z0-9])(?:sponsored|advertorial)(?![a-z0-9])", re.IGNORECASE)
-_LOWER = "translate({}, 'SPONRDVTIAL', 'sponrdvtial')"
+# The class attributes that hold a stem, in either case; the word itself is checked in
+# Python on the few found. Every element's class through translate() cost 3.6 ms a page,
+# the ids as well twice this.
 _MARKED = etree.XPath(
-    "//*["
-    + " or ".join(
-        f"contains({_LOWER.format(attribute)}, '{word}')"
-        for attribute in ("@class", "@id")
-        for word in ("sponsored", "advertorial")
-    )
-    + "]"
+    "//@class[contains(., 'ponsor') or contains(., 'PONSOR') or contains(., 'dvertorial')"
+    " or contains(., 'DVERTORIAL')]/.."
 )
 MAX_SPONSOR_WORDS = 80
 SURROUNDING_SHARE = 3  # the box's parent holds at least this many times its words
@@ -63,7 +60,7 @@ def drop_sponsor_boxes(tree) -> int:
     """Remove the template's sponsor boxes (their tails stay); how many there were."""
     boxes: list = []
     for element in _MARKED(tree):
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        marks = element.get("class") or ""
         if element.tag in ("html", "body", "article", "main") or not _SPONSOR_MARK.search(marks):
             continue
         words = len(element.text_content().split())
