@@ -76,6 +76,11 @@ def test_a_canonical_naming_a_page_above_the_story_is_not_trusted():
     assert choose_canonical(story + "/print", story) == story
     assert choose_canonical(story + "/amp/", story + "/") == story + "/"
     assert choose_canonical("https://news.example/p/123", story) == story
+    slugged = "https://news.example/news/1234567/chip-export-rules"
+    assert choose_canonical(slugged, "/news/1234567") == "https://news.example/news/1234567"
+    assert choose_canonical("https://news.example/2026/11/chip-rules", "/2026/11/") != (
+        "https://news.example/2026/11/"
+    )
 
 
 def test_a_referrer_tag_and_a_session_parameter_name_no_other_page():

@@ -104,7 +104,7 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     names a page above this one (the site's home, the story's section): CMS templates
     print the section's URL as every story's canonical, and the stories then shared one
     id, each emitted as an update of the last. A print or index view of a page may
-    still name the page.
+    still name the page, and a story's id its slugged URL (`/news/1234567`).
     """
     for candidate in declared:
         if not candidate:
@@ -133,7 +133,12 @@ def _names_a_page_above(canonical: str, own: str) -> bool:
     below = [part for part in urlsplit(own).path.split("/") if part]
     if len(above) >= len(below) or below[: len(above)] != above:
         return False
+    if above and _AN_ID.search(above[-1]):
+        return False  # "/news/1234567" for "/news/1234567/the-slug": the story by its id
     return not all(part.lower() in _VIEWS_OF_A_PAGE for part in below[len(above) :])
+
+
+_AN_ID = re.compile(r"\d{5}")  # a story's number; not a year, a month or a page number
 
 
 def join_url(base: str, reference: str) -> str:
