@@ -185,6 +185,8 @@ def test_page_control_labels_go_anywhere_and_sentences_about_them_stay():
         "Please enable JavaScript to view the comments",
         "Your browser does not support the video tag.",
         "CLICK HERE TO GET THE LEDGER APP",
+        "Newest firstOldest first Auto-refresh",  # a live page's buttons, run together
+        "Oldest first",
     ]
     for control in controls:
         result = clean_lines([BODY[0], control, BODY[1], BODY[2]])

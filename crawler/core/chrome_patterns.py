@@ -97,6 +97,11 @@ UI_CONTROL = _compile(
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
     r"^read in (the )?app$",
     r"^pinned( post| update| comment)?$",  # a live page's label over its pinned post
+    # A live page's sort and refresh buttons, their labels run together by the text:
+    # "Newest firstOldest first Auto-refresh", "Sort by: Latest".
+    r"^((sort by:?\s*)?(newest|oldest|latest) first|auto-?refresh( on| off)?"
+    r"|sort by:?\s*(newest|oldest|latest|top))"
+    r"(\s*((newest|oldest|latest) first|auto-?refresh( on| off)?))*$",
     r"^reuse this content$",
     r"^(opens|open) (in )?(a )?new (tab|window)$",
     r"^supported by$",
