@@ -723,6 +723,11 @@ def test_an_authors_bio_after_the_article_goes_at_paragraph_length():
     )
     result = clean_lines([*BODY, bio], authors=["Ellen Kowalski"])
     assert result.lines == BODY and result.removed["author_bio"] == 1
+    german = (  # 30 words, past the 25 of an unnamed bio; casefold makes "ß" two letters
+        "Jonas Strauß has spent ten years in Vienna following the chip industry, from the"
+        " first fabs in Dresden to the export rules that now decide where the machines go."
+    )
+    assert clean_lines([*BODY, german], authors=["Jonas Strauß"]).lines == BODY
     # Naming someone the record does not credit, or in the middle, it is the story's.
     assert clean_lines([*BODY, bio], authors=["Jo Li"]).lines == [*BODY, bio]
     middle = [BODY[0], bio, *BODY[1:]]

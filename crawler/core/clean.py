@@ -585,11 +585,10 @@ def _is_authors_bio(line: str, authors) -> bool:
     if _words(line) > MAX_BIO_WORDS:
         return False
     folded = line.casefold()
+    names = [name.casefold() for name in authors if name]  # casefold may lengthen: "ß" "ss"
     return any(
-        name
-        and folded.startswith(name.casefold() + " ")
-        and _BIO_VERB.match(folded, len(name) + 1) is not None
-        for name in authors
+        folded.startswith(name + " ") and _BIO_VERB.match(folded, len(name) + 1) is not None
+        for name in names
     )
 
 
