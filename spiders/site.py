@@ -69,8 +69,9 @@ class SiteSpider(ArticleSpider):
         # An article an earlier run emitted, past REFRESH_WINDOW, is not fetched again, as
         # the feed and sitemap spiders do: an hourly crawl asked the site for every one.
         # Its links go unread; the start page and the sections that list new stories are
-        # never records, so they are always read. The start page is always asked for.
-        if depth > 0 and self._known(url):
+        # never records, so they are always read. The start page is always asked for. A link
+        # this run requested already is a duplicate (request() counts it): no store lookup.
+        if depth > 0 and canonicalize(url) not in self._requested and self._known(url):
             self.count("discovered/already_seen")
             return None
         issued = self._pages_per_site.get(root, 0)

@@ -3,7 +3,7 @@ trending stories, enough words to pass as an article; its title says what it is.
 
 from __future__ import annotations
 
-from crawler.core.page_kind import is_error_page
+from crawler.core.fields import is_error_page
 from crawler.core.pipeline import process_page
 from tests.bulk_site import article
 

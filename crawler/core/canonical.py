@@ -106,6 +106,7 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     id, each emitted as an update of the last. A print or index view of a page may
     still name the page, and a story's id its slugged URL (`/news/1234567`).
     """
+    own = canonicalize(fetched_url)
     for candidate in declared:
         if not candidate:
             continue
@@ -117,10 +118,10 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
         if len(absolute) > MAX_URL_LENGTH:
             continue  # the record's URL fields could not hold it: no canonical, not no record
         if scheme in DEFAULT_PORTS and same_site(absolute, fetched_url):
-            chosen, own = canonicalize(absolute), canonicalize(fetched_url)
+            chosen = canonicalize(absolute)
             if not _names_a_page_above(chosen, own):
                 return chosen
-    return canonicalize(fetched_url)
+    return own
 
 
 _VIEWS_OF_A_PAGE = frozenset({"print", "index.html", "index.htm", "index.php", "index.shtml"})

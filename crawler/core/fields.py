@@ -542,3 +542,26 @@ def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | Non
         or (found.image if found else None)
     )
     return absolute_http_url(url, image)
+
+
+# A "soft 404": an error page served with 200, which a site's template fills with its chrome,
+# trending stories and a search box, long enough to pass as an article. Its title says what
+# it is, and says nothing else: "Page not found", "404 Error", "Oops! We can't find that page".
+_NOT_FOUND_TITLE = re.compile(
+    r"^(?:(?:error )?404(?: error)?(?:\s*[-:–|]\s*(?:page )?not found)?"
+    r"|(?:page|article|story|content|post) (?:not found|cannot be found|could not be found"
+    r"|does not exist|doesn'?’?t exist|no longer (?:exists|available)|(?:is )?unavailable)"
+    r"|not found|nothing (?:was )?found"
+    r"|oops!?.{0,40}\b(?:not found|can'?’?t (?:be )?f(?:i|ou)nd|doesn'?’?t exist)"
+    r"(?: (?:that|the|this) page| what you.{0,30})?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def is_error_page(*titles: str | None) -> bool:
+    """A page whose title (or `<title>`, before its site suffix) is an error's."""
+    for title in filter(None, titles):
+        first = _TITLE_SEPARATORS.split(title.strip())[0]
+        if _NOT_FOUND_TITLE.match(title.strip()) or _NOT_FOUND_TITLE.match(first):
+            return True
+    return False

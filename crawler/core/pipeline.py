@@ -31,7 +31,6 @@ from crawler.core.model import (
     record_id,
 )
 from crawler.core.options import Options
-from crawler.core.page_kind import is_error_page
 from crawler.core.relevance import ai_relevance
 from crawler.core.sections import split_sections
 from crawler.core.simhash import simhash
@@ -63,7 +62,7 @@ def process_page(
         return Outcome(None, failure.reason, failure.detail)
     site_name = fields.resolve_site_name(raw.page, raw.found)
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
-    if is_error_page(title, raw.page.title_tag):
+    if fields.is_error_page(title, raw.page.title_tag):
         return Outcome(None, "soft_404", f"an error page served as 200: {title!r}"[:300])
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
