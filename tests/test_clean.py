@@ -739,8 +739,19 @@ def test_a_bare_byline_over_the_article_goes_when_it_is_the_authors_names():
         result = clean_lines([byline, *BODY], authors=["Kwame Asante", "Jo Li"])
         assert result.lines == BODY and result.removed["byline"] == 1, byline
     # A line with more than the names in it (a dateline, a subject) stays.
-    for kept in ("Kwame Asante, Accra", "Asante"):
+    for kept in ("Kwame Asante, Accra", "Asante", "Kwame Asante on the market in March"):
         assert clean_lines([kept, *BODY], authors=["Kwame Asante"]).lines == [kept, *BODY]
+
+
+def test_a_byline_row_with_a_status_badge_and_a_time_goes_with_the_names():
+    rows = (
+        "LIVE Tessa Moreno and Luis Arriaga · Last updated 10:42 PT",
+        "Tessa Moreno | 04/03/2026 | 5 hours ago",
+        "Tessa Moreno · Tuesday, March 3rd 2026 · 4 min read",
+    )
+    for row in rows:
+        result = clean_lines([row, *BODY], authors=["Tessa Moreno", "Luis Arriaga"])
+        assert result.lines == BODY and result.removed["byline"] == 1, row
 
 
 def test_callouts_between_paragraphs_go_wherever_they_sit():

@@ -564,14 +564,36 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
 
 
 def _only_names(line: str, authors) -> bool:
-    """The line is the record's authors' names and nothing else ("A", "A and B", "A, B")."""
+    """The line is the record's authors' names and nothing else ("A", "A and B", "A, B"),
+    but for the status and time a byline row carries beside them ("LIVE Tessa Moreno and
+    Luis Arriaga · Last updated 10:42 PT", "Kwame Asante · 5 hours ago")."""
     rest = f" {_simplify(line)} "
     for name in authors:
         simple = _simplify(name) if name else ""
         if not simple or f" {simple} " not in rest:
             continue
         rest = rest.replace(f" {simple} ", " ")
-    return rest != f" {_simplify(line)} " and not set(rest.split()) - {"and", "by"}
+    if rest == f" {_simplify(line)} ":
+        return False
+    return all(word in _BYLINE_ROW_WORDS or _is_time_word(word) for word in rest.split())
+
+
+# What a byline row holds beside the names: joiners, a status badge, a time and its labels.
+_BYLINE_ROW_WORDS = frozenset(
+    ("and", "by", "on", "at", "a", "an", "live", "breaking", "exclusive", "read")
+    + ("updated", "update", "last", "published", "posted", "ago", "today", "yesterday")
+    + ("hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "day", "days")
+    + ("week", "weeks", "am", "pm", "et", "pt", "ct", "mt", "gmt", "utc", "bst", "cet", "cest")
+)
+_TIME_WORD = re.compile(
+    r"\d+(st|nd|rd|th)?|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
+    r"|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?"
+    r"|mon|tue|wed|thu|fri|sat|sun|(mon|tues|wednes|thurs|fri|satur|sun)day"
+)
+
+
+def _is_time_word(word: str) -> bool:
+    return _TIME_WORD.fullmatch(word) is not None
 
 
 # An author's bio after the article runs to a paragraph; one that names a record's author
