@@ -49,3 +49,44 @@ def test_a_heading_already_kept_or_not_between_kept_paragraphs_changes_nothing()
     # After the last kept paragraph, nothing either.
     tree = _tree(f"<p>{P[0]}</p><p>{P[1]}</p><h2>Related</h2>")
     assert restore_headings(tree, "\n".join(P[:2])) == "\n".join(P[:2])
+
+
+def _live_entry(time: str, heading: str, paragraph: str) -> str:
+    return (
+        f"<article class='entry'><header><time>{time}</time></header><h2>{heading}</h2>"
+        f"<div class='entry-body'><p>{paragraph}</p></div>"
+        "<div class='share'><a href='#'>Share this entry</a> <a href='#'>Copy link</a></div>"
+        "</article>"
+    )
+
+
+def test_a_live_blogs_entry_titles_come_back_between_the_entries():
+    # Each title opens its own <article>, the paragraphs are in a div after it, and the
+    # entry before ends in a share bar: no paragraph is the heading's sibling.
+    entries = "".join(_live_entry(f"10:{n}0", f"Update number {n}", P[n]) for n in range(len(P)))
+    tree = _tree(entries)
+    text = restore_headings(tree, "\n".join(["Update number 0", *P]))
+    assert text.split("\n") == [
+        "Update number 0",
+        P[0],
+        "Update number 1",
+        P[1],
+        "Update number 2",
+        P[2],
+    ]
+
+
+def test_a_title_in_a_box_of_its_own_between_paragraphs_stays_out():
+    # A video's or a related story's title: the body goes on outside the box.
+    for box in (
+        "<div class='video'><span>2:47</span><h4>How much power does AI use?</h4></div>",
+        "<aside><a href='/r'>Related</a><h3>Robots at the warehouse</h3></aside>",
+    ):
+        tree = _tree(f"<p>{P[0]}</p>{box}<p>{P[1]}</p>")
+        assert restore_headings(tree, "\n".join(P[:2])) == "\n".join(P[:2]), box
+    # Nor a heading with more than a few words of other text around it (a links box).
+    links = "".join(
+        f"<li><a href='/s{n}'>Another story about the grid {n}</a></li>" for n in range(3)
+    )
+    tree = _tree(f"<p>{P[0]}</p><div><h3>More on this</h3><ul>{links}</ul><p>{P[1]}</p></div>")
+    assert restore_headings(tree, "\n".join(P[:2])) == "\n".join(P[:2])
