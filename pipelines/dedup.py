@@ -2,6 +2,8 @@
 
 - same canonical URL, same text: a counted skip (`unchanged`);
 - same canonical URL, changed text: emitted again, flagged `updated`, with `previous_hash`;
+- the same text under another spelling of its URL (a trailing slash, another case, a
+  parameter the canonical URL keeps): a counted skip (`url_variant`), and an alias;
 - another URL with the same or nearly the same text (SimHash within
   NEAR_DUPLICATE_DISTANCE bits): flagged `near_duplicate` with `duplicate_of`, or
   skipped (`near_duplicate`) when NEAR_DUPLICATE_ACTION is "skip".
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -44,7 +47,7 @@ class DedupPipeline:
         # What this run emitted, looked up beside the store: a store locked by another
         # process keeps its writes in memory (crawler.state.write_behind), unseen by reads.
         self.emitted: dict[str, SeenArticle] = {}  # canonical URL or alias -> the record
-        self.emitted_hashes: dict[str, str] = {}  # content hash -> record id
+        self.emitted_hashes: dict[str, list[tuple[str, str]]] = {}  # content hash -> (id, URL)s
         self.action, self.max_distance = action, max_distance
 
     @classmethod
@@ -104,8 +107,12 @@ class DedupPipeline:
         return None
 
     def _near_duplicate_update(self, record: ArticleRecord, fingerprint: int, url: str) -> dict:
-        original = self.store.record_with_hash(record.content_hash)
-        original = original or self.emitted_hashes.get(record.content_hash)
+        same_text = self.store.records_with_hash(record.content_hash)
+        same_text = same_text or self.emitted_hashes.get(record.content_hash, [])
+        for record_id, record_url in same_text:
+            if record_id != record.id and _spelled_alike(record_url, record.canonical_url):
+                self._skip_url_variant(canonicalize(url), record_url)
+        original = same_text[0][0] if same_text else None
         if original is None:
             near = [
                 record_id
@@ -119,6 +126,16 @@ class DedupPipeline:
             self.fingerprints.pop(record.id, None)
             self._skip("near_duplicate", url)
         return {"duplicate_of": original, "flags": [*record.flags, "near_duplicate"]}
+
+    def _skip_url_variant(self, url: str, original_url: str):
+        """The text of an article this host already gave under another spelling of its URL
+        (a trailing slash, another case, a parameter the canonical URL keeps): one record
+        per article. The URL becomes the article's alias, so the next run knows it."""
+        self.store.add_alias(url, original_url)
+        original = self._seen(original_url)
+        if original is not None:
+            self.emitted[url] = original
+        self._skip("url_variant", url)
 
     def _seen(self, url: str) -> SeenArticle | None:
         return self.emitted.get(url) or self.store.seen(url)
@@ -147,8 +164,26 @@ class DedupPipeline:
         )
         for url in (item["canonical_url"], *aliases):
             self.emitted[url] = emitted
-        self.emitted_hashes.setdefault(item["content_hash"], item["id"])
+        self.emitted_hashes.setdefault(item["content_hash"], []).append(
+            (item["id"], item["canonical_url"])
+        )
         self.crawler.stats.inc_value("state/remembered")
         published = item.get("published_at")
         if item.get("source") and published:
             self.store.advance_cursor(item["source"], datetime.fromisoformat(published))
+
+
+def _spelled_alike(a: str, b) -> bool:
+    """One host and one path but for a trailing slash and case, whatever the query: how one
+    page is spelled in a template's links. Two paths are two pages, even with the same text
+    (a paywall's or an error's stub), and another host is a syndication or a mirror."""
+    if not a:
+        return False
+    a_parts, b_parts = urlsplit(a), urlsplit(str(b))
+    return a_parts.netloc == b_parts.netloc and _loose_path(a_parts.path) == _loose_path(
+        b_parts.path
+    )
+
+
+def _loose_path(path: str) -> str:
+    return path.rstrip("/").casefold()

@@ -4,9 +4,11 @@ Same interface as crawler.state.sqlite.SqliteStateStore. Imported only when STAT
 (or REDIS_URL) is a redis:// URL, so a single-machine install never needs redis.
 
 Keys (prefix `ainews:`): `article:<canonical_url>` hash; `alias:<url>` string;
-`hash:<content_hash>` string (first record id); `band:<n>:<value>` hash record id ->
-simhash; `rejected:<url>`; `validators:<url>` hash; `cursors` hash;
-`runs:<source>` list of JSON summaries (newest first, capped); `robots:<origin>` hash
+`hash:<content_hash>` string (first record id); `hash_urls:<content_hash>` hash canonical
+URL -> record id (every record with that text; absent from stores written before it);
+`band:<n>:<value>` hash record id -> simhash; `rejected:<url>`; `validators:<url>` hash;
+`cursors` hash; `runs:<source>` list of JSON summaries (newest first, capped);
+`robots:<origin>` hash
 (body, fetched, expires; the key itself lives ROBOTS_KEEP past its expiry, for when the
 host is unreachable); `schema_version`, the layout of these keys (SCHEMA_VERSION; a store
 written before it was kept has none and is version 1, the same layout).
@@ -117,6 +119,7 @@ class RedisStateStore:
             if alias != canonical_url:
                 pipe.set(self._key("alias", alias), canonical_url)
         pipe.setnx(self._key("hash", record["content_hash"]), record["id"])
+        pipe.hsetnx(self._key("hash_urls", record["content_hash"]), canonical_url, record["id"])
         for band, value in simhash_bands(simhash):
             pipe.hset(self._key("band", band, value), record["id"], str(simhash))
         pipe.execute()
@@ -134,9 +137,19 @@ class RedisStateStore:
         value = self.db.get(self._key("rejected", url))
         return _dt(json.loads(value)["at"]) if value else None
 
-    def record_with_hash(self, content_hash: str) -> str | None:
-        value = self.db.get(self._key("hash", content_hash))
-        return value.decode() if value else None
+    def records_with_hash(self, content_hash: str) -> list[tuple[str, str]]:
+        first, urls = self.db.get(self._key("hash", content_hash)), {}
+        if first:
+            urls = self.db.hgetall(self._key("hash_urls", content_hash))
+        found = [(record_id.decode(), url.decode()) for url, record_id in urls.items()]
+        found.sort(key=lambda pair: pair[0] != first.decode())  # the first record first
+        if first and not found:  # a store written before hash_urls: the URL is not known
+            found = [(first.decode(), "")]
+        return found
+
+    def add_alias(self, url: str, canonical_url: str) -> None:
+        if url != canonical_url:
+            self.db.set(self._key("alias", url), canonical_url)
 
     def simhash_candidates(self, simhash: int) -> list[tuple[str, int]]:
         pipe = self.db.pipeline(transaction=False)

@@ -224,12 +224,21 @@ class SqliteStateStore:
                 "UPDATE articles SET last_seen = ? WHERE canonical_url = ?", (_now(), canonical_url)
             )
 
-    def record_with_hash(self, content_hash: str) -> str | None:
-        row = self.db.execute(
-            "SELECT record_id FROM articles WHERE content_hash = ? ORDER BY first_seen LIMIT 1",
+    def records_with_hash(self, content_hash: str) -> list[tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT record_id, canonical_url FROM articles WHERE content_hash = ?"
+            " ORDER BY first_seen",
             (content_hash,),
-        ).fetchone()
-        return row[0] if row else None
+        ).fetchall()
+        return [(record_id, url) for record_id, url in rows]
+
+    @_kept_while_locked
+    def add_alias(self, url: str, canonical_url: str) -> None:
+        if url != canonical_url:
+            with self._transaction():
+                self.db.execute(
+                    "INSERT OR REPLACE INTO aliases VALUES (?, ?)", (url, canonical_url)
+                )
 
     def simhash_candidates(self, simhash: int) -> list[tuple[str, int]]:
         rows = set()
