@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from crawler.core.bylines import byline_names
 from crawler.core.headline import visible_headings
+from crawler.core.original_credit import credited_original
 from crawler.core.page_times import publication_times
 
 # Anchor text an aggregator uses for its link to the story it summarizes.
@@ -45,6 +46,9 @@ class PageMeta:
     # markup (crawler.core.extract)
     labelled_published: str | None = None
     original_link: str | None = None  # href of a "Read the original" style anchor
+    original_publisher: str | None = (
+        None  # the outlet a link credits (crawler.core.original_credit)
+    )
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
     byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
@@ -120,7 +124,8 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.title_tag = decode_entities(title.text_content().strip()) if title is not None else None
     page.time_datetimes = publication_times(tree)
     anchors = _anchors(tree)
-    page.original_link = _original_link(anchors, page.jsonld)
+    credited_link, page.original_publisher = credited_original(tree)
+    page.original_link = _original_link(anchors, page.jsonld) or credited_link
     page.link_texts = _link_texts(anchors)
     page.link_hrefs = tuple(href for href, _ in anchors)
     page.byline_names = byline_names(tree)

@@ -117,7 +117,8 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     return _Draft(
         result.text,
         result.removed,
-        result.original_publisher,
+        # Said in the text ("Originally published in X"), else by a link in the chrome.
+        result.original_publisher or raw.page.original_publisher,
         result.is_aggregator,
         result.reprint_byline,
     )

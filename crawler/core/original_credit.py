@@ -1,0 +1,54 @@
+"""The outlet a page credits, by a link, for the story it summarizes or reprints.
+
+An aggregator names the story's outlet in a link rather than in its text: "Curated from
+<a href="…">Open Source Quarterly</a>", "Originally published in <a>…</a>", "Source:
+<a>…</a>", or a link that says it, "Read the original at Open Source Quarterly →". Those lines
+sit in the wrapper's chrome, outside the extracted text, where crawler.core.clean looks
+("Originally published in X" above the story). The link's href is the story's original URL.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The words just before a link whose text is the outlet.
+_CREDIT_BEFORE_LINK = re.compile(
+    r"(\b(curated|adapted|reprinted|republished|excerpted) from"
+    r"|\b(originally|first) (published|appeared) (in|on|at|by)|^source)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A link that names the outlet itself.
+_LINK_NAMING_OUTLET = re.compile(
+    r"^(read|view|see)( the)? (original|full)( (article|story|post|report))? (at|on|in) "
+    r"(?P<outlet>.+?)[\s→»›>.]*$",
+    re.IGNORECASE,
+)
+MAX_OUTLET_WORDS = 8
+_TEXT_BEFORE_CHARS = 80
+
+
+def credited_original(tree) -> tuple[str | None, str | None]:
+    """(the original's URL, the outlet's name) of the first link crediting a story's outlet."""
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href:
+            continue
+        text = " ".join(anchor.text_content().split())
+        named = _LINK_NAMING_OUTLET.match(text)
+        if named:
+            outlet = named.group("outlet")
+        elif _CREDIT_BEFORE_LINK.search(_text_before(anchor)):
+            outlet = text
+        else:
+            continue
+        outlet = outlet.strip(" .:")
+        if outlet and len(outlet.split()) <= MAX_OUTLET_WORDS and "://" not in outlet:
+            return href, outlet
+    return None, None
+
+
+def _text_before(anchor) -> str:
+    """The text right before the link, within its parent."""
+    previous = anchor.getprevious()
+    before = (previous.tail if previous is not None else anchor.getparent().text) or ""
+    return " ".join(before[-_TEXT_BEFORE_CHARS:].split())
