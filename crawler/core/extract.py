@@ -46,6 +46,7 @@ from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
+from crawler.core.wrapper_sections import drop_wrapper_sections
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -219,9 +220,10 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; hidden elements, other stories, teaser cards, pull quotes, photo
     captions, embedded social posts, author bio boxes, sign-up boxes, product and sponsor
-    boxes and machine-written summaries taken out; a br-laid body's lead text made a paragraph;
-    headings' permalink icons removed; bare footnote numbers bracketed; the headings of
-    headers nested in the article kept, the rest of those headers not."""
+    boxes, machine-written summaries and an aggregator's sections above the story taken out;
+    a br-laid body's lead text made a paragraph; headings' permalink icons removed; bare
+    footnote numbers bracketed; the headings of headers nested in the article kept, the
+    rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     wrap_lead_text(tree)
@@ -238,6 +240,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_product_boxes(tree)
     drop_sponsor_boxes(tree)
     drop_ai_summaries(tree)
+    drop_wrapper_sections(tree, page)
     keep_entry_headings(tree)
 
 
