@@ -19,7 +19,6 @@ def test_a_link_after_a_credit_or_naming_the_outlet_is_the_original():
     for fragment in (
         f'<span>Curated from <a href="{ORIGINAL}">Open Source Quarterly</a></span> · Feb 27',
         f'<p>It was originally published in <a href="{ORIGINAL}">Open Source Quarterly</a>.</p>',
-        f'<p>Source: <a href="{ORIGINAL}">Open Source Quarterly</a></p>',
         f'<p><a href="{ORIGINAL}">Read the original at Open Source Quarterly →</a></p>',
         f'<p><a href="{ORIGINAL}">View the full story on Open Source Quarterly</a></p>',
     ):
@@ -33,7 +32,9 @@ def test_links_that_credit_no_outlet_are_not_taken():
         f'<p><a href="{ORIGINAL}">Read the original</a></p>',  # no outlet named
         # A sentence of the story that happens to say "source": not a credit line.
         f'<p>The company said its source code is at <a href="{ORIGINAL}">GitHub</a>.</p>',
-        f'<p>Source: <a href="{ORIGINAL}">{"word " * 12}</a></p>',  # too long for a name
+        f'<p>Reprinted from <a href="{ORIGINAL}">{"word " * 12}</a></p>',  # too long for a name
+        f'<p>Source: <a href="{ORIGINAL}">World Bank</a></p>',  # a chart's data
+        f'<p>Adapted from <a href="{ORIGINAL}">The Chip War</a>, a book</p>',
     ):
         assert _credit(fragment) == (None, None), fragment
 

@@ -1,10 +1,10 @@
 """The outlet a page credits, by a link, for the story it summarizes or reprints.
 
 An aggregator names the story's outlet in a link rather than in its text: "Curated from
-<a href="…">Open Source Quarterly</a>", "Originally published in <a>…</a>", "Source:
-<a>…</a>", or a link that says it, "Read the original at Open Source Quarterly →". Those lines
-sit in the wrapper's chrome, outside the extracted text, where crawler.core.clean looks
-("Originally published in X" above the story). The link's href is the story's original URL.
+<a href="…">Open Source Quarterly</a>", "Originally published in <a>…</a>", or a link that
+says it, "Read the original at Open Source Quarterly →". Those lines sit in the wrapper's
+chrome, outside the extracted text, where crawler.core.clean looks ("Originally published
+in X" above the story). The link's href is the story's original URL.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 # The words just before a link whose text is the outlet.
+# Not "Source: <a>World Bank</a>" (a chart's data) nor "Adapted from <a>a book</a>".
 _CREDIT_BEFORE_LINK = re.compile(
-    r"(\b(curated|adapted|reprinted|republished|excerpted) from"
-    r"|\b(originally|first) (published|appeared) (in|on|at|by)|^source)\s*:?\s*$",
+    r"\b((curated|reprinted|republished) from"
+    r"|(originally|first) (published|appeared) (in|on|at|by))\s*:?\s*$",
     re.IGNORECASE,
 )
 # A link that names the outlet itself.
