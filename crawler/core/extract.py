@@ -36,6 +36,7 @@ from crawler.core.lead_text import wrap_lead_text
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication
+from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
@@ -218,14 +219,15 @@ def extract_article(
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; hidden elements, other stories, teaser cards, pull quotes, photo
-    captions, embedded social posts, author bio boxes, sign-up boxes, product and sponsor
-    boxes, machine-written summaries and an aggregator's sections above the story taken out;
-    a br-laid body's lead text made a paragraph; headings' permalink icons removed; bare
-    footnote numbers bracketed; the headings of headers nested in the article kept, the
-    rest of those headers not."""
+    tables read as regions; a run of one-paragraph wrappers unwrapped; hidden elements,
+    other stories, teaser cards, pull quotes, photo captions, embedded social posts, author
+    bio boxes, sign-up boxes, product and sponsor boxes, machine-written summaries and an
+    aggregator's sections above the story taken out; a br-laid body's lead text made a
+    paragraph; headings' permalink icons removed; bare footnote numbers bracketed; the
+    headings of headers nested in the article kept, the rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
+    unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
     bracket_footnote_references(tree)
