@@ -96,3 +96,28 @@ def test_building_the_tables_leaves_no_word_list_loaded():
     table = ZipfTable.from_wordfreq(["nl", "sv"], "small", 5.0)
     assert len(table) > 100 and loaded_lists() == 0
     assert table.keys.itemsize == 8  # one integer a word-language pair
+
+
+def test_lines_of_code_are_no_foreign_fragment():
+    from crawler.core.model import Hints
+    from crawler.core.pipeline import process_page
+
+    program = (
+        'import requests\n\nresp = requests.post(\n    "http://localhost:11500/api/chat",\n'
+        '    json={"model": "m"},\n)\nprint(resp.json())'
+    )
+    page = (
+        "<html lang='en'><head><title>How to ask a local model a question</title></head><body>"
+        f"<article><h1>How to ask a local model a question</h1><p>{ENGLISH}</p>"
+        f"<pre><code>{program}</code></pre><p>{ENGLISH.replace('startup', 'company')}</p>"
+        f"<p>{ENGLISH.replace('startup', 'lab')}</p></article></body></html>"
+    ).encode()
+    outcome = process_page(page, "https://news.example/2026/local-model", Hints())
+    assert outcome.record is not None, outcome.reason
+    lines = outcome.record.text.split("\n")
+    assert "resp = requests.post(" in lines and "print(resp.json())" in lines
+    assert "foreign_fragments_removed" not in outcome.record.flags
+    # Judged alone, the line is a foreign fragment: only its being code keeps it.
+    assert strip_foreign_lines([ENGLISH, "resp = requests.post(", ENGLISH])[0] == [ENGLISH] * 2
+    code = frozenset({"resp = requests.post("})
+    assert strip_foreign_lines([ENGLISH, "resp = requests.post(", ENGLISH], code)[1] == {}

@@ -71,6 +71,7 @@ class RawArticle:
     method: str
     headings: frozenset[str] = frozenset()  # heading texts (crawler.core.sections)
     paid_lines: frozenset[str] = frozenset()  # blocks of the paid part (crawler.core.paywall)
+    code_lines: frozenset[str] = frozenset()  # lines of <pre> and <code>, spaces collapsed
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -214,7 +215,18 @@ def extract_article(
     if not text.strip():
         raise ExtractionFailed("no_text", "no main text found")
     headings = heading_texts(tree, not_headings=lead[1:] if lead else ())
-    return RawArticle(text, page, metadata, method, headings, paid_lines(tree, page.jsonld))
+    paid = paid_lines(tree, page.jsonld)
+    return RawArticle(text, page, metadata, method, headings, paid, code_lines(tree))
+
+
+def code_lines(tree) -> frozenset[str]:
+    """The lines of the page's code blocks and inline code, spaces collapsed."""
+    return frozenset(
+        " ".join(line.split())
+        for element in tree.iter("pre", "code")
+        for line in element.text_content().split("\n")
+        if line.strip()
+    )
 
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:

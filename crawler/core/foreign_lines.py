@@ -273,10 +273,15 @@ def judge_lines(lines: list[str], rules: LineRules = RULES) -> list[str | None]:
     return verdicts
 
 
-def strip_foreign_lines(lines: list[str]) -> tuple[list[str], dict[str, int]]:
+def strip_foreign_lines(
+    lines: list[str], code: frozenset[str] = frozenset()
+) -> tuple[list[str], dict[str, int]]:
+    """The English document's lines less its foreign ones, and how many of each kind went.
+    Lines of code (`code`, with spaces collapsed: a page's <pre> and <code> lines) are no
+    language's: `resp = requests.post(` was judged foreign and a program lost a line."""
     kept, removed = [], {}
     for line, kind in zip(lines, judge_lines(lines), strict=True):
-        if kind:
+        if kind and " ".join(line.split()) not in code:
             removed[kind] = removed.get(kind, 0) + 1
         else:
             kept.append(line)

@@ -69,7 +69,7 @@ def process_page(
     authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
     guess = detect_document(draft.text)
     if guess.language == "en":
-        lines, foreign = strip_foreign_lines(draft.text.split("\n"))
+        lines, foreign = strip_foreign_lines(draft.text.split("\n"), raw.code_lines)
         draft.text = "\n".join(lines)
         draft.removed.update(foreign)
     words = count_words(draft.text)
