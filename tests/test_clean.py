@@ -480,12 +480,9 @@ def test_a_time_stamp_line_after_the_article_goes():
     ):
         result = clean_lines([*BODY, stamp])
         assert result.lines == BODY and result.removed["time_stamp"] == 1
-    # An update note says more than the time; a stamp at the top is left to the gold
-    # conventions that keep it (Dragnet's).
+    # An update note says more than the time.
     note = "Update, March 5th, 3:12PM UTC: Added pricing details."
     assert clean_lines([*BODY, note]).lines == [*BODY, note]
-    top = ["Published: July 24, 2012", *BODY]
-    assert clean_lines(top).lines == top
 
 
 def test_a_press_releases_contact_block_at_the_end_goes():
@@ -768,3 +765,15 @@ def test_callouts_between_paragraphs_go_wherever_they_sit():
     # Prose about them stays.
     prose = "Readers can subscribe to the newsletter, which the lab says has 40,000 followers."
     assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+
+
+def test_a_live_badge_and_a_time_stamp_over_the_story_go():
+    # Over the story too (Dragnet's 2012 gold keeps "Published: July 24, 2012" there; a
+    # record is the article, not its page's time stamps).
+    top = ["LIVE", "Last updated: March 12, 2026, 1:45 p.m. ET", "Breaking news"]
+    result = clean_lines([*top, *BODY])
+    assert result.lines == BODY
+    assert result.removed["ui_control"] == 2 and result.removed["time_stamp"] == 1
+    # A line that says more than the label and the time stays: it is an editor's note.
+    note = "Updated March 12, 2026: This story has been updated with the company's response."
+    assert clean_lines([note, *BODY]).lines == [note, *BODY]

@@ -189,6 +189,12 @@ TIME_STAMP = _compile(
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
 
+# A live or breaking story's badge set as a line of its own, over the story.
+STATUS_BADGE = re.compile(
+    r"^(live|breaking|developing|exclusive|just in)( news| now| updates?| coverage| story)?$",
+    re.IGNORECASE,
+)
+
 # The label of an inline promo between paragraphs, before a link to another story: "Also
 # Read: <headline>", "READ MORE: <headline>" (crawler.core.clean._drop_inline_promos). Not
 # "Related:" or "See also:": Dragnet's 2012 gold keeps those lines in the article.
@@ -311,7 +317,7 @@ EDGE_ONLY = {
         r"\b(submit|send|write) (us )?a letter to the editor\b",
         r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
     ),
-    # Only after the article: Dragnet's 2012 gold keeps "Published: July 24, 2012" at the top.
+    # After the article; over it, crawler.core.clean's leading edge takes it too.
     "time_stamp": TIME_STAMP,
     "byline": _compile(
         r"^(posted|written|published|filed|submitted) by\b.{0,80}$",

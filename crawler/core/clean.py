@@ -41,11 +41,13 @@ from crawler.core.chrome_patterns import (
     SHARE,
     SITE_CALL,
     SPONSOR,
+    STATUS_BADGE,
     SUBSCRIPTION_OFFER,
     TEASER_DATE,
     TEASER_READ_MORE,
     TEASER_SIGNATURE,
     THREAD_START,
+    TIME_STAMP,
     TIP_CALL,
     UI_CONTROL,
     VIDEO_LABEL,
@@ -556,6 +558,10 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return None
     if any(p.search(line) for p in NAVIGATION) or COUNTER.match(line):
         return "navigation"
+    if STATUS_BADGE.match(line):
+        return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
+    if any(p.search(line) for p in TIME_STAMP):
+        return "time_stamp"  # "Last updated: March 12, 2026, 1:45 p.m. ET" over the story
     if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
         return "byline"
     if _only_names(line, authors):
