@@ -777,3 +777,12 @@ def test_a_live_badge_and_a_time_stamp_over_the_story_go():
     # A line that says more than the label and the time stays: it is an editor's note.
     note = "Updated March 12, 2026: This story has been updated with the company's response."
     assert clean_lines([note, *BODY]).lines == [note, *BODY]
+
+
+def test_a_tables_header_rule_is_no_line_of_the_text():
+    table = ["| Model | Score |", "|---|---|", "| Alpha | 71 |", "| :--- | ---: |"]
+    result = clean_lines([*BODY, *table])
+    assert result.lines == [*BODY, "| Model | Score |", "| Alpha | 71 |"]
+    assert result.removed["table_rule"] == 2
+    # A line of dashes between paragraphs is not a table's.
+    assert clean_lines([BODY[0], "---", *BODY[1:]]).lines == [BODY[0], "---", *BODY[1:]]

@@ -91,6 +91,7 @@ def clean_lines(
     """Clean extracted lines; `links` are the page's anchor texts (lower-cased), `headings`
     the page's heading texts (crawler.core.sections)."""
     result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
+    _drop_table_rules(result)
     result.original_publisher = _find_original_publisher(result.lines)
     result.is_aggregator = any(
         _words(line) <= MAX_CHROME_WORDS and any(p.search(line) for p in AGGREGATOR_MARKERS)
@@ -183,6 +184,17 @@ def _edge_kind(line: str) -> str | None:
 def _is_site_appeal(line: str) -> bool:
     calls = {match.group(0).lower() for match in SITE_CALL.finditer(line)}
     return len(calls) >= MIN_SITE_CALLS and _words(line) <= MAX_APPEAL_WORDS
+
+
+# The row trafilatura draws under a table's header when it writes the table as text,
+# "|---|---|": a divider, not a row of the table.
+TABLE_RULE = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$")
+
+
+def _drop_table_rules(result: CleanResult) -> None:
+    kept = [line for line in result.lines if not TABLE_RULE.match(line)]
+    result.removed["table_rule"] += len(result.lines) - len(kept)
+    result.lines = kept
 
 
 def _drop_matching(result: CleanResult) -> None:
