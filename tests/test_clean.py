@@ -786,3 +786,15 @@ def test_a_tables_header_rule_is_no_line_of_the_text():
     assert result.removed["table_rule"] == 2
     # A line of dashes between paragraphs is not a table's.
     assert clean_lines([BODY[0], "---", *BODY[1:]]).lines == [BODY[0], "---", *BODY[1:]]
+
+
+def test_a_split_storys_pointer_to_its_next_page_goes_from_the_end():
+    for pointer in (
+        "Continue reading on the next page",
+        "Continued on page 2",
+        "Story continues on next page »",
+    ):
+        result = clean_lines([*BODY, pointer])
+        assert result.lines == BODY and result.removed["read_more"] == 1, pointer
+    said = "Continued on page two, the report says, the numbers get worse for the lab."
+    assert clean_lines([*BODY, said]).lines == [*BODY, said]

@@ -289,7 +289,13 @@ EDGE_ONLY = {
         # Crunchbase Daily."
         r"^(stay|keep) (up to date|up-to-date|updated|informed|in the know|in the loop)\b",
     ),
-    "read_more": _compile(r"^(read|see|view|continue reading) (more|next|the full)\b"),
+    "read_more": _compile(
+        r"^(read|see|view|continue reading) (more|next|the full)\b",
+        # A story split over pages, after the page's part: "Continue reading on the next
+        # page", "Continued on page 2", "Story continues on next page".
+        r"^(continue reading|continued|(story|article) continues) on (the )?(next|following)"
+        r" page\W*$|^continued on page \d+\W*$",
+    ),
     "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),
     "author_bio": _compile(
         r"^(about the author|[\w.'-]+( [\w.'-]+){0,3} (is|was) an? ([\w-]+ ){0,3}"
