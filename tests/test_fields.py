@@ -517,6 +517,16 @@ def test_a_by_label_in_an_element_of_its_own_names_the_byline_beside_it():
     assert _byline(linked) == ("By Ines Varga",)
 
 
+def test_a_byline_after_the_date_on_one_line_is_read():
+    line = '<div class="story-info">Published 3 March 2026 | By Declan Fairweather</div>'
+    assert _byline(line) == ("By Declan Fairweather",)
+    assert _byline('<p class="x">Updated 10:42 · By Ana Ruiz and Li Wei</p>') == (
+        "By Ana Ruiz and Li Wei",
+    )
+    # Not a section's label before a heading that happens to start with "By".
+    assert _byline('<div class="k">Opinion | By the numbers: AI spending</div>') == ()
+
+
 def test_credits_for_other_work_are_not_authors():
     bylines = [
         "By Jane Roe. Photographs by Lionel Abara",

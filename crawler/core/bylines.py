@@ -157,8 +157,12 @@ _BY_LABELS = ("By", "BY", "Written by", "Words by", "Story by", "Reported by")
 _BY_TEXTS = etree.XPath(
     "//body//text()[contains(., 'B') or contains(., 'by')]["
     + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
+    # After the date on one line: "Published 3 March 2026 | By Declan Fairweather".
+    + " or contains(., '| By ') or contains(., '· By ') or contains(., '• By ')"
     + "]"
 )
+# The date and its label before the byline on such a line: short, and holding a number.
+_DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=By\s)")
 _BY_NAME = re.compile(
     rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:[A-Z][\w'’.-]*\s*){{2,4}}(?:$|[,|•·]|(?i:and)\b)"
 )
@@ -174,6 +178,9 @@ def _by_line(tree) -> tuple[str, ...]:
         if line in ("By", "BY") and owner.getparent() is not None:
             owner = owner.getparent()  # "<span>By </span><a>Name</a>": the label's own element
             line = element_text(owner)
+        dated = _DATE_THEN_BY.match(line)
+        if dated and any(ch.isdigit() for ch in dated.group("date")):
+            line = line[dated.end() :]
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
     return ()
