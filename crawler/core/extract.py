@@ -28,7 +28,7 @@ from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
-from crawler.core.footnotes import bracket_footnote_references
+from crawler.core.footnotes import drop_footnote_references
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
@@ -235,14 +235,14 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     other stories, teaser cards, pull quotes, photo captions, embedded social posts, author
     bio boxes, sign-up boxes, product and sponsor boxes, machine-written summaries and an
     aggregator's sections above the story taken out; a br-laid body's lead text made a
-    paragraph; headings' permalink icons removed; bare footnote numbers bracketed; the
+    paragraph; headings' permalink icons removed; bare footnote numbers removed; the
     headings of headers nested in the article kept, the rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
-    bracket_footnote_references(tree)
+    drop_footnote_references(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_pull_quotes(tree)
