@@ -2,7 +2,7 @@
 
 from lxml import html as lxml_html
 
-from crawler.core.pull_quotes import drop_pull_quotes
+from crawler.core.pull_quotes import drop_pull_quotes, unwrap_quote_figures
 
 SAID = (
     "“We wanted to know what it would actually cost us, and we wanted it in writing,” said"
@@ -63,3 +63,46 @@ def test_short_quotes_and_big_boxes_stay():
     section = " ".join([SAID] * 4)
     big = _page(f"<p>{SAID}</p><section class='pullquote-layout'>{section}</section>")
     assert drop_pull_quotes(big) == 0
+
+
+STOCK_FIGURE_QUOTE = """
+import sys, trafilatura
+print("quote-kept" if "guess what" in trafilatura.extract(open(sys.argv[1]).read()) else "dropped")
+"""
+PARAGRAPHS = "".join(
+    f"<p>The {n} paragraph of the story, long enough to be prose, says what the grid planners"
+    " told the state's regulators about the models at the hearing this week.</p>"
+    for n in ("first", "second", "third")
+)
+UNIQUE = "We are basically using AI to guess what a utility engineer will say in three years."
+
+
+def _quote_page() -> str:
+    figure = (
+        f"<figure class='wp-block-pullquote'><blockquote><p>{UNIQUE}</p>"
+        "<cite>Hannah Lindqvist, Gridscape</cite></blockquote></figure>"
+    )
+    return (
+        "<html><head><title>Models guess at the grid</title></head><body><article>"
+        f"<h1>Models guess at the grid</h1>{PARAGRAPHS}{figure}{PARAGRAPHS}</article></body></html>"
+    )
+
+
+def test_upstream_drops_a_blockquote_set_in_a_figure(tmp_path):
+    from tests.stock_trafilatura import stock_output
+
+    page = tmp_path / "quote.html"
+    page.write_text(_quote_page())
+    assert stock_output(STOCK_FIGURE_QUOTE, page) == ["dropped"]
+
+
+def test_a_quotation_said_once_in_a_figure_is_the_articles():
+    from crawler.core.extract import extract_article
+
+    text = extract_article(_quote_page().encode(), "https://news.example/grid").text
+    assert UNIQUE in text.split("\n")
+    # A figure with a picture is a photo's, and is left to the caption rules.
+    photo = lxml_html.fromstring(
+        "<div><figure><img src='a.jpg'><blockquote>x</blockquote></figure></div>"
+    )
+    assert unwrap_quote_figures(photo) == 0

@@ -41,7 +41,7 @@ from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
-from crawler.core.pull_quotes import drop_pull_quotes
+from crawler.core.pull_quotes import drop_pull_quotes, unwrap_quote_figures
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.standfirst import add_standfirst, find_standfirst
@@ -246,6 +246,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_pull_quotes(tree)
+    unwrap_quote_figures(tree)
     drop_comment_sections(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
