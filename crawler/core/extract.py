@@ -232,11 +232,12 @@ def code_lines(tree) -> frozenset[str]:
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; a run of one-paragraph wrappers unwrapped; hidden elements,
-    other stories, teaser cards, pull quotes, photo captions, embedded social posts, author
-    bio boxes, sign-up boxes, product and sponsor boxes, machine-written summaries and an
-    aggregator's sections above the story taken out; a br-laid body's lead text made a
-    paragraph; headings' permalink icons removed; bare footnote numbers removed; the
-    headings of headers nested in the article kept, the rest of those headers not."""
+    other stories, teaser cards, repeated pull quotes, photo captions, embedded social
+    posts, author bio boxes, sign-up boxes, product and sponsor boxes, machine-written
+    summaries and an aggregator's sections above the story taken out; a quotation's figure
+    unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons and
+    bare footnote numbers removed; the headings of headers nested in the article kept, the
+    rest of those headers not."""
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     unwrap_paragraph_wrappers(tree)
