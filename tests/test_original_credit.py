@@ -12,7 +12,9 @@ ORIGINAL = "https://osquarterly.example/2026/02/26/assistants-study"
 
 
 def _credit(fragment: str) -> tuple[str | None, str | None]:
-    return credited_original(lxml_html.fromstring(f"<div>{fragment}</div>"))
+    tree = lxml_html.fromstring(f"<div>{fragment}</div>")
+    links = [(a, a.get("href"), " ".join(a.text_content().split())) for a in tree.iter("a")]
+    return credited_original(links)
 
 
 def test_a_link_after_a_credit_or_naming_the_outlet_is_the_original():

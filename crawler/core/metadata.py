@@ -123,8 +123,9 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     title = tree.find(".//title")
     page.title_tag = decode_entities(title.text_content().strip()) if title is not None else None
     page.time_datetimes = publication_times(tree)
-    anchors = _anchors(tree)
-    credited_link, page.original_publisher = credited_original(tree)
+    links = _links(tree)
+    anchors = [(href, text) for _, href, text in links]
+    credited_link, page.original_publisher = credited_original(links)
     page.original_link = _original_link(anchors, page.jsonld) or credited_link
     page.link_texts = _link_texts(anchors)
     page.link_hrefs = tuple(href for href, _ in anchors)
@@ -135,10 +136,10 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     return page
 
 
-def _anchors(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
-    """(href, text with spaces collapsed) of every link, in document order."""
+def _links(tree: lxml_html.HtmlElement) -> list[tuple[Any, str, str]]:
+    """(element, href, text with spaces collapsed) of every link, in document order."""
     return [
-        (anchor.get("href"), " ".join(anchor.text_content().split()))
+        (anchor, anchor.get("href"), " ".join(anchor.text_content().split()))
         for anchor in tree.iter("a")
         if anchor.get("href")
     ]

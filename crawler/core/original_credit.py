@@ -28,17 +28,17 @@ MAX_OUTLET_WORDS = 8
 _TEXT_BEFORE_CHARS = 80
 
 
-def credited_original(tree) -> tuple[str | None, str | None]:
-    """(the original's URL, the outlet's name) of the first link crediting a story's outlet."""
-    for anchor in tree.iter("a"):
-        href = (anchor.get("href") or "").strip()
+def credited_original(links) -> tuple[str | None, str | None]:
+    """(the original's URL, the outlet's name) of the first link crediting a story's outlet;
+    `links` are the page's (element, href, text) in document order."""
+    for anchor, href, text in links:
+        href = (href or "").strip()
         if not href:
             continue
-        text = " ".join(anchor.text_content().split())
-        named = _LINK_NAMING_OUTLET.match(text)
+        named = _LINK_NAMING_OUTLET.match(text) if text[:4].lower() in _LINK_STARTS else None
         if named:
             outlet = named.group("outlet")
-        elif _CREDIT_BEFORE_LINK.search(_text_before(anchor)):
+        elif _ends_with_credit(_text_before(anchor)):
             outlet = text
         else:
             continue
@@ -46,6 +46,17 @@ def credited_original(tree) -> tuple[str | None, str | None]:
         if outlet and len(outlet.split()) <= MAX_OUTLET_WORDS and "://" not in outlet:
             return href, outlet
     return None, None
+
+
+_LINK_STARTS = ("read", "view", "see ")
+_CREDIT_LAST_WORDS = ("from", "in", "on", "at", "by")
+
+
+def _ends_with_credit(before: str) -> bool:
+    # The pattern only for text ending in one of its last words: most links have none.
+    return before.rstrip(" :").lower().endswith(_CREDIT_LAST_WORDS) and bool(
+        _CREDIT_BEFORE_LINK.search(before)
+    )
 
 
 def _text_before(anchor) -> str:
