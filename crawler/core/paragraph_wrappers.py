@@ -21,20 +21,30 @@ BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote",
 
 def unwrap_paragraph_wrappers(tree) -> int:
     """Replace each one-block wrapper of a run of paragraph wrappers by its block; how many."""
-    runs: dict = defaultdict(list)
-    for wrapper in tree.iter("div", "section"):
-        if len(wrapper) != 1 or (wrapper.text or "").strip():
-            continue
-        block = wrapper[0]
-        if block.tag not in BLOCKS or (block.tail or "").strip():
-            continue
-        parent = wrapper.getparent()
-        if parent is not None:
-            runs[(parent, wrapper.tag, wrapper.get("class"))].append(wrapper)
+    counts: dict = defaultdict(int)
+    for paragraph in tree.iter("p"):  # fewer than the divs, and every run holds some
+        wrapper = paragraph.getparent()
+        if wrapper is not None and _holds_one_block(wrapper):
+            parent = wrapper.getparent()
+            if parent is not None:
+                counts[(parent, wrapper.tag, wrapper.get("class"))] += 1
     unwrapped = 0
-    for wrappers in runs.values():
-        if sum(wrapper[0].tag == "p" for wrapper in wrappers) >= MIN_WRAPPERS:
-            for wrapper in wrappers:
+    for (parent, tag, css_class), paragraphs in counts.items():
+        if paragraphs < MIN_WRAPPERS:
+            continue
+        for wrapper in list(parent):
+            if (
+                wrapper.tag == tag
+                and wrapper.get("class") == css_class
+                and _holds_one_block(wrapper)
+            ):
                 wrapper.drop_tag()
-            unwrapped += len(wrappers)
+                unwrapped += 1
     return unwrapped
+
+
+def _holds_one_block(wrapper) -> bool:
+    if wrapper.tag not in ("div", "section") or len(wrapper) != 1 or (wrapper.text or "").strip():
+        return False
+    block = wrapper[0]
+    return block.tag in BLOCKS and not (block.tail or "").strip()
