@@ -108,7 +108,12 @@ class DedupPipeline:
 
     def _near_duplicate_update(self, record: ArticleRecord, fingerprint: int, url: str) -> dict:
         same_text = self.store.records_with_hash(record.content_hash)
-        same_text = same_text or self.emitted_hashes.get(record.content_hash, [])
+        # This run's records too: a store locked by another process keeps writes in memory.
+        same_text += [
+            pair
+            for pair in self.emitted_hashes.get(record.content_hash, [])
+            if pair not in same_text
+        ]
         for record_id, record_url in same_text:
             if record_id != record.id and _spelled_alike(record_url, record.canonical_url):
                 self._skip_url_variant(canonicalize(url), record_url)
