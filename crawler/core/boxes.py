@@ -32,5 +32,10 @@ def drop_boxes(boxes: list) -> int:
     return len(boxes)
 
 
+def first_child(element):
+    """The first element child (not a comment or a processing instruction), or None."""
+    return next((child for child in element if isinstance(child.tag, str)), None)
+
+
 def contains(ancestor, element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from crawler.core.boxes import first_child
 
 _COUNT = r"(\s*\(?\d[\d,]*\)?)?"
 COMMENTS_LABEL = re.compile(
@@ -46,7 +46,7 @@ def drop_comment_sections(tree) -> int:
         if len(label) > 40:
             continue
         box = heading.getparent()
-        if box is None or box.tag in _NOT_A_SECTION or _first_child(box) is not heading:
+        if box is None or box.tag in _NOT_A_SECTION or first_child(box) is not heading:
             continue
         if _is_comment_box(box, heading, label) and next(box.iter("h1"), None) is None:
             boxes.append(box)
@@ -67,7 +67,3 @@ def _is_comment_box(box, heading, label: str) -> bool:
         text for child in box.iterchildren() if child is not heading for text in child.itertext()
     )
     return evidence.search(rest) is not None
-
-
-def _first_child(box):
-    return next(box.iterchildren(etree.Element), None)

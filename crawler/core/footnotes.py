@@ -15,6 +15,8 @@ import re
 
 from lxml import etree
 
+from crawler.core.prose import text_before
+
 _IN_PAGE_LINKS = etree.XPath(
     "//a[starts-with(normalize-space(@href), '#')][string-length(@href) > 1]"
 )
@@ -47,11 +49,8 @@ def _reference(link):
         and not (link.tail or "").strip()
     ):
         element = parent
+    before = text_before(element)
     previous = element.getprevious()
-    container = element.getparent()
-    if container is None:
-        return None
-    before = (previous.tail if previous is not None else container.text) or ""
     if previous is not None and not before:
-        before = previous.text_content()
+        before = previous.text_content()  # "<b>run.</b><a>1</a>": the text is the sibling's
     return element if before and not before[-1].isspace() else None

@@ -124,11 +124,10 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.title_tag = decode_entities(title.text_content().strip()) if title is not None else None
     page.time_datetimes = publication_times(tree)
     links = _links(tree)
-    anchors = [(href, text) for _, href, text in links]
     credited_link, page.original_publisher = credited_original(links)
-    page.original_link = _original_link(anchors, page.jsonld) or credited_link
-    page.link_texts = _link_texts(anchors)
-    page.link_hrefs = tuple(href for href, _ in anchors)
+    page.original_link = _original_link(links, page.jsonld) or credited_link
+    page.link_texts = _link_texts(links)
+    page.link_hrefs = tuple(href for _, href, _ in links)
     page.byline_names = byline_names(tree)
     headings = visible_headings(tree)
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
@@ -145,17 +144,17 @@ def _links(tree: lxml_html.HtmlElement) -> list[tuple[Any, str, str]]:
     ]
 
 
-def _link_texts(anchors: list[tuple[str, str]]) -> frozenset[str]:
+def _link_texts(links: list[tuple[Any, str, str]]) -> frozenset[str]:
     """What each link says: a text line that is mostly link text points elsewhere."""
-    lowered = (text.lower() for _, text in anchors)
+    lowered = (text.lower() for _, _, text in links)
     return frozenset(text for text in lowered if 3 <= len(text) <= 300)
 
 
-def _original_link(anchors: list[tuple[str, str]], jsonld: dict[str, Any]) -> str | None:
+def _original_link(links: list[tuple[Any, str, str]], jsonld: dict[str, Any]) -> str | None:
     based_on = jsonld_url(jsonld.get("isBasedOn") or jsonld.get("isBasedOnUrl"))
     if based_on:
         return based_on
-    return next((href for href, text in anchors if ORIGINAL_LINK_TEXT.search(text)), None)
+    return next((href for _, href, text in links if ORIGINAL_LINK_TEXT.search(text)), None)
 
 
 def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.core.prose import text_before
+
 # The words just before a link whose text is the outlet.
 # Not "Source: <a>World Bank</a>" (a chart's data) nor "Adapted from <a>a book</a>".
 _CREDIT_BEFORE_LINK = re.compile(
@@ -60,7 +62,4 @@ def _ends_with_credit(before: str) -> bool:
 
 
 def _text_before(anchor) -> str:
-    """The text right before the link, within its parent."""
-    previous = anchor.getprevious()
-    before = (previous.tail if previous is not None else anchor.getparent().text) or ""
-    return " ".join(before[-_TEXT_BEFORE_CHARS:].split())
+    return " ".join(text_before(anchor)[-_TEXT_BEFORE_CHARS:].split())

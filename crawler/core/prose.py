@@ -43,6 +43,15 @@ def text_owner(text):
     return text.getparent() if text.is_text else text.getparent().getparent()
 
 
+def text_before(element) -> str:
+    """The text right before the element within its parent: the tail of its previous
+    sibling, or the parent's own text when it comes first."""
+    previous, parent = element.getprevious(), element.getparent()
+    if previous is not None:
+        return previous.tail or ""
+    return (parent.text if parent is not None else None) or ""
+
+
 def text_key(text: str) -> str:
     """Text as compared with an extraction's lines: NFC, whitespace runs as one space, and
     no character that prints nothing (trafilatura drops them: crawler.core.gaps)."""

@@ -12,7 +12,7 @@ Other pages keep theirs: "Why it matters" is a section of many a newsroom's own 
 
 from __future__ import annotations
 
-from crawler.core.boxes import STOP_TAGS, add_box, drop_boxes
+from crawler.core.boxes import STOP_TAGS, add_box, drop_boxes, first_child
 from crawler.core.chrome_patterns import AGGREGATOR_SECTION
 
 MAX_SECTION_WORDS = 80
@@ -44,10 +44,6 @@ def _section_box(heading):
     if not AGGREGATOR_SECTION.match(" ".join(heading.text_content().split())):
         return None
     box = heading.getparent()
-    if box is None or box.tag in STOP_TAGS or _first_child(box) is not heading:
+    if box is None or box.tag in STOP_TAGS or first_child(box) is not heading:
         return None
     return box if len(box.text_content().split()) <= MAX_SECTION_WORDS else None
-
-
-def _first_child(element):
-    return next((child for child in element if isinstance(child.tag, str)), None)
