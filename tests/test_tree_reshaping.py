@@ -7,6 +7,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from crawler.core.heading_anchors import drop_heading_permalinks
+from crawler.core.headline import visible_headings
 from crawler.core.lead_text import wrap_lead_text
 from tests.stock_trafilatura import stock_output
 
@@ -125,6 +126,29 @@ def test_only_textless_self_links_leave_a_heading():
         "Other",
     ]
     assert len(tree.findall(".//a")) == 2
+
+
+def test_a_wikis_section_edit_link_leaves_its_heading():
+    tree = _tree(
+        "<h2><span class='mw-headline' id='Patterns'>Patterns</span><span class='mw-editsection'>"
+        "<span class='mw-editsection-bracket'>[</span><a href='/w/index.php?action=edit'>edit</a>"
+        "<span class='mw-editsection-bracket'>]</span></span></h2><h2>How to edit sections</h2>"
+    )
+    assert drop_heading_permalinks(tree) == 1
+    assert [h.text_content() for h in tree.iter("h2")] == ["Patterns", "How to edit sections"]
+
+
+def test_a_headline_read_for_the_title_leaves_its_permalink_glyph_out():
+    # Sphinx: <h1>Title<a class="headerlink" href="#title">¶</a></h1>; the title read "Title¶".
+    tree = _tree(
+        "<h1>Configuring the cache<a class='headerlink' href='#configuring'>¶</a></h1>"
+        "<h1>Release notes <a href='#notes'>#</a></h1><h1>Read <a href='#part-2'>part 2</a></h1>"
+    )
+    assert visible_headings(tree).texts == (
+        "Configuring the cache",
+        "Release notes",
+        "Read part 2",
+    )
 
 
 def test_upstream_focused_modes_keep_one_chunk_of_a_body_marked_paywall():

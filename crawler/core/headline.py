@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from lxml import html as lxml_html
 
+from crawler.core.heading_anchors import is_permalink
+
 MAX_HEADINGS = 8
 MAX_HEADING_CHARS = 300
 MIN_AGREEMENT = 0.6  # share of the shorter one's words found in the other
@@ -91,7 +93,12 @@ def _read(element, pieces: list[str], label, top: bool = False) -> None:
 
 
 def _is_label(element, label) -> bool:
-    return element is label or bool(_LABEL_MARK.search(element.get("class") or ""))
+    # Sphinx and Markdown themes end a heading with a link to itself ("Setup¶").
+    return (
+        element is label
+        or bool(_LABEL_MARK.search(element.get("class") or ""))
+        or is_permalink(element)
+    )
 
 
 def _glued_label(node):
