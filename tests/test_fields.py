@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, is_phrase
@@ -644,3 +645,20 @@ def test_a_publication_beside_the_writer_is_no_author():
     assert clean_authors(["Ada Okafor, The Lagos Review"]) == ["Ada Okafor"]
     # Named alone, the publication is who the page says wrote it.
     assert clean_authors(["By Open Source Quarterly"]) == ["Open Source Quarterly"]
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "<![CDATA[ {json} ]]>",  # Medium
+        "//<![CDATA[\n{json}\n//]]>",
+        "/* <![CDATA[ */ {json} /* ]]> */",
+        "<!-- {json} -->",
+    ],
+)
+def test_json_ld_inside_a_cdata_section_or_a_comment_is_read(wrapped):
+    article = '{"@type": "NewsArticle", "datePublished": "2026-03-04T10:00:00Z"}'
+    script = wrapped.replace("{json}", article)
+    markup = f'<html><head><script type="application/ld+json">{script}</script></head></html>'
+    page = read_page_meta(lxml_html.fromstring(markup))
+    assert page.jsonld.get("datePublished") == "2026-03-04T10:00:00Z"

@@ -164,12 +164,26 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text_content() or "", strict=False)
+            data = json.loads(_unwrapped(script.text_content() or ""), strict=False)
         except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))
     article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
     return _with_references(article, nodes) if article else {}
+
+
+# A script's JSON inside a CDATA section or an HTML comment, as XHTML-minded themes (Medium
+# among them) and old validators' advice write it: `<![CDATA[ {...} ]]>`, `//<![CDATA[`,
+# `/* <![CDATA[ */`, `<!-- {...} -->`. json.loads refused it, and the page lost its date
+# and author.
+_WRAPPER_MARKS = re.compile(r"<!\[CDATA\[|\]\]>|<!--|-->")
+_COMMENT_EDGES = re.compile(r"\A(?:\s+|//|/\*\s*\*/)+|(?:\s+|//|/\*\s*\*/)+\Z")
+
+
+def _unwrapped(script_text: str) -> str:
+    if not script_text.lstrip().startswith(("<!", "//", "/*")):
+        return script_text
+    return _COMMENT_EDGES.sub("", _WRAPPER_MARKS.sub(" ", script_text))
 
 
 # Keys whose value is often a reference ({"@id": ...}) to a node elsewhere in the page's
