@@ -20,6 +20,7 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
+from crawler.core.anonymous_blocks import separate_block_runs
 from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
@@ -230,14 +231,16 @@ def code_lines(tree) -> frozenset[str]:
 
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
-    """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; a run of one-paragraph wrappers unwrapped; hidden elements,
+    """The changes made to the tree on purpose, once, before any extraction run: text beside
+    a block set on a line of its own; layout tables read as regions; a run of one-paragraph
+    wrappers unwrapped; hidden elements,
     other stories, teaser cards, repeated pull quotes, photo captions, embedded social
     posts, author bio boxes, sign-up boxes, product and sponsor boxes, machine-written
     summaries and an aggregator's sections above the story taken out; a quotation's figure
     unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons and
     bare footnote numbers removed; the headings of headers nested in the article kept, the
     rest of those headers not."""
+    separate_block_runs(tree)
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     unwrap_paragraph_wrappers(tree)
