@@ -751,6 +751,18 @@ def test_a_byline_row_with_a_status_badge_and_a_time_goes_with_the_names():
         assert result.lines == BODY and result.removed["byline"] == 1, row
 
 
+def test_a_byline_row_with_a_job_title_goes_and_a_sentence_naming_one_stays():
+    for row in (
+        "Posted February 24, 2026 by Tessa Moreno, club secretary",
+        "By Tessa Moreno, Staff Writer",
+        "Tessa Moreno, Senior Reporter | March 3, 2026",
+    ):
+        result = clean_lines([row, *BODY], authors=["Tessa Moreno"])
+        assert result.lines == BODY and result.removed["byline"] == 1, row
+    sentence = "Tessa Moreno visited the club secretary"
+    assert clean_lines([sentence, *BODY], authors=["Tessa Moreno"]).lines == [sentence, *BODY]
+
+
 def test_callouts_between_paragraphs_go_wherever_they_sit():
     callouts = [
         "Sign up here for our weekly autonomy newsletter.",

@@ -336,6 +336,21 @@ def test_byline_marks_are_words_however_the_theme_joins_them():
     assert _byline('<div class="authority-badge">Trusted Source</div>') == ()
 
 
+def test_a_by_line_with_a_date_after_the_name_or_a_posted_date_before_it():
+    markup = '<div class="info">By <span>Carla Mendes</span> on <span>2026-04-02</span></div>'
+    assert _byline(markup) == ("By Carla Mendes on 2026-04-02",)
+    posted = "<i>Posted February 24, 2026 by Margaret Ellison, club secretary</i>"
+    assert _byline(posted) == ("By Margaret Ellison, club secretary",)
+    assert clean_authors(list(_byline(posted))) == ["Margaret Ellison"]
+    # A sentence that starts with "Posted" and names someone later is no byline.
+    assert _byline("<p>Posted prices rose by Tuesday as traders sold their stocks.</p>") == ()
+
+
+def test_a_staff_and_wire_reports_credit_names_no_person():
+    assert clean_authors(["Staff and wire reports"]) == []
+    assert clean_authors(["Wire reports", "Staff reports"]) == []
+
+
 def test_a_link_to_an_editors_page_is_a_name_link():
     markup = '<div class="meta"><a href="/about/editors/lena-ortiz/">Lena Ortiz</a></div>'
     assert _byline(markup) == ("Lena Ortiz",)

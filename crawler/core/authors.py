@@ -73,6 +73,7 @@ _CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustra
 _NOT_A_NAME = re.compile(
     r"^(?:staff|team|admin|administrator|guest|anonymous|unknown|editor|editors|the editors|"
     r"user|webmaster|author|authors|contributor|contributors|"
+    r"((staff|wire|news|agency|local)\s+)?reports?|"
     r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"
     r"assistant|political|legal|science|tech|technology|business|sports|culture|news)\s+)*"
     r"(editor|writer|reporter|correspondent|columnist|contributor|producer|analyst|"
@@ -81,7 +82,9 @@ _NOT_A_NAME = re.compile(
 )
 _ROLE = re.compile(
     r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
-    r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer)s?\b",
+    r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer|secretary|"
+    r"president|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|coordinator|"
+    r"volunteer|lecturer|researcher|scientist)s?\b",
     re.IGNORECASE,
 )
 # An organization, not a person: "NBC News", "Reuters Staff", "Gear Team", "Acme Inc."
@@ -146,6 +149,18 @@ def _is_role_phrase(text: str) -> bool:
         bool(words)
         and all(word in _ROLE_PHRASE_WORDS or _ROLE.fullmatch(word) for word in words)
         and any(word in _TITLE_WORDS or _ROLE.fullmatch(word) for word in words)
+    )
+
+
+MAX_ROLE_WORDS = 4
+
+
+def names_a_role(text: str) -> bool:
+    """A few words naming a job beside a byline's name: "club secretary", "Staff Writer"."""
+    words = [word.strip(_EDGES).lower() for word in text.split()]
+    words = [word for word in words if word]
+    return 0 < len(words) <= MAX_ROLE_WORDS and any(
+        word in _TITLE_WORDS or _ROLE.fullmatch(word) for word in words
     )
 
 

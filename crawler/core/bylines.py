@@ -159,12 +159,15 @@ _BY_TEXTS = etree.XPath(
     + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
     # After the date on one line: "Published 3 March 2026 | By Declan Fairweather".
     + " or contains(., '| By ') or contains(., '· By ') or contains(., '• By ')"
+    # A blog's "Posted February 24, 2026 by Margaret Ellison".
+    + " or (starts-with(normalize-space(.), 'Posted') and contains(., ' by '))"
     + "]"
 )
 # The date and its label before the byline on such a line: short, and holding a number.
 _DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=By\s)")
+_POSTED_THEN_BY = re.compile(r"^Posted\s+(?:on\s+)?(?P<date>[^|·•]{4,40}?)\s+by\s+(?=[A-Z])")
 _BY_NAME = re.compile(
-    rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:[A-Z][\w'’.-]*\s*){{2,4}}(?:$|[,|•·]|(?i:and)\b)"
+    rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:[A-Z][\w'’.-]*\s*){{2,4}}(?:$|[,|•·—–]|(?i:and|on)\b)"
 )
 MAX_BY_LINE_CHARS = 100
 
@@ -181,6 +184,9 @@ def _by_line(tree) -> tuple[str, ...]:
         dated = _DATE_THEN_BY.match(line)
         if dated and any(ch.isdigit() for ch in dated.group("date")):
             line = line[dated.end() :]
+        posted = _POSTED_THEN_BY.match(line)
+        if posted and any(ch.isdigit() for ch in posted.group("date")):
+            line = "By " + line[posted.end() :]
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
     return ()

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from crawler.core.authors import names_a_role
 from crawler.core.chrome_patterns import (
     ADVERTISEMENT,
     AFFILIATE,
@@ -583,17 +584,25 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
 
 def _only_names(line: str, authors) -> bool:
     """The line is the record's authors' names and nothing else ("A", "A and B", "A, B"),
-    but for the status and time a byline row carries beside them ("LIVE Tessa Moreno and
-    Luis Arriaga · Last updated 10:42 PT", "Kwame Asante · 5 hours ago")."""
-    rest = f" {_simplify(line)} "
-    for name in authors:
-        simple = _simplify(name) if name else ""
-        if not simple or f" {simple} " not in rest:
-            continue
-        rest = rest.replace(f" {simple} ", " ")
-    if rest == f" {_simplify(line)} ":
-        return False
-    return all(word in _BYLINE_ROW_WORDS or _is_time_word(word) for word in rest.split())
+    but for the status, time and job title a byline row carries beside them ("LIVE Tessa
+    Moreno and Luis Arriaga · Last updated 10:42 PT", "Kwame Asante · 5 hours ago",
+    "Posted February 24, 2026 by Margaret Ellison, club secretary"). A job title is a part
+    of its own, after a comma or a bar: "Margaret Ellison visited the club secretary" is a
+    sentence."""
+    named = False
+    for part in _BYLINE_PARTS.split(line):
+        rest = f" {_simplify(part)} "
+        for name in authors:
+            simple = _simplify(name) if name else ""
+            if simple and f" {simple} " in rest:
+                rest, named = rest.replace(f" {simple} ", " "), True
+        other = [w for w in rest.split() if w not in _BYLINE_ROW_WORDS and not _is_time_word(w)]
+        if other and (rest != f" {_simplify(part)} " or not names_a_role(" ".join(other))):
+            return False
+    return named
+
+
+_BYLINE_PARTS = re.compile(r"[,|·•—–]")
 
 
 # What a byline row holds beside the names: joiners, a status badge, a time and its labels.
