@@ -763,6 +763,14 @@ def test_a_byline_row_with_a_job_title_goes_and_a_sentence_naming_one_stays():
     assert clean_lines([sentence, *BODY], authors=["Tessa Moreno"]).lines == [sentence, *BODY]
 
 
+def test_a_walls_prompt_between_paragraphs_goes_and_a_sentence_about_one_stays():
+    prompt = "Subscribers get unlimited access to our reporting. Subscribe now or log in."
+    result = clean_lines([BODY[0], prompt, *BODY[1:]])
+    assert result.lines == BODY and result.removed["paywall"] == 1
+    prose = "Readers can subscribe now or log in later, the company said."
+    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+
+
 def test_callouts_between_paragraphs_go_wherever_they_sit():
     callouts = [
         "Sign up here for our weekly autonomy newsletter.",

@@ -54,7 +54,7 @@ from crawler.core.chrome_patterns import (
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
-from crawler.core.paywall import WALL
+from crawler.core.paywall import WALL, WALL_PROMPT
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
@@ -159,6 +159,7 @@ def _strict_kind(line: str) -> str | None:
         ("credit", CREDIT),
         ("video", VIDEO_LABEL),
         ("newsletter", NEWSLETTER_PLUG),
+        ("paywall", WALL_PROMPT),
     ):
         if any(p.search(line) for p in patterns):
             return kind

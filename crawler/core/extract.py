@@ -33,6 +33,7 @@ from crawler.core.footnotes import drop_footnote_references
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
+from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
@@ -237,15 +238,16 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     other stories, teaser cards, repeated pull quotes, photo captions, embedded social
     posts, author bio boxes, sign-up boxes, product and sponsor boxes, machine-written
     summaries and an aggregator's sections above the story taken out; a quotation's figure
-    unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons and
-    bare footnote numbers removed; the headings of headers nested in the article kept, the
-    rest of those headers not."""
+    unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons, the
+    section label over the headline and bare footnote numbers removed; the headings of
+    headers nested in the article kept, the rest of those headers not."""
     separate_block_runs(tree)
     drop_hidden(tree)
     unwrap_layout_tables(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
+    drop_kickers(tree)
     drop_footnote_references(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)

@@ -33,7 +33,7 @@ _WORD = re.compile(r"\w+")
 # A label set inside the <h1> beside the headline ("LIVE", "Exclusive", "Opinion", a section
 # kicker) and text for screen readers only: not words of the headline. Marks are words of
 # the class however a theme joins them (headline__kicker, liveLabel, sr-only).
-_LABEL_MARK = re.compile(
+LABEL_MARK = re.compile(
     r"(?:(?<![A-Za-z0-9])(?i:kicker|eyebrow|overline|label|badge|flag|sr-only|visually-hidden"
     r"|screen-reader-text|screenreader|a11y)"
     r"|(?<=[a-z0-9])(?:Kicker|Eyebrow|Overline|Label|Badge|Flag))s?(?![a-z0-9])"
@@ -96,7 +96,7 @@ def _is_label(element, label) -> bool:
     # Sphinx and Markdown themes end a heading with a link to itself ("Setup¶").
     return (
         element is label
-        or bool(_LABEL_MARK.search(element.get("class") or ""))
+        or bool(LABEL_MARK.search(element.get("class") or ""))
         or is_permalink(element)
     )
 

@@ -62,6 +62,15 @@ WALL = tuple(
     )
 )
 
+# A wall's prompt set between paragraphs, where a metered page leaves it for the reader it
+# lets in: it ends in both of the wall's buttons, "… Subscribe now or log in."
+WALL_PROMPT = (
+    re.compile(
+        r"\b(subscribe|sign up|register|join)( now| today| here)?,? or (log|sign) ?in\b[.!]?$",
+        re.IGNORECASE,
+    ),
+)
+
 
 def declared(jsonld: dict[str, Any]) -> bool:
     """The article, or a part of it, is marked as not free."""

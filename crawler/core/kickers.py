@@ -1,0 +1,37 @@
+"""A section label set over the headline: `<p class="kicker">Feature</p><h1>…</h1>`.
+
+Themes print the story's section or format ("Feature", "In Brief", "Explainer") just above
+the headline, in an element whose class says what it is (kicker, eyebrow, label). The
+headline goes from the text as a duplicate of the title, but the label stayed behind as the
+record's first line. A `<div>` one was already dropped by trafilatura; a `<p>` or a `<span>`
+one was not.
+"""
+
+from __future__ import annotations
+
+from crawler.core.headline import LABEL_MARK
+
+MAX_KICKER_WORDS = 4
+
+
+def drop_kickers(tree) -> int:
+    """Remove short labelled elements right before the headline; how many there were."""
+    kickers = []
+    for h1 in tree.iter("h1"):
+        label = h1.getprevious()
+        while label is not None and not isinstance(label.tag, str):  # a comment
+            label = label.getprevious()
+        if label is not None and _is_kicker(label):
+            kickers.append(label)
+    for label in kickers:
+        label.drop_tree()
+    return len(kickers)
+
+
+def _is_kicker(element) -> bool:
+    words = element.text_content().split()
+    return (
+        0 < len(words) <= MAX_KICKER_WORDS
+        and bool(LABEL_MARK.search(element.get("class") or ""))
+        and element.find(".//h1") is None
+    )
