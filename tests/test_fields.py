@@ -677,3 +677,26 @@ def test_json_ld_inside_a_cdata_section_or_a_comment_is_read(wrapped):
     markup = f'<html><head><script type="application/ld+json">{script}</script></head></html>'
     page = read_page_meta(lxml_html.fromstring(markup))
     assert page.jsonld.get("datePublished") == "2026-03-04T10:00:00Z"
+
+
+def _title_of(markup: str) -> str | None:
+    page = read_page_meta(lxml_html.fromstring(markup))
+    return resolve_title(page, None, Hints(), None)[0]
+
+
+def test_the_title_part_the_page_prints_is_the_headline_wherever_the_site_put_its_name():
+    # An old table-laid page: no <h1>, no og:title; the headline in bold in its cell.
+    head = "<title>Pine Ridge Observatory - News - Club hears a dead satellite talk</title>"
+    body = (
+        "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a></td></tr><tr><td>"
+        "<b>Club hears a dead satellite talk</b><br><i>Posted by the secretary</i><br><br>"
+        "Members gathered on the roof to hear the old satellite's beacon again.</td></tr></table>"
+    )
+    assert _title_of(f"<html><head>{head}</head><body>{body}</body></html>") == (
+        "Club hears a dead satellite talk"
+    )
+    # Printed nowhere as a text of its own: the title tag's own reading stays.
+    unshown = body.replace("<b>Club hears a dead satellite talk</b>", "")
+    assert _title_of(f"<html><head>{head}</head><body>{unshown}</body></html>") == (
+        "Pine Ridge Observatory - News - Club hears a dead satellite talk"
+    )

@@ -15,7 +15,7 @@ from trafilatura.settings import Document
 from crawler.core.authors import is_organization, is_phrase, names_in, uninverted
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
-from crawler.core.headline import agrees
+from crawler.core.headline import TITLE_SEPARATORS, agrees
 from crawler.core.metadata import (
     PageMeta,
     decode_entities,
@@ -26,7 +26,6 @@ from crawler.core.metadata import (
 from crawler.core.model import Hints
 from crawler.core.prose import text_key
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
 _NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
 _CODE = re.compile(r"[{};]|\bfunction\s*\(")
@@ -51,7 +50,7 @@ def _site_in_title_tag(page: PageMeta) -> str | None:
     """ "Storm knocks out power | The Ledger": the <title>'s other part, when one part is
     the headline another title of the page gives (og:title, JSON-LD headline, an <h1>), for
     a page that names its site nowhere else (trafilatura's guess is then its domain)."""
-    parts = _TITLE_SEPARATORS.split(" ".join((page.title_tag or "").split()))
+    parts = TITLE_SEPARATORS.split(" ".join((page.title_tag or "").split()))
     if len(parts) != 2:
         return None
     headline = page.jsonld.get("headline")
@@ -92,6 +91,8 @@ def resolve_title(
     heading = _agreeing_heading(page, vouching, site_name) or _marked_headline(page, site_name)
     if heading:
         return heading, "heading"
+    if page.shown_title_part and not any(value for _, value in declared):
+        return page.shown_title_part, "title_tag"
     trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
     candidates = (
         *declared,
@@ -154,7 +155,7 @@ def title_from_text(text: str) -> tuple[str | None, str | None]:
 def _headline_part(title: str) -> str:
     """The longest part of "Headline | Site", "Site: Headline": a heading that agrees only
     with the site's name ("More From The Harbour Post") does not agree with the title."""
-    parts = _TITLE_SEPARATORS.split(" ".join(title.split()))
+    parts = TITLE_SEPARATORS.split(" ".join(title.split()))
     return max(parts, key=lambda part: len(part.split()))
 
 
@@ -192,7 +193,7 @@ def site_part_of_title_tag(guess: str | None, title_tag: str | None) -> str | No
     """The part of the <title> that `guess` is, when that part is the site's name."""
     if not guess or not title_tag:
         return None
-    parts = _TITLE_SEPARATORS.split(title_tag)
+    parts = TITLE_SEPARATORS.split(title_tag)
     prefix = _NAME_PREFIX.match(title_tag)
     names = parts[1:] + ([prefix.group(1)] if prefix else [])
     if _simple(parts[0]) in _simple(guess):
@@ -228,11 +229,11 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
         rest = _PREFIX_SEPARATOR.sub("", title[len(site_name) :], count=1)
         if rest != title[len(site_name) :] and rest.strip():
             title = rest.strip()
-    parts = _TITLE_SEPARATORS.split(title)
+    parts = TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     names = {_simple(site_name)} if site_name else set()
-    separators = _TITLE_SEPARATORS.findall(title)
+    separators = TITLE_SEPARATORS.findall(title)
     count = len(parts)
     while len(parts) > 1 and (_simple(parts[-1]) in names or _looks_like_domain(parts[-1])):
         parts.pop()
@@ -561,7 +562,7 @@ _NOT_FOUND_TITLE = re.compile(
 def is_error_page(*titles: str | None) -> bool:
     """A page whose title (or `<title>`, before its site suffix) is an error's."""
     for title in filter(None, titles):
-        first = _TITLE_SEPARATORS.split(title.strip())[0]
+        first = TITLE_SEPARATORS.split(title.strip())[0]
         if _NOT_FOUND_TITLE.match(title.strip()) or _NOT_FOUND_TITLE.match(first):
             return True
     return False

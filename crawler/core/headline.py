@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.heading_anchors import is_permalink
@@ -38,6 +39,27 @@ LABEL_MARK = re.compile(
     r"|screen-reader-text|screenreader|a11y)"
     r"|(?<=[a-z0-9])(?:Kicker|Eyebrow|Overline|Label|Badge|Flag))s?(?![a-z0-9])"
 )
+
+
+# Between a <title>'s parts: "Headline | Section | Site", "Site - Headline".
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+MIN_SHOWN_PART_WORDS = 3
+_TEXT_EQUALS = etree.XPath("//body//text()[normalize-space(.) = $part][1]")
+
+
+def shown_title_part(tree: lxml_html.HtmlElement, title_tag: str | None) -> str | None:
+    """The one part of a many-part <title> that the page prints as a text of its own
+    ("Site - News - Headline" over a `<b>Headline</b>`): on an old page without an <h1>,
+    og:title or JSON-LD, the headline the reader sees, wherever the site put its name."""
+    parts = TITLE_SEPARATORS.split(" ".join((title_tag or "").split()))
+    if len(parts) < 2:
+        return None
+    shown = [
+        part
+        for part in parts
+        if len(part.split()) >= MIN_SHOWN_PART_WORDS and _TEXT_EQUALS(tree, part=part)
+    ]
+    return shown[0] if len(shown) == 1 else None
 
 
 class Headings(NamedTuple):

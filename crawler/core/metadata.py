@@ -15,7 +15,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from crawler.core.bylines import byline_names
-from crawler.core.headline import visible_headings
+from crawler.core.headline import shown_title_part, visible_headings
 from crawler.core.original_credit import credited_original
 from crawler.core.page_times import publication_times
 
@@ -57,6 +57,7 @@ class PageMeta:
     credited_names: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
     marked_headline: str | None = None  # the one <h1> the theme marks as the headline
+    shown_title_part: str | None = None  # the <title>'s part printed on the page, if one is
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -132,6 +133,8 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     headings = visible_headings(tree)
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
     page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
+    if not page.headings:
+        page.shown_title_part = shown_title_part(tree, page.title_tag)
     return page
 
 
