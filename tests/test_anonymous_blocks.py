@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from crawler.core.anonymous_blocks import separate_block_runs
+from crawler.core.anonymous_blocks import quote_paragraphs, separate_block_runs
 from crawler.core.model import Hints
 from crawler.core.pipeline import process_page
 from tests.stock_trafilatura import stock_output
@@ -95,3 +95,38 @@ def test_only_prose_runs_are_set_apart_from_a_block():
     # A paragraph holding a box is one line with an aside, not two paragraphs.
     inside = f"<p>{prose}<span>box</span>{prose}</p>"
     assert _separated(inside) == inside
+
+
+QUOTE = (
+    "<blockquote><div>We will publish every test, the group said in its statement.</div>"
+    "<div>Any company may contribute to the shared repository.</div></blockquote>"
+)
+STOCK_QUOTE = """
+import sys, trafilatura
+text = trafilatura.extract(open(sys.argv[1]).read(), include_comments=False)
+print(any("statement.Any" in line for line in text.split("\\n")))
+"""
+
+
+def test_upstream_joins_a_quotations_divs_with_no_space(tmp_path):
+    # docs/upstream.md: "<blockquote><div>A.</div><div>B.</div></blockquote>" read "A.B.".
+    page = tmp_path / "quote.html"
+    page.write_text(_page(QUOTE))
+    assert stock_output(STOCK_QUOTE, page) == ["True"]
+
+
+def test_a_quotations_divs_are_its_paragraphs():
+    assert _lines(QUOTE) == [
+        "Alpha",
+        "Bravo",
+        "We will publish every test, the group said in its statement.",
+        "Any company may contribute to the shared repository.",
+        "Charlie",
+    ]
+    # Only a div of inline content is a paragraph; one holding blocks stays a div.
+    tree = lxml_html.fromstring(
+        "<blockquote><div>One.</div><div><div>Two.</div><table><tr><td>x</td></tr></table>"
+        "</div></blockquote>"
+    )
+    assert quote_paragraphs(tree) == 2
+    assert [element.tag for element in tree.iter("p", "div")] == ["p", "div", "p"]

@@ -136,6 +136,32 @@ def test_layout_tables_are_still_unwrapped():
     two_rows_no_header = _table(8).replace("<th>", "<td>").replace("</th>", "</td>")
     tree = extract.parse_tree(f"<html><body>{layout}{two_rows_no_header}</body></html>")
     assert extract.unwrap_layout_tables(tree) == 1
+    # Its rows and cells too: the first version renamed the table first, after which its
+    # rows found no table of their own and stayed rows, read as one "| … |" line.
+    unwrapped = tree.find("body")[0]
+    assert unwrapped.tag == "div" and unwrapped.find(".//tr") is None
+    assert unwrapped.find(".//td") is None
+
+
+def test_a_cell_of_br_laid_paragraphs_is_layout_and_an_infobox_is_data():
+    prose = "Members gathered on the roof to hear the beacon of the old satellite again. " * 3
+    cell = f"<b>Club hears a dead satellite</b><br><br>{prose}<br><br>{prose}"
+    page = (
+        "<table><tr><td colspan='2'><a href='/'>Home</a> | <a href='/news'>News</a></td></tr>"
+        f"<tr><td><a href='/a'>January</a><br><a href='/b'>February</a></td><td>{cell}</td></tr>"
+        "</table>"
+    )
+    tree = extract.parse_tree(f"<html><body>{page}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 1
+    infobox = "".join(
+        f"<tr><th>{key}</th><td>{value}<ul><li>more</li></ul></td></tr>"
+        for key, value in (("Type", "Attention"), ("Introduced", "2019"), ("Cost", "O(n)"))
+    )
+    tree = extract.parse_tree(
+        f"<html><body><table class='infobox'><tr><th colspan='2'>Sparse</th></tr>{infobox}"
+        "</table></body></html>"
+    )
+    assert extract.unwrap_layout_tables(tree) == 0
 
 
 SPLIT_BLOCKS = Path(__file__).parent / "pages" / "q_article_split_blocks.html"

@@ -8,6 +8,11 @@ no better: trafilatura read `Xray<div>Mike</div>Yankee` as one line, "Xray.Mikeâ
 A <br> on each side of such a block keeps the boundary whatever happens to the block: the
 text around it becomes a <br>'s tail, which trafilatura reads as a line of its own
 (crawler.core.lead_text does the same for a container's lead text).
+
+Inside a quotation trafilatura joins block children the same way:
+`<blockquote><div>First.</div><div>Second.</div></blockquote>` read "First.Second.", where
+<p>s read as two lines. A div of inline content there is the quotation's paragraph, and
+becomes one.
 """
 
 from __future__ import annotations
@@ -86,3 +91,20 @@ def _close(run: _Run) -> int:
     br.tail, block.tail = block.tail, None
     block.addnext(br)
     return 1
+
+
+def quote_paragraphs(tree) -> int:
+    """Make each div of inline content inside a blockquote a <p>; how many there were."""
+    divs = [
+        div
+        for quote in tree.iter("blockquote")
+        for div in quote.iter("div")
+        if not any(child.tag in BLOCKS for child in div) and _has_text(div)
+    ]
+    for div in divs:
+        div.tag = "p"
+    return len(divs)
+
+
+def _has_text(element) -> bool:
+    return bool("".join(element.itertext()).strip())

@@ -20,7 +20,7 @@ from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
-from crawler.core.anonymous_blocks import separate_block_runs
+from crawler.core.anonymous_blocks import quote_paragraphs, separate_block_runs
 from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
@@ -113,14 +113,19 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
     Old CMSes lay pages out with tables: read as data, a whole article becomes one
     "| ... |" row and the navigation column rows of its own. A table is layout when it
     says so (role="presentation"), when a cell holds block content (paragraphs, headings,
-    lists, nested tables), or when every cell is only a link (a menu); data tables hold
-    inline text and stay tables.
+    lists, nested tables) or paragraphs laid out with <br>s, or when every cell is only a
+    link (a menu); data tables hold inline text and stay tables.
     """
     layout = [table for table in tree.iter("table") if _is_layout(table)]
-    for table in layout:
-        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
-            if element is table or _owner_table(element) is table:
-                element.tag = "div"
+    # Every part's own table first: once a table is a div, its parts would find none.
+    parts = [
+        element
+        for table in layout
+        for element in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
+        if _owner_table(element) is table
+    ]
+    for element in [*layout, *parts]:
+        element.tag = "div"
     return len(layout)
 
 
@@ -132,6 +137,8 @@ def _is_layout(table) -> bool:
     cells = [cell for cell in table.iter("td", "th") if _owner_table(cell) is table]
     if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
         return True
+    if any(_br_laid_prose(cell) for cell in cells):
+        return True
     # A table of nothing but links is a menu: as divs, trafilatura drops it as navigation.
     texts = [(cell.text_content().strip(), cell) for cell in cells]
     filled = [(text, cell) for text, cell in texts if text]
@@ -140,19 +147,33 @@ def _is_layout(table) -> bool:
     )
 
 
+# A cell of paragraphs laid out with <br>s, as a 2000s site's article cell: prose a data
+# cell never holds (an address or a name and a title broken over two lines are short).
+MIN_BR_CELL_WORDS = 40
+
+
+def _br_laid_prose(cell) -> bool:
+    return cell.find("br") is not None and len(cell.text_content().split()) >= MIN_BR_CELL_WORDS
+
+
 MIN_GRID_ROWS = 3
 
 
 def _is_data_grid(table) -> bool:
     """A header cell and at least MIN_GRID_ROWS rows of the same two or more cells: a data
-    table (a list of films, a results table), even when a cell holds a list or a paragraph.
-    Layout tables are a few rows of unequal cells and no header."""
+    table (a list of films, a results table), even when a cell holds a list or a paragraph;
+    or as many rows of a header cell beside its value (an infobox). Layout tables are a few
+    rows of unequal cells and no header."""
     rows = [row for row in table.iter("tr") if _owner_table(row) is table]
     widths = [sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows]
-    if len(rows) < MIN_GRID_ROWS or min(widths, default=0) < 2:
+    if len(rows) < MIN_GRID_ROWS:
         return False
     has_header = any(cell.tag == "th" for row in rows[:2] for cell in row)
-    return has_header and len(set(widths)) == 1
+    if has_header and len(set(widths)) == 1 and widths[0] >= 2:
+        return True
+    # A key-value table (an infobox, a spec sheet): rows of a header cell and its value.
+    labelled = [row for row in rows if row.find("th") is not None and row.find("td") is not None]
+    return len(labelled) >= MIN_GRID_ROWS and 2 * len(labelled) >= len(rows)
 
 
 def _owner_table(element):
@@ -232,18 +253,19 @@ def code_lines(tree) -> frozenset[str]:
 
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
-    """The changes made to the tree on purpose, once, before any extraction run: text beside
-    a block set on a line of its own; layout tables read as regions; a run of one-paragraph
-    wrappers unwrapped; hidden elements,
+    """The changes made to the tree on purpose, once, before any extraction run: layout
+    tables read as regions; text beside a block, and a quotation's divs, set on lines of
+    their own; a run of one-paragraph wrappers unwrapped; hidden elements,
     other stories, teaser cards, repeated pull quotes, photo captions, embedded social
     posts, author bio boxes, sign-up boxes, product and sponsor boxes, machine-written
     summaries and an aggregator's sections above the story taken out; a quotation's figure
     unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons, the
     section label over the headline and bare footnote numbers removed; the headings of
     headers nested in the article kept, the rest of those headers not."""
-    separate_block_runs(tree)
-    drop_hidden(tree)
     unwrap_layout_tables(tree)
+    separate_block_runs(tree)
+    quote_paragraphs(tree)
+    drop_hidden(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
