@@ -19,6 +19,7 @@ FOREIGN = (
     "Nie ma takiej strony",
     "Ce site utilise des cookies pour améliorer votre expérience.",
     "Apple overvejer at købe et britisk startup for 1 milliard dollar.",
+    "— ich bin hier und du",  # a dash before a sentence is no sign-off
 )
 ENGLISH = (
     "Add tags to documents",  # "tags" German, "to" Norwegian: no one language has them all
@@ -37,6 +38,8 @@ ENGLISH = (
     "The model was fine-tuned with LoRA adapters on 8 GPUs.",
     "OK",
     "2026",
+    "— Ben",  # a writer's sign-off: "ben" is Dutch and Norwegian
+    "- Jo Li",
 )
 
 

@@ -102,7 +102,7 @@ def _script_kind(line: str) -> str | None:
 
 def _word_kind(line: str, rules: LineRules, known: frozenset[str]) -> str | None:
     words = line_words(line, rules)
-    if not words or _list_of_names(line) or _person_with_initials(line):
+    if not words or _list_of_names(line) or _person_with_initials(line) or _sign_off(line):
         return None
     if foreign_evidence(words, rules, known) <= rules.margin:
         return None
@@ -136,6 +136,15 @@ def _person_with_initials(line: str) -> bool:
     if not 2 <= len(words) <= MAX_NAME_LINE_WORDS or not _INITIAL.search(line):
         return False
     return all(word[:1].isupper() or word in _NAME_PARTICLES for word in words)
+
+
+# A writer's sign-off after a dash, "— Ben", "- Jo Li": a name, in no language ("ben" is
+# Dutch and Norwegian for "am", and the line went as a foreign fragment).
+_SIGN_OFF = re.compile(r"^[—–-]\s*[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}$")
+
+
+def _sign_off(line: str) -> bool:
+    return bool(_SIGN_OFF.match(line)) and all(word[0].isupper() for word in line[1:].split())
 
 
 # A quotation in double quotes or guillemets, and an English reporting verb outside it:
