@@ -771,6 +771,19 @@ def test_a_walls_prompt_between_paragraphs_goes_and_a_sentence_about_one_stays()
     assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
 
 
+def test_an_old_sites_page_links_and_footer_go():
+    chrome = [
+        "<< Back to News",
+        "Back to top",
+        "This page best viewed at 800x600.",
+        "Pine Ridge Observatory · 4410 County Road 9 · Webmaster: web@pineridge.example",
+    ]
+    result = clean_lines([*BODY, *chrome])
+    assert result.lines == BODY
+    prose = "Go back to the news of last week, when the board first met."
+    assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
+
+
 def test_callouts_between_paragraphs_go_wherever_they_sit():
     callouts = [
         "Sign up here for our weekly autonomy newsletter.",

@@ -114,6 +114,12 @@ UI_CONTROL = _compile(
     r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
     r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
     r"^(click|tap) here (to|for)\b.{0,60}$",
+    # An old site's page links and footer: "<< Back to News", "This page best viewed at
+    # 800x600.", "Webmaster: web@example.org".
+    r"^(<<|«|←|‹)?\s*back to (the )?(top|news|home|homepage|index|blog|articles?|stories"
+    r"|list|overview|main page|previous page)\s*(>>|»|→)?$",
+    r"^(this (page|site) (is )?)?best viewed (at|in|with)\b.{0,40}$",
+    r"\bwebmaster\s*:\s*\S+@\S+$",
 )
 
 # An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
