@@ -25,6 +25,7 @@ from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text, drop_impossible_references, utf16_byte_order
+from crawler.core.collapsed_text import reveal_collapsed_text
 from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
@@ -255,16 +256,18 @@ def code_lines(tree) -> frozenset[str]:
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; text beside a block, and a quotation's divs, set on lines of
-    their own; a run of one-paragraph wrappers unwrapped; hidden elements,
-    other stories, teaser cards, repeated pull quotes, photo captions, embedded social
-    posts, author bio boxes, sign-up boxes, product and sponsor boxes, machine-written
-    summaries and an aggregator's sections above the story taken out; a quotation's figure
-    unwrapped; a br-laid body's lead text made a paragraph; headings' permalink icons, the
-    section label over the headline and bare footnote numbers removed; the headings of
-    headers nested in the article kept, the rest of those headers not."""
+    their own; the rest of a story collapsed behind "Read more" shown; a run of
+    one-paragraph wrappers unwrapped; hidden elements, other stories, teaser cards,
+    repeated pull quotes, photo captions, embedded social posts, author bio boxes, sign-up
+    boxes, product and sponsor boxes, machine-written summaries and an aggregator's
+    sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
+    lead text made a paragraph; headings' permalink icons, the section label over the
+    headline and bare footnote numbers removed; the headings of headers nested in the
+    article kept, the rest of those headers not."""
     unwrap_layout_tables(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
+    reveal_collapsed_text(tree)
     drop_hidden(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)

@@ -1,0 +1,89 @@
+"""The rest of an article collapsed behind a "Read more" button.
+
+News sites, mobile templates above all, print the first paragraphs of a story and put the
+rest, in the same page, in a container hidden until the reader presses "Read the full
+article" (`hidden`, `style="display:none"`, `aria-hidden="true"`, whichever the script
+toggles). A crawler reads the page as served, so it saw the story cut after its third
+paragraph: we drop `hidden` elements (crawler.core.hidden), for good; trafilatura drops the
+other two, and only the recall run gave them back. Hidden text is the page's chrome as a
+rule (a modal, a menu, a sign-up box's thanks), so only this shape is shown again: a
+hidden container of two or more prose paragraphs, right after a prose paragraph of the
+body, beside an expand control. The control goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from crawler.core.prose import PROSE_LINE_WORDS
+
+MIN_HIDDEN_PARAGRAPHS = 2
+_HIDDEN = etree.XPath(
+    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
+    " 'display:none')][.//p]"
+)
+_EXPAND_WORDS = re.compile(
+    r"^\W*((read|show|see|view|load) (the )?(full|more|rest|entire|whole)\b.{0,30}"
+    r"|continue reading\b.{0,30}|(read|show|see) more|expand\b.{0,20})\W*$",
+    re.IGNORECASE,
+)
+_CONTROL_TAGS = frozenset({"button", "a", "span", "div", "label"})
+NEAR = 2  # siblings either side of the container where its control sits
+
+
+def reveal_collapsed_text(tree) -> int:
+    """Show a collapsed rest of the body again, and remove its control; how many."""
+    shown = 0
+    for container in _HIDDEN(tree):
+        control = _expand_control(container)
+        if control is None or not _continues_body(container):
+            continue
+        if sum(_prose(p) for p in container.iter("p")) < MIN_HIDDEN_PARAGRAPHS:
+            continue
+        for element in (container, *container.iter()):
+            _unhide(element)
+        control.drop_tree()
+        shown += 1
+    return shown
+
+
+def _prose(paragraph) -> bool:
+    return len(paragraph.text_content().split()) >= PROSE_LINE_WORDS
+
+
+def _continues_body(container) -> bool:
+    """The element before it is a prose paragraph, or ends with one."""
+    previous = container.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is None:
+        return False
+    last = previous if previous.tag == "p" else next(reversed(previous.findall(".//p")), None)
+    return last is not None and _prose(last)
+
+
+def _expand_control(container):
+    siblings = []
+    before, after = container.getprevious(), container.getnext()
+    for _ in range(NEAR):
+        siblings += [element for element in (after, before) if element is not None]
+        after = after.getnext() if after is not None else None
+        before = before.getprevious() if before is not None else None
+    for sibling in siblings:
+        for element in (sibling, *sibling.iter(*_CONTROL_TAGS)):
+            if element.tag in _CONTROL_TAGS and _EXPAND_WORDS.match(element.text_content()):
+                return element
+    return None
+
+
+def _unhide(element) -> None:
+    if not isinstance(element.tag, str):
+        return
+    for name in ("hidden", "aria-hidden"):
+        element.attrib.pop(name, None)
+    style = element.get("style")
+    if style and "none" in style:
+        kept = [rule for rule in style.split(";") if "".join(rule.split()) != "display:none"]
+        element.set("style", ";".join(kept))
