@@ -34,13 +34,14 @@ CONTAINERS = ("div", "section", "article", "main", "td", "blockquote")
 # beside a box, is left as trafilatura reads it (made a line of its own, a teaser list's
 # titles read as a body's lines, and a whole page of cards was taken for the article).
 BREAKS = frozenset({"br", "hr"})
+UNSHOWN = frozenset({"script", "style", "noscript", "template"})
 
 
 def separate_block_runs(tree) -> int:
     """Put a <br> between a block element and a prose run beside it; how many went in."""
     added = 0
     for container in list(tree.iter(*CONTAINERS)):
-        if not any(child.tag in BLOCKS for child in container):
+        if not _mixed(container):
             continue
         run = _Run(container.text)
         for child in list(container):
@@ -59,6 +60,24 @@ def separate_block_runs(tree) -> int:
     return added
 
 
+def _mixed(container) -> bool:
+    """A block child, and text of its own or an element that is neither a block nor a
+    break: most containers hold blocks only, and are passed over in one look at each child."""
+    block = False
+    run = bool(container.text) and not container.text.isspace()
+    for child in container:
+        tag = child.tag
+        if tag in BLOCKS:
+            block = True
+        elif not run and isinstance(tag, str) and tag not in BREAKS and tag not in UNSHOWN:
+            run = True
+        if not run and child.tail and not child.tail.isspace():
+            run = True
+        if block and run:
+            return True
+    return False
+
+
 class _Run:
     """Inline content between two blocks: its words, its linked words, and the block it
     follows, if any."""
@@ -69,8 +88,8 @@ class _Run:
         self.after = after
 
     def take(self, element) -> None:
-        if not isinstance(element.tag, str):  # a comment: only its tail shows
-            self.words += len((element.tail or "").split())
+        if not isinstance(element.tag, str) or element.tag in UNSHOWN:
+            self.words += len((element.tail or "").split())  # only its tail shows
             return
         words = len(element.text_content().split())
         self.words += words + len((element.tail or "").split())

@@ -20,9 +20,10 @@ from lxml import etree
 from crawler.core.prose import PROSE_LINE_WORDS
 
 MIN_HIDDEN_PARAGRAPHS = 2
+# Found from the paragraphs up (0.17 ms a page; a test of every element for paragraph
+# children cost 0.4): only a container with paragraphs of its own is looked at.
 _HIDDEN = etree.XPath(
-    "//body//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''),"
-    " 'display:none')][.//p]"
+    "//body//p/parent::*[@hidden or @aria-hidden='true' or contains(@style, 'none')]"
 )
 _EXPAND_WORDS = re.compile(
     r"^\W*((read|show|see|view|load) (the )?(full|more|rest|entire|whole)\b.{0,30}"
@@ -37,6 +38,8 @@ def reveal_collapsed_text(tree) -> int:
     """Show a collapsed rest of the body again, and remove its control; how many."""
     shown = 0
     for container in _HIDDEN(tree):
+        if not _marked_hidden(container):
+            continue
         control = _expand_control(container)
         if control is None or not _continues_body(container):
             continue
@@ -47,6 +50,15 @@ def reveal_collapsed_text(tree) -> int:
         control.drop_tree()
         shown += 1
     return shown
+
+
+def _marked_hidden(element) -> bool:
+    style = "".join((element.get("style") or "").split()).lower()
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or "display:none" in style
+    )
 
 
 def _prose(paragraph) -> bool:

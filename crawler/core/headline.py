@@ -44,21 +44,23 @@ LABEL_MARK = re.compile(
 # Between a <title>'s parts: "Headline | Section | Site", "Site - Headline".
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 MIN_SHOWN_PART_WORDS = 3
-_TEXT_EQUALS = etree.XPath("//body//text()[normalize-space(.) = $part][1]")
 
 
 def shown_title_part(tree: lxml_html.HtmlElement, title_tag: str | None) -> str | None:
     """The one part of a many-part <title> that the page prints as a text of its own
     ("Site - News - Headline" over a `<b>Headline</b>`): on an old page without an <h1>,
     og:title or JSON-LD, the headline the reader sees, wherever the site put its name."""
-    parts = TITLE_SEPARATORS.split(" ".join((title_tag or "").split()))
-    if len(parts) < 2:
+    every = TITLE_SEPARATORS.split(" ".join((title_tag or "").split()))
+    parts = [part for part in every if len(part.split()) >= MIN_SHOWN_PART_WORDS]
+    if len(every) < 2 or not parts:
         return None
-    shown = [
-        part
-        for part in parts
-        if len(part.split()) >= MIN_SHOWN_PART_WORDS and _TEXT_EQUALS(tree, part=part)
-    ]
+    # One walk over the text nodes for all the parts; lxml XPath variables take strings.
+    test = " or ".join(f"contains(., $p{i})" for i in range(len(parts)))
+    found = etree.XPath(f"//body//text()[{test}]")(
+        tree, **{f"p{i}": part for i, part in enumerate(parts)}
+    )
+    texts = {" ".join(text.split()) for text in found}
+    shown = [part for part in parts if part in texts]
     return shown[0] if len(shown) == 1 else None
 
 
