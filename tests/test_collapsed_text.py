@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html as lxml_html
 
+from crawler.core.collapsed_text import reveal_collapsed_text
 from crawler.core.model import Hints
 from crawler.core.pipeline import Options, process_page
 
@@ -52,3 +54,14 @@ def test_hidden_prose_without_an_expand_control_or_away_from_the_body_stays_hidd
     # Beside a button, but not continuing the body: a box of its own before the story.
     boxed = f"<div hidden>{REST}</div>{BUTTON}{SHOWN}"
     assert "In the first year" not in _text(boxed)
+
+
+def test_the_shown_container_loses_every_hiding_mark_and_keeps_its_other_styles():
+    tree = lxml_html.fromstring(
+        f"<div>{SHOWN}<div hidden aria-hidden='true' style='color: red; display: none"
+        f" !important'>{REST}</div>{BUTTON}</div>"
+    )
+    assert reveal_collapsed_text(tree) == 1
+    shown = tree.find("div")
+    assert dict(shown.attrib) == {"style": "color: red"}
+    assert tree.find("button") is None

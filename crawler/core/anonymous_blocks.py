@@ -30,9 +30,6 @@ BLOCKS = frozenset(
 # Containers whose text runs are a body's lines; a paragraph or a list item holding a box
 # is one line with an aside, not two paragraphs.
 CONTAINERS = ("div", "section", "article", "main", "td", "blockquote")
-# Only a run of prose is set apart: a card's linked title over its summary <p>, or a label
-# beside a box, is left as trafilatura reads it (made a line of its own, a teaser list's
-# titles read as a body's lines, and a whole page of cards was taken for the article).
 BREAKS = frozenset({"br", "hr"})
 UNSHOWN = frozenset({"script", "style", "noscript", "template"})
 
@@ -97,6 +94,10 @@ class _Run:
             self.linked += words
 
     def prose(self) -> bool:
+        # Only a run of prose is set apart: a card's linked title over its summary <p>, or a
+        # label beside a box, is left as trafilatura reads it (made a line of its own, a
+        # teaser list's titles read as a body's lines, and a whole page of cards was taken
+        # for the article).
         return self.words >= PROSE_LINE_WORDS and self.linked * 2 < self.words
 
 

@@ -57,8 +57,13 @@ def _marked_hidden(element) -> bool:
     return (
         element.get("hidden") is not None
         or element.get("aria-hidden") == "true"
-        or "display:none" in style
+        or any(_hides(rule) for rule in style.split(";"))
     )
+
+
+def _hides(rule: str) -> bool:
+    """A style rule, spaces removed and lower-cased, that hides its element."""
+    return rule.startswith("display:none")
 
 
 def _prose(paragraph) -> bool:
@@ -97,5 +102,6 @@ def _unhide(element) -> None:
         element.attrib.pop(name, None)
     style = element.get("style")
     if style and "none" in style:
-        kept = [rule for rule in style.split(";") if "".join(rule.split()) != "display:none"]
+        # "display: none !important" too
+        kept = [rule for rule in style.split(";") if not _hides("".join(rule.split()).lower())]
         element.set("style", ";".join(kept))
