@@ -321,6 +321,17 @@ def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
     assert clean_lines(lines, links=links).lines == lines
 
 
+def test_zdnets_also_promo_and_a_contributor_disclaimer_go():
+    promo = "Also: The best AI chatbots of the year, tested"
+    links = frozenset({"the best ai chatbots of the year, tested"})
+    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    assert result.lines == BODY
+    disclaimer = "Opinions expressed by Forbes Contributors are their own."
+    assert clean_lines([disclaimer, *BODY]).lines == BODY
+    prose = "The opinions expressed by the panel are their own, the agency said in a statement."
+    assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
+
+
 def test_a_promo_label_on_its_own_line_goes_with_the_links_under_it():
     # "<strong>Read more:</strong><br><a>headline</a>": the label and the link on two lines.
     links = frozenset({"regulator issues guidance on ai at work", "what the ai act means"})

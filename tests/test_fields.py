@@ -346,6 +346,26 @@ def test_a_by_line_with_a_date_after_the_name_or_a_posted_date_before_it():
     assert _byline("<p>Posted prices rose by Tuesday as traders sold their stocks.</p>") == ()
 
 
+def test_a_byline_marked_by_its_test_id_is_read():
+    # BBC: no "By", no link, no class; only `data-testid` says what the element is.
+    markup = (
+        '<div data-testid="byline-new-contributors"><span class="sc-2b5e3a">Laura Pennington'
+        "</span><span>Health reporter, BBC Scotland</span></div>"
+    )
+    assert clean_authors(list(_byline(markup))) == ["Laura Pennington"]
+
+
+def test_a_paired_papers_name_after_the_byline_is_no_author():
+    # "Courier & Press": its "&" read as a list, and "Press" became an author.
+    assert clean_authors(["By MARISOL VEGA and DEREK LUND Courier & Press"]) == [
+        "Marisol Vega",
+        "Derek Lund",
+    ]
+    assert clean_authors(["Jane Doe, Post & Courier"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe & John Roe"]) == ["Jane Doe", "John Roe"]
+    assert clean_authors(["Press"]) == [] and clean_authors(["Reuters"]) == ["Reuters"]
+
+
 def test_a_staff_and_wire_reports_credit_names_no_person():
     assert clean_authors(["Staff and wire reports"]) == []
     assert clean_authors(["Wire reports", "Staff reports"]) == []

@@ -43,6 +43,15 @@ def test_a_masthead_date_is_not_the_articles():
     assert record.published_at.date().isoformat() == "2025-06-02"
 
 
+def test_a_time_without_datetime_is_read_from_its_written_day():
+    # HTML: a <time> without `datetime` holds its value as its text. EurekAlert's releases.
+    html = _page(meta="<time>14-Jan-2026</time>")
+    assert publication_times(parse_tree(html)) == ["14-Jan-2026"]
+    record = process_page(html.encode(), URL).record
+    assert record.published_at.date().isoformat() == "2026-01-14"
+    assert publication_times(parse_tree(_page(meta="<time>2 hours ago</time>"))) == []
+
+
 def test_sidebar_related_and_comment_dates_are_left_out_and_the_articles_footer_kept():
     sidebar = (
         '<aside><ul><li><a href="/a">Pool reopens</a> <time datetime="2025-05-30"></time></li>'

@@ -233,6 +233,7 @@ def names_in(byline: str) -> list[str]:
     """The candidate names of one byline string, cleaned, in order, junk left out."""
     text = _ASIDE.sub(" ", byline)
     text = _after_inner_by(" ".join(text.split()))
+    text = _without_paired_outlet(text)
     if _is_role_phrase(text):
         return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
@@ -397,10 +398,34 @@ def is_phrase(name: str) -> bool:
     return len(words) > 1 and any(capitalized) and not all(capitalized)
 
 
+# The generic words of a newspaper's name. One alone is no one's name ("Press" left from
+# "Courier & Press"); a brand ("Reuters", "Bloomberg") is not among them.
+_OUTLET_WORDS = frozenset(
+    {
+        "press", "news", "media", "times", "post", "journal", "daily", "weekly", "courier",
+        "herald", "tribune", "gazette", "chronicle", "observer", "bulletin", "monitor",
+        "democrat", "republican", "sentinel", "examiner", "register", "star", "ledger",
+        "dispatch", "record", "telegraph", "independent", "standard", "mirror", "express",
+    }
+)  # fmt: skip
+# A paper named "X & Y" after the byline's names: "By Marisol Vega and Derek Lund Courier &
+# Press", "Jane Doe, Post & Courier". Its "&" read as a list: "Press" became an author.
+_PAIRED_OUTLET = re.compile(r"(?:,\s*|\s+)(?P<first>[A-Z][a-z]+) & (?P<second>[A-Z][a-z]+)\s*$")
+
+
+def _without_paired_outlet(text: str) -> str:
+    paired = _PAIRED_OUTLET.search(text)
+    if paired and {paired["first"].lower(), paired["second"].lower()} & _OUTLET_WORDS:
+        return text[: paired.start()]
+    return text
+
+
 def is_junk(name: str) -> bool:
     if not re.search(r"[^\W\d_]", name) or "@" in name or "://" in name or "*" in name:
         return True
     if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+        return True
+    if name.lower() in _OUTLET_WORDS:
         return True
     if _NOT_A_NAME.match(name) or _UI_PHRASE.match(name) or _CREDIT.match(name):
         return True

@@ -66,7 +66,7 @@ MAX_NAMES = 12
 
 # Byline marks are looked for in these attribute values only: libxml2 hands them over, so
 # Python does not visit every element.
-_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class")
+_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid")
 _TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
 
 

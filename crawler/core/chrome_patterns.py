@@ -119,6 +119,10 @@ UI_CONTROL = _compile(
     r"^(<<|«|←|‹)?\s*back to (the )?(top|news|home|homepage|index|blog|articles?|stories"
     r"|list|overview|main page|previous page)\s*(>>|»|→)?$",
     r"^(this (page|site) (is )?)?best viewed (at|in|with)\b.{0,40}$",
+    # A contributor network's disclaimer: "Opinions expressed by Forbes Contributors are
+    # their own."
+    r"^(the )?(opinions|views) expressed (by|in|here)\b.{0,60}"
+    r"\bare (their|the author'?s?|my) own\.?$",
     r"\bwebmaster\s*:\s*\S+@\S+$",
 )
 
@@ -202,12 +206,13 @@ STATUS_BADGE = re.compile(
 )
 
 # The label of an inline promo between paragraphs, before a link to another story: "Also
-# Read: <headline>", "READ MORE: <headline>" (crawler.core.clean._drop_inline_promos). Not
-# "Related:" or "See also:": Dragnet's 2012 gold keeps those lines in the article.
+# Read: <headline>", "READ MORE: <headline>", ZDNET's "Also: <headline>"
+# (crawler.core.clean._drop_inline_promos). Not "Related:" or "See also:": Dragnet's 2012
+# gold keeps those lines in the article.
 # In brackets, as the New Statesman sets it, "[See also: <headline>]" is a promo too: the
 # brackets set it apart from the text.
 PROMO_LABEL = re.compile(
-    r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|more|must read"
+    r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|more|must read|also"
     r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*"
     # A widget's label run into the link, no colon: "Related Story <headline>".
     r"|^related (story|stories|article|articles|post|reading)\s*[:|–—-]?\s*",

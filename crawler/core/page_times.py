@@ -39,12 +39,12 @@ _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
 
 
 def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
-    """The `datetime` values of the page's `<time>` elements outside its chrome: marked
-    publication times first, then unmarked ones, then marked update times, each in
-    document order."""
+    """The `datetime` values (or, without one, the written day) of the page's `<time>`
+    elements outside its chrome: marked publication times first, then unmarked ones, then
+    marked update times, each in document order."""
     ranked: list[tuple[int, str]] = []
     for element in tree.iter("time"):
-        value = element.get("datetime")
+        value = element.get("datetime") or _day_text(element)
         if value and not _in_chrome(element):
             ranked.append((_rank(element), value.strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
@@ -64,7 +64,9 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # or an ISO date.
 # (?!\d), not \b, after the year: an element's text runs into the next one's ("2025The").
 _DAY = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b.*\b(?:19|20)\d{{2}}(?!\d)|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}(?!\d)"
+    rf"\b{_MONTH}\s+\d{{1,2}}\b.*\b(?:19|20)\d{{2}}(?!\d)"
+    # "14 Jan 2026", and EurekAlert's "14-Jan-2026"
+    rf"|\b\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}(?!\d)"
     r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
     re.IGNORECASE,
 )
@@ -99,6 +101,16 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             if _DAY.search(match.group("date")):
                 return match.group("date")
     return None
+
+
+MAX_TIME_TEXT_CHARS = 40
+
+
+def _day_text(element) -> str | None:
+    """A `<time>` without `datetime` holds its value as its text (HTML's rule): a calendar
+    day written out, "14-Jan-2026", "March 3, 2026"; not "2 hours ago"."""
+    text = " ".join(element.text_content().split())
+    return text if len(text) <= MAX_TIME_TEXT_CHARS and _DAY.search(text) else None
 
 
 def _text(element) -> str:
