@@ -37,5 +37,10 @@ def first_child(element):
     return next((child for child in element if isinstance(child.tag, str)), None)
 
 
+def previous_element(element):
+    """The nearest preceding sibling that is an element (not a comment), or None."""
+    return next((s for s in element.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+
+
 def contains(ancestor, element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())

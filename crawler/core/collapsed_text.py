@@ -17,6 +17,7 @@ import re
 
 from lxml import etree
 
+from crawler.core.boxes import previous_element
 from crawler.core.prose import PROSE_LINE_WORDS
 
 MIN_HIDDEN_PARAGRAPHS = 2
@@ -45,7 +46,7 @@ def reveal_collapsed_text(tree) -> int:
             continue
         if sum(_prose(p) for p in container.iter("p")) < MIN_HIDDEN_PARAGRAPHS:
             continue
-        for element in (container, *container.iter()):
+        for element in container.iter():  # the container first
             _unhide(element)
         control.drop_tree()
         shown += 1
@@ -72,9 +73,7 @@ def _prose(paragraph) -> bool:
 
 def _continues_body(container) -> bool:
     """The element before it is a prose paragraph, or ends with one."""
-    previous = container.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
+    previous = previous_element(container)
     if previous is None:
         return False
     last = previous if previous.tag == "p" else next(reversed(previous.findall(".//p")), None)

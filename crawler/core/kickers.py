@@ -9,6 +9,7 @@ one was not.
 
 from __future__ import annotations
 
+from crawler.core.boxes import previous_element
 from crawler.core.headline import LABEL_MARK
 
 MAX_KICKER_WORDS = 4
@@ -18,9 +19,7 @@ def drop_kickers(tree) -> int:
     """Remove short labelled elements right before the headline; how many there were."""
     kickers = []
     for h1 in tree.iter("h1"):
-        label = h1.getprevious()
-        while label is not None and not isinstance(label.tag, str):  # a comment
-            label = label.getprevious()
+        label = previous_element(h1)
         if label is not None and _is_kicker(label):
             kickers.append(label)
     for label in kickers:
