@@ -507,6 +507,9 @@ def test_a_press_releases_contact_block_at_the_end_goes():
     assert clean_lines(prose).lines == prose
     middle = [BODY[0], *block, BODY[1], BODY[2]]
     assert clean_lines(middle).lines == middle
+    # Before the newsroom's legal paragraph, the block goes and the paragraph stays.
+    legal = "This release contains forward-looking statements that involve risks."
+    assert clean_lines([*BODY, *block, legal]).lines == [*BODY, legal]
 
 
 def test_a_widget_heading_left_alone_between_paragraphs_goes():
@@ -821,6 +824,18 @@ def test_a_live_badge_and_a_time_stamp_over_the_story_go():
     # A line that says more than the label and the time stays: it is an editor's note.
     note = "Updated March 12, 2026: This story has been updated with the company's response."
     assert clean_lines([note, *BODY]).lines == [note, *BODY]
+
+
+def test_a_bare_date_and_a_release_label_over_the_story_go():
+    # A press release's date under its headline, no "Published" label; a wire's
+    # "NEWS RELEASE" over it.
+    for top in (["March 3, 2026"], ["NEWS RELEASE", "14-Jan-2026"], ["Tue, 10 Jun 2025"]):
+        result = clean_lines([*top, *BODY])
+        assert result.lines == BODY, top
+    # Lower down, a date alone is a timeline's heading and stays.
+    lead = "The lab kept a log of the model's training, and the entries below are its own words."
+    timeline = [lead, "March 3, 2026", *BODY]
+    assert clean_lines(timeline).lines == timeline
 
 
 def test_a_tables_header_rule_is_no_line_of_the_text():

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+import trafilatura
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, is_phrase
@@ -238,6 +239,9 @@ def test_the_title_tags_other_part_names_a_site_that_names_itself_nowhere_else()
         title_tag=f"{headline} | Harbor Ledger", headings=(headline,), meta={"og:site_name": ["HL"]}
     )
     assert resolve_site_name(declared, None) == "HL"
+    # The site's logo set as a heading beside the headline: both parts are headings.
+    logo = PageMeta(title_tag=f"{headline} - Ledger", headings=("Ledger", headline))
+    assert resolve_site_name(logo, None) is None
 
 
 def test_a_title_that_is_only_the_site_name_falls_through():
@@ -720,3 +724,23 @@ def test_the_title_part_the_page_prints_is_the_headline_wherever_the_site_put_it
     assert _title_of(f"<html><head>{head}</head><body>{unshown}</body></html>") == (
         "Pine Ridge Observatory - News - Club hears a dead satellite talk"
     )
+
+
+def test_the_headline_is_never_the_site_name():
+    # trafilatura names the site with the <title> part that holds a dot ("Studio Inc."):
+    # here the headline, the part the page prints. The other part is the site.
+    tree = lxml_html.fromstring(
+        "<html><head><title>Designer Interview: Alder Studio Inc. | Woodnest Journal</title>"
+        "</head><body><b>Designer Interview: Alder Studio Inc.</b>"
+        f"<p>{'The studio builds oak tables for small flats. ' * 30}</p></body></html>"
+    )
+    found = trafilatura.bare_extraction(tree, with_metadata=True, as_dict=False)
+    assert found.sitename == "Designer Interview: Alder Studio Inc."  # upstream's guess
+    page = read_page_meta(tree)
+    assert resolve_site_name(page, found) == "Woodnest Journal"
+    # Nothing but trafilatura's guess: the headline still does not name the site.
+    single = PageMeta(
+        title_tag="Designer Interview: Alder Studio Inc.",
+        headings=("Designer Interview: Alder Studio Inc.",),
+    )
+    assert resolve_site_name(single, found) is None

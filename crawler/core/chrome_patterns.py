@@ -188,7 +188,8 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _STAMP_DAY = (
     rf"(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}"
     rf"|{_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    rf"|\d{{1,2}}-{_MONTH}-\d{{4}})"
 )
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 _STAMP_TIME = r"\d{1,2}([:.]\d{2} ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
@@ -199,9 +200,19 @@ TIME_STAMP = _compile(
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
 
+# The same stamp without its label, a line of its own at the top of the text: a press
+# release's "March 3, 2026" under its headline, a blog's "01:52 PM EDT" under its date. Only
+# the leading edge: further down, a date alone is a timeline's or a diary's heading.
+BARE_DATE = re.compile(
+    rf"^({_STAMP_WEEKDAY}{_STAMP_DAY}(,? (at |[|–—-] )?{_STAMP_TIME})?|{_STAMP_TIME})\.?$",
+    re.IGNORECASE,
+)
+
 # A live or breaking story's badge set as a line of its own, over the story.
 STATUS_BADGE = re.compile(
-    r"^(live|breaking|developing|exclusive|just in)( news| now| updates?| coverage| story)?$",
+    r"^(live|breaking|developing|exclusive|just in)( news| now| updates?| coverage| story)?$"
+    # A release's kind over its headline: EurekAlert's "NEWS RELEASE", a newsroom's.
+    r"|^((news|press|media) release|for immediate release)$",
     re.IGNORECASE,
 )
 

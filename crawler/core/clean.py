@@ -21,6 +21,7 @@ from crawler.core.chrome_patterns import (
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
+    BARE_DATE,
     BYLINE,
     COMMENT_FORM,
     COMMENT_SIGNATURE,
@@ -116,7 +117,7 @@ def clean_lines(
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
-    _drop_contact_block(result)
+    _drop_contact_block(result, followed=True)
     _drop_after_end_mark(result)
     _drop_leading_edge(result, title, authors)
     return result
@@ -297,18 +298,34 @@ CONTACT_LINES = 8  # a block of up to this many short lines after its label
 CONTACT_LINE_WORDS = 10
 
 
-def _drop_contact_block(result: CleanResult) -> None:
+def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
+    """The label and its short lines, in the text's second half, to the end; or, once the
+    trailing edge is gone (`followed`), up to the paragraph a newsroom sets after them (its
+    forward-looking statements, an "About")."""
     lines = result.lines
-    for index in range(max(1, len(lines) - CONTACT_LINES - 1), len(lines)):
-        if not CONTACT_LABEL.match(lines[index]) or _words(lines[index]) > CONTACT_LINE_WORDS:
-            continue
-        if all(
-            _words(line) <= CONTACT_LINE_WORDS and not line.endswith((".", "?", "!", "”", '"'))
-            for line in lines[index + 1 :]
-        ):
-            result.removed["contact"] += len(lines) - index
-            del lines[index:]
-            return
+    words = list(map(_words, lines))
+    before = 0
+    for index, line in enumerate(lines):
+        if index and 2 * before >= sum(words) and _is_contact_label(line):
+            end = index + 1
+            while end < len(lines) and end - index <= CONTACT_LINES:
+                if not _is_contact_line(lines[end]):
+                    break
+                end += 1
+            if end == len(lines) or (followed and end > index + 1):
+                result.removed["contact"] += end - index
+                del lines[index:end]
+                return
+        before += words[index]
+
+
+def _is_contact_label(line: str) -> bool:
+    return bool(CONTACT_LABEL.match(line)) and _words(line) <= CONTACT_LINE_WORDS
+
+
+def _is_contact_line(line: str) -> bool:
+    """A name, a company, a phone number or an address: short, no sentence."""
+    return _words(line) <= CONTACT_LINE_WORDS and not line.endswith((".", "?", "!", "”", '"'))
 
 
 def _drop_after_end_mark(result: CleanResult) -> None:
@@ -574,7 +591,7 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "navigation"
     if STATUS_BADGE.match(line):
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
-    if any(p.search(line) for p in TIME_STAMP):
+    if any(p.search(line) for p in TIME_STAMP) or BARE_DATE.match(line):
         return "time_stamp"  # "Last updated: March 12, 2026, 1:45 p.m. ET" over the story
     if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
         return "byline"

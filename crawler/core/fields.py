@@ -38,7 +38,7 @@ def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
         or _application_name(page)
         or (publisher[0] if publisher else None)
         or _site_in_title_tag(page)
-        or (found.sitename if found else None)
+        or _guessed_site(page, found)
     )
     return decode_entities(name) if name else None
 
@@ -48,18 +48,34 @@ MAX_SITE_NAME_WORDS = 5
 
 def _site_in_title_tag(page: PageMeta) -> str | None:
     """ "Storm knocks out power | The Ledger": the <title>'s other part, when one part is
-    the headline another title of the page gives (og:title, JSON-LD headline, an <h1>), for
-    a page that names its site nowhere else (trafilatura's guess is then its domain)."""
+    the headline another title of the page gives (og:title, JSON-LD headline, an <h1>, the
+    part printed as the page's own text), for a page that names its site nowhere else
+    (trafilatura's guess is then its domain)."""
     parts = TITLE_SEPARATORS.split(" ".join((page.title_tag or "").split()))
     if len(parts) != 2:
         return None
+    known = _headline_keys(page)
+    for head, site in (parts, parts[::-1]):
+        # Both parts vouched for (the headline in one heading, the site's logo in another):
+        # no telling which is the site, and the headline as site name is worse than none.
+        if _simple(head) in known and _simple(site) not in known:
+            return site if 0 < len(site.split()) <= MAX_SITE_NAME_WORDS else None
+    return None
+
+
+def _guessed_site(page: PageMeta, found: Document | None) -> str | None:
+    """trafilatura's site name, a part of the <title> it splits, unless that part is the
+    headline another title of the page gives (it takes the wrong side of "Headline - Site"
+    when the headline is the shorter one)."""
+    name = found.sitename if found else None
+    return name if name and _simple(name) not in _headline_keys(page) else None
+
+
+def _headline_keys(page: PageMeta) -> set[str]:
     headline = page.jsonld.get("headline")
     titles = (page.first("og:title", "twitter:title"), headline, *page.headings)
-    known = {_simple(title) for title in titles if isinstance(title, str) and title.strip()}
-    for head, site in (parts, parts[::-1]):
-        if _simple(head) in known and 0 < len(site.split()) <= MAX_SITE_NAME_WORDS:
-            return site
-    return None
+    titles += (page.shown_title_part,)  # the part an old page prints as its headline
+    return {_simple(title) for title in titles if isinstance(title, str) and title.strip()}
 
 
 def _application_name(page: PageMeta) -> str | None:
