@@ -140,3 +140,30 @@ def test_a_free_part_of_a_paragraph_or_more_is_the_text():
         f"- Story {n}: how a small lab trained a model on a single rented GPU" for n in "123"
     ]
     assert without_paid_part([*dek_only, *stories], frozenset(PROSE)) == ([*dek_only, *stories], 0)
+
+
+def _page(jsonld: str, paragraphs: list[str], after: str = "") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<html><head><title>Credit scoring consultation</title><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "headline": "Credit scoring consultation"{jsonld}}}</script>'
+        f"</head><body><article><h1>Credit scoring consultation</h1>{body}{after}</article>"
+        "</body></html>"
+    ).encode()
+
+
+def test_only_a_text_known_to_be_cut_is_truncated():
+    url = "https://ledger.test/2026/11/credit-scoring"
+    # A metered site marks the article it serves whole: subscriber content, not cut.
+    whole = process_page(_page(', "isAccessibleForFree": false', PROSE * 4), url).record
+    assert "paywalled" in whole.flags and "truncated" not in whole.flags
+    # The text ended in the wall: the free part only.
+    wall = "<p>Subscribe to continue reading.</p>"
+    cut = process_page(_page(', "isAccessibleForFree": false', PROSE * 4, wall), url).record
+    assert {"paywalled", "truncated"} <= set(cut.flags)
+    # The JSON-LD counts far more words than the page served (a teaser for crawlers).
+    counted = process_page(_page(', "wordCount": "1,240"', PROSE * 4), url).record
+    assert "truncated" in counted.flags and "paywalled" not in counted.flags
+    # A count near the text's (captions, a summary box) says nothing.
+    near = process_page(_page(f', "wordCount": {whole.word_count + 40}', PROSE * 4), url).record
+    assert "truncated" not in near.flags

@@ -77,6 +77,7 @@ class CleanResult:
     original_publisher: str | None = None
     is_aggregator: bool = False
     reprint_byline: str | None = None  # the reprinted story's own byline line
+    ends_at_wall: bool = False  # a subscribe wall was cut from the end: the text is the free part
 
     @property
     def text(self) -> str:
@@ -289,6 +290,7 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
         if not kind:
             return
         result.removed[kind] += 1
+        result.ends_at_wall |= kind == "paywall"
         result.lines.pop()
 
 

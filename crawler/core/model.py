@@ -32,6 +32,7 @@ Flag = Literal[
     "updated",
     "near_duplicate",
     "paywalled",
+    "truncated",
 ]
 
 SHORT_WORDS = 150  # below this many words a record is flagged `short`

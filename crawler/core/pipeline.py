@@ -45,6 +45,7 @@ class _Draft:
     original_publisher: str | None = None
     is_aggregator: bool = False
     reprint_byline: str | None = None
+    truncated: bool = False  # a wall or the declared paid part was cut from the text
 
 
 def process_page(
@@ -88,7 +89,8 @@ def process_page(
     values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
     off_topic = guess.language == "en" and _is_off_topic(values["ai_relevance"], hints, options)
     paywalled = paywall.declared(raw.page.jsonld) or bool(draft.removed.get("paywall"))
-    values["flags"] = _flags(values, draft.is_aggregator, off_topic, paywalled)
+    truncated = draft.truncated or paywall.words_missing(raw.page.jsonld, values["word_count"])
+    values["flags"] = _flags(values, draft.is_aggregator, off_topic, paywalled, truncated)
     try:
         record = ArticleRecord.model_validate(values)
     except ValidationError as error:
@@ -121,6 +123,7 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
         result.original_publisher or raw.page.original_publisher,
         result.is_aggregator,
         result.reprint_byline,
+        truncated=result.ends_at_wall or bool(paid),
     )
 
 
@@ -210,7 +213,9 @@ def _language_values(guess) -> dict:
     return {"language": guess.language, "language_confidence": guess.confidence}
 
 
-def _flags(values: dict, aggregator: bool, off_topic: bool, paywalled: bool) -> list[str]:
+def _flags(
+    values: dict, aggregator: bool, off_topic: bool, paywalled: bool, truncated: bool
+) -> list[str]:
     removed, language = values["cleaning"], values["language"]
     declared = values["declared_language"]
     original = bool(values["original_publisher"] or values["original_url"])
@@ -228,5 +233,6 @@ def _flags(values: dict, aggregator: bool, off_topic: bool, paywalled: bool) -> 
         "off_topic": off_topic,
         "declared_language_mismatch": bool(declared) and language not in ("und", declared),
         "paywalled": paywalled,
+        "truncated": truncated,
     }
     return [flag for flag, applies in checks.items() if applies]
