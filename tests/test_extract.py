@@ -99,15 +99,18 @@ def test_every_trafilatura_run_sees_the_tree_as_parsed(monkeypatch, path):
     real = extract._trafilatura
 
     def checking(tree, url, favor_precision, fast=False, balanced=False):
-        seen.append(etree.tostring(tree))
+        seen.append((tree, etree.tostring(tree)))
         result = real(tree, url, favor_precision, fast, balanced)
-        seen.append(etree.tostring(tree))
+        seen.append((tree, etree.tostring(tree)))
         return result
 
     monkeypatch.setattr(extract, "_trafilatura", checking)
     with contextlib.suppress(extract.ExtractionFailed):  # a reject still runs trafilatura
         extract.extract_article(body, "https://example.com/news/page")
-    assert seen and all(serialized == expected for serialized in seen)
+    # The first run's tree is the shared parse; a run on a copy of its own (a split body's
+    # container posing as its blocks, crawler.core.split_bodies) may differ from it.
+    shared = [serialized for tree, serialized in seen if tree is seen[0][0]]
+    assert shared and all(serialized == expected for serialized in shared)
 
 
 def _table(rows: int, cell_extra: str = "") -> str:

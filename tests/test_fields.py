@@ -380,6 +380,23 @@ def test_a_link_to_an_editors_page_is_a_name_link():
     assert _byline(markup) == ("Lena Ortiz",)
 
 
+def test_a_link_to_a_profile_at_its_handle_is_a_name_link():
+    # Substack's post header: one profile link per writer, no class that says byline.
+    markup = (
+        '<div class="post-meta"><div class="profile-hover-card-target">'
+        '<a href="https://substack.com/@caseyn">Casey Newton</a></div>'
+        '<div class="profile-hover-card-target"><a href="https://substack.com/@zoes?utm=1">'
+        "Zoë Schiffer</a></div></div>"
+    )
+    assert _byline(markup) == ("Casey Newton", "Zoë Schiffer")
+    # A post under a handle is a teaser, not a writer.
+    teaser = (
+        '<div class="post-meta"><a href="https://medium.com/@caseyn/why-i-write">Why I write</a>'
+        "</div>"
+    )
+    assert _byline(teaser) == ()
+
+
 def test_credentials_after_a_name_are_not_a_name():
     assert clean_authors(["By Brenda Goodman, MA", "Jane Roe, M.D., MPH"]) == [
         "Brenda Goodman",

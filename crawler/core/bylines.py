@@ -54,7 +54,10 @@ _NOT_BYLINE_AREA = re.compile(
 _NOT_BYLINE_ROLES = frozenset({"navigation", "menu", "menubar", "menuitem"})
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|by|people|person|profiles?|staff|contributors?|writers?|journalists?|editors?"
-    r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+",
+    r"|reporters?|columnists?|bylines?|users?|u|experts?)/[^/?#\s]+"
+    # A profile at its handle, as Substack and Medium link their writers: "/@jane", not a
+    # post under it ("/@jane/why-i-write", a teaser).
+    r"|/@[\w.-]+/?(?:[?#]|$)",
     re.IGNORECASE,
 )
 _NOT_BYLINES = frozenset({"meta", "link", "script", "style", "form", "input", "textarea"})

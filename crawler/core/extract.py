@@ -47,6 +47,7 @@ from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_ke
 from crawler.core.pull_quotes import drop_pull_quotes, unwrap_quote_figures
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
+from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
@@ -379,12 +380,24 @@ def _recall_pass(tree, url: str, text: str, nodes: list[ProseNode]) -> tuple[str
         return recall_text, "trafilatura_recall"
     if short and _split_body(nodes, text):
         # Both focused modes can keep one block of a body split into chunks (a live
-        # page's posts, a paywalled interview's parts) where the balanced mode keeps all.
+        # page's posts, a paywalled interview's parts) where the balanced mode keeps all, or
+        # some: a run over the blocks' container keeps all (crawler.core.split_bodies).
         balanced = _dedupe_lines(_text_of(_trafilatura(tree, url, False, balanced=True)))
-        if _extends(balanced, text) and recall_recovers(text, balanced):
-            return balanced, "trafilatura_recall"  # a wider second run, as the schema names it
+        merged = _merged_blocks(tree, url, text, nodes)
+        wider = [t for t in (balanced, merged) if _extends(t, text) and recall_recovers(text, t)]
+        if wider:  # a wider second run, as the schema names it
+            return max(wider, key=lambda t: len(t.split())), "trafilatura_recall"
     filled, added = fill_gaps(text, recall_text, gaps)
     return (filled, "trafilatura_recall") if added else None
+
+
+def _merged_blocks(tree, url: str, text: str, nodes: list[ProseNode]) -> str:
+    """Every mode kept the first of the blocks the body is split into: a run with their
+    container in their place (crawler.core.split_bodies)."""
+    found = split_body(tree, nodes, {text_key(line) for line in text.split("\n")})
+    if found is None:
+        return ""
+    return _dedupe_lines(_text_of(_trafilatura(posing_as(tree, *found), url, True)))
 
 
 SPLIT_BODY_SHARE = 2  # words of the kept paragraphs' kind left out, against the text's
@@ -406,10 +419,14 @@ def _kind(node: ProseNode) -> tuple:
 
 
 def _extends(wider: str, text: str) -> bool:
-    """The wider text holds every line of the text: it is the rest of the same article,
-    not another region of the page."""
+    """The wider text holds every prose line of the text (every line, when it has none): it
+    is the rest of the same article, not another region of the page. A short line may be
+    missing: the balanced mode drops a live page's first post heading that the focused one
+    keeps (crawler.core.headline's restore puts headings back)."""
     lines = {" ".join(line.split()) for line in wider.split("\n")}
-    return all(" ".join(line.split()) in lines for line in text.split("\n") if line.strip())
+    own = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    prose = [line for line in own if len(line.split()) >= PROSE_LINE_WORDS]
+    return all(line in lines for line in prose or own)
 
 
 def _suspiciously_short(text: str, page_prose: int) -> bool:
