@@ -314,11 +314,33 @@ def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
     links = frozenset({"centre approves fourth chip plant under semiconductor mission"})
     result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
     assert result.lines == BODY and result.removed["related"] == 1
-    # Without the link, or after a label Dragnet's gold keeps ("Related:"), the line stays.
-    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == [BODY[0], promo, *BODY[1:]]
+    # Without the link (a script's, an anchor without href), a label that says "another
+    # story" on its own still does, before a headline; not before a sentence, nor a weak
+    # label ("Read:"), nor one Dragnet's gold keeps ("Related:").
+    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == BODY
+    for line in (
+        "Read more: the full statement from the ministry is published below.",
+        "Read: Centre Approves Fourth Chip Plant Under Semiconductor Mission",
+    ):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
     related = "Related: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
     lines = [BODY[0], related, *BODY[1:]]
     assert clean_lines(lines, links=links).lines == lines
+
+
+def test_a_tabloids_tip_box_and_a_lone_dont_miss_go_between_paragraphs():
+    for line in (
+        "Got a story to share? Get in touch at money.tips@example.co.uk",
+        "Have a news tip? Email us at tips@example.com",
+        "Don't miss...",
+    ):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    # Over the links it names, the heading goes with them.
+    links = ["- Energy bills to fall in April", "- How to claim the winter grant"]
+    lines = [BODY[0], "Don't miss these insights from Money Pro", *links, *BODY[1:]]
+    assert clean_lines(lines).lines == BODY
+    quoted = "Have a story to tell? Many readers did, the charity said, and wrote in by the dozen."
+    assert clean_lines([*BODY, quoted]).lines == [*BODY, quoted]
 
 
 def test_zdnets_also_promo_and_a_contributor_disclaimer_go():

@@ -222,6 +222,14 @@ STATUS_BADGE = re.compile(
 # gold keeps those lines in the article.
 # In brackets, as the New Statesman sets it, "[See also: <headline>]" is a promo too: the
 # brackets set it apart from the text.
+# The labels that say "another story" on their own (not "Read:" or "More:", which begin
+# sentences too): with a headline after them, the line is a promo though the headline's
+# link is not one the page's anchors give (a script's link, an anchor without href).
+STRONG_PROMO_LABEL = re.compile(
+    r"^\[?(also read|read also|read more|read next|must read|(do not|don'?’?t|dont) miss)"
+    r"\s*[:|–—-]\s*",
+    re.IGNORECASE,
+)
 PROMO_LABEL = re.compile(
     r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|more|must read|also"
     r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*"
@@ -391,6 +399,13 @@ PHOTO_CREDIT_END = re.compile(
 # A tips box after the article, run to a paragraph: "Got a tip? Send it our way. You can
 # reach the news desk at news@…, and we can keep you anonymous if you prefer."
 TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
+# The same call set between paragraphs, where tabloids put it: "Got a story to share? Get in
+# touch at money@…". A question to the reader with the desk's address, never the story's.
+TIP_BOX = re.compile(
+    r"^(got|have) an? (news )?(tip|story|story idea)( to share| for us)?\?\s*"
+    r"(get in touch|contact us|email us|e-mail us|send it|write to us|let us know)\b",
+    re.IGNORECASE,
+)
 
 # A site's rights notice, run to a paragraph after the article: "All rights reserved. This
 # material ... may not be reproduced, published, broadcast, rewritten or redistributed".

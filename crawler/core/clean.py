@@ -44,12 +44,14 @@ from crawler.core.chrome_patterns import (
     SITE_CALL,
     SPONSOR,
     STATUS_BADGE,
+    STRONG_PROMO_LABEL,
     SUBSCRIPTION_OFFER,
     TEASER_DATE,
     TEASER_READ_MORE,
     TEASER_SIGNATURE,
     THREAD_START,
     TIME_STAMP,
+    TIP_BOX,
     TIP_CALL,
     UI_CONTROL,
     VIDEO_LABEL,
@@ -162,6 +164,7 @@ def _strict_kind(line: str) -> str | None:
         ("video", VIDEO_LABEL),
         ("newsletter", NEWSLETTER_PLUG),
         ("paywall", WALL_PROMPT),
+        ("feedback", (TIP_BOX,)),
     ):
         if any(p.search(line) for p in patterns):
             return kind
@@ -212,6 +215,16 @@ def _drop_matching(result: CleanResult) -> None:
     result.lines = kept
 
 
+def _is_headline_after(line: str) -> bool:
+    """A strong promo label and a headline after it: a few words, no sentence's end."""
+    label = STRONG_PROMO_LABEL.match(line)
+    rest = line[label.end() :].strip().removesuffix("]").strip() if label else ""
+    return bool(rest) and _words(rest) <= MAX_HEADLINE_WORDS and not rest.endswith((".", "!"))
+
+
+MAX_HEADLINE_WORDS = 20
+
+
 def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
     """A label and a link to another story, anywhere in the text: "Also Read: <the other
     story's headline>" on one line, or the label on a line of its own (a `<br>` after it)
@@ -224,7 +237,7 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
         rest = line[label.end() :].strip().lower() if label else ""
         if line.startswith("["):
             rest = rest.removesuffix("]").strip()
-        if rest and rest in links:
+        if rest and (rest in links or _is_headline_after(line)):
             result.removed["related"] += 1
             index += 1
             continue
@@ -351,7 +364,8 @@ def _drop_related_blocks(result: CleanResult, headings: Collection[str] = ()) ->
     before a heading of the article (a heading with prose after it)."""
     lines, index = result.lines, 0
     while index < len(lines):
-        if RELATED_HEADING.search(lines[index]) and _words(lines[index]) <= 8:
+        line = lines[index]
+        if _words(line) <= 8 and (RELATED_HEADING.search(line) or WIDGET_HEADING.match(line)):
             end = index + 1
             while end < len(lines) and _is_title_like(lines[end]):
                 if _opens_section(lines, end, headings):
