@@ -879,3 +879,12 @@ def test_a_split_storys_pointer_to_its_next_page_goes_from_the_end():
         assert result.lines == BODY and result.removed["read_more"] == 1, pointer
     said = "Continued on page two, the report says, the numbers get worse for the lab."
     assert clean_lines([*BODY, said]).lines == [*BODY, said]
+
+
+def test_the_labels_a_byline_rows_times_leave_behind_go_at_the_edges():
+    for left in ("Posted , updated", "on", "Published on | Updated"):
+        assert clean_lines([left, *BODY]).lines == BODY, left
+        assert clean_lines([*BODY, left]).lines == BODY, left
+    # Between paragraphs, a lone label is left as it is (below the leading edge's lines).
+    lead = "The lab kept a log of the model's training, and the entries below are its own words."
+    assert clean_lines([lead, "on", *BODY]).lines == [lead, "on", *BODY]

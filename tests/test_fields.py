@@ -761,3 +761,29 @@ def test_the_headline_is_never_the_site_name():
         headings=("Designer Interview: Alder Studio Inc.",),
     )
     assert resolve_site_name(single, found) is None
+
+
+def test_by_lines_of_old_pages_and_report_meta_lists():
+    # The byline as a line of its own in a longer element: the role and date after <br>s.
+    laid = (
+        '<font size="2">By Carol Anne Schreiber<br>Gazette Correspondent<br>Posted 04/27/2004'
+        "</font>"
+    )
+    assert clean_authors(list(_byline(laid))) == ["Carol Anne Schreiber"]
+    # A home page's lower-case "by", a report's "Authors:" label.
+    home = (
+        '<center><font size="2">by Bill Harmon<br>last updated September 12, 1999</font></center>'
+    )
+    assert clean_authors(list(_byline(home))) == ["Bill Harmon"]
+    report = (
+        "<ul class='report-meta'><li>Report</li><li>Authors: Grace Mwangi, Daniel Okello</li></ul>"
+    )
+    assert clean_authors(list(_byline(report))) == ["Grace Mwangi", "Daniel Okello"]
+    # Hugo's label in an element of its own, the time's "on" after the name.
+    hugo = (
+        '<div class="post-info"><span>Written by</span> Rob Allard<br><span>on </span>'
+        '<time datetime="2020-04-18">April 18, 2020</time></div>'
+    )
+    assert clean_authors(list(_byline(hugo))) == ["Rob Allard"]
+    # A sentence that starts with a lower-case "by" names no one.
+    assert _byline("<p>by the time the Council met, the plan had changed.</p>") == ()

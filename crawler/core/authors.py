@@ -41,7 +41,10 @@ _PREFIX = re.compile(
     r"|(?:authors?|contributors?|writers?|byline)\s*:\s*)+",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r"\s+(?:on|at|in|posted|updated|published)\s+", re.IGNORECASE)
+_TAIL = re.compile(
+    r"\s+(?:on|at|in|posted|updated|published)\s+|\s+(?-i:on|at)$",  # "Rob Allard on <time>"
+    re.IGNORECASE,
+)
 _TITLE_WORDS = frozenset(
     {
         "senior", "managing", "executive", "contributing", "deputy", "chief", "associate",

@@ -154,11 +154,21 @@ def _in_prose(node) -> bool:
 # A byline without marks: a short element whose text starts with "By" and a capitalized
 # name ("By <span class="x7f">Yomi Kazeem</span>"), or whose label "By" is an element of its
 # own ("<span>By </span><span>Yomi Kazeem</span>").
-_BY_LABELS = ("By", "BY", "Written by", "Words by", "Story by", "Reported by")
+_BY_LABELS = (
+    "By",
+    "BY",
+    "by",  # a 1990s home page's "by Bill Harmon<BR>last updated ..."
+    "Written by",
+    "Words by",
+    "Story by",
+    "Reported by",
+    "Authors:",  # a report's meta list: "Authors: Grace Mwangi, Daniel Okello"
+    "Author:",
+)
 # contains() first: it copies nothing, so normalize-space() runs only on the text nodes that
 # hold a "B" or a "by" at all (every label does): 1.4 -> 0.6 ms a page.
 _BY_TEXTS = etree.XPath(
-    "//body//text()[contains(., 'B') or contains(., 'by')]["
+    "//body//text()[contains(., 'B') or contains(., 'by') or contains(., 'Author')]["
     + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
     # After the date on one line: "Published 3 March 2026 | By Declan Fairweather".
     + " or contains(., '| By ') or contains(., '· By ') or contains(., '• By ')"
@@ -180,8 +190,13 @@ def _by_line(tree) -> tuple[str, ...]:
         owner = text_owner(text)
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
+        # A lower-case "by" opens a line of its own in its element ("<font>by Bill
+        # Harmon<br>"), not a credit's tail ("<b>Photo</b> by Name") or a sentence.
+        lower = str(text).lstrip().startswith("by ")
+        if lower and (text.is_tail or not _ends_at_break(text)):
+            continue
         line = element_text(owner)
-        if line in ("By", "BY") and owner.getparent() is not None:
+        if line in _BY_LABELS and owner.getparent() is not None:
             owner = owner.getparent()  # "<span>By </span><a>Name</a>": the label's own element
             line = element_text(owner)
         dated = _DATE_THEN_BY.match(line)
@@ -190,9 +205,24 @@ def _by_line(tree) -> tuple[str, ...]:
         posted = _POSTED_THEN_BY.match(line)
         if posted and any(ch.isdigit() for ch in posted.group("date")):
             line = "By " + line[posted.end() :]
+        # The byline as a line of its own in a longer element, a <br> after it: "By Carol
+        # Anne Schreiber<br>Gazette Correspondent<br>Posted 04/27/2004".
+        own = " ".join(str(text).split())
+        if _BY_NAME.match(own) and _ends_at_break(text) and _allowed(owner):
+            return (own,)
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
     return ()
+
+
+def _ends_at_break(text) -> bool:
+    """The text node runs to a <br> or to the end of its element."""
+    after = text.getparent() if text.is_tail else None
+    if after is None:  # an element's own text: its first child follows it
+        children = list(text.getparent())
+        return not children or children[0].tag == "br"
+    following = after.getnext()
+    return following is None or following.tag == "br"
 
 
 # A byline without "By" and without a mark: a name and the writer's role in an element of

@@ -208,6 +208,12 @@ BARE_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# The labels a byline row's times leave behind when the times are elements trafilatura
+# drops: "Posted , updated", a lone "on" (Hugo's "Written by Name<br><span>on</span>
+# <time>"). At the edges only.
+_TIME_LABEL = r"((first |last )?(posted|published|updated|modified)( on| at)?|on|at)"
+TIME_LABELS_LEFT = re.compile(rf"^{_TIME_LABEL}(\s*[,|·•:–—-]?\s*{_TIME_LABEL})*\s*[,|·•:]?$", re.I)
+
 # A live or breaking story's badge set as a line of its own, over the story.
 STATUS_BADGE = re.compile(
     r"^(live|breaking|developing|exclusive|just in)( news| now| updates?| coverage| story)?$"
@@ -354,7 +360,7 @@ EDGE_ONLY = {
         r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
     ),
     # After the article; over it, crawler.core.clean's leading edge takes it too.
-    "time_stamp": TIME_STAMP,
+    "time_stamp": (*TIME_STAMP, TIME_LABELS_LEFT),
     "byline": _compile(
         r"^(posted|written|published|filed|submitted) by\b.{0,80}$",
         # The desk's credits under a story: "Editor: Wang Li | Proofreader: Zhao Yu".

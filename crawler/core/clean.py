@@ -50,6 +50,7 @@ from crawler.core.chrome_patterns import (
     TEASER_READ_MORE,
     TEASER_SIGNATURE,
     THREAD_START,
+    TIME_LABELS_LEFT,
     TIME_STAMP,
     TIP_BOX,
     TIP_CALL,
@@ -609,6 +610,8 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
     if any(p.search(line) for p in TIME_STAMP) or BARE_DATE.match(line):
         return "time_stamp"  # "Last updated: March 12, 2026, 1:45 p.m. ET" over the story
+    if TIME_LABELS_LEFT.match(line):
+        return "time_stamp"  # "Posted , updated": the labels of times that are gone
     if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
         return "byline"
     if _only_names(line, authors):
