@@ -63,6 +63,10 @@ def test_zone_names_outside_north_america_are_read():
     assert parse_date("2025-06-02 09:00 CEST") == datetime(2025, 6, 2, 7, tzinfo=UTC)
     assert parse_date("June 2, 2025 5:30 PM IST") == datetime(2025, 6, 2, 12, tzinfo=UTC)
     assert parse_date("June 2, 2025 9:00 AM AEST") == datetime(2025, 6, 1, 23, tzinfo=UTC)
+    # In the shape the RFC 822 reader takes, which returns a zone it does not know as naive.
+    assert parse_date("Mar 4, 2025, 02:15 IST") == datetime(2025, 3, 3, 20, 45, tzinfo=UTC)
+    assert parse_date("Tue, 04 Mar 2025 02:15:00 IST") == datetime(2025, 3, 3, 20, 45, tzinfo=UTC)
+    assert parse_date("04 July 2025 00:30 BST") == datetime(2025, 7, 3, 23, 30, tzinfo=UTC)
 
 
 def test_seconds_and_milliseconds_since_1970_are_dates():

@@ -155,3 +155,37 @@ def test_a_publication_date_in_a_sentence_or_a_sidebar_or_without_a_day_is_not_o
     vague = "<p>Published 3 hours ago</p><p>Posted in March 2019</p>"
     html = _page(meta=vague, after=sentence + sidebar)
     assert labelled_publication(parse_tree(html)) is None
+
+
+def _record(html: str):
+    outcome = process_page(html.encode(), URL)
+    assert outcome.reason == "ok", outcome.detail
+    return outcome.record
+
+
+def test_the_time_printed_beside_an_undated_pages_day_is_read_with_its_zone():
+    # No date in the markup: htmldate finds the day, midnight UTC; the page prints the
+    # time and zone beside it, which makes it the day before in UTC.
+    for stamp, expected in (
+        ("Updated: Mar 4, 2025, 02:15 IST", "2025-03-03T20:45:00+00:00"),
+        ("Friday 04 July 2025 00:30 BST", "2025-07-03T23:30:00+00:00"),
+        ("14:23, 28 Jan 2025", "2025-01-28T14:23:00+00:00"),
+    ):
+        record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
+        assert record.published_at.isoformat() == expected, stamp
+        assert record.extraction.date_source == "text"
+    # A time on another day (a related story's) is not the article's.
+    other = "<aside><p>Earlier: Mar 1, 2025, 10:00 IST</p></aside>"
+    record = _record(_page(meta="<span>Mar 4, 2025</span>", after=other))
+    assert record.published_at.isoformat() == "2025-03-04T00:00:00+00:00"
+
+
+def test_an_hatom_abbr_stamp_dates_a_blogger_post():
+    # Blogger's main column is a "widget": its post footer's stamp is the article's.
+    footer = (
+        "<span class='post-timestamp'>at <abbr class='published' "
+        "title='2011-06-14T20:31:00-05:00'>8:31 PM</abbr></span>"
+    )
+    html = _page(footer=footer).replace("<body>", "<body><div class='widget Blog'>")
+    html = html.replace("<article>", "<article><div class='post-body'>")
+    assert _record(html).published_at.isoformat() == "2011-06-15T01:31:00+00:00"

@@ -50,6 +50,10 @@ def parse_date(value: str | None, now: datetime | None = None) -> datetime | Non
     # The RFC 822 reader takes "6:04 PM EST" for 06:04 in a zone named "PM": a time of day
     # with AM/PM is free text.
     rfc822 = None if _MERIDIEM.search(text) else _parse_rfc822(text)
+    if rfc822 is not None and rfc822.tzinfo is None:
+        # The RFC 822 reader knows only the zones that RFC names (EST, GMT ...) and returns
+        # "02:15 IST" naive, as for an unknown zone: dateutil reads it with _ZONES.
+        rfc822 = None
     parsed = _parse_epoch(text) or _parse_iso(text) or rfc822 or _parse_loose(text)
     if parsed is None:
         return None

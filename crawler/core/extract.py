@@ -38,7 +38,7 @@ from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.other_articles import drop_other_articles
-from crawler.core.page_times import labelled_publication
+from crawler.core.page_times import labelled_publication, visible_stamps
 from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
@@ -221,6 +221,7 @@ def extract_article(
         page.credited_names = other_work_names(tree)
     if not fields.dated_in_markup(page):
         page.labelled_published = labelled_publication(tree)
+        page.visible_stamps = tuple(visible_stamps(tree))
     captions = gallery_captions(tree)
     reshape_tree(tree, page)
     nodes = prose_nodes(tree)

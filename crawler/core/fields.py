@@ -314,6 +314,8 @@ def resolve_published(
     )
     for source, raw in candidates:
         parsed = parse_date(raw) if isinstance(raw, str) else None
+        if parsed and source == "trafilatura":
+            return _with_printed_time(parsed, raw, page)
         if parsed:
             return parsed, source, raw
     from_url = date_from_url(url)
@@ -321,6 +323,17 @@ def resolve_published(
         return from_url, "url", None
     parsed = parse_date(hints.published)
     return (parsed, "hint", hints.published) if parsed else (None, None, None)
+
+
+def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetime, str, str]:
+    """htmldate's day (midnight UTC), or the time the page prints beside that day with its
+    zone, in UTC: "Mar 4, 2025, 02:15 IST" is March 3 in UTC."""
+    for written, stamp in page.visible_stamps:
+        same_day = parse_date(written)
+        timed = parse_date(stamp)
+        if same_day and timed and same_day.date() == day.date():
+            return timed, "text", stamp
+    return day, "trafilatura", raw
 
 
 MARKUP_DATE_SOURCES = ("jsonld", "meta", "time")  # the page dates itself in its markup

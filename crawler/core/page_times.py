@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from lxml import etree
 from lxml import html as lxml_html
 
+from crawler.core.prose import text_owner
+
 # Site chrome: navigation, asides, the page's footer (an <article>'s own footer holds its
 # date: "Posted on <time>"), and a site header (masthead, role="banner", top bar) that does
 # not hold the headline; an article's own <header> does.
@@ -40,11 +42,14 @@ _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
 
 def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
     """The `datetime` values (or, without one, the written day) of the page's `<time>`
-    elements outside its chrome: marked publication times first, then unmarked ones, then
-    marked update times, each in document order."""
+    elements, and hAtom's `<abbr class="published" title=…>` stamps, outside its chrome:
+    marked publication times first, then unmarked ones, then marked update times, each in
+    document order."""
     ranked: list[tuple[int, str]] = []
-    for element in tree.iter("time"):
-        value = element.get("datetime") or _day_text(element)
+    for element in tree.iter("time", "abbr"):
+        value = _abbr_stamp(element) if element.tag == "abbr" else None
+        if element.tag == "time":
+            value = element.get("datetime") or _day_text(element)
         if value and not _in_chrome(element):
             ranked.append((_rank(element), value.strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
@@ -101,6 +106,53 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             if _DAY.search(match.group("date")):
                 return match.group("date")
     return None
+
+
+# hAtom's stamp, as Blogger and 2000s themes print it: `<abbr class="published"
+# title="2011-06-14T20:31:00-05:00">8:31 PM</abbr>`, the time and its zone in the title.
+_ABBR_MARK = re.compile(r"\b(published|updated|dtstart|dt-published|dt-updated)\b")
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _abbr_stamp(element) -> str | None:
+    title = (element.get("title") or "").strip()
+    marked = _ABBR_MARK.search(element.get("class") or "")
+    return title if marked and _ISO_STAMP.match(title) else None
+
+
+# A written day and a time of day beside it, either way round, with the zone if printed:
+# "Mar 4, 2025, 02:15 IST", "Friday 04 July 2025 00:30 BST", "14:23, 28 Jan 2025", "Tue 10
+# Jun 2025 // 23:47 UTC". htmldate reads the day alone, midnight UTC, which is the wrong UTC
+# day for an evening in the Americas or a morning in Asia.
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+_ZONE = r"(?:\s*(?-i:[A-Z]{2,5})\b)?"
+_DAY_WRITTEN = (
+    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
+)
+_STAMP = re.compile(
+    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
+    rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
+    re.IGNORECASE,
+)
+_CLOCK_TEXTS = etree.XPath("//body//text()[contains(., ':')]")
+MAX_STAMP_CHARS = 120
+
+
+def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
+    """(day, "day time zone") of each short element outside the chrome that prints a day
+    and a time beside it, in document order, for a page that dates itself nowhere in its
+    markup: the time of day and zone of the day htmldate finds."""
+    found = []
+    for text in _CLOCK_TEXTS(tree):
+        owner = text_owner(text)
+        if owner is None or owner.tag in ("script", "style"):
+            continue
+        line = _text(owner)
+        match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
+        if match and not _in_chrome(owner):
+            day = match.group("day") or match.group("day2")
+            found.append((day, f"{day} {match.group('clock') or match.group('clock2')}"))
+    return found
 
 
 MAX_TIME_TEXT_CHARS = 40
@@ -208,6 +260,13 @@ def _in_chrome(element) -> bool:
         if ancestor.tag in ("body", "html"):
             return False
         if _is_chrome(ancestor):
-            # A wrapper around the headline is the article's, whatever its class says.
-            return ancestor.find(".//h1") is None
+            # A wrapper around the headline or the post's body is the article's, whatever
+            # its class says (Blogger's main column is `<div class="widget Blog">`).
+            return ancestor.find(".//h1") is None and not _HOLDS_BODY(ancestor)
     return False
+
+
+_HOLDS_BODY = etree.XPath(
+    "boolean(.//*[contains(@class, 'post-body') or contains(@class, 'entry-content')"
+    " or contains(@class, 'article-body')])"
+)
