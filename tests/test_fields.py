@@ -787,3 +787,35 @@ def test_by_lines_of_old_pages_and_report_meta_lists():
     assert clean_authors(list(_byline(hugo))) == ["Rob Allard"]
     # A sentence that starts with a lower-case "by" names no one.
     assert _byline("<p>by the time the Council met, the plan had changed.</p>") == ()
+
+
+def test_a_beat_before_the_name_and_an_agency_after_with_are_no_names():
+    # ABC's "By science reporter Kate Lindsay"; DW's "Lena Krause with Reuters".
+    assert _byline("<p>By science reporter <a href='/news/k/1'>Kate Lindsay</a></p>") == (
+        "By science reporter Kate Lindsay",
+    )
+    assert clean_authors(["By national science reporter Kate Lindsay"]) == ["Kate Lindsay"]
+    assert clean_authors(["By Lena Krause with Reuters"]) == ["Lena Krause"]
+    assert clean_authors(["Jane Doe and agencies"]) == ["Jane Doe"]
+    # A person after "with" is a co-author.
+    assert clean_authors(["Jane Doe with John Roe"]) == ["Jane Doe", "John Roe"]
+
+
+def test_one_block_per_writer_and_a_meta_tag_that_names_none_of_them():
+    blocks = (
+        "<div class='byline'><p class='byline__name'><a href='/people/1/jonah'>Jonah Whitaker"
+        "</a></p></div><div class='byline'><p class='byline__name'><a href='/people/2/alicia'>"
+        "Alicia Benn</a></p></div>"
+    )
+    body = "".join(f"<p>Paragraph {n} of the story about the river survey.</p>" for n in range(9))
+    names = _byline(blocks + body)
+    assert names == ("Jonah Whitaker", "Alicia Benn")
+    # The byline lists two writers; the meta tag one other name (a CMS's uploader): the byline.
+    page = PageMeta(meta={"author": ["Lauren Sommer"]}, byline_names=names)
+    assert resolve_authors(page, None, Hints()) == ["Jonah Whitaker", "Alicia Benn"]
+    # A meta name the byline gives too, or one name against one: the meta tag stays
+    # first, as its order of trust says.
+    page = PageMeta(meta={"author": ["Alicia Benn"]}, byline_names=names)
+    assert resolve_authors(page, None, Hints()) == ["Alicia Benn"]
+    page = PageMeta(meta={"author": ["Lauren Sommer"]}, byline_names=("Jonah Whitaker",))
+    assert resolve_authors(page, None, Hints()) == ["Lauren Sommer"]

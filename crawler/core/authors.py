@@ -34,10 +34,16 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "with"})
+# A job title in lower case between "By" and the name: "national science reporter".
+ROLE_BEFORE_NAME = (
+    r"(?-i:(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|producer|journalist)s?)\s+"
+)
 # "By", "Written by", "Opinion by", "Authors:": the label before the names.
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled|opinion|analysis"
     r"|commentary|review|column|essay|perspective|interview)\s+)?(?:by|von|par|por)\b[:\s]*"
+    # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
+    rf"(?:{ROLE_BEFORE_NAME})?"
     r"|(?:authors?|contributors?|writers?|byline)\s*:\s*)+",
     re.IGNORECASE,
 )
@@ -76,7 +82,7 @@ _CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustra
 _NOT_A_NAME = re.compile(
     r"^(?:staff|team|admin|administrator|guest|anonymous|unknown|editor|editors|the editors|"
     r"user|webmaster|author|authors|contributor|contributors|"
-    r"((staff|wire|news|agency|local)\s+)?reports?|"
+    r"((staff|wire|news|agency|local)\s+)?reports?|(news\s+)?agencies|wires|"
     r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"
     r"assistant|political|legal|science|tech|technology|business|sports|culture|news)\s+)*"
     r"(editor|writer|reporter|correspondent|columnist|contributor|producer|analyst|"
@@ -274,7 +280,8 @@ def _parts(text: str):
     for index in range(0, len(pieces), 2):
         separator = pieces[index - 1].strip().lower() if index else "and"
         for position, piece in enumerate(_name_and_outlet(pieces[index])):
-            yield piece, separator in _CONJUNCTIONS and not position
+            # "Lena Krause with Reuters": an organization after "with" is the source.
+            yield piece, separator in _CONJUNCTIONS and separator != "with" and not position
 
 
 def _is_person(name: str) -> bool:

@@ -27,7 +27,13 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.authors import credited_names, names_in, other_credit, person_shaped
+from crawler.core.authors import (
+    ROLE_BEFORE_NAME,
+    credited_names,
+    names_in,
+    other_credit,
+    person_shaped,
+)
 from crawler.core.boxes import contains
 from crawler.core.prose import text_owner
 
@@ -80,8 +86,8 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     first = _first_byline(tree, candidates)
     if first is None:
         return _by_line(tree) or _name_with_role(tree)
-    block = _block(first)
-    inside = [node for node in block.iter() if id(node) in candidates]
+    blocks = _alike_siblings(_block(first))
+    inside = [node for block in blocks for node in block.iter() if id(node) in candidates]
     linked = [
         node for node in inside if node.tag == "a" and node in links and not _other_work(node)
     ]
@@ -180,7 +186,8 @@ _BY_TEXTS = etree.XPath(
 _DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=By\s)")
 _POSTED_THEN_BY = re.compile(r"^Posted\s+(?:on\s+)?(?P<date>[^|·•]{4,40}?)\s+by\s+(?=[A-Z])")
 _BY_NAME = re.compile(
-    rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:[A-Z][\w'’.-]*\s*){{2,4}}(?:$|[,|•·—–]|(?i:and|on)\b)"
+    rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:{ROLE_BEFORE_NAME})?(?:[A-Z][\w'’.-]*\s*){{2,4}}"
+    r"(?:$|[,|•·—–]|(?i:and|on|with)\b)"
 )
 MAX_BY_LINE_CHARS = 100
 
@@ -347,6 +354,21 @@ def _texts(nodes: list) -> tuple[str, ...]:
         if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:
             texts.append(text)
     return tuple(texts)
+
+
+def _alike_siblings(block) -> list:
+    """The block and the blocks of its kind right after it: one per writer, as NPR and
+    Vox set them (`<div class="byline">` twice, side by side)."""
+    blocks, mark = [block], block.get("class")
+    if not mark:
+        return blocks
+    for sibling in block.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue  # a comment between them
+        if sibling.tag != block.tag or sibling.get("class") != mark:
+            break
+        blocks.append(sibling)
+    return blocks
 
 
 def _block(node):

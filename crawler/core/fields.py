@@ -388,7 +388,7 @@ def resolve_authors(
     # An organization a source names, less its legal form, is no person in another source:
     # "Corvanta Systems, Inc." in the JSON-LD and "Corvanta Systems" in the byline.
     companies = {_simple(n) for names in sources for n in names if is_organization(n)}
-    for names in sources:
+    for index, names in enumerate(sources):
         people = [name for name in names if not _is_site(name, site)]
         if any(
             not (is_organization(name) or _simple(name) in typed or _company(name, companies))
@@ -396,6 +396,9 @@ def resolve_authors(
         ):
             byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
             people = [name for name in people if _simple(name) not in typed] or people
+            writers = _writers_of_byline(people[0], byline, site)
+            if index in _META_SOURCES and len(people) == 1 and writers:
+                return writers
             return _fuller_byline(people, byline, site)
     return next((names for names in sources if names), [])
 
@@ -423,6 +426,15 @@ def _writers(names: list[str], page: PageMeta) -> list[str]:
     other = {_simple(name) for name in page.credited_names} - byline
     writers = [name for name in names if _simple(name) not in other]
     return writers or names
+
+
+def _writers_of_byline(meta_name: str, byline: list[str], site: set[str]) -> list[str]:
+    """The persons a visible byline lists when it lists several and not the meta tag's one
+    name: that name is then a CMS's uploader or a contributor (AP's meta names a colleague
+    who contributed, NPR's template its uploader)."""
+    persons = [n for n in byline if not is_organization(n) and not _is_site(n, site)]
+    named = _simple(meta_name) in {_simple(n) for n in persons}
+    return persons if len(persons) >= 2 and not named else []
 
 
 def _fuller_byline(people: list[str], byline: list[str], site: set[str]) -> list[str]:
@@ -478,6 +490,7 @@ AUTHOR_META = (
     "author", "article:author", "dc.creator", "citation_author", "byl", "parsely-author",
     "sailthru.author",
 )  # fmt: skip
+_META_SOURCES = range(1, 1 + len(AUTHOR_META))  # their places in _author_sources' list
 # Fields whose standards write a person surname first, one person to a tag ("Roe, Jane").
 SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
 
