@@ -888,3 +888,27 @@ def test_the_labels_a_byline_rows_times_leave_behind_go_at_the_edges():
     # Between paragraphs, a lone label is left as it is (below the leading edge's lines).
     lead = "The lab kept a log of the model's training, and the entries below are its own words."
     assert clean_lines([lead, "on", *BODY]).lines == [lead, "on", *BODY]
+
+
+def test_a_storys_own_history_names_no_original_publisher():
+    for note in (
+        "Originally published in the Spring 2020 print edition of the Harbor Quarterly.",
+        "This post was originally published on March 3, 2019 and has been updated.",
+        "Originally published on our blog in 2018.",
+    ):
+        assert clean_lines([*BODY, note]).original_publisher is None, note
+    credit = "This article was originally published on The Conversation."
+    assert clean_lines([*BODY, credit]).original_publisher == "The Conversation"
+
+
+def test_a_contact_block_without_its_label_and_a_releases_header_lines_go():
+    # The label was a heading trafilatura dropped: a name, an office, an address, a phone.
+    block = ["Alicia Moreno", "University Communications", "amoreno@example.edu", "555-0199"]
+    result = clean_lines([*BODY, *block])
+    assert result.lines == BODY and result.removed["contact"] == 4
+    # Short lines without an address or a number are no contact block.
+    names = ["Alicia Moreno", "University Communications"]
+    assert clean_lines([*BODY, *names]).lines[-2:] == names
+    # A government release's header lines over its story.
+    top = ["Release Date: April 22, 2019", "Contact: Mark Sutton, 555-0123, sutton@example.gov"]
+    assert clean_lines([*top, *BODY]).lines == BODY

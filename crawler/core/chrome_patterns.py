@@ -195,7 +195,7 @@ _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 _STAMP_TIME = r"\d{1,2}([:.]\d{2} ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
 TIME_STAMP = _compile(
     r"^(this (story|article|post) was )?(first |last |originally )?"
-    r"(published|updated|posted|modified)( on| at)?\s*[:|–—-]?\s*"
+    r"(published|updated|posted|modified|released|release date)( on| at)?\s*[:|–—-]?\s*"
     rf"({_STAMP_WEEKDAY}{_STAMP_DAY}(,? (at |[|–—-] )?{_STAMP_TIME})?"
     rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
 )
@@ -274,6 +274,14 @@ LIST_ITEM = re.compile(r"^\s*([-•*–]|\d+[.)])\s+")
 ORIGINAL_PUBLISHER = re.compile(
     r"(original (article|story|post|report) (was )?(first )?(published|appeared) (by|on|in|at)"
     r"|(originally|first) (appeared|published) (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
+    re.IGNORECASE,
+)
+# When, not where: "Originally published on March 3, 2019 and updated", "… in the Spring
+# 2020 print edition", "… in 2018": the story's own history, no other outlet.
+NOT_A_PUBLISHER = re.compile(
+    r"(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|(the\s+)?(spring|summer|fall|autumn|winter)\b|(the\s+|our\s+)?(print|online|digital)\b"
+    r"|(the\s+|our\s+|this\s+)?(issue|edition|magazine|newsletter|blog|site|website)\b)",
     re.IGNORECASE,
 )
 # A newsletter's or aggregator's reprint of another outlet's story, said above it:

@@ -34,6 +34,7 @@ from crawler.core.chrome_patterns import (
     LIST_ITEM,
     NAVIGATION,
     NEWSLETTER_PLUG,
+    NOT_A_PUBLISHER,
     ORIGINAL_PUBLISHER,
     PHOTO_CREDIT_END,
     PROMO_LABEL,
@@ -122,6 +123,7 @@ def clean_lines(
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
     _drop_contact_block(result, followed=True)
+    _drop_unlabelled_contact(result)
     _drop_after_end_mark(result)
     _drop_leading_edge(result, title, authors)
     return result
@@ -333,6 +335,30 @@ def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
                 del lines[index:end]
                 return
         before += words[index]
+
+
+# A contact block whose label was a heading trafilatura dropped: the name, the office, an
+# address and a phone number, short lines at the very end, one an e-mail address or a
+# phone number.
+_EMAIL = re.compile(r"^\S+@[\w-]+(\.[\w-]+)+$")
+_PHONE = re.compile(r"^(phone|tel|t)?[.:]?\s*\+?\(?\d[\d\s().-]{5,}\d$", re.IGNORECASE)
+UNLABELLED_CONTACT_LINES = 5
+UNLABELLED_CONTACT_WORDS = 6
+
+
+def _drop_unlabelled_contact(result: CleanResult) -> None:
+    lines, start = result.lines, len(result.lines)
+    while start > 0 and len(lines) - start < UNLABELLED_CONTACT_LINES:
+        line = lines[start - 1]
+        if _words(line) > UNLABELLED_CONTACT_WORDS or LIST_ITEM.match(line):
+            break
+        if line.endswith((".", "?", "!", ":", "”", '"')) and not _EMAIL.match(line):
+            break
+        start -= 1
+    block = lines[start:]
+    if len(block) >= 2 and any(_EMAIL.match(x) or _PHONE.match(x) for x in block):
+        result.removed["contact"] += len(block)
+        del lines[start:]
 
 
 def _is_contact_label(line: str) -> bool:
@@ -610,6 +636,8 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
     if any(p.search(line) for p in TIME_STAMP) or BARE_DATE.match(line):
         return "time_stamp"  # "Last updated: March 12, 2026, 1:45 p.m. ET" over the story
+    if _is_contact_label(line) and line.split(":", 1)[-1].strip() and ":" in line:
+        return "contact"  # a release's "Contact: Mark Sutton, 555-0123" over the story
     if TIME_LABELS_LEFT.match(line):
         return "time_stamp"  # "Posted , updated": the labels of times that are gone
     if BYLINE.match(line) and (not any(authors) or _names_an_author(line, authors)):
@@ -709,6 +737,6 @@ def _find_original_publisher(lines: list[str]) -> str | None:
         if _words(line) > MAX_CHROME_WORDS:
             continue
         match = ORIGINAL_PUBLISHER.search(line)
-        if match:
+        if match and not NOT_A_PUBLISHER.match(match.group("publisher")):
             return match.group("publisher").strip(" .")
     return None
