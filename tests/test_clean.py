@@ -912,3 +912,36 @@ def test_a_contact_block_without_its_label_and_a_releases_header_lines_go():
     # A government release's header lines over its story.
     top = ["Release Date: April 22, 2019", "Contact: Mark Sutton, 555-0123, sutton@example.gov"]
     assert clean_lines([*top, *BODY]).lines == BODY
+
+
+LONG = [
+    "The team used a model to search thousands of additive mixtures, then made the best ones "
+    "in the lab and left them in the sun for a thousand hours to see which lasted longest.",
+]
+
+
+def test_a_releases_details_its_disclaimer_and_a_standards_box_go_from_the_end():
+    details = [
+        "Journal",
+        "Nature Energy",
+        "Method of Research",
+        "Experimental study",
+        "Article Publication Date",
+        "14-Jan-2026",
+    ]
+    disclaimer = (
+        "Disclaimer: The news service is not responsible for the accuracy of releases posted "
+        "by contributing institutions or for the use of any information through the system."
+    )
+    result = clean_lines([*LONG_BODY, *LONG, *details, disclaimer])
+    assert result.lines == [*LONG_BODY, *LONG]
+    assert result.removed["details"] == 6 and result.removed["disclaimer"] == 1
+    # Five short lines, or six after a paragraph short of an article, are no details block.
+    assert clean_lines([*LONG_BODY, *LONG, *details[:5]]).lines[-5:] == details[:5]
+    assert clean_lines([*LONG, *details]).lines == [*LONG, *details]
+    standards = [
+        "Get the morning's top stories in your inbox each day with our Tech Today newsletter.",
+        "Ledger's editorial standards",
+        "Our goal is to deliver the most accurate information and the most useful advice.",
+    ]
+    assert clean_lines([*BODY, *LONG, *standards]).lines == [*BODY, *LONG]

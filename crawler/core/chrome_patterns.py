@@ -301,6 +301,18 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A site's disclaimer under every story, run to a paragraph: "Disclaimer: AAAS and
+# EurekAlert! are not responsible for the accuracy of news releases posted …".
+DISCLAIMER = re.compile(r"^disclaimer\s*:", re.IGNORECASE)
+
+# A closing box on the site's standards, after the article: "ZDNET's editorial standards"
+# over its mission statement; "Why you can trust us", "Our standards: The Trust Principles".
+STANDARDS_HEADING = re.compile(
+    r"^([\w.&'’ -]{1,30}(’s|'s) |our )?(editorial|journalistic|ethical) (standards|guidelines"
+    r"|principles|policy)$|^why (you can|should you) trust( us| [\w.&'’ -]{1,30})?\??$",
+    re.IGNORECASE,
+)
+
 # A widget's heading by its wording alone: a list of other stories, never a section of the
 # article ("Related work", "Further reading" and "Popular culture" are not matched). Left
 # behind when the list under it is dropped, it sits alone between paragraphs.

@@ -29,6 +29,7 @@ from crawler.core.chrome_patterns import (
     COOKIE,
     COUNTER,
     CREDIT,
+    DISCLAIMER,
     EDGE_ONLY,
     END_MARK,
     LIST_ITEM,
@@ -44,6 +45,7 @@ from crawler.core.chrome_patterns import (
     SHARE,
     SITE_CALL,
     SPONSOR,
+    STANDARDS_HEADING,
     STATUS_BADGE,
     STRONG_PROMO_LABEL,
     SUBSCRIPTION_OFFER,
@@ -116,12 +118,14 @@ def clean_lines(
     _drop_matching(result)
     # The contact block and the end mark before the trailing edge, whose notices (a rights
     # notice, a call to follow) may sit above them, and after it, as notices may follow.
+    _drop_standards_box(result)
     _drop_contact_block(result)
     _drop_after_end_mark(result)
     _drop_trailing_edge(result, authors)
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
+    _drop_trailing_details(result)
     _drop_contact_block(result, followed=True)
     _drop_unlabelled_contact(result)
     _drop_after_end_mark(result)
@@ -183,6 +187,8 @@ def _edge_kind(line: str) -> str | None:
             return "feedback"
         if SUBSCRIPTION_OFFER.match(line):
             return "newsletter"
+        if DISCLAIMER.match(line):
+            return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None
     for kind, patterns in EDGE_ONLY.items():
@@ -314,6 +320,49 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
 # number. Those lines are no sentence, and the label is no heading of an article's.
 CONTACT_LINES = 8  # a block of up to this many short lines after its label
 CONTACT_LINE_WORDS = 10
+
+
+# A release's details after it, label over value: "Journal", "Nature Energy", "Method of
+# Research", "Experimental study", "Article Publication Date", "14-Jan-2026". A run of
+# this many short lines, none a sentence or a list item, after the last paragraph.
+DETAILS_MIN_LINES = 6
+DETAILS_LINE_WORDS = 12
+
+
+def _drop_trailing_details(result: CleanResult) -> None:
+    lines, start = result.lines, len(result.lines)
+    while start > 0 and _is_detail_line(lines[start - 1]):
+        start -= 1
+    run = len(lines) - start
+    prose = sum(w for w in map(_words, lines[:start]) if w >= 12)
+    # After an article's worth of prose: a roundup of links under a line is the page itself.
+    if run >= DETAILS_MIN_LINES and prose >= MIN_BODY_WORDS and _is_paragraph(lines[start - 1]):
+        result.removed["details"] += run
+        del lines[start:]
+
+
+def _is_detail_line(line: str) -> bool:
+    return (
+        _words(line) <= DETAILS_LINE_WORDS
+        and not LIST_ITEM.match(line)
+        and not line.startswith("|")
+        and not line.endswith((".", "!", "?", ":", ";", "”", '"'))
+    )
+
+
+STANDARDS_BOX_LINES = 2
+STANDARDS_BOX_WORDS = 80
+
+
+def _drop_standards_box(result: CleanResult) -> None:
+    """A standards box's heading and its short statement at the end of the text."""
+    lines = result.lines
+    for index in range(max(1, len(lines) - STANDARDS_BOX_LINES - 1), len(lines)):
+        rest = lines[index + 1 :]
+        if STANDARDS_HEADING.match(lines[index]) and sum(map(_words, rest)) <= STANDARDS_BOX_WORDS:
+            result.removed["standards"] += len(lines) - index
+            del lines[index:]
+            return
 
 
 def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
