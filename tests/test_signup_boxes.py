@@ -129,3 +129,18 @@ def test_a_poll_box_goes_with_its_question_and_a_single_radio_stays():
         'name="theme"></form></div></article>'
     )
     assert drop_signup_boxes(toggle) == 0
+
+
+def test_a_company_blogs_demo_box_goes_between_paragraphs():
+    cta = (
+        '<div class="cta-box"><h3>See Suggested Answers in action</h3><p>Book a 20-minute demo '
+        'with our team and bring your own tickets.</p><a class="button" href="/demo">Book a demo'
+        "</a></div>"
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{cta}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "demo" not in page.text_content() and page.text_content().count(PARAGRAPH) == 2
+    # The words in a sentence are the article's.
+    sentence = f'<p>{PARAGRAPH} Teams can <a href="/demo">book a demo</a> from the site.</p>'
+    page = _page(f"<article><p>{PARAGRAPH}</p>{sentence}</article>")
+    assert drop_signup_boxes(page) == 0

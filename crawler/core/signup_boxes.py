@@ -1,6 +1,7 @@
 """Sign-up, appeal and poll boxes: the words around a form that asks for an e-mail
-address, around a button that asks the reader to subscribe, donate or join, and around a
-poll's radio buttons (its heading and question: "Poll", "Would you pay for ...?").
+address, around a button that asks the reader to subscribe, donate or join (or, on a
+company's blog, to book a demo), and around a poll's radio buttons (its heading and
+question: "Poll", "Would you pay for ...?").
 
 trafilatura deletes `<form>` elements, but the box around a newsletter form keeps its pitch
 ("Stay connected", "Get the latest updates from …", "Privacy Policy"), and that pitch sits
@@ -34,12 +35,16 @@ PITCH = re.compile(
     re.IGNORECASE,
 )
 CALL = re.compile(
-    r"(support|donate|contribute|subscribe|sign up|join|register|give|become a"
-    r" (member|subscriber|supporter))( now| today| us| here| for free)?\W*",
+    r"((support|donate|contribute|subscribe|sign up|join|register|give|become a"
+    r" (member|subscriber|supporter))( now| today| us| here| for free)?"
+    # A company blog's call to buy, in a box between paragraphs: "Book a demo".
+    r"|(book|request|schedule|get) a( free)? demo|start (a |your )?free trial"
+    r"|try (it |us )?(for )?free|get started( now| today| for free)?"
+    r"|(contact|talk to) (sales|our sales team|an expert))\W*",
     re.IGNORECASE,
 )
 SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat", re.IGNORECASE)
-CALL_INITIALS = frozenset("sdcjrgb")  # a call's first letter: a cheap test before CALL
+CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
 
