@@ -819,3 +819,15 @@ def test_one_block_per_writer_and_a_meta_tag_that_names_none_of_them():
     assert resolve_authors(page, None, Hints()) == ["Alicia Benn"]
     page = PageMeta(meta={"author": ["Lauren Sommer"]}, byline_names=("Jonah Whitaker",))
     assert resolve_authors(page, None, Hints()) == ["Lauren Sommer"]
+
+
+def test_a_desk_set_apart_by_a_dot_beside_the_name_is_no_author():
+    # CBC: the writer's desk in a marked element of its own, after a "·".
+    markup = (
+        "<div class='bylineDetails'><span class='authorText'><a>Daniel Tremblay</a></span> · "
+        "<span class='authorDept'>CBC News</span></div>"
+    )
+    assert clean_authors(list(_byline(markup))) == ["Daniel Tremblay"]
+    # Two writers side by side with "and" between them are both read.
+    pair = "<span class='author'>Ana Ruiz</span> and <span class='author'>Leo Park</span>"
+    assert clean_authors(list(_byline(pair))) == ["Ana Ruiz", "Leo Park"]

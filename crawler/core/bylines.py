@@ -349,11 +349,29 @@ def _allowed(node) -> bool:
 
 def _texts(nodes: list) -> tuple[str, ...]:
     texts: list[str] = []
+    previous = None
     for node in nodes[:MAX_NAMES]:
         text = element_text(node)
         if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:
-            texts.append(text)
+            between = _separator_before(previous, node) if texts else None
+            if between:  # "Daniel Tremblay · CBC News": one line, its "·" no list
+                texts[-1] = f"{texts[-1]} {between} {text}"
+            else:
+                texts.append(text)
+            previous = node
     return tuple(texts)
+
+
+MAX_SEPARATOR_CHARS = 3
+
+
+def _separator_before(previous, node) -> str | None:
+    """The separator between two marked elements side by side ("·", "|", ","), which says
+    how the second stands to the first: beside a name, a "·" sets apart the desk."""
+    if previous is None or previous.getnext() is not node:
+        return None
+    between = (previous.tail or "").strip()
+    return between if between and len(between) <= MAX_SEPARATOR_CHARS else None
 
 
 def _alike_siblings(block) -> list:
