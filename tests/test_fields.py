@@ -831,3 +831,44 @@ def test_a_desk_set_apart_by_a_dot_beside_the_name_is_no_author():
     # Two writers side by side with "and" between them are both read.
     pair = "<span class='author'>Ana Ruiz</span> and <span class='author'>Leo Park</span>"
     assert clean_authors(list(_byline(pair))) == ["Ana Ruiz", "Leo Park"]
+
+
+def test_a_capitalised_et_y_or_und_is_a_name_not_a_foreign_and():
+    # The Economic Times' desk on every story; French, Spanish, German "and" stay lists.
+    assert clean_authors(["Sreeradha Basu, ET Bureau"]) == ["Sreeradha Basu"]
+    assert clean_authors(["ET Bureau"]) == ["ET Bureau"]
+    assert clean_authors(["Jean Dupont et Marie Curie"]) == ["Jean Dupont", "Marie Curie"]
+    assert clean_authors(["Hans Müller und Eva Braun"]) == ["Hans Müller", "Eva Braun"]
+    assert clean_authors(["Jane Doe, Washington Bureau Chief"]) == ["Jane Doe"]
+
+
+def _title_and_site(markup: str) -> tuple[str | None, str | None]:
+    page = read_page_meta(lxml_html.fromstring(markup))
+    site = resolve_site_name(page, None)
+    return resolve_title(page, None, Hints(), site)[0], site
+
+
+def test_a_headline_drawn_without_an_h1_beats_a_search_headline_and_a_logo_h1_is_the_site():
+    seo = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Robot hand '
+        'folds laundry"}</script>'
+    )
+    shown = "A tiny startup taught a robot hand to fold laundry in 30 days"
+    for heading in (
+        f'<div role="heading" aria-level="1">{shown}</div>',
+        f'<p class="article__title">{shown}</p>',
+        f'<div class="c-post__title">{shown}</div>',
+    ):
+        html = f"<html><head>{seo}</head><body>{heading}<p>Story.</p></body></html>"
+        assert _title_and_site(html)[0] == shown, heading
+    # A wrapper of the header is no headline: its h1 is.
+    wrapper = f'<div class="headline-wrap"><h1>{shown}</h1><p>A dek under it.</p></div>'
+    html = f"<html><head>{seo}</head><body>{wrapper}</body></html>"
+    assert _title_and_site(html)[0] == shown
+    # A blog theme's h1 is its name, a link home; the <title> reads "Site | Headline".
+    post = "Running a 7B model on a Raspberry Pi 5: a weekend experiment"
+    logo = '<h1 class="site-title"><a href="/">Byte Notes</a></h1>'
+    html = (
+        f"<html><head><title>Byte Notes | {post}</title></head><body>{logo}<p>x</p></body></html>"
+    )
+    assert _title_and_site(html) == (post, "Byte Notes")

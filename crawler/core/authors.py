@@ -29,8 +29,10 @@ _LEGAL_FORM = (
     r"(?=\s*(?:$|[,;&|\n]|\band\b))"
 )
 _SPLIT = re.compile(
-    rf"\s*((?:,(?!\s*{_LEGAL_FORM})|[;&|•·\n])|(?<!\b[ur])/|\s[-–—]\s|\band\b|\bund\b"
-    r"|\bet\b|\by\b|\bwith\b)\s*",
+    rf"\s*((?:,(?!\s*{_LEGAL_FORM})|[;&|•·\n])|(?<!\b[ur])/|\s[-–—]\s|\band\b"
+    # German, French and Spanish "and" in lower case only: "ET Bureau" (the Economic
+    # Times' desk) and "Y Combinator" are names.
+    r"|(?-i:\bund\b|\bet\b|\by\b)|\bwith\b)\s*",
     re.IGNORECASE,
 )
 _CONJUNCTIONS = frozenset({"and", "&", "und", "et", "y", "with"})
@@ -82,11 +84,11 @@ _CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustra
 _NOT_A_NAME = re.compile(
     r"^(?:staff|team|admin|administrator|guest|anonymous|unknown|editor|editors|the editors|"
     r"user|webmaster|author|authors|contributor|contributors|"
-    r"((staff|wire|news|agency|local)\s+)?reports?|(news\s+)?agencies|wires|"
+    r"((staff|wire|news|agency|local)\s+)?reports?|(news\s+)?agencies|wires|bureau|desk|online|"
     r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"
     r"assistant|political|legal|science|tech|technology|business|sports|culture|news)\s+)*"
     r"(editor|writer|reporter|correspondent|columnist|contributor|producer|analyst|"
-    r"photographer|director|intern|critic)s?(\s+in\s+chief|\s+at\s+large)?)$",
+    r"photographer|director|intern|critic|bureau chief)s?(\s+in\s+chief|\s+at\s+large)?)$",
     re.IGNORECASE,
 )
 _ROLE = re.compile(

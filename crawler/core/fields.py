@@ -38,6 +38,7 @@ def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
         or _application_name(page)
         or (publisher[0] if publisher else None)
         or _site_in_title_tag(page)
+        or page.logo_heading
         or _guessed_site(page, found)
     )
     return decode_entities(name) if name else None
@@ -95,6 +96,8 @@ def resolve_title(
     headline = page.jsonld.get("headline")
     guessed = found.title if found else None
     theme_name = site_part_of_title_tag(guessed, page.title_tag)
+    if guessed and page.logo_heading and _simple(guessed) == _simple(page.logo_heading):
+        theme_name = page.logo_heading  # trafilatura's guess is the theme's logo h1
     declared = (
         ("jsonld", headline if isinstance(headline, str) else None),
         ("og", page.first("og:title", "twitter:title")),

@@ -24,9 +24,39 @@ MAX_HEADING_CHARS = 300
 MIN_AGREEMENT = 0.6  # share of the shorter one's words found in the other
 # Words of the class however a theme joins them (headline__text, articleHeadline, post-title).
 _HEADLINE_MARK = re.compile(
-    r"(?:(?<![A-Za-z0-9])(?i:headline|entry-title|post-title|article-title|story-title)"
+    r"(?:(?<![A-Za-z0-9])(?i:headline|(?:entry|post|article|story)(?:-|__|_)title)"
     r"|(?<=[a-z0-9])Headline)(?![a-z0-9])"
 )
+# A headline that is no h1-h3: an ARIA heading of level 1 (React Native Web and app-shell
+# sites draw every heading as a div), or a div or p the theme marks ("article__title").
+# Attribute values are walked in C (the byline marks are found so too): 0.2 ms a page where
+# an element test on every div and p cost 1 ms.
+_OTHER_HEADING_MARKS = etree.XPath(
+    "//@role[. = 'heading'] | //@class[contains(., 'itle') or contains(., 'eadline')]"
+)
+# A wrapper of the header is no headline: a "headline" div around the h1 and its dek.
+_BLOCKS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "ul", "ol", "section"})
+
+
+def _other_headings(tree) -> list:
+    found = []
+    for value in _OTHER_HEADING_MARKS(tree):
+        node = value.getparent()
+        if value.attrname == "role":
+            if node.get("aria-level") == "1":
+                found.append(node)
+        elif node.tag in ("div", "p") and _marked(node) and not _holds_block(node):
+            found.append(node)
+    return found
+
+
+def _holds_block(node) -> bool:
+    return any(inner.tag in _BLOCKS for inner in node.iterdescendants())
+
+
+# A blog theme's h1 that is the site's name over every page: its mark says so, or it is
+# nothing but a link to the home page.
+_LOGO_MARK = re.compile(r"site-?(title|name|logo|branding)|blog-?(title|name)|\blogo\b|brand", re.I)
 # Boxes of other articles: a heading in one is never this article's.
 _WIDGET = re.compile(r"widget|sidebar|related|trending|popular|most-?read|more-?from|promo|teaser")
 _SKIP = frozenset({"nav", "form", "aside", "footer", "button", "select"})
@@ -67,6 +97,7 @@ def shown_title_part(tree: lxml_html.HtmlElement, title_tag: str | None) -> str 
 class Headings(NamedTuple):
     texts: tuple[str, ...]  # the theme's headline-marked ones first, then document order
     marked_h1: str | None  # the one <h1> the theme marks as its headline, if just one is
+    logo: str | None = None  # an <h1> that is the site's name (its logo), left out of texts
 
 
 def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
@@ -76,14 +107,20 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
     marked: list[str] = []
     plain: list[str] = []
     marked_h1: list[str] = []
-    for node in tree.iter("h1", "h2", "h3"):  # by tag, in C
+    logo = None
+    nodes = [*tree.iter("h1", "h2", "h3"), *_other_headings(tree)]  # by tag, in C
+    for node in nodes:
         mark = _marked(node)
-        if node.tag != "h1" and not mark:
+        level_one = node.tag == "h1" or node.get("role") == "heading"
+        if not level_one and not mark:
             continue
         if any(ancestor.tag in _SKIP or _widget(ancestor) for ancestor in node.iterancestors()):
             continue
         text = heading_text(node)
         if not 1 < len(text) <= MAX_HEADING_CHARS:
+            continue
+        if node.tag == "h1" and not mark and _is_logo(node):
+            logo = logo or text
             continue
         if mark and node.tag == "h1":
             marked_h1.append(text)
@@ -93,7 +130,24 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
         if len(marked) + len(plain) >= MAX_HEADINGS:
             break
     texts = tuple(dict.fromkeys(marked + plain))
-    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None)
+    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None, logo)
+
+
+def _is_logo(h1) -> bool:
+    """A theme's site title: marked so (on the h1 or the link in it), or all a link home."""
+    links = list(h1.iter("a"))
+    marks = " ".join(
+        f"{node.get('class') or ''} {node.get('id') or ''}" for node in (h1, *links[:1])
+    )
+    if _LOGO_MARK.search(marks):
+        return True
+    if len(links) != 1 or links[0].text_content().strip() != h1.text_content().strip():
+        return False
+    href = (links[0].get("href") or "").split("?")[0]
+    return href in ("/", "./", "index.html", "/index.html") or bool(_HOME.fullmatch(href))
+
+
+_HOME = re.compile(r"https?://[^/]+/?")
 
 
 def heading_text(node) -> str:

@@ -58,6 +58,7 @@ class PageMeta:
     credited_names: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
     marked_headline: str | None = None  # the one <h1> the theme marks as the headline
+    logo_heading: str | None = None  # an <h1> that is the site's name (crawler.core.headline)
     shown_title_part: str | None = None  # the <title>'s part printed on the page, if one is
 
     def first(self, *keys: str) -> str | None:
@@ -134,6 +135,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     headings = visible_headings(tree)
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
     page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
+    page.logo_heading = decode_entities(headings.logo) if headings.logo else None
     headline = page.jsonld.get("headline")
     if not page.headings and not headline and not page.first("og:title", "twitter:title"):
         # Asked only where nothing else names the headline: a search of the page's text
