@@ -872,3 +872,41 @@ def test_a_headline_drawn_without_an_h1_beats_a_search_headline_and_a_logo_h1_is
         f"<html><head><title>Byte Notes | {post}</title></head><body>{logo}<p>x</p></body></html>"
     )
     assert _title_and_site(html) == (post, "Byte Notes")
+
+
+def test_bylines_labelled_as_magazines_and_wires_label_them():
+    assert clean_authors(["Reporting by Ella Quinn and Kavya Menon; Editing by Tom Roe"]) == [
+        "Ella Quinn",
+        "Kavya Menon",
+    ]
+    for byline in ("Words: Ella Quinn Photography: Tomás Ybarra", "Guest post by Ella Quinn"):
+        assert clean_authors([byline]) == ["Ella Quinn"], byline
+    assert clean_authors(["Interview: Ella Quinn", "Text: Ella Quinn / Photos: Tom Roe"]) == [
+        "Ella Quinn"
+    ]
+
+
+def test_a_later_writer_in_the_metadata_gets_the_byline_line_and_a_bio_adds_no_one():
+    jsonld = {"author": {"@type": "Person", "name": "J.R. Smith"}}
+    line = ("By Naomi Kessler, J.R. Smith and Aditi Venkataraman",)
+    page = PageMeta(jsonld=jsonld, byline_names=line)
+    assert resolve_authors(page, None, Hints()) == [
+        "Naomi Kessler",
+        "J.R. Smith",
+        "Aditi Venkataraman",
+    ]
+    first = {"author": {"@type": "Person", "name": "Dave R. Hollister"}}
+    bio = (
+        "Dave R. Hollister",
+        "I cover enterprise AI infrastructure and the companies building it",
+    )
+    page = PageMeta(jsonld=first, byline_names=bio)
+    assert resolve_authors(page, None, Hints()) == ["Dave R. Hollister"]
+
+
+def test_an_all_capitals_headline_takes_the_metadatas_casing():
+    og = '<meta property="og:title" content="Chip Exports Rise for a Third Month">'
+    html = (
+        f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
+    )
+    assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"

@@ -42,11 +42,12 @@ ROLE_BEFORE_NAME = (
 )
 # "By", "Written by", "Opinion by", "Authors:": the label before the names.
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|story|text|words|published|compiled|opinion|analysis"
-    r"|commentary|review|column|essay|perspective|interview)\s+)?(?:by|von|par|por)\b[:\s]*"
+    r"^(?:(?:(?:written|posted|reported|reporting|story|text|words|published|compiled|opinion"
+    r"|analysis|commentary|review|column|essay|perspective|interview|guest\s+post|guest\s+"
+    r"column)\s+)?(?:by|von|par|por)\b[:\s]*"
     # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
     rf"(?:{ROLE_BEFORE_NAME})?"
-    r"|(?:authors?|contributors?|writers?|byline)\s*:\s*)+",
+    r"|(?:authors?|contributors?|writers?|byline|words|text|interview)\s*:\s*)+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
@@ -209,7 +210,13 @@ _OTHER_CREDIT = re.compile(
     r"photographed|illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|"
     r"translated|curated|animation|animated|art(?:work)?|images?|visuals?|filmed|directed|"
     r"narrated|modell?ed|styled|styling|hair|make-?up|grooming|nails|set\s+design|props"
-    r"|casting)\s+by\b.*$",
+    r"|casting|editing)\s+by\b.*$",
+    re.IGNORECASE,
+)
+# A magazine's credit labels, a noun and a colon, and what follows: "Words: Ella Quinn
+# Photography: Tomás Ybarra".
+_CREDIT_LABEL = re.compile(
+    r"(?:^|(?<=[\s.,;|•·/]))(?:photography|photos?|illustrations?|styling|video)\s*:.*$",
     re.IGNORECASE,
 )
 # A sentence ends a byline part ("By Jane Roe. Photographs by …"), an initial does not
@@ -247,7 +254,7 @@ def names_in(byline: str) -> list[str]:
     text = _without_paired_outlet(text)
     if _is_role_phrase(text):
         return []  # "Health and science reporter": the job title printed under a name
-    text = _SENTENCE_END.sub("; ", _OTHER_CREDIT.sub("", text))
+    text = _SENTENCE_END.sub("; ", _CREDIT_LABEL.sub("", _OTHER_CREDIT.sub("", text)))
     names: list[str] = []
     affiliation = False  # inside the job title and affiliation after a name
     for part, joined in _parts(text):

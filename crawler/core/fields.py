@@ -12,7 +12,7 @@ from datetime import datetime
 
 from trafilatura.settings import Document
 
-from crawler.core.authors import is_organization, is_phrase, names_in, uninverted
+from crawler.core.authors import is_organization, is_phrase, names_in, person_shaped, uninverted
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, parse_date
 from crawler.core.headline import TITLE_SEPARATORS, agrees
@@ -109,7 +109,7 @@ def resolve_title(
     vouching.append(alternative if isinstance(alternative, str) else None)
     heading = _agreeing_heading(page, vouching, site_name) or _marked_headline(page, site_name)
     if heading:
-        return heading, "heading"
+        return _cased_as_declared(heading, [value for _, value in declared]), "heading"
     if page.shown_title_part and not any(value for _, value in declared):
         return page.shown_title_part, "title_tag"
     trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
@@ -176,6 +176,18 @@ def _headline_part(title: str) -> str:
     with the site's name ("More From The Harbour Post") does not agree with the title."""
     parts = TITLE_SEPARATORS.split(" ".join(title.split()))
     return max(parts, key=lambda part: len(part.split()))
+
+
+def _cased_as_declared(heading: str, declared: list[str | None]) -> str:
+    """An all-capitals headline (the theme's styling, as the page's text) in the casing of
+    a declared title that says the same: a summarizer reads "Chip Exports Rise", not
+    "CHIP EXPORTS RISE"."""
+    if not heading.isupper():
+        return heading
+    for title in declared:
+        if title and title.strip() and decode_entities(title).casefold() == heading.casefold():
+            return " ".join(decode_entities(title).split())
+    return heading
 
 
 def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str | None):
@@ -402,7 +414,7 @@ def resolve_authors(
             writers = _writers_of_byline(people[0], byline, site)
             if index in _META_SOURCES and len(people) == 1 and writers:
                 return writers
-            return _fuller_byline(people, byline, site)
+            return _fuller_byline(people, byline, site, page.byline_names)
     return next((names for names in sources if names), [])
 
 
@@ -440,17 +452,35 @@ def _writers_of_byline(meta_name: str, byline: list[str], site: set[str]) -> lis
     return persons if len(persons) >= 2 and not named else []
 
 
-def _fuller_byline(people: list[str], byline: list[str], site: set[str]) -> list[str]:
+def _fuller_byline(
+    people: list[str], byline: list[str], site: set[str], lines: tuple[str, ...] = ()
+) -> list[str]:
     """`people` and the persons the visible byline lists after them: metadata often names
     only the first of several authors ("Priya Castellanos" in JSON-LD, "By Priya
     Castellanos and Dennis Marsh" on the page). Only when the byline starts with the same
     names, so a list of staff that merely includes the author adds nobody, and only
     persons, so the outlet after a name ("Jane Roe, IDG News Service") is not added."""
-    byline = [name for name in byline if not _is_site(name, site)]
+    byline = [name for name in byline if not _is_site(name, site) and _writer_shaped(name)]
     start = [_simple(name) for name in byline[: len(people)]]
-    if start != [_simple(name) for name in people]:
-        return people
-    return people + [name for name in byline[len(people) :] if not is_organization(name)]
+    if start == [_simple(name) for name in people]:
+        return people + [name for name in byline[len(people) :] if not is_organization(name)]
+    # The metadata names a later writer of a short byline line: "By Naomi Kessler, J.R.
+    # Smith and Aditi Venkataraman" with J.R. Smith alone in the JSON-LD. One line: a list
+    # of staff names in elements of their own that merely includes the author adds nobody.
+    listed = {_simple(name) for name in byline}
+    one_line = len(lines) == 1
+    if one_line and len(byline) <= MAX_FILLED_BYLINE and {_simple(p) for p in people} <= listed:
+        return [name for name in byline if not is_organization(name)]
+    return people
+
+
+MAX_FILLED_BYLINE = 4
+
+
+def _writer_shaped(name: str) -> bool:
+    """A name the byline adds: capitalised, a person's or an organization's, not a piece of
+    a bio sentence beside it ("the companies building it")."""
+    return name[:1].isupper() and (person_shaped(name) or is_organization(name))
 
 
 _COPYRIGHT_NOISE = re.compile(
