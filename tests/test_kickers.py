@@ -52,3 +52,13 @@ def test_only_a_short_labelled_element_right_before_the_headline_goes():
         "A label of many more words than a kicker",
         "Intro",
     ]
+
+
+def test_a_label_over_an_aria_headline_goes_too():
+    # React Native Web draws every element as a div: the headline is role="heading".
+    tree = lxml_html.fromstring(
+        "<div><div class='r-kicker'>ROBOTICS</div>"
+        "<div role='heading' aria-level='1'>A robot hand folds laundry</div><p>Text.</p></div>"
+    )
+    assert drop_kickers(tree) == 1
+    assert "ROBOTICS" not in tree.text_content()

@@ -9,16 +9,20 @@ one was not.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from crawler.core.boxes import previous_element
 from crawler.core.headline import LABEL_MARK
 
 MAX_KICKER_WORDS = 4
+# The headline: an h1, or an ARIA level-1 heading where every element is a div.
+_HEADLINES = etree.XPath("//h1 | //@role[. = 'heading']/parent::*[@aria-level='1']")
 
 
 def drop_kickers(tree) -> int:
     """Remove short labelled elements right before the headline; how many there were."""
     kickers = []
-    for h1 in tree.iter("h1"):
+    for h1 in _HEADLINES(tree):
         label = previous_element(h1)
         if label is not None and _is_kicker(label):
             kickers.append(label)
