@@ -910,3 +910,29 @@ def test_an_all_capitals_headline_takes_the_metadatas_casing():
         f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
     )
     assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"
+
+
+def test_a_writer_the_text_credits_at_its_edge_when_nothing_else_names_one():
+    from crawler.core.pipeline import process_page
+
+    prose = "".join(
+        f"<p>Paragraph {n}: the heat pump kept the house warm through a cold and wet winter, "
+        "and the bills came in lower than the old gas boiler's ever did.</p>"
+        for n in range(8)
+    )
+    credit = (
+        "<p><em>This article was written by Chidi Okonkwo, a PhD student at the Institute "
+        "for Energy Research.</em></p>"
+    )
+    html = (
+        "<html><head><title>A winter with a heat pump</title></head><body><article>"
+        f"<h1>A winter with a heat pump</h1><span class='author'>admin</span>{prose}{credit}"
+        "</article></body></html>"
+    )
+    record = process_page(html.encode(), "https://blog.example/heat-pump").record
+    assert record.authors == ["Chidi Okonkwo"]
+    # A page that names its author keeps it.
+    named = html.replace(">admin<", ">Rosa Vidal<")
+    assert process_page(named.encode(), "https://blog.example/heat-pump").record.authors == [
+        "Rosa Vidal"
+    ]

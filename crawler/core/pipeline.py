@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from crawler.core import fields, paywall
-from crawler.core.authors import is_organization, names_in
+from crawler.core.authors import is_organization, names_in, person_shaped
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -68,6 +68,7 @@ def process_page(
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
     authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
+    authors = authors or _credited_writer(draft.text)
     guess = detect_document(draft.text)
     if guess.language == "en":
         lines, foreign = strip_foreign_lines(draft.text.split("\n"), raw.code_lines)
@@ -143,6 +144,25 @@ def _wire_reporters(text: str, authors: list[str]) -> list[str]:
         if _WIRE_CREDIT.match(line.strip()):
             parts = _WIRE_CREDIT_PART.findall(line.strip())
             return [name for part in parts for name in names_in(part)]
+    return []
+
+
+# A writer the text itself credits at its edge, on a page that names no author anywhere
+# else: "Guest post by Amara Okafor", "This article was written by Chidi Okonkwo, a PhD
+# student at …". The name runs to the comma or the sentence's end.
+_WRITER_CREDIT = re.compile(
+    r"^(?:guest post by|(?:this|the) (?:article|post|piece|story|essay|column) (?:was|is)"
+    r" (?:written|contributed) by)\s+(?P<name>[^,.;:()]{3,60})",
+    re.IGNORECASE,
+)
+
+
+def _credited_writer(text: str) -> list[str]:
+    lines = text.split("\n")
+    for line in (*lines[:CREDIT_LINES], *lines[-CREDIT_LINES:]):
+        match = _WRITER_CREDIT.match(line.strip())
+        if match:
+            return [name for name in names_in(match["name"]) if person_shaped(name)]
     return []
 
 
