@@ -231,3 +231,39 @@ def test_a_json_feed_gives_its_items_pages_and_hints():
 def test_json_that_is_no_json_feed_is_refused_with_a_clear_detail(body, detail):
     with pytest.raises(NotXml, match=detail):
         parse_feed(body, "https://x.example/feed.json")
+
+
+_BROKEN_FEED = (
+    b"<rss><channel><title>AT&T and R&D news</title>"
+    b"<item><title>Q&A: 5 < 6</title><link>https://f.example/a?id=101&amp;lang=en</link></item>"
+    b"<item><title><![CDATA[Tom &amp; Jerry]]></title>"
+    b"<link>https://f.example/a?id=102&lang=en&copy=1</link></item></channel></rss>"
+)
+
+
+def test_upstream_recovery_drops_amp_references_after_an_error():
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    root = etree.fromstring(_BROKEN_FEED, parser=parser)
+    links = [link.text for link in root.iter("link")]
+    assert links[0] == "https://f.example/a?id=101lang=en"  # the &amp; is gone
+
+
+def test_a_bare_ampersand_or_less_than_sign_changes_no_other_entry():
+    entries = parse_feed(_BROKEN_FEED, "https://f.example/feed")
+    assert [entry.url for entry in entries] == [
+        "https://f.example/a?id=101&lang=en",
+        "https://f.example/a?id=102&lang=en&copy=1",
+    ]
+    assert [entry.title for entry in entries] == ["Q&A: 5 < 6", "Tom &amp; Jerry"]
+    sitemap = parse_sitemap(
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://f.example/s?id=5&lang=en</loc></url>"
+        b"<url><loc>https://f.example/s?id=6&amp;lang=en</loc></url></urlset>",
+        "https://f.example/sitemap.xml",
+    )
+    assert [entry.url for entry in sitemap.entries] == [
+        "https://f.example/s?id=5&lang=en",
+        "https://f.example/s?id=6&lang=en",
+    ]

@@ -39,7 +39,8 @@ def parse_xml(body: bytes) -> etree._Element:
         remove_pis=True,
     )
     try:
-        root = etree.fromstring(_html_refs_to_numeric(_narrow(body.lstrip())), parser=parser)
+        text = _repaired_markup(_html_refs_to_numeric(_narrow(body.lstrip())))
+        root = etree.fromstring(text, parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
     _refuse_resource_limits(parser)
@@ -94,6 +95,36 @@ def _html_refs_to_numeric(body: bytes) -> bytes:
         return f"&#{ord(char)};".encode()
 
     return _NAMED_REF.sub(numeric, body) if b"&" in body else body
+
+
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+# A "&" that starts no reference ("AT&T", "?id=5&lang=en") and a "<" that starts no tag
+# ("5 < 6"): as browsers and feedparser read them, the characters themselves.
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9._-]*;)")
+_BARE_LESS_THAN = re.compile(rb"<(?![A-Za-z_:/!?])")
+_XML_REF = re.compile(rb"&(amp|lt|gt|quot|apos);")
+_NUMERIC_XML_REF = {
+    b"amp": b"&#38;",
+    b"lt": b"&#60;",
+    b"gt": b"&#62;",
+    b"quot": b"&#34;",
+    b"apos": b"&#39;",
+}
+
+
+def _repaired_markup(body: bytes) -> bytes:
+    """Bare "&" and "<" as character references, and XML's own references as numeric
+    ones, outside CDATA sections. After libxml2's first recovery error it drops every
+    `&amp;` that follows (`?id=101&amp;lang=en` read as `?id=101lang=en`, a different URL)
+    and the text of a bare `&name`; numeric references it keeps (docs/upstream.md)."""
+    if b"&" not in body and b"<" not in body:
+        return body
+    pieces = _CDATA.split(body)
+    for index in range(0, len(pieces), 2):  # the odd pieces are the CDATA sections
+        piece = _BARE_AMPERSAND.sub(b"&#38;", pieces[index])
+        piece = _XML_REF.sub(lambda match: _NUMERIC_XML_REF[match.group(1)], piece)
+        pieces[index] = _BARE_LESS_THAN.sub(b"&#60;", piece)
+    return b"".join(pieces)
 
 
 def _refuse_resource_limits(parser: etree.XMLParser) -> None:
