@@ -31,6 +31,7 @@ from crawler.core.model import Hints
 from crawler.core.page_kind import listed_page_is_article
 from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
 from crawler.core.values import flag
+from crawler.core.xmlsafe import MAX_XML_BYTES
 from crawler.integration.failures import classify_failure
 from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
@@ -246,6 +247,9 @@ class ArticleSpider(scrapy.Spider):
         if not isinstance(request, Request):
             return request
         request.meta["handle_httpstatus_list"] = [304]
+        # The sitemaps protocol allows 50 MB (gzip's inflated size is bounded there too);
+        # DOWNLOAD_MAXSIZE is an article's limit, and 50,000 URLs with images pass it.
+        request.meta["download_maxsize"] = MAX_XML_BYTES
         # refresh=1 fetches every article again: the documents that list them too. A fleet
         # reads them whole every run (closed()).
         conditional = self.store is not None and not self.refresh and not self.distributed

@@ -198,8 +198,12 @@ def sitemap_declaring_utf16(origin: str) -> bytes:
 
 @cache
 def _big_entries() -> str:
+    # Long slugs and the optional tags real sitemaps carry: over DOWNLOAD_MAXSIZE (10 MiB),
+    # an article's limit, and under the protocol's 50 MB.
     old = "".join(
-        f"<url><loc>ORIGIN/sitemaps/article/old-{n}</loc><lastmod>2020-01-01</lastmod></url>"
+        f"<url><loc>ORIGIN/sitemaps/article/old-{n}-council-approves-the-budget-for-the-new-"
+        "library-wing-after-a-long-debate</loc><lastmod>2020-01-01</lastmod>"
+        "<changefreq>monthly</changefreq><priority>0.5</priority></url>"
         for n in range(BIG_SITEMAP_URLS - RECENT_IN_BIG)
     )
     new = "".join(
