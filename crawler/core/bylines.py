@@ -199,7 +199,7 @@ def _by_line(tree) -> tuple[str, ...]:
             continue
         # A lower-case "by" opens a line of its own in its element ("<font>by Bill
         # Harmon<br>"), not a credit's tail ("<b>Photo</b> by Name") or a sentence.
-        lower = str(text).lstrip().startswith("by ")
+        lower = str(text).split()[:1] == ["by"]
         if lower and (text.is_tail or not _ends_at_break(text)):
             continue
         line = element_text(owner)

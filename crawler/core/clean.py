@@ -247,7 +247,7 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
         if line.startswith("["):
             rest = rest.removesuffix("]").strip()
         if rest and (rest in links or _is_headline_after(line)):
-            result.removed["related"] += 1
+            result.removed["related" if rest in links else "read_more"] += 1
             index += 1
             continue
         if label and not rest:
