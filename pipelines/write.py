@@ -64,6 +64,9 @@ class RunOutputPipeline:
         except OutputError as error:
             if self._failed(error):
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))
+            # Fetched, and neither a record nor a reject line: a counted skip, so the ledger
+            # says how many pages the next run must fetch again.
+            self.crawler.stats.inc_value(SKIP_PREFIX + "output_error")
             raise DropItem(f"not written: {error}") from error
 
     def _failed(self, error: OutputError) -> bool:
@@ -85,8 +88,8 @@ class RunOutputPipeline:
         elif isinstance(item, ProcessedPage):
             outcome = item.outcome
             if outcome.record is not None:
-                stats.inc_value("articles/accepted")
                 data = self.output.write_record(outcome.record)
+                stats.inc_value("articles/accepted")  # written: a failed write is no record
                 self.health.accepted(item.source, data)
                 return data
             self.health.rejected(item.source, outcome.reason)
@@ -109,7 +112,6 @@ class RunOutputPipeline:
             self._reject(item.url, "internal_error", detail, None, spider.name)
 
     def _reject(self, url, reason, detail, http_status, spider, record=None) -> None:
-        self.crawler.stats.inc_value(f"articles/rejected/{reason}")
         reject = Reject(
             url=without_password(url),  # a listed user:password@ URL is refused, not kept
             reason=reason,
@@ -119,6 +121,7 @@ class RunOutputPipeline:
             record=record,
         )
         self.output.write_reject(reject)
+        self.crawler.stats.inc_value(f"articles/rejected/{reason}")
 
     def spider_closed(self, spider, reason: str) -> None:
         if self.output is None:

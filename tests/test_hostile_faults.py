@@ -59,6 +59,9 @@ def test_disk_full_stops_the_crawl_naming_the_path(web, tmp_path):
     assert summary["finish_reason"] == "output_error"
     assert str(articles) in summary["output_error"]
     assert summary["counts"]["accepted"] == len(records)
+    # The pages fetched after the failure are counted skips, not lost from the ledger.
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    assert summary["skipped_by_reason"]["output_error"] >= 1
 
 
 def test_unwritable_output_directory_stops_before_crawling(web, tmp_path):
