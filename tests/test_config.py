@@ -27,6 +27,14 @@ def test_each_kind_of_default_reads_its_kind_of_string():
             parser_for("X", default)(bad)
 
 
+def test_a_negative_count_size_or_time_is_refused_and_a_negative_priority_is_not():
+    for name, default in (("CLOSESPIDER_TIMEOUT", 0), ("CLOSESPIDER_ITEMCOUNT", 0), ("X", 1.5)):
+        with pytest.raises(ValueError, match=">= 0"):
+            parser_for(name, default)("-5")
+    assert parser_for("DEPTH_PRIORITY", 0)("-1") == -1  # breadth-first
+    assert parser_for("RETRY_PRIORITY_ADJUST", -1)("-2") == -2
+
+
 def test_a_given_setting_is_checked_by_its_default_and_typed_ones_are_not():
     defaults = {"REDIRECT_MAX_TIMES": 20}
     with pytest.raises(ConfigError, match="REDIRECT_MAX_TIMES='x': must be a whole number"):

@@ -119,10 +119,13 @@ def parser_for(name: str, default) -> Callable | None:
         return _whole_numbers
     if isinstance(default, bool):
         return flag
+    # A count, a size or a time is never negative (CLOSESPIDER_TIMEOUT=-5 closed the crawl
+    # at once, the URLs given in no count); a priority is (DEPTH_PRIORITY=-1, breadth-first).
+    minimum = None if "PRIORITY" in name else 0
     if isinstance(default, float) or name in _DECIMAL_WITH_WHOLE_DEFAULT:
-        return decimal()
+        return decimal(minimum=minimum)
     if isinstance(default, int):
-        return whole_number()
+        return whole_number(minimum=minimum)
     if isinstance(default, dict):
         return _json_object
     return None
