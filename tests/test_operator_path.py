@@ -82,6 +82,11 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("urls", URL, {"REDIRECT_MAX_TIMES": "x"}, ("REDIRECT_MAX_TIMES", "whole number")),
         ("urls", URL, {"RETRY_HTTP_CODES": "500,abc"}, ("RETRY_HTTP_CODES", "whole numbers")),
         ("urls", URL, {"LOG_LEVEL": "FOO"}, ("LOG_LEVEL", "INFO")),
+        # A negative time closed the crawl at once; an export to a file under a file was a
+        # traceback at the first record, no export, and exit 0.
+        ("urls", URL, {"CLOSESPIDER_TIMEOUT": "-5"}, ("CLOSESPIDER_TIMEOUT", ">= 0")),
+        ("urls", URL, {"FEEDS": '{"/etc/passwd/x.jsonl": {"format": "jsonlines"}}'},
+         ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
@@ -90,7 +95,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "EXTRACT_MEMORY_LIMIT-100", "SOURCES_FILE-missing", "STATE_URI-scheme-typo",
         "LOG_FILE-unwritable", "feed-empty", "start-empty", "url-no-scheme", "sitemap-ftp",
         "no-such-spider", "AUTOTHROTTLE_ENABLED-abc", "REDIRECT_MAX_TIMES-x",
-        "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO",
+        "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
+        "FEEDS-unwritable",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

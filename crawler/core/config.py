@@ -161,6 +161,26 @@ def _parsed(name: str, value, parse: Callable):
         raise ConfigError(f"setting {name}={value!r}: {error}") from None
 
 
+def check_feed_targets(feeds: Mapping) -> None:
+    """Each local file a feed export (`-o`/`-O`) writes must be one we can create: Scrapy
+    opens it at the first record, and an unwritable one was a logged traceback, no export
+    and exit 0. Targets with placeholders (`%(name)s`) and remote ones are left to Scrapy."""
+    for uri in feeds:
+        target = str(uri)
+        if "%(" in target or ("://" in target and not target.startswith("file://")):
+            continue
+        path = Path(target.removeprefix("file://"))
+        existing = path.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if path.exists() and (path.is_dir() or not os.access(path, os.W_OK)):
+            raise ConfigError(f"feed export {target!r}: cannot write it")
+        if not existing.is_dir():
+            raise ConfigError(f"feed export {target!r}: {existing} is not a directory")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise ConfigError(f"feed export {target!r}: {existing} is not writable")
+
+
 def check_output_dir(path: Path) -> None:
     """The run directory's parent must be a directory we can create and write."""
     existing = path

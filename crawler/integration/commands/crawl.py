@@ -26,7 +26,7 @@ from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler import settings as project_settings
-from crawler.core.config import ConfigError, check_settings
+from crawler.core.config import ConfigError, check_feed_targets, check_settings
 from crawler.integration.state_access import StateUnavailable, check_state
 
 EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4
@@ -98,6 +98,7 @@ class Command(ScrapyCrawl):
             # a setting given as a string is replaced by the value it was read as.
             if isinstance(value, bool) and isinstance(self.settings.get(name), str):
                 self.settings.set(name, value, priority=self.settings.getpriority(name))
+        check_feed_targets(self.settings.getdict("FEEDS"))
         check_start = getattr(spidercls, "check_start", None)
         if check_start is not None:
             check_start(spider_args, self.settings)
