@@ -178,3 +178,33 @@ def test_outside_the_range_metadata_is_stock_extract_metadata(monkeypatch):
     elements = ("body", "commentsbody")  # trees of their own, equal only by identity
     values = [{k: v for k, v in d.as_dict().items() if k not in elements} for d in (ours, stock)]
     assert values[0] == values[1] and values[0]["author"]
+
+
+_PROSE = (
+    "<p>The chips compared below differ in memory bandwidth, in the number of cores and in "
+    "how many of them each company has deployed across its own data centers this year.</p>"
+)
+_TABLE = (
+    "<table><tr><th>Company</th><th>Chip</th></tr><tr><td>Google</td><td>TPU</td></tr>"
+    "<tr><td>Amazon</td><td>Trainium</td></tr></table>"
+)
+_LIST = "<ul><li>Google</li><li>Amazon Web Services, which leads the market</li></ul>"
+_SHARE = "<ul class='share'><li>Facebook</li><li>Email</li></ul>"
+
+
+def _page(body: str) -> str:
+    return f"<html><body><article>{_PROSE * 3}{body}{_PROSE}</article></body></html>"
+
+
+def test_upstream_drops_a_cell_or_an_item_that_is_a_platforms_name():
+    text = trafilatura.extract(_page(_TABLE + _LIST), include_tables=True)
+    assert "| | TPU |" in text.replace("  ", " ") and "- Google" not in text
+
+
+def test_a_cell_or_an_item_that_is_a_platforms_name_is_kept():
+    from crawler.core.pipeline import process_page
+
+    html = _page(_TABLE + _LIST + _SHARE)
+    text = process_page(html.encode(), "https://news.example/chips").record.text
+    assert "| Google | TPU |" in text and "- Google" in text and "\u2060" not in text
+    assert "Facebook" not in text  # a share list stays for upstream's filter

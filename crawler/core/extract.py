@@ -18,6 +18,7 @@ from w3lib.encoding import read_bom
 from crawler.compat.justext import keep_inline_spaces
 from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
+from crawler.compat.trafilatura.platform_words import keep_platform_words
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
 from crawler.core.anonymous_blocks import quote_paragraphs, separate_block_runs
@@ -265,7 +266,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
     lead text made a paragraph; headings' permalink icons, the section label over the
     headline and bare footnote numbers removed; the headings of headers nested in the
-    article kept, the rest of those headers not."""
+    article kept, the rest of those headers not; a table cell or list item that is a
+    platform's name ("Google") kept from trafilatura's share-label filter."""
     unwrap_layout_tables(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
@@ -290,6 +292,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_ai_summaries(tree)
     drop_wrapper_sections(tree, page)
     keep_entry_headings(tree)
+    keep_platform_words(tree)
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
