@@ -945,3 +945,15 @@ def test_a_releases_details_its_disclaimer_and_a_standards_box_go_from_the_end()
         "Our goal is to deliver the most accurate information and the most useful advice.",
     ]
     assert clean_lines([*BODY, *LONG, *standards]).lines == [*BODY, *LONG]
+
+
+def test_a_read_more_label_without_a_colon_and_an_editors_picks_heading_go():
+    headline = "Google says it has cracked a decades-old physics problem"
+    promo = f"Read more {headline}"
+    result = clean_lines([BODY[0], promo, *BODY[1:]], links=frozenset({headline.lower()}))
+    assert result.lines == BODY
+    # Without the link, the words may be a sentence's: "Read more about it in the report".
+    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == [BODY[0], promo, *BODY[1:]]
+    lead = "The lab kept a log of the model's training, and the entries below are its own words."
+    lines = [lead, "Recommended by Our Editors", *BODY]
+    assert clean_lines(lines).lines == [lead, *BODY]

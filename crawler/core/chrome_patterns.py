@@ -240,7 +240,9 @@ PROMO_LABEL = re.compile(
     r"^(\[(see also|related)|\[?(also read|read also|read more|read next|read|more|must read|also"
     r"|(do not|don'?t|dont) miss|up next))\s*[:|–—-]\s*"
     # A widget's label run into the link, no colon: "Related Story <headline>".
-    r"|^related (story|stories|article|articles|post|reading)\s*[:|–—-]?\s*",
+    r"|^related (story|stories|article|articles|post|reading)\s*[:|–—-]?\s*"
+    # No separator, the label a bold word before the link: "Read more <a>headline</a>".
+    r"|^(read more|read next|also read)\s+",
     re.IGNORECASE,
 )
 
@@ -321,6 +323,7 @@ WIDGET_HEADING = re.compile(
     r"|editors?'?’?s? picks|around the web|(?:don'?’?t|do not) miss|read (?:this )?next|up next"
     r"|read also|also read"
     r"|what to read next|more (?:on|about) (?:this|the) (?:story|topic)|more from"
+    r"|recommended (?:by|from) (?:our|the) editors?|recommended for you"
     r"|more to (?:read|explore|watch|discover)"
     r"|(?:content|stories|more) from our partners|partner content|sponsored (?:content|stories))"
     r"\b.{0,30}"
