@@ -107,8 +107,19 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
     marked: list[str] = []
     plain: list[str] = []
     marked_h1: list[str] = []
+    logo = _read_headings(tree.iter("h1", "h2", "h3"), marked, plain, marked_h1)  # by tag, in C
+    if not plain and not marked_h1:
+        # No h1: an app-shell page's ARIA heading, a theme's marked div (0.5 ms a page, so
+        # only here).
+        _read_headings(_other_headings(tree), marked, plain, marked_h1)
+    texts = tuple(dict.fromkeys(marked + plain))
+    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None, logo)
+
+
+def _read_headings(nodes, marked: list, plain: list, marked_h1: list) -> str | None:
+    """Adds each heading's text to `marked` or `plain` (and a marked h1's to `marked_h1`);
+    returns the text of a logo h1 if one was passed over."""
     logo = None
-    nodes = [*tree.iter("h1", "h2", "h3"), *_other_headings(tree)]  # by tag, in C
     for node in nodes:
         mark = _marked(node)
         level_one = node.tag == "h1" or node.get("role") == "heading"
@@ -129,8 +140,7 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
             found.append(text)
         if len(marked) + len(plain) >= MAX_HEADINGS:
             break
-    texts = tuple(dict.fromkeys(marked + plain))
-    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None, logo)
+    return logo
 
 
 def _is_logo(h1) -> bool:

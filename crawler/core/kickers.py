@@ -16,7 +16,7 @@ from crawler.core.headline import LABEL_MARK
 
 MAX_KICKER_WORDS = 4
 # The headline: an h1, or an ARIA level-1 heading where every element is a div.
-_HEADLINES = etree.XPath("//h1 | //@role[. = 'heading']/parent::*[@aria-level='1']")
+_HEADLINES = etree.XPath("//h1 | //@role[. = 'heading']/parent::*[@aria-level = '1']")
 
 
 def drop_kickers(tree) -> int:

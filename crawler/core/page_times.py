@@ -134,7 +134,11 @@ _STAMP = re.compile(
     rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
     re.IGNORECASE,
 )
-_CLOCK_TEXTS = etree.XPath("//body//text()[contains(., ':')]")
+# A digit, a colon and a digit ("02:15"), found in C: scripts hold colons by the hundred.
+_CLOCK_TEXTS = etree.XPath(
+    "//body//text()[contains(., ':')][not(parent::script or parent::style)]"
+    "[contains(translate(., '0123456789', '##########'), '#:#')]"
+)
 MAX_STAMP_CHARS = 120
 
 
