@@ -371,9 +371,9 @@ def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
     forward-looking statements, an "About")."""
     lines = result.lines
     words = list(map(_words, lines))
-    before = 0
+    total, before = sum(words), 0
     for index, line in enumerate(lines):
-        if index and 2 * before >= sum(words) and _is_contact_label(line):
+        if index and 2 * before >= total and _is_contact_label(line):
             end = index + 1
             while end < len(lines) and end - index <= CONTACT_LINES:
                 if not _is_contact_line(lines[end]):
