@@ -220,14 +220,17 @@ def extract_article(
     page = read_page_meta(tree)
     if fields.lists_several_authors(page):
         page.credited_names = other_work_names(tree)
-    if not fields.dated_in_markup(page):
+    undated = not fields.dated_in_markup(page)
+    if undated:
         page.labelled_published = labelled_publication(tree)
-        page.visible_stamps = tuple(visible_stamps(tree))
     captions = gallery_captions(tree)
     reshape_tree(tree, page)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
+    if undated and not page.labelled_published and metadata.date:
+        # Only where htmldate's day will date the record (1 ms a page on an old site's).
+        page.visible_stamps = tuple(visible_stamps(tree))
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
