@@ -189,3 +189,12 @@ def test_an_hatom_abbr_stamp_dates_a_blogger_post():
     html = _page(footer=footer).replace("<body>", "<body><div class='widget Blog'>")
     html = html.replace("<article>", "<article><div class='post-body'>")
     assert _record(html).published_at.isoformat() == "2011-06-15T01:31:00+00:00"
+
+
+def test_a_related_posts_widget_with_excerpts_is_still_chrome():
+    widget = (
+        "<div class='widget related-posts'><div class='entry-content'>A short excerpt of "
+        "another post.</div><time datetime='2024-01-05'>January 5, 2024</time></div>"
+    )
+    tree = parse_tree(_page(after=widget))
+    assert "2024-01-05" not in publication_times(tree)

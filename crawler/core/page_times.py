@@ -270,7 +270,8 @@ def _in_chrome(element) -> bool:
     return False
 
 
+# A post's body, not a related post's excerpt under the same class: a thousand characters.
 _HOLDS_BODY = etree.XPath(
     "boolean(.//*[contains(@class, 'post-body') or contains(@class, 'entry-content')"
-    " or contains(@class, 'article-body')])"
+    " or contains(@class, 'article-body')][string-length(normalize-space()) > 1000])"
 )
