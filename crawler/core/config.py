@@ -170,9 +170,7 @@ def check_feed_targets(feeds: Mapping) -> None:
         if "%(" in target or ("://" in target and not target.startswith("file://")):
             continue
         path = Path(target.removeprefix("file://"))
-        existing = path.parent
-        while not existing.exists() and existing != existing.parent:
-            existing = existing.parent
+        existing = _nearest_existing(path.parent)
         if path.exists() and (path.is_dir() or not os.access(path, os.W_OK)):
             raise ConfigError(f"feed export {target!r}: cannot write it")
         if not existing.is_dir():
@@ -183,11 +181,16 @@ def check_feed_targets(feeds: Mapping) -> None:
 
 def check_output_dir(path: Path) -> None:
     """The run directory's parent must be a directory we can create and write."""
-    existing = path
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
+    existing = _nearest_existing(path)
     if not existing.is_dir():
         where = "" if existing == path else f" ({existing} is a file)"
         raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: is not a directory{where}")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: {existing} is not writable")
+
+
+def _nearest_existing(path: Path) -> Path:
+    """`path`, or the nearest of its parents that exists: where creating it would start."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path

@@ -411,9 +411,10 @@ def resolve_authors(
         ):
             byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
             people = [name for name in people if _simple(name) not in typed] or people
-            writers = _writers_of_byline(people[0], byline, site)
-            if index in _META_SOURCES and len(people) == 1 and writers:
-                return writers
+            if index in _META_SOURCES and len(people) == 1:
+                writers = _writers_of_byline(people[0], byline, site)
+                if writers:
+                    return writers
             return _fuller_byline(people, byline, site, page.byline_names)
     return next((names for names in sources if names), [])
 
