@@ -38,9 +38,14 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After gives up and rejects with http_429
+# Answers in a row with a Retry-After (and a status above) before a host's remaining pages
+# this run are rejects host_unavailable: 200 pages answered 503 + Retry-After: 120 took 20 h.
+HOST_RETRY_AFTER_LIMIT = 6  # 0: never give up
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.integration.retry.RetryAfterMiddleware": 550,
+    # Inside the retries: it sees every attempt's answer, and refuses a given-up host's.
+    "crawler.integration.unavailable_hosts.GiveUpOnUnavailableHosts": 555,
     # Scrapy's lets the first requests to a host past robots.txt (docs/upstream.md); ours
     # also keeps each host's file in the state store, shared by later runs and workers.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -22,6 +22,7 @@ from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
 from crawler.integration.scheduler import stopped_urls
 from crawler.integration.state_access import state_for
+from crawler.integration.unavailable_hosts import GIVEN_UP_STAT
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
 from crawler.state.recovery import mark_unsaved, worker_id, write_lock
@@ -164,6 +165,12 @@ class RunOutputPipeline:
                 alerts.append(
                     f"robots.txt of {key.removeprefix(UNREACHABLE_STAT)} unreachable ({cause}): "
                     "RFC 9309 disallows the host, so its pages were skipped this run"
+                )
+        for key, cause in sorted(stats.items()):
+            if key.startswith(GIVEN_UP_STAT):
+                alerts.append(
+                    f"{key.removeprefix(GIVEN_UP_STAT)} given up for this run ({cause}): its "
+                    "remaining pages are rejects host_unavailable, fetched again next run"
                 )
         if spider_errors:
             alerts.append(

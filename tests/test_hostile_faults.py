@@ -154,17 +154,42 @@ def test_sigterm_while_robots_txt_is_read_sends_no_page(tmp_path):
     with HostileWeb() as own:
         own.server.routes["/robots.txt"] = slow_robots
         urls = [own.url(f"/slow/{n}") for n in range(300, 310)]
-        process = start_crawl("urls", tmp_path, {"url": ",".join(urls)}, {"DOWNLOAD_TIMEOUT": "20"})
-        deadline = time.monotonic() + 60
-        while not own.hits["/robots.txt"] and time.monotonic() < deadline:
-            time.sleep(0.05)
-        process.send_signal(signal.SIGTERM)
-        log = finish(process, timeout=60)
-        assert process.returncode == 4, log[-3000:]
-        assert _slow_hits(own, urls) == 0, log[-3000:]
+        _stop_while_robots_txt_is_read(own, urls, tmp_path, {"DOWNLOAD_TIMEOUT": "20"})
     summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
     assert summary["counts"]["unaccounted"] == 0, summary["counts"]
     assert summary["counts"]["requests"] == len(summary["stopped_before_fetch"]) >= 1
+
+
+def test_sigterm_while_robots_txt_stalls_retries_nothing_and_alerts_nothing(tmp_path):
+    """A robots.txt that never answers: after the signal it was retried RETRY_TIMES more
+    timeouts (90 s to exit at the defaults), and run.json blamed the host for it."""
+
+    def stalled_robots(handler) -> None:
+        time.sleep(8)  # past DOWNLOAD_TIMEOUT (3 s): the crawler hangs up first
+
+    with HostileWeb() as own:
+        own.server.routes["/robots.txt"] = stalled_robots
+        urls = [own.url(f"/slow/{n}") for n in range(500, 505)]
+        log = _stop_while_robots_txt_is_read(own, urls, tmp_path, {"RETRY_TIMES": "2"})
+        assert own.hits["/robots.txt"] == 1, log[-3000:]
+    summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
+    assert summary["alerts"] == [], summary["alerts"]
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    assert summary["skipped_by_reason"] == {"stopped": len(urls)}, summary
+    assert sorted(summary["stopped_before_fetch"]) == sorted(urls)
+
+
+def _stop_while_robots_txt_is_read(own, urls, tmp_path, settings) -> str:
+    """SIGTERM once the crawl asked for robots.txt: exit 4, and no page sent. The log."""
+    process = start_crawl("urls", tmp_path, {"url": ",".join(urls)}, settings)
+    deadline = time.monotonic() + 60
+    while not own.hits["/robots.txt"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    log = finish(process, timeout=60)
+    assert process.returncode == 4, log[-3000:]
+    assert _slow_hits(own, urls) == 0, log[-3000:]
+    return log
 
 
 def _slow_hits(web, urls) -> int:

@@ -9,7 +9,8 @@
   fleet-wide turn (crawler.integration.host_gate) and a host's Retry-After are waited for;
   and its `get_slot_key`, which fails with CONCURRENT_REQUESTS_PER_IP and a hostname
   resolver (docs/upstream.md); and `stop_sending`, which empties the slots' queues at a stop
-  (crawler.integration.stop_promptly).
+  (crawler.integration.stop_promptly), and `refuse`, which fails a given-up host's queue
+  (crawler.integration.unavailable_hosts).
 - `parsed` builds a response's Selector when Scrapy's own raises on a broken `<base href>`;
   `release_parsed` drops the parsed tree a response caches (`_cached_selector`) when its
   callback is done (docs/upstream.md).
@@ -33,6 +34,7 @@ from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from crawler.compat.versions import supported
 
@@ -117,6 +119,7 @@ class PoliteDownloader(Downloader):
         self.turns: _Turns | None = None
         self._not_before: dict[str, float] = {}  # slot key -> monotonic time
         self._returned: tuple[Callable, Callable] | None = None  # stop_sending's arguments
+        self._refused: dict[str, Callable[[Request], Exception]] = {}  # slot key -> error
 
     @property
     def gate(self) -> HostGate | None:
@@ -159,6 +162,28 @@ class PoliteDownloader(Downloader):
             taken += self._return_unsent(slot)
         return taken
 
+    def refuse(self, key: str, error: Callable[[Request], Exception]) -> int:
+        """Fail the requests waiting in this host's queue (for its delay, a hold or a turn)
+        with `error(request)`, now and whenever more arrive: a host given up on
+        (crawler.integration.unavailable_hosts) is not waited for. Returns how many waited."""
+        if not check_version():
+            return 0
+        self._refused[key] = error
+        slot = self.slots.get(key)
+        return self._fail_refused(slot) if slot is not None else 0
+
+    def _fail_refused(self, slot) -> int:
+        if not self._refused or not slot.queue:
+            return 0
+        error = self._refused.get(slot.queue[0][0].meta.get(self.DOWNLOAD_SLOT))
+        if error is None:
+            return 0
+        waiting = list(slot.queue)
+        slot.queue.clear()
+        for request, download in waiting:
+            download.errback(Failure(error(request)))
+        return len(waiting)
+
     def _return_unsent(self, slot) -> int:
         if self._returned is None:
             return 0
@@ -177,6 +202,7 @@ class PoliteDownloader(Downloader):
             super()._process_queue(slot)
             return
         self._return_unsent(slot)
+        self._fail_refused(slot)
         if slot.latercall:
             return
         now = monotonic()

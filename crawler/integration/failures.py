@@ -11,6 +11,7 @@ from twisted.web.client import ResponseFailed
 
 from crawler.integration.redirect_targets import BrokenRedirect
 from crawler.integration.ssrf import BlockedAddress
+from crawler.integration.unavailable_hosts import HostUnavailable
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         return FailureVerdict(False, "blocked_address")
     if isinstance(exc, BrokenRedirect):
         return FailureVerdict(False, "bad_url")
+    if isinstance(exc, HostUnavailable):  # not sent; transient: the next run tries again
+        return FailureVerdict(False, "host_unavailable")
     if isinstance(exc, scrapy_errors.IgnoreRequest):
         message = str(exc)
         if "DOWNLOAD_MAXSIZE" in message:  # HttpCompression: a body that inflates past the limit

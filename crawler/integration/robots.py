@@ -40,7 +40,9 @@ from twisted.internet import error as net_errors
 from twisted.internet.defer import Deferred
 
 from crawler.core.robots_policy import UNREACHABLE, robots_answer
+from crawler.integration.signals import crawl_stopping
 from crawler.integration.state_access import state_for
+from crawler.integration.stop_promptly import give_back
 from crawler.state.store import CachedRobots
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ class RobotsTxtGate:
         self.rules: dict[str, tuple[object, datetime]] = {}  # origin -> parser, expiry
         self.waiters: dict[str, list[Deferred]] = {}  # origin -> one Deferred per request
         self.robots_bytes: WeakKeyDictionary[Request, int] = WeakKeyDictionary()
+        self.fetching: dict[str, Request] = {}  # origin -> its robots.txt attempt in flight
+        self.stopping = False  # the crawl stops early: no robots.txt retry, no page sent
 
     @classmethod
     def from_crawler(cls, crawler) -> RobotsTxtGate:
@@ -79,7 +83,16 @@ class RobotsTxtGate:
             raise NotConfigured("ROBOTSTXT_OBEY is off")
         gate = cls(crawler, crawler.settings.getfloat("ROBOTSTXT_CACHE_TTL", 86400.0))
         crawler.signals.connect(gate.cap_robots_body, signal=signals.bytes_received)
+        crawler.signals.connect(gate.crawl_stopping, signal=crawl_stopping)
         return gate
+
+    def crawl_stopping(self) -> None:
+        """After Ctrl-C or SIGTERM a stalled robots.txt was retried (RETRY_TIMES more
+        DOWNLOAD_TIMEOUTs: 90 s to exit), and its failure was alerted as the host's, for a
+        run we stopped. The attempt in flight finishes without a retry now."""
+        self.stopping = True
+        for attempt in self.fetching.values():
+            attempt.meta["dont_retry"] = True
 
     def cap_robots_body(self, data: bytes, request: Request, spider=None) -> None:
         """Stop reading a robots.txt past MAX_ROBOTS_BYTES; what arrived is its rules."""
@@ -92,9 +105,17 @@ class RobotsTxtGate:
 
     async def process_request(self, request: Request) -> None:
         url = urlparse_cached(request)
+        origin = f"{url.scheme}://{url.netloc}"
+        if request.meta.get(PARTIAL_BODY_OK):  # our robots.txt request, or its retry
+            if self.stopping:
+                raise IgnoreRequest("robots.txt not fetched: the crawl is stopping")
+            self.fetching[origin] = request
+            return
         if request.meta.get("dont_obey_robotstxt") or url.scheme not in ("http", "https"):
             return
-        parser = await self.rules_for(f"{url.scheme}://{url.netloc}", request)
+        parser = await self.rules_for(origin, request)
+        if self.stopping and (taken := give_back(self.crawler, request)) is not None:
+            raise taken  # released after the stop: a skip `stopped`, like those not sent
         agent = self.user_agent or request.headers.get(b"User-Agent", self.default_agent)
         if not parser.allowed(request.url, agent):
             self.stats.inc_value("robotstxt/forbidden")
@@ -141,6 +162,8 @@ class RobotsTxtGate:
         now = datetime.now(UTC)
         if isinstance(fetched, NO_SERVER):  # the pages will fail on their own
             return (cached.body if cached else b""), now + timedelta(seconds=60)
+        if isinstance(fetched, Exception) and self.stopping:  # cut short by us, not the host
+            return (cached.body if cached else b""), now + timedelta(seconds=60)
         if isinstance(fetched, Exception):
             answer = UNREACHABLE
         else:
@@ -179,6 +202,8 @@ class RobotsTxtGate:
             self.stats.inc_value(f"robotstxt/exception_count/{type(error).__name__}")
             logger.info("robots.txt of %s not fetched: %r", origin, error)
             return error
+        finally:
+            self.fetching.pop(origin, None)
         self.stats.inc_value("robotstxt/response_count")
         self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         control = response.headers.get(b"Cache-Control")

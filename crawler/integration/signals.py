@@ -4,3 +4,7 @@
 # handlers receive `request` and `items` (how many items it yielded). Distributed mode
 # releases the request's lease once those items are written too.
 request_finished = object()
+
+# Sent by crawler.integration.stop_promptly when a crawl stops early, before the engine
+# waits for its downloader: no handler arguments. The robots.txt gate sends nothing more.
+crawl_stopping = object()

@@ -10,8 +10,10 @@ of a disk queue is not lost (scrapy/scrapy#2969, #4749). Here they go back to th
 scheduler instead, which counts them at the close (skip `stopped`,
 crawler.integration.scheduler) or gives them back to the shared frontier (distributed
 mode), and so do the spider's requests that reach the downloader later (released by a
-slow robots.txt). Pages already being transferred finish, as before; robots.txt downloads,
-awaited by their gate, are drained; and a second signal still stops at once.
+slow robots.txt). Pages already being transferred finish, as before; a robots.txt being
+downloaded finishes without a retry (crawler.integration.robots, told by the signal
+`crawl_stopping`), and the pages that waited for it go back to the scheduler; a second
+signal still stops at once.
 
 Every early stop goes through the engine's close_spider_async (a signal's
 crawler.stop, the CloseSpider extension, a callback raising CloseSpider, our own
@@ -30,6 +32,8 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http.request import NO_CALLBACK
 from twisted.python.failure import Failure
+
+from crawler.integration.signals import crawl_stopping
 
 logger = logging.getLogger(__name__)
 TAKEN_BACK = "taken_back"  # request meta: the scheduler has it again; no outcome here
@@ -62,6 +66,7 @@ class StopPromptly:
         # Before the engine waits for its downloader: that wait is the drain. At an idle
         # finish nothing is queued and this hands back nothing.
         self.stop_sending()
+        await self.crawler.signals.send_catch_log_async(signal=crawl_stopping)
         await close(reason=reason)
 
     def stop_sending(self) -> None:
@@ -76,9 +81,22 @@ class StopPromptly:
 
     @staticmethod
     def _return(scheduler, request, download) -> None:
-        scheduler.take_back(request)
-        request.meta[TAKEN_BACK] = True
-        download.errback(Failure(TakenBack(f"not sent: the crawl is stopping ({request})")))
+        download.errback(Failure(hand_back(scheduler, request)))
+
+
+def give_back(crawler, request) -> TakenBack | None:
+    """A request not to send, the crawl stopping, back in the scheduler: the error to fail
+    its download with. None where the scheduler cannot hold it (a user's, or JOBDIR's)."""
+    scheduler = crawler.engine.scheduler if crawler.engine is not None else None
+    if getattr(scheduler, "take_back", None) is None or crawler.settings.get("JOBDIR"):
+        return None
+    return hand_back(scheduler, request)
+
+
+def hand_back(scheduler, request) -> TakenBack:
+    scheduler.take_back(request)
+    request.meta[TAKEN_BACK] = True
+    return TakenBack(f"not sent: the crawl is stopping ({request})")
 
 
 def _spider_request(request) -> bool:
