@@ -957,3 +957,52 @@ def test_a_read_more_label_without_a_colon_and_an_editors_picks_heading_go():
     lead = "The lab kept a log of the model's training, and the entries below are its own words."
     lines = [lead, "Recommended by Our Editors", *BODY]
     assert clean_lines(lines).lines == [lead, *BODY]
+
+
+def test_a_series_newsletter_note_and_a_preferred_source_plug_go_between_paragraphs():
+    for plug in (
+        [
+            "This story is part of Model Notes, the Ledger's weekly newsletter on what the labs "
+            "shipped and why it matters. You can sign up to get it every Friday here."
+        ],
+        [
+            "Don't want to miss the best from The Ledger?",
+            "- Add us as a preferred source on Google to support our reporting and make sure you "
+            "never miss our newest analysis and explainers.",
+        ],
+    ):
+        result = clean_lines([BODY[0], *plug, *BODY[1:]])
+        assert result.lines == BODY and result.removed["newsletter"] == len(plug), plug
+    # The story's own words about a newsletter or a series stay.
+    told = [
+        "This story is part of a lawsuit the newsletter's former editor filed in March.",
+        "Readers can set the app as their preferred source of alerts, the company said.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_a_stay_connected_box_after_the_article_goes():
+    box = [
+        "Stay connected",
+        "Get the latest updates from The Ledger",
+        "Discover special offers, top stories, upcoming events, and more.",
+    ]
+    result = clean_lines([*BODY, *box])
+    assert result.lines == BODY and result.removed["newsletter"] == 3
+
+
+def test_a_sites_appeal_for_support_goes_and_a_story_about_support_stays():
+    appeal = [
+        "Your continued support matters to us and lets us keep our journalism free for all.",
+        "A single click below supports the newsroom's independent reporting.",
+        "Short on time? Sign up for our Friday newsletters to get the week's model releases in "
+        "five minutes. Subscribe Now",
+    ]
+    for line in appeal:
+        result = clean_lines([BODY[0], line, *BODY[1:]])
+        assert result.lines == BODY, line
+    told = [
+        "Lawmakers said their support for the bill would keep the program free for students.",
+        "The foundation said its grant supports our mission, the museum's director told staff.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]

@@ -144,3 +144,31 @@ def test_a_company_blogs_demo_box_goes_between_paragraphs():
     sentence = f'<p>{PARAGRAPH} Teams can <a href="/demo">book a demo</a> from the site.</p>'
     page = _page(f"<article><p>{PARAGRAPH}</p>{sentence}</article>")
     assert drop_signup_boxes(page) == 0
+
+
+def test_a_form_box_pitching_in_the_readers_voice_goes_and_a_quoting_brief_stays():
+    """A box around an e-mail form whose blurb names no newsletter but speaks to the reader
+    ("If you want …, we have you covered"), over the 60 words of a box around a call."""
+    blurb = (
+        "If you want to walk into Monday's meeting knowing more than your manager, The Brief "
+        "has you covered. We give you the inside story on what teams are shipping, from new "
+        "rules to real deployments, so you can act first and share what you learn with the "
+        "rest of your team."
+    )
+    box = (
+        f'<div class="after-body"><h4>Weekday intelligence with The Brief</h4><p>{blurb}</p>'
+        f"{FORM}<p>Read our Privacy Policy</p><p>Thanks for joining. See more briefings here.</p>"
+        "<p>Something went wrong.</p></div>"
+    )
+    assert 60 < len(lxml_html.fromstring(box).text_content().split()) <= 80
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{box}</article>")
+    assert drop_signup_boxes(page) == 1
+    assert "inside story" not in page.text_content()
+    assert page.text_content().count(PARAGRAPH) == 2
+    quote = (
+        '<p>"If you want to run these models at home, you will need a very large graphics '
+        "card,\" the lab's chief engineer said on Tuesday at the launch.</p>"
+    )
+    brief = _page(f'<div class="story">{quote}<p>{PARAGRAPH}</p>{FORM}</div>')
+    drop_signup_boxes(brief)
+    assert "graphics card" in brief.text_content() and PARAGRAPH in brief.text_content()

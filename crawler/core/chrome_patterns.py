@@ -346,7 +346,12 @@ EDGE_ONLY = {
         r"^by (registering|submitting|signing up|clicking|continuing)\b.{0,60}\b(agree|consent)",
         # A plug without the word: "Stay up to date with recent funding rounds ... with the
         # Crunchbase Daily."
-        r"^(stay|keep) (up to date|up-to-date|updated|informed|in the know|in the loop)\b",
+        r"^(stay|keep) (up to date|up-to-date|updated|informed|in the know|in the loop"
+        r"|connected)\b",
+        # The box's blurb: "Get the latest updates from Probe News", "Discover special
+        # offers, top stories, upcoming events, and more."
+        r"^get the latest (news|updates|stories|headlines)\b.{0,60}$",
+        r"\b(special|exclusive) offers\b",
     ),
     "read_more": _compile(
         r"^(read|see|view|continue reading) (more|next|the full)\b",
@@ -462,6 +467,31 @@ NEWSLETTER_PLUG = _compile(
     # newsroom … Sign up to receive our biggest stories as soon as they're published."
     r"\bsign up (to|and) (receive|get) our\b",
     r"^[\d,.]+k? votes?( so far| cast| total)?$",
+    # The question over Google's "preferred source" plug: "Don't want to miss the best
+    # from Probe News?".
+    r"^don.t want to miss (the best|anything|a thing|out)\b.{0,60}\?$",
+)
+
+# The same, run to a paragraph. A series' newsletter, said in the story's place: "This story
+# is part of AI Decoded, Fast Company's weekly newsletter …. You can sign up to receive it
+# every week here."; Google's "preferred sources" (2025): "Set us as a preferred source in
+# Google Search to support us and make sure you never miss our latest …".
+NEWSLETTER_NOTE = _compile(
+    r"^this (story|article|post|piece|report) (is|was) (part of|from|adapted from) [^,.]{1,60},"
+    r" .{0,60}\bnewsletters?\b",
+    r"\b(set|add|make|choose) us as (a |your )?preferred sources?\b",
+    # A question to the reader, then the call: "Want smarter insights in your inbox? Sign up
+    # for our weekly newsletters to get only what matters …".
+    r"^[^.!?]{0,80}\?\s+(sign up|subscribe)\b.{0,40}\bnewsletters?\b",
+)
+
+# A site's appeal for the reader's support, in its own voice, to a paragraph: "Your vote of
+# support is important to us and it helps us keep the content FREE.", "One click below
+# supports our mission …". A story reports support; it does not ask for yours.
+APPEAL = _compile(
+    r"\byour (vote of |continued |generous |ongoing )?support\b.{0,80}\b(us|our)\b",
+    r"\b(click|tap) below\b.{0,40}\bsupports?\b",
+    r"\bkeeps? (the|our|this) (content|journalism|site|reporting|website) free\b",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

@@ -21,6 +21,7 @@ from crawler.core.chrome_patterns import (
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
+    APPEAL,
     BARE_DATE,
     BYLINE,
     COMMENT_FORM,
@@ -34,6 +35,7 @@ from crawler.core.chrome_patterns import (
     END_MARK,
     LIST_ITEM,
     NAVIGATION,
+    NEWSLETTER_NOTE,
     NEWSLETTER_PLUG,
     NOT_A_PUBLISHER,
     ORIGINAL_PUBLISHER,
@@ -144,6 +146,7 @@ def _words(line: str) -> int:
 # An affiliate disclosure runs to a paragraph ("... we may earn an affiliate commission.
 # Our process"), and its wording is no sentence of an article's.
 MAX_DISCLOSURE_WORDS = 60
+NEWSLETTER_LINES = (*NEWSLETTER_PLUG, *NEWSLETTER_NOTE)
 MAX_CAPTION_WORDS = 80  # a caption with its credit; a line of the story never ends in one
 
 
@@ -157,6 +160,10 @@ def _strict_kind(line: str) -> str | None:
                 return "affiliate"
             if any(p.search(line) for p in SPONSOR):
                 return "sponsor"
+            if any(p.search(line) for p in NEWSLETTER_NOTE):
+                return "newsletter"
+            if any(p.search(line) for p in APPEAL):
+                return "appeal"
         return None
     for kind, patterns in (
         ("comment_form", COMMENT_FORM),
@@ -169,7 +176,8 @@ def _strict_kind(line: str) -> str | None:
         ("sponsor", SPONSOR),
         ("credit", CREDIT),
         ("video", VIDEO_LABEL),
-        ("newsletter", NEWSLETTER_PLUG),
+        ("newsletter", NEWSLETTER_LINES),
+        ("appeal", APPEAL),
         ("paywall", WALL_PROMPT),
         ("feedback", (TIP_BOX,)),
     ):

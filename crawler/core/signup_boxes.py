@@ -14,7 +14,9 @@ button standing alone whose whole text is the call ("Support Now", "Donate", "Su
 The box is the largest ancestor of the form with at most MAX_BOX_WORDS, with no headline,
 time or byline, whose every long paragraph is a pitch (it names the newsletter, the inbox,
 the updates): never the article around it, even a brief one, nor a header with a
-follow-by-e-mail field. A form larger than that is left alone: ASP.NET wraps the whole
+follow-by-e-mail field. Around an e-mail form the box may reach MAX_FORM_BOX_WORDS, and a
+pitch may speak to the reader instead ("If you want to impress your boss, …"), unless it
+quotes or reports. A form larger than that is left alone: ASP.NET wraps the whole
 page in one.
 """
 
@@ -43,6 +45,12 @@ CALL = re.compile(
     r"|(contact|talk to) (sales|our sales team|an expert))\W*",
     re.IGNORECASE,
 )
+# Around an e-mail form a pitch may speak to the reader instead of naming the newsletter:
+# "If you want to impress your boss, VB Daily has you covered." A story's paragraph that
+# says "you" is a quote, said or reported: those never pass.
+READER = re.compile(r"\b(you|your|you're|you'll)\b", re.IGNORECASE)
+REPORTED = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
+MAX_FORM_BOX_WORDS = 80  # a box around an e-mail form: its blurb, form, privacy note, thanks
 SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat", re.IGNORECASE)
 CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
@@ -85,10 +93,12 @@ def drop_signup_boxes(tree) -> int:
     tails stay); how many there were."""
     boxes: list = []
     calls = [button for button in _buttons(tree) if _is_call(button)]
-    for anchor in [*_anchor_forms(tree), *calls]:
-        if not _is_small_box(anchor):
+    forms = _anchor_forms(tree)
+    for anchor in [*forms, *calls]:
+        is_small = _is_small_form_box if any(anchor is form for form in forms) else _is_small_box
+        if not is_small(anchor):
             continue  # an ASP.NET page is one form around the whole page
-        box = largest_box(anchor, _is_small_box)  # up to the article
+        box = largest_box(anchor, is_small)  # up to the article
         if box is anchor and anchor.tag != "form":
             continue  # a button alone: a menu's link, not a box with its pitch
         add_box(boxes, box)
@@ -117,8 +127,25 @@ def _is_small_box(element) -> bool:
         return False
     if SIGNUP_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
         return True  # the template names the box: its blurb need not name the newsletter
-    return words <= MAX_BOX_WORDS and all(
-        PITCH.search(text)
+    return words <= MAX_BOX_WORDS and all(map(PITCH.search, _long_paragraphs(element)))
+
+
+def _is_small_form_box(element) -> bool:
+    """A box around a form for an e-mail address (or a poll): as `_is_small_box`, and also a
+    little larger where every long paragraph is a pitch or speaks to the reader."""
+    if _is_small_box(element):
+        return True
+    if _words(element) > MAX_FORM_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
+        return False
+    return all(
+        PITCH.search(text) or (READER.search(text) and not REPORTED.search(text))
+        for text in _long_paragraphs(element)
+    )
+
+
+def _long_paragraphs(element):
+    return [
+        text
         for text in (p.text_content() for p in element.iter("p"))
         if len(text.split()) >= PROSE_WORDS
-    )
+    ]
