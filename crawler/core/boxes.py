@@ -42,5 +42,10 @@ def previous_element(element):
     return next((s for s in element.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
 
 
+def next_element(element):
+    """The nearest following sibling that is an element (not a comment), or None."""
+    return next((s for s in element.itersiblings() if isinstance(s.tag, str)), None)
+
+
 def contains(ancestor, element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())

@@ -35,19 +35,23 @@ _CONTROL_TAGS = frozenset({"button", "a", "span", "div", "label"})
 NEAR = 2  # siblings either side of the container where its control sits
 
 
-def reveal_collapsed_text(tree) -> int:
-    """Show a collapsed rest of the body again, and remove its control; how many."""
+def hidden_with_paragraphs(tree) -> list:
+    """Elements marked hidden that hold paragraphs of their own."""
+    return [container for container in _HIDDEN(tree) if _marked_hidden(container)]
+
+
+def reveal_collapsed_text(tree, hidden: list | None = None) -> int:
+    """Show a collapsed rest of the body again, and remove its control; how many.
+    `hidden`: hidden_with_paragraphs(tree), when the caller has it already."""
     shown = 0
-    for container in _HIDDEN(tree):
-        if not _marked_hidden(container):
-            continue
+    for container in hidden_with_paragraphs(tree) if hidden is None else hidden:
         control = _expand_control(container)
         if control is None or not _continues_body(container):
             continue
         if sum(_prose(p) for p in container.iter("p")) < MIN_HIDDEN_PARAGRAPHS:
             continue
         for element in container.iter():  # the container first
-            _unhide(element)
+            unhide(element)
         control.drop_tree()
         shown += 1
     return shown
@@ -94,7 +98,7 @@ def _expand_control(container):
     return None
 
 
-def _unhide(element) -> None:
+def unhide(element) -> None:
     if not isinstance(element.tag, str):
         return
     for name in ("hidden", "aria-hidden"):

@@ -26,11 +26,12 @@ from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text, drop_impossible_references, utf16_byte_order
-from crawler.core.collapsed_text import reveal_collapsed_text
+from crawler.core.collapsed_text import hidden_with_paragraphs, reveal_collapsed_text
 from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
+from crawler.core.faq_panels import show_faq_answers
 from crawler.core.footnotes import drop_footnote_references
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.heading_anchors import drop_heading_permalinks
@@ -262,7 +263,8 @@ def code_lines(tree) -> frozenset[str]:
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; text beside a block, and a quotation's divs, set on lines of
-    their own; the rest of a story collapsed behind "Read more" shown; a run of
+    their own; the rest of a story collapsed behind "Read more", and an FAQ's answers,
+    shown; a run of
     one-paragraph wrappers unwrapped; hidden elements, other stories, teaser cards,
     repeated pull quotes, photo captions, embedded social posts, author bio boxes, sign-up
     boxes, product and sponsor boxes, machine-written summaries and an aggregator's
@@ -274,7 +276,9 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     unwrap_layout_tables(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
-    reveal_collapsed_text(tree)
+    hidden = hidden_with_paragraphs(tree)
+    reveal_collapsed_text(tree, hidden)
+    show_faq_answers(tree, hidden)
     drop_hidden(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
