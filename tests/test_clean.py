@@ -316,7 +316,7 @@ def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
     assert result.lines == BODY and result.removed["related"] == 1
     # Without the link (a script's, an anchor without href), a label that says "another
     # story" on its own still does, before a headline; not before a sentence, nor a weak
-    # label ("Read:"), nor one Dragnet's gold keeps ("Related:").
+    # label ("Read:"), nor one Dragnet's gold keeps ("Related:") before no link's text.
     assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == BODY
     for line in (
         "Read more: the full statement from the ministry is published below.",
@@ -325,7 +325,8 @@ def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
         assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
     related = "Related: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
     lines = [BODY[0], related, *BODY[1:]]
-    assert clean_lines(lines, links=links).lines == lines
+    assert clean_lines(lines).lines == lines
+    assert clean_lines(lines, links=links).lines == BODY  # before the link's whole text
 
 
 def test_a_tabloids_tip_box_and_a_lone_dont_miss_go_between_paragraphs():
@@ -1004,5 +1005,64 @@ def test_a_sites_appeal_for_support_goes_and_a_story_about_support_stays():
     told = [
         "Lawmakers said their support for the bill would keep the program free for students.",
         "The foundation said its grant supports our mission, the museum's director told staff.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_stamp_lines_with_two_stamps_seconds_or_issued_and_labels_left_go():
+    for line in (
+        "Published 5:04 a.m. ET June 10, 2025 Updated 10:51 a.m. ET June 10, 2025",
+        "Published 5:04 a.m. ET June 10, 2025 | Updated 10:51 a.m. ET June 10, 2025",
+        "Published : June 5, 2025 - 08:12:33",
+        "Issued on: 04/06/2025 - 11:35",
+    ):
+        result = clean_lines([line, *BODY])
+        assert result.lines == BODY and result.removed["time_stamp"] == 1, line
+    # Two labels whose times were elements dropped: below a standfirst too, not only first.
+    result = clean_lines([BODY[0], "Issued on: Modified:", *BODY[1:]])
+    assert result.lines == BODY and result.removed["time_stamp"] == 1
+    said = "Published on Monday, the report was updated twice:"
+    assert clean_lines([BODY[0], said, *BODY[1:]]).lines == [BODY[0], said, *BODY[1:]]
+
+
+def test_a_promo_label_after_an_emoji_in_brackets_and_a_related_link_go():
+    headline = "Meet Tessel: an open 7B model trained on public data"
+    links = frozenset({headline.lower(), "boston's chip startups are raising money again"})
+    for line in (
+        f"🚨 [Recommended Read] {headline}",
+        "RELATED: Boston's chip startups are raising money again",
+    ):
+        result = clean_lines([BODY[0], line, *BODY[1:]], links=links)
+        assert result.lines == BODY, line
+    # A closing appeal shielded by such a promo under it goes too, once the promo has gone.
+    outro = (
+        "Check out the Paper and the code. All credit for this research goes to its authors. "
+        "Also, feel free to follow us on Twitter and join our 90k+ ML SubReddit."
+    )
+    lines = [*BODY, outro, f"🚨 [Recommended Read] {headline}"]
+    assert clean_lines(lines, links=links).lines == BODY
+    # "Related:" before words that are not one link's text is the story's.
+    prose = "Related: the firm's earlier filings show a similar pattern of losses."
+    assert clean_lines([BODY[0], prose, *BODY[1:]], links=links).lines == [
+        BODY[0],
+        prose,
+        *BODY[1:],
+    ]
+
+
+def test_an_app_push_alert_promo_and_a_donation_appeals_lines_go():
+    for line in (
+        "Get breaking news straight to your phone: turn on Ledger push alerts in the app. "
+        "Download it here",
+        "If you can, please consider helping keep The Ledger free for everyone with a "
+        "one-time or monthly contribution.",
+        "Readers like you make that possible. Will you help keep it free today?",
+        "Already contributed? Log in to hide these messages.",
+        "You've read 3 articles in the last month",
+    ):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    told = [
+        "Users can turn on push alerts for each team, the company said on Tuesday.",
+        "The city said it would help keep the buses free for students through June.",
     ]
     assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]

@@ -172,3 +172,36 @@ def test_a_form_box_pitching_in_the_readers_voice_goes_and_a_quoting_brief_stays
     brief = _page(f'<div class="story">{quote}<p>{PARAGRAPH}</p>{FORM}</div>')
     drop_signup_boxes(brief)
     assert "graphics card" in brief.text_content() and PARAGRAPH in brief.text_content()
+
+
+def test_a_donation_box_with_amounts_goes_and_an_event_box_with_a_ticket_call():
+    appeal = (
+        "<div class='contribution-ask'><h3>Support The Ledger</h3><div><p>Free and independent"
+        " reporting matters more than ever. Our reporters keep digging so that you do not have"
+        " to pay to know what is going on in your town.</p><p>Every reader who chips in keeps"
+        " the next story open to everyone, whatever they can afford.</p></div>"
+        "<div class='ctas'><a href='/give?a=2'>$2</a><a href='/give?a=5'>$5</a>"
+        "<a href='/give?a=120'>$120/year</a><a href='/give'>Other</a></div></div>"
+    )
+    event = (
+        "<div class='event-promo'><div>Ledger Summit 2026</div><p>Join us in Lisbon on May 19-20"
+        " for two days of talks</p><a class='cta' href='/tickets'>Get your tickets now</a></div>"
+    )
+    for box, gone in ((appeal, "independent"), (event, "Lisbon")):
+        page = _page(
+            f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>"
+        )
+        assert drop_signup_boxes(page) == 1
+        assert gone not in page.text_content() and page.text_content().count(PARAGRAPH) == 2
+
+
+def test_a_story_quoting_prices_beside_price_links_stays():
+    story = (
+        "<div class='story'><p>\"Most buyers pick the middle tier because it has the memory they"
+        " need,\" the shop's owner said on Friday, pointing to the price list.</p>"
+        "<ul><li><a href='/m1'>$999</a></li></ul><p><a href='/m2'>$1,199</a> <a href='/m3'>"
+        "$1,499</a></p></div>"
+    )
+    page = _page(f"<article><h1>Headline</h1>{story}</article>")
+    drop_signup_boxes(page)
+    assert "middle tier" in page.text_content()

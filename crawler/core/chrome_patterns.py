@@ -192,12 +192,18 @@ _STAMP_DAY = (
     rf"|\d{{1,2}}-{_MONTH}-\d{{4}})"
 )
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-_STAMP_TIME = r"\d{1,2}([:.]\d{2} ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
-TIME_STAMP = _compile(
-    r"^(this (story|article|post) was )?(first |last |originally )?"
-    r"(published|updated|posted|modified|released|release date)( on| at)?\s*[:|–—-]?\s*"
+_STAMP_TIME = r"\d{1,2}([:.]\d{2}(:\d{2})? ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
+# One label and its stamp; a line may hold two, "Published 5:04 a.m. ET June 10, 2025
+# Updated 10:51 a.m. ET June 10, 2025" (Gannett's), with or without a bar between.
+_LABELLED_STAMP = (
+    r"(first |last |originally )?"
+    r"(published|updated|posted|modified|released|release date|issued|created)( on| at)?"
+    r"\s*[:|–—-]?\s*"
     rf"({_STAMP_WEEKDAY}{_STAMP_DAY}(,? (at |[|–—-] )?{_STAMP_TIME})?"
-    rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)\.?$",
+    rf"|{_STAMP_TIME}(,? {_STAMP_WEEKDAY}{_STAMP_DAY})?)"
+)
+TIME_STAMP = _compile(
+    rf"^(this (story|article|post) was )?{_LABELLED_STAMP}(\s*[|·•,]?\s*{_LABELLED_STAMP})*\.?$",
 )
 
 # The same stamp without its label, a line of its own at the top of the text: a press
@@ -211,7 +217,8 @@ BARE_DATE = re.compile(
 # The labels a byline row's times leave behind when the times are elements trafilatura
 # drops: "Posted , updated", a lone "on" (Hugo's "Written by Name<br><span>on</span>
 # <time>"). At the edges only.
-_TIME_LABEL = r"((first |last )?(posted|published|updated|modified)( on| at)?|on|at)"
+_TIME_LABEL = r"((first |last )?(posted|published|updated|modified|issued|created)( on| at)?|on|at)"
+TIME_LABEL_WORDS = re.compile(r"\b(posted|published|updated|modified|issued|created)\b", re.I)
 TIME_LABELS_LEFT = re.compile(rf"^{_TIME_LABEL}(\s*[,|·•:–—-]?\s*{_TIME_LABEL})*\s*[,|·•:]?$", re.I)
 
 # A live or breaking story's badge set as a line of its own, over the story.
@@ -224,16 +231,17 @@ STATUS_BADGE = re.compile(
 
 # The label of an inline promo between paragraphs, before a link to another story: "Also
 # Read: <headline>", "READ MORE: <headline>", ZDNET's "Also: <headline>"
-# (crawler.core.clean._drop_inline_promos). Not "Related:" or "See also:": Dragnet's 2012
-# gold keeps those lines in the article.
+# (crawler.core.clean._drop_inline_promos). "Related:" and "See also:" only before a whole
+# link's text (RELATED_LINK_LABEL): Dragnet's 2012 gold keeps those lines in the article.
 # In brackets, as the New Statesman sets it, "[See also: <headline>]" is a promo too: the
 # brackets set it apart from the text.
 # The labels that say "another story" on their own (not "Read:" or "More:", which begin
 # sentences too): with a headline after them, the line is a promo though the headline's
 # link is not one the page's anchors give (a script's link, an anchor without href).
+# Or in brackets without a colon, after an emoji: "🚨 [Recommended Read] <headline>".
 STRONG_PROMO_LABEL = re.compile(
-    r"^\[?(also read|read also|read more|read next|must read|(do not|don'?’?t|dont) miss)"
-    r"\s*[:|–—-]\s*",
+    r"^[^\w\s\[]{0,3}\s*\[?(also read|read also|read more|read next|must read"
+    r"|recommended read(ing)?|(do not|don'?’?t|dont) miss)(\]\s*[:|–—-]?|\s*[:|–—-])\s*",
     re.IGNORECASE,
 )
 PROMO_LABEL = re.compile(
@@ -245,6 +253,11 @@ PROMO_LABEL = re.compile(
     r"|^(read more|read next|also read)\s+",
     re.IGNORECASE,
 )
+
+# "Related:" (or "See also:") before the whole text of one link to another story: a promo
+# in the templates of our decade (Gannett's, the Boston Globe's). Dragnet's 2012 gold keeps
+# such lines (one tuning page, -0.007), but a check page gains more (+0.012).
+RELATED_LINK_LABEL = re.compile(r"^(related|see also)\s*[:|–—-]\s*", re.IGNORECASE)
 
 # A video player's title bar set in the article: "Related video: What is an AI chip?".
 VIDEO_LABEL = _compile(
@@ -472,6 +485,13 @@ NEWSLETTER_PLUG = _compile(
     r"^don.t want to miss (the best|anything|a thing|out)\b.{0,60}\?$",
 )
 
+# The site's app, pushed between paragraphs: "Get breaking news and analysis straight to your
+# phone: turn on Irish Times push alerts in the app. Download it here". An order to the
+# reader, never a sentence of the story ("Users can turn on push alerts …" is one).
+APP_PUSH = _compile(
+    r"^(get|turn on|enable|switch on|download)\b.{0,80}\bpush (alerts|notifications)\b",
+)
+
 # The same, run to a paragraph. A series' newsletter, said in the story's place: "This story
 # is part of AI Decoded, Fast Company's weekly newsletter …. You can sign up to receive it
 # every week here."; Google's "preferred sources" (2025): "Set us as a preferred source in
@@ -492,6 +512,16 @@ APPEAL = _compile(
     r"\byour (vote of |continued |generous |ongoing )?support\b.{0,80}\b(us|our)\b",
     r"\b(click|tap) below\b.{0,40}\bsupports?\b",
     r"\bkeeps? (the|our|this) (content|journalism|site|reporting|website) free\b",
+    # "Will you help keep it free …?", "please consider helping keep HuffPost free …"
+    r"\b(help|helping) (us )?keep [\w.'’ -]{1,30} free\b"
+    r".{0,60}(\bcontribut|\bmember|\bdonat|\bsupport|\?)",
+    r"\b(our|this) ([\w-]+ )?(journalism|reporting|content|site) (stays|remains) free\b",
+    r"\breaders like you (make|help|keep)\b",
+    r"^already (contributed|donated)\?",
+    r"^yes,? i('ll| will) (give|contribute|donate)\b",
+    r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",
+    # A meter over the appeal: "You've read 1 article in the last month".
+    r"^you('ve| have) read \d+ (free )?(articles?|stories)\b.{0,30}$",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

@@ -21,6 +21,7 @@ from crawler.core.chrome_patterns import (
     AGGREGATOR,
     AGGREGATOR_MARKERS,
     AGGREGATOR_SECTION,
+    APP_PUSH,
     APPEAL,
     BARE_DATE,
     BYLINE,
@@ -42,6 +43,7 @@ from crawler.core.chrome_patterns import (
     PHOTO_CREDIT_END,
     PROMO_LABEL,
     RELATED_HEADING,
+    RELATED_LINK_LABEL,
     REPRINT,
     RIGHTS_NOTICE,
     SHARE,
@@ -55,6 +57,7 @@ from crawler.core.chrome_patterns import (
     TEASER_READ_MORE,
     TEASER_SIGNATURE,
     THREAD_START,
+    TIME_LABEL_WORDS,
     TIME_LABELS_LEFT,
     TIME_STAMP,
     TIP_BOX,
@@ -154,6 +157,8 @@ def _strict_kind(line: str) -> str | None:
     """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
     if line.endswith(")") and _words(line) <= MAX_CAPTION_WORDS and PHOTO_CREDIT_END.search(line):
         return "caption"
+    if line.endswith(":") and _labels_left(line):
+        return "time_stamp"
     if _words(line) > MAX_CHROME_WORDS:
         if _words(line) <= MAX_DISCLOSURE_WORDS:
             if any(p.search(line) for p in AFFILIATE):
@@ -164,6 +169,8 @@ def _strict_kind(line: str) -> str | None:
                 return "newsletter"
             if any(p.search(line) for p in APPEAL):
                 return "appeal"
+            if any(p.search(line) for p in APP_PUSH):
+                return "app_promo"
         return None
     for kind, patterns in (
         ("comment_form", COMMENT_FORM),
@@ -178,12 +185,26 @@ def _strict_kind(line: str) -> str | None:
         ("video", VIDEO_LABEL),
         ("newsletter", NEWSLETTER_LINES),
         ("appeal", APPEAL),
+        ("app_promo", APP_PUSH),
         ("paywall", WALL_PROMPT),
         ("feedback", (TIP_BOX,)),
     ):
         if any(p.search(line) for p in patterns):
             return kind
     return None
+
+
+MAX_LABELS_LEFT_WORDS = 6
+
+
+def _labels_left(line: str) -> bool:
+    """Two or more time labels and nothing else, "Issued on: Modified:", a byline row's times
+    gone: never prose, wherever it is (a lone "on" is, so it goes at the edges only)."""
+    return (
+        _words(line) <= MAX_LABELS_LEFT_WORDS
+        and TIME_LABELS_LEFT.match(line) is not None
+        and len(TIME_LABEL_WORDS.findall(line)) >= 2
+    )
 
 
 def _edge_kind(line: str) -> str | None:
@@ -250,10 +271,15 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
     lines, kept, index = result.lines, [], 0
     while index < len(lines):
         line = lines[index]
-        label = PROMO_LABEL.match(line) if _words(line) <= MAX_CHROME_WORDS else None
+        short = _words(line) <= MAX_CHROME_WORDS
+        label = (PROMO_LABEL.match(line) or STRONG_PROMO_LABEL.match(line)) if short else None
         rest = line[label.end() :].strip().lower() if label else ""
         if line.startswith("["):
             rest = rest.removesuffix("]").strip()
+        if not label and short and (label := RELATED_LINK_LABEL.match(line)):
+            rest = line[label.end() :].strip().lower()
+            if rest not in links:  # "Related: the company's earlier filings" is prose
+                rest, label = "", None
         if rest and (rest in links or _is_headline_after(line)):
             result.removed["related" if rest in links else "read_more"] += 1
             index += 1

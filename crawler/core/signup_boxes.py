@@ -42,7 +42,9 @@ CALL = re.compile(
     # A company blog's call to buy, in a box between paragraphs: "Book a demo".
     r"|(book|request|schedule|get) a( free)? demo|start (a |your )?free trial"
     r"|try (it |us )?(for )?free|get started( now| today| for free)?"
-    r"|(contact|talk to) (sales|our sales team|an expert))\W*",
+    r"|(contact|talk to) (sales|our sales team|an expert)"
+    # An event's box: "Get your tickets now", "Book your pass".
+    r"|(get|buy|grab|book|reserve) (your )?(tickets?|seats?|pass(es)?)( now| today| here)?)\W*",
     re.IGNORECASE,
 )
 # Around an e-mail form a pitch may speak to the reader instead of naming the newsletter:
@@ -51,6 +53,13 @@ CALL = re.compile(
 READER = re.compile(r"\b(you|your|you're|you'll)\b", re.IGNORECASE)
 REPORTED = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.IGNORECASE)
 MAX_FORM_BOX_WORDS = 80  # a box around an e-mail form: its blurb, form, privacy note, thanks
+# A donation box's amounts, each a link or button of its own: "$2", "£5", "$120/year".
+AMOUNT = re.compile(
+    r"[$£€¥]\s?\d[\d,.]*\s*((/|per |a |an |each )\s*(year|yr|month|mo|week))?", re.IGNORECASE
+)
+MIN_AMOUNTS = 2
+# An appeal in the site's own voice: "At Vox, we believe …", "Our journalists keep digging".
+SITE_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat", re.IGNORECASE)
 CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
@@ -94,8 +103,14 @@ def drop_signup_boxes(tree) -> int:
     boxes: list = []
     calls = [button for button in _buttons(tree) if _is_call(button)]
     forms = _anchor_forms(tree)
-    for anchor in [*forms, *calls]:
-        is_small = _is_small_form_box if any(anchor is form for form in forms) else _is_small_box
+    rows = _amount_rows(tree)
+    for anchor in [*forms, *calls, *rows]:
+        if any(anchor is row for row in rows):
+            is_small = _is_small_appeal_box
+        elif any(anchor is form for form in forms):
+            is_small = _is_small_form_box
+        else:
+            is_small = _is_small_box
         if not is_small(anchor):
             continue  # an ASP.NET page is one form around the whole page
         box = largest_box(anchor, is_small)  # up to the article
@@ -103,6 +118,19 @@ def drop_signup_boxes(tree) -> int:
             continue  # a button alone: a menu's link, not a box with its pitch
         add_box(boxes, box)
     return drop_boxes(boxes)
+
+
+def _amount_rows(tree) -> list:
+    """The elements that hold MIN_AMOUNTS or more links or buttons that are each an amount
+    to give: a donation box's choices."""
+    counts: dict = {}
+    for button in _buttons(tree):
+        text = button.text_content().strip()
+        if text[:1] in "$£€¥" and len(text) <= 20 and AMOUNT.fullmatch(text):
+            parent = button.getparent()
+            if parent is not None:
+                counts[parent] = counts.get(parent, 0) + 1
+    return [parent for parent, count in counts.items() if count >= MIN_AMOUNTS]
 
 
 def _is_call(button) -> bool:
@@ -139,6 +167,18 @@ def _is_small_form_box(element) -> bool:
         return False
     return all(
         PITCH.search(text) or (READER.search(text) and not REPORTED.search(text))
+        for text in _long_paragraphs(element)
+    )
+
+
+def _is_small_appeal_box(element) -> bool:
+    """A box around a donation's amounts: up to MAX_NAMED_BOX_WORDS, where every long
+    paragraph is a pitch, or speaks to the reader or for the site, and quotes no one."""
+    if _words(element) > MAX_NAMED_BOX_WORDS or _HEADLINE_OR_BYLINE(element):
+        return False
+    return all(
+        PITCH.search(text)
+        or ((READER.search(text) or SITE_VOICE.search(text)) and not REPORTED.search(text))
         for text in _long_paragraphs(element)
     )
 
