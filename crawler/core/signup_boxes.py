@@ -101,9 +101,8 @@ def drop_signup_boxes(tree) -> int:
     """Remove the boxes around e-mail forms, poll forms and calls to subscribe or donate (their
     tails stay); how many there were."""
     boxes: list = []
-    calls = [button for button in _buttons(tree) if _is_call(button)]
+    calls, rows = _calls_and_amount_rows(tree)
     forms = _anchor_forms(tree)
-    rows = _amount_rows(tree)
     for anchor in [*forms, *calls, *rows]:
         if any(anchor is row for row in rows):
             is_small = _is_small_appeal_box
@@ -120,26 +119,28 @@ def drop_signup_boxes(tree) -> int:
     return drop_boxes(boxes)
 
 
-def _amount_rows(tree) -> list:
-    """The elements that hold MIN_AMOUNTS or more links or buttons that are each an amount
-    to give: a donation box's choices."""
-    counts: dict = {}
+def _calls_and_amount_rows(tree) -> tuple[list, list]:
+    """The links and buttons that are calls (`_is_call`), and the elements that hold
+    MIN_AMOUNTS or more links or buttons that are each an amount to give (a donation box's
+    choices), in one pass over the page's links."""
+    calls, counts = [], {}
     for button in _buttons(tree):
-        text = button.text_content().strip()
-        if text[:1] in "$£€¥" and len(text) <= 20 and AMOUNT.fullmatch(text):
+        text = " ".join(button.text_content().split())
+        if not text or len(text) >= MAX_CALL_CHARS:
+            continue
+        if text[0] in "$£€¥":
             parent = button.getparent()
-            if parent is not None:
+            if parent is not None and AMOUNT.fullmatch(text):
                 counts[parent] = counts.get(parent, 0) + 1
-    return [parent for parent, count in counts.items() if count >= MIN_AMOUNTS]
+        elif _is_call(button, text):
+            calls.append(button)
+    return calls, [parent for parent, count in counts.items() if count >= MIN_AMOUNTS]
 
 
-def _is_call(button) -> bool:
-    """A button or link whose whole text is a call to subscribe, donate or join, standing
+def _is_call(button, text: str) -> bool:
+    """A button or link whose whole `text` is a call to subscribe, donate or join, standing
     alone: not a link inside a sentence ("… you can subscribe here.")."""
-    text = " ".join(button.text_content().split())
-    if not text or len(text) >= MAX_CALL_CHARS or text[0].lower() not in CALL_INITIALS:
-        return False
-    if not CALL.fullmatch(text):
+    if text[0].lower() not in CALL_INITIALS or not CALL.fullmatch(text):
         return False
     parent = button.getparent()
     return parent is None or parent.tag not in ("p", "li") or _words(parent) <= len(text.split())
