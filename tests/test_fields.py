@@ -60,6 +60,19 @@ def test_author_junk_is_not_a_name():
     ]
 
 
+def test_a_newsrooms_number_is_part_of_its_name_and_a_count_after_a_person_is_not():
+    """ "FRANCE 24" lost its number and then was a country, not an author; "Channel 4 News"
+    read "Channel News"."""
+    assert clean_authors(["FRANCE 24", "By Channel 4 News", "NBC 7 San Diego"]) == [
+        "FRANCE 24",
+        "Channel 4 News",
+        "NBC 7 San Diego",
+    ]
+    assert clean_authors(["Jane Doe 12", "Jane Doe June 5, 2025 10 AM"]) == ["Jane Doe"]
+    page = PageMeta(jsonld={"author": {"@type": "Organization", "name": "FRANCE 24"}})
+    assert resolve_authors(page, None, Hints(), site_name="FRANCE 24") == ["FRANCE 24"]
+
+
 def test_a_forum_handle_is_one_name_and_a_slash_still_separates_an_agency():
     assert clean_authors(["u/benyacobi"]) == ["u/benyacobi"]
     assert clean_authors(["Posted by u/river_otter"]) == ["u/river_otter"]

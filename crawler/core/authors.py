@@ -346,7 +346,11 @@ def clean_name(part: str) -> str:
     part = _PREFIX.sub("", part.strip(_EDGES))
     part = _DATE_TAIL.sub("", _TAIL.split(part)[0])
     words: list[str] = []
-    for word in part.split():
+    split = part.split()
+    for index, word in enumerate(split):
+        if _is_channel_number(word, index, split):
+            words.append(word)
+            continue
         word = re.sub(r"(?<=[^\W\d_])\d+$", "", word)  # a counter glued on: "Brazil0"
         key = word.lower().strip(_EDGES)
         if key in _UI_WORDS or "@" in word:
@@ -359,6 +363,27 @@ def clean_name(part: str) -> str:
         words.append(word)
     name = " ".join(words).strip(_EDGES)
     return _uncapitalized(_undoubled(name))
+
+
+_CLOCK_WORDS = frozenset({
+    "am", "pm", "a.m", "p.m", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt",
+    "gmt", "utc", "bst", "ist", "cet", "cest", "aest", "jst", "kst", "sgt", "hkt", "hours",
+    "hrs", "mins", "minutes", "days",
+})  # fmt: skip
+
+
+def _is_channel_number(word: str, index: int, words: list[str]) -> bool:
+    """A number that is part of a newsroom's name: "Channel 4 News", "NBC 7 San Diego"
+    (before a capitalised word), "France 24" (after one word). Not a count after a name
+    ("Jane Doe 12"), nor a date's or a time's digits."""
+    if not (word.isdigit() and len(word) <= 3) or index == 0:
+        return False
+    if not words[index - 1][:1].isupper() or not words[index - 1].isalpha():
+        return False  # "2025 10 AM", "June 5, 12 comments"
+    if index + 1 < len(words):
+        after = words[index + 1]
+        return after[:1].isupper() and after.lower().strip(".,") not in _CLOCK_WORDS
+    return index == 1
 
 
 # Surname first, as Dublin Core and Highwire's citation tags write a person ("Kooman, F.",
@@ -381,8 +406,10 @@ def uninverted(value: str) -> str:
 
 def _uncapitalized(name: str) -> str:
     """ "JANE O'NEIL" as "Jane O'Neil": an all-caps byline's person, not an acronym ("AFP",
-    "BBC News" stay as written)."""
+    "BBC News" stay as written), nor a newsroom with a number ("FRANCE 24")."""
     if len(name.split()) < 2 or not name.isupper() or is_organization(name):
+        return name
+    if any(word.isdigit() for word in name.split()):
         return name
     return name.title()
 
