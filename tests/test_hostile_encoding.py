@@ -6,6 +6,8 @@ including cases a crawl does not need a server for.
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from crawler.core.extract import ExtractionFailed, decode_html
@@ -93,3 +95,18 @@ def test_western_european_cp1252_labelled_utf8_reads_as_cp1252(language):
     text = WESTERN[language]
     body = html(text).encode("cp1252")
     assert decode_html(body, "text/html; charset=utf-8") == html(text)
+
+
+def test_a_page_gzipped_without_saying_so_is_read_and_a_bomb_or_a_second_layer_is_not():
+    page = html("A page a storage bucket served compressed, with no Content-Encoding.")
+    assert "storage bucket" in decode_html(gzip.compress(page.encode()), "text/html")
+    with pytest.raises(ExtractionFailed) as failure:
+        decode_html(pages.gzip_bomb(), "text/html")
+    assert failure.value.reason == "too_large"
+    with pytest.raises(ExtractionFailed) as failure:
+        decode_html(gzip.compress(page.encode() * 40)[:-30], "text/html")
+    assert failure.value.reason == "truncated"
+    for body in (gzip.compress(gzip.compress(page.encode())), b"\x1f\x8b" + b"not gzip" * 20):
+        with pytest.raises(ExtractionFailed) as failure:
+            decode_html(body, "text/html")
+        assert failure.value.reason == "not_html"

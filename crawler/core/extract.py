@@ -34,6 +34,7 @@ from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.faq_panels import show_faq_answers
 from crawler.core.footnotes import drop_footnote_references
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
+from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
 from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
 from crawler.core.kickers import drop_kickers
@@ -80,10 +81,15 @@ class RawArticle:
     code_lines: frozenset[str] = frozenset()  # lines of <pre> and <code>, spaces collapsed
 
 
+MAX_INFLATED_BYTES = 10 * 1024 * 1024  # DOWNLOAD_MAXSIZE's default: no article is larger
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text: BOM, valid UTF-8, declared charset, then detection (crawler.core.charset)."""
     if not body or not body.strip():
         raise ExtractionFailed("empty", "empty body")
+    if body.startswith(GZIP_MAGIC):
+        body = _gunzipped(body)
     head = body[:1024].lstrip()
     if head.startswith(BINARY_SIGNATURES) or _binary(head):
         raise ExtractionFailed("not_html", f"binary content starting {head[:8]!r}")
@@ -91,6 +97,20 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     if "\x00" in text:  # a few stray NUL bytes in a text page: the parser would stop at one
         text = text.replace("\x00", "")
     return drop_impossible_references(text)
+
+
+def _gunzipped(body: bytes) -> bytes:
+    """A page gzipped without a Content-Encoding saying so (a file stored compressed and
+    served as text/html): what it holds, as trafilatura's own fetch reads it. A bomb is
+    `too_large`, a cut stream `truncated`; one that is not gzip after all stays as it came
+    (`not_html`), and so does a second layer of gzip inside."""
+    try:
+        return gunzip(body, MAX_INFLATED_BYTES)
+    except GzipError as error:
+        if error.kind == "bad":
+            return body
+        raise ExtractionFailed("truncated" if error.kind == "cut_short" else error.kind,
+                               str(error)) from error  # fmt: skip
 
 
 # Control bytes that text never holds (not tab, newline, form feed, return or escape).

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 import re
-import zlib
 
 from lxml import etree
+
+from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
@@ -52,25 +53,13 @@ def parse_xml(body: bytes) -> etree._Element:
 
 def maybe_gunzip(body: bytes) -> bytes:
     """`.xml.gz` sitemaps and feeds served without Content-Encoding; bounded against bombs.
-    Every gzip member is read (`cat a.gz b.gz` is one valid file); a stream cut short is
-    NotXml, since the entries after the cut would be lost without a trace."""
-    if not body.startswith(b"\x1f\x8b"):
+    A stream cut short is NotXml, since the entries after the cut would be lost."""
+    if not body.startswith(GZIP_MAGIC):
         return body
-    parts, size, rest = [], 0, body
-    while rest:
-        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            part = decompressor.decompress(rest, MAX_XML_BYTES + 1 - size)
-        except zlib.error as error:
-            raise NotXml(f"bad gzip: {error}") from error
-        size += len(part)
-        parts.append(part)
-        if size > MAX_XML_BYTES or decompressor.unconsumed_tail:
-            raise NotXml(f"gzip expands past {MAX_XML_BYTES} bytes")
-        if not decompressor.eof:
-            raise NotXml(f"gzip stream cut short after {size} bytes")
-        rest = decompressor.unused_data.lstrip(b"\x00")  # padding between members
-    return b"".join(parts)
+    try:
+        return gunzip(body, MAX_XML_BYTES)
+    except GzipError as error:
+        raise NotXml(str(error)) from error
 
 
 def _narrow(body: bytes) -> bytes:
