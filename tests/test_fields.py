@@ -73,6 +73,14 @@ def test_a_newsrooms_number_is_part_of_its_name_and_a_count_after_a_person_is_no
     assert resolve_authors(page, None, Hints(), site_name="FRANCE 24") == ["FRANCE 24"]
 
 
+def test_an_initial_or_suffix_ending_a_name_keeps_its_stop():
+    assert clean_authors(["Posted by Dave R. at 7:42 AM", "Jane Doe Jr. | Staff"]) == [
+        "Dave R.",
+        "Jane Doe Jr.",
+    ]
+    assert clean_authors(["By Jane Doe.", "Posted by Jane at Station B."]) == ["Jane Doe", "Jane"]
+
+
 def test_a_forum_handle_is_one_name_and_a_slash_still_separates_an_agency():
     assert clean_authors(["u/benyacobi"]) == ["u/benyacobi"]
     assert clean_authors(["Posted by u/river_otter"]) == ["u/river_otter"]

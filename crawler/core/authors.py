@@ -343,8 +343,10 @@ def _after_inner_by(text: str) -> str:
 
 
 def clean_name(part: str) -> str:
+    raw = part.strip()
     part = _PREFIX.sub("", part.strip(_EDGES))
     part = _DATE_TAIL.sub("", _TAIL.split(part)[0])
+    abbreviated = _ABBREVIATED_END.search(part.rstrip()) or _ABBREVIATED_END.search(raw)
     words: list[str] = []
     split = part.split()
     for index, word in enumerate(split):
@@ -362,7 +364,12 @@ def clean_name(part: str) -> str:
             continue
         words.append(word)
     name = " ".join(words).strip(_EDGES)
+    if abbreviated and name.endswith(abbreviated[1]):
+        name += "."  # "Dave R.", "Martin Luther King Jr.": the stop is the name's
     return _uncapitalized(_undoubled(name))
+
+
+_ABBREVIATED_END = re.compile(r"\s([A-Z]|Jr|Sr|JR|SR)\.$")
 
 
 _CLOCK_WORDS = frozenset({
