@@ -267,3 +267,32 @@ def test_a_bare_ampersand_or_less_than_sign_changes_no_other_entry():
         "https://f.example/s?id=5&lang=en",
         "https://f.example/s?id=6&lang=en",
     ]
+
+
+URLSET = (
+    '<?xml version="1.0" encoding="{label}"?>'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    "<url><loc>https://c.example/u/café-menu</loc></url>"
+    "<url><loc>https://c.example/u/plain?id=1&amp;lang=en</loc></url></urlset>"
+)
+WANTED = ["https://c.example/u/café-menu", "https://c.example/u/plain?id=1&lang=en"]
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("UTF-16", "utf-16"), ("UTF-16", "utf-16-le"), ("UTF-32", "utf-32"), ("UTF-8", "utf-8")],
+)
+def test_a_wide_encoded_sitemap_is_read(label, codec):
+    """Our repairs of bare "&" and "<" work on bytes: in UTF-16 every "<" has a NUL byte
+    beside it, and each was made "&#60;", so no root element was left."""
+    body = URLSET.format(label=label).encode(codec)
+    entries = parse_sitemap(body, "https://c.example/sitemap.xml").entries
+    assert [entry.url for entry in entries] == WANTED
+
+
+def test_a_latin1_declaration_over_utf8_bytes_is_read_as_utf8_and_latin1_bytes_as_latin1():
+    body = URLSET.format(label="ISO-8859-1")
+    utf8 = parse_sitemap(body.encode("utf-8"), "https://c.example/sitemap.xml").entries
+    assert [entry.url for entry in utf8] == WANTED  # was ".../u/cafÃ©-menu"
+    latin = parse_sitemap(body.encode("latin-1"), "https://c.example/sitemap.xml").entries
+    assert [entry.url for entry in latin] == WANTED

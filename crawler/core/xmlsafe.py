@@ -5,6 +5,7 @@ Billion-laughs bombs and external entities (file:///etc/passwd) are inert here.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 
@@ -40,7 +41,7 @@ def parse_xml(body: bytes) -> etree._Element:
         remove_pis=True,
     )
     try:
-        text = _repaired_markup(_html_refs_to_numeric(_narrow(body.lstrip())))
+        text = _repaired_markup(_html_refs_to_numeric(_narrow(_as_utf8(body).lstrip())))
         root = etree.fromstring(text, parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
@@ -60,6 +61,49 @@ def maybe_gunzip(body: bytes) -> bytes:
         return gunzip(body, MAX_XML_BYTES)
     except GzipError as error:
         raise NotXml(str(error)) from error
+
+
+# Byte order marks and the first bytes of "<?" in the wide encodings, widest first
+# (UTF-32's little-endian mark begins with UTF-16's).
+_WIDE_STARTS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"),
+)  # fmt: skip
+_DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]{0,200}?encoding\s*=\s*["'])([\w.:-]+)""", re.I)
+# Labels a CMS writes whatever its bytes are: bytes that are valid UTF-8 are UTF-8, as for pages.
+_SINGLE_BYTE_LABELS = frozenset({b"iso-8859-1", b"latin-1", b"latin1", b"windows-1252", b"cp1252",
+                                 b"us-ascii", b"ascii"})  # fmt: skip
+
+
+def _as_utf8(body: bytes) -> bytes:
+    """A document whose bytes the byte-level repairs below can read as ASCII's: a UTF-16 or
+    UTF-32 one (a byte order mark, or "<" with NUL bytes beside it) transcoded to UTF-8,
+    every `<` of which they had turned into "&#60;" (no root element); and one declared
+    Latin-1 (or cp1252, ASCII) whose bytes are valid UTF-8 with non-ASCII in them, a CMS's
+    copied declaration ("café" was read "cafÃ©", and the URLs in it were requested so)."""
+    wide = next((codec for start, codec in _WIDE_STARTS if body.startswith(start)), None)
+    if wide is not None:
+        text = body.decode(wide, errors="replace").lstrip("\ufeff")
+        return _declared_utf8(text.encode("utf-8"))
+    declared = _DECLARED_ENCODING.match(body.lstrip())
+    if declared is None or declared[2].lower() not in _SINGLE_BYTE_LABELS or body.isascii():
+        return body
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body  # Latin-1 indeed
+    return _declared_utf8(body)
+
+
+def _declared_utf8(body: bytes) -> bytes:
+    """`body` with its XML declaration's encoding, if any, saying UTF-8."""
+    stripped = body.lstrip()
+    declared = _DECLARED_ENCODING.match(stripped)
+    if declared is None:
+        return body
+    return declared[1] + b"UTF-8" + stripped[declared.end() :]
 
 
 def _narrow(body: bytes) -> bytes:
