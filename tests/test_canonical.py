@@ -1,7 +1,15 @@
 import pytest
 
-from crawler.core.canonical import canonicalize, choose_canonical, is_fetchable, same_site
+from crawler.core.canonical import (
+    absolute_http_url,
+    canonicalize,
+    choose_canonical,
+    is_fetchable,
+    same_site,
+)
 from crawler.core.domains import url_domain
+from crawler.core.model import Hints
+from crawler.core.pipeline import Options, process_page
 
 
 @pytest.mark.parametrize(
@@ -88,3 +96,34 @@ def test_a_referrer_tag_and_a_session_parameter_name_no_other_page():
     for variant in ("?ref=homepage", "?ref=tag3&session=8f2c", "?session=8f2c"):
         assert canonicalize(story + variant) == story, variant
     assert canonicalize(story + "?page=2&ref=x") == story + "?page=2"
+
+
+BAD_IMAGES = [
+    "http://999.1.1.1/lead.jpg",
+    "https://cdn .example.com/lead.jpg",
+    "https://cdn.example.com|https://cdn2.example.com/lead.jpg",
+    "https://xn--zz.com/lead.jpg",
+]
+
+
+@pytest.mark.parametrize("image", BAD_IMAGES)
+def test_an_image_url_the_record_cannot_hold_costs_the_field_not_the_record(image):
+    """The record's image_url is an HttpUrl: a host it refuses made the article a
+    validation_error, refetched and refused every run."""
+    assert absolute_http_url("https://n.example/a", image) is None
+    paragraphs = "".join(
+        f"<p>The council's new model sorts requests by topic and urgency, paragraph {n} of the"
+        " story said, and staff check every answer before it is sent to residents.</p>"
+        for n in range(5)
+    )
+    html = (
+        f'<html><head><title>Council sorts mail with AI</title><meta property="og:image" '
+        f'content="{image}"></head><body><article><h1>Council sorts mail with AI</h1>'
+        f"{paragraphs}</article></body></html>"
+    )
+    outcome = process_page(html.encode(), "https://n.example/a", Hints(), Options())
+    assert outcome.record is not None, outcome.reason
+    assert outcome.record.image_url is None
+    assert (
+        str(absolute_http_url("https://n.example/a/", "lead.jpg")) == "https://n.example/a/lead.jpg"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from pydantic import HttpUrl, TypeAdapter, ValidationError
 from w3lib.url import safe_url_string
 
 TRACKING_PARAMS = frozenset(
@@ -255,6 +256,15 @@ def absolute_http_url(base: str, reference: str | None) -> str | None:
         parts.port  # noqa: B018 - raises ValueError on a port out of range
     except ValueError:
         return None
-    if len(absolute) > MAX_URL_LENGTH:
+    if len(absolute) > MAX_URL_LENGTH or parts.scheme.lower() not in DEFAULT_PORTS:
         return None
-    return absolute if parts.scheme.lower() in DEFAULT_PORTS and parts.hostname else None
+    if not parts.hostname:
+        return None
+    try:  # the record's field is an HttpUrl: a host it refuses ("999.1.1.1", "cdn .x") is none
+        _HTTP_URL.validate_python(absolute)
+    except ValidationError:
+        return None
+    return absolute
+
+
+_HTTP_URL = TypeAdapter(HttpUrl)
