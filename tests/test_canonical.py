@@ -127,3 +127,21 @@ def test_an_image_url_the_record_cannot_hold_costs_the_field_not_the_record(imag
     assert (
         str(absolute_http_url("https://n.example/a/", "lead.jpg")) == "https://n.example/a/lead.jpg"
     )
+
+
+def test_a_relative_canonical_and_image_resolve_against_the_pages_base_href():
+    paragraphs = "".join(
+        f"<p>The museum's archive team used a vision model to date old photographs, paragraph"
+        f" {n} of the story said, and curators checked each of the model's guesses.</p>"
+        for n in range(5)
+    )
+    html = (
+        '<html><head><base href="/assets/story-9/"><title>Museum dates photos with AI</title>'
+        '<link rel="canonical" href="./"><meta property="og:image" content="lead.jpg"></head>'
+        f"<body><article><h1>Museum dates photos with AI</h1>{paragraphs}</article></body></html>"
+    )
+    outcome = process_page(html.encode(), "https://m.example/news/photos", Hints(), Options())
+    record = outcome.record
+    assert record is not None, outcome.reason
+    assert str(record.canonical_url) == "https://m.example/assets/story-9/"
+    assert str(record.image_url) == "https://m.example/assets/story-9/lead.jpg"

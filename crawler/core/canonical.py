@@ -97,7 +97,7 @@ def same_site(a: str, b: str) -> bool:
 MAX_URL_LENGTH = 2083
 
 
-def choose_canonical(fetched_url: str, *declared: str | None) -> str:
+def choose_canonical(fetched_url: str, *declared: str | None, base: str | None = None) -> str:
     """The page's declared canonical (rel=canonical, og:url) when it stays on the same site.
 
     A cross-site canonical is ignored: syndication partners point it at the
@@ -105,14 +105,15 @@ def choose_canonical(fetched_url: str, *declared: str | None) -> str:
     names a page above this one (the site's home, the story's section): CMS templates
     print the section's URL as every story's canonical, and the stories then shared one
     id, each emitted as an update of the last. A print or index view of a page may
-    still name the page, and a story's id its slugged URL (`/news/1234567`).
+    still name the page, and a story's id its slugged URL (`/news/1234567`). A relative
+    one resolves against `base`, the page's `<base href>`, as a browser resolves it.
     """
     own = canonicalize(fetched_url)
     for candidate in declared:
         if not candidate:
             continue
         try:
-            absolute = urljoin(fetched_url, candidate.strip())
+            absolute = urljoin(base or fetched_url, candidate.strip())
             scheme = urlsplit(absolute).scheme
         except ValueError:  # unparseable ("http://[::1"): no canonical at all
             continue

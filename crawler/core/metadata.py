@@ -39,6 +39,7 @@ class PageMeta:
     jsonld: dict[str, Any] = field(default_factory=dict)  # the article object, if any
     meta: dict[str, list[str]] = field(default_factory=dict)  # property/name -> contents
     canonical: str | None = None
+    base_href: str | None = None  # <base href>: what the page's relative URLs resolve against
     html_lang: str | None = None
     title_tag: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
@@ -121,6 +122,9 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
             page.canonical = node.get("href")
             break
+    head = tree.find("head")
+    base = head.find("base[@href]") if head is not None else None
+    page.base_href = base.get("href").strip() or None if base is not None else None
     root_lang = tree.getroottree().getroot().get("lang") or tree.get("lang")
     page.html_lang = root_lang.strip() if root_lang else None
     title = tree.find(".//title")

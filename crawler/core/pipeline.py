@@ -190,10 +190,12 @@ def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
     page, found = raw.page, raw.found
     title, title_source = fields.bounded_title(titled[0]), titled[1]
     published, date_source, date_raw = fields.resolve_published(page, found, url, hints)
-    canonical = choose_canonical(url, page.canonical, page.first("og:url"))
-    original_url = _original_url(page.original_link, url)
+    # The page's relative URLs resolve against its <base href>, as a browser resolves them.
+    base = absolute_http_url(url, page.base_href) or url
+    canonical = choose_canonical(url, page.canonical, page.first("og:url"), base=base)
+    original_url = _original_url(page.original_link, url, base)
     declared = primary_tag(page.html_lang) or primary_tag(page.first("og:locale"))
-    image = fields.resolve_image(page, found, url)
+    image = fields.resolve_image(page, found, base)
     return dict(
         id=record_id(canonical),
         url=url,
@@ -224,8 +226,8 @@ def _record_values(raw, url, hints, draft, titled, authors, site_name) -> dict:
     )
 
 
-def _original_url(link: str | None, url: str) -> str | None:
-    absolute = absolute_http_url(url, link)
+def _original_url(link: str | None, url: str, base: str) -> str | None:
+    absolute = absolute_http_url(base, link)
     return absolute if absolute and not same_site(absolute, url) else None
 
 
