@@ -21,7 +21,7 @@ from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
 from crawler.integration.scheduler import stopped_urls
-from crawler.integration.state_access import state_for
+from crawler.integration.state_access import STATE_ERROR_STAT, STATE_FAILURES_STAT, state_for
 from crawler.integration.unavailable_hosts import GIVEN_UP_STAT
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
@@ -146,7 +146,16 @@ class RunOutputPipeline:
             skipped["duplicate_request"] = stats["dupefilter/filtered"]
         sources, alerts = self._source_health(stats)
         unsaved = self._settle_state()
-        if unsaved:
+        if stats.get(STATE_ERROR_STAT):
+            # Some of this run's records may not be in the store: the next start replays
+            # them all, so none is emitted again as new (crawler.state.recovery).
+            mark_unsaved(self.output.run_dir, stats.get(STATE_FAILURES_STAT, 1))
+            alerts.append(
+                f"{stats[STATE_ERROR_STAT]}: the crawl stopped; the next run replays this "
+                "run's records into the store before it starts"
+            )
+            logger.warning("Run alert: %s", alerts[-1])
+        elif unsaved:
             mark_unsaved(self.output.run_dir, unsaved)
             alerts.append(
                 f"state store locked by another process until the end: {unsaved} writes "

@@ -15,6 +15,7 @@ import time
 import pytest
 
 from crawler.runs.output import JsonlWriter, OutputError
+from crawler.state.store import open_store
 from tests.hostile.crawl import (
     assert_peak_rss_bounded,
     crawl,
@@ -62,6 +63,36 @@ def test_disk_full_stops_the_crawl_naming_the_path(web, tmp_path):
     # The pages fetched after the failure are counted skips, not lost from the ledger.
     assert summary["counts"]["unaccounted"] == 0, summary["counts"]
     assert summary["skipped_by_reason"]["output_error"] >= 1
+
+
+STATE_FILE_LIMIT = 150_000  # bytes: the store's write-ahead log reaches it within 20 pages
+
+
+def test_a_state_store_that_stops_taking_writes_stops_the_crawl_and_is_replayed(web, tmp_path):
+    """SQLite's "disk I/O error" (a full disk, a file size limit) on every page: each was an
+    internal_error with its whole body in the log, and the run exited 0."""
+    open_store(str(tmp_path / "state.sqlite3")).close()  # its schema, before the limit
+    urls = [web.url(f"/slow/{n}") for n in range(600, 660)]
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (STATE_FILE_LIMIT, STATE_FILE_LIMIT))
+
+    settings = {"CONCURRENT_REQUESTS_PER_DOMAIN": "4"}
+    process = start_crawl("urls", tmp_path, {"url": ",".join(urls)}, settings, limit)
+    log = finish(process)
+    assert process.returncode == 3, log[-3000:]
+    run_dir = run_dir_of(tmp_path, "urls")
+    summary = json.loads((run_dir / "run.json").read_text("utf-8"))
+    assert summary["finish_reason"] == "output_error"
+    assert summary["counts"]["unaccounted"] == 0 and summary["counts"]["rejected"] == 0
+    assert any(alert.startswith("state store ") for alert in summary["alerts"]), summary
+    assert log.count("Error processing") == 0  # no page's body in the log
+    first = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
+    assert 1 <= len(first) < len(urls)
+    # The next run replays the first one's records into the store: none is emitted again.
+    result = crawl("urls", tmp_path, {"url": ",".join(urls)})
+    again = {line["url"] for line in result.lines("articles.jsonl")}
+    assert not again & first and again | first == set(urls)
 
 
 def test_unwritable_output_directory_stops_before_crawling(web, tmp_path):

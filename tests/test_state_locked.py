@@ -10,8 +10,11 @@ import sqlite3
 import subprocess
 import time
 
+import pytest
+
 from crawler.demo.runner import run_crawl
 from crawler.state.recovery import UNSAVED_MARK
+from crawler.state.store import open_store
 from crawler.state.write_behind import WriteBehind
 from tests.bulk_site import BulkSite, article
 from tests.discovery_sites import HTML, DiscoverySite
@@ -154,3 +157,18 @@ def test_a_write_that_fails_otherwise_still_raises():
     else:
         raise AssertionError("a write that failed for another reason was kept")
     assert not kept.pending
+
+
+def test_a_store_this_process_may_read_but_not_write_is_refused_at_its_check(tmp_path):
+    """SQLite opens a file it may not write (one run under sudo left it to root) read-only
+    without a word; every page's first write then failed. Here the connection is opened
+    read-only, as SQLite does it then: the start check writes, and fails."""
+    path = tmp_path / "state.sqlite3"
+    store = open_store(str(path))
+    store.check_integrity()  # writable: passes
+    store.db.close()
+    store.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.check_integrity()
+    assert not store.db.in_transaction  # rolled back once, with no second error
+    store.db.close()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import sqlite3
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.state.recovery import recover
 from crawler.state.store import StateStore, StoreTooNew, open_store
 
+logger = logging.getLogger(__name__)
 _ATTRIBUTE = "_ainews_state_store"
 _checked: set[str] = set()  # stores whose integrity this process has checked
 
@@ -68,6 +73,57 @@ def state_for(crawler) -> StateStore | None:
         store = _open(uri, check=uri not in _checked)
         _checked.add(uri)
         recover(store, Path(crawler.settings.get("OUTPUT_DIR", "output")))
+        store = StoppingStore(store, crawler, uri)
         setattr(crawler, _ATTRIBUTE, store)
         crawler.signals.connect(lambda: store.close(), signal=signals.engine_stopped, weak=False)
     return store
+
+
+STATE_ERROR_STAT = "state/error"  # the first failure's message, for run.json's alerts
+STATE_FAILURES_STAT = "state/failed_calls"
+
+
+class StoppingStore:
+    """The crawl's store, which stops the crawl at the first call the database refuses
+    ("database or disk is full", a file another user owns), as a failed output does: exit
+    3, `finish_reason: output_error`. Each page had become an `internal_error` with its
+    whole body in the log, and the run exited 0. The refused call returns None (a read
+    finds nothing); the run is marked unsaved (pipelines.write), so the next start replays
+    its records into the store (crawler.state.recovery). A lock is not a failure: the
+    store's writes wait for it (crawler.state.write_behind)."""
+
+    def __init__(self, store: StateStore, crawler, uri: str):
+        self._store, self._crawler, self._uri = store, crawler, uri
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._store, name)
+        if not callable(attribute) or name == "close":
+            return attribute
+
+        def call(*args, **kwargs):
+            try:
+                return attribute(*args, **kwargs)
+            except sqlite3.Error as error:
+                self._failed(name, error)
+                return None
+
+        return call
+
+    def _failed(self, call: str, error: sqlite3.Error) -> None:
+        stats = self._crawler.stats
+        stats.inc_value(STATE_FAILURES_STAT)
+        if stats.get_value(STATE_ERROR_STAT):
+            return
+        message = f"state store {self._uri}: {call} failed: {type(error).__name__}: {error}"
+        logger.error("%s; stopping the crawl", message)
+        stats.set_value(STATE_ERROR_STAT, message)
+        stats.set_value("output/error", message)  # exit code 3 (crawler.integration.commands)
+        engine = self._crawler.engine
+        if engine is not None and engine.spider is not None:
+            deferred_from_coro(_stop(engine))
+
+
+async def _stop(engine) -> None:
+    # RuntimeError: closed meanwhile (a failure in a close handler), nothing to stop.
+    with contextlib.suppress(RuntimeError):
+        await engine.close_spider_async(reason="output_error")

@@ -18,7 +18,7 @@ from crawler.state.store import (
     Validators,
     simhash_bands,
 )
-from crawler.state.write_behind import WriteBehind
+from crawler.state.write_behind import WriteBehind, is_locked
 
 logger = logging.getLogger(__name__)
 # Milliseconds a write waits for another writer: another crawl's transactions take
@@ -154,6 +154,14 @@ class SqliteStateStore:
             raise sqlite3.DatabaseError(
                 f"damaged ({found.removeprefix('*** in database main *** ')})"
             )
+        # A file this process may read but not write (left by one run under sudo): SQLite
+        # opens it read-only without a word, and every page's first write failed.
+        try:
+            with _Transaction(self.db):
+                self.db.execute("DELETE FROM aliases WHERE 0")
+        except sqlite3.OperationalError as error:
+            if not is_locked(error):  # another crawl writing: writable, then
+                raise
 
     def seen(self, url: str) -> SeenArticle | None:
         """The article known under this canonical URL or any alias (fetched, redirected)."""
@@ -370,13 +378,19 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type:
-            self.db.execute("ROLLBACK")
+            self._roll_back()
             return
         try:
             self.db.execute("COMMIT")
         except sqlite3.OperationalError:
-            self.db.execute("ROLLBACK")  # or the next BEGIN fails inside this transaction
+            self._roll_back()  # or the next BEGIN fails inside this transaction
             raise
+
+    def _roll_back(self) -> None:
+        # A failed COMMIT ("database or disk is full") has rolled back already: a second
+        # ROLLBACK raised "no transaction is active", which hid the cause.
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
 
 def _signed(value: int) -> int:
