@@ -1066,3 +1066,14 @@ def test_an_app_push_alert_promo_and_a_donation_appeals_lines_go():
         "The city said it would help keep the buses free for students through June.",
     ]
     assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_a_newsrooms_tip_lines_go_anywhere():
+    for line in (
+        "Do you have a story for The Ledger Tech team? Email us at tech@ledger.example",
+        "Get in touch with our news team by emailing us at news@ledger.example.",
+        "For more stories like this, check our news page.",
+    ):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    told = "Get in touch with the team at the front desk, the clinic's manager told visitors."
+    assert clean_lines([BODY[0], told, *BODY[1:]]).lines == [BODY[0], told, *BODY[1:]]

@@ -74,3 +74,15 @@ def test_seconds_and_milliseconds_since_1970_are_dates():
     assert parse_date("1748854800000") == datetime(2025, 6, 2, 9, tzinfo=UTC)
     assert parse_date("0000000000") is None  # 1970: before any plausible publication
     assert parse_date("17488548") is None  # neither length, and no date either
+
+
+def test_us_zone_letters_follow_daylight_time_and_more_printed_zones_are_read():
+    """ "7:30 p.m. ET" in June is EDT: read as EST it was 00:30 UTC on the next day."""
+    assert parse_date("June 5, 2025, 7:30 p.m. ET") == datetime(2025, 6, 5, 23, 30, tzinfo=UTC)
+    assert parse_date("Jan 10, 2025, 7:30 p.m. ET") == datetime(2025, 1, 11, 0, 30, tzinfo=UTC)
+    assert parse_date("June 5, 2025 4:30 pm PT") == datetime(2025, 6, 5, 23, 30, tzinfo=UTC)
+    assert parse_date("Thursday, 05 Jun 2025 7:40 AM MYT") == datetime(
+        2025, 6, 4, 23, 40, tzinfo=UTC
+    )
+    assert parse_date("June 05, 2025 02:40 GST") == datetime(2025, 6, 4, 22, 40, tzinfo=UTC)
+    assert parse_date("5 June 2025, 00:30 WAT") == datetime(2025, 6, 4, 23, 30, tzinfo=UTC)

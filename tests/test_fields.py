@@ -957,3 +957,26 @@ def test_a_writer_the_text_credits_at_its_edge_when_nothing_else_names_one():
     assert process_page(named.encode(), "https://blog.example/heat-pump").record.authors == [
         "Rosa Vidal"
     ]
+
+
+def test_an_unmarked_byline_with_a_colon_label_or_a_desk_after_a_slash_is_read():
+    for markup, name in (
+        (
+            '<p class="info">WRITER: <a href="/search?q=Komsan">Komsan Rattana</a></p>',
+            "Komsan Rattana",
+        ),
+        ('<p class="info">Reporter: Komsan Rattana</p>', "Komsan Rattana"),
+        ('<div class="meta">By: Maria Santos</div>', "Maria Santos"),
+        ('<div class="meta">Posted by: Maria Santos</div>', "Maria Santos"),
+        ('<div class="name">By Chen Hsiao-wen / Staff reporter, with CNA</div>', "Chen Hsiao-wen"),
+        ('<div class="name">By Lin Pei-yu (CNA)</div>', "Lin Pei-yu"),
+    ):
+        assert clean_authors(list(_byline(markup))) == [name], markup
+    # A question to a reporter in an interview is no byline.
+    assert _byline("<p>Reporter: What did the council decide about the new software?</p>") == ()
+
+
+def test_a_head_of_job_title_after_a_name_is_no_second_author():
+    byline = "By Sean Keeble, Head of Technology and Science"
+    assert clean_authors([byline, "Global Head of Research"]) == ["Sean Keeble"]
+    assert clean_authors(["Jane Head, Reporter"]) == ["Jane Head"]

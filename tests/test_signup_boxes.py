@@ -205,3 +205,21 @@ def test_a_story_quoting_prices_beside_price_links_stays():
     page = _page(f"<article><h1>Headline</h1>{story}</article>")
     drop_signup_boxes(page)
     assert "middle tier" in page.text_content()
+
+
+def test_a_box_its_template_names_for_support_goes_with_its_donate_button():
+    pitch = (
+        "<p>Good reporting costs a lot of money. Yet only good reporting can keep a town's"
+        " council honest and its schools accountable, and we want every reader in every part of"
+        " the county to have it, whatever they can pay.</p>"
+        "<p>By contributing to The Ledger, you are helping to sustain reporting that matters"
+        " and keeping it free and available to all of our readers in every district.</p>"
+    )
+    box = (
+        f'<div class="support-journalism"><h3>Support The Ledger</h3>{pitch}'
+        '<a href="/give">Donate</a></div>'
+    )
+    assert len(lxml_html.fromstring(box).text_content().split()) > 60
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    assert "sustain" not in page.text_content() and page.text_content().count(PARAGRAPH) == 2

@@ -47,7 +47,7 @@ _PREFIX = re.compile(
     r"column)\s+)?(?:by|von|par|por)\b[:\s]*"
     # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
     rf"(?:{ROLE_BEFORE_NAME})?"
-    r"|(?:authors?|contributors?|writers?|byline|words|text|interview)\s*:\s*)+",
+    r"|(?:authors?|contributors?|writers?|reporters?|byline|words|text|interview)\s*:\s*)+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
@@ -96,7 +96,9 @@ _ROLE = re.compile(
     r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
     r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer|secretary|"
     r"president|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|coordinator|"
-    r"volunteer|lecturer|researcher|scientist)s?\b",
+    r"volunteer|lecturer|researcher|scientist)s?\b"
+    # "Head of Technology and Science", "Global Lead of Research": never "Jane Head".
+    r"|^((deputy|global|associate|acting) )?(head|lead) of\b",
     re.IGNORECASE,
 )
 # An organization, not a person: "NBC News", "Reuters Staff", "Gear Team", "Acme Inc."

@@ -170,11 +170,22 @@ _BY_LABELS = (
     "Reported by",
     "Authors:",  # a report's meta list: "Authors: Grace Mwangi, Daniel Okello"
     "Author:",
+    # With a colon, as Asian and small US templates print them: "By: Name", "WRITER: Name".
+    "By:",
+    "BY:",
+    "Posted by:",
+    "Posted by",
+    "Writer:",
+    "WRITER:",
+    "Reporter:",
+    "REPORTER:",
 )
 # contains() first: it copies nothing, so normalize-space() runs only on the text nodes that
 # hold a "B" or a "by" at all (every label does): 1.4 -> 0.6 ms a page.
 _BY_TEXTS = etree.XPath(
-    "//body//text()[contains(., 'B') or contains(., 'by') or contains(., 'Author')]["
+    "//body//text()[contains(., 'B') or contains(., 'by') or contains(., 'Author')"
+    " or contains(., 'RITER:') or contains(., 'riter:') or contains(., 'EPORTER:')"
+    " or contains(., 'eporter:')]["
     + " or ".join(f"starts-with(normalize-space(.), '{x}')" for x in _BY_LABELS)
     # After the date on one line: "Published 3 March 2026 | By Declan Fairweather".
     + " or contains(., '| By ') or contains(., '· By ') or contains(., '• By ')"
@@ -187,7 +198,9 @@ _DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=By\s)")
 _POSTED_THEN_BY = re.compile(r"^Posted\s+(?:on\s+)?(?P<date>[^|·•]{4,40}?)\s+by\s+(?=[A-Z])")
 _BY_NAME = re.compile(
     rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:{ROLE_BEFORE_NAME})?(?:[A-Z][\w'’.-]*\s*){{2,4}}"
-    r"(?:$|[,|•·—–]|(?i:and|on|with)\b)"
+    # The name ends at the line's end, a separator, "and"/"on"/"with", or the desk or wire
+    # after a slash or in brackets ("By Chen Hsiao-wen / Staff reporter", "By Name (CNA)").
+    r"(?:$|[,|•·—–/(]|(?i:and|on|with)\b)"
 )
 MAX_BY_LINE_CHARS = 100
 

@@ -448,9 +448,13 @@ PHOTO_CREDIT_END = re.compile(
 TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
 # The same call set between paragraphs, where tabloids put it: "Got a story to share? Get in
 # touch at money@…". A question to the reader with the desk's address, never the story's.
+# Or the desk's address alone ("Get in touch with our news team by emailing us at …"), and a
+# pointer to the site's section ("For more stories like this, check our news page.").
 TIP_BOX = re.compile(
-    r"^(got|have) an? (news )?(tip|story|story idea)( to share| for us)?\?\s*"
-    r"(get in touch|contact us|email us|e-mail us|send it|write to us|let us know)\b",
+    r"^(do you have|got|have) an? (news )?(tip|story|story idea)( to share| for [^?]{1,40})?\?\s*"
+    r"(get in touch|contact us|email us|e-mail us|send it|write to us|let us know)\b"
+    r"|^get in touch with (our|the) [\w ]{1,30}(team|desk)\b.{0,30}\b(e-?mail|emailing|at)\b"
+    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b",
     re.IGNORECASE,
 )
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
@@ -18,21 +19,31 @@ from dateutil.parser import UnknownTimezoneWarning
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew, not scheduled posts
 _MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
-# Zone names as news pages print them ("6:04 PM EST", "09:00 BST", "5:30 pm IST"; "ET" and
-# the like as standard time, an hour off in summer); dateutil knows only UTC and GMT by name,
-# and would read the others as UTC. Names that stand for two zones are left out (AST, GST),
-# but IST, as Indian news prints it.
-_ZONES = {
+# Zone names as news pages print them ("6:04 PM EST", "09:00 BST", "5:30 pm IST"); dateutil
+# knows only UTC and GMT by name, and would read the others as UTC. The US letters without
+# S or D ("7:30 p.m. ET") are the zone's clock, daylight time in summer: a fixed -5 put every
+# summer stamp from 7 to 8 pm ET on the next UTC day. Names that stand for two zones are left
+# out (AST), but IST as Indian news prints it, and GST as the Gulf's papers do (+4).
+_ZONES: dict[str, int | tzinfo] = {
     name: int(hours * 3600)
     for name, hours in {
-        "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
-        "MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
+        "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
         "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "WET": 0, "WEST": 1, "CET": 1,
         "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "SAST": 2, "IST": 5.5, "PKT": 5,
         "WIB": 7, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9,
         "ACST": 9.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+        "MYT": 8, "WAT": 1, "CAT": 2, "EAT": 3, "GST": 4, "NPT": 5.75, "ICT": 7,
     }.items()
 }  # fmt: skip
+_ZONES.update(
+    {
+        name: ZoneInfo(key)
+        for name, key in {
+            "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+            "PT": "America/Los_Angeles",
+        }.items()
+    }
+)  # fmt: skip
 # A zone name that is not in _ZONES is read as UTC, which is what the warning says.
 warnings.filterwarnings("ignore", category=UnknownTimezoneWarning)
 # Seconds (10 digits) or milliseconds (13) since 1970, as some CMSes write their dates.

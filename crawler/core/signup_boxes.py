@@ -60,7 +60,7 @@ AMOUNT = re.compile(
 MIN_AMOUNTS = 2
 # An appeal in the site's own voice: "At Vox, we believe …", "Our journalists keep digging".
 SITE_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
-SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat", re.IGNORECASE)
+SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat|support", re.IGNORECASE)
 CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
