@@ -85,6 +85,15 @@ def test_a_marked_publication_time_comes_before_an_earlier_update_time():
     assert times == ["2025-06-02", "2025-06-03", "2025-06-04"]
 
 
+def test_unmarked_times_are_ranked_by_the_label_printed_before_them():
+    meta = (
+        '<p>Updated <time datetime="2025-06-09">June 9</time> · First published'
+        ' <time datetime="2025-06-05">June 5</time></p>'
+    )
+    times = publication_times(parse_tree(_page(meta=meta)))
+    assert times == ["2025-06-05", "2025-06-09"]
+
+
 def test_a_headline_wrapper_marked_like_a_widget_is_still_the_article():
     html = (
         '<body><div class="layout has-sidebar"><h1>Library extends weekend hours</h1>'

@@ -177,7 +177,28 @@ def _rank(element) -> int:
     marks = _marks(element)
     if element.get("pubdate") is not None or _PUBLISHED.search(marks):
         return 0
-    return 2 if _UPDATED.search(marks) else 1
+    if _UPDATED.search(marks):
+        return 2
+    # No marks: the words printed just before it, "Updated <time> · First published <time>".
+    label = _label_before(element)
+    if _PUBLISHED.search(label):
+        return 0
+    return 2 if _UPDATED.search(label) else 1
+
+
+LABEL_CHARS = 25
+
+
+def _label_before(element) -> str:
+    """The last LABEL_CHARS of the text right before the element: its previous sibling's
+    tail, or its parent's own text when it comes first."""
+    previous = element.getprevious()
+    if previous is not None:
+        text = previous.tail or ""
+    else:
+        parent = element.getparent()
+        text = (parent.text or "") if parent is not None else ""
+    return text[-LABEL_CHARS:]
 
 
 def _marks(element) -> str:
