@@ -10,6 +10,9 @@ from scrapy.http import HtmlResponse, Response
 
 from crawler.integration.meta_refresh import refresh_header
 from crawler.integration.redirect_targets import BrokenRedirect, RefuseBrokenRedirects
+from tests.hostile import pages
+from tests.hostile.crawl import assert_accounted, crawl
+from tests.hostile.server import HostileWeb
 
 BROKEN = {"Location": "http://127.0.0.1:99999/a"}
 
@@ -57,3 +60,19 @@ def test_a_redirect_to_javascript_is_not_followed():
 def test_a_refresh_header_reads_as_browsers_read_it(header, expected):
     response = HtmlResponse("https://news.example/story", headers={"Refresh": header}, body=b"")
     assert refresh_header(response) == expected
+
+
+def test_a_redirect_to_another_spelling_of_the_same_url_is_followed_past_the_dupefilter(tmp_path):
+    """Apache answers /%7Ejane/ with a 301 to /~jane/: one URL to Scrapy's fingerprint, so
+    its dupefilter dropped the target as the request itself, a skip that named no URL."""
+    with HostileWeb() as web:
+        web.server.routes["/%7Ejane/notes.html"] = lambda h: h.send(
+            301, b"", None, Location="/~jane/notes.html"
+        )
+        web.server.routes["/~jane/notes.html"] = lambda h: h.send(
+            200, pages.article("Notes from a home lab")
+        )
+        result = crawl("urls", tmp_path, {"url": web.url("/%7Ejane/notes.html")})
+        assert web.hits["/~jane/notes.html"] == 1, result.log[-3000:]
+    summary = assert_accounted(result)
+    assert summary["counts"]["accepted"] == 1, summary

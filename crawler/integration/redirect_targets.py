@@ -8,7 +8,8 @@ outside RedirectMiddleware (610 > 600), so it sees the 3xx response first, resol
 `Location` as Scrapy does, and refuses the broken target with a reason that names it.
 Targets that are not http(s) (`javascript:`, `file:`) are not followed: the response stays
 a 3xx reject (`http_302`), as Scrapy leaves `file:` (it raised on `javascript:`); so is an
-empty `Location` or one that names the page itself.
+empty `Location` or one that names the page itself. A target that is this URL spelled
+otherwise is followed past the dupefilter.
 """
 
 from __future__ import annotations
@@ -28,14 +29,16 @@ class BrokenRedirect(Exception):
 
 
 class RefuseBrokenRedirects:
-    def __init__(self, url_length_limit: int):
+    def __init__(self, url_length_limit: int, fingerprinter=None):
         self.url_length_limit = url_length_limit
+        self.fingerprinter = fingerprinter
 
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("REDIRECT_ENABLED", True):
             raise NotConfigured("REDIRECT_ENABLED is off: no redirect is followed")
-        return cls(crawler.settings.getint("URLLENGTH_LIMIT", 2083))
+        limit = crawler.settings.getint("URLLENGTH_LIMIT", 2083)
+        return cls(limit, getattr(crawler, "request_fingerprinter", None))
 
     def process_response(self, request, response, spider=None):
         location = response.headers.get(b"Location")
@@ -53,7 +56,23 @@ class RefuseBrokenRedirects:
             request.meta["dont_redirect"] = True
         elif problem:
             raise BrokenRedirect(f"{response.status} redirect to {problem}")
+        elif self._same_fingerprint(request, location):
+            # Another spelling of this URL to Scrapy's fingerprint (Apache's %7E to ~, a
+            # sorted query): its dupefilter dropped the target as this very request, and the
+            # page was a skip that named no URL. The copy RedirectMiddleware makes keeps this;
+            # REDIRECT_MAX_TIMES still ends a loop.
+            request.dont_filter = True
         return response
+
+    def _same_fingerprint(self, request, location: bytes) -> bool:
+        if self.fingerprinter is None or request.dont_filter:
+            return False
+        try:
+            target = request.replace(url=urljoin(request.url, safe_url_string(location.strip())))
+        except ValueError:
+            return False
+        fingerprint = self.fingerprinter.fingerprint
+        return fingerprint(target) == fingerprint(request)
 
 
 UNFETCHABLE = "unfetchable"
