@@ -26,6 +26,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from crawler.core.canonical import canonicalize
 from crawler.core.items import ProcessedPage
 from crawler.core.model import ArticleRecord
+from crawler.core.model import record_id as id_for
 from crawler.core.simhash import distance, simhash
 from crawler.integration.rejected import Rejected
 from crawler.integration.state_access import state_for
@@ -33,9 +34,14 @@ from crawler.runs.health import NO_SOURCE
 from crawler.state.store import SeenArticle
 
 # Reasons that come from the page itself; network and HTTP errors are retried next run.
+# SimHash bits two texts of one article differ by at most, edits included: unrelated texts
+# differ by about 32 of 64, a story's edits by a handful.
+SIBLING_DISTANCE = 16
+# "410 Gone" is permanent by definition (RFC 9110); a 404 may be a page not published yet.
 PERMANENT_REJECTS = frozenset(
-    {"non_english", "unwanted_language", "too_short", "not_html", "empty", "no_text", "off_topic"}
-)
+    {"non_english", "unwanted_language", "too_short", "not_html", "empty", "no_text", "off_topic",
+     "http_410"}
+)  # fmt: skip
 
 
 class DedupPipeline:
@@ -72,16 +78,20 @@ class DedupPipeline:
         if not isinstance(item, ProcessedPage) or item.outcome.record is None:
             return item
         record = item.outcome.record
-        canonical = str(record.canonical_url)
-        seen = self._seen(canonical) or self._seen(canonicalize(item.url))
+        fingerprint = item.outcome.simhash
+        if fingerprint is None:  # an Outcome built outside process_page
+            fingerprint = simhash(record.text)
+        canonical, own = str(record.canonical_url), canonicalize(item.url)
+        seen = self._seen(canonical) or self._seen(own)
+        if seen is not None and canonical != own and self._another_article(seen, fingerprint):
+            record = _keyed_by(record, own)
+            item.outcome = replace(item.outcome, record=record)
+            seen = self._seen(own)
         moved = seen is None and self._moved_here_unchanged(item, record.content_hash)
         if moved or (seen is not None and seen.content_hash == record.content_hash):
             self.store.touch((seen or moved).canonical_url)
             self.crawler.stats.inc_value(f"source/{item.source or NO_SOURCE}/unchanged")
             self._skip("unchanged", item.url)
-        fingerprint = item.outcome.simhash
-        if fingerprint is None:  # an Outcome built outside process_page
-            fingerprint = simhash(record.text)
         if seen is not None:
             # The same URL, edited. Its id stays the one downstream already has, even when
             # the page now declares another canonical URL (a new id kept both versions).
@@ -95,6 +105,19 @@ class DedupPipeline:
         # Kept until the record is written, then stored with it (item_scraped, below).
         self.fingerprints[record.id] = fingerprint
         return item
+
+    @staticmethod
+    def _another_article(seen: SeenArticle, fingerprint: int) -> bool:
+        """The page's declared canonical names an article with another text: a template or
+        a caching plugin that prints one story's canonical on others, or an author's page
+        on a shared host naming another's. Taken at its word, each such page became an
+        "update" of that article, every run re-emitted them all, and `merge` kept one text
+        of several. An edit of the article, or the same text under another spelling of its
+        URL, stays within SIBLING_DISTANCE. A claimant fetched before the article is known
+        still takes its id: nothing says yet what the article's text is."""
+        if seen.simhash is None:
+            return False  # a store written before it kept the text's SimHash
+        return distance(fingerprint, seen.simhash) > SIBLING_DISTANCE
 
     def _moved_here_unchanged(self, item: ProcessedPage, content_hash: str):
         """The article a redirect moved here (a 301 from a URL we emitted), when its text is
@@ -165,7 +188,7 @@ class DedupPipeline:
         self.store.remember(item["canonical_url"], item, fingerprint, aliases)
         now = datetime.now(UTC)
         emitted = SeenArticle(
-            item["canonical_url"], item["id"], item["content_hash"], None, now, now
+            item["canonical_url"], item["id"], item["content_hash"], None, now, now, fingerprint
         )
         for url in (item["canonical_url"], *aliases):
             self.emitted[url] = emitted
@@ -176,6 +199,13 @@ class DedupPipeline:
         published = item.get("published_at")
         if item.get("source") and published:
             self.store.advance_cursor(item["source"], datetime.fromisoformat(published))
+
+
+def _keyed_by(record: ArticleRecord, url: str) -> ArticleRecord:
+    """The record under its own canonical URL and the id that URL gives."""
+    return ArticleRecord.model_validate(
+        {**record.model_dump(), "canonical_url": url, "id": id_for(url)}
+    )
 
 
 def _spelled_alike(a: str, b) -> bool:

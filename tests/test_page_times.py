@@ -142,6 +142,19 @@ def test_a_page_dated_only_in_its_text_is_not_dated_by_its_masthead():
     assert record.published_at.date().isoformat() == "2025-06-02"
 
 
+def test_an_undated_page_does_not_take_a_related_storys_date():
+    related = (
+        '<aside class="related-stories"><h3>Related</h3><ul><li><a href="/pool">Pool reopens'
+        '</a> <time datetime="2025-05-12">May 12, 2025</time></li></ul></aside>'
+    )
+    html = _page(meta="| 2 hours ago", after=related)
+    stock = find_date(parse_tree(html), **set_date_params(extensive=False), url=URL)
+    assert stock == "2025-05-12"  # htmldate takes the other story's date
+    tree = parse_tree(html)
+    assert undeclared_date(tree, URL) is None
+    assert process_page(html.encode(), URL).record.published_at is None
+
+
 def test_a_labelled_publication_date_beats_the_update_before_it():
     meta = (
         '<div class="timestamp">Updated 10:01 AM EDT, Thu June 5, 2025 | '

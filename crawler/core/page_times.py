@@ -216,9 +216,10 @@ def masthead_hidden(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlEleme
     """The page with its site header and navigation (but a wrapper of the headline) taken
     out for the duration, for a search of the whole page for its date, as htmldate's is;
     put back in place afterwards (a copy of the page cost a millisecond). Only
-    these go: a masthead prints today's date above every page, while asides and widgets
-    are too often the article's own frame (Blogger's "widget Blog", an "aside.post-meta")
-    for their dates to be dropped unseen."""
+    these go, and lists of other stories marked as such ("related", "most-read"): a
+    masthead prints today's date above every page, while asides and widgets are too often
+    the article's own frame (Blogger's "widget Blog", an "aside.post-meta") for their dates
+    to be dropped unseen."""
     headers = _site_headers(tree)  # in document order, which the restoring below needs
     marked = set(headers)
     outermost = [node for node in headers if not any(a in marked for a in node.iterancestors())]
@@ -250,7 +251,14 @@ def _site_headers(tree) -> list:
 
 
 def _header_mark(mark: str | None) -> bool:
-    return bool(mark and _SITE_HEADER.search(mark))
+    return bool(mark and _HIDDEN_FROM_SEARCH.search(mark))
+
+
+# Also hidden from the search: lists of other stories, whose dates are theirs. An undated page
+# (a relative "2 hours ago", a date a script writes) took a related story's date, days off.
+_HIDDEN_FROM_SEARCH = re.compile(
+    _SITE_HEADER.pattern + r"|related|trending|popular|most-?read|more-?stories|recommend", re.I
+)
 
 
 def _is_site_header(node) -> bool:

@@ -97,6 +97,7 @@ class RedisStateStore:
             _dt(row.get(b"published_at")),
             _dt(row[b"first_seen"]),
             _dt(row[b"last_seen"]),
+            int(row[b"simhash"]) if row.get(b"simhash") else None,
         )
 
     def remember(

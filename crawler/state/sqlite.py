@@ -169,14 +169,17 @@ class SqliteStateStore:
             "SELECT canonical_url FROM aliases WHERE url = ?", (url,)
         ).fetchone()
         row = self.db.execute(
-            "SELECT canonical_url, record_id, content_hash, published_at, first_seen, last_seen"
-            " FROM articles WHERE canonical_url = ?",
+            "SELECT canonical_url, record_id, content_hash, published_at, first_seen, last_seen,"
+            " simhash FROM articles WHERE canonical_url = ?",
             (alias[0] if alias else url,),
         ).fetchone()
         if row is None:
             return None
-        url, record_id, content_hash, published, first, last = row
-        return SeenArticle(url, record_id, content_hash, _dt(published), _dt(first), _dt(last))
+        url, record_id, content_hash, published, first, last, fingerprint = row
+        return SeenArticle(
+            url, record_id, content_hash, _dt(published), _dt(first), _dt(last),
+            fingerprint & (2**64 - 1) if fingerprint is not None else None,
+        )  # fmt: skip
 
     @_kept_while_locked
     def remember(

@@ -23,6 +23,7 @@ class SeenArticle:
     published_at: datetime | None
     first_seen: datetime
     last_seen: datetime
+    simhash: int | None = None  # of its text, when the store has it
 
 
 @dataclass(frozen=True)
