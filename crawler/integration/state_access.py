@@ -12,6 +12,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.state.recovery import recover
 from crawler.state.store import StateStore, StoreTooNew, open_store
+from crawler.state.write_behind import is_locked
 
 logger = logging.getLogger(__name__)
 _ATTRIBUTE = "_ainews_state_store"
@@ -104,6 +105,8 @@ class StoppingStore:
             try:
                 return attribute(*args, **kwargs)
             except sqlite3.Error as error:
+                if isinstance(error, sqlite3.OperationalError) and is_locked(error):
+                    raise  # another process's lock: the page's outcome, as before
                 self._failed(name, error)
                 return None
 
