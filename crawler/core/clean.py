@@ -253,11 +253,27 @@ def _drop_matching(result: CleanResult) -> None:
     result.lines = kept
 
 
-def _is_headline_after(line: str) -> bool:
-    """A strong promo label and a headline after it: a few words, no sentence's end."""
-    label = STRONG_PROMO_LABEL.match(line)
-    rest = line[label.end() :].strip().removesuffix("]").strip() if label else ""
-    return bool(rest) and _words(rest) <= MAX_HEADLINE_WORDS and not rest.endswith((".", "!"))
+def _promo_label(line: str, links: frozenset[str]) -> tuple[str, bool] | None:
+    """An inline promo's label at the start of `line`: the text after it (lowercased) and
+    whether that text reads as a headline after a label that says "another story" on its
+    own (STRONG_PROMO_LABEL: a few words, no sentence's end). None without a label, and for
+    "Related:" before anything but a whole link's text ("Related: the earlier filings")."""
+    strong = STRONG_PROMO_LABEL.match(line)
+    label = PROMO_LABEL.match(line) or strong
+    if label is None:
+        related = RELATED_LINK_LABEL.match(line)
+        rest = line[related.end() :].strip().lower() if related else ""
+        return (rest, False) if rest and rest in links else None
+    rest = line[label.end() :].strip()
+    if line.startswith("["):
+        rest = rest.removesuffix("]").strip()
+    headline = line[strong.end() :].strip().removesuffix("]").strip() if strong else ""
+    is_headline = (
+        bool(headline)
+        and _words(headline) <= MAX_HEADLINE_WORDS
+        and not headline.endswith((".", "!"))
+    )
+    return rest.lower(), is_headline
 
 
 MAX_HEADLINE_WORDS = 20
@@ -271,16 +287,9 @@ def _drop_inline_promos(result: CleanResult, links: frozenset[str]) -> None:
     lines, kept, index = result.lines, [], 0
     while index < len(lines):
         line = lines[index]
-        short = _words(line) <= MAX_CHROME_WORDS
-        label = (PROMO_LABEL.match(line) or STRONG_PROMO_LABEL.match(line)) if short else None
-        rest = line[label.end() :].strip().lower() if label else ""
-        if line.startswith("["):
-            rest = rest.removesuffix("]").strip()
-        if not label and short and (label := RELATED_LINK_LABEL.match(line)):
-            rest = line[label.end() :].strip().lower()
-            if rest not in links:  # "Related: the company's earlier filings" is prose
-                rest, label = "", None
-        if rest and (rest in links or _is_headline_after(line)):
+        label = _promo_label(line, links) if _words(line) <= MAX_CHROME_WORDS else None
+        rest, is_headline = label or ("", False)
+        if rest and (rest in links or is_headline):
             result.removed["related" if rest in links else "read_more"] += 1
             index += 1
             continue

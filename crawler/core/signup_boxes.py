@@ -102,14 +102,13 @@ def drop_signup_boxes(tree) -> int:
     tails stay); how many there were."""
     boxes: list = []
     calls, rows = _calls_and_amount_rows(tree)
-    forms = _anchor_forms(tree)
-    for anchor in [*forms, *calls, *rows]:
-        if any(anchor is row for row in rows):
-            is_small = _is_small_appeal_box
-        elif any(anchor is form for form in forms):
-            is_small = _is_small_form_box
-        else:
-            is_small = _is_small_box
+    anchors = [
+        # A form whose own children are the amounts is read as a donation box.
+        *((form, _is_small_form_box) for form in _anchor_forms(tree) if form not in rows),
+        *((call, _is_small_box) for call in calls),
+        *((row, _is_small_appeal_box) for row in rows),
+    ]
+    for anchor, is_small in anchors:
         if not is_small(anchor):
             continue  # an ASP.NET page is one form around the whole page
         box = largest_box(anchor, is_small)  # up to the article
