@@ -980,3 +980,16 @@ def test_a_head_of_job_title_after_a_name_is_no_second_author():
     byline = "By Sean Keeble, Head of Technology and Science"
     assert clean_authors([byline, "Global Head of Research"]) == ["Sean Keeble"]
     assert clean_authors(["Jane Head, Reporter"]) == ["Jane Head"]
+
+
+def test_a_description_is_a_sentence_or_two_not_megabytes():
+    """Audit 19: a 1.2 MB description meta was copied whole into every record of the page."""
+    from crawler.core.fields import MAX_DESCRIPTION_CHARS, resolve_description
+
+    huge = PageMeta(meta={"description": ["Agents write code. " * 70_000]})
+    description = resolve_description(huge, None, Hints())
+    assert len(description) <= MAX_DESCRIPTION_CHARS + 2 and description.endswith(" …")
+    assert set(description.split()) == {"Agents", "write", "code.", "…"}  # cut at a space
+    spaced = PageMeta(meta={"og:description": ["A lab\n\n  ships a  model.\u200b"]})
+    assert resolve_description(spaced, None, Hints()) == "A lab ships a model."
+    assert resolve_description(PageMeta(meta={"description": ["\u200b "]}), None, Hints()) is None

@@ -146,11 +146,20 @@ def bounded_title(title: str) -> str:
     """`title` without characters that print nothing (zero-width spaces, bidi overrides, as
     the text is cleaned of them), and its first MAX_TITLE_CHARS cut at a space where there
     is one, with " …"."""
-    title = text_key(title)
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    cut = title[:MAX_TITLE_CHARS]
-    head = cut.rsplit(" ", 1)[0] if " " in cut[MAX_TITLE_CHARS // 2 :] else cut
+    return _bounded(text_key(title), MAX_TITLE_CHARS)
+
+
+# A description is a sentence or two (the longest in our evaluation sets is under 700
+# characters); a page that puts its whole text, or megabytes of junk, in the tag would
+# give every record that size.
+MAX_DESCRIPTION_CHARS = 1000
+
+
+def _bounded(value: str, limit: int) -> str:
+    if len(value) <= limit:
+        return value
+    cut = value[:limit]
+    head = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut
     return head.rstrip(",;:") + " …"
 
 
@@ -609,7 +618,8 @@ def resolve_description(page: PageMeta, found: Document | None, hints: Hints) ->
         or (found.description if found else None)
         or hints.description
     )
-    return decode_entities(found_value) if found_value else None
+    description = text_key(decode_entities(found_value)) if found_value else ""
+    return _bounded(description, MAX_DESCRIPTION_CHARS) if description else None
 
 
 def resolve_image(page: PageMeta, found: Document | None, url: str) -> str | None:
