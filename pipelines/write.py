@@ -199,6 +199,12 @@ class RunOutputPipeline:
                     for key, value in sorted(stats.items())
                     if key.startswith("discovered/")
                 },
+                # Known pages requested again before their window ran out: in `requests`.
+                "refetched": {
+                    key.removeprefix("refetched/"): value
+                    for key, value in sorted(stats.items())
+                    if key.startswith("refetched/")
+                },
                 "stopped_before_fetch": stopped_urls(self.crawler),
                 "sources": sources,
                 "spider_errors": spider_errors,

@@ -229,7 +229,7 @@ class ArticleSpider(scrapy.Spider):
         # A change date still ahead (a zone mislabelled) would refetch the page every run
         # until it passed: it counts once it has.
         if changed is not None and seen.last_seen < changed <= datetime.now(UTC):
-            self.count("discovered/changed_since_seen")  # fetched again: an edit to read
+            self.count("refetched/changed_since_seen")  # requested again: an edit to read
             return False
         return self._older_than_window(seen.published_at or seen.first_seen)
 

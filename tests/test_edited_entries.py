@@ -58,6 +58,9 @@ def test_an_entry_whose_lastmod_moved_past_its_last_fetch_is_fetched_again(tmp_p
         (record,) = second.lines("articles.jsonl")
         assert record["url"].endswith("/a/2.html") and "updated" in record["flags"]
         assert second.summary["not_requested"]["already_seen"] == 2
+        # Requested, so part of `requests`; not a link left unrequested (audit 19).
+        assert second.summary["refetched"] == {"changed_since_seen": 1}
+        assert "changed_since_seen" not in second.summary["not_requested"]
         crawl(site, tmp_path)  # fetched after its lastmod now: known again
         assert fetched(site).count("/a/2.html") == 2
 
