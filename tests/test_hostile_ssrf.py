@@ -134,6 +134,16 @@ def test_allowed_private_hosts_accepts_a_list_or_a_comma_separated_string():
     assert not AddressPolicy.from_settings(Settings({})).allows("localhost", "127.0.0.1")
 
 
+def test_an_allowed_host_may_be_listed_in_unicode_or_in_punycode():
+    """Audit 19: `bücher.test` did not match the request's host, `xn--bcher-kva.test`."""
+    for listed in ("Bücher.test", "xn--bcher-kva.test"):
+        policy = AddressPolicy.from_hosts([listed])
+        assert policy.allows("xn--bcher-kva.test", "10.0.0.5")
+        assert policy.allows("bücher.test", "10.0.0.5")
+        assert not policy.allows("buecher.test", "10.0.0.5")
+    assert not AddressPolicy.from_hosts(["a..bé"]).allows("10.0.0.5.test", "10.0.0.5")
+
+
 def test_blocked_address_is_a_reject_not_a_skip():
     verdict = classify_failure(BlockedAddress("http://10.0.0.1/", "10.0.0.1", "10.0.0.1"))
     assert (verdict.skip, verdict.reason) == (False, "blocked_address")

@@ -31,8 +31,18 @@ def is_public(address: str) -> bool:
 
 
 def normal_host(host: str) -> str:
+    """An address as `ipaddress` writes it; a name lowercased, in its ASCII (punycode)
+    form, as a request's URL carries it: an operator may list `bücher.test`."""
     ip = ip_or_none(host)
-    return str(ip) if ip is not None else host.strip().lower().rstrip(".")
+    if ip is not None:
+        return str(ip)
+    name = host.strip().lower().rstrip(".")
+    if name.isascii():
+        return name
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:  # not a name IDNA can spell: it matches no request's host
+        return name
 
 
 @dataclass(frozen=True)
