@@ -336,6 +336,8 @@ class ArticleSpider(scrapy.Spider):
 
     def not_a_document(self, response: Response, reason: str, error: Exception) -> FetchFailed:
         """A feed or sitemap that could not be read: a reject with the parser's message."""
+        # A run of nothing else is no success: cron must see an unreadable sitemap (exit 2).
+        self.count("outcomes/fetch_failed")
         return FetchFailed(
             url=response.url,
             reason=reason,

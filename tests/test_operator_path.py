@@ -205,6 +205,19 @@ def test_a_crawl_whose_every_request_failed_exits_2(tmp_path):
     assert summary["counts"]["unaccounted"] == 0
 
 
+@pytest.mark.parametrize(
+    "spider, argument, document, reason",
+    [("feeds", "feed", "/feeds/html.xml", "bad_feed"),
+     ("sitemap", "sitemap", "/sitemaps/html.xml", "bad_sitemap")],
+)  # fmt: skip
+def test_a_crawl_whose_only_document_is_unreadable_exits_2(spider, argument, document, reason,
+                                                           web, tmp_path):  # fmt: skip
+    """Audit 19: it exited 0, so a scheduled run never saw its sitemap break."""
+    result = crawl(spider, tmp_path, {argument: web.url(document)}, exit_code=2)
+    assert result.summary["rejected_by_reason"] == {reason: 1}
+    assert_accounted(result)
+
+
 def test_a_blocked_private_address_says_how_to_allow_it(tmp_path):
     result = run_crawl("urls", tmp_path, {"url": "http://127.0.0.1:9/a"},
                        {"ALLOWED_PRIVATE_HOSTS": "", "ROBOTSTXT_OBEY": "0"})  # fmt: skip
