@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crawler.core.language import detect_document, judge_lines, warm_up  # noqa: E402
+from crawler.core.language import judge_document, judge_lines, warm_up  # noqa: E402
 
 SHORT = 30
 SHARED = ROOT.parent / "shared"
@@ -43,9 +43,9 @@ SHARED = ROOT.parent / "shared"
 def judge_page(page: dict) -> dict:
     texts = [line["text"] for line in page["lines"]]
     start = time.perf_counter()
-    document = detect_document("\n".join(texts)).language
-    verdicts = judge_lines(texts) if document == "en" else [None] * len(texts)
+    document = judge_document("\n".join(texts)).guess.language  # the pipeline's decision
     elapsed = time.perf_counter() - start
+    verdicts = judge_lines(texts) if document == "en" else [None] * len(texts)
     removed = [bool(v) for v in verdicts]
     roles = [line["role"] for line in page["lines"]]
     fragment = [r for r, role in zip(removed, roles, strict=True) if role == "fragment"]
@@ -171,7 +171,7 @@ def document_check() -> None:
         return
     flagged, lines_total, lines_removed = [], 0, 0
     for doc_id, text in documents:
-        guess = detect_document(text)
+        guess = judge_document(text).guess
         if guess.language != "en":
             flagged.append(f"{doc_id}={guess.language}")
             continue

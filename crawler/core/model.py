@@ -39,7 +39,7 @@ SHORT_WORDS = 150  # below this many words a record is flagged `short`
 # Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao,
 # Myanmar, Khmer. Each of their letters counts as a word (a character count is how
 # Chinese and Japanese text is measured); combining marks do not count.
-_UNSPACED = re.compile(
+UNSPACED_LETTER = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 )
@@ -48,14 +48,14 @@ _UNSPACED = re.compile(
 def count_words(text: str) -> int:
     """Words in `text`: whitespace-separated, except that in scripts written without
     spaces each letter counts as one (so "新模型 GPT-5" is 3 + 1)."""
-    if text.isascii() or not _UNSPACED.search(text):  # most text: curly quotes, accents
+    if text.isascii() or not UNSPACED_LETTER.search(text):  # most text: curly quotes, accents
         return len(text.split())
     words = 0
     for token in text.split():
         letters = sum(
-            bool(_UNSPACED.match(ch)) and unicodedata.category(ch)[0] == "L" for ch in token
+            bool(UNSPACED_LETTER.match(ch)) and unicodedata.category(ch)[0] == "L" for ch in token
         )
-        rest = letters and any(ch.isalnum() and not _UNSPACED.match(ch) for ch in token)
+        rest = letters and any(ch.isalnum() and not UNSPACED_LETTER.match(ch) for ch in token)
         words += letters + rest if letters else 1
     return words
 

@@ -20,7 +20,7 @@ from crawler.core.authors import is_organization, names_in, person_shaped
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
-from crawler.core.language import detect_document, primary_tag, strip_foreign_lines
+from crawler.core.language import judge_document, primary_tag
 from crawler.core.model import (
     SHORT_WORDS,
     ArticleRecord,
@@ -69,11 +69,11 @@ def process_page(
     draft = _clean(raw, title, authors)
     authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
     authors = authors or _credited_writer(draft.text)
-    guess = detect_document(draft.text)
-    if guess.language == "en":
-        lines, foreign = strip_foreign_lines(draft.text.split("\n"), raw.code_lines)
-        draft.text = "\n".join(lines)
-        draft.removed.update(foreign)
+    language = judge_document(draft.text, raw.code_lines)
+    guess = language.guess
+    if language.lines is not None:  # English: its foreign lines go
+        draft.text = "\n".join(language.lines)
+        draft.removed.update(language.removed)
     words = count_words(draft.text)
     if words < options.min_words:
         paid = "; the rest is the paid part" if draft.removed.get("paywall") else ""
@@ -91,7 +91,9 @@ def process_page(
     off_topic = guess.language == "en" and _is_off_topic(values["ai_relevance"], hints, options)
     paywalled = paywall.declared(raw.page.jsonld) or bool(draft.removed.get("paywall"))
     truncated = draft.truncated or paywall.words_missing(raw.page.jsonld, values["word_count"])
-    values["flags"] = _flags(values, draft.is_aggregator, off_topic, paywalled, truncated)
+    values["flags"] = _flags(
+        values, guess.foreign, draft.is_aggregator, off_topic, paywalled, truncated
+    )
     try:
         record = ArticleRecord.model_validate(values)
     except ValidationError as error:
@@ -178,11 +180,18 @@ def _reprinted_authors(draft: _Draft) -> list[str]:
 def _language_verdict(record: ArticleRecord, options: Options) -> Outcome:
     if not options.languages or record.language in options.languages:
         return Outcome(record, "ok")
-    reason = "language_undetermined" if record.language == "und" else "non_english"
-    if options.languages != ("en",):
-        reason = "unwanted_language" if record.language != "und" else reason
+    # "und" and flagged non_english: not English, in a language no profile names.
+    unnamed = record.language == "und" and "non_english" in record.flags
+    if record.language == "und" and not unnamed:
+        reason = "language_undetermined"
+    else:
+        reason = "non_english" if options.languages == ("en",) else "unwanted_language"
+    detail = "not English; no profile names its language" if unnamed else None
     return Outcome(
-        None, reason, f"detected {record.language}", rejected_record=record.to_json_dict()
+        None,
+        reason,
+        detail or f"detected {record.language}",
+        rejected_record=record.to_json_dict(),
     )
 
 
@@ -236,7 +245,12 @@ def _language_values(guess) -> dict:
 
 
 def _flags(
-    values: dict, aggregator: bool, off_topic: bool, paywalled: bool, truncated: bool
+    values: dict,
+    foreign: bool,
+    aggregator: bool,
+    off_topic: bool,
+    paywalled: bool,
+    truncated: bool,
 ) -> list[str]:
     removed, language = values["cleaning"], values["language"]
     declared = values["declared_language"]
@@ -250,8 +264,8 @@ def _flags(
         "foreign_fragments_removed": bool(
             removed.get("foreign_script") or removed.get("foreign_language")
         ),
-        "language_undetermined": language == "und",
-        "non_english": language not in ("en", "und"),
+        "language_undetermined": language == "und" and not foreign,
+        "non_english": foreign,
         "off_topic": off_topic,
         "declared_language_mismatch": bool(declared) and language not in ("und", declared),
         "paywalled": paywalled,
