@@ -204,8 +204,8 @@ class ArticleSpider(scrapy.Spider):
         `changed`: when that document says the page last changed (crawler.core.dates.
         edit_dates), which fetches a page seen before that again, however old."""
         self.count(f"source/{(hints and hints.source) or NO_SOURCE}/discovered")
-        if self._known(url, changed):
-            self.count("discovered/already_seen")
+        if known := self._known(url, changed):
+            self.count(f"discovered/{known}")
             return None
         if listed_by is None:
             return self.request(url, self.parse_article, hints)
@@ -215,23 +215,37 @@ class ArticleSpider(scrapy.Spider):
     def store(self):
         return state_for(self.crawler)
 
-    def _known(self, url: str, changed: datetime | None = None) -> bool:
-        """Seen in an earlier run, old enough not to be edited any more, and not changed
-        since it was last fetched, as far as its sitemap or feed says."""
+    def _known(self, url: str, changed: datetime | None = None) -> str | None:
+        """ "already_seen" (an article) or "already_rejected" (a page rejected for what it
+        is: language, length, gone) for a page an earlier run fetched, old enough not to be
+        edited any more, and not changed since it was last fetched, as far as its sitemap or
+        feed says; None to request it."""
         if self.store is None or self.refresh or not is_fetchable(url):
-            return False
+            return None
         key = canonicalize(url)
         seen = self.store.seen(key)
         if seen is None:
-            # A page rejected for what it is (language, length) is as known as an article.
+            # A stub that was too short, a 410 that came back: an edit dated after the
+            # reject is read, as an article's is (audit 22: they were lost for good).
             rejected = self.store.rejected_at(key)
-            return rejected is not None and self._older_than_window(rejected)
+            if rejected is None or self._changed_since(rejected, changed):
+                return None
+            return "already_rejected" if self._older_than_window(rejected) else None
+        if self._changed_since(seen.last_seen, changed):
+            return None
+        return (
+            "already_seen"
+            if self._older_than_window(seen.published_at or seen.first_seen)
+            else None
+        )
+
+    def _changed_since(self, fetched: datetime, changed: datetime | None) -> bool:
         # A change date still ahead (a zone mislabelled) would refetch the page every run
         # until it passed: it counts once it has.
-        if changed is not None and seen.last_seen < changed <= datetime.now(UTC):
+        if changed is not None and fetched < changed <= datetime.now(UTC):
             self.count("refetched/changed_since_seen")  # requested again: an edit to read
-            return False
-        return self._older_than_window(seen.published_at or seen.first_seen)
+            return True
+        return False
 
     def _older_than_window(self, reference: datetime) -> bool:
         if self.refresh_window <= 0:

@@ -71,8 +71,9 @@ class SiteSpider(ArticleSpider):
         # Its links go unread; the start page and the sections that list new stories are
         # never records, so they are always read. The start page is always asked for. A link
         # this run requested already is a duplicate (request() counts it): no store lookup.
-        if depth > 0 and canonicalize(url) not in self._requested and self._known(url):
-            self.count("discovered/already_seen")
+        known = depth > 0 and canonicalize(url) not in self._requested and self._known(url)
+        if known:
+            self.count(f"discovered/{known}")
             return None
         issued = self._pages_per_site.get(root, 0)
         if issued >= self.max_pages:

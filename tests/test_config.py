@@ -41,3 +41,19 @@ def test_a_given_setting_is_checked_by_its_default_and_typed_ones_are_not():
         check_settings(project(REDIRECT_MAX_TIMES="x"), defaults)
     assert check_settings(project(REDIRECT_MAX_TIMES="5"), defaults)["REDIRECT_MAX_TIMES"] == 5
     assert "REDIRECT_MAX_TIMES" not in check_settings(project(REDIRECT_MAX_TIMES=7), defaults)
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("EXTRACT_TIMEOUT", "inf"), ("DOWNLOAD_DELAY", "Infinity"), ("DOWNLOAD_DELAY", "1e9"),
+     ("EXTRACT_MEMORY_LIMIT", str(10**14)), ("RETRY_AFTER_MAX", "-inf")],
+)  # fmt: skip
+def test_infinite_and_absurd_values_are_refused(name, value):
+    """Audit 22: `inf` and 10^14 MB reached setrlimit and the worker pool's timers, and
+    every page was extract_crashed with exit 0; a delay of 1e9 s left the crawl deaf to
+    SIGTERM."""
+    with pytest.raises(ConfigError, match=f"{name}='{value}': must be"):
+        check_settings(project(**{name: value}), {})
+    with pytest.raises(ValueError, match="finite"):
+        parser_for("CLOSESPIDER_TIMEOUT", 0)("inf")  # read by its default's type
+    assert check_settings(project(DOWNLOAD_DELAY="3600"), {})["DOWNLOAD_DELAY"] == 3600

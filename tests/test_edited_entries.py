@@ -6,6 +6,7 @@ run into one OUTPUT_DIR."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 from crawler.core.dates import edit_dates
@@ -115,3 +116,32 @@ def test_a_feed_entry_updated_after_its_last_fetch_is_fetched_again(tmp_path):
         second = run_crawl("feeds", tmp_path, args)
         assert second.returncode == 0, second.log[-3000:]
         assert fetched(site).count("/a/3.html") == 2 and len(fetched(site)) == len(PAGES) + 1
+
+
+def test_a_rejected_page_whose_lastmod_moved_past_the_reject_is_fetched_again(tmp_path):
+    """Audit 22: a developing story's stub (too short) or a 410 that came back was counted
+    already seen once REFRESH_WINDOW had passed, and never read again."""
+    stub = b"<html><body><article><h1>Lab fire</h1><p>This story is developing.</p></article>"
+
+    def stubbed(origin: str) -> dict:
+        return {**old_site(origin), "/a/2.html": (200, HTML, stub), "/a/3.html": (410, HTML, b"")}
+
+    settings = {"REFRESH_WINDOW": "1"}  # past the window at once: the reject is old
+    with DiscoverySite(stubbed) as site:
+        first = run_crawl("sitemap", tmp_path, {"sitemap": site.origin + "/sitemap.xml"}, settings)
+        rejects = {
+            line["url"].rsplit("/", 1)[1]: line["reason"] for line in first.lines("rejects.jsonl")
+        }
+        assert rejects == {"2.html": "too_short", "3.html": "http_410"}
+        time.sleep(1.5)
+        second = run_crawl("sitemap", tmp_path, {"sitemap": site.origin + "/sitemap.xml"}, settings)
+        assert second.summary["not_requested"]["already_rejected"] == 2  # nothing says it changed
+        for n in (2, 3):
+            site.add(f"/a/{n}.html", 200, HTML, article(n)[1].encode())
+        site.add(
+            "/sitemap.xml", 200, XML, sitemap(site.origin, {**OLD, 2: just_now(), 3: just_now()})
+        )
+        third = run_crawl("sitemap", tmp_path, {"sitemap": site.origin + "/sitemap.xml"}, settings)
+        emitted = sorted(line["url"].rsplit("/", 1)[1] for line in third.lines("articles.jsonl"))
+        assert emitted == ["2.html", "3.html"]
+        assert third.summary["refetched"] == {"changed_since_seen": 2}

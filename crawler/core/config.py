@@ -49,6 +49,9 @@ def languages(value) -> list[str]:
     return codes
 
 
+# Waits past a day are typing mistakes: an hourly crawl could never finish one.
+A_DAY = 86_400
+
 # Setting -> parser. A parser returns the value or raises ValueError saying what is allowed.
 SETTINGS: dict[str, Callable] = {
     "LANGUAGES": languages,
@@ -56,9 +59,10 @@ SETTINGS: dict[str, Callable] = {
     "MAX_WORDS": whole_number(minimum=1),
     "FAVOR_PRECISION": flag,
     "EXTRACT_WORKERS": optional(whole_number(minimum=0)),
-    "EXTRACT_TIMEOUT": decimal(above=0),
+    "EXTRACT_TIMEOUT": decimal(above=0, maximum=A_DAY),
     # Below 256 MB a worker could fail at warm-up or on every page, not on the odd one.
-    "EXTRACT_MEMORY_LIMIT": zero_or(whole_number(minimum=256)),
+    # Above a tebibyte setrlimit overflows (a C long of bytes) and every page was a crash.
+    "EXTRACT_MEMORY_LIMIT": zero_or(whole_number(minimum=256, maximum=1024 * 1024)),
     "SCRAPER_SLOT_MAX_ACTIVE_SIZE": whole_number(minimum=1),
     "PROGRESS_INTERVAL": decimal(minimum=0),
     "SITE_MAX_PAGES": whole_number(minimum=1),
@@ -69,14 +73,15 @@ SETTINGS: dict[str, Callable] = {
     "AI_RELEVANCE_THRESHOLD": decimal(minimum=0, maximum=1),
     "KEEP_OFF_TOPIC": flag,
     "BOILERPLATE_MIN_PAGES": whole_number(minimum=0),
-    "CRAWL_DELAY_MAX": decimal(minimum=0),
-    "RETRY_AFTER_MAX": decimal(minimum=0),
+    "CRAWL_DELAY_MAX": decimal(minimum=0, maximum=A_DAY),
+    "RETRY_AFTER_MAX": decimal(minimum=0, maximum=A_DAY),
     "IDLE_CLOSE_AFTER": decimal(above=0),
     "LEASE_TIMEOUT": decimal(above=0),
     "WORKER_HEARTBEAT_TTL": whole_number(minimum=1),
     # Scrapy's own, where a wrong value fails late or silently
-    "DOWNLOAD_DELAY": decimal(minimum=0),
-    "DOWNLOAD_TIMEOUT": decimal(above=0),
+    # A delay of 1e9 s sent nothing and left the crawl deaf to SIGTERM (audit 22).
+    "DOWNLOAD_DELAY": decimal(minimum=0, maximum=A_DAY),
+    "DOWNLOAD_TIMEOUT": decimal(above=0, maximum=A_DAY),
     "DOWNLOAD_MAXSIZE": whole_number(minimum=0),
     "CONCURRENT_REQUESTS": whole_number(minimum=1),
     "CONCURRENT_REQUESTS_PER_DOMAIN": whole_number(minimum=1),

@@ -7,6 +7,7 @@ phrased to follow "name=value: ".
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -36,8 +37,10 @@ def decimal(
             number = float(value)
         except (TypeError, ValueError):
             number = None
-        allowed = f"must be a number{_range(minimum, maximum, above)}"
-        if isinstance(value, bool) or number is None or number != number:  # NaN
+        allowed = f"must be a finite number{_range(minimum, maximum, above)}"
+        # NaN and infinity: "inf" reached setrlimit and the event loop's timers as an
+        # OverflowError on every page (audit 22).
+        if isinstance(value, bool) or number is None or not math.isfinite(number):
             raise ValueError(allowed)
         low = (minimum is not None and number < minimum) or (above is not None and number <= above)
         if low or (maximum is not None and number > maximum):
