@@ -69,6 +69,8 @@ class ArticleSpider(scrapy.Spider):
     # Alternatives of which one must be given, unless a distributed worker takes its seeds
     # from Redis; e.g. (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2").
     REQUIRED: tuple[tuple[str, ...], str] | None = None
+    # (Source field, argument): the documents `-a source` is crawled for.
+    SOURCE_DOCUMENTS: tuple[str, str] | None = None
 
     def __init__(self, **kwargs):
         # Arguments are kept apart, not set as attributes as Scrapy does by default:
@@ -129,9 +131,23 @@ class ArticleSpider(scrapy.Spider):
             raise ConfigError(str(error)) from None
         if parsed.get("source"):
             try:
-                find_source(catalogue, parsed["source"])
+                source = find_source(catalogue, parsed["source"])
             except SourceCatalogueError as error:
                 raise ConfigError(f"argument -a source={parsed['source']!r}: {error}") from None
+            cls._check_source_documents(source, parsed)
+
+    @classmethod
+    def _check_source_documents(cls, source: Source, parsed: dict) -> None:
+        """A source crawled for documents it does not list (a `feeds` crawl of a source with
+        sitemaps only) ran no request and exited 0, as if the site had nothing new."""
+        if cls.SOURCE_DOCUMENTS is None or parsed.get("site"):
+            return
+        field, argument = cls.SOURCE_DOCUMENTS
+        if not parsed.get(argument) and not getattr(source, field):
+            raise ConfigError(
+                f"argument -a source={source.name!r}: the catalogue lists no {field} for it; "
+                f"give -a {argument}=URL or crawl it with another spider"
+            )
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):

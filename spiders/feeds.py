@@ -20,6 +20,7 @@ from spiders.site_discovery import SiteDiscovery
 class FeedsSpider(SiteDiscovery, ArticleSpider):
     name = "feeds"
     ARGUMENTS = {"feed": url_list, "source": source_name, "site": http_url}
+    SOURCE_DOCUMENTS = ("feeds", "feed")
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:
         feeds, source = self.args.get("feed"), self.args.get("source")

@@ -85,6 +85,10 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         # A negative time closed the crawl at once; an export to a file under a file was a
         # traceback at the first record, no export, and exit 0.
         ("urls", URL, {"CLOSESPIDER_TIMEOUT": "-5"}, ("CLOSESPIDER_TIMEOUT", ">= 0")),
+        # A source crawled for documents it does not list ran nothing, exit 0 (audit 22).
+        ("sitemap", {"source": "verge-ai"}, {}, ("-a source='verge-ai'", "no sitemaps")),
+        ("feeds", {"source": "anthropic-news"}, {}, ("-a source='anthropic-news'", "no feeds")),
+        ("urls", URL, {"EXTRACT_TIMEOUT": "inf"}, ("EXTRACT_TIMEOUT", "finite")),
         ("urls", URL, {"FEEDS": '{"/etc/passwd/x.jsonl": {"format": "jsonlines"}}'},
          ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
     ],
@@ -96,6 +100,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "LOG_FILE-unwritable", "feed-empty", "start-empty", "url-no-scheme", "sitemap-ftp",
         "no-such-spider", "AUTOTHROTTLE_ENABLED-abc", "REDIRECT_MAX_TIMES-x",
         "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
+        "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
         "FEEDS-unwritable",
     ],
 )  # fmt: skip

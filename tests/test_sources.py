@@ -184,6 +184,16 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
         load_sources(path)
 
 
+def test_a_key_given_twice_in_an_entry_is_an_error(tmp_path: Path) -> None:
+    """Audit 22: PyYAML kept the last `feeds:`, an empty list, and the crawl ran nothing."""
+    body = (
+        "sources:\n  - name: loop\n    homepage: https://loop.example/\n"
+        "    feeds: [https://loop.example/feed.xml]\n    feeds: []\n"
+    )
+    with pytest.raises(SourceCatalogueError, match="key 'feeds' given twice \\(line 5\\)"):
+        load_sources(write(tmp_path, body))
+
+
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.yaml"
     with pytest.raises(SourceCatalogueError, match="nope.yaml: cannot read catalogue"):

@@ -90,6 +90,24 @@ def _read_catalogue(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """safe_load, but a key given twice in one mapping is an error: PyYAML keeps the last,
+    so `feeds:` repeated in an entry (a merge slip) left a source without its feeds and the
+    crawl ran nothing, exit 0 (audit 22)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                line = key_node.start_mark.line + 1
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} given twice (line {line})", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
     """Load and validate a catalogue. Entry indices in errors are 0-based (``sources[i]``).
 
@@ -103,7 +121,7 @@ def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
     except OSError as exc:
         raise SourceCatalogueError(f"{where}: cannot read catalogue: {exc.strerror}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
     except yaml.YAMLError as exc:
         raise SourceCatalogueError(f"{where}: YAML syntax error: {exc}") from exc
     if not isinstance(data, dict) or set(data) != {"sources"}:
