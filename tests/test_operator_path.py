@@ -89,6 +89,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("sitemap", {"source": "verge-ai"}, {}, ("-a source='verge-ai'", "no sitemaps")),
         ("feeds", {"source": "anthropic-news"}, {}, ("-a source='anthropic-news'", "no feeds")),
         ("urls", URL, {"EXTRACT_TIMEOUT": "inf"}, ("EXTRACT_TIMEOUT", "finite")),
+        ("urls", URL, {"REDIS_URL": "notaurl"}, ("REDIS_URL", "redis://host:port/db")),
         ("urls", URL, {"FEEDS": '{"/etc/passwd/x.jsonl": {"format": "jsonlines"}}'},
          ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
     ],
@@ -101,6 +102,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "no-such-spider", "AUTOTHROTTLE_ENABLED-abc", "REDIRECT_MAX_TIMES-x",
         "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
+        "REDIS_URL-no-scheme",
         "FEEDS-unwritable",
     ],
 )  # fmt: skip
@@ -302,6 +304,9 @@ def test_cli_errors_are_one_line_with_exit_1(tmp_path):
     page = str(Path(__file__).parent / "pages" / "wp_chinese_comment_form.html")
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "articles.jsonl").write_text("")
+    (tmp_path / "listed").mkdir()
+    (tmp_path / "listed" / "articles.jsonl").write_text("")
+    (tmp_path / "listed" / "run.json").write_text("[1, 2]")  # JSON, not a run summary
     (tmp_path / "a-file").write_text("x")
     (tmp_path / "empty.json").write_text("{}")  # JSON, but no run.json: a KeyError traceback
     (tmp_path / "odd.json").write_text(
@@ -315,6 +320,12 @@ def test_cli_errors_are_one_line_with_exit_1(tmp_path):
         (("extract", page, "--url", "notaurl"), "--url: not an http(s) URL"),
         (("report", str(tmp_path)), "no run.json at"),
         (("merge", str(tmp_path / "run"), "-o", str(tmp_path / "a-file")), "cannot write"),
+        # Audit 22: each was a traceback.
+        (("merge", str(tmp_path / "listed"), "-o", str(tmp_path / "m")), "not a run summary"),
+        (
+            ("enqueue", "urls", "--url", "https://a.example/1", "--redis-url", "notaurl"),
+            "--redis-url 'notaurl'",
+        ),
     ]:
         done = cli(*args)
         assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr

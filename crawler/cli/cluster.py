@@ -59,12 +59,17 @@ def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:
         raise CommandError("give --redis-url or set REDIS_URL")
     import redis  # only the distributed commands need it
 
-    client = redis.Redis.from_url(redis_url, socket_connect_timeout=10)
+    try:
+        client = redis.Redis.from_url(redis_url, socket_connect_timeout=10)
+    except ValueError as error:  # no scheme, a database that is no number
+        raise CommandError(f"--redis-url {redis_url!r}: {error}") from None
     try:
         if seeds:
             client.rpush(f"{spider}:seeds", *(json.dumps(seed) for seed in seeds))
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise CommandError(f"cannot reach Redis at {redis_url}: {error}") from None
+    except redis.ResponseError as error:  # "DB index is out of range"
+        raise CommandError(f"Redis at {redis_url} refused: {error}") from None
     return len(seeds)
 
 
@@ -101,6 +106,8 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
                 summary = json.loads(summary_path.read_text("utf-8"))
             except (ValueError, OSError) as error:
                 raise CommandError(f"{summary_path}: unreadable ({error})") from None
+            if not isinstance(summary, dict) or not isinstance(summary.get("counts", {}), dict):
+                raise CommandError(f"{summary_path}: not a run summary (a JSON object)")
             totals.update(summary.get("counts", {}))
             workers.append(summary.get("worker"))
         with articles.open(encoding="utf-8", errors="replace") as lines:

@@ -20,6 +20,7 @@ from crawler.core.values import (
     decimal,
     flag,
     optional,
+    redis_url,
     string_list,
     whole_number,
     zero_or,
@@ -78,6 +79,7 @@ SETTINGS: dict[str, Callable] = {
     "IDLE_CLOSE_AFTER": decimal(above=0),
     "LEASE_TIMEOUT": decimal(above=0),
     "WORKER_HEARTBEAT_TTL": whole_number(minimum=1),
+    "REDIS_URL": optional(redis_url),
     # Scrapy's own, where a wrong value fails late or silently
     # A delay of 1e9 s sent nothing and left the crawl deaf to SIGTERM (audit 22).
     "DOWNLOAD_DELAY": decimal(minimum=0, maximum=A_DAY),

@@ -70,6 +70,30 @@ def choice(*options: str) -> Callable:
     return parse
 
 
+def redis_url(value) -> str:
+    """redis://, rediss:// or unix://, with a whole-number database after the host: a
+    value without a scheme was opened as a SQLite file of that name in the working folder,
+    then failed in Redis's client with a traceback (audit 22)."""
+    from urllib.parse import urlsplit
+
+    text = str(value).strip()
+    allowed = "must be redis://host:port/db, rediss://host:port/db or unix:///path.sock"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (reading it checks the port)
+    except ValueError:
+        raise ValueError(allowed) from None
+    if parts.scheme not in ("redis", "rediss", "unix"):
+        raise ValueError(allowed)
+    if parts.scheme != "unix":
+        database = parts.path.strip("/")
+        if not parts.hostname or (database and not database.isdigit()):
+            raise ValueError(allowed)
+    elif not parts.path:
+        raise ValueError(allowed)
+    return text
+
+
 def optional(parse: Callable) -> Callable:
     """None (or an empty string, or "None" from the command line) stays None."""
 
