@@ -90,6 +90,9 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("feeds", {"source": "anthropic-news"}, {}, ("-a source='anthropic-news'", "no feeds")),
         ("urls", URL, {"EXTRACT_TIMEOUT": "inf"}, ("EXTRACT_TIMEOUT", "finite")),
         ("urls", URL, {"REDIS_URL": "notaurl"}, ("REDIS_URL", "redis://host:port/db")),
+        # A typo in a setting's name was a normal run at the default value (audit 22).
+        ("urls", URL, {"DOWNLOAD_DELAYY": "30"}, ("DOWNLOAD_DELAYY", "mean DOWNLOAD_DELAY?")),
+        ("urls", URL, {"MIN_WORD": "5000"}, ("MIN_WORD", "did you mean MIN_WORDS?")),
         ("urls", URL, {"FEEDS": '{"/etc/passwd/x.jsonl": {"format": "jsonlines"}}'},
          ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
     ],
@@ -102,7 +105,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "no-such-spider", "AUTOTHROTTLE_ENABLED-abc", "REDIRECT_MAX_TIMES-x",
         "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
-        "REDIS_URL-no-scheme",
+        "REDIS_URL-no-scheme", "DOWNLOAD_DELAYY-typo", "MIN_WORD-typo",
         "FEEDS-unwritable",
     ],
 )  # fmt: skip

@@ -8,10 +8,11 @@ Values are read as Scrapy reads them: typed in crawler/settings.py, strings from
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -159,6 +160,18 @@ def check_settings(settings: Mapping, defaults: Mapping | None = None) -> dict[s
             raise ConfigError(f"setting {name}={settings.get(name)!r}: must be a path")
     check_output_dir(Path(settings.get("OUTPUT_DIR")))
     return parsed
+
+
+def check_setting_names(given: Iterable[str], known: Collection[str]) -> None:
+    """A name given with `-s` that is not a setting but nearly is one is a typo, refused:
+    `DOWNLOAD_DELAYY=30` crawled at the default delay, `MIN_WORD=5000` kept every page, and
+    no line said so (audit 22). A name far from every known one may be an extension's own."""
+    names = set(known)
+    for name in given:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.85)
+            if close:
+                raise ConfigError(f"setting {name}: no such setting; did you mean {close[0]}?")
 
 
 def _parsed(name: str, value, parse: Callable):

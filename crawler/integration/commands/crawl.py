@@ -26,7 +26,13 @@ from scrapy.spiderloader import get_spider_loader
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from crawler import settings as project_settings
-from crawler.core.config import ConfigError, check_feed_targets, check_settings
+from crawler.core.config import SETTINGS as CHECKED_SETTINGS
+from crawler.core.config import (
+    ConfigError,
+    check_feed_targets,
+    check_setting_names,
+    check_settings,
+)
 from crawler.integration.state_access import StateUnavailable, check_state
 
 EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4
@@ -92,6 +98,7 @@ class Command(ScrapyCrawl):
         except KeyError:
             names = ", ".join(sorted(loader.list()))
             raise ConfigError(f"spider {spider_name!r} not found: one of {names}") from None
+        check_setting_names(self._names_given(), self._known_names())
         parsed = check_settings(self.settings, self._defaults_of_given_settings())
         for name, value in parsed.items():
             # "yes" passed our check of ROBOTSTXT_OBEY, then Scrapy's getbool raised on it:
@@ -103,6 +110,18 @@ class Command(ScrapyCrawl):
         if check_start is not None:
             check_start(spider_args, self.settings)
         check_state(self.settings)
+
+    def _names_given(self) -> list[str]:
+        cmdline = SETTINGS_PRIORITIES["cmdline"]
+        return [name for name in self.settings if self.settings.getpriority(name) == cmdline]
+
+    @staticmethod
+    def _known_names() -> set[str]:
+        # Deprecated in Scrapy 2.19, gone from its defaults, still read (README: politeness).
+        names = {*CHECKED_SETTINGS, "CONCURRENT_REQUESTS_PER_IP"}
+        for module in (default_settings, project_settings):
+            names |= {name for name in dir(module) if name.isupper()}
+        return names
 
     def _defaults_of_given_settings(self) -> dict[str, object]:
         """The defaults (Scrapy's, then the project's) of the settings given on the command
