@@ -7,8 +7,8 @@ Builds, in memory, about 830 news pages in about 100 languages and runs
 crawler.core.pipeline.process_page on each, with the default Options (LANGUAGES=("en",))
 and with Options(languages=()) (keep every language, flagged). bench/langset.py and
 bench/language.py test a foreign fragment inside an English text; this set tests the
-document decision: a page whose article is foreign must be rejected as non_english
-(README: "not English ... rejected non_english"), an English one must be kept.
+document decision: a page whose article is foreign must be rejected as non_english (README:
+"the document is not in LANGUAGES (record included)"), an English one must be kept.
 
 Every page has the same English chrome (lang="en", nav, search box, cookie banner, byline,
 related stories, footer). Foreign text comes from the langset cache (bench/langset_sources.py
