@@ -1077,3 +1077,88 @@ def test_a_newsrooms_tip_lines_go_anywhere():
         assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
     told = "Get in touch with the team at the front desk, the clinic's manager told visitors."
     assert clean_lines([BODY[0], told, *BODY[1:]]).lines == [BODY[0], told, *BODY[1:]]
+
+
+def test_closing_self_promotion_citations_and_rights_lines_go():
+    """Audit 21: each leaked from a publisher's template, after the story (the first two
+    over it too)."""
+    closing = {
+        "ui_control": [
+            "This Article is available as a video essay on YouTube. Subscribers to Ledger Plus "
+            "can also listen to it as a podcast in their podcast player.",
+            "Listen to this story and more on the Ledger Daily podcast, available wherever you "
+            "get your podcasts.",
+        ],
+        "appeal": [
+            "If you enjoyed this article consider joining Ledger Premium to view this site "
+            "ad-free, multi-page articles on a single page, and other benefits.",
+            "IF YOU ENJOYED THIS ARTICLE, you might also like our special edition on chips.",
+        ],
+        "social": [
+            "Found this article interesting? Follow us on Google News, Twitter and LinkedIn to "
+            "read more exclusive content we post.",
+            "Follow us on Twitter and Facebook for the latest news.",
+        ],
+        "copyright": [
+            "Citation: Library adds AI tutoring (2025, June 9) retrieved 10 June 2025 from "
+            "https://ledger.example/news/2025-06-library.html",
+            "This document is subject to copyright. Apart from any fair dealing for the "
+            "purpose of private study or research, no part may be reproduced without the "
+            "written permission. The content is provided for information purposes only.",
+            "This article may not be reproduced, distributed or republished without the prior "
+            "written permission of The Ledger.",
+            "How to cite this article: Lee, A. (2025, June 9). Library adds AI tutoring. The "
+            "Ledger.",
+        ],
+        "feedback": [
+            "Feedback to editors",
+            "Use this form if you have come across a typo, inaccuracy or would like to send an "
+            "edit request for the content on this page.",
+        ],
+        "credit": ["Featured Image: Ann Lee/Shutterstock"],
+    }
+    for kind, lines in closing.items():
+        for line in lines:
+            result = clean_lines([*BODY, line])
+            assert result.lines == BODY and result.removed[kind] == 1, line
+    for line in closing["ui_control"]:
+        assert clean_lines([line, *BODY]).lines == BODY, line
+    # Prose that says the same words about something else stays.
+    for sentence in (
+        "If you enjoyed this article's subject, the museum's exhibition runs until May.",
+        "The lawsuit says the images may not be reproduced without a licence from the agency.",
+        "Listen to this story's lesson, the chief executive told staff: ship smaller models.",
+    ):
+        assert clean_lines([*BODY, sentence]).lines == [*BODY, sentence], sentence
+
+
+def test_previously_and_related_coverage_labels_over_a_link_go():
+    links = frozenset({"library board weighs ai tutoring contract"})
+    for label in ("Previously", "Related coverage"):
+        line = f"{label}: Library board weighs AI tutoring contract"
+        assert clean_lines([BODY[0], line, *BODY[1:]], links=links).lines == BODY, line
+        # Not before prose: "Previously: the company sold chips" is a sentence of the story.
+    prose = "Previously: the company sold its chips only to cloud providers."
+    assert clean_lines([BODY[0], prose, *BODY[1:]], links=links).lines == [
+        BODY[0],
+        prose,
+        *BODY[1:],
+    ]
+
+
+def test_a_blogs_keep_reading_cards_after_the_post_go():
+    """Audit 21: under a post whose wrapper trafilatura does not know, the cards of other
+    posts ("Keep reading", "Other posts of interest") came through as text."""
+    cards = [
+        "May 28, 2025",
+        "Library opens maker space with 3D printers",
+        "Community · Technology",
+        "May 12, 2025",
+        "Summer reading challenge returns with new prizes",
+        "Events · Youth",
+    ]
+    for heading in ("Keep reading", "Other posts of interest"):
+        result = clean_lines([*BODY, heading, *cards], headings={heading})
+        assert result.lines == BODY, heading
+    sentence = "Keep reading to see how the county plans to pay for the program."
+    assert clean_lines([*BODY, sentence]).lines == [*BODY, sentence]

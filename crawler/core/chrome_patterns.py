@@ -74,7 +74,15 @@ SHARE = _compile(
 
 # A page control's label, left as a line of its own: an audio player's, a gift or save
 # button's, a caption toggle's, a comment counter's. None of them is ever a sentence.
-UI_CONTROL = _compile(
+# The story in another format, said over or under it, to a paragraph: "This article is
+# available as a video essay on YouTube. Subscribers … can also listen to it as a podcast",
+# "Listen to this story and more on the Daily podcast, wherever you get your podcasts".
+OTHER_FORMAT = _compile(
+    r"^this (article|story|post|piece|essay) is (also )?available (as|in|on) (a |an )?"
+    r"(video|podcast|audio|youtube)",
+    r"^listen to this (story|article|episode|piece)\b.{0,60}\b(podcast|wherever you get)",
+)
+UI_CONTROL = OTHER_FORMAT + _compile(
     r"^listen( to (this|the) (article|story))?( now)?"
     r"(\s*[·:|–-]?\s*\d+(:\d{2})?\s*(min(ute)?s?)?( listen)?)?$",
     r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
@@ -174,6 +182,10 @@ CREDIT = _compile(
     r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
     r"^image (source|caption)\s*,",  # the BBC's screen-reader labels
     r"^(credit|credits|source image)\s*:",
+    # A blog's lead picture credited under the post: "Featured Image: Ann Lee/Shutterstock",
+    # "Top image: <its caption> (<its credit>)".
+    r"^(featured|top|header|hero|lead|main|cover|feature) (image|photo|picture|illustration)"
+    r"( credits?)?\s*:",
     r"^\(?(photo|image)\s*:?\s*(getty images|ap|reuters|afp|shutterstock)\)?$",
     # A photographer and agency as the line a photo leaves behind: "Jean-Francois
     # Badias/AP", "Frederick Florin/AFP/Getty Images", "AP Photo/Evan Vucci".
@@ -257,7 +269,11 @@ PROMO_LABEL = re.compile(
 # "Related:" (or "See also:") before the whole text of one link to another story: a promo
 # in the templates of our decade (Gannett's, the Boston Globe's). Dragnet's 2012 gold keeps
 # such lines (one tuning page, -0.007), but a check page gains more (+0.012).
-RELATED_LINK_LABEL = re.compile(r"^(related|see also)\s*[:|–—-]\s*", re.IGNORECASE)
+# GeekWire's "Previously:" and "Related coverage:" are such labels too.
+RELATED_LINK_LABEL = re.compile(
+    r"^(related|see also|previously|related coverage|more coverage|earlier)\s*[:|–—-]\s*",
+    re.IGNORECASE,
+)
 
 # A video player's title bar set in the article: "Related video: What is an AI chip?".
 VIDEO_LABEL = _compile(
@@ -341,7 +357,9 @@ WIDGET_HEADING = re.compile(
     r"|(?:content|stories|more) from our partners|partner content|sponsored (?:content|stories))"
     r"\b.{0,30}"
     r"|(?:related|recommended|more|popular|trending|latest|top|other|similar)(?: [\w'’-]+){0,2}"
-    r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news))\s*:?$",
+    r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
+    # A blog's cards under the post: "Keep reading", "Other posts of interest".
+    r"|keep reading|other (?:posts|stories|articles) of interest)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -386,7 +404,11 @@ EDGE_ONLY = {
     # A follow-us bar after the article: its label and one line per network's link. A
     # listicle may have "Instagram" as a heading, but never as its last line.
     "social": _compile(
-        r"^(follow|find|connect with|join) us\b.{0,40}$",
+        r"^(follow|find|connect with|join) us\b.{0,60}$",
+        # A question about the article, then the call: "Found this article interesting?
+        # Follow us on Google News …", "Enjoyed this story? Share it with a friend."
+        r"^(did you )?(find|found|enjoy|enjoyed|like|liked|love|loved) (this|the|our) "
+        r"(article|story|post|piece|read)( \w+)?\?",
         r"^(facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|whatsapp|reddit"
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
@@ -398,6 +420,9 @@ EDGE_ONLY = {
     # this article. Submit a letter to the editor or write to letters@…".
     "feedback": _compile(
         r"\b(submit|send|write) (us )?a letter to the editor\b",
+        # A news site's correction form under the story (Phys.org's): its heading and blurb.
+        r"^feedback to (the )?editors?$",
+        r"^use this form (if|to)\b.{0,80}\b(typo|inaccuracy|correction|edit request|error)",
         r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
     ),
     # After the article; over it, crawler.core.clean's leading edge takes it too.
@@ -467,6 +492,15 @@ TIP_BOX = re.compile(
 # republished articles must include our logo".
 RIGHTS_NOTICE = re.compile(
     r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b"
+    # Without the phrase: "This document is subject to copyright. Apart from any fair
+    # dealing …", "This article may not be reproduced … without the prior written permission".
+    r"|\bsubject to copyright\b.{0,120}\b(fair dealing|reproduced|permission)\b"
+    r"|\bmay not be (reproduced|republished|redistributed|copied)\b.{0,80}\bwithout\b.{0,40}"
+    r"\bpermission\b"
+    # How to cite the page, under it: "Citation: <headline> (2025, June 9) retrieved 10 June
+    # 2025 from https://…", "How to cite this article: Lee, A. (2025). <headline>. <Site>."
+    r"|^citation\s*:.{0,300}\bretrieved\b"
+    r"|^(how to )?cite this (article|story|page|post)\s*:"
     r"|(©|\(c\)|\bcopyright\b)[^.]{0,80}\.?\s*all rights reserved\b"
     r"|\b(republished|reprinted) (articles|stories|content|copies) must (include|credit)\b"
     r"|\bavailable (without charge|free of charge|for free) to any\b.{0,60}"
@@ -524,6 +558,11 @@ APPEAL = _compile(
     r"^already (contributed|donated)\?",
     r"^yes,? i('ll| will) (give|contribute|donate)\b",
     r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",
+    # After the article, to the reader who liked it: "If you enjoyed this article consider
+    # joining <Site> Premium …", "IF YOU ENJOYED THIS ARTICLE, you might also like our …".
+    r"^if you (enjoyed|liked|found|appreciated|valued) (this|the|our) (article|story|post|piece"
+    r"|read)\b.{0,40}\b(consider|join|subscrib|support|share|follow|sign up|donat"
+    r"|you (might|may) (also )?(like|enjoy))",
     # A meter over the appeal: "You've read 1 article in the last month".
     r"^you('ve| have) read \d+ (free )?(articles?|stories)\b.{0,30}$",
 )

@@ -40,6 +40,7 @@ from crawler.core.chrome_patterns import (
     NEWSLETTER_PLUG,
     NOT_A_PUBLISHER,
     ORIGINAL_PUBLISHER,
+    OTHER_FORMAT,
     PHOTO_CREDIT_END,
     PROMO_LABEL,
     RELATED_HEADING,
@@ -171,6 +172,8 @@ def _strict_kind(line: str) -> str | None:
                 return "appeal"
             if any(p.search(line) for p in APP_PUSH):
                 return "app_promo"
+            if any(p.search(line) for p in OTHER_FORMAT):
+                return "ui_control"
         return None
     for kind, patterns in (
         ("comment_form", COMMENT_FORM),

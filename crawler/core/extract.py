@@ -40,6 +40,7 @@ from crawler.core.hidden import drop_hidden
 from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
 from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.noscript_text import show_noscript_paragraphs
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import labelled_publication, visible_stamps
 from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
@@ -283,8 +284,8 @@ def code_lines(tree) -> frozenset[str]:
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; text beside a block, and a quotation's divs, set on lines of
-    their own; the rest of a story collapsed behind "Read more", and an FAQ's answers,
-    shown; a run of
+    their own; paragraphs served only in <noscript>, the rest of a story collapsed behind
+    "Read more", and an FAQ's answers, shown; a run of
     one-paragraph wrappers unwrapped; hidden elements, other stories, teaser cards,
     repeated pull quotes, photo captions, embedded social posts, author bio boxes, sign-up
     boxes, product and sponsor boxes, machine-written summaries and an aggregator's
@@ -296,6 +297,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     unwrap_layout_tables(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
+    show_noscript_paragraphs(tree)
     hidden = hidden_with_paragraphs(tree)
     reveal_collapsed_text(tree, hidden)
     show_faq_answers(tree, hidden)

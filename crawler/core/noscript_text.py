@@ -1,0 +1,71 @@
+"""Paragraphs a page serves only inside `<noscript>`.
+
+A lazy-loading template prints some of a story's paragraphs for its script (in a data
+attribute, or fetched later) and, for readers without JavaScript, inside `<noscript>`.
+A crawler runs no script, so the noscript copy is the only text there is; trafilatura
+drops every `<noscript>` (it holds tracking pixels, "enable JavaScript" notes and the
+images a lazy loader swaps in), and those paragraphs were lost (audit 21: four of a
+story's seven paragraphs). A noscript is unwrapped only when it holds prose, sits among
+the body's prose paragraphs, says nothing about JavaScript, and its text is not printed
+outside it too (a fallback copy of a paragraph shown anyway would be read twice).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from crawler.core.prose import PROSE_LINE_WORDS
+
+_NOSCRIPTS = etree.XPath("//body//noscript")
+_JAVASCRIPT_NOTE = re.compile(r"\bjavascript\b|\bjs\b|\benable\b.{0,30}\bbrowser\b", re.I)
+MIN_BODY_PARAGRAPHS = 2  # prose paragraphs outside noscripts around it: the story's body
+ANCESTOR_LEVELS = 3  # how far up the body's container is looked for
+
+
+def show_noscript_paragraphs(tree) -> int:
+    """Unwrap the noscripts that hold a story's paragraphs; how many."""
+    shown = 0
+    for noscript in _NOSCRIPTS(tree):
+        text = " ".join(noscript.text_content().split())
+        if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
+            continue
+        body = _body_around(noscript)
+        if body is None or text in _printed_outside_noscripts(body):
+            continue
+        if noscript.getparent().tag == "p" or any(child.tag == "p" for child in noscript):
+            noscript.drop_tag()
+        else:  # bare text: a paragraph of its own, as the script would have set it
+            noscript.tag = "p"
+        shown += 1
+    return shown
+
+
+def _body_around(noscript):
+    """The nearest ancestor (within ANCESTOR_LEVELS) holding MIN_BODY_PARAGRAPHS prose
+    paragraphs outside noscripts: the article's body, not a header's or a footer's."""
+    element = noscript.getparent()
+    for _ in range(ANCESTOR_LEVELS):
+        if element is None or element.tag in ("body", "html"):
+            return None
+        if len(_printed_outside_noscripts(element)) >= MIN_BODY_PARAGRAPHS:
+            return element
+        element = element.getparent()
+    return None
+
+
+_TEXT_OUTSIDE_NOSCRIPTS = etree.XPath(".//text()[not(ancestor::noscript)]")
+
+
+def _printed_outside_noscripts(element) -> set[str]:
+    """The prose paragraphs of `element` as a reader without JavaScript sees them printed
+    anyway: their text outside any noscript."""
+    texts = set()
+    for paragraph in element.iter("p"):
+        if any(ancestor.tag == "noscript" for ancestor in paragraph.iterancestors()):
+            continue
+        text = " ".join("".join(_TEXT_OUTSIDE_NOSCRIPTS(paragraph)).split())
+        if len(text.split()) >= PROSE_LINE_WORDS:
+            texts.add(text)
+    return texts

@@ -1,0 +1,61 @@
+"""Paragraphs served only inside <noscript> by a lazy-loading template
+(crawler.core.noscript_text)."""
+
+from crawler.core.options import Options
+from crawler.core.pipeline import process_page
+
+SHOWN = [
+    "The county library system launched an AI tutoring service on Monday that helps adults "
+    "prepare for high school equivalency exams in reading, math and science.",
+    "Library officials said the service is free for cardholders and can be used on library "
+    "computers or from home, and that human tutors will keep their weekly sessions.",
+]
+LAZY = [
+    "The tutoring software was paid for with a state grant for adult education, according to "
+    "a library spokesperson, and the contract runs for two years.",
+    "Some librarians raised concerns at a board meeting last month that learners might rely on "
+    "the tool instead of asking for help, but the board approved the plan.",
+]
+
+
+def page(body: str) -> bytes:
+    return (
+        "<html><head><title>Library adds AI tutoring</title></head><body>"
+        "<header><noscript><p>Please enable JavaScript in your browser settings to use every "
+        "feature of this website, including comments and the newsletter box.</p></noscript>"
+        f"</header><article><h1>Library adds AI tutoring</h1>{body}</article>"
+        "<footer><noscript><img src='/pixel.gif'></noscript></footer></body></html>"
+    ).encode()
+
+
+def text_of(body: str) -> str:
+    outcome = process_page(page(body), "https://ledger.example/a", options=Options(min_words=1))
+    return outcome.record.text
+
+
+def test_paragraphs_served_only_in_noscript_are_read():
+    """Audit 21: trafilatura drops every noscript, and four of a story's seven paragraphs
+    went with them."""
+    lazy = "".join(
+        f'<div class="lazy" data-content="{p}"><noscript><p>{p}</p></noscript></div>' for p in LAZY
+    )
+    bare = f"<p><noscript>{LAZY[1]}</noscript></p>"  # the text alone, in the paragraph
+    for body in (lazy, f'<div class="lazy"><noscript><p>{LAZY[0]}</p></noscript></div>{bare}'):
+        text = text_of("".join(f"<p>{p}</p>" for p in SHOWN) + body)
+        assert text.split("\n") == [*SHOWN, *LAZY]
+        assert "JavaScript" not in text
+
+
+def test_a_noscript_copy_of_a_paragraph_printed_anyway_is_not_read_twice():
+    fallback = f"<p>{LAZY[0]}</p><noscript><p>{LAZY[0]}</p></noscript>"
+    text = text_of("".join(f"<p>{p}</p>" for p in SHOWN) + fallback)
+    assert text.count("state grant") == 1
+
+
+def test_a_noscript_note_about_javascript_stays_out_of_the_body():
+    note = (
+        "<noscript><p>You need to enable JavaScript to see the interactive chart of funding "
+        "rounds below.</p></noscript>"
+    )
+    text = text_of("".join(f"<p>{p}</p>" for p in SHOWN) + note)
+    assert "JavaScript" not in text
