@@ -346,6 +346,26 @@ def test_extract_prints_one_json_line_per_page(tmp_path):
     assert "record" in json.loads(done.stdout)
 
 
+def test_extract_reads_a_saved_page_as_the_crawl_would_at_most(tmp_path):
+    """Audit 22: extract read a file whole and gunzipped it whole: /dev/zero grew to 24 GB,
+    a 3 GB file was a MemoryError traceback, a gzip bomb a no_text at 850 MB."""
+    import gzip
+
+    from crawler.cli.main import MAX_PAGE_BYTES
+
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b" " * (MAX_PAGE_BYTES + 1)))
+    with (tmp_path / "huge.html").open("wb") as huge:
+        huge.truncate(MAX_PAGE_BYTES + 1)  # sparse: no disk used
+    page = Path(__file__).parent / "pages" / "wp_chinese_comment_form.html"
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page.read_bytes()))
+    done = cli("extract", str(tmp_path))
+    lines = {Path(line["path"]).name: line for line in map(json.loads, done.stdout.splitlines())}
+    assert lines["bomb.html.gz"]["reject"]["reason"] == "too_large"
+    assert lines["huge.html"]["reject"]["reason"] == "too_large"
+    assert "record" in lines["page.html.gz"]
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
 def test_a_url_list_from_a_fifo_is_read_once_and_whole(web, tmp_path):
     """A FIFO (or `<(…)`, a pipe) can be read once; the arguments are checked twice before
     the spider starts. Before, the check took the data and the crawl saw an empty list, or

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -17,10 +16,12 @@ from crawler.cli.discover import discover_command
 from crawler.cli.errors import CommandError
 from crawler.core.canonical import url_problem
 from crawler.core.config import languages as config_languages
+from crawler.core.gzipped import GzipError, gunzip
 from crawler.core.model import ArticleRecord
 from crawler.core.pipeline import Options, process_page
 from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
 from crawler.runs.report import RunFileError, load_run, render
+from crawler.settings import DOWNLOAD_MAXSIZE
 
 
 def schema_json() -> str:
@@ -38,9 +39,30 @@ def page_files(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def read_page(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.name.endswith(".gz") else data
+# What the crawl downloads at most (settings.DOWNLOAD_MAXSIZE): a saved page is read as
+# the crawl would have read it. A whole read of /dev/zero grew to 24 GB (audit 22).
+MAX_PAGE_BYTES = DOWNLOAD_MAXSIZE
+
+
+class PageTooLarge(ValueError):
+    pass
+
+
+def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
+    """The page's bytes, at most `max_bytes` of them, or of its gunzipped content for a
+    `.gz`; PageTooLarge past that (a gzip bomb included), OSError or GzipError otherwise."""
+    with path.open("rb") as file:
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PageTooLarge(f"over {max_bytes} bytes")
+    if not path.name.endswith(".gz"):
+        return data
+    try:
+        return gunzip(data, max_bytes)
+    except GzipError as error:
+        if error.kind == "too_large":
+            raise PageTooLarge(str(error)) from None
+        raise
 
 
 def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
@@ -53,7 +75,9 @@ def extract_command(paths: list[str], url: str | None, languages: list[str]) -> 
     for path in files:
         try:
             body = read_page(path)
-        except (OSError, gzip.BadGzipFile, EOFError) as error:
+        except PageTooLarge as error:  # a page, rejected as the crawl rejects it
+            line = {"path": str(path), "reject": {"reason": "too_large", "detail": str(error)}}
+        except (OSError, GzipError) as error:
             line = {"path": str(path), "reject": {"reason": "unreadable", "detail": str(error)}}
             failures += 1
         else:
