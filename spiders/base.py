@@ -86,6 +86,7 @@ class ArticleSpider(scrapy.Spider):
         self.refresh = bool(self.args.get("refresh"))
         self._requested: set[str] = set()
         self._validators: dict[str, tuple[str | None, str | None]] = {}  # closed() saves them
+        self._asked_as: dict[str, str] = {}  # a document's URL -> the URL that redirected to it
         self._unsettled: set[str] = set()  # documents with a listed page that failed to fetch
         self._listed_in: dict[str, str] = {}  # a sitemap -> the index that listed it
 
@@ -303,6 +304,12 @@ class ArticleSpider(scrapy.Spider):
             etag.decode("latin-1") if etag else None,
             modified.decode("latin-1") if modified else None,
         )
+        # Next run asks for the URL it was given, not where that redirected: a feed moved
+        # by a 301 was looked up under one and saved under the other, and downloaded whole
+        # every run (audit 22).
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        if asked != response.url:
+            self._asked_as[response.url] = asked
         return False
 
     def closed(self, reason: str) -> None:
@@ -323,10 +330,12 @@ class ArticleSpider(scrapy.Spider):
                 unsettled.add(url)
                 url = self._listed_in.get(url)
         for url, (etag, modified) in self._validators.items():
-            if reason == "finished" and url not in unsettled:
-                self.store.save_validators(url, etag, modified)
-            else:
-                self.store.save_validators(url, None, None)
+            settled = reason == "finished" and url not in unsettled
+            for key in (url, self._asked_as.get(url)):
+                if key is not None:
+                    self.store.save_validators(
+                        key, *((etag, modified) if settled else (None, None))
+                    )
 
     # --- callbacks ----------------------------------------------------------------------
     def seed_request(self, seed: dict) -> Request | FetchFailed | None:

@@ -74,3 +74,18 @@ def test_a_run_stopped_early_leaves_its_feed_to_be_read_again(tmp_path):
         assert {url.removeprefix(site.origin) for url in left}.isdisjoint(pages_fetched(site))
         crawl(site, tmp_path)
         assert set(pages_fetched(site)) == {f"/a/{n}.html" for n in PAGES}
+
+
+def test_a_feed_moved_by_a_redirect_is_asked_for_conditionally(tmp_path):
+    """Audit 22: its validators were saved under the URL it moved to and looked up under
+    the URL given, so every run downloaded it whole."""
+
+    def moved(origin: str) -> dict:
+        return {**one_feed(origin), "/old-feed.xml": (301, HTML, b"", {"Location": "/feed.xml"})}
+
+    with DiscoverySite(moved) as site:
+        args = {"feed": site.origin + "/old-feed.xml"}
+        first = run_crawl("feeds", tmp_path, args, {"RETRY_TIMES": "0"})
+        assert len(first.lines("articles.jsonl")) == len(PAGES)
+        second = run_crawl("feeds", tmp_path, args, {"RETRY_TIMES": "0"})
+        assert second.summary["skipped_by_reason"] == {"not_modified": 1}
