@@ -208,3 +208,33 @@ def test_a_cell_or_an_item_that_is_a_platforms_name_is_kept():
     text = process_page(html.encode(), "https://news.example/chips").record.text
     assert "| Google | TPU |" in text and "- Google" in text and "\u2060" not in text
     assert "Facebook" not in text  # a share list stays for upstream's filter
+
+
+_LINKED = (
+    '<p><a href="/reports/chips">The full staff report on the chip purchase, including the '
+    "vendor's own benchmark results, is available on the council's website.</a></p>"
+)
+_TEASERS = (
+    '<p><a href="/story/1"><b>Rival labs want chips of their own. Regulators are not sure '
+    "that is wise.</b></a></p>"
+    '<p class="interstitial"><a href="/story/2">Cloud providers ration their newest '
+    "accelerators as demand keeps growing.</a></p>"
+    '<p><a href="/story/3">Inside the race to build the smallest useful language model</a></p>'
+)
+
+
+def test_upstream_drops_a_paragraph_that_is_one_link():
+    text = trafilatura.extract(_page(_LINKED), include_comments=False)
+    assert "staff report" not in text and "memory bandwidth" in text
+    for mode in ({"favor_precision": True}, {"favor_recall": True}):
+        assert "staff report" not in trafilatura.extract(_page(_LINKED), **mode)
+
+
+def test_a_sentence_that_is_one_link_is_kept_and_a_teasers_headline_is_not():
+    """Audit 21: "The full staff report … is available on the library's website." went."""
+    from crawler.core.pipeline import process_page
+
+    text = process_page(_page(_LINKED + _TEASERS).encode(), "https://news.example/c").record.text
+    assert "The full staff report on the chip purchase" in text
+    for teaser in ("Rival labs", "Cloud providers ration", "Inside the race"):
+        assert teaser not in text, teaser

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from w3lib.encoding import read_bom
 
 from crawler.compat.justext import keep_inline_spaces
+from crawler.compat.trafilatura.linked_paragraphs import unlink_prose_paragraphs
 from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.platform_words import keep_platform_words
@@ -293,7 +294,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     lead text made a paragraph; headings' permalink icons, the section label over the
     headline and bare footnote numbers removed; the headings of headers nested in the
     article kept, the rest of those headers not; a table cell or list item that is a
-    platform's name ("Google") kept from trafilatura's share-label filter."""
+    platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
+    that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
@@ -322,6 +324,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_wrapper_sections(tree, page)
     keep_entry_headings(tree)
     keep_platform_words(tree)
+    unlink_prose_paragraphs(tree)
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:
