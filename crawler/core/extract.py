@@ -27,6 +27,7 @@ from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
 from crawler.core.charset import bytes_to_text, drop_impossible_references, utf16_byte_order
+from crawler.core.code_gutters import drop_code_gutters
 from crawler.core.collapsed_text import hidden_with_paragraphs, reveal_collapsed_text
 from crawler.core.comment_sections import drop_comment_sections
 from crawler.core.dropped_headings import restore_headings
@@ -284,9 +285,10 @@ def code_lines(tree) -> frozenset[str]:
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; text beside a block, and a quotation's divs, set on lines of
-    their own; paragraphs served only in <noscript>, the rest of a story collapsed behind
-    "Read more", and an FAQ's answers, shown; a run of
+    tables read as regions; a code listing's line numbers dropped; text beside a block,
+    and a quotation's divs, set on lines of their own; paragraphs served only in
+    <noscript>, the rest of a story collapsed behind "Read more", and an FAQ's answers,
+    shown; a run of
     one-paragraph wrappers unwrapped; hidden elements, other stories, teaser cards,
     repeated pull quotes, photo captions, embedded social posts, author bio boxes, sign-up
     boxes, product and sponsor boxes, machine-written summaries and an aggregator's
@@ -297,6 +299,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
     that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
+    drop_code_gutters(tree)
     separate_block_runs(tree)
     quote_paragraphs(tree)
     show_noscript_paragraphs(tree)

@@ -1,0 +1,72 @@
+"""Line numbers beside a code block: the gutter, not the program.
+
+Highlighters number a listing's lines in one of three ways: a two-cell table, the numbers
+in a `<pre>` of their own beside the code's (Hexo, Jekyll's Rouge with `linenos: table`,
+Pygments' `linenos=table`); a table row per line (highlight.js's line-numbers plugin); or a
+span before each line inside the code (`<span class="lineno">1</span>`). trafilatura read
+the first as a table and lost the code's lines (audit 21: a tutorial's listing went), and
+glued the third's numbers to the code ("1import tutor"). The listing becomes one `<pre>`
+of its lines, without their numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+_TABLES_WITH_CODE = etree.XPath(
+    "//body//table[.//pre or .//code or ancestor::pre or ancestor::code"
+    " or contains(@class, 'hljs') or contains(@class, 'highlight')]"
+)
+_NUMBERED = etree.XPath("//body//pre//*[@class]")
+_NUMBER_CLASS = re.compile(r"line-?num|lineno|linenumber|gutter|ln-n", re.IGNORECASE)
+_NUMBERS = re.compile(r"^\s*(\d+\s*)+$")
+
+
+def drop_code_gutters(tree) -> int:
+    """Replace numbered listings by their code alone; how many."""
+    dropped = 0
+    for table in _TABLES_WITH_CODE(tree):
+        lines = _listing_lines(table)
+        if lines is not None and table.getparent() is not None:
+            # Inside the listing's own <pre> (highlight.js), the lines are its text.
+            inside = any(a.tag in ("pre", "code") for a in table.iterancestors())
+            listing = lxml_html.Element("span" if inside else "pre")
+            code = listing if inside else etree.SubElement(listing, "code")
+            code.text = "\n".join(lines)
+            listing.tail = table.tail
+            table.getparent().replace(table, listing)
+            dropped += 1
+    for element in _NUMBERED(tree):
+        if _NUMBER_CLASS.search(element.get("class", "")) and _NUMBERS.match(
+            element.text_content() or ""
+        ):
+            element.drop_tree()  # its tail, the line's code, stays
+            dropped += 1
+    return dropped
+
+
+_LISTING_CLASS = re.compile(r"hljs|highlight|code|listing|source|ln", re.IGNORECASE)
+
+
+def _listing_lines(table) -> list[str] | None:
+    """The code lines of a numbered listing laid out as a table, or None for a table that
+    is not one: every row a cell of numbers only, then one cell of code; the code in a
+    `<pre>` (one row), or the table a highlighter's by its class (a row per line). A
+    ranking with model names in `<code>` is a table."""
+    rows = list(table.iter("tr"))
+    if not rows:
+        return None
+    if len(rows) > 1 and not _LISTING_CLASS.search(table.get("class", "")):
+        return None
+    lines = []
+    for row in rows:
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        if len(cells) != 2 or not _NUMBERS.match(cells[0].text_content() or ""):
+            return None
+        if len(rows) == 1 and cells[1].find(".//pre") is None:
+            return None
+        lines.extend(cells[1].text_content().rstrip("\n").split("\n"))
+    return lines

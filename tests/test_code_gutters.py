@@ -1,0 +1,47 @@
+"""A code listing's line numbers are the gutter, not the program (crawler.core.code_gutters)."""
+
+from crawler.core.options import Options
+from crawler.core.pipeline import process_page
+
+PROSE = (
+    "<p>The county library launched an AI tutoring service on Monday, and its developers "
+    "published the short client below so that other libraries can try the same service.</p>"
+)
+CODE = ["import tutor", 'session = tutor.start(subject="math")', 'session.ask("What is 3/4?")']
+
+
+def text_of(listing: str) -> str:
+    html = f"<html><body><article><h1>Tutor</h1>{PROSE}{listing}{PROSE}</article></body></html>"
+    outcome = process_page(html.encode(), "https://ledger.example/a", options=Options(min_words=1))
+    return outcome.record.text
+
+
+def test_a_gutter_table_beside_the_code_leaves_the_code():
+    """Audit 21: Hexo's and Rouge's two-cell table lost the code's lines."""
+    gutter = "<pre>1\n2\n3</pre>"
+    table = (
+        f'<table class="highlight"><tr><td class="gutter">{gutter}</td>'
+        f'<td class="code"><pre><code>{chr(10).join(CODE)}</code></pre></td></tr></table>'
+    )
+    assert [line for line in text_of(table).split("\n") if line in CODE] == CODE
+
+
+def test_numbers_before_each_line_and_a_table_row_per_line_go():
+    spans = "".join(f'<span class="lineno">{n}</span>{line}\n' for n, line in enumerate(CODE, 1))
+    rows = "".join(
+        f'<tr><td class="hljs-ln-numbers">{n}</td><td class="hljs-ln-code">{line}</td></tr>'
+        for n, line in enumerate(CODE, 1)
+    )
+    for listing in (
+        f"<pre><code>{spans}</code></pre>",
+        f'<pre><code class="hljs"><table class="hljs-ln">{rows}</table></code></pre>',
+        f'<table class="hljs-ln">{rows}</table>',
+    ):
+        lines = text_of(listing).split("\n")
+        assert lines[1:-1] == CODE, lines  # between the two paragraphs
+
+
+def test_a_ranking_with_names_in_code_stays_a_table():
+    rows = "".join(f"<tr><td>{n}</td><td><code>model-{n}b</code></td></tr>" for n in (1, 2, 3))
+    text = text_of(f"<table>{rows}</table>")
+    assert "1" in text and "model-1b" in text
