@@ -35,7 +35,6 @@ def test_numbers_before_each_line_and_a_table_row_per_line_go():
     for listing in (
         f"<pre><code>{spans}</code></pre>",
         f'<pre><code class="hljs"><table class="hljs-ln">{rows}</table></code></pre>',
-        f'<table class="hljs-ln">{rows}</table>',
     ):
         lines = text_of(listing).split("\n")
         assert lines[1:-1] == CODE, lines  # between the two paragraphs

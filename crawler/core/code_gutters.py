@@ -25,8 +25,11 @@ _NUMBER_CLASS = re.compile(r"line-?num|lineno|linenumber|gutter|ln-n", re.IGNORE
 _NUMBERS = re.compile(r"^\s*(\d+\s*)+$")
 
 
-def drop_code_gutters(tree) -> int:
-    """Replace numbered listings by their code alone; how many."""
+def drop_code_gutters(tree, listings: list | None = None) -> int:
+    """Replace numbered listings by their code alone; how many. `listings`: the page's
+    `<pre>` and `<code>` elements, when the caller has them (none: nothing to look at)."""
+    if listings is not None and not listings:
+        return 0
     dropped = 0
     for table in _TABLES_WITH_CODE(tree):
         lines = _listing_lines(table)

@@ -24,10 +24,11 @@ MIN_BODY_PARAGRAPHS = 2  # prose paragraphs outside noscripts around it: the sto
 ANCESTOR_LEVELS = 3  # how far up the body's container is looked for
 
 
-def show_noscript_paragraphs(tree) -> int:
-    """Unwrap the noscripts that hold a story's paragraphs; how many."""
+def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
+    """Unwrap the noscripts that hold a story's paragraphs; how many. `noscripts`: the
+    page's, when the caller has them already."""
     shown = 0
-    for noscript in _NOSCRIPTS(tree):
+    for noscript in _NOSCRIPTS(tree) if noscripts is None else noscripts:
         text = " ".join(noscript.text_content().split())
         if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
             continue

@@ -26,11 +26,16 @@ _LINKED_PARAGRAPHS = etree.XPath(
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 
 
-def unlink_prose_paragraphs(tree) -> int:
+def unlink_prose_paragraphs(tree, paragraphs: list | None = None) -> int:
     """Unwrap the link of each paragraph that is a whole sentence between prose paragraphs;
-    how many."""
+    how many. `paragraphs`: the page's `<p>` with one child, an `<a>`, found before the
+    tree was reshaped (those still in it and still so are looked at)."""
     unlinked = 0
-    for paragraph in _LINKED_PARAGRAPHS(tree):
+    root = tree.getroottree().getroot()
+    candidates = _LINKED_PARAGRAPHS(tree) if paragraphs is None else paragraphs
+    for paragraph in candidates:
+        if paragraphs is not None and not _linked_only(paragraph, root):
+            continue
         text = " ".join(paragraph.text_content().split())
         if len(text.split()) < PROSE_LINE_WORDS or not _SENTENCE_END.search(text):
             continue
@@ -39,6 +44,17 @@ def unlink_prose_paragraphs(tree) -> int:
         paragraph[0].drop_tag()
         unlinked += 1
     return unlinked
+
+
+def _linked_only(paragraph, root) -> bool:
+    """Still in the page, and still one link with no text of its own beside it."""
+    if (
+        len(paragraph) != 1
+        or paragraph[0].tag != "a"
+        or paragraph.getroottree().getroot() is not root
+    ):
+        return False
+    return not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip()
 
 
 _TEASER_CLASS = re.compile(r"interstitial|related|promo|recirc|teaser|read-?more|more-?on", re.I)
