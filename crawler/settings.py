@@ -148,6 +148,8 @@ EXTENSIONS = {
     # SIGTERM and Ctrl-C send nothing more: requests waiting for a host's delay are not
     # drained (two minutes at a Crawl-delay of 8 s), but counted as skips `stopped`.
     "crawler.integration.stop_promptly.StopPromptly": 540,
+    # A JOBDIR left in a scheduled command: its finished run's seen list emptied.
+    "crawler.integration.finished_jobdir.ClearFinishedJobdir": 550,
 }
 # Scrapy's, plus a counted skip for each request it still holds when a crawl stops early.
 SCHEDULER = "crawler.integration.scheduler.LedgerScheduler"

@@ -204,6 +204,13 @@ def test_jobdir_works_as_scrapy_documents(demo_catalogue, tmp_path):
     assert " ERROR: " not in result.log
     assert (jobdir / "requests.seen").exists() and (jobdir / "spider.state").exists()
     assert result.summary["counts"]["unaccounted"] == 0
+    # Finished, so its seen list is emptied: the same command an hour later reads the feed
+    # again (it dropped it as a duplicate of this run's, fetched nothing and exited 0).
+    assert (jobdir / "requests.seen").read_bytes() == b""
+    again = ok(run_crawl("feeds", tmp_path / "out", settings={"SOURCES_FILE": demo_catalogue,
+                                                               "JOBDIR": jobdir}))  # fmt: skip
+    assert "duplicate_request" not in again.summary["skipped_by_reason"], again.summary
+    assert again.summary["counts"]["requests"] >= 1
 
 
 def _stop_after(command: list[str], out: Path, lines_wanted: int) -> None:
