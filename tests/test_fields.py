@@ -993,3 +993,17 @@ def test_a_description_is_a_sentence_or_two_not_megabytes():
     spaced = PageMeta(meta={"og:description": ["A lab\n\n  ships a  model.\u200b"]})
     assert resolve_description(spaced, None, Hints()) == "A lab ships a model."
     assert resolve_description(PageMeta(meta={"description": ["\u200b "]}), None, Hints()) is None
+
+
+def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
+    """Audit 23: "Nation Web Staff" lost its job word, became "Nation Web", a person's
+    shape, and was the author over the byline the page prints."""
+    page = PageMeta(
+        jsonld={"author": {"@type": "Person", "name": "Nation Web Staff"}},
+        byline_names=("Marisol Okafor",),
+    )
+    assert resolve_authors(page, None, Hints(), site_name="The Nation") == ["Marisol Okafor"]
+    alone = PageMeta(meta={"author": ["KTLA Digital Staff"]})
+    assert resolve_authors(alone, None, Hints(), site_name="KTLA") == ["KTLA Digital Staff"]
+    # A job title after a person's name is still cut.
+    assert clean_authors(["Jane Doe Staff Writer"]) == ["Jane Doe"]

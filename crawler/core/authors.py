@@ -359,6 +359,12 @@ def clean_name(part: str) -> str:
         key = word.lower().strip(_EDGES)
         if key in _UI_WORDS or "@" in word:
             break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied", an e-mail, a handle
+        if key == "staff" and index == len(split) - 1 and len(words) >= 2:
+            # A newsroom's account, "Nation Web Staff", "KTLA Digital Staff": the whole
+            # name, an organization. Cut to "Nation Web", a person's shape, it was the
+            # author over the byline the page prints (audit 23).
+            words.append(word)
+            break
         if key in _TITLE_WORDS and len(words) >= 2:
             _drop_beat(words)  # "Jane Doe Technology reporter": the beat is the title's
             break  # "Sam Stein Senior Politics Editor": the job title after the name
