@@ -708,6 +708,10 @@ def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
     while index < min(LEADING_LINES, len(result.lines) - 1):
         line = result.lines[index]
         kind = _leading_kind(line, title, authors)
+        if kind == "duplicate_title" and index > 0:
+            _drop_kickers_above(result, index)
+            index = 0
+            continue
         if kind:
             result.removed[kind] += 1
             del result.lines[index]
@@ -715,6 +719,26 @@ def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
             return  # the body has started: nothing below is the leading edge
         else:
             index += 1
+
+
+MAX_KICKER_WORDS = 6
+
+
+def _drop_kickers_above(result: CleanResult, title_index: int) -> None:
+    """The headline repeated at `title_index`, and the short labels above it: a section's
+    name or a kicker set over the headline ("Politics & Government"), which an article
+    taken whole with its header leaves first (audit 23). A sentence there stays."""
+    for index in range(title_index - 1, -1, -1):
+        line = result.lines[index]
+        if _words(line) > MAX_KICKER_WORDS or line.endswith((".", "!", "?", ":", '"', "”")):
+            break
+        if any(ch.isdigit() for ch in line):  # "Coordinates: 42°S 174°E", a date: not a label
+            break
+        result.removed["navigation"] += 1
+        del result.lines[index]
+        title_index -= 1
+    result.removed["duplicate_title"] += 1
+    del result.lines[title_index]
 
 
 def _leading_kind(line: str, title: str | None, authors) -> str | None:
