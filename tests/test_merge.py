@@ -46,3 +46,18 @@ def test_a_directory_without_articles_is_named_not_a_traceback(tmp_path):
                           text=True, check=False)  # fmt: skip
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "no articles.jsonl" in done.stderr
+
+
+def test_a_run_without_run_json_is_merged_and_named(tmp_path):
+    """Audit 22: a killed worker's directory was summed in silence, and the merged counts
+    did not balance with nothing to say why."""
+    finished = run_dir(tmp_path / "w1", record("1", "2026-11-01T00:00:00Z", "one"))
+    counts = {"requests": 1, "accepted": 1, "rejected": 0, "skipped": 0, "unaccounted": 0}
+    (finished / "run.json").write_text(json.dumps({"counts": counts, "worker": "w1"}))
+    killed = run_dir(tmp_path / "w2", record("2", "2026-11-01T00:00:00Z", "two"))
+    summary = merge([finished, killed], tmp_path / "out")
+    assert summary["records"] == 2 and summary["unfinished_runs"] == [str(killed)]
+    done = subprocess.run([sys.executable, "-m", "crawler", "merge", str(finished), str(killed),
+                           "-o", str(tmp_path / "out2")], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    assert done.returncode == 0 and f"warning: {killed} has no run.json" in done.stderr

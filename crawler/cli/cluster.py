@@ -95,7 +95,7 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
     """
     newest: dict[str, dict] = {}
     totals: Counter = Counter()
-    workers = []
+    workers, unfinished = [], []
     for run_dir in run_dirs:
         articles = run_dir / "articles.jsonl"
         if not articles.is_file():
@@ -110,6 +110,8 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
                 raise CommandError(f"{summary_path}: not a run summary (a JSON object)")
             totals.update(summary.get("counts", {}))
             workers.append(summary.get("worker"))
+        else:  # a worker killed mid-run: its records count, its ledger is nowhere
+            unfinished.append(str(run_dir))
         with articles.open(encoding="utf-8", errors="replace") as lines:
             _keep_newest(lines, newest, totals)
     try:
@@ -128,6 +130,9 @@ def merge(run_dirs: list[Path], out_dir: Path) -> dict:
         "duplicates_dropped": totals["lines_read"] - len(newest),
         "counts": {k: v for k, v in totals.items() if k not in ("lines_read", "lines_skipped")},
         "lines_skipped": totals["lines_skipped"],
+        # Run directories without run.json (audit 22): their records are merged, but their
+        # requests and outcomes are in no ledger, so `counts` does not balance.
+        "unfinished_runs": unfinished,
     }
     (out_dir / "merge.json").write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     return summary

@@ -148,6 +148,9 @@ def run_command(args: argparse.Namespace) -> int:
         summary = merge(args.run_dirs, out)
         print(f"{summary['records']} records ({summary['duplicates_dropped']} duplicates "
               f"dropped) -> {out / 'articles.jsonl'}")  # fmt: skip
+        for run_dir in summary["unfinished_runs"]:
+            print(f"warning: {run_dir} has no run.json (a worker killed mid-run?): its "
+                  "records are merged, its counts are not", file=sys.stderr)  # fmt: skip
         return 0
     try:
         languages = config_languages(args.languages)

@@ -173,6 +173,11 @@ def judge_document(text: str, code: frozenset[str] = frozenset()) -> DocumentLan
             foreign += _word_equivalents(line)
         else:
             english += _word_equivalents(line)
+    if not english and not foreign:  # no line of words but code: as the first opinion said
+        english_kept = guess.language == "en"
+        return DocumentLanguage(
+            guess, kept if english_kept else None, removed if english_kept else {}
+        )
     if english > foreign:
         if guess.language != "en":
             guess = LanguageGuess("en", round(english / (english + foreign), 4))
