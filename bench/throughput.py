@@ -321,7 +321,10 @@ def language_share(pages: list[tuple[str, bytes]], origin: str) -> str:
     import crawler.core.language as language
     import crawler.core.pipeline as pipeline
 
-    timers = {"document": [0.0, 0], "lines": [0.0, 0], "langdetect": [0.0, 0]}
+    # judge_document is the whole decision; within it, detect_document (the first opinion)
+    # and judge_lines (the lines of a text that may be English).
+    names = ("decision", "document", "lines", "langdetect")
+    timers = {name: [0.0, 0] for name in names}
 
     def timed(name, func):
         def wrapper(*args, **kwargs):
@@ -334,26 +337,37 @@ def language_share(pages: list[tuple[str, bytes]], origin: str) -> str:
 
         return wrapper
 
-    originals = (pipeline.detect_document, pipeline.strip_foreign_lines, language.detect_langs)
-    pipeline.detect_document = timed("document", originals[0])
-    pipeline.strip_foreign_lines = timed("lines", originals[1])
-    language.detect_langs = timed("langdetect", originals[2])
+    originals = (
+        pipeline.judge_document,
+        language.detect_document,
+        language.judge_lines,
+        language.detect_langs,
+    )
+    pipeline.judge_document = timed("decision", originals[0])
+    language.detect_document = timed("document", originals[1])
+    language.judge_lines = timed("lines", originals[2])
+    language.detect_langs = timed("langdetect", originals[3])
     try:
         language.warm_up()
-        for name, _ in timers.items():
+        for name in timers:
             timers[name][:] = [0.0, 0]
         started = time.process_time()
         for i, (name, body) in enumerate(pages):
             pipeline.process_page(body, f"{origin}/p/{i}/{name}")
         total = time.process_time() - started
     finally:
-        pipeline.detect_document, pipeline.strip_foreign_lines, language.detect_langs = originals
+        (
+            pipeline.judge_document,
+            language.detect_document,
+            language.judge_lines,
+            language.detect_langs,
+        ) = originals
     n, ms = len(pages), 1000 / len(pages)
-    steps = timers["document"][0] + timers["lines"][0]
+    steps = timers["decision"][0]
     return (
         f"per page over {n} distinct pages: total {total * ms:.1f} ms; language detection "
         f"{steps * ms:.1f} ms ({steps / total:.1%}: document {timers['document'][0] * ms:.1f} ms, "
-        f"foreign lines {timers['lines'][0] * ms:.1f} ms); of which langdetect itself "
+        f"lines {timers['lines'][0] * ms:.1f} ms); of which langdetect itself "
         f"{timers['langdetect'][0] * ms:.1f} ms ({timers['langdetect'][0] / total:.1%}), "
         f"{timers['langdetect'][1] / n:.2f} calls a page"
     )
