@@ -1205,3 +1205,18 @@ def test_a_section_label_over_the_repeated_headline_goes_with_it():
     )
     for above in ("The minister spoke on Monday.", "Coordinates: 42°S 174°E"):
         assert clean_lines([above, title, *BODY], title=title).lines == [above, *BODY]
+
+
+def test_sentences_about_forums_and_copyright_are_not_notices():
+    """The review of the audit 21 and 23 patterns: a company's quote and a ruling on
+    copyright read like a comment policy and a rights notice to an unanchored pattern."""
+    for sentence in (
+        "Anthropic said it is committed to fostering an open and honest conversation about AI.",
+        "The company is committed to providing a safe forum for researchers, she said.",
+        "Under the amendment, copyrighted works may not be reproduced to train AI models "
+        "without the rights holder's explicit permission.",
+        "Material that is subject to copyright can only be used for training with permission "
+        "from the authors, the court ruled.",
+    ):
+        for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
+            assert clean_lines(placed).lines == placed, sentence

@@ -44,3 +44,20 @@ def test_a_ranking_with_names_in_code_stays_a_table():
     rows = "".join(f"<tr><td>{n}</td><td><code>model-{n}b</code></td></tr>" for n in (1, 2, 3))
     text = text_of(f"<table>{rows}</table>")
     assert "1" in text and "model-1b" in text
+
+
+def test_a_table_of_codes_with_names_in_code_stays_a_table():
+    rows = "".join(
+        f"<tr><td>{status}</td><td><code>{name}</code></td></tr>"
+        for status, name in ((401, "unauthorized"), (404, "not_found"), (429, "rate_limited"))
+    )
+    text = text_of(f'<table class="error-codes">{rows}</table>')
+    assert "401" in text and "429" in text
+
+
+def test_a_long_run_of_digits_in_a_gutter_is_read_at_once():
+    """The review: the first numbers pattern backtracked exponentially on digits followed
+    by anything else (24 digits took 1.5 s, each one more doubled it)."""
+    from crawler.core.code_gutters import _NUMBERS
+
+    assert _NUMBERS.match("1" * 60 + "x") is None and _NUMBERS.match("1\n2\n 3 ")

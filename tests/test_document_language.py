@@ -114,3 +114,26 @@ def test_a_chinese_sentence_with_english_terms_in_it_is_foreign():
     line = "我们在 large language model 的 inference 成本上做了很多优化工作"
     assert foreign_kind(line) == "foreign_script"
     assert foreign_kind("The Chinese term 人工智能 means artificial intelligence here.") is None
+
+
+def test_a_text_of_code_only_keeps_the_first_opinion():
+    """No line of words outside the page's code: nothing to weigh (it divided by zero, or
+    called an English page of code undetermined)."""
+    code = [
+        "for the_item in the_list: print(the_item, 'and', 'the', 'with', 'from', 'that')",
+        "with open(the_path) as the_file: the_text = the_file.read()  # and the rest",
+        "return [the_word for the_word in the_text.split() if the_word and the_word != 'the']",
+    ]
+    text = "\n".join(code)
+    first = detect_document(text)
+    decided = judge_document(text, code=frozenset(code))
+    assert decided.guess == first
+    assert decided.lines == (code if first.language == "en" else None)
+
+
+def test_a_burmese_article_quoting_english_lines_is_burmese():
+    """The review: a Burmese line's vowel signs were subtracted as letters, its weight went
+    below zero, and ten English lines outweighed two hundred Burmese ones."""
+    english = [line for line in ENGLISH if line != FINNISH_QUOTE] * 2
+    decided = judge_document("\n".join(english + BURMESE * 60))
+    assert decided.guess.language == "my" and decided.lines is None

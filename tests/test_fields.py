@@ -1007,3 +1007,7 @@ def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
     assert resolve_authors(alone, None, Hints(), site_name="KTLA") == ["KTLA Digital Staff"]
     # A job title after a person's name is still cut.
     assert clean_authors(["Jane Doe Staff Writer"]) == ["Jane Doe"]
+
+
+def test_a_persons_name_before_staff_stays_a_person():
+    assert clean_authors(["Jane Doe Staff"]) == ["Jane Doe"]

@@ -59,3 +59,9 @@ def test_a_noscript_note_about_javascript_stays_out_of_the_body():
     )
     text = text_of("".join(f"<p>{p}</p>" for p in SHOWN) + note)
     assert "JavaScript" not in text
+
+
+def test_a_noscript_copy_of_several_paragraphs_is_not_read_twice():
+    copy = "".join(f"<p>{p}</p>" for p in SHOWN)
+    text = text_of(f"{copy}<noscript>{copy}</noscript>")
+    assert text.count("county library") == 1

@@ -257,3 +257,14 @@ def test_find_source_unknown_lists_known_names() -> None:
     assert find_source(sources, "beta").title == "B"
     with pytest.raises(SourceCatalogueError, match="'gamma'; known sources: alpha, beta"):
         find_source(sources, "gamma")
+
+
+def test_a_merge_key_may_bring_a_key_the_entry_sets() -> None:
+    """YAML's `<<: *defaults` then an override is one key given once (the review: the first
+    duplicate check refused every catalogue with a merge key)."""
+    import yaml
+
+    from crawler.core.sources import _UniqueKeyLoader
+
+    text = "d: &d {a: 1, b: 2}\nx:\n  <<: *d\n  a: 3\n"
+    assert yaml.load(text, Loader=_UniqueKeyLoader)["x"] == {"a": 3, "b": 2}

@@ -41,7 +41,7 @@ def page_files(paths: list[str]) -> Iterator[Path]:
 
 # What the crawl downloads at most (settings.DOWNLOAD_MAXSIZE): a saved page is read as
 # the crawl would have read it. A whole read of /dev/zero grew to 24 GB (audit 22).
-MAX_PAGE_BYTES = DOWNLOAD_MAXSIZE
+MAX_PAGE_BYTES = DOWNLOAD_MAXSIZE or 64 * 1024 * 1024  # 0 is Scrapy's "no limit"
 
 
 class PageTooLarge(ValueError):

@@ -359,7 +359,7 @@ def clean_name(part: str) -> str:
         key = word.lower().strip(_EDGES)
         if key in _UI_WORDS or "@" in word:
             break  # "Sarah Lazare Twitter", "Steven Shepard Link Copied", an e-mail, a handle
-        if key == "staff" and index == len(split) - 1 and len(words) >= 2:
+        if key == "staff" and index == len(split) - 1 and _newsroom_account(words):
             # A newsroom's account, "Nation Web Staff", "KTLA Digital Staff": the whole
             # name, an organization. Cut to "Nation Web", a person's shape, it was the
             # author over the byline the page prints (audit 23).
@@ -375,6 +375,21 @@ def clean_name(part: str) -> str:
     if abbreviated and name.endswith(abbreviated[1]):
         name += "."  # "Dave R.", "Martin Luther King Jr.": the stop is the name's
     return _uncapitalized(_undoubled(name))
+
+
+# The words a newsroom's account puts before "Staff": "Nation Web Staff", "KTLA Digital
+# Staff", "Sun Times Staff"; "Jane Doe Staff" is a person and her job.
+_ACCOUNT_WORDS = frozenset(
+    {"web", "digital", "online", "news", "newsroom", "editorial", "sports", "metro", "local",
+     "wire", "times", "post", "herald", "tribune", "journal", "daily", "press", "media", "tv",
+     "radio", "desk"}
+)  # fmt: skip
+
+
+def _newsroom_account(words: list[str]) -> bool:
+    return len(words) >= 2 and any(
+        word.lower() in _ACCOUNT_WORDS or (word.isupper() and len(word) >= 3) for word in words
+    )
 
 
 _ABBREVIATED_END = re.compile(r"\s([A-Z]|Jr|Sr|JR|SR)\.$")

@@ -29,8 +29,8 @@ COMMENT_FORM = _compile(
     r"you must be (logged|signed) in to post a comment",
     # A site's comment policy over its thread: "Postmedia is committed to maintaining a
     # lively but civil forum for discussion. Please keep comments relevant and respectful."
-    r"\bcommitted to (maintaining|fostering|providing|hosting) an? [\w ,]{0,40}"
-    r"(forum|discussion|conversation)\b",
+    r"\bcommitted to (maintaining|fostering|providing|hosting) an? [\w ,]{0,40}\bcivil "
+    r"([\w ,]{0,20} )?(forum|discussion|conversation)\b",
     r"^please keep (your )?comments\b",
     # The comment box's notes: "Comments not loading? We recommend …", "Comments are
     # moderated in line with our comments policy."
@@ -516,9 +516,10 @@ RIGHTS_NOTICE = re.compile(
     r"\ball rights reserved\b.{0,300}\b(reproduced|republished|redistributed|rewritten)\b"
     # Without the phrase: "This document is subject to copyright. Apart from any fair
     # dealing …", "This article may not be reproduced … without the prior written permission".
-    r"|\bsubject to copyright\b.{0,120}\b(fair dealing|reproduced|permission)\b"
-    r"|\bmay not be (reproduced|republished|redistributed|copied)\b.{0,80}\bwithout\b.{0,40}"
-    r"\bpermission\b"
+    r"|^this (article|document|story|material|content|page|report)\b.{0,30}\bsubject to "
+    r"copyright\b.{0,120}\b(fair dealing|reproduced|permission)\b"
+    r"|^this (article|document|story|material|content|page|report) may not be (reproduced"
+    r"|republished|redistributed|copied)\b.{0,80}\bwithout\b.{0,40}\bpermission\b"
     # How to cite the page, under it: "Citation: <headline> (2025, June 9) retrieved 10 June
     # 2025 from https://…", "How to cite this article: Lee, A. (2025). <headline>. <Site>."
     r"|^citation\s*:.{0,300}\bretrieved\b"

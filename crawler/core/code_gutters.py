@@ -22,7 +22,7 @@ _TABLES_WITH_CODE = etree.XPath(
 )
 _NUMBERED = etree.XPath("//body//pre//*[@class]")
 _NUMBER_CLASS = re.compile(r"line-?num|lineno|linenumber|gutter|ln-n", re.IGNORECASE)
-_NUMBERS = re.compile(r"^\s*(\d+\s*)+$")
+_NUMBERS = re.compile(r"^\s*\d+(?:\s+\d+)*\s*$")
 
 
 def drop_code_gutters(tree, listings: list | None = None) -> int:
@@ -51,7 +51,9 @@ def drop_code_gutters(tree, listings: list | None = None) -> int:
     return dropped
 
 
-_LISTING_CLASS = re.compile(r"hljs|highlight|code|listing|source|ln", re.IGNORECASE)
+# A highlighter's table ("hljs-ln", Rouge's "rouge-table", Pygments' "highlighttable"); a
+# table of error codes with its names in <code> is a table.
+_LISTING_CLASS = re.compile(r"hljs|highlight|rouge|linenos|lineno|syntax", re.IGNORECASE)
 
 
 def _listing_lines(table) -> list[str] | None:
@@ -71,5 +73,7 @@ def _listing_lines(table) -> list[str] | None:
             return None
         if len(rows) == 1 and cells[1].find(".//pre") is None:
             return None
+        if len(rows) > 1 and cells[0].text_content().strip() != str(len(lines) + 1):
+            return None  # a row per line numbers its lines 1, 2, 3, ...
         lines.extend(cells[1].text_content().rstrip("\n").split("\n"))
     return lines

@@ -63,7 +63,7 @@ SETTINGS: dict[str, Callable] = {
     "EXTRACT_WORKERS": optional(whole_number(minimum=0)),
     "EXTRACT_TIMEOUT": decimal(above=0, maximum=A_DAY),
     # Below 256 MB a worker could fail at warm-up or on every page, not on the odd one.
-    # Above a tebibyte setrlimit overflows (a C long of bytes) and every page was a crash.
+    # A tebibyte is past any worker; 10^14 MB overflowed setrlimit, and every page crashed.
     "EXTRACT_MEMORY_LIMIT": zero_or(whole_number(minimum=256, maximum=1024 * 1024)),
     "SCRAPER_SLOT_MAX_ACTIVE_SIZE": whole_number(minimum=1),
     "PROGRESS_INTERVAL": decimal(minimum=0),

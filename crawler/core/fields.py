@@ -151,7 +151,7 @@ def bounded_title(title: str) -> str:
 
 # A description is a sentence or two (the longest in our evaluation sets is under 700
 # characters); a page that puts its whole text, or megabytes of junk, in the tag would
-# give every record that size.
+# give every record that size. Cut at a space, with " …" after.
 MAX_DESCRIPTION_CHARS = 1000
 
 

@@ -158,7 +158,7 @@ def judge_document(text: str, code: frozenset[str] = frozenset()) -> DocumentLan
     english = foreign = 0.0
     kept, removed = [], {}
     for line, kind in zip(lines, verdicts, strict=True):
-        is_code = " ".join(line.split()) in code
+        is_code = bool(code) and " ".join(line.split()) in code
         if kind and not is_code:
             removed[kind] = removed.get(kind, 0) + 1
             foreign += _word_equivalents(line)
@@ -193,7 +193,11 @@ def _word_equivalents(line: str) -> float:
     counts each as a word; a Chinese word has one to three): a Chinese quotation in an
     English article weighed as twice its length."""
     words = count_words(line)
-    return words if line.isascii() else words - len(UNSPACED_LETTER.findall(line)) / 2
+    if line.isascii():
+        return words
+    # Letters only, as count_words counts them (a Burmese line's vowel signs are marks).
+    letters = sum(unicodedata.category(ch)[0] == "L" for ch in UNSPACED_LETTER.findall(line))
+    return max(0.0, words - letters / 2)
 
 
 def _may_be_english(sample: str) -> bool:

@@ -33,8 +33,12 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
         if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
             continue
         body = _body_around(noscript)
-        if body is None or text in _printed_outside_noscripts(body):
+        if body is None:
             continue
+        printed = _printed_outside_noscripts(body)
+        inner = [" ".join(p.text_content().split()) for p in noscript.iter("p")] or [text]
+        if any(paragraph in printed for paragraph in inner):
+            continue  # a fallback copy of paragraphs the page prints anyway
         if noscript.getparent().tag == "p" or any(child.tag == "p" for child in noscript):
             noscript.drop_tag()
         else:  # bare text: a paragraph of its own, as the script would have set it

@@ -86,8 +86,8 @@ def redis_url(value) -> str:
     if parts.scheme not in ("redis", "rediss", "unix"):
         raise ValueError(allowed)
     if parts.scheme != "unix":
-        database = parts.path.strip("/")
-        if not parts.hostname or (database and not database.isdigit()):
+        database = parts.path.strip("/")  # no host is localhost, as redis-py reads it
+        if database and not database.isdigit():
             raise ValueError(allowed)
     elif not parts.path:
         raise ValueError(allowed)
