@@ -164,7 +164,7 @@ def judge_document(text: str, code: frozenset[str] = frozenset()) -> DocumentLan
             foreign += _word_equivalents(line)
             continue
         kept.append(line)
-        if is_code or latin_share(line) is None:
+        if is_code or not _LETTER.search(line):  # code, or figures alone: no language's
             continue
         # Against langdetect's word, a line counts as English only if its words are: a
         # Norwegian paragraph with an English quotation in it passes the line decision's
@@ -186,6 +186,9 @@ def judge_document(text: str, code: frozenset[str] = frozenset()) -> DocumentLan
         foreign_lines = [line for line, kind in zip(lines, verdicts, strict=True) if kind]
         guess = _named_foreign("\n".join(foreign_lines), foreign / (english + foreign or 1))
     return DocumentLanguage(guess, None, {})
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _word_equivalents(line: str) -> float:
