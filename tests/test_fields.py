@@ -1011,3 +1011,32 @@ def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
 
 def test_a_persons_name_before_staff_stays_a_person():
     assert clean_authors(["Jane Doe Staff"]) == ["Jane Doe"]
+
+
+def test_a_wire_dateline_names_the_agency_when_nothing_else_names_an_author():
+    """Audit 23: "WASHINGTON (AP) — …" on a page with no byline gave no author."""
+    from crawler.core.options import Options
+    from crawler.core.pipeline import process_page
+
+    body = (
+        "The Senate voted on Tuesday to fund a new office for artificial intelligence safety, "
+        "sending the bill to the House, where its fate is less certain this year."
+    )
+    more = "<p>Lawmakers said the office would test models before they reach federal agencies.</p>"
+
+    def authors_of(first: str, byline: str = "") -> list[str]:
+        html = (
+            f"<html><body><article><h1>Senate funds AI office</h1>{byline}<p>{first}</p>{more}"
+            "</article></body></html>"
+        )
+        outcome = process_page(
+            html.encode(), "https://wire.example/a", options=Options(min_words=1)
+        )
+        return outcome.record.authors
+
+    assert authors_of(f"WASHINGTON (AP) — {body}") == ["AP"]
+    assert authors_of(f"LONDON, June 5 (Reuters) - {body}") == ["Reuters"]
+    assert authors_of(f"WASHINGTON (AP) — {body}", '<p class="byline">By Jane Roe</p>') == [
+        "Jane Roe"
+    ]
+    assert authors_of(f"The agency (AP) said {body}") == []

@@ -68,7 +68,7 @@ def process_page(
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
     authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
-    authors = authors or _credited_writer(draft.text)
+    authors = authors or _credited_writer(draft.text) or _dateline_agency(draft.text)
     language = judge_document(draft.text, raw.code_lines)
     guess = language.guess
     if language.lines is not None:  # English: its foreign lines go
@@ -166,6 +166,20 @@ def _credited_writer(text: str) -> list[str]:
         if match:
             return [name for name in names_in(match["name"]) if person_shaped(name)]
     return []
+
+
+# A wire story's dateline names the agency that wrote it: "WASHINGTON (AP) — …",
+# "LONDON, June 5 (Reuters) - …". On a page that names no author anywhere else, the agency
+# is the author, as it would be had the byline named it (audit 23: the record had none).
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}\((?P<agency>AP|Reuters|AFP|Bloomberg|UPI|PTI|ANI|IANS|Xinhua"
+    r"|Yonhap|Kyodo|Bernama|PA|dpa|EFE|ANSA|AAP|CP|CNA|Anadolu|TASS)\)\s*[—–-]"
+)
+
+
+def _dateline_agency(text: str) -> list[str]:
+    match = _DATELINE_AGENCY.match(text.lstrip())
+    return [match["agency"]] if match else []
 
 
 def _reprinted_authors(draft: _Draft) -> list[str]:
