@@ -1040,3 +1040,11 @@ def test_a_wire_dateline_names_the_agency_when_nothing_else_names_an_author():
         "Jane Roe"
     ]
     assert authors_of(f"The agency (AP) said {body}") == []
+
+
+def test_a_writing_by_credit_names_its_writer():
+    """Audit 23: "Reporting by A; Writing by B; Editing by C" gave only A."""
+    from crawler.core.authors import names_in
+
+    credit = "Reporting by Jane Holloway; Writing by Omar Reyes; Editing by Lena Fisk"
+    assert names_in(credit) == ["Jane Holloway", "Omar Reyes"]

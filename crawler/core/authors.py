@@ -42,7 +42,7 @@ ROLE_BEFORE_NAME = (
 )
 # "By", "Written by", "Opinion by", "Authors:": the label before the names.
 _PREFIX = re.compile(
-    r"^(?:(?:(?:written|posted|reported|reporting|story|text|words|published|compiled|opinion"
+    r"^(?:(?:(?:written|writing|posted|reported|reporting|story|text|words|published|compiled|opinion"
     r"|analysis|commentary|review|column|essay|perspective|interview|guest\s+post|guest\s+"
     r"column)\s+)?(?:by|von|par|por)\b[:\s]*"
     # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
