@@ -1220,3 +1220,14 @@ def test_sentences_about_forums_and_copyright_are_not_notices():
     ):
         for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
             assert clean_lines(placed).lines == placed, sentence
+
+
+def test_a_line_of_many_stamps_that_is_no_stamp_line_is_read_at_once():
+    """A stamp line's parts are atomic: "Published 12:40, " twelve times and a word
+    backtracked through every way of splitting them (100 ms at 25 words, four times more
+    each two stamps); twenty of them would have taken a minute."""
+    from crawler.core.chrome_patterns import TIME_STAMP
+
+    line = "Published 12:40, " * 20 + "zz"
+    assert not any(p.search(line) for p in TIME_STAMP)
+    assert clean_lines([*BODY, "Published 12:40, Updated 13:05"]).lines == BODY
