@@ -1005,11 +1005,9 @@ def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
     assert resolve_authors(page, None, Hints(), site_name="The Nation") == ["Marisol Okafor"]
     alone = PageMeta(meta={"author": ["KTLA Digital Staff"]})
     assert resolve_authors(alone, None, Hints(), site_name="KTLA") == ["KTLA Digital Staff"]
-    # A job title after a person's name is still cut.
+    # A job title after a person's name is still cut, and a person's name before "Staff" is
+    # a person (the review).
     assert clean_authors(["Jane Doe Staff Writer"]) == ["Jane Doe"]
-
-
-def test_a_persons_name_before_staff_stays_a_person():
     assert clean_authors(["Jane Doe Staff"]) == ["Jane Doe"]
 
 

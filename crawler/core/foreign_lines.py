@@ -302,8 +302,13 @@ def strip_foreign_lines(
     language's: `resp = requests.post(` was judged foreign and a program lost a line."""
     kept, removed = [], {}
     for line, kind in zip(lines, judge_lines(lines), strict=True):
-        if kind and " ".join(line.split()) not in code:
+        if kind and not is_code_line(line, code):
             removed[kind] = removed.get(kind, 0) + 1
         else:
             kept.append(line)
     return kept, removed
+
+
+def is_code_line(line: str, code: frozenset[str]) -> bool:
+    """One of the page's <pre> and <code> lines (`code`, spaces collapsed)."""
+    return bool(code) and " ".join(line.split()) in code

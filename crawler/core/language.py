@@ -31,6 +31,7 @@ from crawler.core.foreign_lines import (
     RULES,
     foreign_evidence,
     foreign_kind,
+    is_code_line,
     judge_lines,
     latin_share,
     line_words,
@@ -158,7 +159,7 @@ def judge_document(text: str, code: frozenset[str] = frozenset()) -> DocumentLan
     english = foreign = 0.0
     kept, removed = [], {}
     for line, kind in zip(lines, verdicts, strict=True):
-        is_code = bool(code) and " ".join(line.split()) in code
+        is_code = is_code_line(line, code)
         if kind and not is_code:
             removed[kind] = removed.get(kind, 0) + 1
             foreign += _word_equivalents(line)

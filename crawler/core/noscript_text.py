@@ -32,10 +32,9 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
         text = " ".join(noscript.text_content().split())
         if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
             continue
-        body = _body_around(noscript)
-        if body is None:
+        printed = _body_around(noscript)
+        if printed is None:
             continue
-        printed = _printed_outside_noscripts(body)
         inner = [" ".join(p.text_content().split()) for p in noscript.iter("p")] or [text]
         if any(paragraph in printed for paragraph in inner):
             continue  # a fallback copy of paragraphs the page prints anyway
@@ -47,15 +46,17 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
     return shown
 
 
-def _body_around(noscript):
-    """The nearest ancestor (within ANCESTOR_LEVELS) holding MIN_BODY_PARAGRAPHS prose
-    paragraphs outside noscripts: the article's body, not a header's or a footer's."""
+def _body_around(noscript) -> set[str] | None:
+    """The prose paragraphs of the nearest ancestor (within ANCESTOR_LEVELS) that holds
+    MIN_BODY_PARAGRAPHS of them outside noscripts: the article's body, not a header's or a
+    footer's; None when there is none."""
     element = noscript.getparent()
     for _ in range(ANCESTOR_LEVELS):
         if element is None or element.tag in ("body", "html"):
             return None
-        if len(_printed_outside_noscripts(element)) >= MIN_BODY_PARAGRAPHS:
-            return element
+        printed = _printed_outside_noscripts(element)
+        if len(printed) >= MIN_BODY_PARAGRAPHS:
+            return printed
         element = element.getparent()
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from crawler.core.canonical import is_fetchable, unescape_surrogates, url_problem
 from crawler.core.dates import parse_date
@@ -74,8 +75,6 @@ def redis_url(value) -> str:
     """redis://, rediss:// or unix://, with a whole-number database after the host: a
     value without a scheme was opened as a SQLite file of that name in the working folder,
     then failed in Redis's client with a traceback (audit 22)."""
-    from urllib.parse import urlsplit
-
     text = str(value).strip()
     allowed = "must be redis://host:port/db, rediss://host:port/db or unix:///path.sock"
     try:

@@ -18,11 +18,9 @@ from lxml import etree
 
 from crawler.core.prose import PROSE_LINE_WORDS
 
-# A <p> with one <a> child and no text of its own outside it but spaces.
-_LINKED_PARAGRAPHS = etree.XPath(
-    "//body//p[count(*) = 1][a][not(normalize-space(text()))]"
-    "[not(normalize-space(a/following-sibling::text()))]"
-)
+# A <p> with one element child, the rest checked by _linked_only (the same query finds them
+# for crawler.core.extract's shared walk).
+_LINKED_PARAGRAPHS = etree.XPath("//body//a/parent::p[count(*) = 1]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 
 
@@ -32,9 +30,8 @@ def unlink_prose_paragraphs(tree, paragraphs: list | None = None) -> int:
     tree was reshaped (those still in it and still so are looked at)."""
     unlinked = 0
     root = tree.getroottree().getroot()
-    candidates = _LINKED_PARAGRAPHS(tree) if paragraphs is None else paragraphs
-    for paragraph in candidates:
-        if paragraphs is not None and not _linked_only(paragraph, root):
+    for paragraph in _LINKED_PARAGRAPHS(tree) if paragraphs is None else paragraphs:
+        if not _linked_only(paragraph, root):
             continue
         text = " ".join(paragraph.text_content().split())
         if len(text.split()) < PROSE_LINE_WORDS or not _SENTENCE_END.search(text):

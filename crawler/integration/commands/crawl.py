@@ -118,20 +118,18 @@ class Command(ScrapyCrawl):
     @staticmethod
     def _known_names() -> set[str]:
         # Deprecated in Scrapy 2.19, gone from its defaults, still read (README: politeness).
-        names = {*CHECKED_SETTINGS, "CONCURRENT_REQUESTS_PER_IP"}
-        for module in (default_settings, project_settings):
-            names |= {name for name in dir(module) if name.isupper()}
-        return names
+        return {*CHECKED_SETTINGS, "CONCURRENT_REQUESTS_PER_IP", *_default_values()}
 
     def _defaults_of_given_settings(self) -> dict[str, object]:
         """The defaults (Scrapy's, then the project's) of the settings given on the command
         line or in the environment; the others are typed already (and reading a deprecated
         one warns)."""
-        defaults = {}
-        for module in (default_settings, project_settings):
-            defaults |= {name: getattr(module, name) for name in dir(module) if name.isupper()}
         given = SETTINGS_PRIORITIES["project"]
-        return {k: v for k, v in defaults.items() if (self.settings.getpriority(k) or 0) > given}
+        return {
+            name: value
+            for name, value in _default_values().items()
+            if (self.settings.getpriority(name) or 0) > given
+        }
 
     def _track_crawlers(self) -> None:
         """Keep every crawler the process creates, through its public `create_crawler`
@@ -145,6 +143,14 @@ class Command(ScrapyCrawl):
             return crawler
 
         process.create_crawler = create_and_keep
+
+
+def _default_values() -> dict[str, object]:
+    """Every setting Scrapy or the project defines, with its default (the project's last)."""
+    defaults = {}
+    for module in (default_settings, project_settings):
+        defaults |= {name: getattr(module, name) for name in dir(module) if name.isupper()}
+    return defaults
 
 
 def _repeated_arguments(arguments: list[str]) -> str | None:
