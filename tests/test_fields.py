@@ -1011,33 +1011,47 @@ def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
     assert clean_authors(["Jane Doe Staff"]) == ["Jane Doe"]
 
 
-def test_a_wire_dateline_names_the_agency_when_nothing_else_names_an_author():
-    """Audit 23: "WASHINGTON (AP) — …" on a page with no byline gave no author."""
+def _wire_story_authors(body: str, byline: str = "") -> list[str]:
+    """The authors of a short story under a byline (or none) with `body` as its HTML."""
     from crawler.core.options import Options
     from crawler.core.pipeline import process_page
 
+    html = f"<html><body><article><h1>AI office funded</h1>{byline}{body}</article></body></html>"
+    outcome = process_page(html.encode(), "https://wire.example/a", options=Options(min_words=1))
+    return outcome.record.authors
+
+
+_BYLINE = '<p class="byline">By Jane Roe</p>'
+
+
+def test_a_wire_dateline_names_the_agency_when_nothing_else_names_an_author():
+    """Audit 23: "WASHINGTON (AP) — …" on a page with no byline gave no author."""
     body = (
         "The Senate voted on Tuesday to fund a new office for artificial intelligence safety, "
-        "sending the bill to the House, where its fate is less certain this year."
+        "sending the bill to the House, where its fate is less certain this year.</p><p>"
+        "Lawmakers said the office would test models before they reach federal agencies.</p>"
     )
-    more = "<p>Lawmakers said the office would test models before they reach federal agencies.</p>"
+    assert _wire_story_authors(f"<p>WASHINGTON (AP) — {body}") == ["AP"]
+    assert _wire_story_authors(f"<p>LONDON, June 5 (Reuters) - {body}") == ["Reuters"]
+    assert _wire_story_authors(f"<p>WASHINGTON (AP) — {body}", _BYLINE) == ["Jane Roe"]
+    assert _wire_story_authors(f"<p>The agency (AP) said {body}") == []
 
-    def authors_of(first: str, byline: str = "") -> list[str]:
-        html = (
-            f"<html><body><article><h1>Senate funds AI office</h1>{byline}<p>{first}</p>{more}"
-            "</article></body></html>"
-        )
-        outcome = process_page(
-            html.encode(), "https://wire.example/a", options=Options(min_words=1)
-        )
-        return outcome.record.authors
 
-    assert authors_of(f"WASHINGTON (AP) — {body}") == ["AP"]
-    assert authors_of(f"LONDON, June 5 (Reuters) - {body}") == ["Reuters"]
-    assert authors_of(f"WASHINGTON (AP) — {body}", '<p class="byline">By Jane Roe</p>') == [
-        "Jane Roe"
-    ]
-    assert authors_of(f"The agency (AP) said {body}") == []
+def test_a_wire_credit_closing_the_story_names_the_agency_when_nothing_else_does():
+    """Audit 23: a story whose only credit ends its last paragraph ("… next year. —
+    Bernama") or stands below it ("-- PTI") gave no author."""
+    body = (
+        "<p>The ministry said on Tuesday it would fund a national centre for artificial "
+        "intelligence research, with the first laboratories opening in three states.</p>"
+        "<p>Officials said the centre would train engineers and test models for agencies"
+    )
+    assert _wire_story_authors(f"{body} next year. — Bernama</p>") == ["Bernama"]
+    assert _wire_story_authors(f"{body} next year.</p><p>-- PTI</p>") == ["PTI"]
+    assert _wire_story_authors(f"{body} next year. (Reuters)</p>") == ["Reuters"]
+    assert _wire_story_authors(f"{body} next year.</p><p>(With inputs from PTI)</p>") == ["PTI"]
+    assert _wire_story_authors(f"{body} next year. — Bernama</p>", _BYLINE) == ["Jane Roe"]
+    # An agency named inside the sentence is no credit.
+    assert _wire_story_authors(f"{body} next year, as reported by Bernama.</p>") == []
 
 
 def test_a_writing_by_credit_names_its_writer():

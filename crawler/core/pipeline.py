@@ -68,7 +68,7 @@ def process_page(
     authors = fields.resolve_authors(raw.page, raw.found, hints, site_name)
     draft = _clean(raw, title, authors)
     authors = _reprinted_authors(draft) or _wire_reporters(draft.text, authors) or authors
-    authors = authors or _credited_writer(draft.text) or _dateline_agency(draft.text)
+    authors = authors or _credited_writer(draft.text) or _wire_agency(draft.text)
     language = judge_document(draft.text, raw.code_lines)
     guess = language.guess
     if language.lines is not None:  # English: its foreign lines go
@@ -171,15 +171,30 @@ def _credited_writer(text: str) -> list[str]:
 # A wire story's dateline names the agency that wrote it: "WASHINGTON (AP) — …",
 # "LONDON, June 5 (Reuters) - …". On a page that names no author anywhere else, the agency
 # is the author, as it would be had the byline named it (audit 23: the record had none).
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][\w .,'’-]{1,60}\((?P<agency>AP|Reuters|AFP|Bloomberg|UPI|PTI|ANI|IANS|Xinhua"
-    r"|Yonhap|Kyodo|Bernama|PA|dpa|EFE|ANSA|AAP|CP|CNA|Anadolu|TASS)\)\s*[—–-]"
+_AGENCY_NAMES = (
+    "AP", "Reuters", "AFP", "Bloomberg", "UPI", "PTI", "ANI", "IANS", "Xinhua", "Yonhap",
+    "Kyodo", "Bernama", "PA", "dpa", "EFE", "ANSA", "AAP", "CP", "CNA", "Anadolu", "TASS",
+)  # fmt: skip
+# A name as the wire spells it, or in capitals ("— BERNAMA").
+_AGENCY_SPELLINGS = {name: name for name in _AGENCY_NAMES} | {
+    name.upper(): name for name in _AGENCY_NAMES
+}
+_AGENCY = "|".join(sorted(_AGENCY_SPELLINGS, key=len, reverse=True))
+_DATELINE_AGENCY = re.compile(rf"^[A-Z][\w .,'’-]{{1,60}}\((?P<agency>{_AGENCY})\)\s*[—–-]")
+# Or the credit closes the story, as Malaysian, Indian and other wire subscribers print it:
+# "… next year. — Bernama", "-- PTI" below the text, "(Reuters)", "(With inputs from PTI)".
+_CLOSING_AGENCY = re.compile(
+    rf"(?:(?:^|(?<=[\s.!?”\"]))(?:[—–]|--?)\s*(?P<agency>{_AGENCY})"
+    rf"|\((?i:with inputs from\s+)?(?P<inner>{_AGENCY})\))\.?$"
 )
 
 
-def _dateline_agency(text: str) -> list[str]:
+def _wire_agency(text: str) -> list[str]:
+    """The agency a wire story's dateline or closing credit names."""
     match = _DATELINE_AGENCY.match(text.lstrip())
-    return [match["agency"]] if match else []
+    if match is None:
+        match = _CLOSING_AGENCY.search(text.rstrip().rsplit("\n", 1)[-1])
+    return [_AGENCY_SPELLINGS[match["agency"] or match["inner"]]] if match else []
 
 
 def _reprinted_authors(draft: _Draft) -> list[str]:
