@@ -27,6 +27,7 @@ ENGLISH = (
     "Tuesday, Aug. 9, 2012 3:04 PM EST",
     "Sept. 3rd, 2024 at 10:00 a.m.",
     "Dec 1, 2020 12:30 am",
+    "5-Nov-2025",  # a press release's date line, its only date (audit 24)
 )
 # What a comment thread hands it: no year, or no whole date.
 NOT_DATES = ("on Monday July 23, @08:24PM (", "Aug 9, 6:06 PM", "13/13/2020", "Feb 30, 2020")

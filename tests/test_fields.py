@@ -648,6 +648,14 @@ def test_an_unlinked_name_listed_with_the_linked_ones_is_an_author():
     # Beside the list, not in it: a section or a desk is not a contributor.
     beside = '<div class="byline">By <a href="/author/jane-roe">Jane Roe</a> · Climate Change</div>'
     assert _byline(beside) == ("Jane Roe",)
+    # Nor is the last linked name glued to the outlet's line under the byline (audit 24:
+    # "Dale Henning Harborview Ledger", a third author, Gannett's markup).
+    outlet = (
+        '<div class="gnt_ar_by"><a href="/staff/3011/marisa-quintero/">Marisa Quintero</a> and '
+        '<a href="/staff/3020/dale-henning/">Dale Henning</a>'
+        '<div class="gnt_ar_by_ttl">Harborview Ledger</div></div>'
+    )
+    assert clean_authors(list(_byline(outlet))) == ["Marisa Quintero", "Dale Henning"]
 
 
 def test_metadata_naming_the_first_author_gets_the_others_from_the_byline():
@@ -982,6 +990,22 @@ def test_a_head_of_job_title_after_a_name_is_no_second_author():
     assert clean_authors(["Jane Head, Reporter"]) == ["Jane Head"]
 
 
+def test_a_company_job_title_and_its_team_under_a_name_are_no_author():
+    """Audit 24: an engineering blog's author card, "Yuki Tanaka" over "Staff Software
+    Engineer, ML Platform", gave the team "ML Platform" as a second author."""
+    card = (
+        '<div class="author-card"><span class="author-name">Yuki Tanaka</span>'
+        '<span class="author-role">Staff Software Engineer, ML Platform</span></div>'
+        '<div class="author-card"><span class="author-name">Oren Beck</span>'
+        '<span class="author-role">Engineering Manager, Fulfilment Data</span></div>'
+    )
+    assert clean_authors(list(_byline(card))) == ["Yuki Tanaka", "Oren Beck"]
+    # Glued to the name, the title goes; a person named after a role word stays.
+    assert clean_authors(["Jane Roe Software Engineer"]) == ["Jane Roe"]
+    assert clean_authors(["Jane Roe, Software Engineer, and John Doe"]) == ["Jane Roe", "John Doe"]
+    assert clean_authors(["Jane Roe Staff Writer", "Ana Lead"]) == ["Jane Roe", "Ana Lead"]
+
+
 def test_a_description_is_a_sentence_or_two_not_megabytes():
     """Audit 19: a 1.2 MB description meta was copied whole into every record of the page."""
     from crawler.core.fields import MAX_DESCRIPTION_CHARS, resolve_description
@@ -1060,3 +1084,27 @@ def test_a_writing_by_credit_names_its_writer():
 
     credit = "Reporting by Jane Holloway; Writing by Omar Reyes; Editing by Lena Fisk"
     assert names_in(credit) == ["Jane Holloway", "Omar Reyes"]
+
+
+def test_a_day_without_its_time_takes_the_time_another_source_gives_that_day():
+    """Audit 24: JSON-LD's "2025-11-04" won over `article:published_time`
+    2025-11-04T10:00:00-05:00, and the record lost the hour."""
+    from crawler.core.fields import resolve_published
+
+    def published(jsonld: str, meta: str) -> tuple:
+        page = PageMeta(jsonld={"datePublished": jsonld}, meta={"article:published_time": [meta]})
+        when, source, _raw = resolve_published(page, None, "https://x.example/a", Hints())
+        return when.isoformat(), source
+
+    assert published("2025-11-04", "2025-11-04T10:00:00-05:00") == (
+        "2025-11-04T15:00:00+00:00",
+        "meta",
+    )
+    # The page's day in its own zone, though it is the next day in UTC.
+    assert published("2025-11-04", "2025-11-04T22:00:00-05:00")[0] == "2025-11-05T03:00:00+00:00"
+    # Another day, or a JSON-LD value with its time, is not replaced.
+    assert published("2025-11-04", "2025-11-06T10:00:00-05:00")[1] == "jsonld"
+    assert published("2025-11-04T08:00:00Z", "2025-11-04T10:00:00-05:00") == (
+        "2025-11-04T08:00:00+00:00",
+        "jsonld",
+    )

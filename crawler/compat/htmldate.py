@@ -70,6 +70,7 @@ _WHOLE_DATES = tuple(
     for date in (
         rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",  # Aug. 9, 2012
         rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",  # 5 Feb 2025
+        rf"{_DAY}-{_MONTH}-{_YEAR}",  # 5-Nov-2025, EurekAlert's releases (audit 24)
         rf"(?P<month>\d{{1,2}})/{_DAY}/{_YEAR}",  # 9/21/2016, month first as in en-US
     )
 )

@@ -263,10 +263,12 @@ def names_in(byline: str) -> list[str]:
         name = clean_name(part)
         if names and _credential_and_more(name):
             break  # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
-        if names and _is_job_title(name):
-            if joined and _is_person(names[-1]):  # "Jane Doe Health and science reporter"
-                names[-1] = " ".join(_drop_beat(names[-1].split()))
-            affiliation = True  # "Jane Doe, Senior Technologist, Speech and Privacy Project"
+        if _is_title_line(name) or (names and _is_job_title(name)):
+            if names and joined and _is_person(names[-1]):  # "Jane Doe Health and science
+                names[-1] = " ".join(_drop_beat(names[-1].split()))  # reporter"
+            # "Jane Doe, Senior Technologist, Speech and Privacy Project"; the job title
+            # printed under the name: "Staff Software Engineer, ML Platform" (audit 24).
+            affiliation = True
             continue
         if affiliation:
             # Only a person joined by "and" ends it: "Jane Doe, Chief Economics
@@ -279,6 +281,35 @@ def names_in(byline: str) -> list[str]:
         if name and not is_junk(name) and name not in names:
             names.append(name)
     return names
+
+
+# The words of a company's job titles before the role ("Staff Software Engineer",
+# "Principal Machine Learning Engineer", "Developer Relations Lead").
+_FIELD_WORDS = frozenset(
+    {"software", "engineering", "research", "product", "marketing", "communications",
+     "program", "programme", "principal", "vice", "general", "group", "distinguished",
+     "machine", "learning", "ml", "platform", "infrastructure", "developer", "relations",
+     "solutions", "technical", "applied", "systems", "lead", "head"}
+)  # fmt: skip
+# The roles such titles end in, beside _ROLE's; only there, since "Developer" and
+# "Designer" are words of headings and product names too ("Firefox Developer Edition").
+_COMPANY_ROLES = frozenset(
+    {"engineer", "engineers", "developer", "developers", "designer", "designers",
+     "architect", "consultant"}
+)  # fmt: skip
+
+
+def _is_title_line(text: str) -> bool:
+    """A job title alone, ending in its role ("Staff Software Engineer", "Engineering
+    Manager"), not a name before or after one ("Jane Roe Software Engineer")."""
+    words = [word.strip(_EDGES).lower() for word in text.split()]
+    last = words[-1] if words else ""
+    if not (last in _TITLE_WORDS or last in _COMPANY_ROLES or _ROLE.fullmatch(last)):
+        return False
+    return all(
+        word in _ROLE_PHRASE_WORDS or word in _FIELD_WORDS or _ROLE.fullmatch(word)
+        for word in words[:-1]
+    )
 
 
 def _parts(text: str):
@@ -371,6 +402,13 @@ def clean_name(part: str) -> str:
         if re.search(r"\d", word):
             continue
         words.append(word)
+    # A title in _TITLE_WORDS was cut above ("Staff" ends a newsroom's account).
+    glued_title = words and words[-1].lower() not in _TITLE_WORDS
+    whole_title = _is_title_line(" ".join(words))
+    for start in range(2, len(words) if glued_title and not whole_title else 0):
+        if _is_title_line(" ".join(words[start:])):  # "Jane Roe Software Engineer"
+            del words[start:]
+            break
     name = " ".join(words).strip(_EDGES)
     if abbreviated and name.endswith(abbreviated[1]):
         name += "."  # "Dave R.", "Martin Luther King Jr.": the stop is the name's

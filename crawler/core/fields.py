@@ -8,7 +8,7 @@ URL, then the discovery hint (feed item, sitemap entry).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from trafilatura.settings import Document
 
@@ -336,17 +336,42 @@ def resolve_published(
         ("text", page.labelled_published),
         ("trafilatura", found.date if found else None),
     )
-    for source, raw in candidates:
+    for index, (source, raw) in enumerate(candidates):
         parsed = parse_date(raw) if isinstance(raw, str) else None
         if parsed and source == "trafilatura":
             return _with_printed_time(parsed, raw, page)
         if parsed:
-            return parsed, source, raw
+            return _timed_same_day((parsed, source, raw), candidates[index + 1 : -1])
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url", None
     parsed = parse_date(hints.published)
     return (parsed, "hint", hints.published) if parsed else (None, None, None)
+
+
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def _timed_same_day(chosen: tuple, others) -> tuple:
+    """A day without its time ("datePublished": "2025-11-04") takes the time another of the
+    page's sources gives for that day (`article:published_time` 2025-11-04T10:00-05:00):
+    the day was right and the hour lost (audit 24)."""
+    parsed, _source, raw = chosen
+    if _CLOCK.search(raw):
+        return chosen
+    for source, other in others:
+        timed = parse_date(other) if isinstance(other, str) and _CLOCK.search(other) else None
+        if timed and _local_day(other, timed) == parsed.date():
+            return timed, source, other
+    return chosen
+
+
+def _local_day(raw: str, parsed: datetime) -> date:
+    """The day as the page wrote it, in its own zone: 22:00-05:00 is still that day."""
+    try:
+        return datetime.fromisoformat(raw.strip()).date()
+    except ValueError:
+        return parsed.date()
 
 
 def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetime, str, str]:
