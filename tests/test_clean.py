@@ -1231,3 +1231,54 @@ def test_a_line_of_many_stamps_that_is_no_stamp_line_is_read_at_once():
     line = "Published 12:40, " * 20 + "zz"
     assert not any(p.search(line) for p in TIME_STAMP)
     assert clean_lines([*BODY, "Published 12:40, Updated 13:05"]).lines == BODY
+
+
+def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
+    """Audit 24 (modern regional, trade and wire pages): each line was left in the text."""
+    anywhere = {
+        "ui_control": [
+            "(Except for the headline, this story has not been edited by Daybreak staff and "
+            "is published from a syndicated feed.)",
+            "(Only the headline of this report may have been reworked by Daybreak India staff;"
+            " the rest is published as received from a syndicated feed.)",
+            "The views expressed in this column are the author’s own and do not necessarily "
+            "reflect those of The Valley Sentinel.",
+            "Please turn on JavaScript to use this feature",
+            "Podcast: Play in new window | Download (Duration: 48:12 — 44.1MB)",
+            "Subscribe: Apple Podcasts | Spotify | RSS | More",
+        ],
+        "advertisement": ["Article content"],
+        "time_stamp": ["• Last updated 3 hours ago • 3 minute read"],
+        "feedback": [
+            "For the latest news, weather, sports, and streaming video, head to WKRX 7 News."
+        ],
+        "newsletter": [
+            "Want analysis like this in your inbox? Sign up for Policy Weights, free every "
+            "Thursday."
+        ],
+        "appeal": [
+            "Support our mission to keep content open and free by engaging with our community."
+        ],
+    }
+    for kind, found in anywhere.items():
+        for line in found:
+            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+                result = clean_lines(placed)
+                assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    # At the end only: the desk's initials, and the author's name over a bio that went.
+    for line, kind in (("/cb", "byline"), ("/ra/dl", "byline"), ("Hannah Lin", "byline")):
+        result = clean_lines([*BODY, line], authors=["Hannah Lin"])
+        assert result.lines == BODY and result.removed[kind] == 1, line
+    # Sentences that say the same words stay.
+    for sentence in (
+        "The feed was edited by hand before the syndicated feed went out, the agency said.",
+        "For the latest news on the chip, the company said, customers should head to its blog.",
+        "The views expressed in the survey are their own, the researchers said of the panel.",
+    ):
+        for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
+            assert clean_lines(placed).lines == placed, sentence
+    # A widget's heading over its list of links.
+    cards = ["Agentic AI governance checklist for CIOs By: Esther Adeyemi"] * 2
+    for heading in ("Key events", "Dig Deeper on AI business strategies"):
+        result = clean_lines([*BODY, heading, *cards], headings={heading})
+        assert result.lines == BODY, heading

@@ -37,6 +37,17 @@ def test_class_spellings():
     for mark in ('class="pull-quote"', 'class="n-content-pullquote"', 'id="pull_quote_1"'):
         page = _page(f"<p>{SAID}</p><div {mark}>{QUOTE}</div>")
         assert drop_pull_quotes(page) == 1, mark
+    # A "Quote" block (Brightspot), its quotation cut short (audit 24).
+    shortened = QUOTE.replace(", and we wanted it in writing", "")
+    brightspot = f'<div class="Quote"><blockquote class="Quote-wrapper">{shortened}</blockquote>'
+    page = _page(f"<p>{SAID}</p><div class='Enhancement'>{brightspot}</div></div>")
+    assert drop_pull_quotes(page) == 1
+    # A quotation block said once is the article's, and WordPress's block is never a box.
+    for mark in ('class="Quote"', 'class="wp-block-quote"', 'class="blockquote"'):
+        page = _page(f"<p>Before.</p><blockquote {mark}>{QUOTE}</blockquote>")
+        assert drop_pull_quotes(page) == 0, mark
+        page = _page(f"<p>{SAID}</p><blockquote {mark}>{QUOTE}</blockquote>")
+        assert drop_pull_quotes(page) == (mark == 'class="Quote"'), mark
 
 
 def test_a_styled_paragraph_said_once_stays():

@@ -129,7 +129,17 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     # What a script prints when it did not run, or a form when it was sent.
     r"^(thank you|thanks) for (signing up|subscribing|your interest)\b.{0,40}$",
     r"^something went wrong\.?( please try again( later)?\.?)?$",
-    r"^please enable javascript\b.{0,60}$",
+    r"^please (enable|turn on|activate|switch on) javascript\b.{0,60}$",
+    # A podcast plugin's lines over the player (PowerPress): "Podcast: Play in new window |
+    # Download (Duration: 48:12 — 44.1MB)", "Subscribe: Apple Podcasts | Spotify | RSS".
+    r"^podcast\s*:\s*play in new window\b.{0,80}$",
+    r"^subscribe\s*:\s*(apple podcasts|google podcasts|spotify|android|rss|email|youtube)"
+    r"(\s*\|\s*[\w ]{2,20}){1,8}$",
+    # An agency story's note on its syndication, as Indian outlets print it: "(Except for
+    # the headline, this story has not been edited by NDTV staff and is published from a
+    # syndicated feed.)", "(Only the headline … may have been reworked by … staff; the rest
+    # … is auto-generated from a syndicated feed.)".
+    r"^\(?[^()]{0,160}\b(edited|reworked|changed)\b[^()]{0,160}\bsyndicated (news )?feed\.?\)?\.?$",
     r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
     r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
     r"^(click|tap) here (to|for)\b.{0,60}$",
@@ -141,7 +151,9 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     # A contributor network's disclaimer: "Opinions expressed by Forbes Contributors are
     # their own."
     r"^(the )?(opinions|views) expressed (by|in|here)\b.{0,60}"
-    r"\bare (their|the author'?s?|my) own\.?$",
+    r"\bare (their|the author'?’?s?|my) own\b"
+    # "… and do not necessarily reflect those of The Valley Sentinel." (audit 24)
+    r"(,? and (do not|don'?’?t) necessarily (reflect|represent)\b.{0,80})?\.?$",
     r"\bwebmaster\s*:\s*\S+@\S+$",
 )
 
@@ -153,7 +165,8 @@ ADVERTISEMENT = _compile(
     # An ad slot's own line without the word: "Continue reading below", "Article continues
     # below". Not "Continue reading the main story" (above).
     r"|(continue reading|(story|article) continues) below"
-    r"|ad feedback)\s*-*$",  # CNN's link under each ad slot
+    r"|ad feedback"  # CNN's link under each ad slot
+    r"|article content)\s*-*$",  # Postmedia's label over each ad slot in the body
 )
 
 # A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
@@ -234,7 +247,7 @@ _READING_TIME = r"\d+ ?(minutes?|mins?|min)( read| to read| reading time)"
 # Each part atomic: a line of many stamps that does not end as one ("Published 12:40, " ten
 # times, then a word) backtracked through every way to split them, 100 ms a line at 25 words.
 TIME_STAMP = _compile(
-    rf"^(this (story|article|post) was )?(?>{_LABELLED_STAMP})"
+    rf"^([|·•]\s*)?(this (story|article|post) was )?(?>{_LABELLED_STAMP}|{_RELATIVE_STAMP})"
     rf"(?>\s*[|·•,]?\s*({_LABELLED_STAMP}|{_RELATIVE_STAMP}|{_READING_TIME}))*\.?$",
 )
 
@@ -383,7 +396,9 @@ WIDGET_HEADING = re.compile(
     r"|(?:related|recommended|more|popular|trending|latest|top|other|similar)(?: [\w'’-]+){0,2}"
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
     # A blog's cards under the post: "Keep reading", "Other posts of interest".
-    r"|keep reading|other (?:posts|stories|articles) of interest)\s*:?$",
+    r"|keep reading|other (?:posts|stories|articles) of interest"
+    # A live page's box of links to its own entries; a trade site's further reading.
+    r"|key events|dig deeper(?: on\b.{1,40})?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -459,6 +474,9 @@ EDGE_ONLY = {
         # A newspaper's credit for other reporters: "Contributing: Ray Okonkwo, The Oklahoman".
         r"^(contributing|contributors?|contributing reporters?)\s*:.{0,80}$",
         r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
+        # The desk's initials closing the story, as the Philippine press signs it: "/cb",
+        # "/jpv", "/ra/dl".
+        r"^(/\s?[a-z]{1,4}){1,3}$",
     ),
 }
 
@@ -503,7 +521,11 @@ TIP_BOX = re.compile(
     r"^(do you have|got|have) an? (news )?(tip|story|story idea)( to share| for [^?]{1,40})?\?\s*"
     r"(get in touch|contact us|email us|e-mail us|send it|write to us|let us know)\b"
     r"|^get in touch with (our|the) [\w ]{1,30}(team|desk)\b.{0,30}\b(e-?mail|emailing|at)\b"
-    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b",
+    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b"
+    # A station's line under each story: "For the latest news, weather, sports, and
+    # streaming video, head to WKRX 7 News."
+    r"|^for the latest (news|headlines|updates)((,|,? and) [\w ]{1,25}){0,5},? (head|go)"
+    r" (over )?to\b.{0,40}$",
     re.IGNORECASE,
 )
 
@@ -568,6 +590,9 @@ NEWSLETTER_NOTE = _compile(
     # A question to the reader, then the call: "Want smarter insights in your inbox? Sign up
     # for our weekly newsletters to get only what matters …".
     r"^[^.!?]{0,80}\?\s+(sign up|subscribe)\b.{0,40}\bnewsletters?\b",
+    # Or the question names the inbox: "Want analysis like this in your inbox? Sign up for
+    # Policy Weights, free every Thursday."
+    r"^[^.!?]{0,60}\b(in|to) your inbox\?\s+(sign up|subscribe)\b",
 )
 
 # A site's appeal for the reader's support, in its own voice, to a paragraph: "Your vote of
@@ -582,6 +607,7 @@ APPEAL = _compile(
     r".{0,60}(\bcontribut|\bmember|\bdonat|\bsupport|\?)",
     r"\b(our|this) ([\w-]+ )?(journalism|reporting|content|site) (stays|remains) free\b",
     r"\breaders like you (make|help|keep)\b",
+    r"^support our (mission|journalism|newsroom|work)\b.{0,60}\b(free|open|independent)\b",
     r"^already (contributed|donated)\?",
     r"^yes,? i('ll| will) (give|contribute|donate)\b",
     r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",

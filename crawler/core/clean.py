@@ -350,8 +350,9 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
     while result.lines:
         line = result.lines[-1]
         # A byline printed after the article ("BY KIM JI-HYE [kim@example.com]"), as
-        # Korean and other Asian papers set it: a byline naming the record's author.
-        if _names_an_author(line, authors):
+        # Korean and other Asian papers set it: a byline naming the record's author. Or the
+        # name alone, an author box's heading whose bio went (audit 24).
+        if _names_an_author(line, authors) or _only_names(line, authors):
             kind = "byline"
         else:
             kind = "author_bio" if _is_authors_bio(line, authors) else _edge_kind(line)

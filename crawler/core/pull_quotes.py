@@ -16,7 +16,9 @@ import re
 
 from lxml import etree
 
-PULL_QUOTE_CLASS = re.compile(r"pull[-_ ]?quote", re.IGNORECASE)
+# Or a box named "Quote" as a BEM block (Brightspot's `<div class="Quote"><blockquote
+# class="Quote-wrapper">`, audit 24): never a WordPress "wp-block-quote" or a "blockquote".
+PULL_QUOTE_CLASS = re.compile(r"(?i:pull[-_ ]?quote)|(?:^|\s)[Qq]uote(?:$|\s|-)")
 MAX_PULL_QUOTE_WORDS = 60  # a box bigger than this is a section, not a repeated sentence
 MIN_QUOTE_WORDS = 4  # "Yes." said twice is no evidence of a repeat
 _BODY_TEXT = etree.XPath(
