@@ -192,6 +192,9 @@ def test_the_time_printed_beside_an_undated_pages_day_is_read_with_its_zone():
         ("Updated: Mar 4, 2025, 02:15 IST", "2025-03-03T20:45:00+00:00"),
         ("Friday 04 July 2025 00:30 BST", "2025-07-03T23:30:00+00:00"),
         ("14:23, 28 Jan 2025", "2025-01-28T14:23:00+00:00"),
+        # A British clock with a stop (audit 23: the hour was lost).
+        ("Fri 4 Jul 2025 00.30 BST", "2025-07-03T23:30:00+00:00"),
+        ("4 July 2025 • 9.15pm", "2025-07-04T21:15:00+00:00"),
     ):
         record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
         assert record.published_at.isoformat() == expected, stamp

@@ -128,10 +128,20 @@ def _parse_rfc822(text: str) -> datetime | None:
         return None
 
 
+# A British clock, "21.00 BST", "9.00pm": the stop for dateutil's colon. Not a d.m.y date
+# ("10.11.2025") nor a year's digits.
+_DOTTED_CLOCK = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|,|$))", re.IGNORECASE
+)
+# A byline row's separators between the day and the time: "9 October 2025 • 9:00pm".
+_STAMP_SEPARATOR = re.compile(r"\s+[•·|]\s+")
+
+
 def _parse_loose(text: str) -> datetime | None:
     # Only strings that look like dates: dateutil happily reads "May" or "12".
     if not re.search(r"\d{4}", text):
         return None
+    text = _STAMP_SEPARATOR.sub(" ", _DOTTED_CLOCK.sub(r"\1:\2", text))
     try:
         return dateutil_parser.parse(text, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):

@@ -135,9 +135,15 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 # A digit, a colon and a digit ("02:15"), found in C: scripts hold colons by the hundred.
+# Or a British clock, a stop between the digits, before "pm", "am" or a zone ("9.00pm",
+# "21.00 BST"): a price or a version number has neither.
 _CLOCK_TEXTS = etree.XPath(
-    "//body//text()[contains(., ':')][not(parent::script or parent::style)]"
-    "[contains(translate(., '0123456789', '##########'), '#:#')]"
+    "//body//text()[contains(., ':') or contains(., '.')][not(parent::script or parent::style)]"
+    "[contains(translate(., '0123456789', '##########'), '#:#')"
+    " or (contains(translate(., '0123456789', '##########'), '#.##')"
+    "     and (contains(translate(., 'APM', 'apm'), 'pm') or contains(translate(., 'APM', 'apm'),"
+    "          'am') or contains(., 'BST') or contains(., 'GMT') or contains(., 'IST')"
+    "          or contains(., 'UTC')))]"
 )
 MAX_STAMP_CHARS = 120
 
