@@ -1265,6 +1265,11 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
             for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    republish = (
+        "Civic Signal is a nonprofit newsroom. Republish our stories for free under a "
+        "Creative Commons licence."
+    )  # audit 26
+    assert clean_lines([*BODY, republish]).removed["copyright"] == 1
     # At the end only: the desk's initials, and the author's name over a bio that went.
     for line, kind in (("/cb", "byline"), ("/ra/dl", "byline"), ("Hannah Lin", "byline")):
         result = clean_lines([*BODY, line], authors=["Hannah Lin"])

@@ -4,7 +4,7 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from crawler.core.authors import credited_names, is_phrase
+from crawler.core.authors import credited_names, is_phrase, names_in
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
@@ -939,6 +939,18 @@ def test_an_all_capitals_headline_takes_the_metadatas_casing():
         f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
     )
     assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"
+    # The metadata's title with its site's name after it (audit 26).
+    og = og.replace("Month", "Month | Field Notes")
+    html = (
+        f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
+    )
+    assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"
+
+
+def test_a_double_colon_separates_the_site_from_the_headline():
+    assert strip_site_suffix("The end of the prompt engineer :: Kernel Notes", "Kernel Notes") == (
+        "The end of the prompt engineer"
+    )
 
 
 def test_a_writer_the_text_credits_at_its_edge_when_nothing_else_names_one():
@@ -1004,6 +1016,21 @@ def test_a_company_job_title_and_its_team_under_a_name_are_no_author():
     assert clean_authors(["Jane Roe Software Engineer"]) == ["Jane Roe"]
     assert clean_authors(["Jane Roe, Software Engineer, and John Doe"]) == ["Jane Roe", "John Doe"]
     assert clean_authors(["Jane Roe Staff Writer", "Ana Lead"]) == ["Jane Roe", "Ana Lead"]
+
+
+def test_an_agency_beside_the_name_an_updater_and_a_pages_name_are_no_authors():
+    """Audit 26: "<span>Nguyễn Thị Hoa</span> <span>AFP</span>" gave one glued name; an
+    "Updated by" credit in the byline was a second author; "Letters to the Editor" gave
+    "Letters to the"."""
+    assert clean_authors(["Nguyễn Thị Hoa AFP", "Jane Smith Reuters"]) == [
+        "Nguyễn Thị Hoa",
+        "Jane Smith",
+    ]
+    assert clean_authors(["AFP"]) == ["AFP"] and clean_authors(["Ap Dijksterhuis"]) == [
+        "Ap Dijksterhuis"
+    ]
+    assert names_in("By Rebecca Thorn Updated by Marco Esposito") == ["Rebecca Thorn"]
+    assert clean_authors(["Letters to the Editor"]) == []
 
 
 def test_a_description_is_a_sentence_or_two_not_megabytes():
@@ -1104,6 +1131,10 @@ def test_a_day_without_its_time_takes_the_time_another_source_gives_that_day():
     assert published("2025-11-04", "2025-11-04T22:00:00-05:00")[0] == "2025-11-05T03:00:00+00:00"
     # Another day, or a JSON-LD value with its time, is not replaced.
     assert published("2025-11-04", "2025-11-06T10:00:00-05:00")[1] == "jsonld"
+    # Nor does the time of an update, which a page's <time> may be (audit 26).
+    updated = PageMeta(jsonld={"datePublished": "2025-11-04"})
+    updated.time_datetimes = ("2025-11-04T22:40:00-05:00",)
+    assert resolve_published(updated, None, "https://x.example/a", Hints())[1] == "jsonld"
     assert published("2025-11-04T08:00:00Z", "2025-11-04T10:00:00-05:00") == (
         "2025-11-04T08:00:00+00:00",
         "jsonld",

@@ -195,6 +195,7 @@ def test_the_time_printed_beside_an_undated_pages_day_is_read_with_its_zone():
         # A British clock with a stop (audit 23: the hour was lost).
         ("Fri 4 Jul 2025 00.30 BST", "2025-07-03T23:30:00+00:00"),
         ("4 July 2025 • 9.15pm", "2025-07-04T21:15:00+00:00"),
+        ("5 July 2024 — 6:30am AEST", "2024-07-04T20:30:00+00:00"),  # audit 26
     ):
         record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
         assert record.published_at.isoformat() == expected, stamp

@@ -212,7 +212,7 @@ _OTHER_CREDIT = re.compile(
     r"photographed|illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|"
     r"translated|curated|animation|animated|art(?:work)?|images?|visuals?|filmed|directed|"
     r"narrated|modell?ed|styled|styling|hair|make-?up|grooming|nails|set\s+design|props"
-    r"|casting|editing)\s+by\b.*$",
+    r"|casting|editing|updated)\s+by\b.*$",
     re.IGNORECASE,
 )
 # A magazine's credit labels, a noun and a colon, and what follows: "Words: Ella Quinn
@@ -330,6 +330,11 @@ def _is_person(name: str) -> bool:
     return not is_organization(name)
 
 
+# News agencies by the names their credits print.
+WIRE_AGENCIES = (
+    "AP", "Reuters", "AFP", "Bloomberg", "UPI", "PTI", "ANI", "IANS", "Xinhua", "Yonhap",
+    "Kyodo", "Bernama", "PA", "dpa", "EFE", "ANSA", "AAP", "CP", "CNA", "Anadolu", "TASS",
+)  # fmt: skip
 # "JANE DOE Associated Press": an all-caps name run into its outlet, as wire copy prints it.
 _CAPS_THEN_WORDS = re.compile(r"((?:[A-Z][A-Z.'’-]+\s+)+[A-Z][A-Z.'’-]+)\s+([A-Z][a-z].*)")
 # "Jane Doe For Dailymail.com", "Ana Ruiz for The Guardian": a writer for an outlet.
@@ -348,6 +353,11 @@ def _name_and_outlet(part: str) -> list[str]:
     outlet = _FOR_OUTLET.fullmatch(part)
     if outlet and person_shaped(outlet.group(1)):
         return [outlet.group(1)]
+    # "Nguyễn Thị Hoa AFP": the reporter's and the agency's spans with a space between
+    # them (audit 26).
+    *name, last = part.split() or [""]
+    if len(name) >= 2 and last in WIRE_AGENCIES and person_shaped(" ".join(name)):
+        return [" ".join(name), last]
     return [part]
 
 
@@ -545,11 +555,16 @@ def is_junk(name: str) -> bool:
         return True
     if name.split()[0].lower() in _TITLE_WORDS:
         return True
+    if name.split()[-1] in _TRAILING_FUNCTION_WORDS:
+        return True  # "Letters to the", left of "Letters to the Editor" (audit 26)
     if all(word.replace(".", "").lower() in _CREDENTIALS for word in name.split()):
         return True
     if name.lower() in _PLACES or _looks_like_domain(name):
         return True
     return bool(_ROLE.search(name)) and not _ORGANIZATION.search(name)
+
+
+_TRAILING_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an", "by", "from"})
 
 
 def is_organization(name: str) -> bool:

@@ -550,6 +550,10 @@ RIGHTS_NOTICE = re.compile(
     r"|^(how to )?cite this (article|story|page|post)\s*:"
     r"|(©|\(c\)|\bcopyright\b)[^.]{0,80}\.?\s*all rights reserved\b"
     r"|\b(republished|reprinted) (articles|stories|content|copies) must (include|credit)\b"
+    # A nonprofit newsroom's offer: "Republish our stories for free under a Creative Commons
+    # licence." (audit 26)
+    r"|\brepublish (our|this) (stories|story|articles?|work|reporting)\b.{0,60}"
+    r"\b(free|creative commons|license|licence)\b"
     r"|\bavailable (without charge|free of charge|for free) to any\b.{0,60}"
     r"\b(publishers?|outlets?|news organi[sz]ations?)\b",
     re.IGNORECASE,

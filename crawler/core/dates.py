@@ -134,7 +134,7 @@ _DOTTED_CLOCK = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|,|$))", re.IGNORECASE
 )
 # A byline row's separators between the day and the time: "9 October 2025 • 9:00pm".
-_STAMP_SEPARATOR = re.compile(r"\s+[•·|]\s+")
+_STAMP_SEPARATOR = re.compile(r"\s+[•·|—–]\s+")
 
 
 def _parse_loose(text: str) -> datetime | None:

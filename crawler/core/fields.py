@@ -194,8 +194,10 @@ def _cased_as_declared(heading: str, declared: list[str | None]) -> str:
     if not heading.isupper():
         return heading
     for title in declared:
-        if title and title.strip() and decode_entities(title).casefold() == heading.casefold():
-            return " ".join(decode_entities(title).split())
+        # The title less its site's name: "Chip Exports Rise | Field Notes" (audit 26).
+        title = _headline_part(decode_entities(title)) if title and title.strip() else None
+        if title and title.casefold() == heading.casefold():
+            return title
     return heading
 
 
@@ -350,6 +352,7 @@ def resolve_published(
 
 
 _CLOCK = re.compile(r"\d:\d\d")
+_PUBLICATION_SOURCES = ("meta", "text")  # a publication tag, a "Published" label
 
 
 def _timed_same_day(chosen: tuple, others) -> tuple:
@@ -360,6 +363,8 @@ def _timed_same_day(chosen: tuple, others) -> tuple:
     if _CLOCK.search(raw):
         return chosen
     for source, other in others:
+        if source not in _PUBLICATION_SOURCES:
+            continue  # a page's first <time> may be its update's (audit 26)
         timed = parse_date(other) if isinstance(other, str) and _CLOCK.search(other) else None
         if timed and _local_day(other, timed) == parsed.date():
             return timed, source, other

@@ -72,7 +72,7 @@ LABEL_MARK = re.compile(
 
 
 # Between a <title>'s parts: "Headline | Section | Site", "Site - Headline".
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")  # "::": Hugo's terminal theme
 MIN_SHOWN_PART_WORDS = 3
 
 

@@ -130,8 +130,8 @@ _DAY_WRITTEN = (
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
 )
 _STAMP = re.compile(
-    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
-    rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
+    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at—–-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
+    rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•—–-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
     re.IGNORECASE,
 )
 # A digit, a colon and a digit ("02:15"), found in C: scripts hold colons by the hundred.

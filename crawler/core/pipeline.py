@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from crawler.core import fields, paywall
-from crawler.core.authors import is_organization, names_in, person_shaped
+from crawler.core.authors import WIRE_AGENCIES, is_organization, names_in, person_shaped
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -171,13 +171,9 @@ def _credited_writer(text: str) -> list[str]:
 # A wire story's dateline names the agency that wrote it: "WASHINGTON (AP) — …",
 # "LONDON, June 5 (Reuters) - …". On a page that names no author anywhere else, the agency
 # is the author, as it would be had the byline named it (audit 23: the record had none).
-_AGENCY_NAMES = (
-    "AP", "Reuters", "AFP", "Bloomberg", "UPI", "PTI", "ANI", "IANS", "Xinhua", "Yonhap",
-    "Kyodo", "Bernama", "PA", "dpa", "EFE", "ANSA", "AAP", "CP", "CNA", "Anadolu", "TASS",
-)  # fmt: skip
 # A name as the wire spells it, or in capitals ("— BERNAMA").
-_AGENCY_SPELLINGS = {name: name for name in _AGENCY_NAMES} | {
-    name.upper(): name for name in _AGENCY_NAMES
+_AGENCY_SPELLINGS = {name: name for name in WIRE_AGENCIES} | {
+    name.upper(): name for name in WIRE_AGENCIES
 }
 _AGENCY = "|".join(sorted(_AGENCY_SPELLINGS, key=len, reverse=True))
 _DATELINE_AGENCY = re.compile(rf"^[A-Z][\w .,'’-]{{1,60}}\((?P<agency>{_AGENCY})\)\s*[—–-]")
