@@ -13,7 +13,14 @@ NEWSPIDER_MODULE = "spiders"
 # --- Identity and politeness --------------------------------------------------------------
 # Publishers block anonymous bots; a contact URL lets them reach us instead.
 CONTACT_URL = "https://github.com/ai-news-crawler/ai-news-crawler"
-USER_AGENT = f"ainews-crawler/0.1 (+{CONTACT_URL})"
+
+
+def user_agent(contact_url: str) -> str:
+    """The agent naming whom to contact; `-s CONTACT_URL=…` alone makes it the operator's."""
+    return f"ainews-crawler/0.1 (+{contact_url})"
+
+
+USER_AGENT = user_agent(CONTACT_URL)
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

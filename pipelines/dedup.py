@@ -28,20 +28,14 @@ from crawler.core.items import ProcessedPage
 from crawler.core.model import ArticleRecord
 from crawler.core.model import record_id as id_for
 from crawler.core.simhash import distance, simhash
-from crawler.integration.rejected import Rejected
+from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
 from crawler.integration.state_access import state_for
 from crawler.runs.health import NO_SOURCE
 from crawler.state.store import SeenArticle
 
-# Reasons that come from the page itself; network and HTTP errors are retried next run.
 # SimHash bits two texts of one article differ by at most, edits included: unrelated texts
 # differ by about 32 of 64, a story's edits by a handful.
 SIBLING_DISTANCE = 16
-# "410 Gone" is permanent by definition (RFC 9110); a 404 may be a page not published yet.
-PERMANENT_REJECTS = frozenset(
-    {"non_english", "unwanted_language", "too_short", "not_html", "empty", "no_text", "off_topic",
-     "http_410"}
-)  # fmt: skip
 
 
 class DedupPipeline:

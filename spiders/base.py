@@ -15,6 +15,7 @@ from pathlib import Path
 import scrapy
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
 
 from crawler.compat.scrapy import parsed, release_parsed
@@ -33,6 +34,8 @@ from crawler.core.sources import Source, SourceCatalogueError, find_source, load
 from crawler.core.values import flag
 from crawler.core.xmlsafe import MAX_XML_BYTES
 from crawler.integration.failures import classify_failure
+from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
+from crawler.integration.robots import UNREACHABLE_STAT
 from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
 from crawler.integration.stop_promptly import TakenBack
@@ -160,6 +163,8 @@ class ArticleSpider(scrapy.Spider):
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
         spider.refresh_window = crawler.settings.getfloat("REFRESH_WINDOW", 172800)
         spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT", 2083)  # 0: none
+        crawler.signals.connect(spider._page_dropped, signal=scrapy.signals.item_dropped)
+        crawler.signals.connect(spider._page_failed, signal=scrapy.signals.item_error)
         return spider
 
     # --- ledger -------------------------------------------------------------------------
@@ -393,10 +398,11 @@ class ArticleSpider(scrapy.Spider):
         request = failure.request
         if verdict.skip:
             self.skip(verdict.reason)
+            if verdict.reason == "robots" and self._robots_unreachable(request):
+                self._unsettle(request)  # skipped this run only (audit 25)
             return
         hints = request.meta.get("hints") or Hints()
-        if request.meta.get(LISTED_BY):  # the document must be read again next run
-            self._unsettled.add(request.meta[LISTED_BY])
+        self._unsettle(request)
         if isinstance(failure.value, HttpError) and self._is_page_request(request):
             # A 404 or 500 came back for a page: fetched, and rejected. Left out, a source's
             # reject rate was its rejects over its good pages only (5 good, 5 gone: 100%).
@@ -414,6 +420,26 @@ class ArticleSpider(scrapy.Spider):
             http_status=verdict.http_status,
             source=hints.source,
         )
+
+    def _unsettle(self, request) -> None:
+        """A page its feed or sitemap listed did not end for good: the document must be read
+        again next run, not hidden by a 304."""
+        if request is not None and request.meta.get(LISTED_BY):
+            self._unsettled.add(request.meta[LISTED_BY])
+
+    def _robots_unreachable(self, request) -> bool:
+        url = urlparse_cached(request)
+        origin = f"{url.scheme}://{url.netloc}"
+        return self.crawler.stats.get_value(f"{UNREACHABLE_STAT}{origin}") is not None
+
+    def _page_dropped(self, item, response, exception, spider=None) -> None:
+        """A listed page the pipelines rejected for a failure of their own (extract_timeout,
+        extract_crashed) is tried again next run: its document too."""
+        if isinstance(exception, Rejected) and exception.reason not in PERMANENT_REJECTS:
+            self._unsettle(getattr(response, "request", None))
+
+    def _page_failed(self, item, response, spider=None, failure=None) -> None:
+        self._unsettle(getattr(response, "request", None))  # internal_error
 
     def _is_page_request(self, request) -> bool:
         """A request for a page that would be counted fetched, not for a feed or sitemap."""

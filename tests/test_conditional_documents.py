@@ -89,3 +89,27 @@ def test_a_feed_moved_by_a_redirect_is_asked_for_conditionally(tmp_path):
         assert len(first.lines("articles.jsonl")) == len(PAGES)
         second = run_crawl("feeds", tmp_path, args, {"RETRY_TIMES": "0"})
         assert second.summary["skipped_by_reason"] == {"not_modified": 1}
+
+
+def test_pages_skipped_or_rejected_for_this_run_only_leave_their_feed_to_be_read_again(tmp_path):
+    """Audit 25: a listed page skipped because robots.txt answered 503, or rejected for a
+    reason that is tried again (here too_long under a lower MAX_WORDS; extract_timeout and
+    internal_error alike), was hidden for good by the next run's 304."""
+    with DiscoverySite(one_feed) as pages, DiscoverySite(lambda origin: {}) as site:
+        # The feed on one host lists the pages of another, whose robots.txt is down.
+        feed, _, body, headers = one_feed(pages.origin)["/feed.xml"]
+        site.add("/feed.xml", feed, "application/rss+xml", body, **headers)
+        pages.add("/robots.txt", 503, "text/plain", b"busy")
+        first = crawl(site, tmp_path)
+        assert first.summary["skipped_by_reason"].get("robots") == len(PAGES), first.summary
+        pages.add("/robots.txt", 200, "text/plain", b"User-agent: *\nAllow: /\n")
+        second = crawl(site, tmp_path)
+        assert second.summary["counts"]["accepted"] == len(PAGES), second.summary
+    with DiscoverySite(one_feed) as site:
+        out = tmp_path / "too_long"
+        result = run_crawl("feeds", out, {"feed": site.origin + "/feed.xml"},
+                           {"RETRY_TIMES": "0", "MAX_WORDS": "120", "MIN_WORDS": "20"})  # fmt: skip
+        assert result.summary["rejected_by_reason"] == {"too_long": len(PAGES)}, result.summary
+        again = crawl(site, out)
+        assert again.summary["counts"]["accepted"] == len(PAGES), again.summary
+        assert crawl(site, out).summary["skipped_by_reason"] == {"not_modified": 1}

@@ -216,6 +216,27 @@ def test_a_json_feed_gives_its_items_pages_and_hints():
     assert [e.url for e in parse_feed(gzip.compress(JSON_FEED), "https://j.example/f")][0]
 
 
+def test_a_json_feeds_lone_surrogate_escapes_are_left_out():
+    """Audit 25: an item's URL or title with half a surrogate pair ("\\ud83d", an emoji cut
+    by the CMS) could not be written or looked up, and stopped the feed."""
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+        b'{"url": "https://j.example/a\\ud800", "title": "Agents \\ud83d plan",'
+        b' "authors": [{"name": "Ada \\udc00Lind"}], "tags": ["ai\\ud83d"]},'
+        b'{"url": "https://j.example/b", "title": "Smile \\ud83d\\ude00"}]}'
+    )
+    first, second = parse_feed(body, "https://j.example/feed.json")
+    assert (first.url, first.title, first.authors, first.tags) == (
+        "https://j.example/a",
+        "Agents  plan",
+        ("Ada Lind",),
+        ("ai",),
+    )
+    assert second.title == "Smile \U0001f600"  # a whole pair is the character it spells
+    for entry in (first, second):
+        (entry.url + entry.title).encode("utf-8")  # writable
+
+
 @pytest.mark.parametrize(
     ("body", "detail"),
     [

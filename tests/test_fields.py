@@ -1139,3 +1139,27 @@ def test_a_day_without_its_time_takes_the_time_another_source_gives_that_day():
         "2025-11-04T08:00:00+00:00",
         "jsonld",
     )
+
+
+def test_lone_surrogate_escapes_in_json_ld_are_left_out_of_the_record():
+    """Audit 25: a JSON-LD author and description with half a surrogate pair made the
+    record unwritable: `internal_error`, every run."""
+    from crawler.core.options import Options
+    from crawler.core.pipeline import process_page
+
+    jsonld = (
+        '{"@type": "NewsArticle", "headline": "Agents plan", "author": {"name": '
+        '"Jane Roe\\ud83d"}, "description": "Cut mid-emoji \\ud83d", "keywords": "ai\\udc00"}'
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{jsonld}</script></head><body>'
+        "<article><h1>Agents plan</h1><p>The lab said its agents plan their work before they "
+        "act, and that the planner cut errors by half in a month of tests.</p><p>Engineers "
+        "said the next version would let the agents ask for help when a plan fails, and the "
+        "company expects to release it to customers early next year.</p></article>"
+        "</body></html>"
+    )
+    outcome = process_page(html.encode(), "https://x.example/a", options=Options(min_words=1))
+    record = outcome.record.to_json_dict()
+    assert record["authors"] == ["Jane Roe"] and record["description"] == "Cut mid-emoji"
+    json.dumps(record, ensure_ascii=False).encode("utf-8")  # writable

@@ -11,7 +11,9 @@ from twisted.internet.address import IPv4Address
 
 from crawler.compat.scrapy import PoliteDownloader
 from crawler.demo.runner import run_crawl
+from tests.discovery_sites import DiscoverySite
 from tests.polite_site import PoliteSite
+from tests.test_conditional_documents import one_feed
 
 STOCK_DOWNLOADER = "scrapy.core.downloader.Downloader"
 
@@ -100,3 +102,14 @@ def test_upstream_per_ip_slot_key_is_a_list_with_the_hostname_resolver():
 @pytest.mark.filterwarnings("ignore:The CONCURRENT_REQUESTS_PER_IP setting is deprecated")
 def test_per_ip_slot_key_is_the_first_address():
     assert per_ip_slot_key(PoliteDownloader) == "192.0.2.7"
+
+
+def test_a_contact_url_given_alone_is_the_one_the_user_agent_names(tmp_path):
+    """Audit 25: `-s CONTACT_URL=…` had no effect; the agent named the upstream project."""
+    contact = "https://ops.example/crawler-contact"
+    with DiscoverySite(one_feed) as site:
+        run_crawl("urls", tmp_path, {"url": site.origin + "/a/1.html"}, {"CONTACT_URL": contact})
+        assert site.agents == {f"ainews-crawler/0.1 (+{contact})"}
+        run_crawl("urls", tmp_path / "b", {"url": site.origin + "/a/2.html"},
+                  {"CONTACT_URL": contact, "USER_AGENT": "MyBot/2"})  # fmt: skip
+        assert "MyBot/2" in site.agents  # an agent given is used as given

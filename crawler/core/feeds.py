@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from crawler.core import json_text
 from crawler.core.canonical import join_url
 from crawler.core.xmlsafe import (
     MAX_XML_BYTES,
@@ -147,7 +147,7 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     if len(body) > MAX_XML_BYTES:
         raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
     try:
-        feed = json.loads(body.decode("utf-8-sig"))
+        feed = json_text.loads(body.decode("utf-8-sig"))
     # RecursionError: brackets nested past Python's limit; ValueError: anything else broken
     except (ValueError, RecursionError) as error:
         raise NotXml(f"JSON that does not parse: {str(error)[:200]}") from None

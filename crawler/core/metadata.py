@@ -7,13 +7,13 @@ candidates from every place that declares it; `crawler.core.fields` picks by tru
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
 
+from crawler.core import json_text
 from crawler.core.bylines import byline_names
 from crawler.core.headline import shown_title_part, visible_headings
 from crawler.core.original_credit import credited_original
@@ -177,7 +177,7 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(_unwrapped(script.text_content() or ""), strict=False)
+            data = json_text.loads(_unwrapped(script.text_content() or ""), strict=False)
         except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))

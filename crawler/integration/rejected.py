@@ -12,3 +12,12 @@ class Rejected(DropItem):
     def __init__(self, url: str, reason: str):
         super().__init__(f"rejected ({reason}): {url}", log_level="DEBUG")
         self.url, self.reason = url, reason
+
+
+# Reasons that come from the page itself; network and HTTP errors, and a failure of our own
+# (extract_timeout, internal_error), are tried again next run. "410 Gone" is permanent by
+# definition (RFC 9110); a 404 may be a page not published yet.
+PERMANENT_REJECTS = frozenset(
+    {"non_english", "unwanted_language", "too_short", "not_html", "empty", "no_text", "off_topic",
+     "http_410"}
+)  # fmt: skip

@@ -53,6 +53,7 @@ class Command(ScrapyCrawl):
             sys.exit(EXIT_CONFIG)
         super().process_options(args, opts)
         self._anchor_default_output_dir()
+        self._contact_in_user_agent()
         # Scrapy opens LOG_FILE when it builds the crawler process, before run(): an
         # unwritable path was a FileNotFoundError traceback there.
         log_file = self.settings.get("LOG_FILE")
@@ -84,6 +85,16 @@ class Command(ScrapyCrawl):
         config = closest_scrapy_cfg()
         if config and not output.is_absolute():
             self.settings.set("OUTPUT_DIR", str(Path(config).parent / output), "project")
+
+    def _contact_in_user_agent(self) -> None:
+        """CONTACT_URL given and USER_AGENT not: the agent names the operator's contact. It
+        was built from the project's default when the settings module was imported, and
+        the crawl announced the upstream project's URL (audit 25)."""
+        project = SETTINGS_PRIORITIES["project"]
+        given = self.settings.getpriority("CONTACT_URL") or 0
+        if given > project and (self.settings.getpriority("USER_AGENT") or 0) <= project:
+            contact = self.settings.get("CONTACT_URL")
+            self.settings.set("USER_AGENT", project_settings.user_agent(contact), given)
 
     def run(self, args, opts) -> None:
         self._track_crawlers()
