@@ -940,6 +940,17 @@ def test_a_releases_details_its_disclaimer_and_a_standards_box_go_from_the_end()
     # Five short lines, or six after a paragraph short of an article, are no details block.
     assert clean_lines([*LONG_BODY, *LONG, *details[:5]]).lines[-5:] == details[:5]
     assert clean_lines([*LONG, *details]).lines == [*LONG, *details]
+    # A code listing ending the article is its text (audit 27: a BibTeX entry was cut).
+    bibtex = [
+        "@inproceedings{hale2019sparse,",
+        "title = {Sparse Attention for Long Clinical Notes},",
+        "author = {Hale, Rosalind and Ortiz, Ben},",
+        "booktitle = {Proceedings of the Workshop},",
+        "year = {2019}",
+        "}",
+    ]
+    listed = clean_lines([*LONG_BODY, *LONG, *bibtex], code=frozenset(bibtex))
+    assert listed.lines == [*LONG_BODY, *LONG, *bibtex]
     standards = [
         "Get the morning's top stories in your inbox each day with our Tech Today newsletter.",
         "Ledger's editorial standards",
@@ -1270,6 +1281,11 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
         "Creative Commons licence."
     )  # audit 26
     assert clean_lines([*BODY, republish]).removed["copyright"] == 1
+    contact = "Contact Greg Tan at gtan@coastbusiness.example or 555-0148."  # audit 27
+    assert clean_lines([*BODY, contact]).removed["author_bio"] == 1
+    question = "Got a science question? Email ask@curious.example and we may answer it."
+    for placed in ([BODY[0], question, *BODY[1:]], [*BODY, question]):
+        assert clean_lines(placed).lines == BODY, placed
     # At the end only: the desk's initials, and the author's name over a bio that went.
     for line, kind in (("/cb", "byline"), ("/ra/dl", "byline"), ("Hannah Lin", "byline")):
         result = clean_lines([*BODY, line], authors=["Hannah Lin"])

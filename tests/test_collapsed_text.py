@@ -48,6 +48,18 @@ def test_the_collapsed_rest_of_a_story_beside_its_button_is_text(hidden):
     assert "Read the full article" not in text
 
 
+def test_the_buttons_wrapper_and_a_fade_between_the_story_and_its_rest_are_passed_over():
+    """Audit 27: the control sat between the last shown paragraph and the hidden rest, and
+    two thirds of the story were lost."""
+    wrap = f"<div class='read-more-wrap'><div class='fade'></div>{BUTTON}</div>"
+    text = _text(f"{SHOWN}{wrap}<div class='article-rest' hidden>{REST}</div>")
+    assert "In the first year they found serious damage" in text
+    assert "Read the full article" not in text
+    # A box with words of its own between them is no wrapper: the hidden prose stays hidden.
+    aside = "<div class='promo'>Subscribe for unlimited access to every story.</div>"
+    assert "In the first year" not in _text(f"{SHOWN}{aside}{BUTTON}<div hidden>{REST}</div>")
+
+
 def test_hidden_prose_without_an_expand_control_or_away_from_the_body_stays_hidden():
     modal = f"<div class='modal' hidden>{REST}</div>"
     assert "In the first year" not in _text(f"{SHOWN}{modal}")

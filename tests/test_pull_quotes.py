@@ -2,7 +2,7 @@
 
 from lxml import html as lxml_html
 
-from crawler.core.pull_quotes import drop_pull_quotes, unwrap_quote_figures
+from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
 
 SAID = (
     "“We wanted to know what it would actually cost us, and we wanted it in writing,” said"
@@ -107,6 +107,38 @@ def test_upstream_drops_a_blockquote_set_in_a_figure(tmp_path):
     assert stock_output(STOCK_FIGURE_QUOTE, page) == ["dropped"]
 
 
+LISTING = (
+    "<figure class='highlight'><pre><code class='language-python'>import time\n"
+    "start = time.perf_counter()\nfor batch in loader:\n    model(batch)\n</code></pre></figure>"
+)
+STOCK_FIGURE_CODE = """
+import sys, trafilatura
+print("code-kept" if "perf_counter" in trafilatura.extract(open(sys.argv[1]).read()) else "dropped")
+"""
+
+
+def _code_page() -> str:
+    return _quote_page().replace(
+        "<figure class='wp-block-pullquote'>", f"{LISTING}<figure class='wp-block-pullquote'>"
+    )
+
+
+def test_upstream_drops_a_code_listing_set_in_a_figure(tmp_path):
+    from tests.stock_trafilatura import stock_output
+
+    page = tmp_path / "code.html"
+    page.write_text(_code_page())
+    assert stock_output(STOCK_FIGURE_CODE, page) == ["dropped"]
+
+
+def test_a_code_listing_in_a_figure_is_the_articles():
+    """Audit 27: Jekyll's highlighted listings were lost, line numbers or none."""
+    from crawler.core.extract import extract_article
+
+    text = extract_article(_code_page().encode(), "https://news.example/grid").text
+    assert "start = time.perf_counter()" in text
+
+
 def test_a_quotation_said_once_in_a_figure_is_the_articles():
     from crawler.core.extract import extract_article
 
@@ -116,4 +148,4 @@ def test_a_quotation_said_once_in_a_figure_is_the_articles():
     photo = lxml_html.fromstring(
         "<div><figure><img src='a.jpg'><blockquote>x</blockquote></figure></div>"
     )
-    assert unwrap_quote_figures(photo) == 0
+    assert unwrap_text_figures(photo) == 0

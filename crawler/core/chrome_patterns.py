@@ -437,6 +437,8 @@ EDGE_ONLY = {
         # A newsroom's tagline: "Jane Roe covers business for the Gazette. Contact her at …"
         r"^[\w.'-]+( [\w.'-]+){0,3} (covers|writes about|reports on) ",
         r"\b(contact|reach|email|e-mail) (him|her|them|the (author|writer|reporter)) (at|on)\b",
+        # By name, with the address: "Contact Greg Tan at gtan@example.com or 555-0148."
+        r"^(contact|reach|email|e-mail) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,2} (at|on) \S+@\S+",
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
     ),
     "related": (RELATED_HEADING,),
@@ -521,6 +523,8 @@ TIP_BOX = re.compile(
     r"^(do you have|got|have) an? (news )?(tip|story|story idea)( to share| for [^?]{1,40})?\?\s*"
     r"(get in touch|contact us|email us|e-mail us|send it|write to us|let us know)\b"
     r"|^get in touch with (our|the) [\w ]{1,30}(team|desk)\b.{0,30}\b(e-?mail|emailing|at)\b"
+    # A reader's question invited: "Got a science question? Email ask@… and we may answer it".
+    r"|^(got|have) an? [\w ]{0,20}question\?\s*(email|e-mail|write to|send it to)\b"
     r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b"
     # A station's line under each story: "For the latest news, weather, sports, and
     # streaming video, head to WKRX 7 News."

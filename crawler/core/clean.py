@@ -102,9 +102,11 @@ def clean_lines(
     authors: list[str] | tuple[str, ...] = (),
     links: frozenset[str] = frozenset(),
     headings: Collection[str] = frozenset(),
+    code: Collection[str] = frozenset(),
 ) -> CleanResult:
     """Clean extracted lines; `links` are the page's anchor texts (lower-cased), `headings`
-    the page's heading texts (crawler.core.sections)."""
+    the page's heading texts (crawler.core.sections), `code` the lines of its code listings
+    (crawler.core.extract.code_lines)."""
     result = CleanResult(lines=[line for line in (normalize_space(x) for x in lines) if line])
     _drop_table_rules(result)
     result.original_publisher = _find_original_publisher(result.lines)
@@ -131,7 +133,7 @@ def clean_lines(
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
-    _drop_trailing_details(result)
+    _drop_trailing_details(result, code)
     _drop_contact_block(result, followed=True)
     _drop_unlabelled_contact(result)
     _drop_after_end_mark(result)
@@ -376,9 +378,11 @@ DETAILS_MIN_LINES = 6
 DETAILS_LINE_WORDS = 12
 
 
-def _drop_trailing_details(result: CleanResult) -> None:
+def _drop_trailing_details(result: CleanResult, code: Collection[str] = ()) -> None:
     lines, start = result.lines, len(result.lines)
-    while start > 0 and _is_detail_line(lines[start - 1]):
+    # A listing's lines are short and end without a stop too: a tutorial's last code block,
+    # a paper's BibTeX entry, were cut as details (audit 27).
+    while start > 0 and _is_detail_line(lines[start - 1]) and lines[start - 1] not in code:
         start -= 1
     run = len(lines) - start
     prose = sum(w for w in map(_words, lines[:start]) if w >= 12)

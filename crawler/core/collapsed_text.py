@@ -76,8 +76,17 @@ def _prose(paragraph) -> bool:
 
 
 def _continues_body(container) -> bool:
-    """The element before it is a prose paragraph, or ends with one."""
+    """The element before it is a prose paragraph, or ends with one; the control's wrapper
+    and an empty fade between them are passed over (audit 27: `<p>…</p><div class="read-more-
+    wrap"><div class="fade"></div><button>Read more</button></div><div hidden>…`)."""
     previous = previous_element(container)
+    for _ in range(NEAR):
+        if previous is None or previous.find(".//p") is not None or previous.tag == "p":
+            break
+        words = previous.text_content()
+        if words.strip() and not _EXPAND_WORDS.match(words):
+            break
+        previous = previous_element(previous)
     if previous is None:
         return False
     last = previous if previous.tag == "p" else next(reversed(previous.findall(".//p")), None)

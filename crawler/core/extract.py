@@ -50,7 +50,7 @@ from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
-from crawler.core.pull_quotes import drop_pull_quotes, unwrap_quote_figures
+from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.split_bodies import posing_as, split_body
@@ -316,7 +316,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_pull_quotes(tree)
-    unwrap_quote_figures(tree)
+    unwrap_text_figures(tree)
     drop_comment_sections(tree)
     drop_captions(tree)
     drop_social_embeds(tree)

@@ -117,7 +117,7 @@ def _is_off_topic(score: float, hints: Hints, options: Options) -> bool:
 def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     text = unicodedata.normalize("NFC", raw.text)
     lines, paid = paywall.without_paid_part(text.split("\n"), raw.paid_lines)
-    result = clean_lines(lines, title, authors, raw.page.link_texts, raw.headings)
+    result = clean_lines(lines, title, authors, raw.page.link_texts, raw.headings, raw.code_lines)
     result.removed["paywall"] += paid
     return _Draft(
         result.text,
