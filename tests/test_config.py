@@ -57,3 +57,11 @@ def test_infinite_and_absurd_values_are_refused(name, value):
     with pytest.raises(ValueError, match="finite"):
         parser_for("CLOSESPIDER_TIMEOUT", 0)("inf")  # read by its default's type
     assert check_settings(project(DOWNLOAD_DELAY="3600"), {})["DOWNLOAD_DELAY"] == 3600
+
+
+def test_allowed_private_hosts_that_name_no_host_address_or_network_are_refused():
+    for value in ("127.0.0.1/33", "[not json", "localhost, a b"):
+        with pytest.raises(ConfigError, match="ALLOWED_PRIVATE_HOSTS"):
+            check_settings(project(ALLOWED_PRIVATE_HOSTS=value), {})
+    allowed = "127.0.0.1/8, localhost, ::1, bücher.test"
+    assert check_settings(project(ALLOWED_PRIVATE_HOSTS=allowed), {})["ALLOWED_PRIVATE_HOSTS"]

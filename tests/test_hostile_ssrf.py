@@ -144,6 +144,14 @@ def test_an_allowed_host_may_be_listed_in_unicode_or_in_punycode():
     assert not AddressPolicy.from_hosts(["a..bé"]).allows("10.0.0.5.test", "10.0.0.5")
 
 
+def test_an_allowed_network_allows_every_address_in_it():
+    """Audit 25: `127.0.0.1/8` was taken for a host name, allowed nothing, and every page
+    was a blocked_address reject."""
+    policy = AddressPolicy.from_hosts(["127.0.0.1/8", "fd00::/8"])
+    assert policy.allows("a.test", "127.5.5.5") and policy.allows("b.test", "fd12::1")
+    assert not policy.allows("c.test", "10.0.0.5")
+
+
 def test_blocked_address_is_a_reject_not_a_skip():
     verdict = classify_failure(BlockedAddress("http://10.0.0.1/", "10.0.0.1", "10.0.0.1"))
     assert (verdict.skip, verdict.reason) == (False, "blocked_address")

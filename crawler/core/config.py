@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
+from crawler.core.addresses import allowed_entry
 from crawler.core.values import (
     choice,
     decimal,
@@ -51,6 +52,14 @@ def languages(value) -> list[str]:
     return codes
 
 
+def allowed_hosts(value) -> list[str]:
+    """Host names, addresses and networks (crawler.core.addresses.allowed_entry)."""
+    entries = string_list(value)
+    for entry in entries:
+        allowed_entry(entry)
+    return entries
+
+
 # Waits past a day are typing mistakes: an hourly crawl could never finish one.
 A_DAY = 86_400
 
@@ -81,6 +90,7 @@ SETTINGS: dict[str, Callable] = {
     "LEASE_TIMEOUT": decimal(above=0),
     "WORKER_HEARTBEAT_TTL": whole_number(minimum=1),
     "REDIS_URL": optional(redis_url),
+    "ALLOWED_PRIVATE_HOSTS": allowed_hosts,
     # Scrapy's own, where a wrong value fails late or silently
     # A delay of 1e9 s sent nothing and left the crawl deaf to SIGTERM (audit 22).
     "DOWNLOAD_DELAY": decimal(minimum=0, maximum=A_DAY),
