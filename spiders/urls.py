@@ -32,7 +32,7 @@ class UrlsSpider(ArticleSpider):
         for line in listed_lines(self.args["urls_file"]):
             listed = True
             if not line.too_long:
-                yield self._request_for(line.text)
+                yield from map(self._request_for, line.urls)
                 continue
             self.count("outcomes/requests")
             yield self.bad_url(

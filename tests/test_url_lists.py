@@ -92,6 +92,23 @@ def test_a_space_between_urls_and_a_trailing_comma_are_separators():
     assert address_list("https://a.example/?q=a b") == ["https://a.example/?q=a b"]
 
 
+def test_a_lines_urls_split_as_the_command_lines_and_a_note_after_a_tab_is_no_part(tmp_path):
+    """Audit 25: "URL1 URL2" on a line was requested as one URL, `/a/x%20http://…`, and
+    "URL<TAB>note" as `/a/xnote`."""
+    path = tmp_path / "urls.txt"
+    path.write_text(
+        "https://a.example/x https://b.example/y\n"
+        "https://a.example/z\tfrom the spreadsheet\n"
+        "https://a.example/?q=a b\n"
+    )
+    assert [url for line in listed_lines(path) for url in line.urls] == [
+        "https://a.example/x",
+        "https://b.example/y",
+        "https://a.example/z",
+        "https://a.example/?q=a b",
+    ]
+
+
 @pytest.mark.parametrize(
     "url",
     [

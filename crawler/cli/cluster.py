@@ -50,7 +50,7 @@ def read_urls_file(path: Path) -> list[str]:
         if line.too_long:
             raise CommandError(f"--urls-file {path}: line {line.number} is not a URL "
                              f"({line.length:,} characters)")  # fmt: skip
-    return [line.text for line in lines]
+    return [url for line in lines for url in line.urls]
 
 
 def enqueue(spider: str, seeds: list[dict], redis_url: str | None) -> int:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.core.canonical import unescape_surrogates
+from crawler.core.values import address_list
 
 # Far past any URL a server accepts (URLLENGTH_LIMIT is 2,083): a longer line is not a URL.
 MAX_LINE_CHARS = 16 * 1024
@@ -51,6 +52,13 @@ class ListedLine:
     @property
     def too_long(self) -> bool:
         return self.length > MAX_LINE_CHARS
+
+    @property
+    def urls(self) -> list[str]:
+        """The line's URLs, split as `-a url=` splits them (a comma or a space before the
+        next `http(s)://`), and without a note after a tab (`URL<TAB>note`, a spreadsheet's
+        export): both were requested as one URL (audit 25)."""
+        return address_list(self.text.split("\t", 1)[0])
 
 
 def url_list_file(value) -> Path:
