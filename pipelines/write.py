@@ -25,7 +25,8 @@ from crawler.integration.state_access import STATE_ERROR_STAT, STATE_FAILURES_ST
 from crawler.integration.unavailable_hosts import GIVEN_UP_STAT
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
-from crawler.state.recovery import mark_unsaved, worker_id, write_lock
+from crawler.state.recovery import mark_unsaved, worker_id
+from crawler.state.run_lock import write_lock
 
 logger = logging.getLogger(__name__)
 SKIP_PREFIX = "outcomes/skipped/"

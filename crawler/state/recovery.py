@@ -19,35 +19,15 @@ from pathlib import Path
 
 from crawler.core.canonical import canonicalize
 from crawler.core.simhash import simhash
+from crawler.state.run_lock import owner_alive
 
 logger = logging.getLogger(__name__)
-LOCK_NAME = "run.lock"
 UNSAVED_MARK = "state-unsaved.json"  # records to replay into the store (mark_unsaved)
 
 
 def worker_id() -> str:
     """Who wrote a run directory: WORKER_ID from the environment, else host and pid."""
     return os.environ.get("WORKER_ID") or f"{socket.gethostname()}-{os.getpid()}"
-
-
-def write_lock(run_dir: Path) -> None:
-    (run_dir / LOCK_NAME).write_text(str(os.getpid()), "utf-8")
-
-
-def _owner_alive(run_dir: Path) -> bool:
-    try:
-        pid = int((run_dir / LOCK_NAME).read_text("utf-8").strip())
-    except (OSError, ValueError):
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def mark_unsaved(run_dir: Path, writes: int) -> None:
@@ -60,7 +40,7 @@ def unsaved_runs(output_dir: Path) -> list[Path]:
     return sorted(
         run_dir
         for run_dir in _run_dirs(output_dir)
-        if (run_dir / UNSAVED_MARK).exists() and not _owner_alive(run_dir)
+        if (run_dir / UNSAVED_MARK).exists() and not owner_alive(run_dir)
     )
 
 
@@ -71,7 +51,7 @@ def unfinished_runs(output_dir: Path) -> list[Path]:
         if (run_dir / "articles.jsonl").exists()
         and not (run_dir / "run.json").exists()
         and not (run_dir / "recovered.json").exists()
-        and not _owner_alive(run_dir)
+        and not owner_alive(run_dir)
     )
 
 
