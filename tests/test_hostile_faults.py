@@ -6,8 +6,10 @@ JSON; on SIGTERM the crawl shuts down gracefully with records and run.json compl
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import json
+import os
 import resource
 import signal
 import time
@@ -15,6 +17,7 @@ import time
 import pytest
 
 from crawler.runs.output import JsonlWriter, OutputError
+from crawler.state.recovery import UNSAVED_MARK, recover
 from crawler.state.store import open_store
 from tests.hostile.crawl import (
     assert_peak_rss_bounded,
@@ -27,6 +30,8 @@ from tests.hostile.server import HostileWeb
 
 FILE_LIMIT = 12_000  # bytes: three or four records, then EFBIG
 NO_STATE = {"STATE_URI": ""}  # the state store is not what this test fills up
+PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2  # <linux/prctl.h>, capability.h
+NOBODY = 65534
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +110,81 @@ def test_unwritable_output_directory_stops_before_crawling(web, tmp_path):
     assert f"error: setting OUTPUT_DIR='{output}': is not a directory ({blocker} is a file)" in log
     assert "Traceback" not in log
     assert not list(blocker.parent.glob("**/run.json"))
+
+
+def killed_run(output_dir, records: int):
+    """A run directory as kill -9 leaves it: records, no run.json, no live owner (here no
+    run.lock at all)."""
+    run_dir = output_dir / "urls" / "20260101T000000Z"
+    run_dir.mkdir(parents=True)
+    with (run_dir / "articles.jsonl").open("w", encoding="utf-8") as lines:
+        for n in range(records):
+            url = f"https://example.com/{n}"
+            record = {"id": f"r{n}", "url": url, "canonical_url": url, "content_hash": f"h{n}"}
+            lines.write(json.dumps({**record, "text": f"Record {n} " * 40}) + "\n")
+    return run_dir
+
+
+def assert_one_error_line(log: str, *expected: str) -> None:
+    errors = [line for line in log.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, log[-3000:]
+    assert all(part in errors[0] for part in expected), errors
+    assert "Traceback" not in log and "never retrieved" not in log, log[-3000:]
+
+
+def test_a_killed_run_that_cannot_be_replayed_onto_a_full_disk_is_one_error_line(web, tmp_path):
+    """Replaying a killed run at start into a store on a full disk (here a file size limit)
+    was asyncio's "Task exception was never retrieved" and a traceback, at every start."""
+    store = tmp_path / "state.sqlite3"
+    open_store(str(store)).close()
+    killed_run(tmp_path, records=200)  # their writes pass the file size limit
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (STATE_FILE_LIMIT, STATE_FILE_LIMIT))
+
+    process = start_crawl("urls", tmp_path, {"url": web.url("/content/article")}, None, limit)
+    log = finish(process)
+    assert process.returncode == 1, log[-3000:]  # a start error (README, "Exit codes")
+    expected = (f"error: cannot replay earlier runs in {tmp_path}", str(store), "OperationalError")
+    assert_one_error_line(log, *expected)
+    assert [p.name for p in (tmp_path / "urls").iterdir()] == ["20260101T000000Z"]
+
+
+def test_an_empty_unsaved_mark_a_full_disk_left_is_replayed_all_the_same(tmp_path):
+    """A run whose store stopped taking writes on a full disk leaves its state-unsaved.json
+    empty: that it is there is all it says."""
+    run_dir = killed_run(tmp_path, records=3)
+    (run_dir / "run.json").write_text("{}", "utf-8")
+    (run_dir / UNSAVED_MARK).write_bytes(b"")
+    store = open_store(str(tmp_path / "state.sqlite3"))
+    try:
+        assert recover(store, tmp_path) == 3
+    finally:
+        store.close()
+    assert not (run_dir / UNSAVED_MARK).exists()
+
+
+def _without_dac_override() -> None:
+    # Root as a crawl run as another user meets it: without these capabilities, a directory
+    # that user owns is read-only to it too (root's writes go through permissions otherwise).
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown, prctl")
+def test_a_killed_run_another_user_left_is_one_error_line(web, tmp_path):
+    """A killed `sudo -u other` crawl's directory, which this crawl cannot mark recovered."""
+    run_dir = killed_run(tmp_path, records=1)
+    os.chown(run_dir, NOBODY, NOBODY)
+    run_dir.chmod(0o755)
+    url = {"url": web.url("/content/article")}
+    process = start_crawl("urls", tmp_path, url, None, _without_dac_override)
+    log = finish(process)
+    assert process.returncode == 1, log[-3000:]
+    assert_one_error_line(log, "PermissionError", str(run_dir / "recovered.json"))
+    assert [p.name for p in (tmp_path / "urls").iterdir()] == [run_dir.name]
 
 
 def test_sigterm_shuts_down_gracefully_with_complete_outputs(web, tmp_path):

@@ -73,11 +73,26 @@ def state_for(crawler) -> StateStore | None:
         # Checked here too: scrapyd and `scrapy runspider` do not run our crawl command.
         store = _open(uri, check=uri not in _checked)
         _checked.add(uri)
-        recover(store, Path(crawler.settings.get("OUTPUT_DIR", "output")))
+        _recover(store, uri, Path(crawler.settings.get("OUTPUT_DIR", "output")))
         store = StoppingStore(store, crawler, uri)
         setattr(crawler, _ATTRIBUTE, store)
         crawler.signals.connect(lambda: store.close(), signal=signals.engine_stopped, weak=False)
     return store
+
+
+def _recover(store: StateStore, uri: str, output_dir: Path) -> None:
+    """Replay killed runs into the store (crawler.state.recovery). A store or run directory
+    that refuses the writes (a full disk, a killed run another user left) stops the start
+    as a store that does not open does: it was a traceback, at every start."""
+    try:
+        recover(store, output_dir)
+    except (OSError, sqlite3.Error) as error:
+        store.close()
+        raise StateUnavailable(
+            f"cannot replay earlier runs in {output_dir} into the state store {uri}: "
+            f"{type(error).__name__}: {error} (free space or fix the permissions: the next "
+            "start replays them)"
+        ) from None
 
 
 STATE_ERROR_STAT = "state/error"  # the first failure's message, for run.json's alerts

@@ -17,6 +17,7 @@ failed, or whose output could not be written; a scheduler must see each of those
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -98,6 +99,7 @@ class Command(ScrapyCrawl):
 
     def run(self, args, opts) -> None:
         self._track_crawlers()
+        self._report_state_errors()
         super().run(args, opts)
         if self.exitcode == 0:
             self.exitcode = max((exit_code(c) for c in self.crawlers_run), default=EXIT_OK)
@@ -154,6 +156,33 @@ class Command(ScrapyCrawl):
             return crawler
 
         process.create_crawler = create_and_keep
+
+    def _report_state_errors(self) -> None:
+        """A state store that fails once the crawl has started (replaying a killed run onto
+        a full disk: crawler.integration.state_access) is a start error too: its one
+        `error:` line, not asyncio's "Task exception was never retrieved" and a traceback.
+        Scrapy marks the start failed (bootstrap_failed): exit 1."""
+        process = self.crawler_process
+        crawl = process.crawl
+
+        def crawl_and_report(*args, **kwargs):
+            started = crawl(*args, **kwargs)
+            if isinstance(started, asyncio.Future):  # AsyncCrawlerProcess, the default
+                started.add_done_callback(_report_state_error)
+            return started
+
+        process.crawl = crawl_and_report
+
+
+def _report_state_error(started: asyncio.Future) -> None:
+    error = None if started.cancelled() else started.exception()
+    if isinstance(error, StateUnavailable):
+        print(f"error: {error}", file=sys.stderr)
+    elif error is not None:  # retrieved above: logged as asyncio would have
+        started.get_loop().call_exception_handler(
+            {"message": "Task exception was never retrieved", "exception": error,
+             "future": started}
+        )  # fmt: skip
 
 
 def _default_values() -> dict[str, object]:
