@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def discover(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "crawler", "discover", *args, "--delay", "0"]
+    command = [sys.executable, "-m", "crawler", "discover", "--delay", "0", *args]
     environment = {k: v for k, v in os.environ.items() if k != "ALLOWED_PRIVATE_HOSTS"}
     return subprocess.run(
         command,
@@ -132,6 +132,15 @@ def test_append_adds_the_entry_and_refuses_a_name_already_there(tmp_path):
 def test_a_url_that_is_not_http_is_refused(url):
     done = discover(url)
     assert done.returncode == 1 and "not an http(s) URL" in done.stderr
+
+
+@pytest.mark.parametrize("delay", ["inf", "nan", "-5", "1e9", "86401"])
+def test_a_delay_that_is_no_time_from_0_to_a_day_is_refused(delay):
+    """Checked as the crawl's DOWNLOAD_DELAY: "inf" was an OverflowError traceback, "1e9"
+    waited for ever, "-5" and "nan" meant no delay at all."""
+    done = discover("http://127.0.0.1:9/", "--delay", delay)
+    assert done.returncode == 1
+    assert done.stderr == f"error: --delay {delay}: must be a finite number >= 0 and <= 86400\n"
 
 
 # --- the fetcher: the crawl's identity, address policy and size limit -----------------------

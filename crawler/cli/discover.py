@@ -25,6 +25,7 @@ from crawler.cli.site_check import Discoverer, Report, describe
 from crawler.core import discovery
 from crawler.core.addresses import AddressPolicy
 from crawler.core.canonical import is_fetchable
+from crawler.core.config import SETTINGS
 from crawler.core.sources import SourceCatalogueError
 from crawler.core.values import string_list
 
@@ -43,17 +44,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--delay",
-        type=float,
         default=settings.DOWNLOAD_DELAY,
         help=f"seconds between requests to the site (default {settings.DOWNLOAD_DELAY})",
     )
 
 
 def discover_command(args: argparse.Namespace) -> int:
+    try:
+        # Checked as the crawl's DOWNLOAD_DELAY: "inf" was an OverflowError traceback, "1e9"
+        # waited for ever, "-5" and "nan" meant no delay at all.
+        delay = SETTINGS["DOWNLOAD_DELAY"](args.delay)
+    except ValueError as error:
+        return _error(f"--delay {args.delay}: {error}")
     if not is_fetchable(args.url):
         return _error(f"{args.url!r} is not an http(s) URL")
     try:
-        finder = Discoverer(_fetcher(args), settings.USER_AGENT, settings.CRAWL_DELAY_MAX)
+        finder = Discoverer(_fetcher(args, delay), settings.USER_AGENT, settings.CRAWL_DELAY_MAX)
         report = finder.run(args.url)
     except FetchError as error:
         return _error(f"{args.url}: {error}")
@@ -72,7 +78,7 @@ def discover_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fetcher(args: argparse.Namespace) -> Fetcher:
+def _fetcher(args: argparse.Namespace, delay: float) -> Fetcher:
     hosts = [
         *string_list(args.allow_private_hosts),
         *string_list(os.environ.get("ALLOWED_PRIVATE_HOSTS")),
@@ -83,7 +89,7 @@ def _fetcher(args: argparse.Namespace) -> Fetcher:
         settings.USER_AGENT,
         settings.DOWNLOAD_MAXSIZE,
         settings.DOWNLOAD_TIMEOUT,
-        max(0.0, args.delay),
+        delay,
     )
 
 
