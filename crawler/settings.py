@@ -16,7 +16,8 @@ CONTACT_URL = "https://github.com/ai-news-crawler/ai-news-crawler"
 
 
 def user_agent(contact_url: str) -> str:
-    """The agent naming whom to contact; `-s CONTACT_URL=…` alone makes it the operator's."""
+    """The agent naming whom to contact; `scrapy crawl … -s CONTACT_URL=…` alone makes it
+    the operator's (crawler.integration.commands.crawl; scrapyd users set USER_AGENT)."""
     return f"ainews-crawler/0.1 (+{contact_url})"
 
 

@@ -433,8 +433,9 @@ class ArticleSpider(scrapy.Spider):
         return self.crawler.stats.get_value(f"{UNREACHABLE_STAT}{origin}") is not None
 
     def _page_dropped(self, item, response, exception, spider=None) -> None:
-        """A listed page the pipelines rejected for a failure of their own (extract_timeout,
-        extract_crashed) is tried again next run: its document too."""
+        """A listed page the pipelines rejected for a reason that is tried again next run
+        (every reason but PERMANENT_REJECTS: extract_timeout, too_long, soft_404, …): its
+        document is read again too."""
         if isinstance(exception, Rejected) and exception.reason not in PERMANENT_REJECTS:
             self._unsettle(getattr(response, "request", None))
 

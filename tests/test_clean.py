@@ -1260,9 +1260,6 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
         ],
         "advertisement": ["Article content"],
         "time_stamp": ["• Last updated 3 hours ago • 3 minute read"],
-        "feedback": [
-            "For the latest news, weather, sports, and streaming video, head to WKRX 7 News."
-        ],
         "newsletter": [
             "Want analysis like this in your inbox? Sign up for Policy Weights, free every "
             "Thursday."
@@ -1283,23 +1280,39 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
     assert clean_lines([*BODY, republish]).removed["copyright"] == 1
     contact = "Contact Greg Tan at gtan@coastbusiness.example or 555-0148."  # audit 27
     assert clean_lines([*BODY, contact]).removed["author_bio"] == 1
+    clerk = "Contact the county clerk at clerk@county.example for details."  # the review
+    assert clean_lines([*BODY, clerk]).lines == [*BODY, clerk]
     question = "Got a science question? Email ask@curious.example and we may answer it."
     for placed in ([BODY[0], question, *BODY[1:]], [*BODY, question]):
         assert clean_lines(placed).lines == BODY, placed
-    # At the end only: the desk's initials, and the author's name over a bio that went.
-    for line, kind in (("/cb", "byline"), ("/ra/dl", "byline"), ("Hannah Lin", "byline")):
+    # At the end only: the desk's initials, the author's name over a bio that went, a
+    # station's pointer to its site.
+    station = "For the latest news, weather, sports, and streaming video, head to WKRX 7 News."
+    for line, kind in (
+        ("/cb", "byline"),
+        ("/ra/dl", "byline"),
+        ("Hannah Lin", "byline"),
+        (station, "feedback"),
+    ):
         result = clean_lines([*BODY, line], authors=["Hannah Lin"])
         assert result.lines == BODY and result.removed[kind] == 1, line
     # Sentences that say the same words stay.
     for sentence in (
         "The feed was edited by hand before the syndicated feed went out, the agency said.",
+        "The agency said it had changed its policy on the syndicated feed.",  # the review
         "For the latest news on the chip, the company said, customers should head to its blog.",
         "The views expressed in the survey are their own, the researchers said of the panel.",
     ):
         for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
             assert clean_lines(placed).lines == placed, sentence
+    # Between paragraphs, a story's pointer is its own sentence (the review).
+    pointer = "For the latest updates, go to the county's website."
+    assert clean_lines([BODY[0], pointer, *BODY[1:]]).lines == [BODY[0], pointer, *BODY[1:]]
     # A widget's heading over its list of links.
     cards = ["Agentic AI governance checklist for CIOs By: Esther Adeyemi"] * 2
-    for heading in ("Key events", "Dig Deeper on AI business strategies"):
-        result = clean_lines([*BODY, heading, *cards], headings={heading})
-        assert result.lines == BODY, heading
+    heading = "Dig Deeper on AI business strategies"
+    assert clean_lines([*BODY, heading, *cards], headings={heading}).lines == BODY
+    # A timeline under "Key events" is the story's (the review).
+    timeline = ["Key events", "March 3: Students occupy the main square",
+                "March 9: Police clear the camp at dawn"]  # fmt: skip
+    assert clean_lines([*BODY, *timeline], headings={"Key events"}).lines == [*BODY, *timeline]

@@ -656,6 +656,9 @@ def test_an_unlinked_name_listed_with_the_linked_ones_is_an_author():
         '<div class="gnt_ar_by_ttl">Harborview Ledger</div></div>'
     )
     assert clean_authors(list(_byline(outlet))) == ["Marisa Quintero", "Dale Henning"]
+    # A co-author whose name begins with a linked one's is another person (the review).
+    alike = '<div class="byline">By <a href="/author/li-wei">Li Wei</a> and Li Weiming</div>'
+    assert clean_authors(list(_byline(alike))) == ["Li Wei", "Li Weiming"]
 
 
 def test_metadata_naming_the_first_author_gets_the_others_from_the_byline():
@@ -1016,6 +1019,9 @@ def test_a_company_job_title_and_its_team_under_a_name_are_no_author():
     assert clean_authors(["Jane Roe Software Engineer"]) == ["Jane Roe"]
     assert clean_authors(["Jane Roe, Software Engineer, and John Doe"]) == ["Jane Roe", "John Doe"]
     assert clean_authors(["Jane Roe Staff Writer", "Ana Lead"]) == ["Jane Roe", "Ana Lead"]
+    # The review: a title before the name, and the longest title after one.
+    assert names_in("Staff Writer, Jane Doe") == names_in("Editor | Jane Doe") == ["Jane Doe"]
+    assert names_in("Peter Grant Vice President") == ["Peter Grant"]
 
 
 def test_an_agency_beside_the_name_an_updater_and_a_pages_name_are_no_authors():
@@ -1029,6 +1035,7 @@ def test_an_agency_beside_the_name_an_updater_and_a_pages_name_are_no_authors():
     assert clean_authors(["AFP"]) == ["AFP"] and clean_authors(["Ap Dijksterhuis"]) == [
         "Ap Dijksterhuis"
     ]
+    assert clean_authors(["Mary Ellen Bloomberg"]) == ["Mary Ellen Bloomberg"]  # a surname
     assert names_in("By Rebecca Thorn Updated by Marco Esposito") == ["Rebecca Thorn"]
     assert clean_authors(["Letters to the Editor"]) == []
 
@@ -1101,8 +1108,9 @@ def test_a_wire_credit_closing_the_story_names_the_agency_when_nothing_else_does
     assert _wire_story_authors(f"{body} next year. (Reuters)</p>") == ["Reuters"]
     assert _wire_story_authors(f"{body} next year.</p><p>(With inputs from PTI)</p>") == ["PTI"]
     assert _wire_story_authors(f"{body} next year. — Bernama</p>", _BYLINE) == ["Jane Roe"]
-    # An agency named inside the sentence is no credit.
+    # An agency named inside the sentence is no credit, nor an abbreviation in brackets.
     assert _wire_story_authors(f"{body} next year, as reported by Bernama.</p>") == []
+    assert _wire_story_authors(f"{body} children with cerebral palsy (CP).</p>") == []
 
 
 def test_a_writing_by_credit_names_its_writer():

@@ -263,6 +263,8 @@ def names_in(byline: str) -> list[str]:
         name = clean_name(part)
         if names and _credential_and_more(name):
             break  # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
+        if not names and _is_role_phrase(name):
+            continue  # "Staff Writer, Jane Doe": the name comes after
         if _is_title_line(name) or (names and _is_job_title(name)):
             if names and joined and _is_person(names[-1]):  # "Jane Doe Health and science
                 names[-1] = " ".join(_drop_beat(names[-1].split()))  # reporter"
@@ -297,6 +299,11 @@ _COMPANY_ROLES = frozenset(
     {"engineer", "engineers", "developer", "developers", "designer", "designers",
      "architect", "consultant"}
 )  # fmt: skip
+
+
+def _ends_in_role(words: list[str]) -> bool:
+    last = words[-1].strip(_EDGES).lower()
+    return last in _TITLE_WORDS or last in _COMPANY_ROLES or bool(_ROLE.fullmatch(last))
 
 
 def _is_title_line(text: str) -> bool:
@@ -335,6 +342,8 @@ WIRE_AGENCIES = (
     "AP", "Reuters", "AFP", "Bloomberg", "UPI", "PTI", "ANI", "IANS", "Xinhua", "Yonhap",
     "Kyodo", "Bernama", "PA", "dpa", "EFE", "ANSA", "AAP", "CP", "CNA", "Anadolu", "TASS",
 )  # fmt: skip
+# Not "Bloomberg", a surname too ("Mary Ellen Bloomberg").
+_GLUED_AGENCIES = frozenset(WIRE_AGENCIES) - {"Bloomberg"}
 # "JANE DOE Associated Press": an all-caps name run into its outlet, as wire copy prints it.
 _CAPS_THEN_WORDS = re.compile(r"((?:[A-Z][A-Z.'’-]+\s+)+[A-Z][A-Z.'’-]+)\s+([A-Z][a-z].*)")
 # "Jane Doe For Dailymail.com", "Ana Ruiz for The Guardian": a writer for an outlet.
@@ -356,7 +365,7 @@ def _name_and_outlet(part: str) -> list[str]:
     # "Nguyễn Thị Hoa AFP": the reporter's and the agency's spans with a space between
     # them (audit 26).
     *name, last = part.split() or [""]
-    if len(name) >= 2 and last in WIRE_AGENCIES and person_shaped(" ".join(name)):
+    if len(name) >= 2 and last in _GLUED_AGENCIES and person_shaped(" ".join(name)):
         return [" ".join(name), last]
     return [part]
 
@@ -412,13 +421,15 @@ def clean_name(part: str) -> str:
         if re.search(r"\d", word):
             continue
         words.append(word)
-    # A title in _TITLE_WORDS was cut above ("Staff" ends a newsroom's account).
-    glued_title = words and words[-1].lower() not in _TITLE_WORDS
-    whole_title = _is_title_line(" ".join(words))
-    for start in range(2, len(words) if glued_title and not whole_title else 0):
-        if _is_title_line(" ".join(words[start:])):  # "Jane Roe Software Engineer"
-            del words[start:]
-            break
+    # A title in _TITLE_WORDS was cut above ("Staff" ends a newsroom's account); a name
+    # longer than a name and its title is junk, not searched.
+    glued_title = 2 <= len(words) <= MAX_NAME_WORDS + 4 and words[-1].lower() not in _TITLE_WORDS
+    if glued_title and _ends_in_role(words) and not _is_title_line(" ".join(words)):
+        for start in range(1, len(words)):  # the longest title: "Laura Vice President"
+            title = words[start:]
+            if (start > 1 or len(title) > 1) and _is_title_line(" ".join(title)):
+                del words[start:]  # "Jane Roe Software Engineer"
+                break
     name = " ".join(words).strip(_EDGES)
     if abbreviated and name.endswith(abbreviated[1]):
         name += "."  # "Dave R.", "Martin Luther King Jr.": the stop is the name's

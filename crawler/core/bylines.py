@@ -111,7 +111,9 @@ def _unlinked_names(linked: list) -> tuple[str, ...]:
     known = [name for node in linked for name in names_in(element_text(node))]
     found: list[str] = []
     for name in names_in(text):
-        if not person_shaped(name) or any(other in name for other in known):
+        if not person_shaped(name) or any(
+            re.search(rf"\b{re.escape(other)}\b", name) for other in known
+        ):
             continue  # a linked name, or one glued to the next line ("Dale Henning Ledger")
         # Listed with the linked names ("A, B and C"), not beside them ("A · Climate Desk").
         listed = "|".join(re.escape(other) for other in known + found)

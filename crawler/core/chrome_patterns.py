@@ -134,12 +134,13 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     # Download (Duration: 48:12 — 44.1MB)", "Subscribe: Apple Podcasts | Spotify | RSS".
     r"^podcast\s*:\s*play in new window\b.{0,80}$",
     r"^subscribe\s*:\s*(apple podcasts|google podcasts|spotify|android|rss|email|youtube)"
-    r"(\s*\|\s*[\w ]{2,20}){1,8}$",
+    r"(\s*\|\s*\w+(?: \w+){0,3}){1,8}$",
     # An agency story's note on its syndication, as Indian outlets print it: "(Except for
     # the headline, this story has not been edited by NDTV staff and is published from a
     # syndicated feed.)", "(Only the headline … may have been reworked by … staff; the rest
     # … is auto-generated from a syndicated feed.)".
-    r"^\(?[^()]{0,160}\b(edited|reworked|changed)\b[^()]{0,160}\bsyndicated (news )?feed\.?\)?\.?$",
+    r"^\(?(except for the headline|only the headline)\b[^()]{0,200}\bsyndicated (news )?feed"
+    r"\.?\)?\.?$",
     r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
     r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
     r"^(click|tap) here (to|for)\b.{0,60}$",
@@ -397,8 +398,8 @@ WIDGET_HEADING = re.compile(
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
     # A blog's cards under the post: "Keep reading", "Other posts of interest".
     r"|keep reading|other (?:posts|stories|articles) of interest"
-    # A live page's box of links to its own entries; a trade site's further reading.
-    r"|key events|dig deeper(?: on\b.{1,40})?)\s*:?$",
+    # A trade site's further reading.
+    r"|dig deeper(?: on\b.{1,40})?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -438,7 +439,8 @@ EDGE_ONLY = {
         r"^[\w.'-]+( [\w.'-]+){0,3} (covers|writes about|reports on) ",
         r"\b(contact|reach|email|e-mail) (him|her|them|the (author|writer|reporter)) (at|on)\b",
         # By name, with the address: "Contact Greg Tan at gtan@example.com or 555-0148."
-        r"^(contact|reach|email|e-mail) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,2} (at|on) \S+@\S+",
+        r"^(contact|reach|email|e-mail) (?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,2}"
+        r" (at|on) \S+@\S+",
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
     ),
     "related": (RELATED_HEADING,),
@@ -465,6 +467,11 @@ EDGE_ONLY = {
         r"^feedback to (the )?editors?$",
         r"^use this form (if|to)\b.{0,80}\b(typo|inaccuracy|correction|edit request|error)",
         r"^we('d| would)? (want|like|love) to hear (what you think|from you)\b",
+        # A station's line under each story: "For the latest news, weather, sports, and
+        # streaming video, head to WKRX 7 News." At the end only: "For the latest updates,
+        # go to the county's website." is a story's sentence (the review).
+        r"^for the latest (news|headlines|updates)((,|,? and) [\w ]{1,25}){0,5},? (head|go)"
+        r" (over )?to\b.{0,40}$",
     ),
     # After the article; over it, crawler.core.clean's leading edge takes it too.
     "time_stamp": (*TIME_STAMP, TIME_LABELS_LEFT),
@@ -525,11 +532,7 @@ TIP_BOX = re.compile(
     r"|^get in touch with (our|the) [\w ]{1,30}(team|desk)\b.{0,30}\b(e-?mail|emailing|at)\b"
     # A reader's question invited: "Got a science question? Email ask@… and we may answer it".
     r"|^(got|have) an? [\w ]{0,20}question\?\s*(email|e-mail|write to|send it to)\b"
-    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b"
-    # A station's line under each story: "For the latest news, weather, sports, and
-    # streaming video, head to WKRX 7 News."
-    r"|^for the latest (news|headlines|updates)((,|,? and) [\w ]{1,25}){0,5},? (head|go)"
-    r" (over )?to\b.{0,40}$",
+    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b",
     re.IGNORECASE,
 )
 

@@ -140,11 +140,10 @@ _STAMP = re.compile(
 _CLOCK_TEXTS = etree.XPath(
     "//body//text()[contains(., ':') or contains(., '.')][not(parent::script or parent::style)]"
     "[contains(translate(., '0123456789', '##########'), '#:#')"
-    " or (contains(translate(., '0123456789', '##########'), '#.##')"
-    "     and (contains(translate(., 'APM', 'apm'), 'pm') or contains(translate(., 'APM', 'apm'),"
-    "          'am') or contains(., 'BST') or contains(., 'GMT') or contains(., 'IST')"
-    "          or contains(., 'UTC')))]"
+    " or contains(translate(., '0123456789', '##########'), '#.##')]"
 )
+# A British clock with a stop, "9.00pm", "21.00 BST", not a decimal ("12.50 points").
+_DOTTED_CLOCK = re.compile(r"\d\.\d\d\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,5})\b)", re.IGNORECASE)
 MAX_STAMP_CHARS = 120
 
 
@@ -152,11 +151,16 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     """(day, "day time zone") of each short element outside the chrome that prints a day
     and a time beside it, in document order, for a page that dates itself nowhere in its
     markup: the time of day and zone of the day htmldate finds."""
-    found = []
+    found, read = [], set()
     for text in _CLOCK_TEXTS(tree):
-        owner = text_owner(text)
-        if owner is None or owner.tag in ("script", "style"):
+        if ":" not in text and not _DOTTED_CLOCK.search(text):
             continue
+        owner = text_owner(text)
+        # Each element read once: an old page's lines are tails of one <div>'s <br>s, and
+        # reading its whole text for each took time that grew with its square (review).
+        if owner is None or owner.tag in ("script", "style") or owner in read:
+            continue
+        read.add(owner)  # kept alive, so lxml hands back the same proxy
         line = _text(owner)
         match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
         if match and not _in_chrome(owner):

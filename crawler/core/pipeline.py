@@ -179,18 +179,29 @@ _AGENCY = "|".join(sorted(_AGENCY_SPELLINGS, key=len, reverse=True))
 _DATELINE_AGENCY = re.compile(rf"^[A-Z][\w .,'’-]{{1,60}}\((?P<agency>{_AGENCY})\)\s*[—–-]")
 # Or the credit closes the story, as Malaysian, Indian and other wire subscribers print it:
 # "… next year. — Bernama", "-- PTI" below the text, "(Reuters)", "(With inputs from PTI)".
+# After a sentence's stop, or on a line of its own: "(CP)" after "cerebral palsy" and
+# "- PA" after an address are no credits (the review).
 _CLOSING_AGENCY = re.compile(
-    rf"(?:(?:^|(?<=[\s.!?”\"]))(?:[—–]|--?)\s*(?P<agency>{_AGENCY})"
+    rf"(?:^|(?<=[.!?”\"])\s*)(?:(?:[—–]|--?)\s*(?P<agency>{_AGENCY})"
     rf"|\((?i:with inputs from\s+)?(?P<inner>{_AGENCY})\))\.?$"
 )
+# Letters that are an abbreviation as often (Andhra Pradesh, Pennsylvania, a nursing
+# assistant): only a line of their own.
+_AMBIGUOUS_AGENCIES = frozenset({"AP", "PA", "CP", "CNA", "ANI"})
 
 
 def _wire_agency(text: str) -> list[str]:
     """The agency a wire story's dateline or closing credit names."""
     match = _DATELINE_AGENCY.match(text.lstrip())
     if match is None:
-        match = _CLOSING_AGENCY.search(text.rstrip().rsplit("\n", 1)[-1])
-    return [_AGENCY_SPELLINGS[match["agency"] or match["inner"]]] if match else []
+        last = text.rstrip().rsplit("\n", 1)[-1].strip()
+        match = _CLOSING_AGENCY.search(last)
+        if match and _AGENCY_SPELLINGS[match["agency"] or match["inner"]] in (_AMBIGUOUS_AGENCIES):
+            match = match if match.start() == 0 else None
+        if match:
+            return [_AGENCY_SPELLINGS[match["agency"] or match["inner"]]]
+        return []
+    return [_AGENCY_SPELLINGS[match["agency"]]]
 
 
 def _reprinted_authors(draft: _Draft) -> list[str]:

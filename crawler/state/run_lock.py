@@ -36,7 +36,10 @@ def owner_alive(run_dir: Path) -> bool:
     started = lock.get("started")
     if started is None or process_start("self") is None:  # no /proc where it ran, or here
         return _pid_alive(lock["pid"])
-    return process_start(lock["pid"]) == started
+    current = process_start(lock["pid"])
+    if current is None:  # gone, or hidden from us (/proc mounted hidepid=2): ask the kernel
+        return _pid_alive(lock["pid"])
+    return current == started
 
 
 def process_start(pid: int | str) -> str | None:
