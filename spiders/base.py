@@ -15,7 +15,6 @@ from pathlib import Path
 import scrapy
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
 
 from crawler.compat.scrapy import parsed, release_parsed
@@ -35,7 +34,7 @@ from crawler.core.values import flag
 from crawler.core.xmlsafe import MAX_XML_BYTES
 from crawler.integration.failures import classify_failure
 from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
-from crawler.integration.robots import UNREACHABLE_STAT
+from crawler.integration.robots import UNREACHABLE_STAT, request_origin
 from crawler.integration.signals import request_finished
 from crawler.integration.state_access import state_for
 from crawler.integration.stop_promptly import TakenBack
@@ -428,8 +427,7 @@ class ArticleSpider(scrapy.Spider):
             self._unsettled.add(request.meta[LISTED_BY])
 
     def _robots_unreachable(self, request) -> bool:
-        url = urlparse_cached(request)
-        origin = f"{url.scheme}://{url.netloc}"
+        origin = request_origin(request)
         return self.crawler.stats.get_value(f"{UNREACHABLE_STAT}{origin}") is not None
 
     def _page_dropped(self, item, response, exception, spider=None) -> None:

@@ -168,14 +168,14 @@ def _credited_writer(text: str) -> list[str]:
     return []
 
 
-# A wire story's dateline names the agency that wrote it: "WASHINGTON (AP) — …",
-# "LONDON, June 5 (Reuters) - …". On a page that names no author anywhere else, the agency
-# is the author, as it would be had the byline named it (audit 23: the record had none).
 # A name as the wire spells it, or in capitals ("— BERNAMA").
 _AGENCY_SPELLINGS = {name: name for name in WIRE_AGENCIES} | {
     name.upper(): name for name in WIRE_AGENCIES
 }
 _AGENCY = "|".join(sorted(_AGENCY_SPELLINGS, key=len, reverse=True))
+# A wire story's dateline names the agency that wrote it: "WASHINGTON (AP) — …",
+# "LONDON, June 5 (Reuters) - …". On a page that names no author anywhere else, the agency
+# is the author, as it would be had the byline named it (audit 23: the record had none).
 _DATELINE_AGENCY = re.compile(rf"^[A-Z][\w .,'’-]{{1,60}}\((?P<agency>{_AGENCY})\)\s*[—–-]")
 # Or the credit closes the story, as Malaysian, Indian and other wire subscribers print it:
 # "… next year. — Bernama", "-- PTI" below the text, "(Reuters)", "(With inputs from PTI)".
@@ -192,16 +192,16 @@ _AMBIGUOUS_AGENCIES = frozenset({"AP", "PA", "CP", "CNA", "ANI"})
 
 def _wire_agency(text: str) -> list[str]:
     """The agency a wire story's dateline or closing credit names."""
-    match = _DATELINE_AGENCY.match(text.lstrip())
-    if match is None:
-        last = text.rstrip().rsplit("\n", 1)[-1].strip()
-        match = _CLOSING_AGENCY.search(last)
-        if match and _AGENCY_SPELLINGS[match["agency"] or match["inner"]] in (_AMBIGUOUS_AGENCIES):
-            match = match if match.start() == 0 else None
-        if match:
-            return [_AGENCY_SPELLINGS[match["agency"] or match["inner"]]]
+    dateline = _DATELINE_AGENCY.match(text.lstrip())
+    if dateline:
+        return [_AGENCY_SPELLINGS[dateline["agency"]]]
+    credit = _CLOSING_AGENCY.search(text.rstrip().rsplit("\n", 1)[-1].strip())
+    if credit is None:
         return []
-    return [_AGENCY_SPELLINGS[match["agency"]]]
+    agency = _AGENCY_SPELLINGS[credit["agency"] or credit["inner"]]
+    if agency in _AMBIGUOUS_AGENCIES and credit.start() > 0:
+        return []
+    return [agency]
 
 
 def _reprinted_authors(draft: _Draft) -> list[str]:

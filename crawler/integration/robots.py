@@ -54,6 +54,14 @@ MAX_ROBOTS_BYTES = 512 * 1024
 # as it goes (crawler.integration.truncated_streams inflates a compressed one to its prefix).
 PARTIAL_BODY_OK = "partial_body_ok"
 UNREACHABLE_STAT = "robotstxt/unreachable_origin/"  # + origin: the cause ("HTTP 503", ...)
+
+
+def request_origin(request) -> str:
+    """The "scheme://host[:port]" of a host's robots.txt rules and of its unreachable stat."""
+    url = urlparse_cached(request)
+    return f"{url.scheme}://{url.netloc}"
+
+
 # Failures where no server took the robots.txt request: the host's pages will fail the same
 # way, or (IgnoreRequest: a blocked address) are refused the same way. Any other failure
 # came from a server that accepted the connection: a tarpit, a stall after `Disallow:`.
@@ -105,7 +113,7 @@ class RobotsTxtGate:
 
     async def process_request(self, request: Request) -> None:
         url = urlparse_cached(request)
-        origin = f"{url.scheme}://{url.netloc}"
+        origin = request_origin(request)
         if request.meta.get(PARTIAL_BODY_OK):  # our robots.txt request, or its retry
             if self.stopping:
                 raise IgnoreRequest("robots.txt not fetched: the crawl is stopping")
