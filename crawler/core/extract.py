@@ -35,6 +35,7 @@ from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.faq_panels import show_faq_answers
 from crawler.core.footnotes import drop_footnote_references
+from crawler.core.formulas import recover_formulas
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
 from crawler.core.heading_anchors import drop_heading_permalinks
@@ -285,7 +286,8 @@ def code_lines(tree) -> frozenset[str]:
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
-    tables read as regions; a code listing's line numbers dropped; text beside a block,
+    tables read as regions; MathJax 2 formulas made their TeX; a code listing's line
+    numbers dropped; text beside a block,
     and a quotation's divs, set on lines of their own; paragraphs served only in
     <noscript>, the rest of a story collapsed behind "Read more", and an FAQ's answers,
     shown; a run of
@@ -299,7 +301,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
     that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
-    rare = _RARE_ELEMENTS(tree)  # one walk for three passes (0.2 ms a page, not 0.6)
+    rare = _RARE_ELEMENTS(tree)  # one walk for four passes (0.2 ms a page, not 0.6)
+    recover_formulas([e for e in rare if e.tag == "script"])
     drop_code_gutters(tree, [e for e in rare if e.tag in ("pre", "code")])
     separate_block_runs(tree)
     quote_paragraphs(tree)
@@ -331,8 +334,12 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     unlink_prose_paragraphs(tree, [e for e in rare if e.tag == "p"])
 
 
-# What drop_code_gutters, show_noscript_paragraphs and unlink_prose_paragraphs look at.
-_RARE_ELEMENTS = etree.XPath("//noscript | //pre | //code | //a/parent::p[count(*) = 1]")
+# What recover_formulas (MathJax 2's sources), drop_code_gutters, show_noscript_paragraphs
+# and unlink_prose_paragraphs look at.
+_RARE_ELEMENTS = etree.XPath(
+    "//noscript | //pre | //code | //a/parent::p[count(*) = 1]"
+    " | //script[starts-with(@type, 'math/tex') or starts-with(@type, 'math/asciimath')]"
+)
 
 
 def _main_text(tree, url: str, favor_precision: bool, nodes: list[ProseNode]) -> str:

@@ -309,6 +309,14 @@ def strip_foreign_lines(
     return kept, removed
 
 
+# A display formula alone on its line, as a list item too: "\\[…\\]", "\\(…\\)" or "$$…$$".
+_FORMULA_LINE = re.compile(r"^(?:[-*•]\s+)?(?:\\\[.*\\\]|\\\(.*\\\)|\$\$.*\$\$)\s*$")
+
+
 def is_code_line(line: str, code: frozenset[str]) -> bool:
-    """One of the page's <pre> and <code> lines (`code`, spaces collapsed)."""
+    """One of the page's <pre> and <code> lines (`code`, spaces collapsed), or a formula
+    on a line of its own (crawler.core.formulas writes its TeX between delimiters): no
+    language's, though "\\[\\mathrm {softmax} (QK^{T})\\]" reads as a foreign word."""
+    if _FORMULA_LINE.match(line):
+        return True
     return bool(code) and " ".join(line.split()) in code
