@@ -6,6 +6,9 @@ Real crawls against a 127.0.0.1 server: its pages answer 503 with Retry-After wh
 
 from __future__ import annotations
 
+import threading
+import time
+
 from tests.hostile import pages
 from tests.hostile.crawl import assert_accounted, crawl
 from tests.hostile.server import HostileHandler, HostileWeb
@@ -47,10 +50,10 @@ def test_a_host_asking_to_wait_on_every_page_is_given_up_and_fetched_next_run(tm
         result = crawl("urls", tmp_path, {"url": ",".join(busy + fine)}, SETTINGS)
         summary = assert_accounted(result)
         busy_hits = sum(count for path, count in web.hits.items() if path.startswith("/busy/"))
-        # The answers up to the limit, and at most the requests already in transfer then.
-        assert busy_hits <= LIMIT + 2, (busy_hits, result.log[-3000:])
+        # LIMIT waves of at most CONCURRENT_REQUESTS_PER_DOMAIN requests, each wave one count.
+        assert busy_hits <= LIMIT * 2, (busy_hits, result.log[-3000:])
         rejected = summary["rejected_by_reason"]
-        assert rejected.get("host_unavailable", 0) >= BUSY_PAGES - LIMIT - 2, rejected
+        assert rejected.get("host_unavailable", 0) >= BUSY_PAGES - LIMIT * 2, rejected
         assert rejected.get("http_503", 0) + rejected["host_unavailable"] == BUSY_PAGES, rejected
         assert summary["counts"]["accepted"] == len(fine)  # the other host is not given up
         assert any("127.0.0.1 given up" in alert for alert in summary["alerts"]), summary
@@ -70,3 +73,42 @@ def test_answers_without_retry_after_keep_their_own_reason(tmp_path):
         result = crawl("urls", tmp_path, {"url": ",".join(urls)}, SETTINGS, exit_code=2)
     summary = assert_accounted(result)
     assert summary["rejected_by_reason"] == {"http_503": len(urls)}, summary
+
+
+BURST = 8  # CONCURRENT_REQUESTS_PER_DOMAIN in LOOPBACK_SETTINGS: all in flight at once
+
+
+def _one_burst_of_429s(web: HostileWeb) -> list[float]:
+    """The first BURST requests answer 429 with Retry-After: 1, each after a pause that keeps
+    all of them in flight together; every later one an article. Returns the hits' times."""
+    times: list[float] = []
+    lock = threading.Lock()
+
+    def route(handler: HostileHandler) -> None:
+        with lock:
+            times.append(time.monotonic())
+            busy = len(times) <= BURST
+        if busy:
+            time.sleep(0.3)
+            handler.send(429, b"slow down", "text/plain", Retry_After="1")
+        else:
+            number = handler.path.rsplit("/", 1)[-1]
+            handler.send(200, pages.article(f"Page {number} of a host that asked once"))
+
+    web.server.prefixes["/burst/"] = route
+    return times
+
+
+def test_a_burst_of_429s_in_flight_together_is_one_wait_not_a_give_up(tmp_path):
+    """Eight 429s to requests sent together are one "wait", not eight in a row: the host's
+    Retry-After is waited out and every page fetched after it."""
+    with HostileWeb() as web:
+        times = _one_burst_of_429s(web)
+        urls = [web.url(f"/burst/{n}") for n in range(BURST)]
+        result = crawl("urls", tmp_path, {"url": ",".join(urls)}, {"RETRY_TIMES": "2"})
+    summary = assert_accounted(result)
+    assert summary["counts"]["accepted"] == BURST, (summary, result.log[-3000:])
+    assert summary["alerts"] == [], summary["alerts"]
+    assert len(times) == 2 * BURST, times
+    # The retries waited for the Retry-After (1 s) after the burst's answers.
+    assert min(times[BURST:]) - max(times[:BURST]) >= 0.9, times

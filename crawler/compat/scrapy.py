@@ -10,7 +10,8 @@
   and its `get_slot_key`, which fails with CONCURRENT_REQUESTS_PER_IP and a hostname
   resolver (docs/upstream.md); and `stop_sending`, which empties the slots' queues at a stop
   (crawler.integration.stop_promptly), and `refuse`, which fails a given-up host's queue
-  (crawler.integration.unavailable_hosts).
+  (crawler.integration.unavailable_hosts); it numbers the requests it sends (`send_number`),
+  so an answer can tell whether its request left before another answer arrived.
 - `parsed` builds a response's Selector when Scrapy's own raises on a broken `<base href>`;
   `release_parsed` drops the parsed tree a response caches (`_cached_selector`) when its
   callback is done (docs/upstream.md).
@@ -72,6 +73,19 @@ def slot_key(downloader, request) -> str:
     return downloader.get_slot_key(request)
 
 
+SEND_NUMBER = "polite_send_number"  # request.meta: the downloader's count when it was sent
+
+
+def send_number(request) -> int | None:
+    """Which of the downloader's sends this request was (None: not sent by ours)."""
+    return request.meta.get(SEND_NUMBER)
+
+
+def sends_so_far(downloader) -> int | None:
+    """How many requests the downloader has sent (None: not ours, which does not count)."""
+    return getattr(downloader, "sent", None)
+
+
 def set_delay_floor(downloader, key: str, floor: float) -> None:
     """The slot's delay is at least `floor`, without jitter, now and for slots made later."""
     if not check_version():
@@ -120,6 +134,7 @@ class PoliteDownloader(Downloader):
         self._not_before: dict[str, float] = {}  # slot key -> monotonic time
         self._returned: tuple[Callable, Callable] | None = None  # stop_sending's arguments
         self._refused: dict[str, Callable[[Request], Exception]] = {}  # slot key -> error
+        self.sent = 0  # requests sent so far; each carries its number (SEND_NUMBER)
 
     @property
     def gate(self) -> HostGate | None:
@@ -223,6 +238,8 @@ class PoliteDownloader(Downloader):
             slot.queue.popleft()
             slot.lastseen = now
             slot.transferring.add(request)  # taken now, not when the task starts
+            self.sent += 1
+            request.meta[SEND_NUMBER] = self.sent
             _schedule_coro(self._wait_for_download(slot, request, queue_dfd))
             if delay:  # one request per delay: the recursive call waits for the next
                 self._process_queue(slot)

@@ -11,6 +11,11 @@ sent, those waiting in the downloader for its Retry-After included, are rejects
 `host_unavailable`. That reject is transient: the next run fetches the pages (and reads the
 feed or sitemap that listed them) again. Zero never gives up.
 
+Answers to requests that were already in flight when a counted answer arrived count with
+it, as one: with CONCURRENT_REQUESTS_PER_DOMAIN 8, a burst of eight 429s sent together was
+eight "in a row", and the host was given up before its Retry-After had been waited once.
+So each count is a wait honoured and the host answering "wait" again after it.
+
 Only answers that ask us to wait count. A 500 or a timeout says something about one page
 as often as about the host, costs no wait beyond its own, and keeps its own reason.
 """
@@ -22,7 +27,7 @@ import logging
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
-from crawler.compat.scrapy import slot_key
+from crawler.compat.scrapy import send_number, sends_so_far, slot_key
 
 logger = logging.getLogger(__name__)
 GIVEN_UP_STAT = "hosts/given_up/"  # + host: why, for run.json's alerts
@@ -38,6 +43,7 @@ class GiveUpOnUnavailableHosts:
         codes = crawler.settings.getlist("RETRY_HTTP_CODES")
         self.waiting_statuses = {int(code) for code in codes}
         self.failures: dict[str, int] = {}  # host -> answers in a row asking us to wait
+        self.counted_at: dict[str, int] = {}  # host -> sends before its last counted answer
         self.given_up: dict[str, str] = {}  # host -> why
 
     @classmethod
@@ -61,7 +67,9 @@ class GiveUpOnUnavailableHosts:
 
     def _asked_to_wait(self, request: Request, cause: str) -> None:
         host = self._host(request)
-        count = self.failures[host] = self.failures.get(host, 0) + 1
+        if self._sent_after_last_count(request, host):
+            self.failures[host] = self.failures.get(host, 0) + 1
+        count = self.failures.get(host, 0)
         if count < self.limit:
             return
         # This answer is the page's outcome (its own status): a retry would be refused
@@ -77,6 +85,15 @@ class GiveUpOnUnavailableHosts:
         refuse = getattr(self.crawler.engine.downloader, "refuse", None)
         if refuse is not None:  # the requests waiting for the host's Retry-After, at once
             refuse(host, lambda waiting: HostUnavailable(f"not sent: {why}"))
+
+    def _sent_after_last_count(self, request: Request, host: str) -> bool:
+        """False for a request sent before the host's last counted answer arrived: it was in
+        flight, so its answer is the same "wait", not one more after a wait."""
+        sent = send_number(request)
+        if sent is not None and sent <= self.counted_at.get(host, 0):
+            return False
+        self.counted_at[host] = sends_so_far(self.crawler.engine.downloader) or 0
+        return True
 
     def _host(self, request: Request) -> str:
         return slot_key(self.crawler.engine.downloader, request)
