@@ -108,9 +108,11 @@ class RunOutputPipeline:
         raise Rejected(item.url, item.reason if isinstance(item, FetchFailed) else outcome.reason)
 
     def item_error(self, item, response, spider, failure) -> None:
-        """A pipeline raised: the page still ends as a reject line, never silently lost."""
+        """A pipeline raised: the page still ends as a reject line, never silently lost, and
+        in its source's health, which is what operators read."""
         if isinstance(item, FetchedPage | ProcessedPage | FetchFailed) and self.output is not None:
             detail = failure.getTraceback()[-2000:]
+            self.health.rejected(_source_of(item), "internal_error")
             self._reject(item.url, "internal_error", detail, None, spider.name)
 
     def _reject(self, url, reason, detail, http_status, spider, record=None) -> None:
@@ -234,6 +236,11 @@ class RunOutputPipeline:
         for alert in alerts:
             logger.warning("Source alert: %s", alert)
         return sources, alerts
+
+
+def _source_of(item: FetchedPage | ProcessedPage | FetchFailed) -> str | None:
+    # A page that raised before processing carries its source in its hints only.
+    return item.hints.source if isinstance(item, FetchedPage) else item.source
 
 
 def _settings_that_matter(settings) -> dict:

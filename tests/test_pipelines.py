@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
 
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import Hints
@@ -126,3 +128,22 @@ def test_a_callback_that_raised_is_named_in_run_json(tmp_path):
     summary = json.loads((writer.output.run_dir / "run.json").read_text())
     assert summary["spider_errors"] == {"ValueError": 2}
     assert any("callback raised 2 time(s) (ValueError)" in alert for alert in summary["alerts"])
+
+
+def test_a_pipeline_error_is_a_reject_in_its_source_health(tmp_path):
+    """An exception while processing a page (Scrapy's item_error) is an internal_error
+    reject line and counts in its source's health table, as every other reject does."""
+    crawler, _, writer, spider = opened_writer(tmp_path)
+    crawler.stats.set_value("outcomes/requests", 1)
+    try:
+        raise RuntimeError("a bug in a pipeline")
+    except RuntimeError:
+        failure = Failure()
+    crawler.signals.send_catch_log(
+        signals.item_error, item=page(), response=None, spider=spider, failure=failure
+    )
+    writer.spider_closed(spider, "finished")
+    summary = json.loads((writer.output.run_dir / "run.json").read_text())
+    assert summary["rejected_by_reason"] == {"internal_error": 1}
+    assert summary["counts"]["unaccounted"] == 0
+    assert summary["sources"]["s"]["rejected"] == {"internal_error": 1}, summary["sources"]
