@@ -95,6 +95,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         ("urls", URL, {"MIN_WORD": "5000"}, ("MIN_WORD", "did you mean MIN_WORDS?")),
         ("urls", URL, {"FEEDS": '{"/etc/passwd/x.jsonl": {"format": "jsonlines"}}'},
          ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
+        # Scrapy's makedirs raised FileExistsError when it built the crawler: a traceback.
+        ("urls", URL, {"JOBDIR": "/etc/passwd"}, ("JOBDIR", "/etc/passwd", "not a directory")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
@@ -106,7 +108,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
         "REDIS_URL-no-scheme", "DOWNLOAD_DELAYY-typo", "MIN_WORD-typo",
-        "FEEDS-unwritable",
+        "FEEDS-unwritable", "JOBDIR-a-file",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

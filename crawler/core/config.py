@@ -169,6 +169,10 @@ def check_settings(settings: Mapping, defaults: Mapping | None = None) -> dict[s
         if not str(settings.get(name) or "").strip():
             raise ConfigError(f"setting {name}={settings.get(name)!r}: must be a path")
     check_output_dir(Path(settings.get("OUTPUT_DIR")))
+    if str(settings.get("JOBDIR") or "").strip():
+        # Scrapy makes it with os.makedirs when the crawler is built: a file there was a
+        # FileExistsError traceback, and exit 0.
+        check_writable_dir("JOBDIR", Path(settings.get("JOBDIR")))
     return parsed
 
 
@@ -211,12 +215,17 @@ def check_feed_targets(feeds: Mapping) -> None:
 
 def check_output_dir(path: Path) -> None:
     """The run directory's parent must be a directory we can create and write."""
+    check_writable_dir("OUTPUT_DIR", path)
+
+
+def check_writable_dir(name: str, path: Path) -> None:
+    """The setting `name` names a directory that is there or can be made, and written."""
     existing = _nearest_existing(path)
     if not existing.is_dir():
         where = "" if existing == path else f" ({existing} is a file)"
-        raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: is not a directory{where}")
+        raise ConfigError(f"setting {name}={str(path)!r}: is not a directory{where}")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise ConfigError(f"setting OUTPUT_DIR={str(path)!r}: {existing} is not writable")
+        raise ConfigError(f"setting {name}={str(path)!r}: {existing} is not writable")
 
 
 def _nearest_existing(path: Path) -> Path:
