@@ -97,6 +97,11 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
          ("feed export", "/etc/passwd/x.jsonl", "not a directory")),
         # Scrapy's makedirs raised FileExistsError when it built the crawler: a traceback.
         ("urls", URL, {"JOBDIR": "/etc/passwd"}, ("JOBDIR", "/etc/passwd", "not a directory")),
+        # Scrapy imported them while it built the crawler: an ImportError or NameError traceback.
+        ("urls", URL, {"ITEM_PIPELINES": '{"pipelines.nosuch.Pipeline": 300}'},
+         ("ITEM_PIPELINES", "'pipelines.nosuch.Pipeline'", "No module named")),
+        ("urls", URL, {"ITEM_PIPELINES": '{"pipelines.write.NoSuchPipeline": 300}'},
+         ("ITEM_PIPELINES", "'pipelines.write.NoSuchPipeline'", "NoSuchPipeline")),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
@@ -108,7 +113,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "RETRY_HTTP_CODES-abc", "LOG_LEVEL-FOO", "CLOSESPIDER_TIMEOUT-negative",
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
         "REDIS_URL-no-scheme", "DOWNLOAD_DELAYY-typo", "MIN_WORD-typo",
-        "FEEDS-unwritable", "JOBDIR-a-file",
+        "FEEDS-unwritable", "JOBDIR-a-file", "ITEM_PIPELINES-no-module",
+        "ITEM_PIPELINES-no-class",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

@@ -34,6 +34,7 @@ from crawler.core.config import (
     check_setting_names,
     check_settings,
 )
+from crawler.integration.components import check_components
 from crawler.integration.state_access import StateUnavailable, check_state
 
 EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4
@@ -119,6 +120,7 @@ class Command(ScrapyCrawl):
             if isinstance(value, bool) and isinstance(self.settings.get(name), str):
                 self.settings.set(name, value, priority=self.settings.getpriority(name))
         check_feed_targets(self.settings.getdict("FEEDS"))
+        check_components(self.settings)
         check_start = getattr(spidercls, "check_start", None)
         if check_start is not None:
             check_start(spider_args, self.settings)
