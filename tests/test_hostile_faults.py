@@ -187,6 +187,23 @@ def test_a_killed_run_another_user_left_is_one_error_line(web, tmp_path):
     assert [p.name for p in (tmp_path / "urls").iterdir()] == [run_dir.name]
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown, prctl")
+def test_a_spider_folder_another_user_owns_is_a_start_error(web, tmp_path):
+    """OUTPUT_DIR/<spider> left by a `sudo -u other` crawl, not writable to this one: the
+    crawl started, failed to make its run directory and exited 3, the output error's code."""
+    folder = tmp_path / "urls"
+    folder.mkdir()
+    os.chown(folder, NOBODY, NOBODY)
+    folder.chmod(0o500)
+    url = {"url": web.url("/content/article")}
+    process = start_crawl("urls", tmp_path, url, NO_STATE, _without_dac_override)
+    log = finish(process)
+    assert process.returncode == 1, log[-3000:]  # a start error (README, "Exit codes")
+    assert_one_error_line(log, "OUTPUT_DIR", f"{folder} is not writable")
+    assert log.strip().startswith("error: ")  # before Scrapy's start-up lines
+    assert list(folder.iterdir()) == []
+
+
 def test_sigterm_shuts_down_gracefully_with_complete_outputs(web, tmp_path):
     urls = ",".join(web.url(f"/slow/{n}") for n in range(100, 160))  # a second each, 8 at once
     process = start_crawl("urls", tmp_path, {"url": urls}, {"CONCURRENT_REQUESTS_PER_DOMAIN": "4"})

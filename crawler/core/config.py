@@ -218,6 +218,19 @@ def check_output_dir(path: Path) -> None:
     check_writable_dir("OUTPUT_DIR", path)
 
 
+def check_spider_output_dir(output_dir: Path, spider: str) -> None:
+    """The spider's folder in OUTPUT_DIR, which holds its run directories and `latest`, when
+    it is there already: one a run as another user left (under sudo) stopped the crawl
+    after it had started, with the output error's exit code 3."""
+    folder = output_dir / spider
+    if not folder.exists() and not folder.is_symlink():
+        return  # made in OUTPUT_DIR, checked with the settings
+    if not folder.is_dir():
+        raise ConfigError(f"setting OUTPUT_DIR={str(output_dir)!r}: {folder} is not a directory")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigError(f"setting OUTPUT_DIR={str(output_dir)!r}: {folder} is not writable")
+
+
 def check_writable_dir(name: str, path: Path) -> None:
     """The setting `name` names a directory that is there or can be made, and written."""
     existing = _nearest_existing(path)

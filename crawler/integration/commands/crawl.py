@@ -33,6 +33,7 @@ from crawler.core.config import (
     check_feed_targets,
     check_setting_names,
     check_settings,
+    check_spider_output_dir,
 )
 from crawler.integration.components import check_components
 from crawler.integration.state_access import StateUnavailable, check_state
@@ -119,6 +120,7 @@ class Command(ScrapyCrawl):
             # a setting given as a string is replaced by the value it was read as.
             if isinstance(value, bool) and isinstance(self.settings.get(name), str):
                 self.settings.set(name, value, priority=self.settings.getpriority(name))
+        check_spider_output_dir(Path(self.settings.get("OUTPUT_DIR")), spider_name)
         check_feed_targets(self.settings.getdict("FEEDS"))
         check_components(self.settings)
         check_start = getattr(spidercls, "check_start", None)
