@@ -25,7 +25,7 @@ from crawler.integration.state_access import STATE_ERROR_STAT, STATE_FAILURES_ST
 from crawler.integration.unavailable_hosts import GIVEN_UP_STAT
 from crawler.runs.health import HealthLedger, compare_and_record
 from crawler.runs.output import OutputError, RunOutput, new_run_dir, point_latest
-from crawler.state.recovery import mark_unsaved, worker_id
+from crawler.state.recovery import UNSAVED_MARK, mark_unsaved, worker_id
 from crawler.state.run_lock import write_lock
 
 logger = logging.getLogger(__name__)
@@ -73,13 +73,17 @@ class RunOutputPipeline:
 
     def _failed(self, error: OutputError) -> bool:
         """Log and keep the first output error (its message names the path); True if first."""
+        if not self._keep(error):
+            return False
+        logger.error("Output failed, stopping the crawl: %s", error)
+        return True
+
+    def _keep(self, error: OutputError) -> bool:
+        """Keep the first output error, for run.json and the exit code; True if first."""
         if self.error is not None:
             return False
         self.error = error
-        logger.error("Output failed, stopping the crawl: %s", error)
-        self.crawler.stats.set_value(
-            "output/error", str(error)
-        )  # exit code 1 (crawler.integration.commands)
+        self.crawler.stats.set_value("output/error", str(error))  # exit code 3 (commands/crawl)
         return True
 
     def _process_item(self, item):
@@ -133,7 +137,11 @@ class RunOutputPipeline:
         try:
             self._finish(spider, reason)
         except OutputError as error:
-            self._failed(error)
+            # One line, after an earlier failure too (a full disk fails the records first):
+            # the run has no run.json, and the next start replays it as a killed run.
+            logger.error("run.json not written: %s", error)
+            self._keep(error)
+            self.output.close()
         except Exception as error:  # a bug: Scrapy would log it and the crawl exit 0
             logger.exception("run.json not written")
             self._failed(OutputError(f"run.json not written: {type(error).__name__}: {error}"))
@@ -152,14 +160,14 @@ class RunOutputPipeline:
         if stats.get(STATE_ERROR_STAT):
             # Some of this run's records may not be in the store: the next start replays
             # them all, so none is emitted again as new (crawler.state.recovery).
-            mark_unsaved(self.output.run_dir, stats.get(STATE_FAILURES_STAT, 1))
+            self._mark_unsaved(stats.get(STATE_FAILURES_STAT, 1))
             alerts.append(
                 f"{stats[STATE_ERROR_STAT]}: the crawl stopped; the next run replays this "
                 "run's records into the store before it starts"
             )
             logger.warning("Run alert: %s", alerts[-1])
         elif unsaved:
-            mark_unsaved(self.output.run_dir, unsaved)
+            self._mark_unsaved(unsaved)
             alerts.append(
                 f"state store locked by another process until the end: {unsaved} writes "
                 "not saved; the next run replays this run's records before it starts"
@@ -222,6 +230,13 @@ class RunOutputPipeline:
         point_latest(self.output.run_dir)
         self.crawler.stats.set_value("output/summary", summary["counts"])
         logger.info("Run summary: %s", summary["counts"])
+
+    def _mark_unsaved(self, writes: int) -> None:
+        try:
+            mark_unsaved(self.output.run_dir, writes)
+        except OSError as error:  # a full disk: an output error, not a bug's traceback
+            path = self.output.run_dir / UNSAVED_MARK
+            raise OutputError(f"cannot write {path}: {error}") from error
 
     def _settle_state(self) -> int:
         """Writes the state store kept while locked, and still unsaved (SQLite only)."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import resource
 
 import pytest
 from scrapy import signals
@@ -12,7 +14,9 @@ from twisted.python.failure import Failure
 
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import Hints
+from crawler.integration.commands.crawl import EXIT_OUTPUT, exit_code
 from crawler.integration.progress import ProgressLog, format_progress
+from crawler.integration.state_access import STATE_ERROR_STAT
 from pipelines.process import ProcessPagePipeline
 from pipelines.write import RunOutputPipeline
 
@@ -68,9 +72,9 @@ def test_empty_languages_setting_keeps_every_language(tmp_path):
     assert kept.accepted and "non_english" in kept.record.flags
 
 
-def opened_writer(tmp_path):
+def opened_writer(tmp_path, **settings):
     """A processor and a run writer on one crawler, the writer's run opened."""
-    crawler, processor = build(ProcessPagePipeline, tmp_path)
+    crawler, processor = build(ProcessPagePipeline, tmp_path, **settings)
     writer = RunOutputPipeline.from_crawler(crawler)
     spider = crawler._create_spider("test")
     writer.spider_opened(spider)
@@ -147,3 +151,24 @@ def test_a_pipeline_error_is_a_reject_in_its_source_health(tmp_path):
     assert summary["rejected_by_reason"] == {"internal_error": 1}
     assert summary["counts"]["unaccounted"] == 0
     assert summary["sources"]["s"]["rejected"] == {"internal_error": 1}, summary["sources"]
+
+
+def test_a_full_disk_at_the_unsaved_mark_is_one_line_and_an_output_error(tmp_path, caplog):
+    """A full disk failed the mark that makes the next start replay a run the state store
+    missed: "run.json not written" with a traceback. A file size limit stands in for the full
+    disk (EFBIG, as ENOSPC: an OSError from the write), here in this process."""
+    crawler, _, writer, spider = opened_writer(tmp_path, STATE_URI="")  # the store failed
+    crawler.stats.set_value(STATE_ERROR_STAT, "state store x: remember failed: disk is full")
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8, hard))  # Python ignores SIGXFSZ: EFBIG
+    try:
+        with caplog.at_level(logging.INFO, logger="pipelines.write"):
+            writer.spider_closed(spider, "output_error")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage().split(": cannot write")[0] for r in errors] == ["run.json not written"]
+    assert "state-unsaved.json" in errors[0].getMessage(), errors[0].getMessage()
+    assert errors[0].exc_info is None and "Traceback" not in caplog.text
+    assert exit_code(crawler) == EXIT_OUTPUT
+    assert not (writer.output.run_dir / "run.json").exists()  # replayed as a killed run

@@ -114,10 +114,14 @@ class RunOutput:
         self.rejects.write(reject.model_dump(mode="json"))
         self.rejected[reject.reason] += 1
 
-    def finish(self, skipped: dict[str, int], requests: int, extra: dict[str, Any]) -> dict:
-        """Write run.json atomically (temp file + rename) and return its content."""
+    def close(self) -> None:
+        """The line files closed; again is harmless (a run whose run.json failed)."""
         self.articles.close()
         self.rejects.close()
+
+    def finish(self, skipped: dict[str, int], requests: int, extra: dict[str, Any]) -> dict:
+        """Write run.json atomically (temp file + rename) and return its content."""
+        self.close()
         outcomes = self.accepted + sum(self.rejected.values()) + sum(skipped.values())
         summary = {
             "spider": self.spider,
