@@ -477,6 +477,23 @@ def test_the_default_output_is_the_projects_from_any_subdirectory(demo_web, tmp_
     assert (tmp_path / "output" / "state.sqlite3").exists()
 
 
+@pytest.mark.parametrize("slashes", ["///", "////"], ids=["relative", "absolute"])
+def test_the_start_log_names_the_state_stores_absolute_path(slashes, tmp_path):
+    """`sqlite:///tmp/x.db` is `tmp/x.db` in the working directory (SQLAlchemy's reading,
+    kept); the log named no path, so an operator expecting /tmp/x.db never learnt it."""
+    (tmp_path / "scrapy.cfg").write_text((PROJECT_ROOT / "scrapy.cfg").read_text())
+    store = tmp_path / "tmp" / "x.db"
+    uri = f"sqlite:{slashes}{'tmp/x.db' if slashes == '///' else store.relative_to('/')}"
+    command = [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"url={URL['url']}",
+               "-s", f"OUTPUT_DIR={tmp_path / 'out'}", "-s", f"STATE_URI={uri}"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 2, done.stderr[-2000:]  # port 9: every request failed
+    assert f"State store: SQLite {store}" in done.stderr, done.stderr[-3000:]
+    assert store.exists()
+
+
 @pytest.mark.parametrize(
     "command",
     [

@@ -10,6 +10,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.core.canonical import without_password
 from crawler.state.recovery import recover
 from crawler.state.store import StateStore, StoreTooNew, open_store
 from crawler.state.write_behind import is_locked
@@ -73,11 +74,25 @@ def state_for(crawler) -> StateStore | None:
         # Checked here too: scrapyd and `scrapy runspider` do not run our crawl command.
         store = _open(uri, check=uri not in _checked)
         _checked.add(uri)
+        logger.info("State store: %s", store_location(store, uri))
         _recover(store, uri, Path(crawler.settings.get("OUTPUT_DIR", "output")))
         store = StoppingStore(store, crawler, uri)
         setattr(crawler, _ATTRIBUTE, store)
         crawler.signals.connect(lambda: store.close(), signal=signals.engine_stopped, weak=False)
     return store
+
+
+def store_location(store: StateStore, uri: str) -> str:
+    """Where the store is, for the start log: a SQLite file's absolute path, since
+    `sqlite:///tmp/x.db` is `tmp/x.db` under the working directory (SQLAlchemy's reading:
+    `sqlite:////tmp/x.db` is /tmp/x.db); a Redis URL without its password."""
+    path = getattr(store, "path", None)
+    if path is None:
+        return without_password(uri)
+    where = f"SQLite {Path(path).resolve()}"
+    if uri.lower().startswith("sqlite:///") and not Path(path).is_absolute():
+        where += f" (STATE_URI={uri}: relative to {Path.cwd()}; four slashes for an absolute path)"
+    return where
 
 
 def _recover(store: StateStore, uri: str, output_dir: Path) -> None:
