@@ -39,3 +39,15 @@ def test_an_element_classed_a_dek_is_the_dek_when_the_description_is_the_body():
         f'<div class="article-dek"><ul><li>{dek}</li><li>{dek}</li></ul></div>',
     ):
         assert _standfirst(f"<h1>Ferry orders</h1>{box}{BODY}</p>") is None
+
+
+def test_a_key_points_box_whose_first_bullet_is_the_description_is_no_dek():
+    # Business Insider and CNBC print the key points under the headline, and the first is
+    # often the description: the box's text ran its bullets together as the dek, before
+    # the same bullets again as the article's list.
+    points = f"<ul><li>{DEK}</li><li>Crews can swap a battery pack in under an hour.</li></ul>"
+    boxed = f'<h1>Ferry orders</h1><div class="key-points">{points}</div>'
+    assert _standfirst(boxed + BODY + "</p>") is None
+    # A dek wrapped in a box of its own is still found, at its paragraph.
+    wrapped = f'<h1>Ferry orders</h1><div class="summary"><p>{DEK}</p></div>'
+    assert _standfirst(wrapped + BODY + "</p>") == ("Ferry orders", DEK)

@@ -35,7 +35,9 @@ def descriptions(page: PageMeta) -> list[str]:
 
 def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, str] | None:
     """(headline, standfirst) texts, when an element after an h1 repeats the description
-    or is classed a dek.
+    or is classed a dek. Only a leaf of text: a key-points box whose first bullet is the
+    description ran its bullets together as the dek ("…this year.Partners say…"), before
+    the same bullets as a list; its paragraphs or items come next in the walk.
 
     Call on the unpruned tree: trafilatura removes what it does not keep.
     """
@@ -55,6 +57,7 @@ def find_standfirst(tree: lxml_html.HtmlElement, page: PageMeta) -> tuple[str, s
             words = len(key.split())
             if MIN_WORDS <= words <= MAX_WORDS and (
                 any(summary.startswith(key) or key.startswith(summary) for summary in summaries)
+                and not _HAS_BLOCKS(after)
                 or _classed_dek(after)
             ):
                 return name, dek
