@@ -1171,3 +1171,17 @@ def test_lone_surrogate_escapes_in_json_ld_are_left_out_of_the_record():
     record = outcome.record.to_json_dict()
     assert record["authors"] == ["Jane Roe"] and record["description"] == "Cut mid-emoji"
     json.dumps(record, ensure_ascii=False).encode("utf-8")  # writable
+
+
+def test_a_class_marked_editor_credit_is_no_byline():
+    # CBS's byline rows: the label and the name each in an element classed byline, the
+    # name linked to a /team/ page (not an author URL), the second row an editor's credit.
+    rows = (
+        '<p class="byline"><span class="byline__author"><span class="byline__author__text">By'
+        '</span> <a class="byline__author__link" href="/team/megan-lott/">Megan Lott</a></span>'
+        '</p><p class="byline"><span class="byline__author"><span class="byline__author__text">'
+        'Edited By</span> <a class="byline__author__link" href="/team/alain-shepherd/">'
+        "Alain Shepherd</a></span></p>"
+    )
+    names = _byline(f"<h1>Layoffs citing AI</h1>{rows}")
+    assert "Alain Shepherd" not in names and "Megan Lott" in names

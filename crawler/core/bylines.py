@@ -91,8 +91,8 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     linked = [
         node for node in inside if node.tag == "a" and node in links and not _other_work(node)
     ]
-    if not linked:
-        return _texts(inside)
+    if not linked:  # marked by class alone: "<span>Edited By</span> <a>Alain Shepherd</a>"
+        return _texts([node for node in inside if not _other_work(node)])
     return _texts(linked) + _unlinked_names(linked)
 
 
@@ -122,10 +122,11 @@ def _unlinked_names(linked: list) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _other_work(link) -> bool:
-    """A name link in a credit for other work: "Photographs by <a>Tobias Lund</a>"."""
-    own = element_text(link)
-    for ancestor in link.iterancestors():
+def _other_work(node) -> bool:
+    """A name (a link, or an element marked a byline) in a credit for other work:
+    "Photographs by <a>Tobias Lund</a>"."""
+    own = element_text(node)
+    for ancestor in node.iterancestors():
         line = element_text(ancestor)
         if line != own:
             return own in other_credit(line)
