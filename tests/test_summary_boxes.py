@@ -55,3 +55,17 @@ def test_an_article_about_ai_summaries_and_a_human_key_points_box_stay():
     assert drop_ai_summaries(story) == 0  # the label's box would be the whole article
     human = _page(f"<div><h3>Key points</h3><ul><li>One.</li></ul></div><p>{PARAGRAPH}</p>")
     assert drop_ai_summaries(human) == 0
+
+
+def test_a_digest_of_the_readers_comments_goes_with_its_disclaimer():
+    digest = (
+        '<div class="readers"><h3>What readers are saying</h3><p>Commenters largely doubted'
+        " that the recall would reach every owner.</p><p class='note'>This summary is"
+        " AI-generated. AI can make mistakes.</p></div>"
+    )
+    page = _page(f"<p>{PARAGRAPH}</p>{digest}")
+    assert drop_ai_summaries(page) == 1
+    assert page.text_content() == PARAGRAPH
+    # The disclaimer alone in the article's own paragraphs takes nothing else with it.
+    story = _page(f"<p>{PARAGRAPH}</p><p>The summary was AI-generated, the firm said.</p>")
+    assert drop_ai_summaries(story) == 0

@@ -1,4 +1,5 @@
-"""Machine-written summaries set above the article: "Key Points · AI-assisted summary".
+"""Machine-written summaries: "Key Points · AI-assisted summary" above the article, and a
+digest of the readers' comments under it ("This summary is AI-generated").
 
 Gannett's papers, Yahoo and others open stories with a box of bullets a model wrote from
 the article. The box says so in its label, and its bullets restate the story in other
@@ -22,6 +23,8 @@ _AI = r"(ai|artificial intelligence)"
 AI_SUMMARY_LABEL = re.compile(
     rf"\b(ai|machine)[- ](assisted|generated|powered|written) {_DIGEST}\b"
     rf"|\b{_DIGEST} (are |is |were |was )?(generated|written|created) (by|with|using) {_AI}\b"
+    # "This summary is AI-generated. AI can make mistakes." under a digest of the comments.
+    rf"|\b{_DIGEST} (are|is|were|was) {_AI}[- ](assisted|generated|powered|written)\b"
     rf"|\bsummari[sz]ed by {_AI}\b"
     # "Takeaways by Bloomberg AI": the digest credited to a newsroom's model.
     rf"|^{_DIGEST} (by|from) (\w+ ){{0,3}}{_AI}$",
@@ -48,9 +51,17 @@ def drop_ai_summaries(tree) -> int:
 
 
 def _box_of(label):
+    """The smallest box around the label that holds a list, or a paragraph besides the
+    label's own: a digest of the readers' comments ("What readers are saying") is prose."""
     for box in label.iterancestors():
         if box.tag in STOP_TAGS or len(box.text_content().split()) > MAX_BOX_WORDS:
             return None
         if box.find(".//ul") is not None or box.find(".//ol") is not None:
             return box
+        if any(p is not label and not _contains(p, label) for p in box.iter("p")):
+            return box
     return None
+
+
+def _contains(element, other) -> bool:
+    return any(ancestor is element for ancestor in other.iterancestors())
