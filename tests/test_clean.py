@@ -1026,6 +1026,10 @@ def test_stamp_lines_with_two_stamps_seconds_or_issued_and_labels_left_go():
         "Published 5:04 a.m. ET June 10, 2025 | Updated 10:51 a.m. ET June 10, 2025",
         "Published : June 5, 2025 - 08:12:33",
         "Issued on: 04/06/2025 - 11:35",
+        # A zone after a 24-hour clock (the Guardian's live pages): the atomic parts kept
+        # the space before it for an "am" that never came, and the line stayed.
+        "First published on Mon 17 Mar 2025 07.45 GMT",
+        "Published March 17, 2025 at 07:45 GMT",
     ):
         result = clean_lines([line, *BODY])
         assert result.lines == BODY and result.removed["time_stamp"] == 1, line

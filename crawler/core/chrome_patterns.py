@@ -229,7 +229,9 @@ _STAMP_DAY = (
     rf"|\d{{1,2}}-{_MONTH}-\d{{4}})"
 )
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
-_STAMP_TIME = r"\d{1,2}([:.]\d{2}(:\d{2})? ?([ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
+# The space before "am" inside its group: TIME_STAMP's parts are atomic, and a space taken
+# on its own by " ?" was not given back to the zone (" GMT" after "07:45" failed the line).
+_STAMP_TIME = r"\d{1,2}([:.]\d{2}(:\d{2})?( ?[ap]\.?m\.?)?| ?[ap]\.?m\.?)( [a-z]{2,5})?"
 # One label and its stamp; a line may hold two, "Published 5:04 a.m. ET June 10, 2025
 # Updated 10:51 a.m. ET June 10, 2025" (Gannett's), with or without a bar between.
 _LABELLED_STAMP = (
