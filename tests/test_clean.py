@@ -1320,3 +1320,44 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
     timeline = ["Key events", "March 3: Students occupy the main square",
                 "March 9: Police clear the camp at dawn"]  # fmt: skip
     assert clean_lines([*BODY, *timeline], headings={"Key events"}).lines == [*BODY, *timeline]
+
+
+def test_notes_labels_and_plugs_of_audit_28_go_where_they_sit():
+    """Audit 28 (major publishers' 2024-26 templates): each line was left in the text."""
+    anywhere = {
+        "ui_control": [
+            "Skip next section Explore more",
+            "Explore more",
+            "Show key events only",
+            "Send us your feedback",
+        ],
+        "app_promo": ["Join ST's WhatsApp Channel and get the latest news and must-reads."],
+        "newsletter": [
+            "Editor’s Note: A version of this story appeared in CNN Business’ Nightcap "
+            "newsletter. To get it in your inbox, sign up for free here.",
+            "Do you have questions about the biggest topics and trends from around the world? "
+            "Get the answers with Harbour Knowledge, our new platform of curated content.",
+        ],
+    }
+    for kind, found in anywhere.items():
+        for line in found:
+            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+                result = clean_lines(placed)
+                assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    # After the article: a sign-up box's consent, then the copyright line above it goes too;
+    # a broadcaster's note under its transcript, then the rights notice above it.
+    consent = ["©2025 Meridian L.P.", "Meridian may send me offers and promotions."]
+    assert clean_lines([*BODY, *consent]).lines == BODY
+    note = (
+        "Harbor Radio transcripts are created on a rush deadline by a contractor. This text "
+        "may not be in its final form and may be updated or revised in the future."
+    )
+    rights = "Copyright © 2025 Harbor Radio. All rights reserved. Visit our terms of use page."
+    result = clean_lines([*BODY, rights, note])
+    assert result.lines == BODY and result.removed["disclaimer"] == 1
+    # Prose that mentions them stays.
+    told = [
+        "The firm said it may send offers to customers who opted in, a spokesperson said.",
+        "Explore more of the data in the interactive chart below, the authors wrote.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]

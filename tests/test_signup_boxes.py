@@ -223,3 +223,17 @@ def test_a_box_its_template_names_for_support_goes_with_its_donate_button():
     page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
     assert drop_signup_boxes(page) == 1
     assert "sustain" not in page.text_content() and page.text_content().count(PARAGRAPH) == 2
+
+
+def test_an_events_box_with_its_ticket_pitch_and_register_button_goes():
+    # TechCrunch's inline event box: the pitch names tickets, not a newsletter (audit 28).
+    box = (
+        '<div class="inline-cta"><p>Techcrunch event</p><h3>Join us at Sessions: AI</h3>'
+        "<p>Secure your spot for our leading AI industry event with speakers from three labs."
+        " For a limited time, tickets are just $292 for an entire day of talks and"
+        " workshops.</p><p>Berkeley, CA | June 5</p><a class='button'>REGISTER NOW</a></div>"
+    )
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 1
+    text = page.text_content()
+    assert "tickets" not in text and "REGISTER" not in text and text.count(PARAGRAPH) == 2

@@ -124,7 +124,12 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^reuse this content$",
     r"^(opens|open) (in )?(a )?new (tab|window)$",
     r"^supported by$",
-    r"^explore more on these topics$",
+    r"^explore more( on these topics)?$",
+    # What a skip link and a live page's filter print: "Skip next section Explore more",
+    # "Show key events only"; and a feedback link's label, "Send us your feedback" (audit 28).
+    r"^skip (the |to )?(next|previous|this) section\b.{0,30}$",
+    r"^(show|view) (key|all) (events|posts|updates)( only)?$",
+    r"^send us (your )?feedback\.?$",
     r"^our standards\s*:.{0,60}$",
     # What a script prints when it did not run, or a form when it was sent.
     r"^(thank you|thanks) for (signing up|subscribing|your interest)\b.{0,40}$",
@@ -425,6 +430,8 @@ EDGE_ONLY = {
         # offers, top stories, upcoming events, and more."
         r"^get the latest (news|updates|stories|headlines)\b.{0,60}$",
         r"\b(special|exclusive) offers\b",
+        # A sign-up box's consent: "Bloomberg may send me offers and promotions."
+        r"\bmay send me (offers|promotions|marketing|news|updates)\b",
     ),
     "read_more": _compile(
         r"^(read|see|view|continue reading) (more|next|the full)\b",
@@ -568,6 +575,14 @@ RIGHTS_NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# A broadcaster's note under a transcript: "NPR transcripts are created on a rush deadline by
+# an NPR contractor. This text may not be in its final form …" (audit 28).
+TRANSCRIPT_NOTE = re.compile(
+    r"\btranscripts? (is|are) (created|produced|provided|generated|prepared)\b.{0,160}"
+    r"\b(final form|may (contain|have|include) errors|authoritative record)\b",
+    re.IGNORECASE,
+)
+
 # A newsletter plug set as a paragraph of its own, anywhere ("Sign up for our free
 # newsletter: Get business headlines delivered ..."), and a poll widget's count.
 NEWSLETTER_PLUG = _compile(
@@ -590,6 +605,9 @@ APP_PUSH = _compile(
     r"^(get|turn on|enable|switch on|download)\b.{0,80}\bpush (alerts|notifications)\b",
     # A messaging channel's: "Get WhatsApp alerts from CNA: Follow our channel …".
     r"^(get|receive) (our )?(whatsapp|telegram|signal|viber) (alerts|updates|news)\b",
+    # "Join ST's WhatsApp Channel and get the latest news and must-reads." (audit 28)
+    r"^(join|follow) [\w'’ ]{0,30}\b(whatsapp|telegram|signal|viber) (channel|group|community)\b"
+    r".{0,80}$",
 )
 
 # The same, run to a paragraph. A series' newsletter, said in the story's place: "This story
@@ -606,6 +624,14 @@ NEWSLETTER_NOTE = _compile(
     # Or the question names the inbox: "Want analysis like this in your inbox? Sign up for
     # Policy Weights, free every Thursday."
     r"^[^.!?]{0,60}\b(in|to) your inbox\?\s+(sign up|subscribe)\b",
+    # The story's first home, a newsletter, with its call: "Editor's Note: A version of this
+    # story appeared in CNN Business' Nightcap newsletter. To get it in your inbox, sign up".
+    r"^editor'?’?s note\s*:?\s*a version of this (story|article|post|piece) (first )?"
+    r"(appeared|ran|was published) in\b.{0,80}\bnewsletter\b",
+    # A question to the reader, then the site's product: "Do you have questions about the
+    # biggest topics …? Get the answers with SCMP Knowledge, our new platform of …".
+    r"^[^.!?]{0,100}\?\s+(get|find|discover) (the |all the )?(answers?|explainers?)\b.{0,60}"
+    r"\bour (new )?(platform|app|service|hub)\b",
 )
 
 # A site's appeal for the reader's support, in its own voice, to a paragraph: "Your vote of

@@ -63,6 +63,7 @@ from crawler.core.chrome_patterns import (
     TIME_STAMP,
     TIP_BOX,
     TIP_CALL,
+    TRANSCRIPT_NOTE,
     UI_CONTROL,
     VIDEO_LABEL,
     WIDGET_HEADING,
@@ -221,7 +222,7 @@ def _edge_kind(line: str) -> str | None:
             return "feedback"
         if SUBSCRIPTION_OFFER.match(line):
             return "newsletter"
-        if DISCLAIMER.match(line):
+        if DISCLAIMER.match(line) or TRANSCRIPT_NOTE.search(line):
             return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None

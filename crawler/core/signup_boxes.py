@@ -33,7 +33,8 @@ MAX_NAMED_BOX_WORDS = 150  # a box its template names a newsletter or donation b
 PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
 PITCH = re.compile(
     r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy"
-    r"|support\w*|donat\w+|contribut\w+|members?(hip)?|gifts?)\b",
+    r"|support\w*|donat\w+|contribut\w+|members?(hip)?|gifts?"
+    r"|tickets?|passes|registration)\b",  # an event's box: "tickets are just $292"
     re.IGNORECASE,
 )
 CALL = re.compile(
