@@ -42,6 +42,7 @@ from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
 from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
+from crawler.core.link_lists import drop_link_list_labels
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.noscript_text import show_noscript_paragraphs
 from crawler.core.other_articles import drop_other_articles
@@ -287,19 +288,18 @@ def code_lines(tree) -> frozenset[str]:
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     """The changes made to the tree on purpose, once, before any extraction run: layout
     tables read as regions; MathJax 2 formulas made their TeX; a code listing's line
-    numbers dropped; text beside a block,
-    and a quotation's divs, set on lines of their own; paragraphs served only in
-    <noscript>, the rest of a story collapsed behind "Read more", and an FAQ's answers,
-    shown; a run of
-    one-paragraph wrappers unwrapped; hidden elements, other stories, teaser cards,
-    repeated pull quotes, photo captions, embedded social posts, author bio boxes, sign-up
-    boxes, product and sponsor boxes, machine-written summaries and an aggregator's
-    sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
-    lead text made a paragraph; headings' permalink icons, the section label over the
-    headline and bare footnote numbers removed; the headings of headers nested in the
-    article kept, the rest of those headers not; a table cell or list item that is a
-    platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
-    that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
+    numbers dropped; text beside a block, and a quotation's divs, set on lines of their
+    own; paragraphs served only in <noscript>, the rest of a story collapsed behind "Read
+    more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
+    elements, other stories, teaser cards, a label with its list of links, repeated pull
+    quotes, photo captions, embedded social posts, author bio boxes, sign-up boxes, product
+    and sponsor boxes, machine-written summaries and an aggregator's sections above the
+    story taken out; a quotation's figure unwrapped; a br-laid body's lead text made a
+    paragraph; headings' permalink icons, the section label over the headline and bare
+    footnote numbers removed; the headings of headers nested in the article kept, the rest
+    of those headers not; a table cell or list item that is a platform's name ("Google")
+    kept from trafilatura's share-label filter; a paragraph that is one link from end to
+    end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
     rare = _RARE_ELEMENTS(tree)  # one walk for four passes (0.2 ms a page, not 0.6)
     recover_formulas([e for e in rare if e.tag == "script"])
@@ -318,6 +318,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_footnote_references(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
+    drop_link_list_labels(tree)
     drop_pull_quotes(tree)
     unwrap_text_figures(tree)
     drop_comment_sections(tree)
