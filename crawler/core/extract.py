@@ -59,6 +59,7 @@ from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
+from crawler.core.video_cards import drop_video_cards
 from crawler.core.wrapper_sections import drop_wrapper_sections
 
 if TYPE_CHECKING:
@@ -292,14 +293,14 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     own; paragraphs served only in <noscript>, the rest of a story collapsed behind "Read
     more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
     elements, other stories, teaser cards, a label with its list of links, repeated pull
-    quotes, photo captions, embedded social posts, author bio boxes, sign-up boxes, product
-    and sponsor boxes, machine-written summaries and an aggregator's sections above the
-    story taken out; a quotation's figure unwrapped; a br-laid body's lead text made a
-    paragraph; headings' permalink icons, the section label over the headline and bare
-    footnote numbers removed; the headings of headers nested in the article kept, the rest
-    of those headers not; a table cell or list item that is a platform's name ("Google")
-    kept from trafilatura's share-label filter; a paragraph that is one link from end to
-    end, a whole sentence, made text (trafilatura drops it)."""
+    quotes, photo captions, embedded social posts and video cards, author bio boxes,
+    sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
+    sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
+    lead text made a paragraph; headings' permalink icons, the section label over the
+    headline and bare footnote numbers removed; the headings of headers nested in the
+    article kept, the rest of those headers not; a table cell or list item that is a
+    platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
+    that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
     rare = _RARE_ELEMENTS(tree)  # one walk for four passes (0.2 ms a page, not 0.6)
     recover_formulas([e for e in rare if e.tag == "script"])
@@ -324,6 +325,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_comment_sections(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
+    drop_video_cards(tree)
     drop_bio_boxes(tree)
     drop_signup_boxes(tree)
     drop_product_boxes(tree)

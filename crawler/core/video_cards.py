@@ -1,0 +1,48 @@
+"""A video player's card between paragraphs: its label, duration, title and show.
+
+A template sets a video in the article as a card (CNBC's `InlineVideo-container` around a
+`VideoCard`: "VIDEO 2:45 · Aurion CEO on AI chip demand · Squawk on the Street"). Without the
+player's script, trafilatura read the card's title and show as two short paragraphs of the
+article (the duration line went as chrome). The card is an element whose class names a
+video and whose text shows a duration ("2:45"), with a few words and no paragraph of prose:
+a video page's description or transcript stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+MAX_CARD_WORDS = 30
+PROSE_WORDS = 12  # a paragraph this long is a description, not a card's title
+_VIDEO_CLASSED = etree.XPath(
+    "//body//*[contains(translate(@class, 'VIDEO', 'video'), 'video')][not(self::video)]"
+)
+_DURATION = re.compile(r"\d{1,2}:\d{2}")
+
+
+def drop_video_cards(tree) -> int:
+    """Remove video cards (their tails stay); how many there were."""
+    cards: list = []
+    for element in _VIDEO_CLASSED(tree):
+        if any(_contains(card, element) for card in cards):
+            continue  # inside a card already taken, the outermost one
+        if _is_card(element):
+            cards.append(element)
+    for card in cards:
+        card.drop_tree()
+    return len(cards)
+
+
+def _is_card(element) -> bool:
+    text = " ".join(element.text_content().split())
+    if not _DURATION.search(text) or len(text.split()) > MAX_CARD_WORDS:
+        return False
+    if element.find(".//h1") is not None:
+        return False
+    return not any(len(p.text_content().split()) >= PROSE_WORDS for p in element.iter("p"))
+
+
+def _contains(outer, inner) -> bool:
+    return any(ancestor is outer for ancestor in inner.iterancestors())
