@@ -151,6 +151,27 @@ def guessed(origin: str) -> dict:
     }
 
 
+def broken_links(origin: str) -> dict:
+    """The `declares` site with broken links beside its good ones (audit 29: each was a
+    traceback): a feed on a port out of range, sitemaps on a host no resolver takes and on
+    a broken authority, a feed item on a broken IPv6 address."""
+    routes = declares(origin)
+    head = (
+        '<link rel="alternate" type="application/rss+xml" href="http://a:99999/feed">'
+        '<link rel="alternate" type="application/rss+xml" href="/news/rss">'
+    )
+    paths = [f"/stories/2026/11/story-{n}.html" for n in range(5)]
+    items = [*zip(AI_TITLES, paths, strict=True), ("Broken", "/x")]
+    rss = _rss(origin, items).replace(f"{origin}/x".encode(), b"http://[::1/x")
+    robots_txt = "User-agent: *\nSitemap: http://a..b/x\nSitemap: http://%zz/map.xml\n"
+    routes |= {
+        "/": (200, HTML, _home("Acme AI", head, paths)),
+        "/news/rss": (200, RSS, rss),
+        "/robots.txt": (200, TEXT, robots_txt.encode()),
+    }
+    return routes
+
+
 def bare(origin: str) -> dict:
     return {"/": (200, HTML, _home("Empty Plaza"))}
 

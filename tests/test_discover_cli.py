@@ -16,7 +16,16 @@ from crawler.cli.fetch import Fetcher, FetchError
 from crawler.cli.site_check import Discoverer
 from crawler.core.addresses import AddressPolicy
 from crawler.core.sources import load_sources
-from tests.discovery_sites import HTML, RSS, DiscoverySite, bare, declares, guessed, robots
+from tests.discovery_sites import (
+    HTML,
+    RSS,
+    DiscoverySite,
+    bare,
+    broken_links,
+    declares,
+    guessed,
+    robots,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -89,6 +98,13 @@ def test_only_common_paths(tmp_path):
     assert "/feed: not a feed or sitemap" in done.stdout
     assert not entry.ai_only and "0 of 5 entries" in done.stdout
     assert all(entry.allows(url) for url in articles)
+
+
+def test_broken_links_on_the_site_cost_only_themselves(tmp_path):
+    origin, done, hits, _ = discover_at(broken_links)
+    assert "Traceback" not in done.stderr
+    entry = catalogue_of(done, tmp_path)
+    assert [str(u) for u in entry.feeds] == [origin + "/news/rss"]
 
 
 def test_a_site_without_feed_or_sitemap_is_a_clear_error():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from crawler.core.addresses import AddressPolicy
-from crawler.core.canonical import is_fetchable, join_url
+from crawler.core.canonical import is_fetchable, join_url, url_problem
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
@@ -116,6 +116,12 @@ class Fetcher:
         raise FetchError("fetch_error", f"more than {MAX_REDIRECTS} redirects")
 
     def _once(self, url: str) -> tuple[int, dict[str, str], bytes]:
+        # As the crawl files them: a port out of range, a broken authority, a host no
+        # resolver takes ("a..b", "%zz": asked of DNS before) are the URL's, never a
+        # traceback (audit 29).
+        problem = url_problem(url)
+        if problem:
+            raise FetchError(*problem)
         parts = urlsplit(url)
         host, https = parts.hostname or "", parts.scheme == "https"
         self._wait(host)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +66,15 @@ def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
         raise
 
 
+DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
+
+
+def _crashed(detail: str) -> dict[str, str]:
+    """The reject the crawl writes for a page the pipeline failed on (`extract_error`); the
+    files after it are still read."""
+    return {"reason": "extract_error", "detail": detail}
+
+
 def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
     options = Options(languages=tuple(languages))
     failures = 0
@@ -83,7 +93,13 @@ def extract_command(paths: list[str], url: str | None, languages: list[str]) -> 
         else:
             # Records need an http(s) URL; without --url, a placeholder names the file.
             page_url = url or f"https://saved-page.invalid/{quote(path.name)}"
-            outcome = process_page(body, page_url, options=options)
+            try:
+                outcome = process_page(body, page_url, options=options)
+            except Exception:  # noqa: BLE001 - a bug on one page: reported as the crawl does
+                detail = traceback.format_exc()[-DETAIL_CHARS:]
+                print(json.dumps({"path": str(path), "reject": _crashed(detail)}))
+                failures += 1
+                continue
             line = {"path": str(path)}
             if outcome.record is not None:
                 line["record"] = outcome.record.to_json_dict()

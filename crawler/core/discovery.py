@@ -127,7 +127,11 @@ def suggest_allow(urls: Iterable[str]) -> list[str]:
     first: a shape must cover two URLs, unless fewer than three were seen."""
     by_host: dict[str, list[list[str]]] = {}
     for url in dict.fromkeys(urls):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError on a port out of range
+        except ValueError:  # "http://[::1/x" in a feed: no shape to suggest (audit 29)
+            continue
         segments = [s for s in parts.path.split("/") if s]
         if segments and parts.hostname:
             host = parts.netloc.lower().removeprefix("www.")

@@ -108,9 +108,32 @@ def _decoded(data: Any, depth: int = 0) -> Any:
     return data
 
 
+# The article object's fields read as text. A page may give one as a list of strings (the
+# first is taken) or as a number, an object or true (dropped): a headline of ["Title"] or
+# 2024 failed the whole record where a comparison expected a string (audit 29).
+_TEXT_FIELDS = (
+    "headline", "alternativeHeadline", "name", "description", "articleBody", "inLanguage",
+    "datePublished", "dateModified", "dateCreated", "uploadDate",
+)  # fmt: skip
+
+
+def _text_fields(jsonld: dict[str, Any]) -> dict[str, Any]:
+    for key in _TEXT_FIELDS:
+        value = jsonld.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if isinstance(value, list):
+            value = next((item for item in value if isinstance(item, str)), None)
+        if isinstance(value, str):
+            jsonld[key] = value
+        else:
+            del jsonld[key]
+    return jsonld
+
+
 def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page = PageMeta()
-    page.jsonld = _decoded(_article_jsonld(tree))
+    page.jsonld = _text_fields(_decoded(_article_jsonld(tree)))
     for node in tree.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         # `value` instead of `content` is invalid HTML, yet some pages (and saved copies of

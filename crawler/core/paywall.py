@@ -21,6 +21,7 @@ the JSON-LD's `wordCount` is far above the text's words (`words_missing`).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -91,13 +92,19 @@ def words_missing(jsonld: dict[str, Any], words: int) -> bool:
     return declared_words - words >= MISSING_WORDS and words < MISSING_SHARE * declared_words
 
 
+MAX_COUNT_DIGITS = 9  # more is no article's word count (and int() refuses 4,300 digits)
+
+
 def _word_count(value: Any) -> int:
     if isinstance(value, bool):
         return 0
-    if isinstance(value, int | float):
-        return int(value)
-    if isinstance(value, str) and value.strip().replace(",", "").isdigit():
-        return int(value.strip().replace(",", ""))
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) and 0 <= value < 10**MAX_COUNT_DIGITS else 0
+    if isinstance(value, int):
+        return value if 0 <= value < 10**MAX_COUNT_DIGITS else 0
+    digits = value.strip().replace(",", "") if isinstance(value, str) else ""
+    if digits.isdigit() and len(digits) <= MAX_COUNT_DIGITS:
+        return int(digits)
     return 0
 
 

@@ -71,7 +71,7 @@ _OWN_ADDRESSES = etree.XPath('//link[@rel="canonical"]/@href | //meta[@property=
 
 def _promotions(tree, headings: list, cards: list) -> frozenset:
     """Cards alone that the template names a promotion, headed by a link to another page."""
-    own = {_address_key(address) for address in _OWN_ADDRESSES(tree)}
+    own = {_address_key(address) for address in _OWN_ADDRESSES(tree)} - {None}
     found = []
     for heading, card in zip(headings, cards, strict=True):
         if card is None:
@@ -89,9 +89,13 @@ def _marks(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def _address_key(address: str) -> str:
-    """The path: a headline's link is often relative, the canonical address never."""
-    return urlsplit(address.strip()).path.rstrip("/")
+def _address_key(address: str) -> str | None:
+    """The path: a headline's link is often relative, the canonical address never. A
+    broken authority ("http://[::1") is no address: urlsplit raises on it (audit 29)."""
+    try:
+        return urlsplit(address.strip()).path.rstrip("/")
+    except ValueError:
+        return None
 
 
 def _words(element) -> int:

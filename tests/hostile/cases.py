@@ -52,6 +52,11 @@ CASES = (
     Case("/content/jsonld-deep", "record", words=LATIN_WORDS),
     Case("/content/control-references", "record", words=LATIN_WORDS),
     Case("/content/long-canonical", "record", words=LATIN_WORDS),
+    # A JSON-LD headline that is a list or a number, with a 5,000-digit word count; an
+    # og:url of "http://[" beside a promotion card (audit 29: each was extract_error).
+    Case("/content/headline-list", "record", words=LATIN_WORDS),
+    Case("/content/headline-number", "record", words=LATIN_WORDS),
+    Case("/content/broken-own-address", "record", words=LATIN_WORDS),
     # A page dated only with a zone offset of 99 hours: htmldate raised (extract_error).
     Case("/content/offset-only-date", "record", words=LATIN_WORDS),
     # A 1 MB "word" as title and heading: it outvoted the English text (non_english).

@@ -205,6 +205,26 @@ def crashing_metadata() -> bytes:
     ).encode()
 
 
+def odd_jsonld_values(headline: str) -> bytes:
+    """A JSON-LD headline that is no string (`headline` is its JSON) and a word count of
+    5,000 digits: a comparison with the headline and int() raised (audit 29)."""
+    head = (
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": {headline},'
+        f' "wordCount": "{"9" * 5000}"}}</script>'
+    )
+    return article_html("A headline no JSON-LD spells right", head=head).encode()
+
+
+def broken_own_address() -> bytes:
+    """An og:url with a broken authority beside a promotion card whose heading links out:
+    the teaser rule's address split raised on it (audit 29)."""
+    card = '<div class="promo"><h3><a href="/other-story">Another story entirely</a></h3></div>'
+    html = article_html(
+        "The page names itself badly", head='<meta property="og:url" content="http://[">'
+    )
+    return html.replace("</article>", f"{card}</article>").encode()
+
+
 def overflowing_dates() -> bytes:
     """Dates past datetime.max once moved to UTC (astimezone raised OverflowError), and a
     zone offset of 99 hours (ValueError)."""

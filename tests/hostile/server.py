@@ -341,6 +341,9 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/jsonld-deep": _static(pages.deep_jsonld),
         "/content/control-references": _static(pages.control_references),
         "/content/long-canonical": _static(pages.long_canonical),
+        "/content/headline-list": _static(pages.odd_jsonld_values('["A list"]')),
+        "/content/headline-number": _static(pages.odd_jsonld_values("2024")),
+        "/content/broken-own-address": _static(pages.broken_own_address),
         "/content/huge-title": _static(article("T" * 1_000_000)),
         "/content/offset-only-date": _static(
             article("Dated in a zone of 99 hours").replace(b"09:00:00Z", b"09:00:00+99:00")

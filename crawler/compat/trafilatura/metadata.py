@@ -43,7 +43,9 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
     Mirrors trafilatura.metadata.extract_metadata, which runs instead outside the
     trafilatura releases this was checked on."""
     if not in_range():
-        return trafilatura_metadata.extract_metadata(tree, url, set_date_params(extensive=False))
+        return _strings_only(
+            trafilatura_metadata.extract_metadata(tree, url, set_date_params(extensive=False))
+        )
     steps = trafilatura_metadata
     document = steps.examine_meta(tree)
     if document.author and " " not in document.author:
@@ -67,6 +69,18 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.categories = document.categories or _catstags("category", tree, hrefs)
         document.tags = document.tags or _catstags("tag", tree, hrefs)
     document.clean_and_trim()
+    return _strings_only(document)
+
+
+# trafilatura copies JSON-LD values as the page gives them: a headline of 2024 or ["Title"]
+# became the document's title, and every comparison with it failed the record (audit 29).
+_TEXT_FIELDS = ("title", "author", "url", "hostname", "description", "sitename", "date")
+
+
+def _strings_only(document: Document) -> Document:
+    for name in _TEXT_FIELDS:
+        if not isinstance(getattr(document, name, None), str | None):
+            setattr(document, name, None)
     return document
 
 
