@@ -15,8 +15,9 @@ header is followed under the same rules, when the page has no refresh tag of its
 
 from __future__ import annotations
 
+import ipaddress
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware
 from scrapy.http import HtmlResponse
@@ -24,6 +25,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import get_meta_refresh
 from w3lib.url import safe_url_string
 
+from crawler.core.addresses import AddressPolicy
 from crawler.core.canonical import canonicalize
 from crawler.integration.redirect_targets import redirect_problem
 
@@ -32,6 +34,7 @@ class MetaRefreshElsewhere(MetaRefreshMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
         self.url_length_limit = settings.getint("URLLENGTH_LIMIT", 2083)
+        self.addresses = AddressPolicy.from_settings(settings)
 
     def process_response(self, request, response, spider=None):
         if request.meta.get("dont_redirect") or request.method == "HEAD":
@@ -49,11 +52,25 @@ class MetaRefreshElsewhere(MetaRefreshMiddleware):
             return response
         if url and redirect_problem(response.url, url, self.url_length_limit):
             return response  # nowhere a request can go: the page is what there is
+        if url and self._refused_address(url):
+            return response  # nor an address the crawl never connects to (audit 29)
         # The parent's rules, for the header.
         if header and header[0] < self._maxdelay and urlparse_cached(request).scheme in WEB:
             redirected = self._redirect_request_using_get(request, response, header[1])
             return self._redirect(redirected, request, "refresh header")
         return super().process_response(request, response, spider)
+
+
+    def _refused_address(self, url: str) -> bool:
+        """The target names an address literally (10.0.0.1, [::1]) that the address policy
+        refuses: the page was lost as `blocked_address`, filed under the target. A host name
+        is left to the download's own check, which resolves it."""
+        try:
+            host = urlsplit(url).hostname or ""
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return not self.addresses.allows(host, str(address))
 
 
 WEB = ("http", "https")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
@@ -27,10 +28,21 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
     text = text.strip()
     if text.isdigit():
         return float(text)
-    when = parse_date(text, now=datetime(9999, 1, 1, tzinfo=UTC))
+    when = _http_date(text) or parse_date(text, now=datetime(9999, 1, 1, tzinfo=UTC))
     if when is None:
         return None
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _http_date(text: str) -> datetime | None:
+    """An HTTP date as RFC 9110 writes it, to the end of time: "Fri, 31 Dec 9999 23:59:59
+    GMT" is a wait longer than any we take (a reject), not no date at all (the page was
+    retried at once; audit 29). parse_date keeps only plausible publication dates."""
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 class RetryAfterMiddleware(RetryMiddleware):

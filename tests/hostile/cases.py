@@ -114,7 +114,7 @@ CASES = (
     # A refresh to where no request can go is not followed: the page is the page.
     *(
         Case(f"/protocol/refresh-to-{name}", "record", words=LATIN_WORDS)
-        for name in ("javascript", "bad-port", "file")
+        for name in ("javascript", "bad-port", "file", "private-address")
     ),
     Case("/protocol/refresh-elsewhere", "record", final="127.0.0.1 /protocol/refreshed"),
     # A compression label on a plain body (Scrapy's decoder raised: fetch_error).

@@ -427,6 +427,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
                 ("javascript", b"javascript:alert(1)"),
                 ("bad-port", b"http://127.0.0.1:99999/a"),
                 ("file", b"file:///etc/passwd"),
+                ("private-address", b"http://10.0.0.1/x"),  # audit 29: blocked_address there
             )
         },
         "/protocol/refresh-elsewhere": lambda h: h.send(
