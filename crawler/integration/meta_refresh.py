@@ -60,7 +60,6 @@ class MetaRefreshElsewhere(MetaRefreshMiddleware):
             return self._redirect(redirected, request, "refresh header")
         return super().process_response(request, response, spider)
 
-
     def _refused_address(self, url: str) -> bool:
         """The target names an address literally (10.0.0.1, [::1]) that the address policy
         refuses: the page was lost as `blocked_address`, filed under the target. A host name
