@@ -8,6 +8,7 @@ from crawler.core.authors import credited_names, is_phrase, names_in
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
+    resolve_published,
     resolve_site_name,
     resolve_title,
     strip_site_suffix,
@@ -1185,3 +1186,26 @@ def test_a_class_marked_editor_credit_is_no_byline():
     )
     names = _byline(f"<h1>Layoffs citing AI</h1>{rows}")
     assert "Alain Shepherd" not in names and "Megan Lott" in names
+
+
+def test_an_opinion_contributors_role_and_a_suffix_after_a_comma():
+    # The Hill's op-ed byline; "Jr." after a comma is the name's (audit 31).
+    assert clean_authors(["By Marguerite Ellison, Opinion Contributor"]) == ["Marguerite Ellison"]
+    assert names_in("By Lamar Hughes, Jr. and J.R. Whitaker") == [
+        "Lamar Hughes Jr.",
+        "J.R. Whitaker",
+    ]
+    assert names_in("By Hank Moss, III, and Ann Lee") == ["Hank Moss III", "Ann Lee"]
+    assert names_in("By Ann Lee, IV Weekly") == ["Ann Lee"]  # no suffix: an outlet after it
+
+
+def test_a_time_without_a_zone_takes_the_zone_another_source_gives_the_same_clock():
+    page = PageMeta(
+        jsonld={"datePublished": "2025-04-14 16:22:00"},
+        meta={"article:published_time": ["2025-04-14T16:22:00+09:00"]},
+    )
+    published, source, _ = resolve_published(page, None, "", Hints())
+    assert published.isoformat() == "2025-04-14T07:22:00+00:00" and source == "meta"
+    # Another clock is another time: the value keeps its own, read as UTC.
+    page.meta["article:published_time"] = ["2025-04-14T18:22:00+09:00"]
+    assert resolve_published(page, None, "", Hints())[0].hour == 16

@@ -148,6 +148,7 @@ _BEATS = frozenset(
         "transport", "parliamentary", "royal", "showbiz", "markets", "finance", "financial",
         "property", "motoring", "medical", "global", "religion", "ai", "cyber", "video",
         "audience", "social", "affairs", "home", "community", "bureau", "and", "&",
+        "opinion",  # The Hill's "…, opinion contributor" on every op-ed (audit 31)
     }
 )  # fmt: skip
 
@@ -249,6 +250,11 @@ def other_credit(text: str) -> str:
     return match.group(0) if match else ""
 
 
+# A generational suffix after a comma is the name's, not a name of its own: "Lamar Hughes,
+# Jr. and J.R. Whitaker" lost the "Jr." (audit 31).
+_COMMA_SUFFIX = re.compile(r",\s*((?:Jr|Sr|JR|SR)\.?|II|III|IV)(?=\s*(?:[,;&]|and\b|$))")
+
+
 def names_in(byline: str) -> list[str]:
     """The candidate names of one byline string, cleaned, in order, junk left out."""
     text = _ASIDE.sub(" ", byline)
@@ -257,6 +263,7 @@ def names_in(byline: str) -> list[str]:
     if _is_role_phrase(text):
         return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _CREDIT_LABEL.sub("", _OTHER_CREDIT.sub("", text)))
+    text = _COMMA_SUFFIX.sub(r" \1", text)
     names: list[str] = []
     affiliation = False  # inside the job title and affiliation after a name
     for part, joined in _parts(text):

@@ -343,7 +343,8 @@ def resolve_published(
         if parsed and source == "trafilatura":
             return _with_printed_time(parsed, raw, page)
         if parsed:
-            return _timed_same_day((parsed, source, raw), candidates[index + 1 : -1])
+            chosen = _zoned_same_clock((parsed, source, raw), candidates[index + 1 : -1])
+            return _timed_same_day(chosen, candidates[index + 1 : -1])
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url", None
@@ -353,6 +354,33 @@ def resolve_published(
 
 _CLOCK = re.compile(r"\d:\d\d")
 _PUBLICATION_SOURCES = ("meta", "text")  # a publication tag, a "Published" label
+
+
+def _zoned_same_clock(chosen: tuple, others) -> tuple:
+    """A time without a zone ("datePublished": "2025-04-14T16:22:00", read as UTC) takes the
+    zone of another of the page's sources that gives the same clock time with one
+    (`article:published_time` 2025-04-14T16:22:00+09:00): the hour was nine off (audit 31)."""
+    _parsed, _source, raw = chosen
+    naive = _iso_wall_clock(raw)
+    if naive is None or naive.tzinfo is not None:
+        return chosen
+    for source, other in others:
+        zoned = _iso_wall_clock(other) if isinstance(other, str) else None
+        if zoned is not None and zoned.tzinfo is not None:
+            if zoned.replace(tzinfo=None) == naive:
+                timed = parse_date(other)
+                return (timed, source, other) if timed else chosen
+    return chosen
+
+
+def _iso_wall_clock(raw: str) -> datetime | None:
+    """An ISO 8601 value with a clock, as written (aware only if it names its offset)."""
+    if not _CLOCK.search(raw):
+        return None
+    try:
+        return datetime.fromisoformat(raw.strip())
+    except ValueError:
+        return None
 
 
 def _timed_same_day(chosen: tuple, others) -> tuple:
