@@ -366,10 +366,9 @@ def _zoned_same_clock(chosen: tuple, others) -> tuple:
         return chosen
     for source, other in others:
         zoned = _iso_wall_clock(other) if isinstance(other, str) else None
-        if zoned is not None and zoned.tzinfo is not None:
-            if zoned.replace(tzinfo=None) == naive:
-                timed = parse_date(other)
-                return (timed, source, other) if timed else chosen
+        if zoned is not None and zoned.tzinfo and zoned.replace(tzinfo=None) == naive:
+            timed = parse_date(other)
+            return (timed, source, other) if timed else chosen
     return chosen
 
 
