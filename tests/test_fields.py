@@ -1209,3 +1209,20 @@ def test_a_time_without_a_zone_takes_the_zone_another_source_gives_the_same_cloc
     # Another clock is another time: the value keeps its own, read as UTC.
     page.meta["article:published_time"] = ["2025-04-14T18:22:00+09:00"]
     assert resolve_published(page, None, "", Hints())[0].hour == 16
+
+
+def test_one_block_per_writer_side_by_side_names_each_writer():
+    # BBC's contributors: a block of name and role per writer, nothing between them; run
+    # together they read as one name (audit 31).
+    blocks = (
+        '<div data-testid="byline-contributors"><div class="c4"><span class="c7">Jessica '
+        'O\'Connell</span><div class="c8"><span>Health correspondent</span></div></div>'
+        '<div class="c4"><span class="c7">Amir Tehrani</span><div class="c8"><span>BBC News'
+        "</span></div></div></div>"
+    )
+    assert _byline(blocks) == ("Jessica O'Connell Health correspondent", "Amir Tehrani BBC News")
+    page = PageMeta(byline_names=_byline(blocks), meta={"og:site_name": ["BBC News"]})
+    assert resolve_authors(page, None, Hints(), "BBC News") == ["Jessica O'Connell", "Amir Tehrani"]
+    # A name set in a span per word is one name.
+    split = '<div class="byline"><span class="w">Jessica</span><span class="w">Tehrani</span></div>'
+    assert _byline(split) == ("Jessica Tehrani",)

@@ -363,9 +363,28 @@ def _allowed(node) -> bool:
     return True
 
 
+def _writer_blocks(node) -> list:
+    """A marked element holding one block per writer, side by side and alike (BBC's
+    contributors: a `<div>` of name and role, twice), gives each block as a byline of its
+    own: run together they read as one name, "Jessica O'Connell Health correspondent Amir
+    Tehrani" (audit 31). Only blocks with a class, nothing between them, and each naming a
+    person in two words or more: never a name split into a span per word."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    kinds = {(child.tag, child.get("class")) for child in children}
+    if len(children) < 2 or len(kinds) != 1 or not children[0].get("class"):
+        return [node]
+    if (node.text or "").strip() or any((child.tail or "").strip() for child in children):
+        return [node]  # words between them ("A, B and C"): one line, which names_in splits
+    firsts = [next(iter(names_in(element_text(child))), "") for child in children]
+    if any(len(name.split()) < 2 for name in firsts) or not any(map(person_shaped, firsts)):
+        return [node]
+    return children
+
+
 def _texts(nodes: list) -> tuple[str, ...]:
     texts: list[str] = []
     previous = None
+    nodes = [block for node in nodes for block in _writer_blocks(node)]
     for node in nodes[:MAX_NAMES]:
         text = element_text(node)
         if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:

@@ -460,8 +460,13 @@ def resolve_authors(
     """
     publisher = (site_name, *jsonld_names(page.jsonld.get("publisher")), copyright_holder(page))
     site = {_simple(o) for o in publisher if o}
+    outlets = [o for o in publisher if o]
     sources = [
-        [name for name in clean_authors(names) if not (from_text and is_phrase(name))]
+        [
+            name
+            for name in clean_authors(names, outlets=outlets)
+            if not (from_text and is_phrase(name))
+        ]
         for names, from_text in _author_sources(page, found, hints)
     ]
     typed = {_simple(name) for name in jsonld_organizations(page.jsonld.get("author"))}
@@ -475,7 +480,8 @@ def resolve_authors(
             not (is_organization(name) or _simple(name) in typed or _company(name, companies))
             for name in people
         ):
-            byline = [name for name in clean_authors(page.byline_names) if not is_phrase(name)]
+            byline = clean_authors(page.byline_names, outlets=outlets)
+            byline = [name for name in byline if not is_phrase(name)]
             people = [name for name in people if _simple(name) not in typed] or people
             if index in _META_SOURCES and len(people) == 1:
                 writers = _writers_of_byline(people[0], byline, site)
@@ -626,17 +632,33 @@ def _is_site(name: str, site: set[str]) -> bool:
     return key in site or any(key.startswith(s) and key != s for s in site if len(s) > 3)
 
 
-def clean_authors(names: list[str], organizations=()) -> list[str]:
+def clean_authors(names: list[str], organizations=(), outlets=()) -> list[str]:
     """The names in byline strings, in order, without repeats: "By", dates, job titles,
     social labels and other junk dropped (crawler.core.authors); `organizations` (the
-    site, its publisher) left out."""
+    site, its publisher) left out; `outlets` (the same) cut from the end of a person's
+    name they were run into."""
     excluded = {_simple(o) for o in organizations if o}
     result: list[str] = []
     for value in names:
         for name in names_in(decode_entities(value)):
+            name = _without_outlet(name, outlets)
             if _simple(name) not in excluded and name not in result:
                 result.append(name)
     return result
+
+
+def _without_outlet(name: str, organizations) -> str:
+    """A person's name with the site's or publisher's name run into it, as a writer's block
+    prints the outlet under the name: "Amir Tehrani BBC News" is Amir Tehrani (audit 31)."""
+    for outlet in organizations:
+        if not outlet or len(name) <= len(outlet) + 1:
+            continue
+        head, tail = name[: -len(outlet)], name[-len(outlet) :]
+        if tail.casefold() == outlet.casefold() and head.endswith(" "):
+            person = head.strip()
+            if len(person.split()) >= 2 and person_shaped(person):
+                return person
+    return name
 
 
 MAX_TAGS = 30
