@@ -1226,3 +1226,10 @@ def test_one_block_per_writer_side_by_side_names_each_writer():
     # A name set in a span per word is one name.
     split = '<div class="byline"><span class="w">Jessica</span><span class="w">Tehrani</span></div>'
     assert _byline(split) == ("Jessica Tehrani",)
+
+
+def test_a_university_office_after_a_writer_is_where_they_work():
+    # "By Maria Chen, University Communications" gave two authors (audit 30).
+    assert clean_authors(["By Maria Chen, University Communications"]) == ["Maria Chen"]
+    assert clean_authors(["By Maria Chen, Office of Public Affairs"]) == ["Maria Chen"]
+    assert clean_authors(["Media Relations"]) == ["Media Relations"]  # alone, it is the credit

@@ -109,7 +109,9 @@ _ORGANIZATION = re.compile(
     r"institute|sciences|foundation|association|council|committee|company|studio|studios|"
     r"center|centre|society|coalition|alliance|organization|organisation|project|bureau|"
     r"quarterly|monthly|review|gazette|chronicle|digest|observer|bulletin|courier|monitor|"
-    r"associated press|reuters|bloomberg)\.?$",
+    r"associated press|reuters|bloomberg"
+    # A university's or agency's office: "University Communications", "Media Relations".
+    r"|communications|relations|public affairs)\.?$",
     re.IGNORECASE,
 )
 # Datelines: a place named beside or instead of the writer ("By Jane Doe, London", "UK").
