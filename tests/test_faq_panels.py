@@ -69,3 +69,17 @@ def test_a_menu_toggle_and_a_cookie_category_stay_hidden():
     )
     assert show_faq_answers(page, hidden_with_paragraphs(page)) == 0  # no question or answer
     assert len(page.xpath("//*[@hidden]")) == 3
+
+
+def test_a_heading_set_inside_the_question_button_is_read():
+    # Bootstrap's accordion with schema.org's Question: "<button><h3>…?</h3></button>"
+    # before a collapsed answer kept the answer and lost the question (audit 30).
+    faq = (
+        "<div class='accordion-item'><button class='accordion-button collapsed'"
+        f" aria-expanded='false'><h3 itemprop='name'>{QUESTION}</h3></button>"
+        f"<div class='accordion-collapse collapse'><div class='accordion-body'><p>{ANSWER}</p>"
+        "</div></div></div>"
+    )
+    text = _text(faq)
+    assert QUESTION in text and ANSWER in text
+    assert text.index(QUESTION) < text.index(ANSWER)

@@ -80,8 +80,16 @@ def _question_holder(button, question: str | None):
 
 
 def _keep_question(control) -> None:
-    if control.tag == "button":  # trafilatura drops buttons, and their text
-        control.tag = "p" if _question_holder(control, None) is control else "span"
+    if control.tag != "button":
+        return
+    if any(child.tag in _HEADINGS for child in control):
+        control.drop_tag()  # "<button><h3>…?</h3></button>": the heading is the question
+        return
+    # trafilatura drops buttons, and their text
+    control.tag = "p" if _question_holder(control, None) is control else "span"
+
+
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _answers(panel) -> bool:
