@@ -35,3 +35,22 @@ def test_a_plain_bio_paragraph_a_biology_class_and_a_long_box_stay():
     )
     for body in kept:
         assert drop_bio_boxes(_article(body)) == 0, body
+
+
+def test_the_writers_microdata_card_with_a_description_goes_and_a_marked_byline_stays():
+    # WordPress's Simple Author Box (audit 30): no "bio" in its classes.
+    card = (
+        '<div class="saboxplugin-wrap" itemtype="http://schema.org/Person" itemscope'
+        ' itemprop="author"><div class="saboxplugin-authorname"><a rel="author">Nerea Vidal'
+        f'</a></div><div class="saboxplugin-desc"><div itemprop="description"><p>{BIO}</p>'
+        "</div></div></div>"
+    )
+    page = _article(f"<p>{PARAGRAPH}</p>{card}")
+    assert drop_bio_boxes(page) == 1
+    assert page.find(".//article").text_content() == PARAGRAPH
+    byline = (
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Nerea Vidal</span></div>'
+    )
+    page = _article(f"{byline}<p>{PARAGRAPH}</p>")
+    assert drop_bio_boxes(page) == 0

@@ -1,4 +1,5 @@
-"""Author bio boxes the template names: `<div class="a_bio">`, `author-bio`, `about-the-author`.
+"""Author bio boxes the template names: `<div class="a_bio">`, `author-bio`, `about-the-author`,
+or marks as the writer's card with a description (schema.org's Person, as `itemprop="author"`).
 
 A box after the article tells the reader who wrote it ("Reporter covering technology
 regulation … She joined in 2019"); trafilatura drops many such boxes by their class, but
@@ -23,7 +24,7 @@ def drop_bio_boxes(tree) -> int:
     found = [
         element
         for element in tree.iter("div", "section", "aside", "p")
-        if _named_bio(element.get("class"))
+        if (_named_bio(element.get("class")) or _author_card(element))
         and element.find(".//h1") is None
         and len(element.text_content().split()) <= MAX_BIO_WORDS
     ]
@@ -32,6 +33,18 @@ def drop_bio_boxes(tree) -> int:
     for element in outermost:
         element.drop_tree()
     return len(outermost)
+
+
+def _author_card(element) -> bool:
+    """The writer's card in microdata, with a description: `<div itemprop="author"
+    itemscope itemtype="http://schema.org/Person">` around a name and a paragraph about
+    them (WordPress's Simple Author Box: audit 30). A byline so marked holds a name only."""
+    if element.get("itemprop") != "author" or "Person" not in (element.get("itemtype") or ""):
+        return False
+    return any(len(p.text_content().split()) >= MIN_DESCRIPTION_WORDS for p in element.iter("p"))
+
+
+MIN_DESCRIPTION_WORDS = 8
 
 
 def _named_bio(name: str | None) -> bool:
