@@ -170,6 +170,10 @@ MAX_WORDS = 30_000  # more is a dump, not an article: a reject (too_long)
 FAVOR_PRECISION = True  # trafilatura mode; summarizers pay more for chrome than for a lost line
 PROGRESS_INTERVAL = 30.0  # seconds between progress lines; 0 turns them off
 SITE_MAX_PAGES = 200
+# Requests waiting in the scheduler below which a spider makes more from the entries of the
+# feeds and sitemaps it read; the rest wait in the spider, packed (spiders/backlog.py). A
+# million Requests at once held 3.3 GB, and a SIGTERM waited for them all to be queued.
+BACKLOG_PENDING_MAX = 1000
 SITE_MAX_DEPTH = 3
 
 # Dropped items are rejects already written to rejects.jsonl; one log line each is noise.

@@ -8,13 +8,16 @@ or a reject), a FetchFailed (a reject), or a counted skip
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import scrapy
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
 from crawler.compat.scrapy import parsed, release_parsed
@@ -24,6 +27,7 @@ from crawler.core.canonical import (
     length_problem,
     unescape_surrogates,
     url_problem,
+    without_password,
 )
 from crawler.core.config import ConfigError
 from crawler.core.items import FetchedPage, FetchFailed
@@ -35,21 +39,26 @@ from crawler.core.xmlsafe import MAX_XML_BYTES
 from crawler.integration.failures import classify_failure
 from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
 from crawler.integration.robots import UNREACHABLE_STAT, request_origin
-from crawler.integration.signals import request_finished
+from crawler.integration.signals import crawl_stopping, request_finished
 from crawler.integration.state_access import state_for
 from crawler.integration.stop_promptly import TakenBack
 from crawler.runs.health import NO_SOURCE
+from spiders.backlog import Backlog, Listing
 
 LISTED_BY = "listed_by"  # meta: the feed or sitemap whose entry a page request is
+REFILL_STEP = 64  # requests made between two looks at the scheduler's length
 
 
 def finishes_request(callback):
-    """Tell listeners (distributed mode's leases) when a callback's output is complete."""
+    """Tell listeners (distributed mode's leases) when a callback's output is complete;
+    hand on waiting entries of feeds and sitemaps (refill) as part of that output."""
 
     @functools.wraps(callback)
     def wrapper(self, response_or_failure, *args, **kwargs):
         items = 0
-        for output in callback(self, response_or_failure, *args, **kwargs) or ():
+        outputs = callback(self, response_or_failure, *args, **kwargs) or ()
+        # Each response also makes room for a feed's or sitemap's waiting entries.
+        for output in itertools.chain(outputs, self.refill()):
             items += not isinstance(output, Request)
             yield output
         release_parsed(response_or_failure)
@@ -91,6 +100,8 @@ class ArticleSpider(scrapy.Spider):
         self._asked_as: dict[str, str] = {}  # a document's URL -> the URL that redirected to it
         self._unsettled: set[str] = set()  # documents with a listed page that failed to fetch
         self._listed_in: dict[str, str] = {}  # a sitemap -> the index that listed it
+        self._backlog = Backlog()  # entries of feeds and sitemaps not requested yet
+        self._stopping = False
 
     @classmethod
     def parse_arguments(cls, given: dict) -> dict:
@@ -162,6 +173,9 @@ class ArticleSpider(scrapy.Spider):
         spider._catalogue = load_sources(Path(crawler.settings.get("SOURCES_FILE")))
         spider.refresh_window = crawler.settings.getfloat("REFRESH_WINDOW", 172800)
         spider.url_length_limit = crawler.settings.getint("URLLENGTH_LIMIT", 2083)  # 0: none
+        spider.pending_max = crawler.settings.getint("BACKLOG_PENDING_MAX", 1000)
+        crawler.signals.connect(spider._refill_when_idle, signal=scrapy.signals.spider_idle)
+        crawler.signals.connect(spider._stop_reading, signal=crawl_stopping)
         crawler.signals.connect(spider._page_dropped, signal=scrapy.signals.item_dropped)
         crawler.signals.connect(spider._page_failed, signal=scrapy.signals.item_error)
         return spider
@@ -326,6 +340,7 @@ class ArticleSpider(scrapy.Spider):
         Not in a fleet: the worker that read a document cannot know whether the pages it
         listed, fetched by other workers, all were (one that failed forgot the validators,
         and the reader, closing later, saved them again)."""
+        self._drop_backlog()  # a stop without crawl_stopping (JOBDIR): counted here
         if self.store is None or self.distributed:
             return
         unsettled = set()
@@ -340,6 +355,64 @@ class ArticleSpider(scrapy.Spider):
                     self.store.save_validators(
                         key, *((etag, modified) if settled else (None, None))
                     )
+
+    # --- backlog: entries of feeds and sitemaps, requested as the scheduler has room -------
+    def wait_listed(self, listing: Listing, blocks: list) -> None:
+        """A document's wanted entries (backlog.pack), requested later by refill(); counted
+        `not_requested.stopped` at once when the crawl is stopping."""
+        self._backlog.extend(listing, blocks)
+        if self._stopping:
+            self._drop_backlog()
+
+    def from_backlog(self, listing: Listing, entry: tuple) -> Request | FetchFailed | None:
+        """The request for one waiting entry (the spider that made the listing knows)."""
+        raise NotImplementedError
+
+    def refill(self) -> Iterator[Request | FetchFailed]:
+        """Requests (and bad_url rejects) for waiting entries, while fewer than
+        BACKLOG_PENDING_MAX requests wait in the scheduler; nothing once the crawl stops."""
+        while self._backlog and not self._stopping:
+            room = min(self.pending_max - self._pending(), REFILL_STEP)
+            if room <= 0:
+                return
+            while room > 0 and (taken := self._backlog.take()) is not None:
+                output = self.from_backlog(*taken)
+                if isinstance(output, Request):
+                    room -= 1
+                    _refer_to(output, taken[0].url)
+                if output is not None:
+                    yield output
+
+    def _pending(self) -> int:
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        if scheduler is None:
+            return 0
+        if hasattr(scheduler, "__len__"):
+            return len(scheduler)
+        # A scheduler that cannot count: more only once it is empty.
+        return self.pending_max if scheduler.has_pending_requests() else 0
+
+    def _refill_when_idle(self, spider=None) -> None:
+        """Nothing left to download, entries still waiting (every response's refill was
+        spent, or the requests it made were dropped): hand more on, and keep the crawl open."""
+        outputs = list(self.refill())
+        engine = self.crawler.engine
+        for output in outputs:
+            if isinstance(output, Request):
+                engine.crawl(output)
+            else:
+                deferred_from_coro(engine.scraper.start_itemproc_async(output, response=None))
+        if outputs or self._backlog and not self._stopping:
+            raise DontCloseSpider
+
+    def _stop_reading(self) -> None:
+        self._stopping = True
+        self._drop_backlog()
+
+    def _drop_backlog(self) -> None:
+        if dropped := self._backlog.clear():
+            self.count("discovered/stopped", dropped)
+            self.logger.info("Stopping: %d entries of feeds and sitemaps not requested", dropped)
 
     # --- callbacks ----------------------------------------------------------------------
     def seed_request(self, seed: dict) -> Request | FetchFailed | None:
@@ -451,6 +524,15 @@ class ArticleSpider(scrapy.Spider):
 
     def source_named(self, name: str) -> Source:
         return find_source(self.catalogue(), name)
+
+
+def _refer_to(request: Request, document: str) -> None:
+    """The Referer a request yielded by its feed or sitemap's callback gets (Scrapy's
+    default policy: none from https to http), not that of the response that refilled."""
+    if document.startswith("https:") and not request.url.startswith("https:"):
+        request.meta.setdefault("referrer_policy", "no-referrer")
+    else:
+        request.headers.setdefault(b"Referer", without_password(document))
 
 
 def reads_as_markup(response) -> bool:

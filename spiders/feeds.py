@@ -7,12 +7,13 @@ Feed-level title, date, author and categories travel with each article request a
 
 from __future__ import annotations
 
-from crawler.core.dates import edit_dates
+from crawler.core.dates import EditStamps, parse_date
 from crawler.core.feeds import parse_feed
 from crawler.core.model import Hints
 from crawler.core.sources import Source
 from crawler.core.values import http_url, url_list
 from crawler.core.xmlsafe import NotXml
+from spiders.backlog import Listing, pack
 from spiders.base import ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
@@ -54,29 +55,38 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
             yield self.not_a_document(response, "bad_feed", error)
             return
         self.skip("feed")
-        changed = edit_dates([entry.updated for entry in entries])
-        for entry, entry_changed in zip(entries, changed, strict=True):
+        stamps = EditStamps()
+        for entry in entries:
+            stamps.add(entry.updated)
+        blocks = pack(self._wanted_entries(entries, source))
+        del entries  # the rest waits as packed tuples (spiders.backlog)
+        self.wait_listed(Listing(response.url, "feed", source, stamps.edits), blocks)
+
+    def _wanted_entries(self, entries, source: Source | None):
+        for entry in entries:
             if not entry.url:  # an entry that names no page: nothing to request
                 self.count("discovered/no_url")
-                continue
-            if source is not None and not source.allows(entry.url):
+            elif source is not None and not source.allows(entry.url):
                 self.count("discovered/filtered_by_source")
-                continue
-            hints = Hints(
-                title=entry.title,
-                published=entry.published,
-                updated=entry.updated,
-                authors=entry.authors,
-                tags=entry.tags,
-                source=source.name if source else None,
-                ai_only=source.ai_only if source else False,
-                discovered_via=f"feed:{response.url}",
-            )
-            request = self.article_request(
-                entry.url, hints, listed_by=response.url, changed=entry_changed
-            )
-            if request is not None:
-                yield request
+            else:
+                yield (entry.url, entry.title, entry.published, entry.updated,
+                       entry.authors, entry.tags)  # fmt: skip
+
+    def from_backlog(self, listing: Listing, entry: tuple):
+        url, title, published, updated, authors, tags = entry
+        source = listing.source
+        hints = Hints(
+            title=title,
+            published=published,
+            updated=updated,
+            authors=authors,
+            tags=tags,
+            source=source.name if source else None,
+            ai_only=source.ai_only if source else False,
+            discovered_via=f"feed:{listing.url}",
+        )
+        changed = parse_date(updated) if listing.edits else None
+        return self.article_request(url, hints, listed_by=listing.url, changed=changed)
 
     def read_document(self, response):
         return parse_feed(response.body, response.url)

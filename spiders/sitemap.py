@@ -15,15 +15,17 @@ it, the catalogue source's homepage and the `-a site` URL.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
-from crawler.core.dates import edit_dates
+from crawler.core.dates import EditStamps, parse_date
 from crawler.core.domains import url_domain
 from crawler.core.model import Hints
-from crawler.core.sitemaps import parse_sitemap
+from crawler.core.sitemaps import SitemapEntry, parse_sitemap, stream_sitemap
 from crawler.core.sources import Source
 from crawler.core.values import date, http_url, url_list
 from crawler.core.xmlsafe import NotXml
+from spiders.backlog import Listing, pack
 from spiders.base import LISTED_BY, ArticleSpider, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
@@ -80,41 +82,60 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         source: Source | None = response.meta.get("source")
         if self.discovery_unchanged(response):
             return
+        depth = response.meta.get("index_depth", 0)
+        counts, stamps = Counter(), EditStamps()
         try:
-            sitemap = parse_sitemap(response.body, response.url)
-        except NotXml as error:
+            is_index, entries = stream_sitemap(response.body, response.url)
+            depth += is_index
+            if is_index and depth > MAX_INDEX_DEPTH:
+                entries = self._too_deep(entries, counts)
+            scope = self._scope(response, source)
+            blocks = pack(self._wanted_entries(entries, is_index, scope, source, counts, stamps))
+        except NotXml as error:  # nothing it listed is counted: the document is a reject
             yield self.not_a_document(response, "bad_sitemap", error)
             return
         self.skip("sitemap")
-        if sitemap.without_url:  # a <url> with no <loc>: nothing to request, but counted
-            self.count("discovered/no_url", sitemap.without_url)
-        depth = response.meta.get("index_depth", 0) + sitemap.is_index
-        if sitemap.is_index and depth > MAX_INDEX_DEPTH:
-            self.count("discovered/too_deep", len(sitemap.entries))
-            return
-        scope = self._scope(response, source)
-        changed = edit_dates([entry.lastmod for entry in sitemap.entries])
-        for entry, entry_changed in zip(sitemap.entries, changed, strict=True):
+        for reason, n in counts.items():
+            self.count(f"discovered/{reason}", n)
+        kind = "index" if is_index else "sitemap"
+        listing = Listing(response.url, kind, source, stamps.edits, depth, tuple(sorted(scope)))
+        self.wait_listed(listing, blocks)
+
+    @staticmethod
+    def _too_deep(entries, counts: Counter):
+        for entry in entries:
+            counts["too_deep" if entry else "no_url"] += 1
+        return ()
+
+    def _wanted_entries(self, entries, is_index, scope, source, counts, stamps):
+        """The entries to request, as backlog tuples; the others counted in `counts`."""
+        for entry in entries:
+            if entry is None:  # a <url> with no <loc>: nothing to request, but counted
+                counts["no_url"] += 1
+                continue
+            stamps.add(entry.lastmod)
             # A line that is no URL has no domain, and a broken URL stays what it is: both
             # are filed by request() (unfetchable, bad_url), wherever they point.
             domain = url_domain(entry.url)
             if domain and domain not in scope and not self.link_problem(entry.url):
-                self.count("discovered/out_of_scope")
-                continue
-            if sitemap.is_index:
-                request = self.discovery_request(
-                    entry.url, self.parse_sitemap, source=source, index_depth=depth,
-                    **{SCOPE: sorted(scope), LISTED_BY: response.url},
-                )  # fmt: skip
-            elif self._wanted(entry, source):
-                hints = self._hints(entry, source)
-                request = self.article_request(
-                    entry.url, hints, listed_by=response.url, changed=entry_changed
-                )
+                counts["out_of_scope"] += 1
+            elif is_index:
+                yield (entry.url,)
+            elif reason := self._unwanted(entry, source):
+                counts[reason] += 1
             else:
-                continue
-            if request is not None:
-                yield request
+                yield (entry.url, entry.lastmod, entry.news_title, entry.news_publication_date)
+
+    def from_backlog(self, listing: Listing, entry: tuple):
+        if listing.kind == "index":
+            return self.discovery_request(
+                entry[0], self.parse_sitemap, source=listing.source, index_depth=listing.depth,
+                **{SCOPE: list(listing.scope), LISTED_BY: listing.url},
+            )  # fmt: skip
+        entry = SitemapEntry(*entry)
+        changed = parse_date(entry.lastmod) if listing.edits else None
+        hints = self._hints(entry, listing.source)
+        return self.article_request(entry.url, hints, listed_by=listing.url, changed=changed)
 
     def read_document(self, response):
         return parse_sitemap(response.body, response.url)
@@ -128,15 +149,14 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         urls += [self.args["site"]] if self.args.get("site") else []
         return {url_domain(url) for url in urls} | set(response.meta.get(SCOPE, ()))
 
-    def _wanted(self, entry, source: Source | None) -> bool:
+    def _unwanted(self, entry, source: Source | None) -> str | None:
+        """Why an entry is not requested (`filtered_by_source`, `filtered_by_since`)."""
         if source is not None and not source.allows(entry.url):
-            self.count("discovered/filtered_by_source")
-            return False
-        newest = entry.newest_date()
-        if self.since and newest and newest < self.since:
-            self.count("discovered/filtered_by_since")
-            return False
-        return True
+            return "filtered_by_source"
+        newest = entry.newest_date() if self.since else None
+        if newest and newest < self.since:
+            return "filtered_by_since"
+        return None
 
     def _hints(self, entry, source: Source | None) -> Hints:
         return Hints(

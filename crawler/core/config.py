@@ -77,6 +77,7 @@ SETTINGS: dict[str, Callable] = {
     "SCRAPER_SLOT_MAX_ACTIVE_SIZE": whole_number(minimum=1),
     "PROGRESS_INTERVAL": decimal(minimum=0),
     "SITE_MAX_PAGES": whole_number(minimum=1),
+    "BACKLOG_PENDING_MAX": whole_number(minimum=1),
     "SITE_MAX_DEPTH": whole_number(minimum=0),
     "REFRESH_WINDOW": decimal(minimum=0),
     "NEAR_DUPLICATE_ACTION": choice("flag", "skip"),

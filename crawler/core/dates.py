@@ -85,11 +85,40 @@ def edit_dates(stamps: list[str | None]) -> list[datetime | None]:
     or None. All None when two entries or more carry one and the same date and none another:
     that is when the document was generated, not when any page changed, and read as an edit
     it would fetch every page again every run."""
-    dates = [parse_date(stamp) for stamp in stamps]
-    given = {date for date in dates if date is not None}
-    if len(given) == 1 and sum(date is not None for date in dates) > 1:
-        return [None] * len(dates)
-    return dates
+    reading = EditStamps()
+    for stamp in stamps:
+        reading.add(stamp)
+    return [parse_date(stamp) if reading.edits else None for stamp in stamps]
+
+
+class EditStamps:
+    """edit_dates' judgement read one stamp at a time, for a document too long to hold:
+    `edits` is False once two stamps or more carry one and the same date and none another.
+    Each stamp is parsed only until two different dates are seen."""
+
+    def __init__(self):
+        self._first: datetime | None = None
+        self._spellings: set[str] = set()  # stamps that gave the first date
+        self._dated = 0
+        self._differ = False
+
+    def add(self, stamp: str | None) -> None:
+        if self._differ or stamp is None:
+            return
+        if stamp not in self._spellings:
+            date = parse_date(stamp)
+            if date is None:
+                return
+            if self._first is not None and date != self._first:
+                self._differ = True
+                return
+            self._first = date
+            self._spellings.add(stamp)
+        self._dated += 1
+
+    @property
+    def edits(self) -> bool:
+        return self._differ or self._dated < 2
 
 
 def date_from_url(url: str, now: datetime | None = None) -> datetime | None:

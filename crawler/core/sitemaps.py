@@ -8,12 +8,13 @@ line (sitemaps.org, "Text file"), as robots.txt may name it (`Sitemap: /sitemap.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.core.canonical import join_url
 from crawler.core.dates import parse_date
-from crawler.core.xmlsafe import NotXml, child_text, local_name, maybe_gunzip, parse_xml
+from crawler.core.xmlsafe import NotXml, child_text, iter_children, local_name, maybe_gunzip
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,26 @@ class Sitemap:
 
 
 def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
+    is_index, entries = stream_sitemap(body, base_url)
+    entries = list(entries)
+    found = [e for e in entries if e]
+    return Sitemap(is_index, found, len(entries) - len(found))
+
+
+def stream_sitemap(body: bytes, base_url: str) -> tuple[bool, Iterator[SitemapEntry | None]]:
+    """Whether it is an index, and its entries one at a time (None for a `<url>` or
+    `<sitemap>` with no `<loc>`), in memory one element at a time. NotXml when the body is
+    no sitemap; also while iterating, at the end (xmlsafe.iter_children)."""
     body = maybe_gunzip(body)  # once: parse_xml finds it inflated already
-    text_entries = _text_sitemap(body, base_url)
-    if text_entries is not None:
-        return Sitemap(False, text_entries)
-    root = parse_xml(body)
-    kind = local_name(root)
+    if (lines := _text_lines(body)) is not None:
+        return False, (SitemapEntry(url=line) for line in lines)
+    elements = iter_children(body)
+    kind = local_name(next(elements))
     if kind not in ("urlset", "sitemapindex"):
         raise NotXml(f"root element <{kind}> is not a sitemap")
     child_name = "sitemap" if kind == "sitemapindex" else "url"
-    entries = [_entry(el, base_url) for el in root if local_name(el) == child_name]
-    found = [e for e in entries if e]
-    return Sitemap(kind == "sitemapindex", found, len(entries) - len(found))
+    entries = (_entry(el, base_url) for el in elements if local_name(el) == child_name)
+    return kind == "sitemapindex", entries
 
 
 def _entry(element, base_url: str) -> SitemapEntry | None:
@@ -64,8 +73,8 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
     )
 
 
-def _text_sitemap(body: bytes, base_url: str) -> list[SitemapEntry] | None:
-    """The entries of a text sitemap: a body that is no markup and has an http(s) URL for a
+def _text_lines(body: bytes) -> list[str] | None:
+    """The lines of a text sitemap: a body that is no markup and has an http(s) URL for a
     line. Every other non-empty line is an entry too, as written (the protocol has full URLs
     only), so a line that is no URL, a relative path included, is counted where the spider
     counts any unfetchable entry (`/a/b` is no http(s) URL: not_requested.unfetchable).
@@ -77,4 +86,4 @@ def _text_sitemap(body: bytes, base_url: str) -> list[SitemapEntry] | None:
     lines = [line for line in lines if line]
     if not any(line.lower().startswith(("http://", "https://")) for line in lines):
         return None
-    return [SitemapEntry(url=line) for line in lines]
+    return lines
