@@ -46,7 +46,14 @@ def pack(entries: Iterable[tuple]) -> list[tuple[bytes, int]]:
 
 
 def _packed(block: list[tuple]) -> tuple[bytes, int]:
-    return zlib.compress(marshal.dumps(block), 1), len(block)
+    return zlib.compress(marshal.dumps([_plain(entry) for entry in block]), 1), len(block)
+
+
+def _plain(value):
+    """marshal takes str itself only: an lxml "smart string" from .xpath() is refused."""
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    return str(value) if isinstance(value, str) else value
 
 
 class Backlog:

@@ -372,7 +372,14 @@ class ArticleSpider(scrapy.Spider):
         """Requests (and bad_url rejects) for waiting entries, while fewer than
         BACKLOG_PENDING_MAX requests wait in the scheduler; nothing once the crawl stops."""
         while self._backlog and not self._stopping:
-            room = min(self.pending_max - self._pending(), REFILL_STEP)
+            # Distributed, every entry goes to the shared queue at once, as before the
+            # backlog: a worker's memory is lost with the worker (and its lease on the
+            # document with its callback), and counting the queue asks Redis, which may be
+            # down. Redis holds the fleet's queue.
+            if self.distributed:
+                room = REFILL_STEP
+            else:
+                room = min(self.pending_max - self._pending(), REFILL_STEP)
             if room <= 0:
                 return
             while room > 0 and (taken := self._backlog.take()) is not None:

@@ -47,6 +47,7 @@ def test_retry_after_parses_seconds_and_http_dates():
     assert retry_after_seconds(b"soon") is None
     # The end of time is a wait longer than any we take, not no wait at all (audit 29).
     assert retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT", now=NOW) > 365 * 86400
+    assert retry_after_seconds("²") is None  # a digit to isdigit(), not to float() (review)
 
 
 def test_a_time_of_day_with_am_or_pm_and_a_us_zone_is_read_whole():

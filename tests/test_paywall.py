@@ -167,3 +167,12 @@ def test_only_a_text_known_to_be_cut_is_truncated():
     # A count near the text's (captions, a summary box) says nothing.
     near = process_page(_page(f', "wordCount": {whole.word_count + 40}', PROSE * 4), url).record
     assert "truncated" not in near.flags
+
+
+def test_a_word_count_no_integer_can_hold_is_no_count():
+    from crawler.core.paywall import words_missing
+
+    # 5,000 digits (int() refuses them), a superscript digit ("1²" passes isdigit), inf.
+    for count in ("9" * 5000, "1²", float("inf"), 10**12):
+        assert words_missing({"wordCount": count}, 400) is False, count
+    assert words_missing({"wordCount": "2,000"}, 400) is True

@@ -127,7 +127,7 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^explore more( on these topics)?$",
     # What a skip link and a live page's filter print: "Skip next section Explore more",
     # "Show key events only"; and a feedback link's label, "Send us your feedback" (audit 28).
-    r"^skip (the |to )?(next|previous|this) section\b.{0,30}$",
+    r"^skip (the |to )?(next|previous|this) section( explore more| [a-z]+ more)?$",
     r"^(show|view) (key|all) (events|posts|updates)( only)?$",
     r"^send us (your )?feedback\.?$",
     r"^our standards\s*:.{0,60}$",
@@ -431,7 +431,7 @@ EDGE_ONLY = {
         r"^get the latest (news|updates|stories|headlines)\b.{0,60}$",
         r"\b(special|exclusive) offers\b",
         # A sign-up box's consent: "Bloomberg may send me offers and promotions."
-        r"\bmay send me (offers|promotions|marketing|news|updates)\b",
+        r"^[\w .&'’-]{1,40} may send me (offers|promotions|marketing|news|updates)\b[^,]{0,40}$",
     ),
     "read_more": _compile(
         r"^(read|see|view|continue reading) (more|next|the full)\b",
@@ -579,7 +579,7 @@ RIGHTS_NOTICE = re.compile(
 # an NPR contractor. This text may not be in its final form …" (audit 28).
 TRANSCRIPT_NOTE = re.compile(
     r"\btranscripts? (is|are) (created|produced|provided|generated|prepared)\b.{0,160}"
-    r"\b(final form|may (contain|have|include) errors|authoritative record)\b",
+    r"\bmay not be in (its|their) final form\b",
     re.IGNORECASE,
 )
 
@@ -606,8 +606,8 @@ APP_PUSH = _compile(
     # A messaging channel's: "Get WhatsApp alerts from CNA: Follow our channel …".
     r"^(get|receive) (our )?(whatsapp|telegram|signal|viber) (alerts|updates|news)\b",
     # "Join ST's WhatsApp Channel and get the latest news and must-reads." (audit 28)
-    r"^(join|follow) [\w'’ ]{0,30}\b(whatsapp|telegram|signal|viber) (channel|group|community)\b"
-    r".{0,80}$",
+    r"^(join|follow) (our|us on|[\w’']+['’]s) (\w+ ){0,2}(whatsapp|telegram|signal|viber)"
+    r" (channel|group|community)\b.{0,60}\b(news|updates|stories|headlines|must-reads)\b",
 )
 
 # The same, run to a paragraph. A series' newsletter, said in the story's place: "This story

@@ -25,20 +25,23 @@ _BLOCK_PARENTS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption"}
 def recover_formulas(scripts: list) -> int:
     """Replace MathJax 2's renderings with their TeX source, from its `math/tex` (or
     `math/asciimath`) scripts; how many there were."""
+    frames: dict[str, object] | None = None  # the rendered frames by id, read once a page
     for script in scripts:
-        _drop_rendering(script)
+        ident = script.get("id")
+        frame = script.getprevious()
+        if ident and (frame is None or frame.get("id") != f"{ident}-Frame"):
+            if frames is None:
+                root = script.getroottree().getroot()
+                frames = {e.get("id"): e for e in root.iterfind(".//*[@id]")}
+            frame = frames.get(f"{ident}-Frame", frame)
+        _drop_rendering(frame)
         display = "mode=display" in (script.get("type") or "")
         _put_formula(script, " ".join((script.text or "").split()), display)
     return len(scripts)
 
 
-def _drop_rendering(script) -> None:
+def _drop_rendering(frame) -> None:
     """The rendered frame MathJax 2 puts before its source script, and its preview."""
-    frame = script.getprevious()
-    ident = script.get("id")
-    if ident and (frame is None or frame.get("id") != f"{ident}-Frame"):
-        found = script.getroottree().getroot().get_element_by_id(f"{ident}-Frame", None)
-        frame = found if found is not None else frame
     if frame is None or "MathJax" not in (frame.get("class") or "") + (frame.get("id") or ""):
         return
     parent = frame.getparent()

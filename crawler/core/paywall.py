@@ -103,7 +103,7 @@ def _word_count(value: Any) -> int:
     if isinstance(value, int):
         return value if 0 <= value < 10**MAX_COUNT_DIGITS else 0
     digits = value.strip().replace(",", "") if isinstance(value, str) else ""
-    if digits.isdigit() and len(digits) <= MAX_COUNT_DIGITS:
+    if digits.isascii() and digits.isdigit() and len(digits) <= MAX_COUNT_DIGITS:  # not "1²"
         return int(digits)
     return 0
 

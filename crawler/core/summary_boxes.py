@@ -58,9 +58,25 @@ def _box_of(label):
             return None
         if box.find(".//ul") is not None or box.find(".//ol") is not None:
             return box
-        if any(p is not label and not _contains(p, label) for p in box.iter("p")):
+        if _is_prose_box(box, label):
             return box
     return None
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _is_prose_box(box, label) -> bool:
+    """A box of its own around the label: a heading ("What readers are saying") and a
+    paragraph besides the label's, inside a parent that holds more than the box (a short
+    article's body, with a sentence about AI summaries in it, is no box)."""
+    if next(box.iter(*_HEADINGS), None) is None:
+        return False
+    if not any(p is not label and not _contains(p, label) for p in box.iter("p")):
+        return False
+    parent = box.getparent()
+    words = len(box.text_content().split())
+    return parent is not None and len(parent.text_content().split()) >= 2 * words
 
 
 def _contains(element, other) -> bool:

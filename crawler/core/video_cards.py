@@ -25,11 +25,13 @@ _DURATION = re.compile(r"\d{1,2}:\d{2}")
 def drop_video_cards(tree) -> int:
     """Remove video cards (their tails stay); how many there were."""
     cards: list = []
+    taken: set[int] = set()
     for element in _VIDEO_CLASSED(tree):
-        if any(_contains(card, element) for card in cards):
+        if any(id(ancestor) in taken for ancestor in element.iterancestors()):
             continue  # inside a card already taken, the outermost one
         if _is_card(element):
             cards.append(element)
+            taken.add(id(element))
     for card in cards:
         card.drop_tree()
     return len(cards)
@@ -42,7 +44,3 @@ def _is_card(element) -> bool:
     if element.find(".//h1") is not None:
         return False
     return not any(len(p.text_content().split()) >= PROSE_WORDS for p in element.iter("p"))
-
-
-def _contains(outer, inner) -> bool:
-    return any(ancestor is outer for ancestor in inner.iterancestors())

@@ -26,7 +26,7 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "²" is a digit to isdigit(), not to float()
         return float(text)
     when = _http_date(text) or parse_date(text, now=datetime(9999, 1, 1, tzinfo=UTC))
     if when is None:
