@@ -270,8 +270,10 @@ def serve(conn: Connection) -> None:
     while True:
         try:
             args = conn.recv()
-        except EOFError:
-            return  # the parent is gone
+        except (EOFError, OSError):
+            # The parent is gone: a closed pipe reads as EOF, or as a reset connection when
+            # the parent exits mid-read (`scrapy shell` printed that traceback on exit).
+            return
         if args is None:
             return
         reply = _call(func, args, memory_limit)
