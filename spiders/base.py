@@ -41,7 +41,7 @@ from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
 from crawler.integration.robots import UNREACHABLE_STAT, request_origin
 from crawler.integration.signals import crawl_stopping, request_finished
 from crawler.integration.state_access import state_for
-from crawler.integration.stop_promptly import TakenBack
+from crawler.integration.stop_promptly import TAKEN_BACK, TakenBack
 from crawler.runs.health import NO_SOURCE
 from spiders.backlog import Backlog, Listing
 
@@ -471,8 +471,12 @@ class ArticleSpider(scrapy.Spider):
 
     @finishes_request
     def on_error(self, failure: Failure) -> Iterable[FetchFailed]:
-        if isinstance(failure.value, TakenBack):
-            return  # back in the scheduler, which accounts for it at the close
+        request = getattr(failure, "request", None)
+        if isinstance(failure.value, TakenBack) or (request and request.meta.get(TAKEN_BACK)):
+            # Back in the scheduler, which accounts for it at the close. Scrapy's scraper
+            # may fail it again while closing (a KeyError from its set of active requests):
+            # that is no fetch_error, or the page was filed twice (`unaccounted: -6`).
+            return
         verdict = classify_failure(failure.value)
         request = failure.request
         if verdict.skip:

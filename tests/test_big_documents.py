@@ -115,7 +115,10 @@ def test_a_page_limit_stops_a_big_sitemap_promptly(site, tmp_path):
     summary = result.summary
     counts = summary["counts"]
     assert summary["finish_reason"] == "closespider_pagecount", summary
-    # Not `unaccounted == 0`: a page limit files a handful of pages twice (a `fetch_error`
-    # KeyError and `stopped`), as it did before the backlog, with any sitemap.
+    # The requests waiting in the downloader at the limit go back to the scheduler (stopped);
+    # Scrapy's scraper failed them again with a KeyError, and they were fetch_error too.
+    assert counts["unaccounted"] == 0, summary
+    rejects = result.lines("rejects.jsonl")
+    assert not [r for r in rejects if r["reason"] == "fetch_error"], rejects
     assert counts["requests"] < 100 + 50 + 100, counts
     assert counts["requests"] - 1 + summary["not_requested"]["stopped"] == ENTRIES, summary
