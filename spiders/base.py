@@ -478,7 +478,6 @@ class ArticleSpider(scrapy.Spider):
             # that is no fetch_error, or the page was filed twice (`unaccounted: -6`).
             return
         verdict = classify_failure(failure.value)
-        request = failure.request
         if verdict.skip:
             self.skip(verdict.reason)
             if verdict.reason == "robots" and self._robots_unreachable(request):

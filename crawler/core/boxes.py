@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 STOP_TAGS = frozenset({"body", "html", "main", "article"})
+SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # headings below the headline's
 
 
 def largest_box(anchor, is_small: Callable) -> object:

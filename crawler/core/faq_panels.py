@@ -14,7 +14,7 @@ question button becomes a paragraph. A menu's or a cookie dialog's toggle ("Menu
 
 from __future__ import annotations
 
-from crawler.core.boxes import first_child, next_element, previous_element
+from crawler.core.boxes import SUBHEADINGS, first_child, next_element, previous_element
 from crawler.core.collapsed_text import unhide
 from crawler.core.prose import PROSE_LINE_WORDS
 
@@ -82,14 +82,11 @@ def _question_holder(button, question: str | None):
 def _keep_question(control) -> None:
     if control.tag != "button":
         return
-    if any(child.tag in _HEADINGS for child in control):
+    if any(child.tag in SUBHEADINGS for child in control):
         control.drop_tag()  # "<button><h3>…?</h3></button>": the heading is the question
         return
     # trafilatura drops buttons, and their text
     control.tag = "p" if _question_holder(control, None) is control else "span"
-
-
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _answers(panel) -> bool:

@@ -16,8 +16,6 @@ out (bench/README.md, round 27).
 
 from __future__ import annotations
 
-from lxml import etree
-
 # Parents in which a display formula stays in the running text; elsewhere it is a paragraph.
 _BLOCK_PARENTS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption"}
 
@@ -58,16 +56,9 @@ def _put_formula(element, tex: str, display: bool) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    text = (f"\\[{tex}\\]" if display else f"\\({tex}\\)") if tex else ""
-    if text and display and parent.tag not in _BLOCK_PARENTS:
-        block = etree.Element("p")  # a formula between paragraphs is a line of its own
-        block.text, block.tail = text, element.tail
-        parent.replace(element, block)
-        return
-    tail = element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + text + tail
+    element.attrib.clear()
+    element.text = (f"\\[{tex}\\]" if display else f"\\({tex}\\)") if tex else ""
+    if tex and display and parent.tag not in _BLOCK_PARENTS:
+        element.tag = "p"  # a formula between paragraphs is a line of its own
     else:
-        parent.text = (parent.text or "") + text + tail
-    parent.remove(element)
+        element.drop_tag()  # its text joins the sentence around it

@@ -11,35 +11,32 @@ article's, and stays with its heading.
 
 from __future__ import annotations
 
+from crawler.core.boxes import SUBHEADINGS, drop_boxes
+
 MIN_ITEMS = 2
 MAX_LABEL_WORDS = 8
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"strong", "b"})
 
 
 def drop_link_list_labels(tree) -> int:
     """Remove each label with its list of links (their tails stay); how many."""
-    pairs = []
+    found = []
     for listing in tree.iter("ul", "ol"):
         label = listing.getprevious()
         if label is None or not _is_label(label) or (label.tail or "").strip():
             continue
         if _all_links(listing):
-            pairs.append((label, listing))
-    for label, listing in pairs:
-        for element in (label, listing):
-            if element.getparent() is not None:
-                element.drop_tree()
-    return len(pairs)
+            found += (label, listing)
+    return drop_boxes(found) // 2  # a label and its list each
 
 
 def _is_label(element) -> bool:
-    if element.tag not in _HEADINGS and element.tag not in ("p", "div"):
+    if element.tag not in SUBHEADINGS and element.tag not in ("p", "div"):
         return False
     text = " ".join(element.text_content().split())
     if not text or len(text.split()) > MAX_LABEL_WORDS or element.find(".//a") is not None:
         return False
-    if element.tag in _HEADINGS:
+    if element.tag in SUBHEADINGS:
         return True
     # A paragraph is a label when bold from end to end: "<p><strong>Read more</strong></p>".
     return len(element) == 1 and element[0].tag in _BOLD and not (element.text or "").strip()

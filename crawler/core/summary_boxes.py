@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from crawler.core.boxes import STOP_TAGS
+from crawler.core.boxes import STOP_TAGS, SUBHEADINGS, contains
 
 MAX_BOX_WORDS = 150
 MAX_LABEL_CHARS = 60
@@ -63,21 +63,14 @@ def _box_of(label):
     return None
 
 
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-
-
 def _is_prose_box(box, label) -> bool:
     """A box of its own around the label: a heading ("What readers are saying") and a
     paragraph besides the label's, inside a parent that holds more than the box (a short
     article's body, with a sentence about AI summaries in it, is no box)."""
-    if next(box.iter(*_HEADINGS), None) is None:
+    if next(box.iter(*SUBHEADINGS), None) is None:
         return False
-    if not any(p is not label and not _contains(p, label) for p in box.iter("p")):
+    if not any(p is not label and not contains(p, label) for p in box.iter("p")):
         return False
     parent = box.getparent()
     words = len(box.text_content().split())
     return parent is not None and len(parent.text_content().split()) >= 2 * words
-
-
-def _contains(element, other) -> bool:
-    return any(ancestor is element for ancestor in other.iterancestors())

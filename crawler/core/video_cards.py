@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from crawler.core.boxes import drop_boxes
+
 MAX_CARD_WORDS = 30
 PROSE_WORDS = 12  # a paragraph this long is a description, not a card's title
 _VIDEO_CLASSED = etree.XPath(
@@ -32,9 +34,7 @@ def drop_video_cards(tree) -> int:
         if _is_card(element):
             cards.append(element)
             taken.add(id(element))
-    for card in cards:
-        card.drop_tree()
-    return len(cards)
+    return drop_boxes(cards)
 
 
 def _is_card(element) -> bool:
