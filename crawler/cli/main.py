@@ -66,13 +66,7 @@ def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
         raise
 
 
-DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
-
-
-def _crashed(detail: str) -> dict[str, str]:
-    """The reject the crawl writes for a page the pipeline failed on (`extract_error`); the
-    files after it are still read."""
-    return {"reason": "extract_error", "detail": detail}
+DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is (as pipelines.process)
 
 
 def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
@@ -96,8 +90,10 @@ def extract_command(paths: list[str], url: str | None, languages: list[str]) -> 
             try:
                 outcome = process_page(body, page_url, options=options)
             except Exception:  # noqa: BLE001 - a bug on one page: reported as the crawl does
+                # The crawl's reject for it (`extract_error`); the files after it are read.
                 detail = traceback.format_exc()[-DETAIL_CHARS:]
-                print(json.dumps({"path": str(path), "reject": _crashed(detail)}))
+                reject = {"reason": "extract_error", "detail": detail}
+                print(json.dumps({"path": str(path), "reject": reject}))
                 failures += 1
                 continue
             line = {"path": str(path)}

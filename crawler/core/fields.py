@@ -647,10 +647,10 @@ def clean_authors(names: list[str], organizations=(), outlets=()) -> list[str]:
     return result
 
 
-def _without_outlet(name: str, organizations) -> str:
+def _without_outlet(name: str, outlets) -> str:
     """A person's name with the site's or publisher's name run into it, as a writer's block
     prints the outlet under the name: "Amir Tehrani BBC News" is Amir Tehrani (audit 31)."""
-    for outlet in organizations:
+    for outlet in outlets:
         if not outlet or len(name) <= len(outlet) + 1:
             continue
         head, tail = name[: -len(outlet)], name[-len(outlet) :]
