@@ -1233,3 +1233,18 @@ def test_a_university_office_after_a_writer_is_where_they_work():
     assert clean_authors(["By Maria Chen, University Communications"]) == ["Maria Chen"]
     assert clean_authors(["By Maria Chen, Office of Public Affairs"]) == ["Maria Chen"]
     assert clean_authors(["Media Relations"]) == ["Media Relations"]  # alone, it is the credit
+
+
+def test_a_navigation_element_of_writer_links_is_a_byline_and_a_menu_is_not():
+    # NDTV sets its byline as a <nav> whose links go to the writers' pages (audit 31); a
+    # site menu's links go to its sections, and a writer linked from a menu is no byline.
+    byline = (
+        '<nav class="pst-by"><span>Written by</span> <a href="/author/ritika-sen">Ritika Sen'
+        '</a>, <span>Edited by</span> <a href="/author/arjun-mehta">Arjun Mehta</a></nav>'
+    )
+    assert _byline(f"<h1>Chip export rules tighten</h1>{byline}") == ("Ritika Sen",)
+    menu = (
+        '<nav><a href="/news">News</a> <a href="/tech">Tech</a> '
+        '<a href="/author/ritika-sen">Ritika Sen</a></nav>'
+    )
+    assert _byline(f"{menu}<h1>Chip export rules tighten</h1><p>No byline here.</p>") == ()

@@ -350,6 +350,8 @@ def _allowed(node) -> bool:
     if marks and _WIDGET.search(marks):
         return False
     for ancestor in node.iterancestors():
+        if ancestor.tag == "nav" and _names_only(ancestor):
+            continue  # NDTV sets its byline as a <nav> of links to the writers' pages
         if ancestor.tag in _NEVER_INSIDE or ancestor.get("role") in _NOT_BYLINE_ROLES:
             return False
         if ancestor.tag in ("body", "html"):
@@ -361,6 +363,17 @@ def _allowed(node) -> bool:
         if in_widget and ancestor.find(".//h1") is None:
             return False
     return True
+
+
+def _names_only(navigation) -> bool:
+    """A short `<nav>` whose every link goes to a writer's page: a byline ("Written by
+    <a>…</a>, Edited by <a>…</a>"), not a site's menu, whose links go to its sections."""
+    anchors = list(navigation.iter("a"))
+    return (
+        bool(anchors)
+        and all(_is_name_link(anchor) for anchor in anchors)
+        and len(element_text(navigation)) <= MAX_BLOCK_CHARS
+    )
 
 
 def _writer_blocks(node) -> list:

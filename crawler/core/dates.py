@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
 
+from crawler.compat.dateutil import literal_offsets
+
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)  # time zones and clock skew, not scheduled posts
 _MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
@@ -170,7 +172,7 @@ def _parse_loose(text: str) -> datetime | None:
     # Only strings that look like dates: dateutil happily reads "May" or "12".
     if not re.search(r"\d{4}", text):
         return None
-    text = _STAMP_SEPARATOR.sub(" ", _DOTTED_CLOCK.sub(r"\1:\2", text))
+    text = _STAMP_SEPARATOR.sub(" ", _DOTTED_CLOCK.sub(r"\1:\2", literal_offsets(text)))
     try:
         return dateutil_parser.parse(text, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
