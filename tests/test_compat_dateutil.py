@@ -18,9 +18,7 @@ def test_upstream_reads_the_offset_after_gmt_backwards():
 
 
 def test_an_offset_after_gmt_or_utc_is_read_as_written():
-    assert parse_date("7 Dec 2025 14:30 GMT+1") == datetime(
-        2025, 12, 7, 13, 30, tzinfo=UTC
-    )
+    assert parse_date("7 Dec 2025 14:30 GMT+1") == datetime(2025, 12, 7, 13, 30, tzinfo=UTC)
     assert parse_date("Dec 7, 2025 10:12 UTC+05:30") == datetime(2025, 12, 7, 4, 42, tzinfo=UTC)
     # JavaScript's Date.toString(), and a zone in brackets after a US time
     assert parse_date("Tue Oct 15 2019 17:00:12 GMT+0200") == datetime(
