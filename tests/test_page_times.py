@@ -224,3 +224,30 @@ def test_a_related_posts_widget_with_excerpts_is_still_chrome():
     )
     tree = parse_tree(_page(after=widget))
     assert "2024-01-05" not in publication_times(tree)
+
+
+def test_a_day_printed_in_figures_takes_the_time_beside_it():
+    # A page dated only by "07.12.2025 14:30" (audit 31): htmldate finds the day; which
+    # number is the month is the one that agrees with it, and the clock and zone are read.
+    for stamp, expected in (
+        ("07.12.2025 14:30", "2025-12-07T14:30:00+00:00"),
+        ("Published on 07/12/2025 - 14:30 GMT+1", "2025-12-07T13:30:00+00:00"),
+        ("12/07/2025 3:45 PM EST", "2025-07-12T20:45:00+00:00"),  # the US order
+        ("2025-12-07 09:05 IST", "2025-12-07T03:35:00+00:00"),
+    ):
+        record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
+        assert record.published_at.isoformat() == expected, stamp
+        assert record.extraction.date_source == "text"
+
+
+def test_a_stamp_printed_once_comes_before_a_lists_repeated_stamps():
+    # A list of other posts before the article (a Drupal view, not marked as a sidebar)
+    # stamps each item the same way; the article's own stamp stands alone.
+    listing = "".join(
+        f"<li><a href='/p/{n}'>Other post {n}</a><span class='field-content'>08/09/2012 - "
+        f"{clock}</span></li>"
+        for n, clock in enumerate(("07:48", "06:15", "05:30"))
+    )
+    own = "<span class='submitted'>Submitted by Ann Lee on 08/09/2012 14:30 -0400</span>"
+    record = _record(_page(meta=own, before=f"<ul class='view'>{listing}</ul>"))
+    assert record.published_at.time().isoformat() == "18:30:00"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -121,6 +121,28 @@ class EditStamps:
     @property
     def edits(self) -> bool:
         return self._differ or self._dated < 2
+
+
+# A day in figures whose first two numbers either may be the month: "07/12/2025".
+_FIGURES_DAY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def day_readings(written: str) -> set[date]:
+    """The calendar days a printed day may be: one for "Dec 7, 2025" or "2025-12-07", both
+    for "07/12/2025" (December 7 in Europe, July 12 in the US), for the caller to pick the
+    one another source of the page agrees with."""
+    figures = _FIGURES_DAY.fullmatch(written.strip())
+    if figures is None:
+        parsed = parse_date(written)
+        return {parsed.date()} if parsed else set()
+    first, second, year = (int(part) for part in figures.groups())
+    readings = set()
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    return readings
 
 
 def date_from_url(url: str, now: datetime | None = None) -> datetime | None:

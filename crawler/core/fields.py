@@ -14,7 +14,7 @@ from trafilatura.settings import Document
 
 from crawler.core.authors import is_organization, is_phrase, names_in, person_shaped, uninverted
 from crawler.core.canonical import absolute_http_url
-from crawler.core.dates import date_from_url, parse_date
+from crawler.core.dates import date_from_url, day_readings, parse_date
 from crawler.core.headline import TITLE_SEPARATORS, agrees
 from crawler.core.metadata import (
     PageMeta,
@@ -409,11 +409,12 @@ def _local_day(raw: str, parsed: datetime) -> date:
 def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetime, str, str]:
     """htmldate's day (midnight UTC), or the time the page prints beside that day with its
     zone, in UTC: "Mar 4, 2025, 02:15 IST" is March 3 in UTC."""
-    for written, stamp in page.visible_stamps:
-        same_day = parse_date(written)
-        timed = parse_date(stamp)
-        if same_day and timed and same_day.date() == day.date():
-            return timed, "text", stamp
+    for written, clock in page.visible_stamps:
+        if day.date() in day_readings(written):
+            stamp = f"{day.date().isoformat()} {clock}"
+            timed = parse_date(stamp)
+            if timed:
+                return timed, "text", f"{written} {clock}"
     return day, "trafilatura", raw
 
 

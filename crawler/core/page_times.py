@@ -14,6 +14,7 @@ whole page (`masthead_hidden`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -125,9 +126,16 @@ def _abbr_stamp(element) -> str | None:
 # Jun 2025 // 23:47 UTC". htmldate reads the day alone, midnight UTC, which is the wrong UTC
 # day for an evening in the Americas or a morning in Asia.
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-_ZONE = r"(?:\s*(?-i:[A-Z]{2,5})\b)?"
+# "BST", "EST", "GMT+1" / "UTC+05:30" as European and Asian sites print their zone, "-0400".
+_ZONE = r"(?:\s*(?:(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?|[+-]\d{2}:?\d{2}\b))?"
+# A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
+# month is left to the reader of the stamp (crawler.core.dates.day_readings).
+_NUMERIC_DAY = (
+    r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)"
+)
 _DAY_WRITTEN = (
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
+    rf"|{_NUMERIC_DAY}"
 )
 _STAMP = re.compile(
     rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at—–-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
@@ -148,9 +156,12 @@ MAX_STAMP_CHARS = 120
 
 
 def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
-    """(day, "day time zone") of each short element outside the chrome that prints a day
-    and a time beside it, in document order, for a page that dates itself nowhere in its
-    markup: the time of day and zone of the day htmldate finds."""
+    """(day, "time zone") of each short element outside the chrome that prints a day and a
+    time beside it, for a page that dates itself nowhere in its markup: the time of day and
+    zone of the day htmldate finds. In document order, but a stamp whose kind of element
+    stamps others too comes after the ones that stand alone: a list of other posts (a
+    Drupal view's "field-content" spans) or of comments repeats its stamp, while the
+    article's ("Submitted by … on 08/09/2012 14:30 -0400") is printed once."""
     found, read = [], set()
     for text in _CLOCK_TEXTS(tree):
         if ":" not in text and not _DOTTED_CLOCK.search(text):
@@ -165,8 +176,11 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
         if match and not _in_chrome(owner):
             day = match.group("day") or match.group("day2")
-            found.append((day, f"{day} {match.group('clock') or match.group('clock2')}"))
-    return found
+            kind = (owner.tag, owner.get("class"))
+            found.append((kind, day, match.group("clock") or match.group("clock2")))
+    kinds = Counter(kind for kind, _, _ in found)
+    found.sort(key=lambda stamp: kinds[stamp[0]] > 1)  # stable: document order within each
+    return [(day, clock) for _, day, clock in found]
 
 
 MAX_TIME_TEXT_CHARS = 40
