@@ -251,3 +251,25 @@ def test_a_stamp_printed_once_comes_before_a_lists_repeated_stamps():
     own = "<span class='submitted'>Submitted by Ann Lee on 08/09/2012 14:30 -0400</span>"
     record = _record(_page(meta=own, before=f"<ul class='view'>{listing}</ul>"))
     assert record.published_at.time().isoformat() == "18:30:00"
+
+
+def test_a_press_releases_date_label_dates_it_and_a_sidebars_dates_do_not():
+    # A government release: "Date:" under the headline, its contact on the next line, and
+    # a sidebar of other releases, each with its date, that htmldate read first (audit 30).
+    side = (
+        "<div class='panel'><h2>Other news releases</h2><ul>"
+        + "".join(
+            f"<li><a href='/r/{n}'>Release {n}</a> <small>02/2{n}/2018</small></li>"
+            for n in range(3)
+        )
+        + "</ul></div>"
+    )
+    meta = "<p><strong>Date:</strong> March 6, 2018<br><strong>Contact:</strong> Lena Harrow</p>"
+    html = _page(meta=meta, before=side)
+    assert labelled_publication(parse_tree(html)) == "March 6, 2018"
+    assert _record(html).published_at.date().isoformat() == "2018-03-06"
+    for line in ("Release date: 6 March 2018", "Publication date: March 6, 2018 | Print"):
+        assert labelled_publication(parse_tree(_page(meta=f"<p>{line}</p>"))), line
+    # Not a sentence about a date, nor a date without its colon.
+    prose = "<p>Date night will never be the same, said Ann, on March 6, 2018.</p>"
+    assert labelled_publication(parse_tree(_page(meta=prose))) is None

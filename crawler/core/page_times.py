@@ -60,9 +60,13 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
 # Published 9:00 AM EDT, Mon June 2, 2025": a labelled publication date in the page's text,
 # the label at the start of its element or after a separator, so a sentence of the article
 # ("The study, published June 2, 2024 in Nature, ...") is not one.
+# A press release's "Date: March 6, 2018" and "Release date:" count, with their colon (a
+# bare "date" starts sentences); the date ends at the next label ("Contact: …").
 _LABELLED = re.compile(
-    r"(?:^|[|·•]\s*)(?:first |originally )?(?:published|posted)(?:\s+on)?\s*:?\s*"
-    r"(?P<date>[^|·•]{6,60}?)\s*(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b)",
+    r"(?:^|[|·•]\s*)(?:(?:first |originally )?(?:published|posted)(?:\s+on)?\s*:?"
+    r"|(?:(?:publication|release|issue)\s+)?date\s*:)\s*"
+    r"(?P<date>[^|·•]{6,60}?)\s*"
+    r"(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b|\s(?-i:[A-Z][a-z]+(?: [a-z]+)?):)",
     re.IGNORECASE,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -78,10 +82,13 @@ _DAY = re.compile(
 )
 _LABEL_TEXTS = etree.XPath(
     "//body//text()[contains(., 'ublished') or contains(., 'UBLISHED') or contains(., 'osted')"
-    " or contains(., 'OSTED')]"
+    " or contains(., 'OSTED') or contains(., 'ate:') or contains(., 'ATE:')]"
 )
-_LABEL_WORD = re.compile("published|posted", re.IGNORECASE)
+_LABEL_WORD = re.compile(r"published|posted|date\s*:", re.IGNORECASE)
 MAX_LABELLED_CHARS = 200
+_BARE_LABELS = frozenset(
+    {"published", "posted", "published on", "posted on", "date", "release date", "publication date"}
+)
 
 
 def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
@@ -97,7 +104,7 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
         if owner is None or owner.tag in ("script", "style", "title"):
             continue
         line = _text(owner)
-        if line.lower().rstrip(": ") in ("published", "posted", "published on", "posted on"):
+        if line.lower().rstrip(": ") in _BARE_LABELS:
             parent = owner.getparent()  # "<span>Published</span> <span>June 2</span>"
             owner = parent if parent is not None else owner
             line = _text(owner)
