@@ -273,3 +273,12 @@ def test_a_press_releases_date_label_dates_it_and_a_sidebars_dates_do_not():
     # Not a sentence about a date, nor a date without its colon.
     prose = "<p>Date night will never be the same, said Ann, on March 6, 2018.</p>"
     assert labelled_publication(parse_tree(_page(meta=prose))) is None
+
+
+def test_an_epoch_in_a_data_attribute_gives_the_time_of_the_printed_day():
+    meta = "<span class='date' data-publish-ts='1741098600'>Mar 4, 2025</span>"
+    record = _record(_page(meta=meta))
+    assert record.published_at.isoformat() == "2025-03-04T14:30:00+00:00"
+    # An epoch of another day (a script's cache stamp) is not the article's time.
+    other = "<span class='date' data-cache-time='1741398600'>Mar 4, 2025</span>"
+    assert _record(_page(meta=other)).published_at.isoformat() == "2025-03-04T00:00:00+00:00"

@@ -8,7 +8,7 @@ URL, then the discovery hint (feed item, sitemap entry).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from trafilatura.settings import Document
 
@@ -415,7 +415,17 @@ def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetim
             timed = parse_date(stamp)
             if timed:
                 return timed, "text", f"{written} {clock}"
+    for epoch in page.attribute_stamps:
+        timed = parse_date(epoch)
+        if timed and day - LOCAL_DAY_BEFORE <= timed < day + LOCAL_DAY_AFTER:
+            return timed, "text", epoch
     return day, "trafilatura", raw
+
+
+# The instants of one calendar day somewhere on Earth, from its midnight in UTC: it starts
+# 14 hours before (UTC+14) and ends 36 hours after (UTC-12).
+LOCAL_DAY_BEFORE = timedelta(hours=14)
+LOCAL_DAY_AFTER = timedelta(hours=36)
 
 
 MARKUP_DATE_SOURCES = ("jsonld", "meta", "time")  # the page dates itself in its markup

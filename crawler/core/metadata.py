@@ -46,7 +46,8 @@ class PageMeta:
     # "Published June 2, 2025" in the page's text, read only for a page not dated in its
     # markup (crawler.core.extract)
     labelled_published: str | None = None
-    visible_stamps: tuple = ()  # (day, "day time zone") printed on a page its markup leaves undated
+    visible_stamps: tuple = ()  # (day, "time zone") printed on a page its markup leaves undated
+    attribute_stamps: tuple = ()  # epoch `data-…-ts` values on such a page
     original_link: str | None = None  # href of a "Read the original" style anchor
     original_publisher: str | None = (
         None  # the outlet a link credits (crawler.core.original_credit)

@@ -190,6 +190,27 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     return [(day, clock) for _, day, clock in found]
 
 
+# `data-publish-ts="1741098600"`: a script's own copy of the time, in seconds or
+# milliseconds since 1970, on the element that prints the day ("Mar 4, 2025") alone.
+_EPOCH_ATTRIBUTES = etree.XPath(
+    "//body//@*[starts-with(name(), 'data-')][string-length() = 10 or string-length() = 13]"
+    "[translate(., '0123456789', '') = '']"
+)
+_TIME_ATTRIBUTE = re.compile(r"publish|posted|created|date|time|(?<![a-z])ts(?![a-z])", re.I)
+
+
+def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
+    """The epoch values of `data-` attributes named for a publication time, outside the
+    chrome, in document order: the time of the day htmldate finds, for a page that prints
+    the day alone."""
+    found = []
+    for value in _EPOCH_ATTRIBUTES(tree):
+        owner = value.getparent()
+        if _TIME_ATTRIBUTE.search(value.attrname) and not _in_chrome(owner):
+            found.append(str(value))
+    return found
+
+
 MAX_TIME_TEXT_CHARS = 40
 
 
