@@ -282,3 +282,7 @@ def test_an_epoch_in_a_data_attribute_gives_the_time_of_the_printed_day():
     # An epoch of another day (a script's cache stamp) is not the article's time.
     other = "<span class='date' data-cache-time='1741398600'>Mar 4, 2025</span>"
     assert _record(_page(meta=other)).published_at.isoformat() == "2025-03-04T00:00:00+00:00"
+    # One attribute timing several things is a list's: none of them dates the article.
+    listing = "".join(f"<h4 data-post_time='17410{n}8600'>Other post {n}</h4>" for n in range(3))
+    html = _page(meta="<span>Mar 4, 2025</span>", before=f"<div>{listing}</div>")
+    assert _record(html).published_at.isoformat() == "2025-03-04T00:00:00+00:00"

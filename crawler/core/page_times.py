@@ -202,13 +202,15 @@ _TIME_ATTRIBUTE = re.compile(r"publish|posted|created|date|time|(?<![a-z])ts(?![
 def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
     """The epoch values of `data-` attributes named for a publication time, outside the
     chrome, in document order: the time of the day htmldate finds, for a page that prints
-    the day alone."""
-    found = []
-    for value in _EPOCH_ATTRIBUTES(tree):
-        owner = value.getparent()
-        if _TIME_ATTRIBUTE.search(value.attrname) and not _in_chrome(owner):
-            found.append(str(value))
-    return found
+    the day alone. An attribute that times several things is a list's (Wired's feed of
+    other posts, `<h4 data-post_time>` each), and none of them is the article's."""
+    found = [
+        (value.attrname, str(value))
+        for value in _EPOCH_ATTRIBUTES(tree)
+        if _TIME_ATTRIBUTE.search(value.attrname) and not _in_chrome(value.getparent())
+    ]
+    values_of = Counter(name for name, _ in set(found))
+    return [value for name, value in found if values_of[name] == 1]
 
 
 MAX_TIME_TEXT_CHARS = 40
