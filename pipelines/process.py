@@ -26,7 +26,7 @@ from scrapy.crawler import Crawler
 
 from crawler.core.config import languages
 from crawler.core.items import FetchedPage, ProcessedPage
-from crawler.core.model import Outcome
+from crawler.core.model import FAILURE_DETAIL_CHARS, Outcome
 from crawler.core.options import Options
 from crawler.workers.pool import TaskFailed, WorkerPool, resolve
 
@@ -38,7 +38,6 @@ RELEASE_MEMORY = "crawler.workers.memory:release_memory"
 # Pages per worker between releases: caches stay bounded (trafilatura's are LRUs), so this
 # only sets how much freed heap waits for malloc_trim. A release costs about 13 ms.
 RELEASE_MEMORY_EVERY = 100
-DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is
 
 
 class ProcessPagePipeline:
@@ -117,7 +116,9 @@ class ProcessPagePipeline:
         try:
             outcome = await asyncio.wrap_future(future)
         except TaskFailed as failed:
-            outcome = Outcome(None, f"extract_{failed.reason}", failed.detail[-DETAIL_CHARS:])
+            outcome = Outcome(
+                None, f"extract_{failed.reason}", failed.detail[-FAILURE_DETAIL_CHARS:]
+            )
         finally:
             self.in_flight -= 1
         return self._processed(item, outcome)

@@ -18,7 +18,7 @@ from crawler.cli.errors import CommandError
 from crawler.core.canonical import url_problem
 from crawler.core.config import languages as config_languages
 from crawler.core.gzipped import GzipError, gunzip
-from crawler.core.model import ArticleRecord
+from crawler.core.model import FAILURE_DETAIL_CHARS, ArticleRecord
 from crawler.core.pipeline import Options, process_page
 from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
 from crawler.runs.report import RunFileError, load_run, render
@@ -66,9 +66,6 @@ def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
         raise
 
 
-DETAIL_CHARS = 2000  # of a traceback: the end, where the exception is (as pipelines.process)
-
-
 def extract_command(paths: list[str], url: str | None, languages: list[str]) -> int:
     options = Options(languages=tuple(languages))
     failures = 0
@@ -91,7 +88,7 @@ def extract_command(paths: list[str], url: str | None, languages: list[str]) -> 
                 outcome = process_page(body, page_url, options=options)
             except Exception:  # noqa: BLE001 - a bug on one page: reported as the crawl does
                 # The crawl's reject for it (`extract_error`); the files after it are read.
-                detail = traceback.format_exc()[-DETAIL_CHARS:]
+                detail = traceback.format_exc()[-FAILURE_DETAIL_CHARS:]
                 reject = {"reason": "extract_error", "detail": detail}
                 print(json.dumps({"path": str(path), "reject": reject}))
                 failures += 1

@@ -202,6 +202,10 @@ class Hints:
     discovered_via: str | None = None
 
 
+# How much of a failure's traceback a reject's detail keeps: the end, where the exception is.
+FAILURE_DETAIL_CHARS = 2000
+
+
 @dataclass(frozen=True)
 class Outcome:
     """Result of processing one page: a record, or the reason there is none."""
