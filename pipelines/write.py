@@ -16,7 +16,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from crawler.core.canonical import without_password
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
-from crawler.core.model import Reject
+from crawler.core.model import FAILURE_DETAIL_CHARS, Reject
 from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
@@ -88,9 +88,11 @@ class RunOutputPipeline:
 
     def _process_item(self, item):
         stats = self.crawler.stats
+        # Health counts a page once its line is written: a write that raises ends in
+        # item_error below, which counts it (internal_error), and it was counted twice.
         if isinstance(item, FetchFailed):
-            self.health.rejected(item.source, item.reason)
             self._reject(item.url, item.reason, item.detail, item.http_status, item.spider)
+            self.health.rejected(item.source, item.reason)
         elif isinstance(item, ProcessedPage):
             outcome = item.outcome
             if outcome.record is not None:
@@ -98,7 +100,6 @@ class RunOutputPipeline:
                 stats.inc_value("articles/accepted")  # written: a failed write is no record
                 self.health.accepted(item.source, data)
                 return data
-            self.health.rejected(item.source, outcome.reason)
             self._reject(
                 item.url,
                 outcome.reason,
@@ -107,6 +108,7 @@ class RunOutputPipeline:
                 item.spider,
                 outcome.rejected_record,
             )
+            self.health.rejected(item.source, outcome.reason)
         else:
             return item  # not ours: leave it to other pipelines and exporters
         raise Rejected(item.url, item.reason if isinstance(item, FetchFailed) else outcome.reason)
@@ -115,9 +117,9 @@ class RunOutputPipeline:
         """A pipeline raised: the page still ends as a reject line, never silently lost, and
         in its source's health, which is what operators read."""
         if isinstance(item, FetchedPage | ProcessedPage | FetchFailed) and self.output is not None:
-            detail = failure.getTraceback()[-2000:]
-            self.health.rejected(_source_of(item), "internal_error")
+            detail = failure.getTraceback()[-FAILURE_DETAIL_CHARS:]
             self._reject(item.url, "internal_error", detail, None, spider.name)
+            self.health.rejected(_source_of(item), "internal_error")
 
     def _reject(self, url, reason, detail, http_status, spider, record=None) -> None:
         reject = Reject(

@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
-from crawler.core.model import Hints
+from crawler.core.model import Hints, Outcome
 from crawler.integration.commands.crawl import EXIT_OUTPUT, exit_code
 from crawler.integration.progress import ProgressLog, format_progress
 from crawler.integration.state_access import STATE_ERROR_STAT
@@ -150,6 +150,27 @@ def test_a_pipeline_error_is_a_reject_in_its_source_health(tmp_path):
     summary = json.loads((writer.output.run_dir / "run.json").read_text())
     assert summary["rejected_by_reason"] == {"internal_error": 1}
     assert summary["counts"]["unaccounted"] == 0
+    assert summary["sources"]["s"]["rejected"] == {"internal_error": 1}, summary["sources"]
+
+
+def test_a_reject_whose_line_fails_counts_once_in_its_source_health(tmp_path):
+    """A reject line that cannot be written (a value of the rejected record that has no
+    JSON form) raises from the writer; Scrapy then sends item_error, whose internal_error
+    line is the page's one outcome. Health had counted the page under both reasons."""
+    crawler, _, writer, spider = opened_writer(tmp_path)
+    crawler.stats.set_value("outcomes/requests", 1)
+    outcome = Outcome(None, "too_short", "12 words", rejected_record={"title": object()})
+    item = ProcessedPage(url="https://news.example/a", outcome=outcome, spider="test", source="s")
+    try:
+        writer.process_item(item)
+    except Exception:  # noqa: BLE001 - whatever the serializer raises, as Scrapy catches it
+        failure = Failure()
+    crawler.signals.send_catch_log(
+        signals.item_error, item=item, response=None, spider=spider, failure=failure
+    )
+    writer.spider_closed(spider, "finished")
+    summary = json.loads((writer.output.run_dir / "run.json").read_text())
+    assert summary["rejected_by_reason"] == {"internal_error": 1}
     assert summary["sources"]["s"]["rejected"] == {"internal_error": 1}, summary["sources"]
 
 
