@@ -1248,3 +1248,18 @@ def test_a_navigation_element_of_writer_links_is_a_byline_and_a_menu_is_not():
         '<a href="/author/ritika-sen">Ritika Sen</a></nav>'
     )
     assert _byline(f"{menu}<h1>Chip export rules tighten</h1><p>No byline here.</p>") == ()
+
+
+def test_a_job_title_with_a_beat_no_list_knows_is_no_second_writer():
+    # Audit 32: The Sun's "Name, Consumer Tech Reporter"; Stuff's role in an element of
+    # its own, marked as the byline's role. The beat had become a second author.
+    assert names_in("By Sam Jeffrey, Consumer Tech Reporter") == ["Sam Jeffrey"]
+    assert names_in("By Ann Lee, Bob Stone and Cy Young") == ["Ann Lee", "Bob Stone", "Cy Young"]
+    role = (
+        '<div class="story-meta"><div class="byline">Jasmine Carter</div>'
+        '<div class="byline-role">Local Democracy Reporter</div></div>'
+    )
+    assert _byline(role) == ("Jasmine Carter",)
+    # A role element that holds a name is read: "Jane Doe, Technology Reporter".
+    named = '<div class="author-title">Jasmine Carter, Technology Reporter</div>'
+    assert names_in(" ".join(_byline(named))) == ["Jasmine Carter"]

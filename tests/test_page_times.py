@@ -286,3 +286,15 @@ def test_an_epoch_in_a_data_attribute_gives_the_time_of_the_printed_day():
     listing = "".join(f"<h4 data-post_time='17410{n}8600'>Other post {n}</h4>" for n in range(3))
     html = _page(meta="<span>Mar 4, 2025</span>", before=f"<div>{listing}</div>")
     assert _record(html).published_at.isoformat() == "2025-03-04T00:00:00+00:00"
+
+
+def test_an_ordinal_day_and_a_zone_in_brackets_keep_their_time():
+    # Audit 32: the Scotsman's "7th Dec 2025, 12:03 GMT" and Salon's "10:12AM (EST)" came
+    # out as midnight, their only dates.
+    for stamp, expected in (
+        ("Published 7th Dec 2025, 12:03 GMT", "2025-12-07T12:03:00+00:00"),
+        ("Published December 7, 2025 10:12AM (EST)", "2025-12-07T15:12:00+00:00"),
+        ("December 7th, 2025 &middot; 10:12 AM (EST)", "2025-12-07T15:12:00+00:00"),
+    ):
+        record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
+        assert record.published_at.isoformat() == expected, stamp

@@ -274,7 +274,10 @@ def names_in(byline: str) -> list[str]:
             break  # "Michael Lombardi, MBA for Profit Confidential": degree and outlet
         if not names and _is_role_phrase(name):
             continue  # "Staff Writer, Jane Doe": the name comes after
-        if _is_title_line(name) or (names and _is_job_title(name)):
+        # "Sam Jeffrey, Consumer Tech Reporter": after a comma, words ending in a role are
+        # the job title whatever its beat, which no list holds ("Consumer Tech" was a name).
+        after_comma_role = names and not joined and ends_in_role(part)
+        if _is_title_line(name) or (names and _is_job_title(name)) or after_comma_role:
             if names and joined and _is_person(names[-1]):  # "Jane Doe Health and science
                 names[-1] = " ".join(_drop_beat(names[-1].split()))  # reporter"
             # "Jane Doe, Senior Technologist, Speech and Privacy Project"; the job title
@@ -308,6 +311,12 @@ _COMPANY_ROLES = frozenset(
     {"engineer", "engineers", "developer", "developers", "designer", "designers",
      "architect", "consultant"}
 )  # fmt: skip
+
+
+def ends_in_role(text: str) -> bool:
+    """Words that end in a newsroom's or a company's role: "Local Democracy Reporter"."""
+    words = text.split()
+    return bool(words) and _ends_in_role(words)
 
 
 def _ends_in_role(words: list[str]) -> bool:

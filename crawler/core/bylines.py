@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 from crawler.core.authors import (
     ROLE_BEFORE_NAME,
     credited_names,
+    ends_in_role,
     names_in,
     other_credit,
     person_shaped,
@@ -92,7 +93,7 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
         node for node in inside if node.tag == "a" and node in links and not _other_work(node)
     ]
     if not linked:  # marked by class alone: "<span>Edited By</span> <a>Alain Shepherd</a>"
-        return _texts([node for node in inside if not _other_work(node)])
+        return _texts([node for node in inside if not _other_work(node) and not _job_title(node)])
     return _texts(linked) + _unlinked_names(linked)
 
 
@@ -131,6 +132,25 @@ def _other_work(node) -> bool:
         if line != own:
             return own in other_credit(line)
     return False
+
+
+# A writer's job title in an element of its own inside the byline: "byline-role",
+# "article__author-title", `itemprop="jobTitle"`.
+_JOB_MARK = re.compile(r"role|job|title|position|designation", re.IGNORECASE)
+
+
+def _job_title(node) -> bool:
+    """An element marked as the job title whose text is a role ("Local Democracy
+    Reporter"): read as a byline, its beat was a second writer, "Local Democracy". Not
+    one that names the writer before it: "Jane Doe, Technology Reporter"."""
+    marks = " ".join(filter(None, (node.get("class"), node.get("itemprop"))))
+    if not _JOB_MARK.search(marks):
+        return False
+    text = element_text(node)
+    return "," not in text and not _BY_LABEL.match(text) and ends_in_role(text)
+
+
+_BY_LABEL = re.compile(r"by\b", re.IGNORECASE)
 
 
 def _first_byline(tree, candidates: dict):

@@ -188,6 +188,8 @@ _DOTTED_CLOCK = re.compile(
 )
 # A byline row's separators between the day and the time: "9 October 2025 • 9:00pm".
 _STAMP_SEPARATOR = re.compile(r"\s+[•·|—–]\s+")
+# A zone name in brackets, "10:12AM (EST)", which dateutil refuses; "(GMT-04:00)" it reads.
+_BRACKETED_ZONE = re.compile(r"\((?-i:([A-Z]{2,5}))\)")
 
 
 def _parse_loose(text: str) -> datetime | None:
@@ -195,6 +197,7 @@ def _parse_loose(text: str) -> datetime | None:
     if not re.search(r"\d{4}", text):
         return None
     text = _STAMP_SEPARATOR.sub(" ", _DOTTED_CLOCK.sub(r"\1:\2", literal_offsets(text)))
+    text = _BRACKETED_ZONE.sub(r"\1", text)
     try:
         return dateutil_parser.parse(text, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):

@@ -73,10 +73,11 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A calendar day, not "2 hours ago" or "March 2019": a month name with a day and a year,
 # or an ISO date.
 # (?!\d), not \b, after the year: an element's text runs into the next one's ("2025The").
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "7th Dec 2025", "December 7th, 2025"
 _DAY = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b.*\b(?:19|20)\d{{2}}(?!\d)"
+    rf"\b{_MONTH}\s+\d{{1,2}}{_ORDINAL}\b.*\b(?:19|20)\d{{2}}(?!\d)"
     # "14 Jan 2026", and EurekAlert's "14-Jan-2026"
-    rf"|\b\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}(?!\d)"
+    rf"|\b\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}(?!\d)"
     r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
     re.IGNORECASE,
 )
@@ -133,15 +134,17 @@ def _abbr_stamp(element) -> str | None:
 # Jun 2025 // 23:47 UTC". htmldate reads the day alone, midnight UTC, which is the wrong UTC
 # day for an evening in the Americas or a morning in Asia.
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-# "BST", "EST", "GMT+1" / "UTC+05:30" as European and Asian sites print their zone, "-0400".
-_ZONE = r"(?:\s*(?:(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?|[+-]\d{2}:?\d{2}\b))?"
+# "BST", "EST", "GMT+1" / "UTC+05:30" as European and Asian sites print their zone, "-0400",
+# and each in brackets: "10:12AM (EST)".
+_ZONE = r"(?:\s*\(?(?:(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?|[+-]\d{2}:?\d{2}\b)\)?)?"
 # A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
 # month is left to the reader of the stamp (crawler.core.dates.day_readings).
 _NUMERIC_DAY = (
     r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)"
 )
 _DAY_WRITTEN = (
-    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}|\d{{1,2}}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
+    rf"{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
     rf"|{_NUMERIC_DAY}"
 )
 _STAMP = re.compile(
