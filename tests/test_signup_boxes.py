@@ -237,3 +237,31 @@ def test_an_events_box_with_its_ticket_pitch_and_register_button_goes():
     assert drop_signup_boxes(page) == 1
     text = page.text_content()
     assert "tickets" not in text and "REGISTER" not in text and text.count(PARAGRAPH) == 2
+
+
+def test_a_membership_appeal_between_paragraphs_goes_with_its_button_naming_the_site():
+    # Audit 32: HuffPost's "contribution-prompt" before the body (its button "Support
+    # HuffPost"), Vox's "contribution-ask" of 90 words between two sections ("Join now").
+    pitch = (
+        "<p>At Metro Ledger, we believe everyone needs high-quality journalism, but not "
+        "everyone can afford to pay for expensive news subscriptions, which is why we keep "
+        "our reporting free to read.</p><p>Would you join us to keep it that way? Your "
+        "contribution of as little as $2 goes a long way, and readers like you make our "
+        "work possible every single day of the year.</p>"
+    )
+    for box in (
+        f'<div class="contribution-prompt"><h3>Support Metro Ledger</h3>{pitch}'
+        "<a>Support Metro Ledger</a></div>",
+        f'<div class="ask"><h3>You have read 3 articles this month</h3>{pitch}'
+        "<a>Support The Metro Ledger</a></div>",
+    ):
+        page = _page(
+            f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>"
+        )
+        assert drop_signup_boxes(page) == 1, box[:40]
+        assert "Would you join us" not in page.text_content()
+        assert page.text_content().count(PARAGRAPH) == 2
+    # A link naming a cause inside the story's own paragraph is not a call.
+    story = f"<p>{PARAGRAPH} Supporters held signs. <a>Support Ukraine</a> was one.</p>"
+    page = _page(f"<article><h1>Headline</h1>{story}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 0

@@ -39,7 +39,9 @@ PITCH = re.compile(
 )
 CALL = re.compile(
     r"((support|donate|contribute|subscribe|sign up|join|register|give|become a"
-    r" (member|subscriber|supporter))( now| today| us| here| for free)?"
+    r" (member|subscriber|supporter))( now| today| us| here| for free"
+    # the site by name: "Support HuffPost", "Join Vox", "Subscribe to The Atlantic"
+    r"|(?-i:( to)?( The)? [A-Z][\w.&'-]*( [A-Z][\w.&'-]*)?))?"
     # A company blog's call to buy, in a box between paragraphs: "Book a demo".
     r"|(book|request|schedule|get) a( free)? demo|start (a |your )?free trial"
     r"|try (it |us )?(for )?free|get started( now| today| for free)?"
@@ -61,7 +63,9 @@ AMOUNT = re.compile(
 MIN_AMOUNTS = 2
 # An appeal in the site's own voice: "At Vox, we believe …", "Our journalists keep digging".
 SITE_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
-SIGNUP_NAME = re.compile(r"newsletter|sign-?up|subscribe(?!r)|donat|support", re.IGNORECASE)
+SIGNUP_NAME = re.compile(
+    r"newsletter|sign-?up|subscribe(?!r)|donat|support|contribution|membership", re.IGNORECASE
+)
 CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
@@ -156,7 +160,17 @@ def _is_small_box(element) -> bool:
         return False
     if SIGNUP_NAME.search(f"{element.get('class', '')} {element.get('id', '')}"):
         return True  # the template names the box: its blurb need not name the newsletter
-    return words <= MAX_BOX_WORDS and all(map(PITCH.search, _long_paragraphs(element)))
+    paragraphs = _long_paragraphs(element)
+    if words <= MAX_BOX_WORDS:
+        return all(map(PITCH.search, paragraphs))
+    # Larger, unnamed: an appeal in the site's voice or the reader's, every long paragraph
+    # a pitch that reports nothing ("At Vox, we believe …", "Would you join us …").
+    return bool(paragraphs) and all(
+        PITCH.search(text)
+        and (READER.search(text) or SITE_VOICE.search(text))
+        and not REPORTED.search(text)
+        for text in paragraphs
+    )
 
 
 def _is_small_form_box(element) -> bool:
