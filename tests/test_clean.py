@@ -1361,3 +1361,43 @@ def test_notes_labels_and_plugs_of_audit_28_go_where_they_sit():
         "Explore more of the data in the interactive chart below, the authors wrote.",
     ]
     assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_notes_plugs_and_rewards_of_audit_32_go_where_they_sit():
+    """Audit 32 (tabloids, regional and Asian publishers): each line was left in the text."""
+    anywhere = {
+        "app_promo": [
+            "Sign up to push alerts and have the best news, analysis and comment delivered "
+            "directly to your phone",
+            "Find The Harbour Times on WhatsApp and stay up to date",
+        ],
+        "newsletter": ["Listen to our Inside Politics podcast for the best political chat"],
+        "feedback": [
+            "Do you have a story for The Daily Lamp Tech & Science team?",
+            "Email us at tech@daily-lamp.example",
+        ],
+        "disclaimer": [
+            "Lamp AI is in beta. Translations may contain inaccuracies—please refer to the "
+            "original content.",
+        ],
+        "appeal": ["Read 3 articles and stand to win rewards", "Spin the wheel now"],
+    }
+    for kind, found in anywhere.items():
+        for line in found:
+            for placed in ([line, *BODY], [BODY[0], line, *BODY[1:]], [*BODY, line]):
+                result = clean_lines(placed)
+                assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    # After the article: the copyright line, then the topics to follow and their list.
+    ft = [
+        "Copyright The Lamp Limited 2025. All rights reserved.",
+        "Follow the topics in this article",
+        "- Mistral AI",
+    ]
+    assert clean_lines([*BODY, *ft]).lines == BODY
+    # Prose that mentions them stays.
+    told = [
+        "Users can find the bot on Telegram, where it answers questions, the researchers said.",
+        "Translations may contain errors, the company's engineers warned in a statement.",
+        "Listen to our conversation with the author, she joked, and you will hear the doubt.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]

@@ -75,3 +75,21 @@ def test_a_digest_of_the_readers_comments_goes_with_its_disclaimer():
     # The disclaimer alone in the article's own paragraphs takes nothing else with it.
     story = _page(f"<p>{PARAGRAPH}</p><p>The summary was AI-generated, the firm said.</p>")
     assert drop_ai_summaries(story) == 0
+
+
+def test_a_summary_box_marked_ai_generated_under_its_bullets_goes():
+    # The Straits Times' box: "SUMMARY", two bullets, then "AI generated" (audit 32).
+    box = (
+        '<div class="story-summary"><h3>SUMMARY</h3><ul><li>About 48,000 pairs are recalled.'
+        "</li><li>Owners get a refund.</li></ul><p>AI generated</p></div>"
+    )
+    page = _page(f"{box}<p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(page) == 1
+    assert page.text_content() == PARAGRAPH
+    # The mark alone credits a picture; a list beside it under no digest's title stays.
+    figure = (
+        '<div class="gallery"><figure><img src="/a.jpg"><figcaption>AI generated</figcaption>'
+        "</figure><ul><li>Recalled models</li><li>Refunds</li></ul></div>"
+    )
+    page = _page(f"{figure}<p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(page) == 0

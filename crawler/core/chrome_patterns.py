@@ -405,6 +405,8 @@ WIDGET_HEADING = re.compile(
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
     # A blog's cards under the post: "Keep reading", "Other posts of interest".
     r"|keep reading|other (?:posts|stories|articles) of interest"
+    # A newspaper's topics to follow under the story: "Follow the topics in this article".
+    r"|follow the topics(?: in this (?:article|story))?"
     # A trade site's further reading.
     r"|dig deeper(?: on\b.{1,40})?)\s*:?$",
     re.IGNORECASE,
@@ -541,7 +543,11 @@ TIP_BOX = re.compile(
     r"|^get in touch with (our|the) [\w ]{1,30}(team|desk)\b.{0,30}\b(e-?mail|emailing|at)\b"
     # A reader's question invited: "Got a science question? Email ask@… and we may answer it".
     r"|^(got|have) an? [\w ]{0,20}question\?\s*(email|e-mail|write to|send it to)\b"
-    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b",
+    r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b"
+    # The question and the address on lines of their own: "Do you have a story for The Sun
+    # Online Tech & Science team?", then "Email us at tech@…" (audit 32).
+    r"|^(do you have|got|have) an? (news )?(tip|story|story idea)( to share)?( for [^?]{1,60})?\?$"
+    r"|^(e-?mail|contact|message|write to) us (at|on|via) \S+@\S+$",
     re.IGNORECASE,
 )
 
@@ -583,12 +589,28 @@ TRANSCRIPT_NOTE = re.compile(
     re.IGNORECASE,
 )
 
+# A note that a machine translated the page, over it: "Newsweek AI is in beta. Translations
+# may contain inaccuracies—please refer to the original content." (audit 32)
+_TRANSLATION_ERRORS = (
+    r"translations? (may|might|can|could) (contain|include|have) (inaccuracies|errors|mistakes)"
+)
+MACHINE_TRANSLATION_NOTE = re.compile(
+    # The note names the machine, or sends the reader to the original.
+    rf"\b(ai|beta|automatic\w*|machine)\b[^.!?]{{0,40}}[.!]?\s*{_TRANSLATION_ERRORS}\b"
+    rf"|\b{_TRANSLATION_ERRORS}\W+(please )?(refer|see|consult|check) (to )?the original\b"
+    r"|^this (article|story|content|page) (was|has been|is) (automatically |machine[- ])?"
+    r"translated\b.{0,60}\b(ai|automatically|machine|tool|software)\b",
+    re.IGNORECASE,
+)
+
 # A newsletter plug set as a paragraph of its own, anywhere ("Sign up for our free
 # newsletter: Get business headlines delivered ..."), and a poll widget's count.
 NEWSLETTER_PLUG = _compile(
     # "Sign up here for our weekly newsletter.", "Subscribe to the Morning Brief newsletter"
     r"^(sign up|subscribe)( here| now| today| free)? (for|to) (our|the) .{0,40}\bnewsletters?\b",
     r"^get (the|our) .{0,40}\b(newsletters?|delivered to your inbox)\b",
+    # The site's podcast: "Listen to our Inside Politics podcast for the best political chat".
+    r"^listen to our [^.!?]{0,40}\bpodcast\b[^.!?]{0,60}$",
     # In the site's voice, after a line about the site: "ProPublica is a nonprofit
     # newsroom … Sign up to receive our biggest stories as soon as they're published."
     r"\bsign up (to|and) (receive|get) our\b",
@@ -603,6 +625,10 @@ NEWSLETTER_PLUG = _compile(
 # reader, never a sentence of the story ("Users can turn on push alerts …" is one).
 APP_PUSH = _compile(
     r"^(get|turn on|enable|switch on|download)\b.{0,80}\bpush (alerts|notifications)\b",
+    # "Sign up to push alerts and have the best news … delivered directly to your phone"
+    r"^sign up (to|for) (our )?push (alerts|notifications)\b",
+    # "Find The Irish Times on WhatsApp and stay up to date" (audit 32)
+    r"^(find|follow) [^.!?]{1,40} on (whatsapp|telegram|signal|viber)\b[^.!?]{0,40}$",
     # A messaging channel's: "Get WhatsApp alerts from CNA: Follow our channel …".
     r"^(get|receive) (our )?(whatsapp|telegram|signal|viber) (alerts|updates|news)\b",
     # "Join ST's WhatsApp Channel and get the latest news and must-reads." (audit 28)
@@ -657,6 +683,9 @@ APPEAL = _compile(
     r"|you (might|may) (also )?(like|enjoy))",
     # A meter over the appeal: "You've read 1 article in the last month".
     r"^you('ve| have) read \d+ (free )?(articles?|stories)\b.{0,30}$",
+    # A reading reward's box: "Read 3 articles and stand to win rewards", "Spin the wheel now".
+    r"^read \d+ (more )?(articles?|stories) (and|to) (stand to )?(win|earn|unlock|get)\b.{0,30}$",
+    r"^spin the wheel( now| today)?\W*$",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

@@ -35,6 +35,7 @@ from crawler.core.chrome_patterns import (
     EDGE_ONLY,
     END_MARK,
     LIST_ITEM,
+    MACHINE_TRANSLATION_NOTE,
     NAVIGATION,
     NEWSLETTER_NOTE,
     NEWSLETTER_PLUG,
@@ -163,6 +164,8 @@ def _strict_kind(line: str) -> str | None:
         return "caption"
     if line.endswith(":") and _labels_left(line):
         return "time_stamp"
+    if _words(line) <= MAX_DISCLOSURE_WORDS and MACHINE_TRANSLATION_NOTE.search(line):
+        return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
         if _words(line) <= MAX_DISCLOSURE_WORDS:
             if any(p.search(line) for p in AFFILIATE):

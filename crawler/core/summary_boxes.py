@@ -40,14 +40,35 @@ def drop_ai_summaries(tree) -> int:
         if not text or len(text) > MAX_LABEL_CHARS:
             continue
         folded = text.casefold()  # a cheap test before the pattern, which most texts fail
-        if ("summar" in folded or "ai" in folded) and AI_SUMMARY_LABEL.search(text):
+        if not ("summar" in folded or "ai" in folded):
+            continue
+        if AI_SUMMARY_LABEL.search(text):
             box = _box_of(element)
-            if box is not None and not any(box is other for other in boxes):
-                boxes.append(box)
+        elif AI_MARK.fullmatch(text.strip()):
+            box = _box_of(element)
+            box = box if box is not None and _titled_digest(box) else None
+        else:
+            continue
+        if box is not None and not any(box is other for other in boxes):
+            boxes.append(box)
     for box in boxes:
         if box.getparent() is not None:
             box.drop_tree()
     return len(boxes)
+
+
+# The mark alone, under a box titled as a digest: the Straits Times' "SUMMARY" over two
+# bullets, "AI generated" under them. Alone it may credit a picture.
+AI_MARK = re.compile(rf"({_AI}[- ]generated|generated (by|with|using) {_AI})\W*", re.IGNORECASE)
+_DIGEST_TITLE = re.compile(rf"\W*{_DIGEST}\W*", re.IGNORECASE)
+
+
+def _titled_digest(box) -> bool:
+    """An element of the box, a heading or a styled label, whose whole text names a digest."""
+    return any(
+        element.text and _DIGEST_TITLE.fullmatch(element.text_content())
+        for element in box.iter(etree.Element)
+    )
 
 
 def _box_of(label):
