@@ -245,8 +245,8 @@ def test_a_json_feeds_lone_surrogate_escapes_are_left_out():
         (b"[" * 100_000 + b"]" * 100_000, "XML"),  # not an object: not JSON Feed at all
         (
             b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
-            "does not parse",
-        ),  # deeper than Python's stack
+            "^JSON nested too deeply",
+        ),  # deeper than Python's stack: not "maximum recursion depth exceeded"
     ],
 )
 def test_json_that_is_no_json_feed_is_refused_with_a_clear_detail(body, detail):

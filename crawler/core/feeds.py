@@ -148,8 +148,12 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
         raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
     try:
         feed = json_text.loads(body.decode("utf-8-sig"))
-    # RecursionError: brackets nested past Python's limit; ValueError: anything else broken
-    except (ValueError, RecursionError) as error:
+    except RecursionError:  # only from the parse: brackets nested past Python's stack
+        # Its own message, "maximum recursion depth exceeded", named no fault of the feed.
+        raise NotXml(
+            "JSON nested too deeply to read (arrays or objects inside each other)"
+        ) from None
+    except ValueError as error:  # anything else broken
         raise NotXml(f"JSON that does not parse: {str(error)[:200]}") from None
     version = feed.get("version") if isinstance(feed, dict) else None
     if not (isinstance(version, str) and "jsonfeed.org/version/" in version):
