@@ -1,5 +1,8 @@
 """robots.txt answers as RFC 9309 reads them, and how long each is kept."""
 
+import pytest
+from protego import Protego
+
 from crawler.core.robots_policy import DISALLOW_ALL, MAX_CACHE, cache_seconds, robots_answer
 
 RULES = b"User-agent: *\nDisallow: /private/\n"
@@ -30,3 +33,20 @@ def test_cache_control_sets_the_time_within_a_day():
     assert cache_seconds("private, no-cache", 3600) == 0
     assert cache_seconds(None, 10 * MAX_CACHE) == MAX_CACHE
     assert cache_seconds("max-age=abc", 900) == 900
+
+
+@pytest.mark.parametrize("value", ["inf", "Infinity", "nan", "1e400", "INF # forever"])
+def test_an_endless_crawl_delay_gets_the_cap_as_an_absurd_one_does(value):
+    """Protego drops `Crawl-delay: inf`, and the host was crawled at our own delay, while
+    `99999` was capped to CRAWL_DELAY_MAX: an endless pause asks for the slowest crawl."""
+    body = f"User-agent: *\nCrawl-delay: {value}\nDisallow: /private/\n".encode()
+    rules = Protego.parse(robots_answer(200, body, None, 3600).body.decode())
+    assert rules.crawl_delay("ainews-crawler") >= 86400  # capped where it is applied
+    assert not rules.can_fetch("https://x.example/private/a", "ainews-crawler")
+
+
+@pytest.mark.parametrize("value", ["5", "-inf", "soon"])
+def test_other_crawl_delays_are_read_as_the_parser_reads_them(value):
+    body = f"User-agent: *\nCrawl-delay: {value}\n".encode()
+    obeyed = Protego.parse(robots_answer(200, body, None, 3600).body.decode())
+    assert obeyed.crawl_delay("a") == Protego.parse(body.decode()).crawl_delay("a")

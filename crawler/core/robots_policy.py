@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -36,7 +37,8 @@ def robots_answer(
     status: int, body: bytes, cache_control: str | None, default_ttl: float
 ) -> RobotsAnswer:
     if 200 <= status < 300:
-        return RobotsAnswer(as_utf8(body), cache_seconds(cache_control, default_ttl), "rules")
+        rules = endless_delays_capped(as_utf8(body))
+        return RobotsAnswer(rules, cache_seconds(cache_control, default_ttl), "rules")
     if status == 429 or status >= 500:
         return UNREACHABLE
     return RobotsAnswer(b"", cache_seconds(cache_control, default_ttl), "unavailable")
@@ -48,6 +50,30 @@ def as_utf8(body: bytes) -> bytes:
     if body.startswith((b"\xff\xfe", b"\xfe\xff")):
         return body.decode("utf-16", "replace").encode("utf-8")
     return body
+
+
+_CRAWL_DELAY = re.compile(
+    rb"^([ \t]*crawl-delay[ \t]*:[ \t]*)([^\s#]+)", re.IGNORECASE | re.MULTILINE
+)
+ENDLESS_DELAY = b"1e9"  # seconds: finite, so the parser keeps it and CRAWL_DELAY_MAX caps it
+
+
+def endless_delays_capped(body: bytes) -> bytes:
+    """A `Crawl-delay: inf` (or `nan`, `1e400`) as an absurdly long finite delay. Protego
+    drops a value that is no finite number, and the host was crawled at our own delay,
+    while `Crawl-delay: 99999` got CRAWL_DELAY_MAX: a site asking for an endless pause is
+    asking for the slowest crawl, and being polite is the safer reading."""
+
+    def finite(match: re.Match) -> bytes:
+        try:
+            value = float(match.group(2))
+        except ValueError:
+            return match.group(0)  # no number at all: ignored, as the parser ignores it
+        if math.isnan(value) or value == math.inf:
+            return match.group(1) + ENDLESS_DELAY
+        return match.group(0)  # finite, or -inf: the parser's own reading
+
+    return _CRAWL_DELAY.sub(finite, body) if b"rawl-delay" in body.lower() else body
 
 
 def cache_seconds(cache_control: str | None, default_ttl: float) -> float:
