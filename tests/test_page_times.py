@@ -298,3 +298,14 @@ def test_an_ordinal_day_and_a_zone_in_brackets_keep_their_time():
     ):
         record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
         assert record.published_at.isoformat() == expected, stamp
+
+
+def test_a_stamp_marked_or_labelled_as_the_update_comes_after_the_publications():
+    # RTE prints the update's stamp above the publication's (audit 32); the page dates
+    # itself nowhere else, and the update's time had dated the article.
+    for update in (
+        "<p><span class='modified-date'>Updated / Sunday, 7 Dec 2025 16:05</span></p>",
+        "<p><span>Updated / Sunday, 7 Dec 2025 16:05</span></p>",
+    ):
+        meta = f"{update}<p><span class='when'>Sunday, 7 Dec 2025 14:30</span></p>"
+        assert _record(_page(meta=meta)).published_at.isoformat() == "2025-12-07T14:30:00+00:00"

@@ -171,7 +171,8 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     zone of the day htmldate finds. In document order, but a stamp whose kind of element
     stamps others too comes after the ones that stand alone: a list of other posts (a
     Drupal view's "field-content" spans) or of comments repeats its stamp, while the
-    article's ("Submitted by … on 08/09/2012 14:30 -0400") is printed once."""
+    article's ("Submitted by … on 08/09/2012 14:30 -0400") is printed once. Of the rest, a
+    stamp marked as the publication comes first and one marked as the update last."""
     found, read = [], set()
     for text in _CLOCK_TEXTS(tree):
         if ":" not in text and not _DOTTED_CLOCK.search(text):
@@ -187,10 +188,24 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if match and not _in_chrome(owner):
             day = match.group("day") or match.group("day2")
             kind = (owner.tag, owner.get("class"))
-            found.append((kind, day, match.group("clock") or match.group("clock2")))
-    kinds = Counter(kind for kind, _, _ in found)
-    found.sort(key=lambda stamp: kinds[stamp[0]] > 1)  # stable: document order within each
-    return [(day, clock) for _, day, clock in found]
+            rank = _stamp_rank(owner, line)
+            found.append((kind, rank, day, match.group("clock") or match.group("clock2")))
+    kinds = Counter(kind for kind, _, _, _ in found)
+    # Stable: document order within each rank.
+    found.sort(key=lambda stamp: (kinds[stamp[0]] > 1, stamp[1]))
+    return [(day, clock) for _, _, day, clock in found]
+
+
+_UPDATE_LABEL = re.compile(r"^(last )?(updated|modified|edited)\b", re.IGNORECASE)
+
+
+def _stamp_rank(owner, line: str) -> int:
+    """0 for a stamp marked as the publication, 2 for one marked or labelled as the update
+    ("Updated / Sunday, 7 Dec 2025 16:05" above the publication's own line), 1 otherwise."""
+    marks = _marks(owner)
+    if _PUBLISHED.search(marks):
+        return 0
+    return 2 if _UPDATED.search(marks) or _UPDATE_LABEL.match(line) else 1
 
 
 # `data-publish-ts="1741098600"`: a script's own copy of the time, in seconds or
