@@ -13,11 +13,14 @@ failed, or whose output could not be written; a scheduler must see each of those
 - 3: the run's output could not be written (full disk, a file size limit);
 - 4: a signal stopped the crawl before it finished (SIGTERM, Ctrl-C): run.json says
   `finish_reason: shutdown`, or is missing after a second Ctrl-C.
+
+A signal after the crawl is over changes none of these (`_ignore_late_signals`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from pathlib import Path
 
@@ -102,7 +105,10 @@ class Command(ScrapyCrawl):
     def run(self, args, opts) -> None:
         self._track_crawlers()
         self._report_state_errors()
-        super().run(args, opts)
+        try:
+            super().run(args, opts)
+        finally:
+            _ignore_late_signals()
         if self.exitcode == 0:
             self.exitcode = max((exit_code(c) for c in self.crawlers_run), default=EXIT_OK)
 
@@ -176,6 +182,16 @@ class Command(ScrapyCrawl):
             return started
 
         process.crawl = crawl_and_report
+
+
+def _ignore_late_signals() -> None:
+    """The crawl is over and its exit status known: a Ctrl-C or SIGTERM from now on has
+    nothing left to stop. Scrapy's handlers stay installed after the reactor stops, and
+    Python resets a handler written in Python to the system default while it shuts down, so
+    a second Ctrl-C a moment after run.json was written killed the process (status 130,
+    which no scheduler reads as this crawl's)."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
 
 
 def _report_state_error(started: asyncio.Future) -> None:
