@@ -82,6 +82,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.integration.meta_refresh.MetaRefreshElsewhere": 580,
     # Before decompression (590): a compressed stream that stops early is `truncated`.
     "crawler.integration.truncated_streams.RejectTruncatedStreams": 595,
+    # Scrapy's decompression, where a body its label cannot decode is `bad_response`.
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.integration.undecodable_bodies.DecompressOrRefuse": 590,
 }
 # Only http(s) is ever fetched: a redirect or link to file:, data:, ftp: or s3: is not read.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

@@ -117,3 +117,9 @@ def test_a_page_over_the_worker_memory_limit_is_a_reject_and_costs_no_other_page
     assert "300 MB" in reject["detail"]
     ((kind, record),) = places(result, listed[1])  # served by the worker that replaced it
     assert kind == "record"
+
+
+def test_a_body_its_compression_label_cannot_decode_says_so(pages_crawl, web):
+    ((kind, line),) = places(pages_crawl, web.url("/protocol/gzip-label-random-bytes"))
+    assert kind == "reject" and line["reason"] == "bad_response"
+    assert "is not gzip as its Content-Encoding says: BadGzipFile" in line["detail"], line

@@ -12,6 +12,7 @@ from twisted.web.client import ResponseFailed
 from crawler.integration.redirect_targets import BrokenRedirect
 from crawler.integration.ssrf import BlockedAddress
 from crawler.integration.unavailable_hosts import HostUnavailable
+from crawler.integration.undecodable_bodies import UndecodableBody
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
         return FailureVerdict(True, "unsupported_scheme")
-    if _unparseable_response(exc):
+    if isinstance(exc, UndecodableBody) or _unparseable_response(exc):
         return FailureVerdict(False, "bad_response")
     for types, reason in _REJECTS:
         if isinstance(exc, types):

@@ -5,7 +5,8 @@ or brotli body that ends before its stream does (scrapy/utils/gz.py). When the s
 Content-Length matched the bytes it sent, nothing else notices, and the first half of an
 article became a record. This middleware runs before decompression and checks that the
 stream reaches its end; a body that inflates past DOWNLOAD_MAXSIZE is left to Scrapy's
-`too_large`, and a stream zlib cannot read at all (a bad CRC, not gzip) to Scrapy as before.
+`too_large`, and a stream zlib cannot read at all (not gzip) to Scrapy's decoder, whose
+failure is `bad_response` (crawler.integration.undecodable_bodies).
 
 The same place catches the opposite fault: a body labelled `gzip`, `deflate`, `br` or `zstd`
 that is plain markup (a server that compresses twice in its configuration, or not at all).

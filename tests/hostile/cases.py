@@ -122,6 +122,11 @@ CASES = (
         Case(f"/protocol/{name}-label-plain-body", "record", words=LATIN_WORDS)
         for name in ("gzip", "deflate", "br", "zstd")
     ),
+    # Bytes no decoder reads under a compression label (Scrapy's raised: fetch_error).
+    *(
+        Case(f"/protocol/{name}-label-random-bytes", "reject", "bad_response")
+        for name in ("gzip", "deflate", "br", "zstd")
+    ),
     # Headers without end (256 KiB is the cap), a 1 MB header line, two Content-Lengths.
     Case("/protocol/endless-headers", "reject", "bad_response"),
     Case("/protocol/header-line-1mb", "reject", "bad_response"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import random
 import socket
 import struct
 import threading
@@ -407,6 +408,12 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         **{
             f"/protocol/{name}-label-plain-body": _static_with(
                 article(f"Labelled {name}, sent plain"), Content_Encoding=name
+            )
+            for name in ("gzip", "deflate", "br", "zstd")
+        },
+        **{
+            f"/protocol/{name}-label-random-bytes": _static_with(
+                random.Random(name).randbytes(4096), Content_Encoding=name
             )
             for name in ("gzip", "deflate", "br", "zstd")
         },
