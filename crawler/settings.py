@@ -154,6 +154,8 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     # A server that sends headers forever is a bad_response at 256 KiB, not gigabytes.
     "crawler.compat.twisted_headers.CapResponseHeaders": 0,
+    # A chunk size of 20 hex digits is a bad_response, as one that is no number is.
+    "crawler.compat.twisted_chunks.CapChunkSizes": 0,
     "crawler.integration.progress.ProgressLog": 500,
     "crawler.integration.crawl_delay.CrawlDelay": 510,
     # SIGTERM and Ctrl-C send nothing more: requests waiting for a host's delay are not

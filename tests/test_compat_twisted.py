@@ -1,16 +1,17 @@
-"""Twisted's HTTP client keeps response headers without limit (crawler.compat.twisted_headers):
-the upstream behaviour and ours. The hostile cases /protocol/endless-headers,
-/protocol/header-line-1mb and /protocol/conflicting-lengths run them in a real crawl."""
+"""Twisted's HTTP client keeps response headers without limit (crawler.compat.twisted_headers)
+and takes a chunk size of any length (crawler.compat.twisted_chunks): the upstream behaviour
+and ours. The hostile cases /protocol/endless-headers, /protocol/header-line-1mb,
+/protocol/conflicting-lengths and /protocol/chunk-size-20-digits run them in a real crawl."""
 
 from __future__ import annotations
 
 import pytest
 from scrapy.core.downloader.handlers.http11 import _LenientHTTPClientParser
 from twisted.internet.testing import StringTransport
-from twisted.web import _newclient
+from twisted.web import _newclient, http
 from twisted.web.http_headers import Headers
 
-from crawler.compat import twisted_headers
+from crawler.compat import twisted_chunks, twisted_headers
 
 FILLER = b"X-Filler: " + b"f" * 1000 + b"\r\n"
 
@@ -97,3 +98,28 @@ def test_a_parse_error_is_a_bad_response_wrapped_or_not():
         except type(error):
             failed = ResponseFailed([Failure()])
         assert classify_failure(failed).reason == "bad_response", error
+
+
+def chunked_decoder(received: list[bytes]) -> http._ChunkedTransferDecoder:
+    return http._ChunkedTransferDecoder(received.append, lambda rest: None)
+
+
+def test_upstream_the_chunked_decoder_waits_for_a_chunk_of_2_to_the_80_bytes():
+    """Then the server hangs up, and the loss read as a cut stream: `truncated`."""
+    twisted_chunks.install()
+    stock = chunked_decoder([])
+    stock._buffer = bytearray(b"FFFFFFFFFFFFFFFFFFFF\r\n")
+    assert http._ChunkedTransferDecoder._stock_chunk_length(stock)
+    assert stock.state == "BODY" and stock.length == 16**20 - 1
+
+
+def test_a_chunk_size_past_64_bits_is_malformed_and_an_ordinary_body_is_not():
+    assert twisted_chunks.install()
+    received: list[bytes] = []
+    made = chunked_decoder(received)
+    made.dataReceived(b"5\r\nhello\r\n00000000000000000006\r\n world\r\n")  # leading zeros: fine
+    assert b"".join(received) == b"hello world"
+    made.dataReceived(b"7FFFFFFFFFFFFFFF\r\n")  # 2**63 - 1: the largest size a length holds
+    assert made.state == "BODY"
+    with pytest.raises(http._MalformedChunkedDataError, match="over 2\\*\\*63 - 1"):
+        chunked_decoder([]).dataReceived(b"8000000000000000\r\n")

@@ -67,10 +67,11 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
 def _unparseable_response(exc: BaseException) -> bool:
     """The server answered with something that is not HTTP (a status line without a number,
     a broken header, headers past the cap of crawler.compat.twisted_headers, a chunk size
-    that is no number): Twisted's ParseError (or chunk error) inside ResponseFailed; or
-    headers Twisted refuses as invalid (conflicting Content-Length values), a ValueError
-    there. Scrapy 2.19 raises DownloadFailedError (or ResponseDataLossError) from the
-    ResponseFailed, so the chain is walked. Not a lost connection: not `connection_lost`."""
+    that is no number or past the cap of crawler.compat.twisted_chunks): Twisted's
+    ParseError (or chunk error) inside ResponseFailed; or headers Twisted refuses as
+    invalid (conflicting Content-Length values), a ValueError there. Scrapy 2.19 raises
+    DownloadFailedError (or ResponseDataLossError) from the ResponseFailed, so the chain is
+    walked. Not a lost connection: not `connection_lost`."""
     seen: BaseException | None = exc
     while seen is not None:
         reasons = seen.reasons if isinstance(seen, ResponseFailed) else []

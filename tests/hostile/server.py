@@ -278,16 +278,21 @@ def _raw_response(head: bytes) -> Route:
     return route
 
 
-def _bad_chunk_size(handler: HostileHandler) -> None:
-    """A chunked body whose second chunk size is not hexadecimal."""
-    first = pages.article("A body in chunks")
-    handler.wfile.write(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + b"%x\r\n" % len(first)
-        + first
-        + b"\r\nzz\r\nmore\r\n0\r\n\r\n"
-    )
-    handler.close_connection = True
+def _bad_chunk_size(size: bytes) -> Route:
+    """A chunked body whose second chunk size is `size`: not hexadecimal, negative, or past
+    what any length holds."""
+
+    def route(handler: HostileHandler) -> None:
+        first = pages.article("A body in chunks")
+        handler.wfile.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + b"%x\r\n" % len(first)
+            + first
+            + b"\r\n" + size + b"\r\nmore\r\n0\r\n\r\n"
+        )  # fmt: skip
+        handler.close_connection = True
+
+    return route
 
 
 def _calendar(handler: HostileHandler) -> None:
@@ -455,7 +460,9 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
             b"HTTP/1.1 -200 OK\r\nContent-Type: text/html\r\n"
         ),
         "/protocol/status-1200": _raw_response(b"HTTP/1.1 1200 OK\r\nContent-Type: text/html\r\n"),
-        "/protocol/bad-chunk-size": _bad_chunk_size,
+        "/protocol/bad-chunk-size": _bad_chunk_size(b"zz"),
+        "/protocol/chunk-size-negative": _bad_chunk_size(b"-10"),
+        "/protocol/chunk-size-20-digits": _bad_chunk_size(b"F" * 20),
         # Half an article as a 206, to a request that asked for no range.
         "/protocol/partial-content": lambda h: h.send(
             206,
