@@ -232,3 +232,16 @@ def test_a_crawl_delay_in_robots_txt_spaces_the_requests_as_the_crawl_would():
         report = Discoverer(honoured, settings.USER_AGENT).run(site.origin + "/")
     assert (capped.delay, honoured.delay) == (0.1, 0.2)
     assert [f.url for f in report.feeds] == [site.origin + "/news/rss"]
+
+
+def test_an_unreachable_site_is_named_once():
+    done = discover("http://127.0.0.1:1/", *LOOPBACK)  # nothing listens on port 1
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("error: http://127.0.0.1:1/: "), done.stderr
+    assert done.stderr.count("http://127.0.0.1:1/") == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "Connection refused" in done.stderr
+
+
+def test_a_failed_redirect_target_is_named_beside_the_url_asked_for():
+    error = FetchError("connection_refused", "http://127.0.0.1:1/moved: [Errno 111] refused")
+    assert error.naming("http://a.example/") == f"http://a.example/: {error}"

@@ -62,7 +62,7 @@ def discover_command(args: argparse.Namespace) -> int:
         finder = Discoverer(_fetcher(args, delay), settings.USER_AGENT, settings.CRAWL_DELAY_MAX)
         report = finder.run(args.url)
     except FetchError as error:
-        return _error(f"{args.url}: {error}")
+        return _error(error.naming(args.url))
     if not report.feeds and not report.sitemaps:
         return _error(f"no feed or sitemap found for {report.site}; tried {_misses(report)}")
     entry, notes = catalogue_entry(report, args.name or default_name(report.site))

@@ -31,6 +31,13 @@ class FetchError(Exception):
         super().__init__(message)
         self.reason = reason
 
+    def naming(self, url: str) -> str:
+        """The message led by `url` once: most messages name the URL they failed on already,
+        and `url: url: [Errno 111] ...` said it twice. A redirect target's failure keeps
+        both, the URL asked for and the one that failed."""
+        message = str(self)
+        return message if message.startswith(url) else f"{url}: {message}"
+
 
 @dataclass(frozen=True)
 class Fetched:

@@ -134,7 +134,7 @@ class Discoverer:
         try:
             fetched = self.fetcher.get(url)
         except FetchError as error:
-            return f"{url}: {error}"
+            return error.naming(url)
         return fetched if fetched.ok else f"{url}: HTTP {fetched.status}"
 
     def _read_feed(self, fetched: Fetched, via: str) -> Found:
