@@ -347,6 +347,24 @@ def test_cli_errors_are_one_line_with_exit_1(tmp_path):
     assert done.returncode == 0 and "record" in json.loads(done.stdout)
 
 
+def test_report_on_a_spider_folder_points_at_its_runs(tmp_path):
+    """It said "no run.json at output/feeds/run.json (a crawl still running, or killed?)"."""
+    spider = tmp_path / "feeds"
+    for run_id in ("20261122T060000Z", "20261123T060000Z"):
+        (spider / run_id).mkdir(parents=True)
+        (spider / run_id / "run.json").write_text("{}")
+    done = cli("report", str(spider))
+    newest = spider / "20261123T060000Z"
+    expected = (
+        f"error: {spider} is a spider's folder, not a run: try one of its runs, the newest {newest}"
+    )
+    assert done.returncode == 1 and done.stderr.strip() == expected, done.stderr
+    (spider / "latest").symlink_to(newest.name)
+    done = cli("report", str(spider))
+    expected = f"error: {spider} is a spider's folder, not a run: try {spider / 'latest'}"
+    assert done.returncode == 1 and done.stderr.strip() == expected, done.stderr
+
+
 def test_extract_prints_one_json_line_per_page(tmp_path):
     page = Path(__file__).parent / "pages" / "wp_chinese_comment_form.html"
     done = cli("extract", str(page))

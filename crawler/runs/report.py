@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+RUN_ID = re.compile(r"\d{8}T\d{6}Z(-\d+)?$")  # crawler.runs.output.new_run_dir's names
 
 
 class RunFileError(ValueError):
@@ -19,6 +22,9 @@ def load_run(run_dir: Path) -> dict:
     try:
         summary = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as error:
+        hint = _spider_folder_hint(run_dir)
+        if hint:
+            raise RunFileError(f"{run_dir} is a spider's folder, not a run: {hint}") from error
         raise RunFileError(f"no run.json at {path} (a crawl still running, or killed?)") from error
     except ValueError as error:
         raise RunFileError(f"{path} is not valid JSON: {error}") from error
@@ -32,6 +38,16 @@ def load_run(run_dir: Path) -> dict:
     if not isinstance(sources, dict) or not all(isinstance(s, dict) for s in sources.values()):
         raise RunFileError(f"{path} is not a run.json: its sources are not a table")
     return summary
+
+
+def _spider_folder_hint(folder: Path) -> str | None:
+    """Where to look instead, when `folder` holds runs (OUTPUT_DIR/<spider>) rather than
+    being one: "no run.json at output/feeds/run.json (a crawl still running, or killed?)"
+    sent the operator looking for a crawl that had never been."""
+    if (folder / "latest").is_dir():
+        return f"try {folder / 'latest'}"
+    runs = sorted(run.parent for run in folder.glob("*/run.json") if RUN_ID.match(run.parent.name))
+    return f"try one of its runs, the newest {runs[-1]}" if runs else None
 
 
 _COUNTS = ("requests", "accepted", "rejected", "skipped", "unaccounted")
