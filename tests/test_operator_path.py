@@ -7,6 +7,7 @@ the hostile web or the demo web on 127.0.0.1, and reads what an operator would r
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sqlite3
@@ -345,6 +346,21 @@ def test_cli_errors_are_one_line_with_exit_1(tmp_path):
     # Upper case is the same language: the page is English, so a record.
     done = cli("extract", page, "--languages", "EN")
     assert done.returncode == 0 and "record" in json.loads(done.stdout)
+
+
+def test_extract_dash_reads_the_page_from_stdin_plain_or_gzipped(tmp_path):
+    """`extract -` was `unreadable`: "No such file or directory: '-'"."""
+    page = (Path(__file__).parent / "pages" / "wp_chinese_comment_form.html").read_bytes()
+    for piped in (page, gzip.compress(page)):
+        done = subprocess.run([sys.executable, "-m", "crawler", "extract", "-"], input=piped,
+                              cwd=PROJECT_ROOT, capture_output=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        (line,) = [json.loads(text) for text in done.stdout.splitlines()]
+        assert line["path"] == "-" and line["record"]["url"] == "https://saved-page.invalid/stdin"
+    missing = tmp_path / "gone.html"
+    done = cli("extract", str(missing))  # a page that is not there is still its own line
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert json.loads(done.stdout)["reject"]["reason"] == "unreadable"
 
 
 def test_report_on_a_spider_folder_points_at_its_runs(tmp_path):

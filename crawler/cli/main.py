@@ -49,14 +49,24 @@ class PageTooLarge(ValueError):
     pass
 
 
+# `extract -` reads the page piped in, as Unix tools read "-" (a file named so is ./-).
+STDIN = Path("-")
+
+
 def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
     """The page's bytes, at most `max_bytes` of them, or of its gunzipped content for a
-    `.gz`; PageTooLarge past that (a gzip bomb included), OSError or GzipError otherwise."""
-    with path.open("rb") as file:
-        data = file.read(max_bytes + 1)
+    `.gz` (standard input: gzip's magic number); PageTooLarge past that (a gzip bomb
+    included), OSError or GzipError otherwise."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        gzipped = data.startswith(b"\x1f\x8b")
+    else:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+        gzipped = path.name.endswith(".gz")
     if len(data) > max_bytes:
         raise PageTooLarge(f"over {max_bytes} bytes")
-    if not path.name.endswith(".gz"):
+    if not gzipped:
         return data
     try:
         return gunzip(data, max_bytes)
@@ -83,7 +93,8 @@ def extract_command(paths: list[str], url: str | None, languages: list[str]) -> 
             failures += 1
         else:
             # Records need an http(s) URL; without --url, a placeholder names the file.
-            page_url = url or f"https://saved-page.invalid/{quote(path.name)}"
+            name = "stdin" if path == STDIN else quote(path.name)
+            page_url = url or f"https://saved-page.invalid/{name}"
             try:
                 outcome = process_page(body, page_url, options=options)
             except Exception:  # noqa: BLE001 - a bug on one page: reported as the crawl does
@@ -109,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("schema", help="print the record's JSON Schema")
     extract = commands.add_parser("extract", help="run the pure pipeline on saved pages")
-    extract.add_argument("paths", nargs="+", help=".html or .html.gz files, or folders")
+    extract.add_argument("paths", nargs="+", help=".html or .html.gz files, folders, - (stdin)")
     extract.add_argument("--url", help="the URL the page was fetched from")
     extract.add_argument("--languages", default="en", help="comma list; empty keeps all")
     seeding = commands.add_parser("enqueue", help="push seeds for distributed workers")
