@@ -1401,3 +1401,25 @@ def test_notes_plugs_and_rewards_of_audit_32_go_where_they_sit():
         "Listen to our conversation with the author, she joked, and you will hear the doubt.",
     ]
     assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_a_wires_contact_card_and_legal_disclaimer_after_a_release_go():
+    # EIN Presswire's end of a release (audit 34): the contact card, its social links, then
+    # the wire's disclaimer. The issuer's "About" paragraph stays, as the release's own.
+    about = ["About BrightLane", "BrightLane builds learning tools for students in Texas."]
+    tail = [
+        "Tom Reilly",
+        "BrightLane",
+        "+1 512-555-0199",
+        "email us here",
+        "Visit us on social media:",
+        "LinkedIn",
+        "X",
+        "Legal Disclaimer:",
+        'Lamp Wire provides this news content "as is" without warranty of any kind. We do not '
+        "accept any responsibility or liability for the accuracy of this content.",
+    ]
+    assert clean_lines([*BODY, *about, *tail]).lines == [*BODY, *about]
+    # A story about a warranty keeps its sentence.
+    told = "The seller provides this laptop without warranty of any kind, the court heard today."
+    assert clean_lines([*BODY, told]).lines == [*BODY, told]

@@ -379,7 +379,14 @@ RELATED_HEADING = re.compile(
 
 # A site's disclaimer under every story, run to a paragraph: "Disclaimer: AAAS and
 # EurekAlert! are not responsible for the accuracy of news releases posted …".
-DISCLAIMER = re.compile(r"^disclaimer\s*:", re.IGNORECASE)
+# A wire's under its releases: "Legal Disclaimer:", then "EIN Presswire provides this news
+# content "as is" without warranty of any kind …" (audit 34).
+DISCLAIMER = re.compile(
+    r"^(legal )?disclaimer\s*:"
+    r"|\bprovides? this (news )?(content|information|material|release|article)\b[^.]{0,20}"
+    r"\bwithout warranty of any kind\b",
+    re.IGNORECASE,
+)
 
 # A closing box on the site's standards, after the article: "ZDNET's editorial standards"
 # over its mission statement; "Why you can trust us", "Our standards: The Trust Principles".
@@ -458,7 +465,7 @@ EDGE_ONLY = {
     # A follow-us bar after the article: its label and one line per network's link. A
     # listicle may have "Instagram" as a heading, but never as its last line.
     "social": _compile(
-        r"^(follow|find|connect with|join) us\b.{0,60}$",
+        r"^(follow|find|connect with|join|visit) us\b.{0,60}$",
         # A question about the article, then the call: "Found this article interesting?
         # Follow us on Google News …", "Enjoyed this story? Share it with a friend."
         r"^(did you )?(find|found|enjoy|enjoyed|like|liked|love|loved) (this|the|our) "

@@ -225,7 +225,7 @@ def _edge_kind(line: str) -> str | None:
             return "feedback"
         if SUBSCRIPTION_OFFER.match(line):
             return "newsletter"
-        if DISCLAIMER.match(line) or TRANSCRIPT_NOTE.search(line):
+        if DISCLAIMER.search(line) or TRANSCRIPT_NOTE.search(line):
             return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None
