@@ -1263,3 +1263,51 @@ def test_a_job_title_with_a_beat_no_list_knows_is_no_second_writer():
     # A role element that holds a name is read: "Jane Doe, Technology Reporter".
     named = '<div class="author-title">Jasmine Carter, Technology Reporter</div>'
     assert names_in(" ".join(_byline(named))) == ["Jasmine Carter"]
+
+
+def test_writer_cards_rdfa_bylines_and_labels_in_elements_of_their_own():
+    # Audit 34's AI-lab and company blogs.
+    # Hugging Face: each writer's card holds the name and the handle; the name is marked.
+    cards = (
+        '<div class="authors"><span>Authors:</span><a href="/lh" class="author"><img alt="">'
+        '<span class="fullname">Loubna Haddad</span><span class="username">loubnah</span></a>'
+        '<a href="/en" class="author"><span class="fullname">Erik Nilsson</span>'
+        '<span class="username">eriknil</span></a></div>'
+    )
+    assert _byline(cards) == ("Loubna Haddad", "Erik Nilsson")
+    # AWS: RDFa's property="author" marks each writer.
+    rdfa = (
+        '<footer class="meta">by <span property="author" typeof="Person"><span property="name">'
+        'Sofia Martins</span></span> and <span property="author" typeof="Person">'
+        '<span property="name">Rahul Iyer</span></span> on 04 DEC 2025</footer>'
+    )
+    assert names_in(" ".join(_byline(rdfa))) == ["Sofia Martins", "Rahul Iyer"]
+    # DeepMind: the label in a <dt>, the names in the <dd> after it; OpenAI's "Author" in a
+    # paragraph of its own before the organization's name.
+    listed = (
+        "<dl><dt>Published</dt><dd>3 December 2025</dd><dt>Authors</dt>"
+        "<dd><p>Lena Fischer and the TideCast team</p></dd></dl>"
+    )
+    assert _byline(listed) == ("By Lena Fischer and the TideCast team",)
+    assert names_in("Author OpenAI") == ["OpenAI"]
+    # A credits section after the post, marked as the contributors', is not the byline.
+    credits = (
+        '<section class="contributors"><h2>Contributors</h2><p>Research: Priya Raman, '
+        "Tomasz Wojcik</p><p>Product: Jordan Fields</p></section>"
+        '<div class="author"><p>Author</p><p><a href="/news/?author=openai">OpenAI</a></p></div>'
+    )
+    assert names_in(" ".join(_byline(credits))) == ["OpenAI"]
+
+
+def test_a_jsonld_poster_gives_way_to_the_writers_the_byline_links():
+    # Microsoft Research: JSON-LD names the account that posted; the byline links three
+    # researchers' pages, none of them that account (audit 34).
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "BlogPosting", "headline": '
+        '"Tiny models", "author": {"@type": "Person", "name": "Alyssa Hughes"}}</script></head>'
+        '<body><h1>Tiny models</h1><p>By <a href="/research/people/ka/">Karim Ahmed</a>, '
+        'Principal Researcher; <a href="/research/people/lw/">Lin Wang</a>, Senior '
+        "Researcher</p><p>Text of the article.</p></body></html>"
+    )
+    page = read_page_meta(lxml_html.fromstring(html))
+    assert resolve_authors(page, None, Hints()) == ["Karim Ahmed", "Lin Wang"]

@@ -47,7 +47,9 @@ _PREFIX = re.compile(
     r"column)\s+)?(?:by|von|par|por)\b[:\s]*"
     # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
     rf"(?:{ROLE_BEFORE_NAME})?"
-    r"|(?:authors?|contributors?|writers?|reporters?|byline|words|text|interview)\s*:\s*)+",
+    r"|(?:authors?|contributors?|writers?|reporters?|byline|words|text|interview)\s*:\s*"
+    # The label without its colon, in an element of its own before the name: "Author OpenAI".
+    r"|(?:authors?|author\(s\))\s+(?=(?-i:[A-Z])))+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(

@@ -76,7 +76,8 @@ MAX_NAMES = 12
 
 # Byline marks are looked for in these attribute values only: libxml2 hands them over, so
 # Python does not visit every element.
-_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid")
+# RDFa's `property="author"` too (AWS's blogs).
+_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid | .//@property")
 _TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
 
 
@@ -86,7 +87,7 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     candidates = {id(node): node for node in links + _innermost(_marked(tree))}
     first = _first_byline(tree, candidates)
     if first is None:
-        return _by_line(tree) or _name_with_role(tree)
+        return _by_line(tree) or _labelled_list(tree) or _name_with_role(tree)
     blocks = _alike_siblings(_block(first))
     inside = [node for block in blocks for node in block.iter() if id(node) in candidates]
     linked = [
@@ -258,6 +259,28 @@ def _by_line(tree) -> tuple[str, ...]:
     return ()
 
 
+# A label in an element of its own, the names in the next: DeepMind's "<dt>Authors</dt>
+# <dd>Lena Fischer and the TideCast team</dd>", "<p>Author</p><p><a>OpenAI</a></p>".
+_LIST_LABELS = frozenset({"authors", "author", "author(s)", "written by", "words by"})
+_LOWERED = "translate(., 'ABDEHINORSTUWY', 'abdehinorstuwy')"  # the labels' letters
+_LABEL_CANDIDATES = etree.XPath(
+    "//body//*[self::dt or self::th or self::span or self::p or self::div or self::strong"
+    " or self::h4 or self::h5 or self::h6][string-length(normalize-space()) < 12]"
+    f"[contains({_LOWERED}, 'author') or contains({_LOWERED}, ' by')]"
+)
+
+
+def _labelled_list(tree) -> tuple[str, ...]:
+    for label in _LABEL_CANDIDATES(tree):
+        if element_text(label).lower().rstrip(":") not in _LIST_LABELS:
+            continue
+        names = label.getnext()
+        line = element_text(names) if names is not None else ""
+        if line and len(line) <= MAX_BLOCK_CHARS and _allowed(label):
+            return (f"By {line}",)
+    return ()
+
+
 def _ends_at_break(text) -> bool:
     """The text node runs to a <br> or to the end of its element."""
     after = text.getparent() if text.is_tail else None
@@ -349,8 +372,19 @@ def _marked(tree) -> list:
 _HAS_TEXT = etree.XPath("boolean(descendant::text()[normalize-space()])")
 
 
+# A credits section after the post, marked like a byline ("section.contributors"): its
+# heading says what it is, and its lines are roles ("Research: A, B, C"), not the byline.
+_CREDITS_HEADING = re.compile(r"^(contributors?|credits|acknowledge?ments?)\s*:?$", re.I)
+_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+
+
+def _credits_section(node) -> bool:
+    return any(_CREDITS_HEADING.match(element_text(h)) for h in _HEADINGS(node))
+
+
 def _innermost(marked: list) -> list:
     """Marked elements holding no other marked element with text: the names themselves."""
+    marked = [node for node in marked if not _credits_section(node)]
     marked_ids = {id(node) for node in marked}
     parents = set()
     for node in marked:
@@ -419,7 +453,7 @@ def _texts(nodes: list) -> tuple[str, ...]:
     previous = None
     nodes = [block for node in nodes for block in _writer_blocks(node)]
     for node in nodes[:MAX_NAMES]:
-        text = element_text(node)
+        text = element_text(_name_part(node))
         if text and len(text) <= MAX_NAME_CHARS * 3 and text not in texts:
             between = _separator_before(previous, node) if texts else None
             if between:  # "Daniel Tremblay · CBC News": one line, its "·" no list
@@ -431,6 +465,21 @@ def _texts(nodes: list) -> tuple[str, ...]:
 
 
 MAX_SEPARATOR_CHARS = 3
+# The part of a writer's card that is the name: "fullname", "author-name", "authorName",
+# itemprop or RDFa property "name"; not "username", the handle printed beside it.
+_NAME_MARK = re.compile(r"(?<![A-Za-z])(?:full-?|display-?)?name(?![a-z])|(?<=[a-z])Name(?![a-z])")
+_NAME_PARTS = etree.XPath(".//*[@class or @itemprop or @property]")
+
+
+def _name_part(node):
+    """The element of a writer's card that holds the name (Hugging Face's `a.author`:
+    `span.fullname` and `span.username`, read together as "Loubna Haddad loubnah"), or the
+    card itself."""
+    for part in _NAME_PARTS(node):
+        marks = " ".join(filter(None, (part.get(k) for k in ("class", "itemprop", "property"))))
+        if _NAME_MARK.search(marks) and element_text(part):
+            return part
+    return node
 
 
 def _separator_before(previous, node) -> str | None:

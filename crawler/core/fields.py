@@ -528,9 +528,10 @@ def _writers(names: list[str], page: PageMeta) -> list[str]:
 
 
 def _writers_of_byline(meta_name: str, byline: list[str], site: set[str]) -> list[str]:
-    """The persons a visible byline lists when it lists several and not the meta tag's one
-    name: that name is then a CMS's uploader or a contributor (AP's meta names a colleague
-    who contributed, NPR's template its uploader)."""
+    """The persons a visible byline lists when it lists several and not the one name of a
+    meta tag or the JSON-LD: that name is then a CMS's uploader or a contributor (AP's meta
+    names a colleague who contributed, NPR's template its uploader, Microsoft Research's
+    JSON-LD the account that posted)."""
     persons = [n for n in byline if not is_organization(n) and not _is_site(n, site)]
     named = _simple(meta_name) in {_simple(n) for n in persons}
     return persons if len(persons) >= 2 and not named else []
@@ -607,7 +608,9 @@ AUTHOR_META = (
     "author", "article:author", "dc.creator", "citation_author", "byl", "parsely-author",
     "sailthru.author",
 )  # fmt: skip
-_META_SOURCES = range(1, 1 + len(AUTHOR_META))  # their places in _author_sources' list
+# JSON-LD's and the tags' places in _author_sources' list: each may name the account that
+# posted, where the byline lists the writers (Microsoft Research's JSON-LD, audit 34).
+_META_SOURCES = range(0, 1 + len(AUTHOR_META))
 # Fields whose standards write a person surname first, one person to a tag ("Roe, Jane").
 SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
 
