@@ -1423,3 +1423,38 @@ def test_a_wires_contact_card_and_legal_disclaimer_after_a_release_go():
     # A story about a warranty keeps its sentence.
     told = "The seller provides this laptop without warranty of any kind, the court heard today."
     assert clean_lines([*BODY, told]).lines == [*BODY, told]
+
+
+def test_plugs_counts_and_disclaimers_of_audit_34_go_where_they_sit():
+    """Audit 34 (AI-lab blogs, trade press, gadget sites)."""
+    anywhere = {
+        "app_promo": [
+            "Add Lamp Daily to your Google News feed.",
+            "Check out Lamp Daily on YouTube for more news:",
+        ],
+        "ui_control": [
+            "The opinions expressed here by Lamp.com columnists are their own, not those of "
+            "Lamp.com.",
+        ],
+    }
+    for kind, found in anywhere.items():
+        for line in found:
+            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+                result = clean_lines(placed)
+                assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    # Medium's claps and responses over and under the story; a newsletter form's leftovers.
+    assert clean_lines(["1.2K", "14", *BODY, "1.2K", "14"]).lines == BODY
+    assert clean_lines([*BODY, "Read our Privacy Policy", "An error occured."]).lines == BODY
+    # A count inside the story (past its first long paragraph), and prose that mentions
+    # the words, stay.
+    lead = (
+        "The lab released a new reasoning model on Tuesday, claiming large gains on math "
+        "and coding tasks."
+    )
+    inside = [lead, "14", *BODY[1:]]
+    assert clean_lines(inside).lines == inside
+    told = [
+        "Readers can check out the lab on YouTube, where it posts its demos every week.",
+        "The views expressed in the filing differ from those of the board, the judge said.",
+    ]
+    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]

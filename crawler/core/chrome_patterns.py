@@ -159,7 +159,9 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^(the )?(opinions|views) expressed (by|in|here)\b.{0,60}"
     r"\bare (their|the author'?’?s?|my) own\b"
     # "… and do not necessarily reflect those of The Valley Sentinel." (audit 24)
-    r"(,? and (do not|don'?’?t) necessarily (reflect|represent)\b.{0,80})?\.?$",
+    r"(,? and (do not|don'?’?t) necessarily (reflect|represent)\b.{0,80}"
+    # "… are their own, not those of Inc.com." (audit 34)
+    r"|,? not (those|the views) of\b.{1,60})?\.?$",
     r"\bwebmaster\s*:\s*\S+@\S+$",
 )
 
@@ -419,6 +421,10 @@ WIDGET_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A count alone on its line at the text's edge: Medium's claps and responses ("1.2K", "14")
+# over and under the story.
+BARE_COUNT = re.compile(r"^\d{1,3}(,\d{3})*(\.\d)?[km]?$", re.IGNORECASE)
+
 # Loose calls to action: removed only from the trailing edge of the text.
 EDGE_ONLY = {
     "paywall": WALL,  # before "newsletter": a wall says "subscribe" too
@@ -441,6 +447,10 @@ EDGE_ONLY = {
         r"\b(special|exclusive) offers\b",
         # A sign-up box's consent: "Bloomberg may send me offers and promotions."
         r"^[\w .&'’-]{1,40} may send me (offers|promotions|marketing|news|updates)\b[^,]{0,40}$",
+        # The form's privacy link and its error message: "Read our Privacy Policy", "An error
+        # occured." (sic, VentureBeat's).
+        r"^(read|see|view) our privacy (policy|notice)\W*$",
+        r"^an error (has )?occurr?ed\W*$",
     ),
     "read_more": _compile(
         r"^(read|see|view|continue reading) (more|next|the full)\b",
@@ -474,6 +484,7 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    "counter": (BARE_COUNT,),
     # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
     # Silicon", "Via: The Register". A few words naming a site, never a sentence.
     "source_credit": _compile(r"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{1,60}$"),
@@ -634,6 +645,11 @@ APP_PUSH = _compile(
     r"^(get|turn on|enable|switch on|download)\b.{0,80}\bpush (alerts|notifications)\b",
     # "Sign up to push alerts and have the best news … delivered directly to your phone"
     r"^sign up (to|for) (our )?push (alerts|notifications)\b",
+    # "Add 9to5Google to your Google News feed.", "Check out 9to5Google on YouTube for more
+    # news:" (audit 34)
+    r"^add [^.!?]{1,40} to your google news( feed| sources?)?\W*$",
+    r"^check out [^.!?]{1,40} on (youtube|tiktok|instagram|facebook|x|twitter|threads)\b"
+    r"[^.!?]{0,30}$",
     # "Find The Irish Times on WhatsApp and stay up to date" (audit 32)
     r"^(find|follow) [^.!?]{1,40} on (whatsapp|telegram|signal|viber)\b[^.!?]{0,40}$",
     # A messaging channel's: "Get WhatsApp alerts from CNA: Follow our channel …".

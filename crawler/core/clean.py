@@ -23,6 +23,7 @@ from crawler.core.chrome_patterns import (
     AGGREGATOR_SECTION,
     APP_PUSH,
     APPEAL,
+    BARE_COUNT,
     BARE_DATE,
     BYLINE,
     COMMENT_FORM,
@@ -760,6 +761,8 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return None
     if any(p.search(line) for p in NAVIGATION) or COUNTER.match(line):
         return "navigation"
+    if BARE_COUNT.match(line):
+        return "counter"  # Medium's claps and responses over the story
     if STATUS_BADGE.match(line):
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
     if any(p.search(line) for p in TIME_STAMP) or BARE_DATE.match(line):
