@@ -309,3 +309,19 @@ def test_a_stamp_marked_or_labelled_as_the_update_comes_after_the_publications()
     ):
         meta = f"{update}<p><span class='when'>Sunday, 7 Dec 2025 14:30</span></p>"
         assert _record(_page(meta=meta)).published_at.isoformat() == "2025-12-07T14:30:00+00:00"
+
+
+def test_a_day_in_figures_is_read_in_the_order_the_page_writes_its_days():
+    # htmldate reads "12/07/2025" day first; the blog's other posts are dated "11/20/2025",
+    # which only a month first reads (audit 34).
+    others = "<aside class='more'><p>Older post</p><p>11/20/2025</p></aside>"
+    html = _page(meta="<span>Posted on 12/07/2025</span>", after=others)
+    assert _record(html).published_at.date().isoformat() == "2025-12-07"
+    # A British page's day first stays as htmldate reads it; so does a page that gives no
+    # sign of its order.
+    british = html.replace("<html>", '<html lang="en-GB">').replace("11/20/2025", "20/11/2025")
+    assert _record(british).published_at.date().isoformat() == "2025-07-12"
+    alone = _page(meta="<span>Posted on 12/07/2025</span>")
+    assert _record(alone).published_at.date().isoformat() == "2025-07-12"
+    us = alone.replace("<html>", '<html lang="en-US">')
+    assert _record(us).published_at.date().isoformat() == "2025-12-07"

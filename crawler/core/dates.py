@@ -145,6 +145,27 @@ def day_readings(written: str) -> set[date]:
     return readings
 
 
+# The English-speaking countries that write the day first, by the region of `<html lang>`.
+_DAY_FIRST_REGIONS = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "pk", "ng", "ke"})
+
+
+def figure_order(days: list[tuple[int, int, int, str]], lang: str | None) -> str | None:
+    """ "month" or "day": which number comes first in the page's days in figures. A day
+    past 12 in either place tells; dots are Europe's, day first; failing those, the region
+    of the page's language ("en-US": month, "en-GB": day). None when the page says
+    nothing or contradicts itself."""
+    day_first = any(first > 12 or separator == "." for first, _, _, separator in days)
+    month_first = any(second > 12 for _, second, _, separator in days if separator != ".")
+    if day_first != month_first:
+        return "day" if day_first else "month"
+    if day_first:
+        return None  # both: no one order
+    region = (lang or "").lower().replace("_", "-").partition("-")[2]
+    if region == "us":
+        return "month"
+    return "day" if region in _DAY_FIRST_REGIONS else None
+
+
 def date_from_url(url: str, now: datetime | None = None) -> datetime | None:
     """`/2026/11/23/` style dates in article URLs; day precision, midnight UTC. The window
     parse_date keeps holds here too: `/2030/01/01/` was a publication date seven years

@@ -46,7 +46,12 @@ from crawler.core.link_lists import drop_link_list_labels
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.noscript_text import show_noscript_paragraphs
 from crawler.core.other_articles import drop_other_articles
-from crawler.core.page_times import attribute_stamps, labelled_publication, visible_stamps
+from crawler.core.page_times import (
+    attribute_stamps,
+    days_in_figures,
+    labelled_publication,
+    visible_stamps,
+)
 from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
 from crawler.core.paywall import paid_lines
 from crawler.core.photo_essays import gallery_captions, with_captions
@@ -259,6 +264,7 @@ def extract_article(
         # Only where htmldate's day will date the record (1 ms a page on an old site's).
         page.visible_stamps = tuple(visible_stamps(tree))
         page.attribute_stamps = tuple(attribute_stamps(tree))
+        page.figure_days = tuple(days_in_figures(tree))
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:

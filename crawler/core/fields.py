@@ -14,7 +14,7 @@ from trafilatura.settings import Document
 
 from crawler.core.authors import is_organization, is_phrase, names_in, person_shaped, uninverted
 from crawler.core.canonical import absolute_http_url
-from crawler.core.dates import date_from_url, day_readings, parse_date
+from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
 from crawler.core.headline import TITLE_SEPARATORS, agrees
 from crawler.core.metadata import (
     PageMeta,
@@ -341,7 +341,7 @@ def resolve_published(
     for index, (source, raw) in enumerate(candidates):
         parsed = parse_date(raw) if isinstance(raw, str) else None
         if parsed and source == "trafilatura":
-            return _with_printed_time(parsed, raw, page)
+            return _with_printed_time(_in_page_order(parsed, page), raw, page)
         if parsed:
             chosen = _zoned_same_clock((parsed, source, raw), candidates[index + 1 : -1])
             return _timed_same_day(chosen, candidates[index + 1 : -1])
@@ -404,6 +404,24 @@ def _local_day(raw: str, parsed: datetime) -> date:
         return datetime.fromisoformat(raw.strip()).date()
     except ValueError:
         return parsed.date()
+
+
+def _in_page_order(day: datetime, page: PageMeta) -> datetime:
+    """htmldate's day, or the other reading of the page's day in figures it came from when
+    the page writes its days the other way round: htmldate reads "12/07/2025" day first,
+    and a US blog whose other posts are dated "11/20/2025" meant December 7 (audit 34)."""
+    order = figure_order(list(page.figure_days), page.html_lang)
+    if order is None:
+        return day
+    for first, second, year, _ in page.figure_days:
+        month, of_month = (first, second) if order == "month" else (second, first)
+        if year != day.year or {first, second} != {day.month, day.day} or month == day.month:
+            continue
+        try:
+            return day.replace(month=month, day=of_month)
+        except ValueError:
+            return day
+    return day
 
 
 def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetime, str, str]:
