@@ -61,3 +61,17 @@ def test_a_long_run_of_digits_in_a_gutter_is_read_at_once():
     from crawler.core.code_gutters import _NUMBERS
 
     assert _NUMBERS.match("1" * 60 + "x") is None and _NUMBERS.match("1\n2\n 3 ")
+
+
+def test_a_listing_of_spans_and_brs_keeps_every_line_of_code():
+    """Audit 34: Medium sets a listing as one span with a <br> after each line; read as one
+    line, it was prose to the language filter, and its lines went as foreign."""
+    listing = (
+        '<pre class="code-block"><span class="hljs">from peft import LoraConfig<br><br>'
+        'peft = LoraConfig(r=16, lora_alpha=32, target_modules="all-linear")<br>'
+        "trainer = SFTTrainer(model=model, args=config, peft_config=peft)<br>"
+        "trainer.train()</span></pre>"
+    )
+    text = text_of(listing)
+    assert 'peft = LoraConfig(r=16, lora_alpha=32, target_modules="all-linear")' in text
+    assert "trainer.train()" in text

@@ -288,9 +288,28 @@ def code_lines(tree) -> frozenset[str]:
     return frozenset(
         " ".join(line.split())
         for element in tree.iter("pre", "code")
-        for line in element.text_content().split("\n")
+        for line in _code_text(element).split("\n")
         if line.strip()
     )
+
+
+def _code_text(element) -> str:
+    """A listing's text, its `<br>`s as line ends: Medium sets each line of code as spans
+    with a `<br>` after it, and the lines ran together into one the language filter read
+    as prose (audit 34)."""
+    if element.find(".//br") is None:
+        return element.text_content()
+    return "".join(_broken_text(element))
+
+
+def _broken_text(element):
+    yield element.text or ""
+    for child in element:
+        if child.tag == "br":
+            yield "\n"
+        elif isinstance(child.tag, str):
+            yield from _broken_text(child)
+        yield child.tail or ""
 
 
 def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
