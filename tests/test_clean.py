@@ -1458,3 +1458,15 @@ def test_plugs_counts_and_disclaimers_of_audit_34_go_where_they_sit():
         "The views expressed in the filing differ from those of the board, the judge said.",
     ]
     assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+
+
+def test_a_trade_sites_event_promo_after_the_story_goes():
+    promo = [
+        "Want to learn more about AI and big data from industry leaders? Check out the Lamp "
+        "AI Expo taking place in Amsterdam, California, and London.",
+        "Lamp News is powered by Lamp Media. Explore other upcoming enterprise technology "
+        "events and webinars here.",
+    ]
+    assert clean_lines([*BODY, *promo]).lines == BODY
+    told = "Want to learn more about the model? The lab said a paper would follow in January."
+    assert clean_lines([*BODY, told]).lines == [*BODY, told]

@@ -379,6 +379,16 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A trade site's events, after every story, run to a paragraph: "Want to learn more about
+# AI and big data from industry leaders? Check out AI & Big Data Expo …", "AI News is powered
+# by TechForge Media. Explore other upcoming enterprise technology events and webinars
+# here." (audit 34)
+EVENT_PROMO = re.compile(
+    r"^want to learn more about [^?]{1,80}\? (check out|join us at|attend)\b"
+    r"|\bexplore (other|more) upcoming [\w ]{0,40}\b(events|webinars|conferences)\b",
+    re.IGNORECASE,
+)
+
 # A site's disclaimer under every story, run to a paragraph: "Disclaimer: AAAS and
 # EurekAlert! are not responsible for the accuracy of news releases posted …".
 # A wire's under its releases: "Legal Disclaimer:", then "EIN Presswire provides this news

@@ -35,6 +35,7 @@ from crawler.core.chrome_patterns import (
     DISCLAIMER,
     EDGE_ONLY,
     END_MARK,
+    EVENT_PROMO,
     LIST_ITEM,
     MACHINE_TRANSLATION_NOTE,
     NAVIGATION,
@@ -226,6 +227,8 @@ def _edge_kind(line: str) -> str | None:
             return "feedback"
         if SUBSCRIPTION_OFFER.match(line):
             return "newsletter"
+        if EVENT_PROMO.search(line):
+            return "event_promo"
         if DISCLAIMER.search(line) or TRANSCRIPT_NOTE.search(line):
             return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
