@@ -39,7 +39,8 @@ def test_people_first_then_the_organization_the_page_names():
 
 
 def test_a_company_with_its_legal_form_is_one_author():
-    assert clean_authors(["Corvanta Systems, Inc."]) == ["Corvanta Systems, Inc"]
+    # The stop of "Inc." is the name's, as the release prints it (audit 34).
+    assert clean_authors(["Corvanta Systems, Inc."]) == ["Corvanta Systems, Inc."]
     assert clean_authors(["Acme Robotics, LLC and Jane Roe"]) == ["Acme Robotics, LLC", "Jane Roe"]
     assert clean_authors(["Ann Lee, AG Smith"]) == ["Ann Lee", "AG Smith"]
     # The same company less its legal form, in the byline, is not a person named there.
@@ -47,7 +48,7 @@ def test_a_company_with_its_legal_form_is_one_author():
         jsonld={"author": {"@type": "Organization", "name": "Corvanta Systems, Inc."}},
         byline_names=("Corvanta Systems",),
     )
-    assert resolve_authors(page, None, Hints(), site_name="PR Wire") == ["Corvanta Systems, Inc"]
+    assert resolve_authors(page, None, Hints(), site_name="PR Wire") == ["Corvanta Systems, Inc."]
 
 
 def test_author_junk_is_not_a_name():

@@ -471,7 +471,9 @@ def _newsroom_account(words: list[str]) -> bool:
     )
 
 
-_ABBREVIATED_END = re.compile(r"\s([A-Z]|Jr|Sr|JR|SR)\.$")
+# A stop that is the name's: an initial, "Jr.", and a company's legal form ("Verity
+# Compute, Inc." is how the release names its issuer; audit 34).
+_ABBREVIATED_END = re.compile(r"[\s,]([A-Z]|Jr|Sr|JR|SR|Inc|Corp|Co|Ltd|Bros)\.$")
 
 
 _CLOCK_WORDS = frozenset({
