@@ -264,7 +264,8 @@ def extract_article(
         # Only where htmldate's day will date the record (1 ms a page on an old site's).
         page.visible_stamps = tuple(visible_stamps(tree))
         page.attribute_stamps = tuple(attribute_stamps(tree))
-        page.figure_days = tuple(days_in_figures(tree))
+        if _either_order(metadata.date):
+            page.figure_days = tuple(days_in_figures(tree))
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
@@ -281,6 +282,16 @@ def extract_article(
     headings = heading_texts(tree, not_headings=lead[1:] if lead else ())
     paid = paid_lines(tree, page.jsonld)
     return RawArticle(text, page, metadata, method, headings, paid, code_lines(tree))
+
+
+def _either_order(iso_day: str) -> bool:
+    """htmldate's day (YYYY-MM-DD) could be the other reading of a day in figures: both
+    numbers 12 or less, and not the same."""
+    try:
+        month, day = int(iso_day[5:7]), int(iso_day[8:10])
+    except ValueError:
+        return False
+    return day <= 12 and month != day
 
 
 def code_lines(tree) -> frozenset[str]:
