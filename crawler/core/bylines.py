@@ -381,11 +381,18 @@ _HAS_TEXT = etree.XPath("boolean(descendant::text()[normalize-space()])")
 # A credits section after the post, marked like a byline ("section.contributors"): its
 # heading says what it is, and its lines are roles ("Research: A, B, C"), not the byline.
 _CREDITS_HEADING = re.compile(r"^(contributors?|credits|acknowledge?ments?)\s*:?$", re.I)
-_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _credits_section(node) -> bool:
-    return any(_CREDITS_HEADING.match(element_text(h)) for h in _HEADINGS(node))
+    """The section opens with such a heading: only its first child is looked at, so nested
+    marked elements cost one look each."""
+    first = next((child for child in node if isinstance(child.tag, str)), None)
+    return (
+        first is not None
+        and first.tag in _HEADING_TAGS
+        and bool(_CREDITS_HEADING.match(element_text(first)))
+    )
 
 
 def _innermost(marked: list) -> list:
