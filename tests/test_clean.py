@@ -1442,8 +1442,11 @@ def test_plugs_counts_and_disclaimers_of_audit_34_go_where_they_sit():
             for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
-    # Medium's claps and responses over and under the story; a newsletter form's leftovers.
-    assert clean_lines(["1.2K", "14", *BODY, "1.2K", "14"]).lines == BODY
+    # Medium's claps and responses over the story; a newsletter form's leftovers. Under it,
+    # a figure the story ends on stays (the review).
+    assert clean_lines(["1.2K", "14", *BODY]).lines == BODY
+    tally = [*BODY, "The final tally was:", "1,204"]
+    assert clean_lines(tally).lines == tally
     assert clean_lines([*BODY, "Read our Privacy Policy", "An error occured."]).lines == BODY
     # A count inside the story (past its first long paragraph), and prose that mentions
     # the words, stay.
@@ -1470,3 +1473,24 @@ def test_a_trade_sites_event_promo_after_the_story_goes():
     assert clean_lines([*BODY, *promo]).lines == BODY
     told = "Want to learn more about the model? The lab said a paper would follow in January."
     assert clean_lines([*BODY, told]).lines == [*BODY, told]
+
+
+def test_the_review_prose_that_audit_32_and_34s_patterns_must_not_take():
+    """Sentences of ordinary stories, each close to one of the new patterns (the review of
+    session 47 found each removed)."""
+    prose = [
+        "But doctors warn that AI translations can contain errors that could put patients at"
+        " risk, the study found.",
+        "Machine translations may contain mistakes, the study's authors concluded in the paper.",
+        "Residents can explore other upcoming community events and concerts on the city's site.",
+        "Want to learn more about the proposal? Attend the public hearing on Jan. 5 at City Hall.",
+        "The company says it provides this information without warranty of any kind, a "
+        "standard clause, lawyers said.",
+        "Listen to our conversation with the mayor on the podcast, where she explains the plan.",
+    ]
+    for line in prose:
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == placed, line
+    # A tips box's question goes after the story (TIP_CALL), not between paragraphs.
+    inside = [BODY[0], "Have a tip?", *BODY[1:]]
+    assert clean_lines(inside).lines == inside

@@ -1312,3 +1312,21 @@ def test_a_jsonld_poster_gives_way_to_the_writers_the_byline_links():
     )
     page = read_page_meta(lxml_html.fromstring(html))
     assert resolve_authors(page, None, Hints()) == ["Karim Ahmed", "Lin Wang"]
+
+
+def test_the_reviews_bylines_cards_and_labels():
+    # Two names marked in one byline are both read (the name part is one card's only).
+    two = (
+        '<div class="byline">By <span class="authors"><span itemprop="name">Jane Doe</span>'
+        ' and <span itemprop="name">John Roe</span></span></div>'
+    )
+    assert names_in(" ".join(_byline(two))) == ["Jane Doe", "John Roe"]
+    # A review's table and a rating after an "Author" label are no byline.
+    table = "<table><tr><th>Author</th><td>Jane Austen</td></tr></table>"
+    assert _byline(table) == ()
+    rating = "<div><span>Author</span><span>Rating: 5 stars</span></div>"
+    assert _byline(rating) == ()
+    # A <nav> of more writers than a byline holds is a staff menu (and is judged from its
+    # first links only: a nav of 5,000 took 77 s, the review).
+    staff = "".join(f'<a href="/author/w{n}">Writer Number{n}</a> ' for n in range(40))
+    assert _byline(f"<nav>{staff}</nav><h1>Chips</h1><p>No byline here.</p>") == ()

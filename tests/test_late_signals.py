@@ -3,7 +3,9 @@
 Python resets a signal handler written in Python (Scrapy's) to the system default while
 the interpreter shuts down; a SIGINT then killed the process (status 130) after run.json
 had been written. The tests watch the process's signal disposition in /proc and send
-SIGINT at that very moment, so they fail every time the window is open, not by luck.
+SIGINT as soon as they see it at the default: without the fix they fail whenever the 1 ms
+poll catches that brief window (it did in every run tried), and a poll that misses it lets
+them pass, so they can miss a regression but not fail a good build.
 """
 
 from __future__ import annotations

@@ -325,3 +325,20 @@ def test_a_day_in_figures_is_read_in_the_order_the_page_writes_its_days():
     assert _record(alone).published_at.date().isoformat() == "2025-07-12"
     us = alone.replace("<html>", '<html lang="en-US">')
     assert _record(us).published_at.date().isoformat() == "2025-12-07"
+
+
+def test_the_reviews_ranges_update_attributes_and_words():
+    # A range's second clock is no zone; an update's epoch is not the publication's.
+    record = _record(_page(meta="<span class='stamp'>Dec 7, 2025, 10:00-11:30</span>"))
+    assert record.published_at.isoformat() == "2025-12-07T10:00:00+00:00"
+    both = (
+        "<span class='date' data-updated-ts='1765150000' data-publish-ts='1765100000'>"
+        "Dec 7, 2025</span>"
+    )
+    assert _record(_page(meta=both)).published_at.isoformat() == "2025-12-07T09:33:20+00:00"
+    # htmldate read the day in words: a sidebar's days in figures do not turn it round.
+    words = _page(
+        meta="<span>July 12, 2025</span>",
+        after="<aside><p>12/07/2025</p><p>11/20/2025</p></aside>",
+    ).replace("<html>", '<html lang="en-US">')
+    assert _record(words).published_at.date().isoformat() == "2025-07-12"

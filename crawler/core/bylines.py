@@ -22,6 +22,7 @@ stays a separate word that the name cleaning (crawler.core.authors) drops.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -31,6 +32,7 @@ from crawler.core.authors import (
     ROLE_BEFORE_NAME,
     credited_names,
     ends_in_role,
+    is_organization,
     names_in,
     other_credit,
     person_shaped,
@@ -268,7 +270,8 @@ _LABEL_TEXTS = etree.XPath(
     "//body//text()[string-length() < 25][contains(., 'uthor') or contains(., 'UTHOR')"
     " or contains(., ' by') or contains(., ' By') or contains(., ' BY')]"
 )
-_LABEL_TAGS = frozenset({"dt", "th", "span", "p", "div", "strong", "b", "h4", "h5", "h6"})
+# Not a table's header cell: a book review's "<th>Author</th><td>Jane Austen</td>".
+_LABEL_TAGS = frozenset({"dt", "span", "p", "div", "strong", "b", "h4", "h5", "h6"})
 
 
 def _labelled_list(tree) -> tuple[str, ...]:
@@ -281,10 +284,25 @@ def _labelled_list(tree) -> tuple[str, ...]:
         if element_text(label).lower().rstrip(":") not in _LIST_LABELS:
             continue
         names = label.getnext()
-        line = element_text(names) if names is not None else ""
-        if line and len(line) <= MAX_BLOCK_CHARS and _allowed(label):
+        if (
+            names is None
+            or not isinstance(names.tag, str)
+            or (label.tag == "dt") != (names.tag == "dd")
+        ):
+            continue  # a comment after the label; a <dt>'s value is its <dd>
+        line = element_text(names)
+        if _names_a_writer(line) and _allowed(label):
             return (f"By {line}",)
     return ()
+
+
+def _names_a_writer(line: str) -> bool:
+    """A short line that starts with a person's or an organization's name: not "Rating: 5
+    stars" after a review's "Author" label."""
+    if not line or len(line) > MAX_BLOCK_CHARS or ":" in line:
+        return False
+    first = next(iter(names_in(line)), "")
+    return first[:1].isupper() and (person_shaped(first) or is_organization(first))
 
 
 def _ends_at_break(text) -> bool:
@@ -434,10 +452,12 @@ def _allowed(node) -> bool:
 
 def _names_only(navigation) -> bool:
     """A short `<nav>` whose every link goes to a writer's page: a byline ("Written by
-    <a>…</a>, Edited by <a>…</a>"), not a site's menu, whose links go to its sections."""
-    anchors = list(navigation.iter("a"))
+    <a>…</a>, Edited by <a>…</a>"), not a site's menu, whose links go to its sections. At
+    most MAX_NAMES links are looked at, so a nav of thousands costs no more (the review: a
+    nav of 5,000 author links took 77 s, once for each link in it)."""
+    anchors = list(itertools.islice(navigation.iter("a"), MAX_NAMES + 1))
     return (
-        bool(anchors)
+        0 < len(anchors) <= MAX_NAMES
         and all(_is_name_link(anchor) for anchor in anchors)
         and len(element_text(navigation)) <= MAX_BLOCK_CHARS
     )
@@ -487,12 +507,16 @@ _NAME_PARTS = etree.XPath(".//*[@class or @itemprop or @property]")
 def _name_part(node):
     """The element of a writer's card that holds the name (Hugging Face's `a.author`:
     `span.fullname` and `span.username`, read together as "Loubna Haddad loubnah"), or the
-    card itself."""
+    card itself: also when it holds several names ("<span itemprop=name>Jane Doe</span> and
+    <span itemprop=name>John Roe</span>"), which are read together."""
+    parts = []
     for part in _NAME_PARTS(node):
         marks = " ".join(filter(None, (part.get(k) for k in ("class", "itemprop", "property"))))
         if _NAME_MARK.search(marks) and element_text(part):
-            return part
-    return node
+            parts.append(part)
+            if len(parts) > 1:
+                return node
+    return parts[0] if parts else node
 
 
 def _separator_before(previous, node) -> str | None:

@@ -384,8 +384,9 @@ RELATED_HEADING = re.compile(
 # by TechForge Media. Explore other upcoming enterprise technology events and webinars
 # here." (audit 34)
 EVENT_PROMO = re.compile(
-    r"^want to learn more about [^?]{1,80}\? (check out|join us at|attend)\b"
-    r"|\bexplore (other|more) upcoming [\w ]{0,40}\b(events|webinars|conferences)\b",
+    r"^want to learn more about [^?]{1,80}\? (check out|join us at)\b.{0,80}"
+    r"\b(expo|summit|conference|event|webinar|festival)s?\b"
+    r"|\bexplore (other|more) upcoming [\w ]{0,40}\bevents and webinars\b",
     re.IGNORECASE,
 )
 
@@ -395,7 +396,11 @@ EVENT_PROMO = re.compile(
 # content "as is" without warranty of any kind …" (audit 34).
 DISCLAIMER = re.compile(
     r"^(legal )?disclaimer\s*:"
-    r"|\bprovides? this (news )?(content|information|material|release|article)\b[^.]{0,20}"
+    # The wire by name: "EIN Presswire provides this news content …", not "The company says
+    # it provides this information without warranty …" (the review).
+    r"|^(?-i:[A-Z])[\w.&'’-]*( (?-i:[A-Z])[\w.&'’-]*){0,3} provides? this (news )?"
+    r"(content|information|material|release|article)\b"
+    r"[^.]{0,20}"
     r"\bwithout warranty of any kind\b",
     re.IGNORECASE,
 )
@@ -431,8 +436,8 @@ WIDGET_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-# A count alone on its line at the text's edge: Medium's claps and responses ("1.2K", "14")
-# over and under the story.
+# A count alone on its line over the story: Medium's claps and responses ("1.2K", "14").
+# Not under it, where a story may end on a figure ("The final tally was:", "1,204").
 BARE_COUNT = re.compile(r"^\d{1,3}(,\d{3})*(\.\d)?[km]?$", re.IGNORECASE)
 
 # Loose calls to action: removed only from the trailing edge of the text.
@@ -494,7 +499,6 @@ EDGE_ONLY = {
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
-    "counter": (BARE_COUNT,),
     # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
     # Silicon", "Via: The Register". A few words naming a site, never a sentence.
     "source_credit": _compile(r"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{1,60}$"),
@@ -574,7 +578,7 @@ TIP_BOX = re.compile(
     r"|^for more (stories|news|articles) like this,? (check|visit|see|head to|go to) our\b"
     # The question and the address on lines of their own: "Do you have a story for The Sun
     # Online Tech & Science team?", then "Email us at tech@…" (audit 32).
-    r"|^(do you have|got|have) an? (news )?(tip|story|story idea)( to share)?( for [^?]{1,60})?\?$"
+    r"|^(do you have|got|have) an? (news )?(tip|story|story idea) (to share )?for [^?]{1,60}\?$"
     r"|^(e-?mail|contact|message|write to) us (at|on|via) \S+@\S+$",
     re.IGNORECASE,
 )
@@ -623,9 +627,11 @@ _TRANSLATION_ERRORS = (
     r"translations? (may|might|can|could) (contain|include|have) (inaccuracies|errors|mistakes)"
 )
 MACHINE_TRANSLATION_NOTE = re.compile(
-    # The note names the machine, or sends the reader to the original.
-    rf"\b(ai|beta|automatic\w*|machine)\b[^.!?]{{0,40}}[.!]?\s*{_TRANSLATION_ERRORS}\b"
-    rf"|\b{_TRANSLATION_ERRORS}\W+(please )?(refer|see|consult|check) (to )?the original\b"
+    # The site's tool in beta, or the reader sent to the original: never a story's sentence
+    # about translation errors ("AI translations can contain errors, doctors warn").
+    rf"^[^.]{{0,60}}\bin beta\b[^.]{{0,20}}[.!]\s*{_TRANSLATION_ERRORS}\b"
+    rf"|^[^.]{{0,60}}\b{_TRANSLATION_ERRORS}\W+(please )?(refer|see|consult|check) (to )?the"
+    r" original\b"
     r"|^this (article|story|content|page) (was|has been|is) (automatically |machine[- ])?"
     r"translated\b.{0,60}\b(ai|automatically|machine|tool|software)\b",
     re.IGNORECASE,
@@ -638,7 +644,7 @@ NEWSLETTER_PLUG = _compile(
     r"^(sign up|subscribe)( here| now| today| free)? (for|to) (our|the) .{0,40}\bnewsletters?\b",
     r"^get (the|our) .{0,40}\b(newsletters?|delivered to your inbox)\b",
     # The site's podcast: "Listen to our Inside Politics podcast for the best political chat".
-    r"^listen to our [^.!?]{0,40}\bpodcast\b[^.!?]{0,60}$",
+    r"^listen to our( [\w'’&-]+){0,4} podcast\b[^.!?]{0,60}$",
     # In the site's voice, after a line about the site: "ProPublica is a nonprofit
     # newsroom … Sign up to receive our biggest stories as soon as they're published."
     r"\bsign up (to|and) (receive|get) our\b",

@@ -8,6 +8,7 @@ metadata steps that our sources leave open (crawler.compat.trafilatura.metadata)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -264,8 +265,8 @@ def extract_article(
         # Only where htmldate's day will date the record (1 ms a page on an old site's).
         page.visible_stamps = tuple(visible_stamps(tree))
         page.attribute_stamps = tuple(attribute_stamps(tree))
-        if _either_order(metadata.date):
-            page.figure_days = tuple(days_in_figures(tree))
+        if either := _either_order(metadata.date):
+            page.figure_days = tuple(days_in_figures(tree, either))
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
@@ -284,14 +285,14 @@ def extract_article(
     return RawArticle(text, page, metadata, method, headings, paid, code_lines(tree))
 
 
-def _either_order(iso_day: str) -> bool:
-    """htmldate's day (YYYY-MM-DD) could be the other reading of a day in figures: both
-    numbers 12 or less, and not the same."""
+def _either_order(iso_day: str) -> date | None:
+    """htmldate's day (YYYY-MM-DD), when it could be the other reading of a day in figures:
+    both numbers 12 or less, and not the same."""
     try:
-        month, day = int(iso_day[5:7]), int(iso_day[8:10])
+        day = date.fromisoformat(iso_day[:10])
     except ValueError:
-        return False
-    return day <= 12 and month != day
+        return None
+    return day if day.day <= 12 and day.month != day.day else None
 
 
 def code_lines(tree) -> frozenset[str]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -136,7 +137,11 @@ def _abbr_stamp(element) -> str | None:
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
 # "BST", "EST", "GMT+1" / "UTC+05:30" as European and Asian sites print their zone, "-0400",
 # and each in brackets: "10:12AM (EST)".
-_ZONE = r"(?:\s*\(?(?:(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?|[+-]\d{2}:?\d{2}\b)\)?)?"
+# A bare offset after a space, "14:30 -0400"; not a range's second clock, "10:00-11:30".
+_ZONE = (
+    r"(?:\s*\(?(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?\)?"
+    r"|\s+\(?[+-]\d{2}:?\d{2}\b(?![:.]\d)\)?)?"
+)
 # A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
 # month is left to the reader of the stamp (crawler.core.dates.day_readings).
 _NUMERIC_DAY = (
@@ -215,6 +220,8 @@ _EPOCH_ATTRIBUTES = etree.XPath(
     "[translate(., '0123456789', '') = '']"
 )
 _TIME_ATTRIBUTE = re.compile(r"publish|posted|created|date|time|(?<![a-z])ts(?![a-z])", re.I)
+# An update's, an expiry's, a cache's time: not the publication's ("data-updated-ts").
+_NOT_PUBLICATION = re.compile(r"updat|modif|edit|expir|timeout|cache", re.I)
 
 
 def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
@@ -225,7 +232,9 @@ def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
     found = [
         (value.attrname, str(value))
         for value in _EPOCH_ATTRIBUTES(tree)
-        if _TIME_ATTRIBUTE.search(value.attrname) and not _in_chrome(value.getparent())
+        if _TIME_ATTRIBUTE.search(value.attrname)
+        and not _NOT_PUBLICATION.search(value.attrname)
+        and not _in_chrome(value.getparent())
     ]
     values_of = Counter(name for name, _ in set(found))
     return [value for name, value in found if values_of[name] == 1]
@@ -237,13 +246,34 @@ _FIGURES = re.compile(r"(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(
 MAX_FIGURE_DAYS = 50
 
 
-def days_in_figures(tree: lxml_html.HtmlElement) -> list[tuple[int, int, int, str]]:
+def _in_words(text: str, day: date) -> bool:
+    name = _MONTH_NAMES[day.month - 1]
+    september = r"|sept\.?" if day.month == 9 else ""
+    month = rf"(?:{name}|{name[:3]}\.?{september})"
+    number = rf"0?{day.day}(?:st|nd|rd|th)?"
+    written = re.compile(
+        rf"\b{month}\s+{number},?\s+{day.year}\b|\b{number}\s+{month},?\s+{day.year}\b",
+        re.IGNORECASE,
+    )
+    return written.search(text) is not None
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
+def days_in_figures(tree: lxml_html.HtmlElement, day: date) -> list[tuple[int, int, int, str]]:
     """(first number, second number, year, separator) of each day the page prints in
     figures, chrome and lists of other posts included: their days are written in the same
-    order as the article's. The body's text at once, scripts' too (a page's data writes its
-    days as the page does): an XPath over every text node cost 4.7 ms a page."""
+    order as the article's. None when the page writes `day` (htmldate's) in words: htmldate
+    read it there, not from figures. The body's text at once, scripts' too (a page's data
+    writes its days as the page does): an XPath over every text node cost 4.7 ms a page."""
     body = tree.find("body")
     text = etree.tostring(body if body is not None else tree, method="text", encoding=str)
+    if _in_words(text, day):
+        return []
     found = []
     for match in _FIGURES.finditer(text):
         first, separator, second, year = match.groups()

@@ -40,7 +40,8 @@ def new_run_dir(output_dir: str | Path, spider: str, now: datetime | None = None
 
 
 def point_latest(run_dir: Path) -> None:
-    """`<spider>/latest` -> the newest finished run, replaced atomically."""
+    """`<spider>/latest` -> the newest run that wrote run.json (one a signal stopped
+    included), replaced atomically."""
     link = run_dir.parent / "latest"
     tmp = run_dir.parent / f".latest-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
