@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -79,3 +80,23 @@ def test_a_second_ctrl_c_after_the_shutdown_is_still_exit_4(web, tmp_path):
     assert "Traceback" not in log
     summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
     assert summary["finish_reason"] == "shutdown"
+
+
+def test_once_the_run_is_over_a_signal_is_ignored_deterministically():
+    """The part of the fix that timing cannot hide (the review): after the crawl command's
+    run returns, SIGINT and SIGTERM sent to the process change nothing. Without the call
+    the process dies of the SIGINT (KeyboardInterrupt) or the SIGTERM (-15)."""
+    script = (
+        "import os, signal, time\n"
+        "from crawler.integration.commands.crawl import _ignore_late_signals\n"
+        "_ignore_late_signals()\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "time.sleep(0.2)\n"
+        "print('still here')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "still here"
