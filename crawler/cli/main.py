@@ -49,7 +49,8 @@ class PageTooLarge(ValueError):
     pass
 
 
-# `extract -` reads the page piped in, as Unix tools read "-" (a file named so is ./-).
+# `extract -` reads the page piped in, as Unix tools read "-" (a file named so is given by
+# its absolute path: Path("./-") is Path("-")).
 STDIN = Path("-")
 
 

@@ -37,7 +37,7 @@ from crawler.core.authors import (
     other_credit,
     person_shaped,
 )
-from crawler.core.boxes import contains
+from crawler.core.boxes import SUBHEADINGS, contains
 from crawler.core.prose import text_owner
 
 # A mark is a word of a class, id, rel or itemprop value, however the theme joins its words:
@@ -399,7 +399,7 @@ _HAS_TEXT = etree.XPath("boolean(descendant::text()[normalize-space()])")
 # A credits section after the post, marked like a byline ("section.contributors"): its
 # heading says what it is, and its lines are roles ("Research: A, B, C"), not the byline.
 _CREDITS_HEADING = re.compile(r"^(contributors?|credits|acknowledge?ments?)\s*:?$", re.I)
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_TAGS = SUBHEADINGS | {"h1"}
 
 
 def _credits_section(node) -> bool:
