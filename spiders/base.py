@@ -36,7 +36,7 @@ from crawler.core.page_kind import listed_page_is_article
 from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
 from crawler.core.values import flag
 from crawler.core.xmlsafe import MAX_XML_BYTES
-from crawler.integration.failures import classify_failure
+from crawler.integration.failures import classify_failure, failure_detail
 from crawler.integration.rejected import PERMANENT_REJECTS, Rejected
 from crawler.integration.robots import UNREACHABLE_STAT, request_origin
 from crawler.integration.signals import crawl_stopping, request_finished
@@ -498,7 +498,7 @@ class ArticleSpider(scrapy.Spider):
             url=request.url,
             reason=verdict.reason,
             spider=self.name,
-            detail=f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:1000],
+            detail=failure_detail(failure.value),
             http_status=verdict.http_status,
             source=hints.source,
         )

@@ -123,3 +123,11 @@ def test_a_body_its_compression_label_cannot_decode_says_so(pages_crawl, web):
     ((kind, line),) = places(pages_crawl, web.url("/protocol/gzip-label-random-bytes"))
     assert kind == "reject" and line["reason"] == "bad_response"
     assert "is not gzip as its Content-Encoding says: BadGzipFile" in line["detail"], line
+
+
+def test_a_broken_chunk_size_names_the_chunk_in_its_detail(pages_crawl, web):
+    """Scrapy's ResponseDataLossError over it says nothing: the Twisted error under it does."""
+    ((kind, line),) = places(pages_crawl, web.url("/protocol/bad-chunk-size"))
+    assert kind == "reject" and line["reason"] == "bad_response"
+    assert "_MalformedChunkedDataError" in line["detail"], line
+    assert "chunk" in line["detail"].split("_MalformedChunkedDataError", 1)[1].lower(), line

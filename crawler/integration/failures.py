@@ -94,3 +94,31 @@ _PARSE_ERRORS = frozenset({"ParseError", "_MalformedChunkedDataError"})
 
 def _is_parse_error(error: BaseException) -> bool:
     return any(cls.__name__ in _PARSE_ERRORS for cls in type(error).__mro__)
+
+
+FAILURE_DETAIL_CHARS = 1000
+
+
+def failure_detail(exc: BaseException) -> str:
+    """The error and what it says; where it says nothing, the errors under it: Scrapy's
+    ResponseDataLossError over a malformed chunk says nothing ("ResponseDataLossError: "),
+    the Twisted errors it was raised from name the chunk."""
+    parts = [_describe(exc)]
+    if not str(exc).strip():
+        parts += [_describe(error) for error in _underlying(exc)]
+    return "; ".join(dict.fromkeys(part for part in parts if part))[:FAILURE_DETAIL_CHARS]
+
+
+def _underlying(exc: BaseException):
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ResponseFailed):
+            yield from (reason.value for reason in seen.reasons)
+        elif seen is not exc:
+            yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+def _describe(error: BaseException) -> str:
+    message = str(error).strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
