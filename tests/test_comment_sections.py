@@ -45,6 +45,17 @@ def test_a_comments_box_needs_only_a_word_of_commenting():
         assert drop_comment_sections(page) == 1, label
 
 
+def test_comments_picked_from_a_thread_go_by_their_label_alone():
+    picked = "<p>ThatGuy: Spring, they said last year too.</p><p>Score: 42 Votes</p>"
+    for label in ("Top Rated Comments", "Most Popular Comments", "Editors' Picks Comments"):
+        page = _page(f'<div class="toprated"><h3>{label}</h3>{picked}</div>')
+        assert drop_comment_sections(page) == 1, label
+        assert _text(page) == f"HaystackLite{PARAGRAPH}"
+    # The article's own section on ratings keeps its heading and text.
+    page = _page(f"<section><h3>Top Rated Models</h3>{picked}</section>")
+    assert drop_comment_sections(page) == 0
+
+
 def test_a_footer_or_a_section_sharing_a_label_stays():
     footer = (
         "<footer><div><h4>Community</h4><ul><li><a href='/forums'>Forums</a></li>"

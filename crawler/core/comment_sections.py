@@ -7,7 +7,8 @@ and over a "Sign up or log in to comment" line, and the comments came out as par
 of the article. The box is the heading's parent, when the heading is its first element:
 a comment section is a section of its own, not a subheading of the article.
 
-A label the article itself could use ("Community", "Responses") needs the box to say how
+A label that names comments picked from a thread ("Top Rated Comments") needs nothing
+more. A label the article itself could use ("Community", "Responses") needs the box to say how
 to comment; "Comments" needs only a word of commenting in the box. Neither takes a box
 with the page's headline in it, nor the body or main element.
 """
@@ -23,6 +24,13 @@ COMMENTS_LABEL = re.compile(
     rf"^{_COUNT}\s*(reader |user )?comments?{_COUNT}$"
     r"|^(join|start) the (discussion|conversation)$"
     r"|^(leave|post|add|write) (a|your) (comment|reply|response)$",
+    re.IGNORECASE,
+)
+# Comments picked from a thread ("Top Rated Comments" over "ThatGuy: Spring, they said last
+# year too." and "Score: 42 Votes", audit 34): the label alone says what the box holds.
+PICKED_LABEL = re.compile(
+    r"^(top|best|featured|popular|most (popular|liked|recommended|upvoted|voted)"
+    r"|(top|highest|highly)[- ]rated|editors?'?’?s?'? picks?|staff picks?) (reader )?comments?$",
     re.IGNORECASE,
 )
 SHARED_LABEL = re.compile(rf"^(community|responses|replies|discussion){_COUNT}$", re.IGNORECASE)
@@ -57,6 +65,8 @@ def drop_comment_sections(tree) -> int:
 
 
 def _is_comment_box(box, heading, label: str) -> bool:
+    if PICKED_LABEL.match(label):
+        return True
     if COMMENTS_LABEL.match(label):
         evidence = COMMENTING_WORD
     elif SHARED_LABEL.match(label):
