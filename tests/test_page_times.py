@@ -232,7 +232,7 @@ def test_a_day_printed_in_figures_takes_the_time_beside_it():
     for stamp, expected in (
         ("07.12.2025 14:30", "2025-12-07T14:30:00+00:00"),
         ("Published on 07/12/2025 - 14:30 GMT+1", "2025-12-07T13:30:00+00:00"),
-        ("12/07/2025 3:45 PM EST", "2025-07-12T20:45:00+00:00"),  # the US order
+        ("12/07/2025 3:45 PM EST", "2025-12-07T20:45:00+00:00"),  # EST: month first
         ("2025-12-07 09:05 IST", "2025-12-07T03:35:00+00:00"),
     ):
         record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
@@ -325,6 +325,17 @@ def test_a_day_in_figures_is_read_in_the_order_the_page_writes_its_days():
     assert _record(alone).published_at.date().isoformat() == "2025-07-12"
     us = alone.replace("<html>", '<html lang="en-US">')
     assert _record(us).published_at.date().isoformat() == "2025-12-07"
+
+
+def test_a_zone_beside_a_day_in_figures_says_its_order():
+    # "11:42 AM ET 12/05/2025" under <html lang="en">: an American clock, December 5
+    # (audit 35); htmldate read May 12. A British zone keeps the day first; GMT says nothing.
+    american = _page(meta="<span class='post-time'>11:42 AM ET 12/05/2025</span>")
+    assert _record(american).published_at.isoformat() == "2025-12-05T16:42:00+00:00"
+    british = _page(meta="<span class='post-time'>11:42 BST 12/05/2025</span>")
+    assert _record(british).published_at.isoformat() == "2025-05-12T10:42:00+00:00"
+    greenwich = _page(meta="<span class='post-time'>11:42 GMT 12/05/2025</span>")
+    assert _record(greenwich).published_at.date().isoformat() == "2025-05-12"
 
 
 def test_the_reviews_ranges_update_attributes_and_words():

@@ -413,7 +413,7 @@ def _in_page_order(day: datetime, page: PageMeta) -> datetime:
     order = figure_order(list(page.figure_days), page.html_lang)
     if order is None:
         return day
-    for first, second, year, _ in page.figure_days:
+    for first, second, year, *_ in page.figure_days:
         month, of_month = (first, second) if order == "month" else (second, first)
         if year != day.year or {first, second} != {day.month, day.day} or month == day.month:
             continue
