@@ -1494,3 +1494,75 @@ def test_the_review_prose_that_audit_32_and_34s_patterns_must_not_take():
     # A tips box's question goes after the story (TIP_CALL), not between paragraphs.
     inside = [BODY[0], "Have a tip?", *BODY[1:]]
     assert clean_lines(inside).lines == inside
+
+
+def test_appeals_pitches_notes_and_credits_of_audit_35_go_where_they_sit():
+    """Audit 35 (US local news, finance news, English editions abroad)."""
+    anywhere = {
+        "appeal": [
+            "Support our nonprofit journalism. Lamp Matters is a nonprofit newsroom. We rely on "
+            "readers like you. Donate today, and your gift will be matched.",
+        ],
+        "event_promo": [
+            "Lamp Brainstorm AI returns to San Francisco Dec. 8–9 to convene technologists, "
+            "investors and policymakers. Apply to attend today!",
+            "Join us for conversations that matter at the 2026 Lamp Festival in downtown "
+            "Austin. Buy tickets today!",
+        ],
+        "sponsor": [
+            "Disclosure: Google and the Data Center Coalition have been financial supporters "
+            "of The Lamp Tribune, a nonprofit news organization. Financial supporters play no "
+            "role in the Tribune's journalism.",
+        ],
+        "newsletter": [
+            "Should you invest $1,000 in Micron Technology right now?",
+            "Before you buy stock in Micron Technology, consider this:",
+            "Consider when Netflix made this list on December 17, 2004... if you invested "
+            "$1,000 at the time of our recommendation, you'd have $612,345!*",
+            "*Stock Advisor returns as of December 5, 2025",
+        ],
+        "aggregator": ["This story was originally featured on Lamp.com"],
+        "disclaimer": [
+            "This news story has been written and fact-checked by an external editorial team. "
+            "We select the most relevant news and use automatic translation tools such as "
+            "DeepL to translate it into English.",
+        ],
+        "ui_control": ["Your feedback", "External Content"],
+    }
+    for kind, found in anywhere.items():
+        for line in found:
+            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+                result = clean_lines(placed)
+                assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
+    # At the end: a commentary desk's credits, a follow line with the handle, a note on how
+    # the site works, a reaction poll with its moods, and a widget's label left alone.
+    tail = [
+        "Follow @liamward on X",
+        "Please follow Harrison Miller on X/Twitter @IBD_HMiller for more stock news.",
+        "Editing by Peter Thal Larsen; Production by Maya Nandhini",
+        "If you want to know more about how we work, have a look here, and if you have "
+        "feedback on this news story please write to us.",
+    ]
+    for line in tail:
+        assert clean_lines([*BODY, line]).lines == BODY, line
+    poll = ["How does this make you feel?", "- Happy", "- Sad", "- Angry"]
+    assert clean_lines([*BODY, *poll]).lines == BODY
+    assert clean_lines([*BODY[:2], "Read Next:", "Photo: Lamp", BODY[2]]).lines == BODY
+
+
+def test_the_prose_that_audit_35s_patterns_must_not_take():
+    prose = [
+        "Residents who want to speak at the public forum must register.",
+        "The summit returns to Geneva next year, and 2,000 delegates have registered.",
+        "Donors have no role in choosing the winners, the foundation said.",
+        "Google has been a financial supporter of the museum since 2019, records show.",
+        "Should you invest in index funds? Most advisers say yes, with caveats.",
+        "Readers like you are rare, the editor joked at the conference.",
+        "Follow the money on X and you find the same three investors.",
+    ]
+    for line in prose:
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == placed, line
+    # A wire's bracketed credit and a follow line without a handle stay (Dragnet's gold).
+    for line in ("(Editing by Clare Fallon)", "Follow Grace on Twitter."):
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line

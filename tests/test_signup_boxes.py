@@ -265,3 +265,29 @@ def test_a_membership_appeal_between_paragraphs_goes_with_its_button_naming_the_
     story = f"<p>{PARAGRAPH} Supporters held signs. <a>Support Ukraine</a> was one.</p>"
     page = _page(f"<article><h1>Headline</h1>{story}<p>{PARAGRAPH}</p></article>")
     assert drop_signup_boxes(page) == 0
+
+
+def test_an_appeal_whose_story_paragraph_names_no_pitch_goes_with_the_rest():
+    # Audit 35: "You're a dedicated reader" over three paragraphs in the site's voice, only
+    # the last asking for support ("Join Our Community"). A section of the story told in
+    # "we", with a quote, stays whatever its button.
+    box = (
+        '<div class="community-box"><h3>You are a dedicated reader</h3><p>We are really '
+        "pleased that you have read 5 Metro Ledger articles in the past month.</p><p>That is "
+        "why we started the Metro Ledger ten years ago, to provide discerning readers like "
+        "you with must-read coverage of the city and the region around it.</p><p>So now we "
+        "have a request. We have not put up a paywall, but our journalism is costly, so we "
+        "invite readers to help support our work by joining the Metro Ledger Community.</p>"
+        "<a>Join Our Community</a></div>"
+    )
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{box}</article>")
+    assert drop_signup_boxes(page) == 1
+    assert "dedicated reader" not in page.text_content()
+    told = (
+        "<div><p>We started the lab ten years ago to give researchers like you a place to "
+        "test models on real data, the founder said in a statement on Tuesday.</p><p>We now "
+        "support 40 universities and hope to double that, she said, adding that membership "
+        "stays free for students.</p><a>Join Our Community</a></div>"
+    )
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{told}</article>")
+    assert drop_signup_boxes(page) == 0

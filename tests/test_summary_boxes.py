@@ -93,3 +93,16 @@ def test_a_summary_box_marked_ai_generated_under_its_bullets_goes():
     )
     page = _page(f"{figure}<p>{PARAGRAPH}</p>")
     assert drop_ai_summaries(page) == 0
+
+
+def test_a_summary_box_whose_note_is_a_sentence_goes():
+    # Audit 35: "Summary" over the note "This is AI generated summarization, which may
+    # have errors. …" and two bullets, above the story.
+    box = (
+        '<div class="ai-summary"><h4>Summary</h4><p>This is AI generated summarization, which '
+        "may have errors. For context, always refer to the full article.</p><ul><li>About "
+        "48,000 pairs are recalled.</li><li>Owners get a refund.</li></ul></div>"
+    )
+    page = _page(f"{box}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(page) == 1
+    assert page.text_content() == PARAGRAPH * 2

@@ -130,6 +130,9 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^skip (the |to )?(next|previous|this) section( explore more| [a-z]+ more)?$",
     r"^(show|view) (key|all) (events|posts|updates)( only)?$",
     r"^send us (your )?feedback\.?$",
+    # A feedback box's field label and an embed's placeholder title (audit 35).
+    r"^(give us )?your feedback\.?$",
+    r"^(external|third[- ]party) content$",
     r"^our standards\s*:.{0,60}$",
     # What a script prints when it did not run, or a form when it was sent.
     r"^(thank you|thanks) for (signing up|subscribing|your interest)\b.{0,40}$",
@@ -183,6 +186,36 @@ SPONSOR = _compile(
     r"^paid (post|content|partnership)\b",
     r"^(this|today's) (issue|edition|newsletter|episode|post)\b.{0,60}"
     r"\b(is|was) (brought to you|sponsored|presented|supported) by\b",
+    # A nonprofit newsroom's funders under the story: "Disclosure: AARP Texas and Google have
+    # been financial supporters of The Texas Tribune … Financial supporters play no role in
+    # the Tribune's journalism." (audit 35)
+    r"^disclosure\s*:.{0,200}\bfinancial (supporters?|sponsors?|backers?)\b",
+    r"\b(supporters|sponsors|donors|funders) (play|have) no role in (the|our) ([\w.'’ -]{1,30} )?"
+    r"(journalism|reporting|coverage|editorial)",
+)
+
+# An investing newsletter's pitch under the story, syndicated with it (Yahoo, Nasdaq, MSN):
+# "Should you invest $1,000 in Micron right now?", "Before you buy stock in Micron, consider
+# this:", "… if you invested $1,000 at the time of our recommendation, you'd have …",
+# "*Stock Advisor returns as of December 5, 2025" (audit 35).
+STOCK_PICK_PITCH = _compile(
+    r"^should you (invest|buy|put) \$[\d,]+ (in|into) [^?]{1,80} right now\?$",
+    r"^before you buy (stock|shares) (in|of) [^,]{1,80}, consider this\W*$",
+    r"\bjust identified what they believe are the \d+ best stocks\b",
+    r"\bif you invested \$[\d,]+ at the time of our recommendation\b",
+    r"^\*\s?[\w ]{1,30} returns as of\b",
+    r"^see the \d+ stocks\W*$",
+)
+
+# An event's advertisement, ending on the call to come: "Fortune Brainstorm AI returns to San
+# Francisco Dec. 8–9 to convene … Apply to attend today!", "Join us … at the 2026 Texas
+# Tribune Festival in downtown Austin. Buy tickets today!" (audit 35). A story about an
+# event reports it; it does not sell its tickets.
+EVENT_CALL = _compile(
+    # The call is a sentence of its own: "… must register." is a story's.
+    r"\b(festival|summit|conference|expo|forum|event|returns)\b.{0,400}(^|[.!?]\s+)"
+    r"(apply to attend|buy (your )?tickets|get (your )?tickets|register|save your (seat|spot)"
+    r"|reserve your (seat|spot)|request (an|your) invitation)( (now|today|here))?\W*$",
 )
 
 # An affiliate disclosure, above or below the article: "If you buy something from a link,
@@ -334,6 +367,8 @@ AGGREGATOR = _compile(
     r"\boriginal (article|story|post|report) (was )?(first )?(published|appeared)\b",
     r"^(read|view|see) the (original|full) (article|story|post|report)\b",
     r"^(this (story|article|post) (originally|first) appeared (on|in|at))\b",
+    # Yahoo's syndication line: "This story was originally featured on Fortune.com" (audit 35).
+    r"^(this (story|article|post) (was )?(originally|first) (featured|ran) (on|in|at))\b",
     r"^related on\b",
     r"^curated (from|by)\b",
     r"^(topics|tags|filed under|categories)\s*:",
@@ -351,7 +386,7 @@ LIST_ITEM = re.compile(r"^\s*([-•*–]|\d+[.)])\s+")
 
 ORIGINAL_PUBLISHER = re.compile(
     r"(original (article|story|post|report) (was )?(first )?(published|appeared) (by|on|in|at)"
-    r"|(originally|first) (appeared|published) (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
+    r"|(originally|first) (appeared|published|featured) (on|in|at))\s+(?P<publisher>[^.|]{2,80})",
     re.IGNORECASE,
 )
 # When, not where: "Originally published on March 3, 2019 and updated", "… in the Spring
@@ -429,6 +464,9 @@ WIDGET_HEADING = re.compile(
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
     # A blog's cards under the post: "Keep reading", "Other posts of interest".
     r"|keep reading|other (?:posts|stories|articles) of interest"
+    # A reaction poll's question over its moods: "How does this make you feel?" (audit 35).
+    r"|how (?:does|did) this (?:article |story |post )?make you feel\??"
+    r"|what(?:'s|’s| is) your reaction\??"
     # A newspaper's topics to follow under the story: "Follow the topics in this article".
     r"|follow the topics(?: in this (?:article|story))?"
     # A trade site's further reading.
@@ -485,6 +523,11 @@ EDGE_ONLY = {
         r"^(contact|reach|email|e-mail) (?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,2}"
         r" (at|on) \S+@\S+",
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
+        # With the handle: "Follow @liamward on X", "Please follow Harrison Miller on
+        # X/Twitter @IBD_HMiller for more stock news and updates." (audit 35). Without one,
+        # Dragnet's gold keeps "Follow Grace on Twitter." as the story's last line.
+        r"^(?=.*@\w)(please )?follow (@\w+|(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,2})"
+        r" on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
     ),
     "related": (RELATED_HEADING,),
     # A follow-us bar after the article: its label and one line per network's link. A
@@ -523,6 +566,10 @@ EDGE_ONLY = {
         # The desk's credits under a story: "Editor: Wang Li | Proofreader: Zhao Yu".
         # Bracketed too, as Euractiv closes every story: "[Edited by Owen Ferrante]".
         r"^[\[(]?(edited|proofread|fact-checked|produced) by\b.{0,80}$",
+        # A commentary desk's: "Editing by Peter Thal Larsen; Production by Maya Nandhini"
+        # (audit 35). A wire's bracketed credit, "(Reporting by …; Editing by …)" or
+        # "(Editing by …)", stays, as Dragnet's gold keeps it.
+        r"^(editing|production) by\b[^()]{0,80}$",
         # A newspaper's credit for other reporters: "Contributing: Ray Okonkwo, The Oklahoman".
         r"^(contributing|contributors?|contributing reporters?)\s*:.{0,80}$",
         r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
@@ -564,6 +611,12 @@ PHOTO_CREDIT_END = re.compile(
 
 # A tips box after the article, run to a paragraph: "Got a tip? Send it our way. You can
 # reach the news desk at news@…, and we can keep you anonymous if you prefer."
+# A wire story's note on how the site works, run to a paragraph: "If you want to know more
+# about how we work, have a look here, and if you have feedback on this news story please
+# write to …" (audit 35).
+HOW_WE_WORK = re.compile(
+    r"^if you (want|would like|wish) to (know|learn|read) more about how we work\b", re.IGNORECASE
+)
 TIP_CALL = re.compile(r"^(got|have) a (news )?tip\b", re.IGNORECASE)
 # The same call set between paragraphs, where tabloids put it: "Got a story to share? Get in
 # touch at money@…". A question to the reader with the desk's address, never the story's.
@@ -633,7 +686,11 @@ MACHINE_TRANSLATION_NOTE = re.compile(
     rf"|^[^.]{{0,60}}\b{_TRANSLATION_ERRORS}\W+(please )?(refer|see|consult|check) (to )?the"
     r" original\b"
     r"|^this (article|story|content|page) (was|has been|is) (automatically |machine[- ])?"
-    r"translated\b.{0,60}\b(ai|automatically|machine|tool|software)\b",
+    r"translated\b.{0,60}\b(ai|automatically|machine|tool|software)\b"
+    # The site's own note under a wire story: "At SWI swissinfo.ch we select the most relevant
+    # news … and use automatic translation tools such as DeepL to translate it" (audit 35).
+    r"|\bwe\b[^.]{0,100}\buse (automatic|automated|machine|ai) translation (tools?|software)\b"
+    r"[^.]{0,40}\bto translate\b",
     re.IGNORECASE,
 )
 
@@ -712,6 +769,12 @@ APPEAL = _compile(
     r"\b(our|this) ([\w-]+ )?(journalism|reporting|content|site) (stays|remains) free\b",
     r"\breaders like you (make|help|keep)\b",
     r"^support our (mission|journalism|newsroom|work)\b.{0,60}\b(free|open|independent)\b",
+    # "Support our nonprofit journalism. CalMatters is a nonprofit newsroom. We rely on
+    # readers like you. Donate today …" (audit 35)
+    r"^support (our|independent|nonprofit|local) ([\w-]+ )?(journalism|newsroom|reporting)\b"
+    r".{0,120}\b(donat|contribut|member|give|gift)",
+    r"\b(we|our (journalism|newsroom|work)) (rely|relies|depend|depends|count|counts) on"
+    r" (readers|supporters|members|people) like you\b",
     r"^already (contributed|donated)\?",
     r"^yes,? i('ll| will) (give|contribute|donate)\b",
     r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",

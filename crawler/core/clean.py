@@ -35,7 +35,9 @@ from crawler.core.chrome_patterns import (
     DISCLAIMER,
     EDGE_ONLY,
     END_MARK,
+    EVENT_CALL,
     EVENT_PROMO,
+    HOW_WE_WORK,
     LIST_ITEM,
     MACHINE_TRANSLATION_NOTE,
     NAVIGATION,
@@ -55,6 +57,7 @@ from crawler.core.chrome_patterns import (
     SPONSOR,
     STANDARDS_HEADING,
     STATUS_BADGE,
+    STOCK_PICK_PITCH,
     STRONG_PROMO_LABEL,
     SUBSCRIPTION_OFFER,
     TEASER_DATE,
@@ -128,6 +131,7 @@ def clean_lines(
     _drop_inline_promos(result, links)
     _drop_pull_quotes(result)
     _drop_matching(result)
+    _drop_orphaned_widget_headings(result)
     # The contact block and the end mark before the trailing edge, whose notices (a rights
     # notice, a call to follow) may sit above them, and after it, as notices may follow.
     _drop_standards_box(result)
@@ -174,6 +178,10 @@ def _strict_kind(line: str) -> str | None:
                 return "affiliate"
             if any(p.search(line) for p in SPONSOR):
                 return "sponsor"
+            if any(p.search(line) for p in EVENT_CALL):
+                return "event_promo"
+            if any(p.search(line) for p in STOCK_PICK_PITCH):
+                return "newsletter"
             if any(p.search(line) for p in NEWSLETTER_NOTE):
                 return "newsletter"
             if any(p.search(line) for p in APPEAL):
@@ -192,6 +200,8 @@ def _strict_kind(line: str) -> str | None:
         ("advertisement", ADVERTISEMENT),
         ("affiliate", AFFILIATE),
         ("sponsor", SPONSOR),
+        ("event_promo", EVENT_CALL),
+        ("newsletter", STOCK_PICK_PITCH),
         ("credit", CREDIT),
         ("video", VIDEO_LABEL),
         ("newsletter", NEWSLETTER_LINES),
@@ -223,7 +233,7 @@ def _edge_kind(line: str) -> str | None:
     if _words(line) <= MAX_DISCLOSURE_WORDS:
         if RIGHTS_NOTICE.search(line):
             return "copyright"
-        if TIP_CALL.match(line):
+        if TIP_CALL.match(line) or HOW_WE_WORK.match(line):
             return "feedback"
         if SUBSCRIPTION_OFFER.match(line):
             return "newsletter"
@@ -523,6 +533,19 @@ def _drop_related_blocks(result: CleanResult, headings: Collection[str] = ()) ->
                 del lines[index:end]
                 continue
         index += 1
+
+
+def _drop_orphaned_widget_headings(result: CleanResult) -> None:
+    """A widget's heading left alone once the lines under it went as chrome: "Read Next:"
+    over a photo credit, its list of stories dropped before extraction (audit 35)."""
+    lines = result.lines
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if _words(line) > 8 or not WIDGET_HEADING.match(line):
+            continue
+        if index + 1 == len(lines) or not _is_title_like(lines[index + 1]):
+            result.removed["related"] += 1
+            del lines[index]
 
 
 def _opens_section(lines: list[str], index: int, headings: Collection[str]) -> bool:

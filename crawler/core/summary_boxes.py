@@ -18,7 +18,10 @@ from crawler.core.boxes import STOP_TAGS, SUBHEADINGS, contains
 
 MAX_BOX_WORDS = 150
 MAX_LABEL_CHARS = 60
-_DIGEST = r"(summary|summaries|key points|takeaways|highlights)"
+# A label may be a sentence when it says "summar…": "This is AI generated summarization,
+# which may have errors. For context, always refer to the full article." (audit 35)
+MAX_NOTE_CHARS = 160
+_DIGEST = r"(summary|summaries|summari[sz]ations?|key points|takeaways|highlights)"
 _AI = r"(ai|artificial intelligence)"
 AI_SUMMARY_LABEL = re.compile(
     rf"\b(ai|machine)[- ](assisted|generated|powered|written) {_DIGEST}\b"
@@ -37,10 +40,10 @@ def drop_ai_summaries(tree) -> int:
     boxes = []
     for element in tree.iter(etree.Element):
         text = element.text
-        if not text or len(text) > MAX_LABEL_CHARS:
+        if not text or len(text) > MAX_NOTE_CHARS:
             continue
         folded = text.casefold()  # a cheap test before the pattern, which most texts fail
-        if not ("summar" in folded or "ai" in folded):
+        if not ("summar" in folded or ("ai" in folded and len(text) <= MAX_LABEL_CHARS)):
             continue
         if AI_SUMMARY_LABEL.search(text):
             box = _box_of(element)
