@@ -65,6 +65,7 @@ from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
+from crawler.core.ticker_chips import drop_ticker_moves
 from crawler.core.video_cards import drop_video_cards
 from crawler.core.wrapper_sections import drop_wrapper_sections
 
@@ -355,6 +356,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_heading_permalinks(tree)
     drop_kickers(tree)
     drop_footnote_references(tree)
+    drop_ticker_moves(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
     drop_link_list_labels(tree)
