@@ -275,6 +275,16 @@ def test_a_press_releases_date_label_dates_it_and_a_sidebars_dates_do_not():
     assert labelled_publication(parse_tree(_page(meta=prose))) is None
 
 
+def test_a_labelled_day_takes_the_time_set_after_it():
+    # "First Published: Dec 07 2025 | 9:45 PM IST" (audit 35): the day was read alone.
+    meta = "<div class='first-published'>First Published: Dec 07 2025 | 9:45 PM IST</div>"
+    assert labelled_publication(parse_tree(_page(meta=meta))) == "Dec 07 2025 9:45 PM IST"
+    assert _record(_page(meta=meta)).published_at.isoformat() == "2025-12-07T16:15:00+00:00"
+    # The next part that is no time stays out: "Published: March 6, 2018 | Print".
+    print_edition = "<p>Published: March 6, 2018 | Print | 4:05</p>"
+    assert labelled_publication(parse_tree(_page(meta=print_edition))) == "March 6, 2018"
+
+
 def test_an_epoch_in_a_data_attribute_gives_the_time_of_the_printed_day():
     meta = "<span class='date' data-publish-ts='1741098600'>Mar 4, 2025</span>"
     record = _record(_page(meta=meta))

@@ -114,7 +114,8 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             continue
         for match in _LABELLED.finditer(line):
             if _DAY.search(match.group("date")):
-                return match.group("date")
+                clock = _CLOCK_AFTER.match(line, match.end())
+                return f"{match.group('date')} {clock.group(1)}" if clock else match.group("date")
     return None
 
 
@@ -142,6 +143,9 @@ _ZONE = (
     r"(?:\s*\(?(?-i:[A-Z]{2,5})\b(?:[+-]\d{1,2}(?::?\d{2})?\b)?\)?"
     r"|\s+\(?[+-]\d{2}:?\d{2}\b(?![:.]\d)\)?)?"
 )
+# The time after the day, set apart as the next part of a labelled line: "First Published:
+# Dec 07 2025 | 9:45 PM IST" (audit 35).
+_CLOCK_AFTER = re.compile(rf"\s*[|·•]\s*({_CLOCK}{_ZONE})\s*(?=$|[|·•])", re.IGNORECASE)
 # A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
 # month is left to the reader of the stamp (crawler.core.dates.day_readings).
 _NUMERIC_DAY = (
