@@ -15,6 +15,7 @@ from crawler.core.fields import (
 )
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.model import Hints
+from crawler.core.pipeline import process_page
 
 
 def test_authors_without_by_and_without_the_site():
@@ -1330,3 +1331,35 @@ def test_the_reviews_bylines_cards_and_labels():
     # first links only: a nav of 5,000 took 77 s, the review).
     staff = "".join(f'<a href="/author/w{n}">Writer Number{n}</a> ' for n in range(40))
     assert _byline(f"<nav>{staff}</nav><h1>Chips</h1><p>No byline here.</p>") == ()
+
+
+def test_an_editor_credited_by_label_is_no_author_beside_the_writer():
+    # Audit 35: a Ghost template lists the editor as a second JSON-LD author and links her
+    # to an author page under "Editor:"; the byline's writer is the one author.
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Drone makers fund AI guidance",
+        "author": [
+            {"@type": "Person", "name": "Oleh Marchuk", "url": "/author/oleh-marchuk/"},
+            {"@type": "Person", "name": "Teah Rowan", "url": "/author/teah-rowan/"},
+        ],
+    }
+    meta = (
+        '<div class="post-meta"><div class="author"><span>Author: </span>'
+        '<a href="/author/oleh-marchuk/">Oleh Marchuk</a></div><div class="editor">'
+        '<span>Editor: </span><a href="/author/teah-rowan/">Teah Rowan</a></div></div>'
+    )
+    paragraphs = "".join(
+        f"<p>Drone makers in the cluster said jamming had cut strike success by a third in "
+        f"the autumn, and that guidance software was now their first priority ({n}).</p>"
+        for n in range(5)
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Drone makers fund AI guidance</h1>{meta}{paragraphs}"
+        "</article></body></html>"
+    )
+    record = process_page(html.encode(), "https://news.example.com/drone-guidance/").record
+    assert record.authors == ["Oleh Marchuk"]
+    assert credited_names("Author: Oleh Marchuk Editor: Teah Rowan") == ["Teah Rowan"]
+    assert credited_names("By Jane Roe, Senior Editor") == []

@@ -239,18 +239,32 @@ _CREDITED = re.compile(
 )
 
 
+# An editor's credit by a label in the post's header: "Author: Oleksandr Kolomiets Editor:
+# Teah Pelechaty" (a Ghost template's, audit 35), "Copy editor: Ann Lee".
+EDITOR_LABEL = re.compile(
+    r"(?:^|(?<=[\s.,;|•·]))(?:(?:managing|copy|senior|deputy|news|section)\s+)?editors?\s*:",
+    re.IGNORECASE,
+)
+_EDITOR_CREDIT = re.compile(EDITOR_LABEL.pattern + r".*$", re.IGNORECASE)
+_EDITOR_CREDITED = re.compile(
+    EDITOR_LABEL.pattern + r"\s*(?P<names>[^;|:]+?)(?=\s*(?:[;|]|\b\w+:|$))", re.IGNORECASE
+)
+
+
 def credited_names(line: str) -> list[str]:
     """The names `line` credits for work other than the writing."""
     text = _SENTENCE_END.sub("; ", " ".join(line.split()))
     names: list[str] = []
-    for match in _CREDITED.finditer(text):
+    for match in (*_CREDITED.finditer(text), *_EDITOR_CREDITED.finditer(text)):
         names += names_in(_OTHER_CREDIT.sub("", match.group("names")))
     return names
 
 
 def other_credit(text: str) -> str:
-    """The part of a byline that credits other work ("Photographs by Tobias Lund"), or ""."""
-    match = _OTHER_CREDIT.search(" ".join(text.split()))
+    """The part of a byline that credits other work ("Photographs by Tobias Lund", "Editor:
+    Teah Pelechaty"), or ""."""
+    line = " ".join(text.split())
+    match = _OTHER_CREDIT.search(line) or _EDITOR_CREDIT.search(line)
     return match.group(0) if match else ""
 
 

@@ -29,6 +29,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.authors import (
+    EDITOR_LABEL,
     ROLE_BEFORE_NAME,
     credited_names,
     ends_in_role,
@@ -349,7 +350,10 @@ def _name_with_role(tree) -> tuple[str, ...]:
 
 # Credits for other work ("Photographed by", "Styled by", "Edited by"), each text node
 # holding " by" looked at in Python; a line this long is prose that mentions a credit.
-_CREDIT_TEXTS = etree.XPath("//body//text()[contains(., ' by') or contains(., ' By')]")
+_CREDIT_TEXTS = etree.XPath(
+    "//body//text()[contains(., ' by') or contains(., ' By') or contains(., 'ditor:')"
+    " or contains(., 'DITOR:')]"
+)
 MAX_CREDIT_WORDS = 30
 
 
@@ -365,6 +369,9 @@ def other_work_names(tree) -> tuple[str, ...]:
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
         line = element_text(owner)
+        if EDITOR_LABEL.fullmatch(line) and owner.getparent() is not None:
+            owner = owner.getparent()  # "<span>Editor: </span><a>Teah Pelechaty</a>"
+            line = element_text(owner)
         if len(line.split()) <= MAX_CREDIT_WORDS:
             names += (name for name in credited_names(line) if name not in names)
     return tuple(names)
