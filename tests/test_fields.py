@@ -549,6 +549,7 @@ def test_a_label_inside_the_h1_is_not_part_of_the_headline():
     for label in (
         '<span class="headline__kicker">Opinion</span><span class="sr-only">: </span>',
         '<span class="liveLabel">LIVE</span> ',
+        '<span class="live-tag">LIVE</span> ',  # audit 35
         # No mark, but its words run into the headline's: a kicker set on its own line.
         '<span class="sc-77aa11-1">City Hall</span>',
     ):
