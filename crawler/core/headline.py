@@ -62,8 +62,9 @@ _WIDGET = re.compile(r"widget|sidebar|related|trending|popular|most-?read|more-?
 _SKIP = frozenset({"nav", "form", "aside", "footer", "button", "select"})
 _WORD = re.compile(r"\w+")
 # A label set inside the <h1> beside the headline ("LIVE", "Exclusive", "Opinion", a section
-# kicker; Moneycontrol's `span.live-tag`, audit 35) and text for screen readers only: not words of the headline. Marks are words of
-# the class however a theme joins them (headline__kicker, liveLabel, sr-only).
+# kicker; Moneycontrol's `span.live-tag`, audit 35) and text for screen readers only: not
+# words of the headline. Marks are words of the class however a theme joins them
+# (headline__kicker, liveLabel, sr-only).
 LABEL_MARK = re.compile(
     r"(?:(?<![A-Za-z0-9])(?i:kicker|eyebrow|overline|label|badge|flag|tag|sr-only"
     r"|visually-hidden|screen-reader-text|screenreader|a11y)"
