@@ -1364,3 +1364,26 @@ def test_an_editor_credited_by_label_is_no_author_beside_the_writer():
     assert record.authors == ["Oleh Marchuk"]
     assert credited_names("Author: Oleh Marchuk Editor: Teah Rowan") == ["Teah Rowan"]
     assert credited_names("By Jane Roe, Senior Editor") == []
+
+
+def test_a_writers_hover_card_in_the_byline_adds_no_author():
+    # Audit 37: Dotdash Meredith's byline prints each credit's hover card (the name again, a
+    # bio, an "Editorial Guidelines" link); "Editorial Guidelines" and the fact-checker had
+    # become authors.
+    def credit(label: str, name: str, slug: str) -> str:
+        return (
+            f'<div class="mntl-bylines__item mntl-attribution__item"><span class="mntl-attri'
+            f'bution__item-descriptor">{label}</span><div class="mntl-attribution__item-name-'
+            f'wrapper"><a class="mntl-attribution__item-name" href="/{slug}-1234567">{name}</a>'
+            f'<div class="mntl-author-tooltip"><div class="mntl-author-tooltip__name">{name}'
+            f'</div><div class="mntl-author-tooltip__bio">{name.split()[0]} covers markets.</div>'
+            '<a class="mntl-author-tooltip__link" href="/editorial-guidelines">Editorial '
+            "Guidelines</a></div></div></div>"
+        )
+
+    byline = (
+        '<div class="comp mntl-bylines"><div class="mntl-bylines__group">'
+        f"{credit('By', 'Tomasz Wierzbicki', 'tomasz-wierzbicki')}"
+        f"{credit('Fact checked by', 'Hana Lindqvist', 'hana-lindqvist')}</div></div>"
+    )
+    assert _byline(byline) == ("By Tomasz Wierzbicki",)

@@ -82,16 +82,32 @@ MAX_NAMES = 12
 # RDFa's `property="author"` too (AWS's blogs).
 _MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid | .//@property")
 _TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
+# A writer's hover card, printed in the byline for a pointer to open: the name again, a bio
+# and a link ("Editorial Guidelines") that is no writer (Dotdash Meredith's
+# `mntl-author-tooltip`, audit 37). The element a pointer opens it from
+# ("profile-hover-card-target", Substack's byline link; "has-tooltip") is the byline's own.
+_CARDS = etree.XPath(
+    "//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
+    " or contains(@class, 'hovercard') or contains(@class, 'hover-card')]"
+)
+_CARD_OPENER = re.compile(r"target|trigger|toggle|has-", re.IGNORECASE)
 
 
 def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     """The byline strings of the page's first byline block, each holding one or more names."""
     links = [a for a in tree.iter("a") if _is_name_link(a)]
-    candidates = {id(node): node for node in links + _innermost(_marked(tree))}
+    marked = _marked(tree)
+    cards = [card for card in _CARDS(tree) if not _CARD_OPENER.search(card.get("class"))]
+    if cards:  # rare: the XPath alone costs most pages anything
+        in_cards = {id(node) for card in cards for node in card.iter()}
+        marked = [node for node in marked if id(node) not in in_cards]
+        links = [node for node in links if id(node) not in in_cards]
+    candidates = {id(node): node for node in links + _innermost(marked)}
     first = _first_byline(tree, candidates)
     if first is None:
         return _by_line(tree) or _labelled_list(tree) or _name_with_role(tree)
     blocks = _alike_siblings(_block(first))
+    _drop_hover_cards(cards, blocks)
     inside = [node for block in blocks for node in block.iter() if id(node) in candidates]
     linked = [
         node for node in inside if node.tag == "a" and node in links and not _other_work(node)
@@ -99,6 +115,14 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     if not linked:  # marked by class alone: "<span>Edited By</span> <a>Alain Shepherd</a>"
         return _texts([node for node in inside if not _other_work(node) and not _job_title(node)])
     return _texts(linked) + _unlinked_names(linked)
+
+
+def _drop_hover_cards(cards: list, blocks: list) -> None:
+    """Remove the writers' hover cards inside the byline blocks (chrome either way: the text
+    is read elsewhere), so that neither their links nor their words are the byline's."""
+    for card in cards:
+        if card.getparent() is not None and any(contains(block, card) for block in blocks):
+            card.drop_tree()
 
 
 def _unlinked_names(linked: list) -> tuple[str, ...]:
