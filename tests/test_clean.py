@@ -1566,3 +1566,27 @@ def test_the_prose_that_audit_35s_patterns_must_not_take():
     # A wire's bracketed credit and a follow line without a handle stay (Dragnet's gold).
     for line in ("(Editing by Clare Fallon)", "Follow Grace on Twitter."):
         assert clean_lines([*BODY, line]).lines == [*BODY, line], line
+
+
+def test_counters_that_change_on_every_fetch_go_where_they_sit():
+    # Audit 36: each changed the text's hash, and every hourly run emitted the article
+    # again as `updated`.
+    counters = [
+        "9.9K Shares",
+        "718 shares · 34 comments",
+        "Views: 80,300",
+        "Share this: 316 likes",
+        "This article has been viewed 60183 times.",
+        "6 min read",
+        "Reading time: 4 minutes",
+    ]
+    for line in counters:
+        for placed in ([line, *BODY], [BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == BODY, (line, placed)
+    told = [
+        "The video drew 9.9K views in its first hour, the company said.",
+        "Views: mixed among analysts",
+        "12 minutes",
+    ]
+    for line in told:
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]], line

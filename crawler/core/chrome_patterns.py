@@ -111,6 +111,17 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^\d+ (new )?(updates|posts|entries)$",
     # An author card's count, left once its heading is gone: "1.2K Followers".
     r"^[\d.,]+\s?[km]? (followers|subscribers)$",
+    # A share bar's and a page's counters, which change on every fetch: each changed the
+    # text's hash, and every hourly run emitted the article again as `updated` (audit 36):
+    # "9.9K Shares", "718 shares · 34 comments", "Views: 80,300", "Share this: 316 likes",
+    # "This article has been viewed 60183 times.", "6 min read".
+    r"^(share this\s*:?\s*)?[\d.,]+\s?[km]? (shares?|views?|likes?|reads?|reactions?|claps?"
+    r"|comments?)(\s*[·•|,/]\s*[\d.,]+\s?[km]? (shares?|views?|likes?|reads?|reactions?"
+    r"|claps?|comments?))*$",
+    r"^(views?|shares?|likes?|reads?|reactions?)\s*:\s*[\d.,]+\s?[km]?$",
+    r"^this (article|story|post|page) has been (viewed|read|shared) [\d.,]+\s?[km]? times\.?$",
+    r"^(estimated )?(reading time\s*:?\s*\d+ ?(minutes?|mins?|min)\.?"
+    r"|\d+ ?(minutes?|mins?|min)\.? (read|to read|reading time))$",
     r"^(add|follow) (this )?topic$",
     r"^summari[sz]e (this )?(article|story)$",
     r"^this (story|article|post) has been shared [\d,]+ times\.?$",
