@@ -1590,3 +1590,42 @@ def test_counters_that_change_on_every_fetch_go_where_they_sit():
     ]
     for line in told:
         assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]], line
+
+
+def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
+    """Audit 37 (magazine and tech-publisher networks)."""
+    lines = [
+        "Listen to more stories on hear.example/lamp",
+        "Produced by ElevenLabs and News Over Audio (Noa) using AI narration.",
+        "Listen to this article.",
+        "Audio: Listen to this article. To hear more, download the Noa app.",
+        "What do you think so far?",
+        "Never miss a story — sign up for LAMP's free daily newsletter to stay up-to-date on "
+        "the best of what LAMP has to offer, from celebrity news to human interest stories.",
+        "On supporting science journalism",
+        "If you're enjoying this article, consider supporting our award-winning journalism by "
+        "subscribing. By purchasing a subscription you are helping to ensure the future of "
+        "impactful stories about the discoveries and ideas shaping our world today.",
+        "Join our Lamp Forums to keep talking space on the latest missions, night sky and "
+        "more! And if you have a news tip, correction or comment, let us know.",
+        "Want to catch up with Europe's top founders? Join us at Lamp Conference in Amsterdam "
+        "next June. Use code LAMPXMAS for 30% off.",
+        "Follow Lamp's Guide on Google News to get our up-to-date news, how-tos, and reviews in "
+        "your feeds. Make sure to click the Follow button.",
+    ]
+    for line in lines:
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == BODY, (line, placed)
+    # A trust box's heading over the story, its rest gone; under it, with its statement.
+    assert clean_lines(["Why You Can Trust Lamp", *BODY]).lines == BODY
+    trust = ["Why Trust Us", "Lamp articles are written by experts and reviewed by editors."]
+    assert clean_lines([*BODY, *trust]).lines == BODY
+    prose = [
+        "Listen to more stories like this one, the host urged callers.",
+        "Join our community of 5,000 makers, the founder wrote in a post, if you want a kit.",
+        "If you're enjoying this weather, the forecaster said, make the most of it.",
+        "Why trust a model that cannot explain itself? Regulators asked the same question.",
+    ]
+    for line in prose:
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == placed, line

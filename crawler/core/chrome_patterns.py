@@ -90,7 +90,16 @@ OTHER_FORMAT = _compile(
 )
 UI_CONTROL = OTHER_FORMAT + _compile(
     r"^listen( to (this|the) (article|story))?( now)?"
-    r"(\s*[·:|–-]?\s*\d+(:\d{2})?\s*(min(ute)?s?)?( listen)?)?$",
+    r"(\s*[·:|–-]?\s*\d+(:\d{2})?\s*(min(ute)?s?)?( listen)?)?\.?$",
+    # A narration player's lines: "Listen to more stories on hear.com/atlantic", "Produced by
+    # ElevenLabs and News Over Audio (Noa) using AI narration.", "Audio: Listen to this
+    # article. To hear more, download the Noa app." (audit 37)
+    r"^listen to more (stories|articles) (on|at|from|in)\b.{0,60}$",
+    r"^(produced|narrated|voiced|read) (by|with|using)\b.{0,80}\b(ai|automated|synthetic"
+    r"|text-to-speech) (narration|voices?)\W*$",
+    r"^audio\s*:\s*listen to (this|the) (article|story)\b.{0,80}$",
+    # An inline poll's question over its answers (audit 37).
+    r"^what do you think so far\?$",
     r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
     r"^ai[- ]generated (audio|voice|narration)\.?$",
     # The same, said at length and glued to the player's label ("Listen to this articleThis
@@ -227,6 +236,10 @@ EVENT_CALL = _compile(
     r"\b(festival|summit|conference|expo|forum|event|returns)\b.{0,400}(^|[.!?]\s+)"
     r"(apply to attend|buy (your )?tickets|get (your )?tickets|register|save your (seat|spot)"
     r"|reserve your (seat|spot)|request (an|your) invitation)( (now|today|here))?\W*$",
+    # With a discount code: "Join us at TNW Conference in Amsterdam next June. Use code
+    # TNWXMAS for 30% off." (audit 37)
+    r"\bjoin us at\b.{0,80}\b(conference|summit|festival|expo|event)\b.{0,200}\buse (the )?"
+    r"(promo |discount )?code\b",
 )
 
 # An affiliate disclosure, above or below the article: "If you buy something from a link,
@@ -455,7 +468,7 @@ DISCLAIMER = re.compile(
 # over its mission statement; "Why you can trust us", "Our standards: The Trust Principles".
 STANDARDS_HEADING = re.compile(
     r"^([\w.&'’ -]{1,30}(’s|'s) |our )?(editorial|journalistic|ethical) (standards|guidelines"
-    r"|principles|policy)$|^why (you can|should you) trust( us| [\w.&'’ -]{1,30})?\??$",
+    r"|principles|policy)$|^why (you can |should you )?trust( us| [\w.&'’ -]{1,30})?\??$",
     re.IGNORECASE,
 )
 
@@ -727,6 +740,8 @@ NEWSLETTER_PLUG = _compile(
 # reader, never a sentence of the story ("Users can turn on push alerts …" is one).
 APP_PUSH = _compile(
     r"^(get|turn on|enable|switch on|download)\b.{0,80}\bpush (alerts|notifications)\b",
+    # "Follow Tom's Guide on Google News to get our up-to-date news …" (audit 37)
+    r"^follow [\w.'’&-]+( [\w.'’&-]+){0,3} on google news\b",
     # "Sign up to push alerts and have the best news … delivered directly to your phone"
     r"^sign up (to|for) (our )?push (alerts|notifications)\b",
     # "Add 9to5Google to your Google News feed.", "Check out 9to5Google on YouTube for more
@@ -765,6 +780,12 @@ NEWSLETTER_NOTE = _compile(
     # biggest topics …? Get the answers with SCMP Knowledge, our new platform of …".
     r"^[^.!?]{0,100}\?\s+(get|find|discover) (the |all the )?(answers?|explainers?)\b.{0,60}"
     r"\bour (new )?(platform|app|service|hub)\b",
+    # "Never miss a story — sign up for PEOPLE's free daily newsletter to stay up-to-date …"
+    # (audit 37)
+    r"^never miss a (story|thing|beat|headline)\b.{0,20}\bsign up (for|to)\b.{0,60}"
+    r"\bnewsletters?\b",
+    # The site's forum: "Join our Space Forums to keep talking space …" (audit 37).
+    r"^join our( [\w'’&-]+){0,3} (forums?|discord|subreddit)\b",
 )
 
 # A site's appeal for the reader's support, in its own voice, to a paragraph: "Your vote of
@@ -791,14 +812,17 @@ APPEAL = _compile(
     r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",
     # After the article, to the reader who liked it: "If you enjoyed this article consider
     # joining <Site> Premium …", "IF YOU ENJOYED THIS ARTICLE, you might also like our …".
-    r"^if you (enjoyed|liked|found|appreciated|valued) (this|the|our) (article|story|post|piece"
-    r"|read)\b.{0,40}\b(consider|join|subscrib|support|share|follow|sign up|donat"
+    r"^if you('re| are)? (enjoy(ed|ing)?|lik(ed|ing)|found|appreciat(ed|ing)|valu(ed|ing))"
+    r" (this|the|our) (article|story|post|piece|read)\b.{0,40}\b(consider|join|subscrib"
+    r"|support|share|follow|sign up|donat"
     r"|you (might|may) (also )?(like|enjoy))",
     # A meter over the appeal: "You've read 1 article in the last month".
     r"^you('ve| have) read \d+ (free )?(articles?|stories)\b.{0,30}$",
     # A reading reward's box: "Read 3 articles and stand to win rewards", "Spin the wheel now".
     r"^read \d+ (more )?(articles?|stories) (and|to) (stand to )?(win|earn|unlock|get)\b.{0,30}$",
     r"^spin the wheel( now| today)?\W*$",
+    # The heading over such an appeal: "On supporting science journalism" (audit 37).
+    r"^(on )?support(ing)? (science |local |independent |quality |our )?journalism$",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

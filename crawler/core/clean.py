@@ -791,6 +791,8 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "counter"  # Medium's claps and responses over the story
     if STATUS_BADGE.match(line):
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
+    if STANDARDS_HEADING.match(line):
+        return "standards"  # "Why You Can Trust CNET" over the story, its box's rest gone
     if any(p.search(line) for p in TIME_STAMP) or BARE_DATE.match(line):
         return "time_stamp"  # "Last updated: March 12, 2026, 1:45 p.m. ET" over the story
     if _is_contact_label(line) and line.split(":", 1)[-1].strip() and ":" in line:
