@@ -1387,3 +1387,30 @@ def test_a_writers_hover_card_in_the_byline_adds_no_author():
         f"{credit('Fact checked by', 'Hana Lindqvist', 'hana-lindqvist')}</div></div>"
     )
     assert _byline(byline) == ("By Tomasz Wierzbicki",)
+
+
+def test_a_howto_or_medical_page_object_dates_the_page_when_no_article_object_does():
+    # Audit 37: Lifewire's HowTo and Everyday Health's MedicalWebPage carry the headline and
+    # the timed datePublished; the record had only htmldate's day.
+    for kind in ("HowTo", "MedicalWebPage"):
+        ld = {
+            "@type": kind,
+            "headline": "How to turn off the assistant",
+            "datePublished": "2025-06-12T14:20:00-04:00",
+        }
+        html = (
+            f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+            "<body><h1>How to turn off the assistant</h1></body></html>"
+        )
+        page = read_page_meta(lxml_html.fromstring(html))
+        assert page.jsonld.get("datePublished") == "2025-06-12T14:20:00-04:00", kind
+    # An article object, where there is one, is still the one read.
+    both = [
+        {"@type": "HowTo", "datePublished": "2020-01-01"},
+        {"@type": "NewsArticle", "datePublished": "2025-06-12T14:20:00-04:00"},
+    ]
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(both)}</script></head>'
+        "<body></body></html>"
+    )
+    assert read_page_meta(lxml_html.fromstring(html)).jsonld["@type"] == "NewsArticle"

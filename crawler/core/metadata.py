@@ -34,6 +34,13 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 
 
+# A page's own work typed as something other than an article (audit 37: Lifewire's HowTo,
+# Everyday Health's MedicalWebPage, with the headline and the timed datePublished): read as
+# the article when no article object is there. Not WebPage, which every page of a
+# WordPress site declares, its home and section pages too.
+WORK_TYPES = frozenset({"howto", "medicalwebpage", "recipe", "review", "creativework"})
+
+
 @dataclass
 class PageMeta:
     jsonld: dict[str, Any] = field(default_factory=dict)  # the article object, if any
@@ -207,6 +214,8 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))
     article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
+    if article is None:  # the page's work under another type: HowTo, MedicalWebPage
+        article = next((node for node in nodes if _types(node) & WORK_TYPES), None)
     return _with_references(article, nodes) if article else {}
 
 
