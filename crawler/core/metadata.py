@@ -37,8 +37,9 @@ ARTICLE_TYPES = frozenset(
 # A page's own work typed as something other than an article (audit 37: Lifewire's HowTo,
 # Everyday Health's MedicalWebPage, with the headline and the timed datePublished): read as
 # the article when no article object is there. Not WebPage, which every page of a
-# WordPress site declares, its home and section pages too.
-WORK_TYPES = frozenset({"howto", "medicalwebpage", "recipe", "review", "creativework"})
+# WordPress site declares, its home and section pages too; nor Review, which a product
+# page nests by the dozen, each a customer's.
+WORK_TYPES = frozenset({"howto", "medicalwebpage", "recipe"})
 
 
 @dataclass
