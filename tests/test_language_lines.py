@@ -127,3 +127,23 @@ def test_a_persons_name_with_an_initial_is_not_foreign():
         assert foreign_kind(line) is None, line
     # Without an initial the words are judged as before.
     assert foreign_kind("Alle Cookies akzeptieren") == "foreign_language"
+
+
+def test_a_coined_name_numbered_in_a_run_of_english_items_is_english():
+    # Audit 37: a listicle's "4. Genmoji" between "3. Image Playground" and "5. Reduce
+    # Interruptions Focus"; the name is no word of any list and alone read as foreign.
+    lines = [
+        "It is fun for about ten minutes, and the cartoon style has not improved since launch.",
+        "3. Image Playground",
+        "My friends stopped being impressed by custom emoji roughly a week after I started.",
+        "4. Genmoji",
+        "This mode tries to guess which notifications matter, and it often gets them wrong.",
+        "5. Reduce Interruptions Focus",
+    ]
+    assert judge_lines(lines) == [None] * len(lines)
+    # Alone, or in a run of no English neighbour, it is judged as before.
+    assert judge_lines([lines[0], "4. Genmoji"])[1] == "foreign_language"
+    assert judge_lines([lines[0], "(Avaktivera)", "2. Alle akzeptieren"])[1:] == [
+        "foreign_language",
+        "foreign_language",
+    ]

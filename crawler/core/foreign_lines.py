@@ -289,9 +289,38 @@ def judge_lines(lines: list[str], rules: LineRules = RULES) -> list[str | None]:
                 undecided.append(index)
         verdicts.append(kind)
     vocabulary = frozenset(known)
+    numbered = _numbers(lines)
     for index in undecided:
-        verdicts[index] = _word_kind(lines[index], rules, vocabulary)
+        if _in_english_run(index, numbered, verdicts):
+            verdicts[index] = None
+        else:
+            verdicts[index] = _word_kind(lines[index], rules, vocabulary)
     return verdicts
+
+
+# A numbered item: "4. Genmoji", a listicle's heading between "3. Image Playground" and "5.
+# Reduce Interruptions Focus" (audit 37). A coined name is no word of any list, so alone it
+# read as a language our lists lack; in a run of English items it is the run's.
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")
+
+
+def _numbers(lines: list[str]) -> dict[int, list[int]]:
+    """The numbered items' line indices by their number."""
+    found: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        match = _NUMBERED.match(line)
+        if match:
+            found.setdefault(int(match.group(1)), []).append(index)
+    return found
+
+
+def _in_english_run(index: int, numbered: dict[int, list[int]], verdicts: list) -> bool:
+    """The line is item N of a run whose item N-1 or N+1 is plainly English."""
+    number = next((n for n, indices in numbered.items() if index in indices), None)
+    if number is None:
+        return False
+    neighbours = numbered.get(number - 1, []) + numbered.get(number + 1, [])
+    return any(other != index and verdicts[other] is None for other in neighbours)
 
 
 def strip_foreign_lines(
