@@ -237,6 +237,18 @@ def test_an_events_box_with_its_ticket_pitch_and_register_button_goes():
     assert drop_signup_boxes(page) == 1
     text = page.text_content()
     assert "tickets" not in text and "REGISTER" not in text and text.count(PARAGRAPH) == 2
+    # VentureBeat's, naming no ticket: "… Secure your spot now - space is limited" (audit 34).
+    series = (
+        '<div class="boilerplate-before"><hr><p><strong>The AI Impact Series Returns to San '
+        "Francisco - August 5</strong></p><p>The next phase of AI is here - are you ready? Join"
+        " leaders from three banks for an exclusive look at how autonomous agents are reshaping"
+        " enterprise workflows. <a>Secure your spot now</a> - space is limited.</p><hr></div>"
+    )
+    page = _page(
+        f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{series}<p>{PARAGRAPH}</p></article>"
+    )
+    assert drop_signup_boxes(page) == 1
+    assert "Impact Series" not in page.text_content()
 
 
 def test_a_membership_appeal_between_paragraphs_goes_with_its_button_naming_the_site():

@@ -27,6 +27,7 @@ import re
 from lxml import etree
 
 from crawler.core.boxes import add_box, drop_boxes, largest_box
+from crawler.core.prose import text_before
 
 MAX_BOX_WORDS = 60
 MAX_NAMED_BOX_WORDS = 150  # a box its template names a newsletter or donation box
@@ -34,7 +35,9 @@ PROSE_WORDS = 20  # a paragraph this long is a pitch or the article's prose
 PITCH = re.compile(
     r"\b(newsletters?|subscri\w*|sign(ing)? up|inbox|e-?mails?|updates|offers|privacy"
     r"|support\w*|donat\w+|contribut\w+|members?(hip)?|gifts?"
-    r"|tickets?|passes|registration)\b",  # an event's box: "tickets are just $292"
+    r"|tickets?|passes|registration"
+    # an event's box: "tickets are just $292", "Secure your spot now - space is limited"
+    r"|(secure|save|reserve|claim) your (spot|seat|place)|space is limited)\b",
     re.IGNORECASE,
 )
 CALL = re.compile(
@@ -46,8 +49,9 @@ CALL = re.compile(
     r"|(book|request|schedule|get) a( free)? demo|start (a |your )?free trial"
     r"|try (it |us )?(for )?free|get started( now| today| for free)?"
     r"|(contact|talk to) (sales|our sales team|an expert)"
-    # An event's box: "Get your tickets now", "Book your pass".
-    r"|(get|buy|grab|book|reserve) (your )?(tickets?|seats?|pass(es)?)( now| today| here)?)\W*",
+    # An event's box: "Get your tickets now", "Book your pass", "Secure your spot now".
+    r"|(get|buy|grab|book|reserve) (your )?(tickets?|seats?|pass(es)?)( now| today| here)?"
+    r"|(secure|save|reserve|claim) your (spot|seat|place)( now| today| here)?)\W*",
     re.IGNORECASE,
 )
 # Around an e-mail form a pitch may speak to the reader instead of naming the newsletter:
@@ -66,6 +70,7 @@ SITE_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SIGNUP_NAME = re.compile(
     r"newsletter|sign-?up|subscribe(?!r)|donat|support|contribution|membership", re.IGNORECASE
 )
+MAX_TAIL_WORDS = 5  # after a call that ends its paragraph: "- space is limited."
 CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
@@ -147,7 +152,14 @@ def _is_call(button, text: str) -> bool:
     if text[0].lower() not in CALL_INITIALS or not CALL.fullmatch(text):
         return False
     parent = button.getparent()
-    return parent is None or parent.tag not in ("p", "li") or _words(parent) <= len(text.split())
+    if parent is None or parent.tag not in ("p", "li") or _words(parent) <= len(text.split()):
+        return True
+    # A sentence of its own at the paragraph's end, an aside at most after it: "… workflows.
+    # <a>Secure your spot now</a> - space is limited." (audit 34); not "… you can <a>subscribe
+    # here</a>." nor "Signs read <a>Support Ukraine</a> and more."
+    before, tail = text_before(button).rstrip(), (button.tail or "").strip()
+    aside = not tail or (tail[0] in "-–—|(" and len(tail.split()) <= MAX_TAIL_WORDS)
+    return before.endswith((".", "!", "?")) and aside
 
 
 def _words(element) -> int:
