@@ -96,8 +96,11 @@ _INLINE_ORDER += ("abbr", "q", "cite", "time", "u", "s", "font", "br")
 INLINE_TAGS = frozenset(_INLINE_ORDER)
 _INLINE = " or ".join(f"self::{tag}" for tag in _INLINE_ORDER)
 # [1]: libxml2 stops at the first block child; the length last, as it reads the subtree.
+# The tags as a union of name tests, not descendant-or-self::*[self::p or …], five tests
+# on every element (0.9 -> 0.6 ms a page); a union comes in document order.
 _PARAGRAPHS = etree.XPath(
-    "descendant-or-self::*[self::p or self::div or self::blockquote or self::dd or self::td]"
+    "(descendant-or-self::p | descendant-or-self::div | descendant-or-self::blockquote"
+    " | descendant-or-self::dd | descendant-or-self::td)"
     f"[*][not(*[not({_INLINE})][1])]"
     f"[string-length(normalize-space()) >= {2 * PROSE_LINE_WORDS - 1}]"
 )
