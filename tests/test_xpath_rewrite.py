@@ -73,6 +73,30 @@ def test_steps_of_other_shapes_keep_their_double_slash(path):
     assert faster_xpath(path) == path
 
 
+def test_a_step_testing_names_only_becomes_a_union_of_name_steps():
+    path = ".//*[self::div or self::p][@class]"
+    assert faster_xpath(path) == "(./descendant::div | ./descendant::p)[@class]"
+    path = "(.//*[self::a or self::b][@x])[1]|(.//main)[1]"
+    rewritten = "((./descendant::a | ./descendant::b)[@x])[1]|(./descendant::main)[1]"
+    assert faster_xpath(path) == rewritten
+    path = ".//*[ self::div  or  self::p ]/x"  # spaces, and a step after it
+    assert faster_xpath(path) == "(./descendant::div | ./descendant::p)/x"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".//*[self::div][1]",  # positional: keeps its double slash, and so its step
+        ".//x//*[self::p or self::q]",  # not at the start of an expression
+        "..//*[self::p]",
+        ".//*[self::div or @id]",  # a predicate that tests more than names
+        ".//*[self::n:div]",
+    ],
+)
+def test_other_steps_testing_names_stay_steps(path):
+    assert "descendant::*[" in faster_xpath(path) or faster_xpath(path) == path
+
+
 def test_attributes_and_quoted_slashes_are_left_alone():
     assert faster_xpath(".//@href") == ".//@href"
     path = ".//a[contains(@href, 'http://x')]"
