@@ -81,6 +81,8 @@ def test_a_step_testing_names_only_becomes_a_union_of_name_steps():
     assert faster_xpath(path) == rewritten
     path = ".//*[ self::div  or  self::p ]/x"  # spaces, and a step after it
     assert faster_xpath(path) == "(./descendant::div | ./descendant::p)/x"
+    path = "//*[self::a or self::b][@rel]|//author"  # from the root
+    assert faster_xpath(path) == "(/descendant::a | /descendant::b)[@rel]|/descendant::author"
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,7 @@ def test_a_step_testing_names_only_becomes_a_union_of_name_steps():
     [
         ".//*[self::div][1]",  # positional: keeps its double slash, and so its step
         ".//x//*[self::p or self::q]",  # not at the start of an expression
+        "//x//*[self::p or self::q]",
         "..//*[self::p]",
         ".//*[self::div or @id]",  # a predicate that tests more than names
         ".//*[self::n:div]",

@@ -13,9 +13,10 @@ expressions. Two things in them cost more than they need to:
   node set, in document order) in one walk.
 - `./descendant::*[self::div or self::p][...]` tests every element of the tree against
   each name in a predicate, where libxml2 has no fast path. At the start of an expression,
-  the union `(./descendant::div | ./descendant::p)[...]` selects the same nodes in the
-  same (document) order, and libxml2 matches each name in its walk: about half the time
-  of trafilatura's costliest expressions.
+  the union `(./descendant::div | ./descendant::p)[...]` (alike from the root, for
+  `/descendant::*[…]`) selects the same nodes in the same (document) order, and libxml2
+  matches each name in its walk: about half the time of trafilatura's costliest
+  expressions.
 
 The rewrites are exact, not heuristics: an expression they cannot prove safe is left as
 it is. `tests/test_xpath_rewrite.py` checks that every rewritten expression selects the
@@ -104,32 +105,45 @@ def _descendant_steps(path: str) -> str:
     return "".join(out)
 
 
-_ANY_DESCENDANT = "./descendant::*["
+_ANY_DESCENDANT = "/descendant::*["
 # A predicate of nothing but element names: "self::div or self::p".
 _SELF_NAMES = re.compile(r"\s*self::[\w-]+(?:\s+or\s+self::[\w-]+)*\s*")
 _SELF_NAME = re.compile(r"self::([\w-]+)")
 
 
 def _name_unions(path: str) -> str:
-    """`./descendant::*[self::a or self::b]` as `(./descendant::a | ./descendant::b)` where
-    it opens an expression (after its start, a "(" or a "|"): the step's other predicates
-    then filter the union, as they filtered the step. _descendant_steps only wrote the step
-    where none of them could be a position; with one context node, `.`, a position would
-    mean the same in both (document order), all the same."""
+    """`./descendant::*[self::a or self::b]` as `(./descendant::a | ./descendant::b)`, and
+    alike from the root (`/descendant::*[…]`), where it opens an expression (after its
+    start, a "(" or a "|"): the step's other predicates then filter the union, as they
+    filtered the step. _descendant_steps only wrote the step where none of them could be a
+    position; with one context node, a position would mean the same in both (document
+    order), all the same."""
     out, position = [], 0
     while (start := _find_unquoted(path, _ANY_DESCENDANT, position)) >= 0:
         end = _closing(path, start + len(_ANY_DESCENDANT), "[", "]")
-        opens = path[:start].rstrip()[-1:] in ("", "(", "|")
         names = path[start + len(_ANY_DESCENDANT) : end - 1] if end > 0 else ""
-        if not (opens and _SELF_NAMES.fullmatch(names)):
+        step = _opening_step(path, start)
+        if step is None or not _SELF_NAMES.fullmatch(names):
             end = start + len(_ANY_DESCENDANT)
             out.append(path[position:end])
         else:
-            steps = " | ".join(f"./descendant::{name}" for name in _SELF_NAME.findall(names))
-            out.append(f"{path[position:start]}({steps})")
+            steps = " | ".join(f"{step}{name}" for name in _SELF_NAME.findall(names))
+            begin = start - 1 if step.startswith(".") else start  # the step's first character
+            out.append(f"{path[position:begin]}({steps})")
         position = end
     out.append(path[position:])
     return "".join(out)
+
+
+def _opening_step(path: str, start: int) -> str | None:
+    """The step's axis, relative (`./descendant::`) or from the root (`/descendant::`), for
+    the step whose "/" is at `start`, when the step opens an expression; else None (a step
+    after another, or after "..")."""
+    relative = path[start - 1 : start] == "."
+    before = path[: start - 1 if relative else start].rstrip()[-1:]
+    if before not in ("", "(", "|"):
+        return None
+    return "./descendant::" if relative else "/descendant::"
 
 
 # A name (maybe prefixed), `*`, or a node type test such as text() or node()
