@@ -8,6 +8,7 @@ from trafilatura.metadata import find_date
 from trafilatura.settings import set_date_params
 
 from crawler.compat.trafilatura.metadata import undeclared_date
+from crawler.core import page_times
 from crawler.core.extract import parse_tree
 from crawler.core.page_times import labelled_publication, publication_times
 from crawler.core.pipeline import process_page
@@ -363,3 +364,11 @@ def test_the_reviews_ranges_update_attributes_and_words():
         after="<aside><p>12/07/2025</p><p>11/20/2025</p></aside>",
     ).replace("<html>", '<html lang="en-US">')
     assert _record(words).published_at.date().isoformat() == "2025-07-12"
+
+
+def test_a_site_header_mark_reads_alike_lower_cased_and_case_blind():
+    # _header_mark searches an ASCII mark lower-cased, without re.I: exact only while the
+    # pattern holds lower-case letters, "-", "?" and "|" alone.
+    assert set(page_times._HIDDEN_FROM_SEARCH.pattern) <= set("abcdefghijklmnopqrstuvwxyz-?|")
+    for mark in ("Site-Header", "MASTHEAD top", "moreStories", "nav", "sKy", "Ticker\u212a"):
+        assert page_times._header_mark(mark) == bool(page_times._HIDDEN_FROM_SEARCH.search(mark))
