@@ -81,7 +81,11 @@ MAX_NAMES = 12
 # Python does not visit every element.
 # RDFa's `property="author"` too (AWS's blogs).
 _MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid | .//@property")
-_TEXTS = etree.XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
+# descendant::, not .//: one walk, not a child step from every descendant with the three
+# ancestor tests for each (0.75 of the time, element_text runs it 14 times a page).
+_TEXTS = etree.XPath(
+    "descendant::text()[not(ancestor::time or ancestor::script or ancestor::style)]"
+)
 # A writer's hover card, printed in the byline for a pointer to open: the name again, a bio
 # and a link ("Editorial Guidelines") that is no writer (Dotdash Meredith's
 # `mntl-author-tooltip`, audit 37). The element a pointer opens it from

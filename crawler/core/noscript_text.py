@@ -61,7 +61,8 @@ def _body_around(noscript) -> set[str] | None:
     return None
 
 
-_TEXT_OUTSIDE_NOSCRIPTS = etree.XPath(".//text()[not(ancestor::noscript)]")
+# descendant::, not .//, as crawler.core.bylines' _TEXTS: 0.7 of the time.
+_TEXT_OUTSIDE_NOSCRIPTS = etree.XPath("descendant::text()[not(ancestor::noscript)]")
 
 
 def _printed_outside_noscripts(element) -> set[str]:

