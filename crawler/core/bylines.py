@@ -90,9 +90,9 @@ _TEXTS = etree.XPath(
 # and a link ("Editorial Guidelines") that is no writer (Dotdash Meredith's
 # `mntl-author-tooltip`, audit 37). The element a pointer opens it from
 # ("profile-hover-card-target", Substack's byline link; "has-tooltip") is the byline's own.
-_CARDS = etree.XPath(
-    "//*[contains(@class, 'tooltip') or contains(@class, 'popover')"
-    " or contains(@class, 'hovercard') or contains(@class, 'hover-card')]"
+_CARDS = etree.XPath(  # on the attribute axis: the class of every element, not the element
+    "//@class[contains(., 'tooltip') or contains(., 'popover') or contains(., 'hovercard')"
+    " or contains(., 'hover-card')]/.."
 )
 _CARD_OPENER = re.compile(r"target|trigger|toggle|has-", re.IGNORECASE)
 
