@@ -1599,7 +1599,6 @@ def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
         "Produced by ElevenLabs and News Over Audio (Noa) using AI narration.",
         "Listen to this article.",
         "Audio: Listen to this article. To hear more, download the Noa app.",
-        "What do you think so far?",
         "Never miss a story — sign up for LAMP's free daily newsletter to stay up-to-date on "
         "the best of what LAMP has to offer, from celebrity news to human interest stories.",
         "On supporting science journalism",
@@ -1629,3 +1628,28 @@ def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
     for line in prose:
         for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
             assert clean_lines(placed).lines == placed, line
+
+
+def test_the_prose_that_the_review_found_audit_35_to_37s_patterns_took():
+    """Sentences and lines of ordinary stories, each removed by a pattern of sessions 48's
+    first draft (the review)."""
+    prose = [
+        '"We rely on people like you to keep these shelves full every week," said Maria Lopez, '
+        "the food bank's director.",
+        '"Our donors have no role in our reporting decisions," said editor Dana Ruiz.',
+        '"We use machine translation software to translate discharge papers into Spanish, but '
+        'nothing exists for Mam," said Dr. Ana Ruiz.',
+        "Why trust matters",
+        "What's your reaction?",
+        "Supporting local journalism",
+        "12,500 shares",
+        "Shares: 4.5M",
+    ]
+    for line in prose:
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == placed, line
+    for line in (
+        "Production by the plant is expected to resume in early March.",
+        "Editing by the committee staff is expected to take another week.",
+    ):
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line

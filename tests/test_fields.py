@@ -1387,6 +1387,17 @@ def test_a_writers_hover_card_in_the_byline_adds_no_author():
         f"{credit('Fact checked by', 'Hana Lindqvist', 'hana-lindqvist')}</div></div>"
     )
     assert _byline(byline) == ("By Tomasz Wierzbicki",)
+    # A tip's opener that holds or is the writer's link is the byline (the review).
+    tip = (
+        '<p class="byline">By <span class="tooltip"><a href="/author/jane-doe">Jane Doe</a>'
+        '<span class="tooltiptext">Jane covers courts.</span></span></p>'
+    )
+    assert _byline(tip) == ("Jane Doe",)
+    marked = (
+        '<p class="byline">By <a class="author-link tooltip" href="/author/jane-doe">'
+        "Jane Doe</a></p>"
+    )
+    assert _byline(marked) == ("Jane Doe",)
 
 
 def test_a_howto_or_medical_page_object_dates_the_page_when_no_article_object_does():

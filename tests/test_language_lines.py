@@ -147,3 +147,11 @@ def test_a_coined_name_numbered_in_a_run_of_english_items_is_english():
         "foreign_language",
         "foreign_language",
     ]
+    # A list's translation under the English one is judged line by line (the review).
+    tips = [
+        "1. Drink water often, even when you do not feel thirsty.",
+        "2. Stay indoors during the hottest hours of the afternoon.",
+        "1. Beba agua con frecuencia, aunque no tenga sed.",
+        "2. Permanezca en casa durante las horas más calurosas.",
+    ]
+    assert judge_lines(tips)[2:] == ["foreign_language", "foreign_language"]

@@ -347,6 +347,16 @@ def test_a_zone_beside_a_day_in_figures_says_its_order():
     assert _record(british).published_at.isoformat() == "2025-05-12T10:42:00+00:00"
     greenwich = _page(meta="<span class='post-time'>11:42 GMT 12/05/2025</span>")
     assert _record(greenwich).published_at.date().isoformat() == "2025-05-12"
+    # Only a clock's zone, and the page's declared region first (the review): "ET Bureau"
+    # is a desk, "12,000 MT" tonnes; a European kickoff's CET on an American page.
+    desk = _page(meta="<span>ET Bureau | 05/06/2025</span>").replace(
+        "<html>", '<html lang="en-IN">'
+    )
+    assert _record(desk).published_at.date().isoformat() == "2025-06-05"
+    kickoff = _page(meta="<span>05/06/2025 · 20:45 CET</span>").replace(
+        "<html>", '<html lang="en-US">'
+    )
+    assert _record(kickoff).published_at.date().isoformat() == "2025-05-06"
 
 
 def test_the_reviews_ranges_update_attributes_and_words():

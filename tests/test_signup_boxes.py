@@ -303,3 +303,13 @@ def test_an_appeal_whose_story_paragraph_names_no_pitch_goes_with_the_rest():
     )
     page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{told}</article>")
     assert drop_signup_boxes(page) == 0
+
+
+def test_a_story_paragraph_that_ends_on_a_call_stays():
+    # The review: a local story's service paragraph, "… Space is limited. Register here".
+    told = (
+        "<p>Volunteers certified by the IRS will help residents file their returns for free on "
+        "Saturdays in February at the Eastside branch. Space is limited. <a>Register here</a></p>"
+    )
+    page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{told}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 0

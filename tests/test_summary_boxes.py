@@ -106,3 +106,11 @@ def test_a_summary_box_whose_note_is_a_sentence_goes():
     page = _page(f"{box}<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>")
     assert drop_ai_summaries(page) == 1
     assert page.text_content() == PARAGRAPH * 2
+    # A story's section whose paragraph tells of an AI-generated summary stays (the review).
+    section = (
+        "<div><h2>What the audit found</h2><p>The department also posted an AI-generated "
+        "summary of the audit, which lawmakers said left out key findings:</p><ul><li>Costs "
+        "rose.</li><li>Staff were cut.</li></ul></div>"
+    )
+    page = _page(f"<p>{PARAGRAPH}</p>{section}<p>{PARAGRAPH}</p>")
+    assert drop_ai_summaries(page) == 0

@@ -98,8 +98,6 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^(produced|narrated|voiced|read) (by|with|using)\b.{0,80}\b(ai|automated|synthetic"
     r"|text-to-speech) (narration|voices?)\W*$",
     r"^audio\s*:\s*listen to (this|the) (article|story)\b.{0,80}$",
-    # An inline poll's question over its answers (audit 37).
-    r"^what do you think so far\?$",
     r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
     r"^ai[- ]generated (audio|voice|narration)\.?$",
     # The same, said at length and glued to the player's label ("Listen to this articleThis
@@ -124,10 +122,15 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     # text's hash, and every hourly run emitted the article again as `updated` (audit 36):
     # "9.9K Shares", "718 shares · 34 comments", "Views: 80,300", "Share this: 316 likes",
     # "This article has been viewed 60183 times.", "6 min read".
-    r"^(share this\s*:?\s*)?[\d.,]+\s?[km]? (shares?|views?|likes?|reads?|reactions?|claps?"
+    # "Shares" alone may be stock ("12,500 shares" in a list, "Shares: 4.5M"): with another
+    # counter, after "Share this:", or as a share bar's "9.9K Shares" only.
+    r"^(share this\s*:?\s*)?[\d.,]+\s?[km]? (views?|likes?|reads?|reactions?|claps?"
     r"|comments?)(\s*[·•|,/]\s*[\d.,]+\s?[km]? (shares?|views?|likes?|reads?|reactions?"
     r"|claps?|comments?))*$",
-    r"^(views?|shares?|likes?|reads?|reactions?)\s*:\s*[\d.,]+\s?[km]?$",
+    r"^[\d.,]+\s?[km]? shares?(\s*[·•|,/]\s*[\d.,]+\s?[km]? (views?|likes?|reads?|reactions?"
+    r"|claps?|comments?))+$",
+    r"^[\d.]+[km] shares$|^share this\s*:?\s*[\d.,]+\s?[km]? (shares?|likes?)$",
+    r"^(views?|likes?|reads?|reactions?)\s*:\s*[\d.,]+\s?[km]?$",
     r"^this (article|story|post|page) has been (viewed|read|shared) [\d.,]+\s?[km]? times\.?$",
     r"^(estimated )?(reading time\s*:?\s*\d+ ?(minutes?|mins?|min)\.?"
     r"|\d+ ?(minutes?|mins?|min)\.? (read|to read|reading time))$",
@@ -210,6 +213,7 @@ SPONSOR = _compile(
     # been financial supporters of The Texas Tribune … Financial supporters play no role in
     # the Tribune's journalism." (audit 35)
     r"^disclosure\s*:.{0,200}\bfinancial (supporters?|sponsors?|backers?)\b",
+    r"^(?!.*[\"“”])(?=.*\bdisclosure\b|.*\bfinancial (supporters|sponsors)\b).*"
     r"\b(supporters|sponsors|donors|funders) (play|have) no role in (the|our) ([\w.'’ -]{1,30} )?"
     r"(journalism|reporting|coverage|editorial)",
 )
@@ -468,7 +472,8 @@ DISCLAIMER = re.compile(
 # over its mission statement; "Why you can trust us", "Our standards: The Trust Principles".
 STANDARDS_HEADING = re.compile(
     r"^([\w.&'’ -]{1,30}(’s|'s) |our )?(editorial|journalistic|ethical) (standards|guidelines"
-    r"|principles|policy)$|^why (you can |should you )?trust( us| [\w.&'’ -]{1,30})?\??$",
+    r"|principles|policy)$|^why (you can|should you) trust( us| [\w.&'’ -]{1,30})?\??$"
+    r"|^why trust us\??$",
     re.IGNORECASE,
 )
 
@@ -488,15 +493,21 @@ WIDGET_HEADING = re.compile(
     r" (?:stories|articles|posts|reads|coverage|content|links|videos|headlines|news)"
     # A blog's cards under the post: "Keep reading", "Other posts of interest".
     r"|keep reading|other (?:posts|stories|articles) of interest"
-    # A reaction poll's question over its moods: "How does this make you feel?" (audit 35).
-    r"|how (?:does|did) this (?:article |story |post )?make you feel\??"
-    r"|what(?:'s|’s| is) your reaction\??"
     # A newspaper's topics to follow under the story: "Follow the topics in this article".
     r"|follow the topics(?: in this (?:article|story))?"
     # A trade site's further reading.
     r"|dig deeper(?: on\b.{1,40})?)\s*:?$",
     re.IGNORECASE,
 )
+
+# A reaction poll's question over its moods: "How does this make you feel?" then "Happy",
+# "Sad", "Angry" (audit 35). An interviewer's question has an answer under it, not moods.
+POLL_QUESTION = re.compile(
+    r"^(how (does|did) this (article |story |post )?make you feel"
+    r"|what('s|’s| is) your reaction( to this (article|story|post))?)\??$",
+    re.IGNORECASE,
+)
+MIN_POLL_CHOICES = 3
 
 # A count alone on its line over the story: Medium's claps and responses ("1.2K", "14").
 # Not under it, where a story may end on a figure ("The final tally was:", "1,204").
@@ -593,7 +604,7 @@ EDGE_ONLY = {
         # A commentary desk's: "Editing by Peter Thal Larsen; Production by Maya Nandhini"
         # (audit 35). A wire's bracketed credit, "(Reporting by …; Editing by …)" or
         # "(Editing by …)", stays, as Dragnet's gold keeps it.
-        r"^(editing|production) by\b[^()]{0,80}$",
+        r"^(editing|production) by (?-i:[A-Z])[\w.'’-]*( (?-i:[A-Z])[\w.'’-]*){0,3}\s*(;|$)",
         # A newspaper's credit for other reporters: "Contributing: Ray Okonkwo, The Oklahoman".
         r"^(contributing|contributors?|contributing reporters?)\s*:.{0,80}$",
         r"^(editor|proofreader|copy ?editor|producer)s?\s*:.{0,80}$",
@@ -713,8 +724,10 @@ MACHINE_TRANSLATION_NOTE = re.compile(
     r"translated\b.{0,60}\b(ai|automatically|machine|tool|software)\b"
     # The site's own note under a wire story: "At SWI swissinfo.ch we select the most relevant
     # news … and use automatic translation tools such as DeepL to translate it" (audit 35).
-    r"|\bwe\b[^.]{0,100}\buse (automatic|automated|machine|ai) translation (tools?|software)\b"
-    r"[^.]{0,40}\bto translate\b",
+    r"|^(?![^\"“”]*[\"“”])(at [\w.'’ -]{1,40},? )?we\b[^.]{0,100}\buse (automatic|automated"
+    r"|machine|ai) translation (tools?|software)\b[^.]{0,40}\bto translate\b"
+    r"|^(?![^\"“”]*[\"“”])this news story has been written and (carefully )?fact-checked by an"
+    r" external editorial team\b",
     re.IGNORECASE,
 )
 
@@ -805,8 +818,9 @@ APPEAL = _compile(
     # readers like you. Donate today …" (audit 35)
     r"^support (our|independent|nonprofit|local) ([\w-]+ )?(journalism|newsroom|reporting)\b"
     r".{0,120}\b(donat|contribut|member|give|gift)",
-    r"\b(we|our (journalism|newsroom|work)) (rely|relies|depend|depends|count|counts) on"
-    r" (readers|supporters|members|people) like you\b",
+    # The site's own line, not a quote ("'We rely on people like you …,' said …").
+    r"^(we|our (journalism|newsroom|work)) (rely|relies|depend|depends|count|counts) on"
+    r" (readers|supporters|members|people) like you\b(?!.*[\"“”])",
     r"^already (contributed|donated)\?",
     r"^yes,? i('ll| will) (give|contribute|donate)\b",
     r"^we accept (credit|debit|all major)\b.{0,60}\b(pay|paypal)\b",
@@ -822,7 +836,7 @@ APPEAL = _compile(
     r"^read \d+ (more )?(articles?|stories) (and|to) (stand to )?(win|earn|unlock|get)\b.{0,30}$",
     r"^spin the wheel( now| today)?\W*$",
     # The heading over such an appeal: "On supporting science journalism" (audit 37).
-    r"^(on )?support(ing)? (science |local |independent |quality |our )?journalism$",
+    r"^on supporting ([\w-]+ )?journalism$",
 )
 
 # A press release's end mark, "###" (or the wire's "-30-"): what follows is the issuer's

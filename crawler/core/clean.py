@@ -40,6 +40,7 @@ from crawler.core.chrome_patterns import (
     HOW_WE_WORK,
     LIST_ITEM,
     MACHINE_TRANSLATION_NOTE,
+    MIN_POLL_CHOICES,
     NAVIGATION,
     NEWSLETTER_NOTE,
     NEWSLETTER_PLUG,
@@ -47,6 +48,7 @@ from crawler.core.chrome_patterns import (
     ORIGINAL_PUBLISHER,
     OTHER_FORMAT,
     PHOTO_CREDIT_END,
+    POLL_QUESTION,
     PROMO_LABEL,
     RELATED_HEADING,
     RELATED_LINK_LABEL,
@@ -132,6 +134,7 @@ def clean_lines(
     _drop_pull_quotes(result)
     _drop_matching(result)
     _drop_orphaned_widget_headings(result)
+    _drop_reaction_polls(result)
     # The contact block and the end mark before the trailing edge, whose notices (a rights
     # notice, a call to follow) may sit above them, and after it, as notices may follow.
     _drop_standards_box(result)
@@ -546,6 +549,23 @@ def _drop_orphaned_widget_headings(result: CleanResult) -> None:
         if index + 1 == len(lines) or not _is_title_like(lines[index + 1]):
             result.removed["related"] += 1
             del lines[index]
+
+
+MAX_CHOICE_WORDS = 3
+
+
+def _drop_reaction_polls(result: CleanResult) -> None:
+    """A reaction poll's question and its moods, as short lines under it (audit 35)."""
+    lines = result.lines
+    for index in range(len(lines) - 1, -1, -1):
+        if not POLL_QUESTION.match(lines[index]):
+            continue
+        end = index + 1
+        while end < len(lines) and _words(LIST_ITEM.sub("", lines[end])) <= MAX_CHOICE_WORDS:
+            end += 1
+        if end - index - 1 >= MIN_POLL_CHOICES:
+            result.removed["poll"] += end - index
+            del lines[index:end]
 
 
 def _opens_section(lines: list[str], index: int, headings: Collection[str]) -> bool:

@@ -151,9 +151,9 @@ _DAY_FIRST_REGIONS = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", 
 
 def figure_order(days: list[tuple[int, int, int, str, str]], lang: str | None) -> str | None:
     """ "month" or "day": which number comes first in the page's days in figures. A day
-    past 12 in either place tells; dots are Europe's, day first; failing those, the zone
-    printed beside the days ("ET": month, "BST": day), then the region of the page's
-    language ("en-US": month, "en-GB": day). None when the page says nothing or
+    past 12 in either place tells; dots are Europe's, day first; failing those, the region
+    of the page's language ("en-US": month, "en-GB": day), then the zone of a clock beside
+    the days ("11:42 AM ET": month, "14:30 BST": day). None when the page says nothing or
     contradicts itself."""
     day_first = any(first > 12 or separator == "." for first, _, _, separator, _ in days)
     month_first = any(second > 12 for _, second, _, separator, _ in days if separator != ".")
@@ -161,13 +161,13 @@ def figure_order(days: list[tuple[int, int, int, str, str]], lang: str | None) -
         return "day" if day_first else "month"
     if day_first:
         return None  # both: no one order
-    zones = {zone for *_, zone in days if zone}
-    if len(zones) == 1:
-        return zones.pop()
     region = (lang or "").lower().replace("_", "-").partition("-")[2]
     if region == "us":
         return "month"
-    return "day" if region in _DAY_FIRST_REGIONS else None
+    if region in _DAY_FIRST_REGIONS:
+        return "day"
+    zones = {zone for *_, zone in days if zone}
+    return zones.pop() if len(zones) == 1 else None
 
 
 def date_from_url(url: str, now: datetime | None = None) -> datetime | None:

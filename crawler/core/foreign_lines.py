@@ -291,7 +291,7 @@ def judge_lines(lines: list[str], rules: LineRules = RULES) -> list[str | None]:
     vocabulary = frozenset(known)
     numbered = _numbers(lines)
     for index in undecided:
-        if _in_english_run(index, numbered, verdicts):
+        if _in_english_run(index, lines[index], numbered, verdicts):
             verdicts[index] = None
         else:
             verdicts[index] = _word_kind(lines[index], rules, vocabulary)
@@ -314,13 +314,22 @@ def _numbers(lines: list[str]) -> dict[int, list[int]]:
     return found
 
 
-def _in_english_run(index: int, numbered: dict[int, list[int]], verdicts: list) -> bool:
-    """The line is item N of a run whose item N-1 or N+1 is plainly English."""
+# A name, not a sentence: a translated list ("1. Beba agua …" under "1. Drink water …") is
+# judged line by line (the review).
+MAX_RUN_ITEM_WORDS = 3
+RUN_REACH = 3  # lines between an item and its neighbour: a paragraph under each heading
+
+
+def _in_english_run(index: int, line: str, numbered: dict[int, list[int]], verdicts: list) -> bool:
+    """The line is a short item N of a run whose item N-1 or N+1, a few lines away, is
+    plainly English."""
     number = next((n for n, indices in numbered.items() if index in indices), None)
-    if number is None:
+    if number is None or len(line.split()) - 1 > MAX_RUN_ITEM_WORDS:
         return False
     neighbours = numbered.get(number - 1, []) + numbered.get(number + 1, [])
-    return any(other != index and verdicts[other] is None for other in neighbours)
+    return any(
+        0 < abs(other - index) <= RUN_REACH and verdicts[other] is None for other in neighbours
+    )
 
 
 def strip_foreign_lines(

@@ -298,11 +298,14 @@ def days_in_figures(tree: lxml_html.HtmlElement, day: date) -> list[tuple[int, i
 
 # A clock's zone beside a day in figures says whose day it is: "11:42 AM ET 12/05/2025" is
 # American, month first (audit 35); "14:30 BST" or "AEDT" is a country that writes the day
-# first. GMT and UTC say nothing: sites of every country print them.
+# first. GMT and UTC say nothing: sites of every country print them; nor does CET, a
+# European kickoff on an American page.
 ZONE_REACH = 24  # characters either side of the day
-_MONTH_FIRST_ZONE = re.compile(r"\b((E|C|M|P|AK)[SD]?T|H[SD]T)\b")
+# The zone right after a clock: "ET Bureau" (a desk) or "12,000 MT" (tonnes) is none.
+_ZONED_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?\s*"
+_MONTH_FIRST_ZONE = re.compile(rf"{_ZONED_CLOCK}((E|C|M|P|AK)[SD]?T|H[SD]T)\b")
 _DAY_FIRST_ZONE = re.compile(
-    r"\b(BST|IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|CAT|EAT|PKT|SGT|CET|CEST)\b"
+    rf"{_ZONED_CLOCK}(BST|IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|CAT|EAT|PKT|SGT)\b"
 )
 
 

@@ -37,7 +37,7 @@ PITCH = re.compile(
     r"|support\w*|donat\w+|contribut\w+|members?(hip)?|gifts?"
     r"|tickets?|passes|registration"
     # an event's box: "tickets are just $292", "Secure your spot now - space is limited"
-    r"|(secure|save|reserve|claim) your (spot|seat|place)|space is limited)\b",
+    r"|(secure|save|reserve|claim) your (spot|seat|place))\b",
     re.IGNORECASE,
 )
 CALL = re.compile(
@@ -124,6 +124,8 @@ def drop_signup_boxes(tree) -> int:
         box = largest_box(anchor, is_small)  # up to the article
         if box is anchor and anchor.tag != "form":
             continue  # a button alone: a menu's link, not a box with its pitch
+        if box is anchor.getparent() and box.tag in ("p", "li"):
+            continue  # a paragraph of the story that ends on a call ("… Register here")
         add_box(boxes, box)
     return drop_boxes(boxes)
 

@@ -21,6 +21,11 @@ MAX_LABEL_CHARS = 60
 # A label may be a sentence when it says "summar…": "This is AI generated summarization,
 # which may have errors. For context, always refer to the full article." (audit 35)
 MAX_NOTE_CHARS = 160
+AI_SUMMARY_NOTE = re.compile(
+    r"(this is |this )?(an )?(ai|machine)[- ](generated|assisted|written)"
+    r" (summary|summari[sz]ation)\b",
+    re.IGNORECASE,
+)
 _DIGEST = r"(summary|summaries|summari[sz]ations?|key points|takeaways|highlights)"
 _AI = r"(ai|artificial intelligence)"
 AI_SUMMARY_LABEL = re.compile(
@@ -43,9 +48,13 @@ def drop_ai_summaries(tree) -> int:
         if not text or len(text) > MAX_NOTE_CHARS:
             continue
         folded = text.casefold()  # a cheap test before the pattern, which most texts fail
-        if not ("summar" in folded or ("ai" in folded and len(text) <= MAX_LABEL_CHARS)):
+        if not ("summar" in folded or "ai" in folded):
             continue
-        if AI_SUMMARY_LABEL.search(text):
+        if len(text) > MAX_LABEL_CHARS:
+            # Longer, only the note that opens with the label: a story's paragraph about an
+            # "AI-generated summary of the audit" is no label (the review).
+            box = _box_of(element) if AI_SUMMARY_NOTE.match(text.strip()) else None
+        elif AI_SUMMARY_LABEL.search(text):
             box = _box_of(element)
         elif AI_MARK.fullmatch(text.strip()):
             box = _box_of(element)
