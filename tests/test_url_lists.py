@@ -116,6 +116,11 @@ def test_a_lines_urls_split_as_the_command_lines_and_a_note_after_a_tab_is_no_pa
         "http://.a.example/",
         f"http://{'n' * 64}.example/",
         f"http://{'a.' * 130}x/",
+        # Digits and dots, taken for IPv4 literals: IDNA refuses their empty labels (audit 36)
+        "http://./x",
+        "http://../x",
+        "http://.:81/x",
+        "http://1..2/x",
     ],
 )
 def test_host_names_no_resolver_takes_are_bad_urls(url):
@@ -125,7 +130,7 @@ def test_host_names_no_resolver_takes_are_bad_urls(url):
 @pytest.mark.parametrize(
     "url", ["http://example.com./x", "http://bücher.example/", f"http://{'n' * 63}.example/",
             "http://127.0.0.1:8080/", "http://[::1]/", "http://under_score.example/",
-            "http://xn--bcher-kva.example/"],
+            "http://xn--bcher-kva.example/", "http://127.0.0.1./x", "http://0x7f.1/x"],
 )  # fmt: skip
 def test_ordinary_host_names_are_fine(url):
     assert url_problem(url) is None

@@ -186,8 +186,8 @@ def url_problem(url: str) -> tuple[str, str] | None:
         # request hung for minutes), or its endpoint refuses the name (fetch_error).
         return (
             "bad_url",
-            "a host name no resolver takes (an empty or over-63-character label, or a "
-            f"character such as '%'): {url[:200]!r}",
+            "a host name no resolver takes (an empty or over-63-character label, a name "
+            f"over 253 characters, or a character such as '%'): {url[:200]!r}",
         )
     if "@" in parts.netloc:
         # Twisted connects to "user:pass@host" as a host name and fails; and a listed URL
@@ -210,8 +210,10 @@ def length_problem(url: str, limit: int) -> tuple[str, str] | None:
 def _is_valid_host(host: str) -> bool:
     """What Twisted will connect to: a name whose IDNA 2003 form (Scrapy's fallback too) is
     letters, digits, "-", "_" and dots, in labels of 1 to 63 characters."""
-    if ":" in host or not host.strip("0123456789."):  # an IPv6 or IPv4 literal
+    if ":" in host:  # an IPv6 literal
         return True
+    # No shortcut for digits and dots: "." and ".." (http://./x) are made of them too, and
+    # IDNA refuses their empty labels; "127.0.0.1" passes the label rules below anyway.
     try:
         # Every link of a page passes here: an ASCII name needs no IDNA pass.
         encoded = host.encode("ascii") if host.isascii() else host.encode("idna")

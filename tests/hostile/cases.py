@@ -101,6 +101,9 @@ CASES = (
     Case("/protocol/redirect-to-javascript", "reject", "http_302"),
     Case("/protocol/redirect-to-broken-ipv6", "reject", "bad_url"),
     Case("/protocol/redirect-to-empty-label", "reject", "bad_url"),
+    # A host of dots only ("." and ".."), taken for an IPv4 literal (audit 36: a hang).
+    Case("/protocol/redirect-to-dot-host", "reject", "bad_url"),
+    Case("/protocol/redirect-to-dots-host", "reject", "bad_url"),
     Case("/protocol/redirect-too-long", "reject", "bad_url"),
     Case("/protocol/slow-drip", "reject", "timeout"),
     Case("/protocol/reset", "reject", "truncated"),
@@ -114,7 +117,7 @@ CASES = (
     # A refresh to where no request can go is not followed: the page is the page.
     *(
         Case(f"/protocol/refresh-to-{name}", "record", words=LATIN_WORDS)
-        for name in ("javascript", "bad-port", "file", "private-address")
+        for name in ("javascript", "bad-port", "file", "private-address", "dots-host")
     ),
     Case("/protocol/refresh-elsewhere", "record", final="127.0.0.1 /protocol/refreshed"),
     # A compression label on a plain body (Scrapy's decoder raised: fetch_error).

@@ -91,6 +91,13 @@ BROKEN_URLS = {
     # each such entry held the crawl for minutes.
     "http://news..example.com/a": "empty or over-63-character label",
     f"http://{'n' * 64}.example.com/a": "empty or over-63-character label",
+    # Digits-and-dots names passed as IPv4 literals: "." and ".." are all empty labels, and
+    # each hung its robots.txt request, then stalled a feed of forty (audit 36).
+    "http://./a": "empty or over-63-character label",
+    "http://../a": "empty or over-63-character label",
+    "http://.:81/a": "empty or over-63-character label",
+    "http://1..2/a": "empty or over-63-character label",
+    f"http://{'n.' * 127}com/a": "empty or over-63-character label",  # 257 characters
     # Names Twisted's endpoint refuses ("invalid hostname": fetch_error), and credentials.
     "http://%41.example.com/a": "a host name no resolver takes",
     "http://user:secret@127.0.0.1/a": "credentials in the URL",

@@ -403,6 +403,8 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/redirect-to-javascript": _redirect(lambda h: "javascript:alert(1)"),
         "/protocol/redirect-to-broken-ipv6": _redirect(lambda h: "http://[::1/a"),
         "/protocol/redirect-to-empty-label": _redirect(lambda h: "http://news..example.com/a"),
+        "/protocol/redirect-to-dot-host": _redirect(lambda h: "http://./a"),
+        "/protocol/redirect-to-dots-host": _redirect(lambda h: "http://..:81/a"),
         "/protocol/redirect-too-long": _redirect(lambda h: "/protocol/landing?" + "x" * 2100),
         "/protocol/slow-drip": _slow_drip,
         "/protocol/reset": _reset_mid_body,
@@ -440,6 +442,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
                 ("bad-port", b"http://127.0.0.1:99999/a"),
                 ("file", b"file:///etc/passwd"),
                 ("private-address", b"http://10.0.0.1/x"),  # audit 29: blocked_address there
+                ("dots-host", b"http://../x"),  # audit 36: a robots.txt request that hung
             )
         },
         "/protocol/refresh-elsewhere": lambda h: h.send(
