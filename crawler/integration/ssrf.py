@@ -21,6 +21,7 @@ from twisted.internet.error import DNSLookupError
 from twisted.internet.interfaces import IResolutionReceiver
 from zope.interface import implementer
 
+from crawler.compat.twisted_resolver import completing_resolver
 from crawler.core.addresses import AddressPolicy, ip_or_none
 from crawler.core.addresses import normal_host as _normal
 
@@ -74,6 +75,8 @@ class SafeResolver(CachingHostnameResolver):
     def __init__(self, reactor, cache_size: int, policy: AddressPolicy):
         super().__init__(reactor, cache_size)
         self.policy = policy
+        # Twisted's resolver left a name that getaddrinfo raised on (not gaierror) unanswered.
+        self.original_resolver = completing_resolver(reactor, self.original_resolver)
 
     @classmethod
     def from_crawler(cls, crawler, reactor) -> SafeResolver:
