@@ -35,6 +35,10 @@ def blocked_urls(web: HostileWeb) -> list[str]:
         never(web, "127.0.0.1", "literal"),
         never(web, "[::1]", "ipv6-loopback"),
         never(web, "[::ffff:127.0.0.1]", "ipv4-mapped"),
+        # IPv6 forms carrying 127.0.0.1 that ipaddress calls global (audit 36)
+        never(web, "[::7f00:1]", "ipv4-compatible"),
+        never(web, "[64:ff9b::7f00:1]", "nat64"),
+        never(web, "[2002:7f00:1::]", "6to4"),
         never(web, "2130706433", "decimal"),  # resolves to 127.0.0.1
         never(web, "127.1", "short-form"),
         never(web, "0.0.0.0", "unspecified"),
@@ -82,7 +86,7 @@ def test_allowed_host_is_fetched(only_localhost_allowed, web):
     assert reason(only_localhost_allowed, web.url("/ssrf/article", "localhost")) == "record"
 
 
-@pytest.mark.parametrize("index", range(10))
+@pytest.mark.parametrize("index", range(13))
 def test_private_literals_and_names_are_blocked(only_localhost_allowed, web, index):
     url = blocked_urls(web)[index]
     assert reason(only_localhost_allowed, url) == "blocked_address"
@@ -118,6 +122,18 @@ def test_blocked_addresses_are_never_requested(only_localhost_allowed, default_p
         ("fc00::1", False),
         ("::ffff:10.0.0.1", False),
         ("::ffff:8.8.8.8", True),
+        # An IPv4 address carried in IPv6 is that address (ipaddress calls these global).
+        ("::7f00:1", False),  # IPv4-compatible ::127.0.0.1
+        ("::a00:1", False),
+        ("::808:808", True),
+        ("64:ff9b::7f00:1", False),  # NAT64
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 169.254.169.254
+        ("64:ff9b::808:808", True),
+        ("2002:7f00:1::", False),  # 6to4, 127.0.0.1 in bits 16 to 48
+        ("2002:c0a8:101::1", False),  # 6to4 192.168.1.1
+        ("2002:808:808::1", True),
+        ("64:ff9b:1::808:808", False),  # local-use NAT64: never globally reachable
+        ("::", False),
         ("not an address", False),
     ],
 )
@@ -142,6 +158,13 @@ def test_an_allowed_host_may_be_listed_in_unicode_or_in_punycode():
         assert policy.allows("bücher.test", "10.0.0.5")
         assert not policy.allows("buecher.test", "10.0.0.5")
     assert not AddressPolicy.from_hosts(["a..bé"]).allows("10.0.0.5.test", "10.0.0.5")
+
+
+def test_an_allowed_address_allows_the_ipv6_forms_carrying_it():
+    policy = AddressPolicy.from_hosts(["127.0.0.1"])
+    assert policy.allows("[2002:7f00:1::]", "2002:7f00:1::")
+    assert policy.allows("a.test", "64:ff9b::7f00:1")
+    assert not policy.allows("a.test", "64:ff9b::7f00:2")
 
 
 def test_an_allowed_network_allows_every_address_in_it():

@@ -1,7 +1,9 @@
 """Which addresses the crawler may connect to: public ones, and the hosts an operator allows.
 
 The rule is trafilatura 2.3's (`downloads._vet_peer`): an address is allowed when
-`ipaddress` calls it global, IPv4-mapped IPv6 being read as the IPv4 address it maps.
+`ipaddress` calls it global, IPv4-mapped IPv6 being read as the IPv4 address it maps; so
+are the other IPv6 forms that carry an IPv4 address (IPv4-compatible, NAT64, 6to4), which
+trafilatura and `ipaddress` take for global.
 `ALLOWED_PRIVATE_HOSTS` lists host names or addresses that may be private anyway (the demo,
 tests and benchmarks run on loopback): a listed name allows whatever it resolves to, a listed
 address allows that address under any name, a listed network (`10.0.0.0/8`) every address in
@@ -20,16 +22,39 @@ from dataclasses import dataclass
 
 
 def ip_or_none(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address `text` spells; an IPv6 address that carries an IPv4 one, that IPv4."""
     try:
         ip = ipaddress.ip_address(text.strip().strip("[]").split("%", 1)[0])
     except ValueError:
         return None
-    return getattr(ip, "ipv4_mapped", None) or ip
+    if isinstance(ip, ipaddress.IPv6Address):
+        return _embedded_ipv4(ip) or ip
+    return ip
+
+
+# IPv6 forms that reach an IPv4 address; `ipaddress` calls all but the mapped one global,
+# so `[::7f00:1]` and `[64:ff9b::7f00:1]` were connected to as public (audit 36).
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated (RFC 4291 2.5.5.1)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the well-known NAT64 prefix (RFC 6052)
+# Local-use NAT64 (RFC 8215): not globally reachable, as the IANA registry and newer
+# Pythons say; 3.11's ipaddress calls it global. Its embedding depends on the prefix chosen.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches: IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible
+    (::a.b.c.d, but not :: and ::1, which are IPv6's own), NAT64 (64:ff9b::a.b.c.d), 6to4
+    (2002:AABB:CCDD::, bits 16 to 48)."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip in _IPV4_COMPATIBLE and int(ip) > 1 or ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.sixtofour
 
 
 def is_public(address: str) -> bool:
     ip = ip_or_none(address)
-    return ip is not None and ip.is_global and not ip.is_multicast
+    return ip is not None and ip.is_global and not ip.is_multicast and ip not in _LOCAL_NAT64
 
 
 def normal_host(host: str) -> str:
