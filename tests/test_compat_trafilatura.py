@@ -4,6 +4,7 @@ trafilatura, on our test pages and the corpus: the same text, the same metadata.
 from __future__ import annotations
 
 import logging
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -238,3 +239,39 @@ def test_a_sentence_that_is_one_link_is_kept_and_a_teasers_headline_is_not():
     assert "The full staff report on the chip purchase" in text
     for teaser in ("Rival labs", "Cloud providers ration", "Inside the race"):
         assert teaser not in text, teaser
+
+
+# --- a JSON-LD script of megabytes ---------------------------------------------------------
+def _long_body_page(words: int) -> str:
+    small = '{"@context": "https://schema.org", "@type": "NewsArticle", "author": {"@type": "Person", "name": "Ida Lind"}}'  # noqa: E501
+    long = '{"@type": "NewsArticle", "articleBody": "%s"}' % ("token " * words)
+    scripts = "".join(f'<script type="application/ld+json">{s}</script>' for s in (long, small))
+    return f"<html><head>{scripts}<title>T</title></head><body>{_PROSE}</body></html>"
+
+
+def _peak_bytes(run) -> int:
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_upstream_json_ld_minifying_takes_a_hundred_bytes_a_character():
+    from trafilatura.metadata import JSON_MINIFY
+
+    script = '{"articleBody": "%s"}' % ("token " * 50_000)  # 300 KB
+    assert _peak_bytes(lambda: JSON_MINIFY.sub(r"\1", script)) > 100 * len(script)
+
+
+def test_a_json_ld_script_past_the_bound_is_not_given_to_trafilatura():
+    tree = parse_tree(_long_body_page(200_000))  # 1.2 MB of articleBody
+    page = read_page_meta(tree)
+    found = []
+    url = "https://example.invalid/long"
+    peak = _peak_bytes(lambda: found.append(compat_metadata.fallback_metadata(tree, url, page)))
+    assert peak < 30 * 2**20  # 180 MB in trafilatura's reader
+    assert found[0].author == "Ida Lind"  # the other scripts are still read
+    assert len(tree.xpath(compat_metadata._JSONLD_SCRIPTS)) == 2  # and stay on the page
+    assert page.jsonld.get("articleBody", "").startswith("token token")  # ours reads it

@@ -1,6 +1,7 @@
 """crawler.core.extract: trafilatura's fast run first, its full comparison only when needed."""
 
 import contextlib
+import json
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,23 @@ def test_list_items_missing_between_kept_paragraphs_get_the_full_run(monkeypatch
     raw = extract.extract_article(DROPPED_LIST.read_bytes(), "https://larch-county.test/a")
     assert runs == [(True, True), (True, False)]
     assert "- Mara Lind: You can keep following Mara at @maralind on Twitter." in raw.text
+
+
+def _with_article_body(words: int) -> bytes:
+    body = " ".join(SENTENCES * (words // 90 + 1)).split()[:words]
+    jsonld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(body)})
+    head = f'<script type="application/ld+json">{jsonld}</script>'
+    visible = "<article>" + "".join(f"<p>{s}</p>" for s in SENTENCES[:3]) + "</article>"
+    return _page(visible).replace(b"<head>", b"<head>" + head.encode())
+
+
+def test_a_json_ld_body_stands_in_for_the_text_trafilatura_lost():
+    raw = extract.extract_article(_with_article_body(900), "https://port.test/a", max_words=1000)
+    assert raw.method == "jsonld" and len(raw.text.split()) == 900
+
+
+def test_a_json_ld_body_past_max_words_is_not_taken():
+    """Audit 36: a 58,000-word articleBody made a page of 300 visible words too_long."""
+    raw = extract.extract_article(_with_article_body(1001), "https://port.test/a", max_words=1000)
+    assert raw.method == "trafilatura" and SENTENCES[2] in raw.text
+    assert len(raw.text.split()) < 100

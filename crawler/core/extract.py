@@ -41,6 +41,7 @@ from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
 from crawler.core.heading_anchors import drop_heading_permalinks
 from crawler.core.hidden import drop_hidden
+from crawler.core.jsonld_body import jsonld_body
 from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
 from crawler.core.link_lists import drop_link_list_labels
@@ -248,6 +249,7 @@ def extract_article(
     content_type: str | None = None,
     favor_precision: bool = True,
     languages: tuple[str, ...] = ("en",),
+    max_words: int = 30_000,
 ) -> RawArticle:
     use_justext_stoplist(languages)
     tree = parse_tree(decode_html(body, content_type))
@@ -276,8 +278,7 @@ def extract_article(
     if lead and text.strip():
         text = add_standfirst(text, *lead)
     text = with_captions(text, captions)
-    body_jsonld = page.jsonld.get("articleBody")
-    if isinstance(body_jsonld, str) and len(body_jsonld) > 2 * len(text) + 200:
+    if body_jsonld := jsonld_body(page.jsonld, text, max_words):
         text, method = body_jsonld, "jsonld"  # trafilatura lost most of the article
     if not text.strip():
         raise ExtractionFailed("no_text", "no main text found")

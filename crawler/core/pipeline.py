@@ -58,7 +58,9 @@ def process_page(
 ) -> Outcome:
     hints, options = hints or Hints(), options or Options()
     try:
-        raw = extract_article(body, url, content_type, options.favor_precision, options.languages)
+        raw = extract_article(
+            body, url, content_type, options.favor_precision, options.languages, options.max_words
+        )
     except ExtractionFailed as failure:
         return Outcome(None, failure.reason, failure.detail)
     site_name = fields.resolve_site_name(raw.page, raw.found)

@@ -244,6 +244,18 @@ def deep_jsonld(depth: int = 100_000) -> bytes:
     return article_html("Brackets all the way down", head=head).encode()
 
 
+@cache
+def long_article_body(words: int) -> bytes:
+    """A JSON-LD articleBody of `words` words over the short visible article: 58,000 made
+    the page `too_long`, 1.8 million (9 MB) took 1.3 GB in trafilatura's JSON-LD reader,
+    `extract_out_of_memory` (audit 36)."""
+    jsonld = '{"@type": "NewsArticle", "headline": "Long body", "articleBody": "%s"}' % (
+        "word " * words
+    )
+    head = f'<script type="application/ld+json">{jsonld}</script>'
+    return article_html("A body only the JSON-LD holds", head=head).encode()
+
+
 def control_references() -> bytes:
     """References to characters no XML tree holds: lxml refused every string with one."""
     paragraphs = (*PARAGRAPHS[:2], f"A sentence with &#1;a control and &#xFFFE;{PARAGRAPHS[2]}",

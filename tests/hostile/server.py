@@ -350,6 +350,8 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/content/headline-list": _static(pages.odd_jsonld_values('["A list"]')),
         "/content/headline-number": _static(pages.odd_jsonld_values("2024")),
         "/content/broken-own-address": _static(pages.broken_own_address),
+        "/content/jsonld-long-body": _static(lambda: pages.long_article_body(58_000)),
+        "/content/jsonld-huge-body": _static(lambda: pages.long_article_body(1_800_000)),
         "/content/huge-title": _static(article("T" * 1_000_000)),
         "/content/offset-only-date": _static(
             article("Dated in a zone of 99 hours").replace(b"09:00:00Z", b"09:00:00+99:00")

@@ -16,6 +16,7 @@ corpus pages).
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -51,7 +52,7 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
     if document.author and " " not in document.author:
         document.author = None  # as trafilatura: a one-word author is a handle
     try:
-        document = steps.extract_meta_json(tree, document)
+        document = _meta_json(tree, document)
     except Exception as error:  # trafilatura's own guard: its JSON-LD reader has bugs
         LOGGER.debug("trafilatura JSON-LD metadata failed: %s", error)
     document.title = document.title or steps.extract_title(tree)
@@ -70,6 +71,26 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.tags = document.tags or _catstags("tag", tree, hrefs)
     document.clean_and_trim()
     return _strings_only(document)
+
+
+# trafilatura minifies each JSON-LD script with a regex (JSON_MINIFY) whose quoted-string
+# group takes about 150 bytes of memory per character of the string: a 9 MB articleBody
+# took 1.2 GB, and the page was extract_out_of_memory (audit 36; docs/upstream.md). A
+# script longer than this is not given to it: crawler.core.metadata reads it with json.
+MAX_JSONLD_CHARS = 500_000
+_JSONLD_SCRIPTS = './/script[@type="application/ld+json" or @type="application/settings+json"]'
+
+
+def _meta_json(tree: lxml_html.HtmlElement, document: Document) -> Document:
+    """trafilatura's extract_meta_json, on the page's JSON-LD scripts of a bounded size."""
+    scripts = tree.xpath(_JSONLD_SCRIPTS)
+    if all(len(script.text or "") <= MAX_JSONLD_CHARS for script in scripts):
+        return trafilatura_metadata.extract_meta_json(tree, document)
+    kept = lxml_html.Element("div")
+    for script in scripts:
+        if len(script.text or "") <= MAX_JSONLD_CHARS:
+            kept.append(copy.deepcopy(script))  # a copy: append() would move it off the page
+    return trafilatura_metadata.extract_meta_json(kept, document)
 
 
 # trafilatura copies JSON-LD values as the page gives them: a headline of 2024 or ["Title"]
