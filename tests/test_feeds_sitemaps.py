@@ -237,11 +237,27 @@ def test_a_json_feeds_lone_surrogate_escapes_are_left_out():
         (entry.url + entry.title).encode("utf-8")  # writable
 
 
+def test_a_json_feed_item_with_a_5000_digit_id_costs_nothing():
+    """Audit 36: json.loads refused the number ("Exceeds the limit (4300 digits)") and the
+    whole feed was a bad_feed."""
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+        b'{"id": ' + b"9" * 5000 + b', "url": "/a"}, {"id": 2, "url": "/b"}]}'
+    )
+    entries = parse_feed(body, "https://j.example/feed.json")
+    assert [e.url for e in entries] == ["https://j.example/a", "https://j.example/b"]
+
+
 @pytest.mark.parametrize(
     ("body", "detail"),
     [
         (b'{"items": [{"url": "https://x.example/a"}]}', "not a JSON Feed"),
         (b'{"version": "https://jsonfeed.org/version/1", "items": [', "does not parse"),
+        # Audit 36: items as an object (by id) were read as none, a silent empty feed.
+        (
+            b'{"version": "https://jsonfeed.org/version/1", "items": {"a": {"url": "/a"}}}',
+            "items are not a list",
+        ),
         (b"[" * 100_000 + b"]" * 100_000, "XML"),  # not an object: not JSON Feed at all
         (
             b'{"a":' * 100_000 + b"1" + b"}" * 100_000,

@@ -158,8 +158,10 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     version = feed.get("version") if isinstance(feed, dict) else None
     if not (isinstance(version, str) and "jsonfeed.org/version/" in version):
         raise NotXml("JSON, but not a JSON Feed (no jsonfeed.org version)")
-    items = feed.get("items")
-    return [_json_item(item, base_url) for item in (items if isinstance(items, list) else [])]
+    items = feed.get("items", [])
+    if not isinstance(items, list):  # an object of items read as none: a feed that said nothing
+        raise NotXml(f"JSON Feed whose items are not a list (a {type(items).__name__})")
+    return [_json_item(item, base_url) for item in items]
 
 
 def _json_item(item, base_url: str) -> FeedEntry:

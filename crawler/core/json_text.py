@@ -11,14 +11,27 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def loads(text: str, *, strict: bool = True) -> Any:
-    """`json.loads`, lone surrogates left out of every string; raises as it does."""
-    return _mended(json.loads(text, strict=strict))
+    """`json.loads`, lone surrogates left out of every string, and an integer too long
+    for Python to convert kept as its digits; raises as it does."""
+    return _mended(json.loads(text, strict=strict, parse_int=_integer))
+
+
+def _integer(digits: str) -> int | str:
+    """A JSON integer; past Python's limit on digits (4,300: `int()` refuses more, a guard
+    against quadratic conversion), its digits as a string. A 5,000-digit item id made
+    json.loads raise, and the whole JSON Feed was a `bad_feed` (audit 36); nothing reads
+    such a number as a number."""
+    limit = sys.get_int_max_str_digits()  # 0: no limit
+    if limit and len(digits.lstrip("-")) > limit:
+        return digits
+    return int(digits)
 
 
 def _mended(value: Any) -> Any:
