@@ -34,6 +34,7 @@ from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
 from crawler.core.page_kind import listed_page_is_article
 from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
+from crawler.core.validators import kept_last_modified
 from crawler.core.values import flag
 from crawler.core.xmlsafe import MAX_XML_BYTES
 from crawler.integration.failures import classify_failure, failure_detail
@@ -320,7 +321,7 @@ class ArticleSpider(scrapy.Spider):
         modified = response.headers.get(b"Last-Modified")
         self._validators[response.url] = (
             etag.decode("latin-1") if etag else None,
-            modified.decode("latin-1") if modified else None,
+            kept_last_modified(modified.decode("latin-1") if modified else None),
         )
         # Next run asks for the URL it was given, not where that redirected: a feed moved
         # by a 301 was looked up under one and saved under the other, and downloaded whole

@@ -9,12 +9,14 @@
 - `bare`: a home page and nothing else.
 
 Articles are tests.bulk_site's generated pages. Every request path is recorded, and a route
-with an `ETag` header answers 304 to a request that sends it back in `If-None-Match`.
+with an `ETag` header answers 304 to a request that sends it back in `If-None-Match`, and
+one with a `Last-Modified` to an `If-Modified-Since` no earlier than it.
 """
 
 from __future__ import annotations
 
 import threading
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -176,6 +178,14 @@ def bare(origin: str) -> dict:
     return {"/": (200, HTML, _home("Empty Plaza"))}
 
 
+def _not_modified_since(asked: str | None, headers: list[dict]) -> bool:
+    """As a real server compares If-Modified-Since with its copy's Last-Modified."""
+    modified = (headers[0] if headers else {}).get("Last-Modified")
+    if not asked or not modified:
+        return False
+    return parsedate_to_datetime(modified) <= parsedate_to_datetime(asked)
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
         self.server.hits.append(self.path)
@@ -184,6 +194,8 @@ class _Handler(BaseHTTPRequestHandler):
         status, ctype, body, *headers = route
         etag = (headers[0] if headers else {}).get("ETag")
         if etag and self.headers.get("If-None-Match") == etag:  # as a real server answers
+            status, body = 304, b""
+        if _not_modified_since(self.headers.get("If-Modified-Since"), headers):
             status, body = 304, b""
         self.send_response(status)
         if 300 <= status < 400:  # a redirect's body is where it goes

@@ -4,6 +4,9 @@ loopback site that honours If-None-Match, run after run into one OUTPUT_DIR."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from crawler.core.validators import kept_last_modified
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
 from tests.discovery_sites import HTML, DiscoverySite
@@ -117,3 +120,33 @@ def test_pages_skipped_or_rejected_for_this_run_only_leave_their_feed_to_be_read
         again = crawl(site, out)
         assert again.summary["counts"]["accepted"] == len(PAGES), again.summary
         assert crawl(site, out).summary["skipped_by_reason"] == {"not_modified": 1}
+
+
+def test_a_last_modified_in_the_future_is_not_sent_back(tmp_path):
+    """Audit 36: a feed stamped 2099 was saved and sent back as If-Modified-Since, and an
+    honest server answered 304 to every later copy: its new entries were never read."""
+
+    def feed_of(origin: str, pages: tuple[int, ...], stamp: str) -> dict:
+        routes = one_feed(origin)
+        items = "".join(f"<item><link>{origin}/a/{n}.html</link></item>" for n in pages)
+        body = f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode()
+        routes["/feed.xml"] = (200, "application/rss+xml", body, {"Last-Modified": stamp})
+        return routes
+
+    with DiscoverySite(
+        lambda origin: feed_of(origin, (1,), "Thu, 01 Jan 2099 00:00:00 GMT")
+    ) as site:
+        crawl(site, tmp_path)
+        now = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S GMT")
+        site.server.routes.update(feed_of(site.origin, (1, 2), now))
+        crawl(site, tmp_path)
+        assert "/a/2.html" in pages_fetched(site)
+
+
+def test_only_a_last_modified_past_now_and_the_slack_is_dropped():
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    assert kept_last_modified("Mon, 07 Dec 2026 12:30:00 GMT", now)  # a clock running ahead
+    assert kept_last_modified("Mon, 07 Dec 2026 13:30:00 GMT", now) is None
+    assert kept_last_modified("Sun, 06 Dec 2026 12:00:00 GMT", now)
+    assert kept_last_modified("yesterday", now) == "yesterday"  # no date: kept, as before
+    assert kept_last_modified(None, now) is None

@@ -1,0 +1,28 @@
+"""Which of a response's validators are worth sending back on the next run.
+
+A `Last-Modified` dated in the future ("Thu, 01 Jan 2099", a server clock or CMS gone
+wrong) is no validator: sent back as `If-Modified-Since`, it makes an honest server answer
+304 to every later copy, until 2099, and the feed's new entries are never read (audit 36).
+RFC 9110 8.8.2 has a server never send one later than its own clock; a little slack keeps
+the date of a server whose clock runs ahead of ours.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+CLOCK_SLACK = timedelta(hours=1)
+
+
+def kept_last_modified(value: str | None, now: datetime | None = None) -> str | None:
+    """`value` as sent, unless it names a time past `now` (UTC) and CLOCK_SLACK: then None.
+    A value that is no HTTP date is kept, as before (a server may compare it as text)."""
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return value
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return None if when > (now or datetime.now(UTC)) + CLOCK_SLACK else value
