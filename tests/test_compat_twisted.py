@@ -100,6 +100,27 @@ def test_a_parse_error_is_a_bad_response_wrapped_or_not():
         assert classify_failure(failed).reason == "bad_response", error
 
 
+def test_a_transfer_encoding_without_a_decoder_is_named_in_the_detail():
+    """Audit 36: `Transfer-Encoding: chunked, chunked` was the detail
+    "DownloadFailedError: [<...Failure builtins.KeyError: b'chunked, chunked'>]"."""
+    from scrapy.exceptions import DownloadFailedError
+    from twisted.python.failure import Failure
+    from twisted.web.client import ResponseFailed
+
+    from crawler.integration.failures import failure_detail
+
+    try:
+        raise KeyError(b"chunked, chunked")
+    except KeyError:
+        failed = ResponseFailed([Failure()])
+    try:
+        raise DownloadFailedError(str(failed.reasons)) from failed  # as Scrapy wraps it
+    except DownloadFailedError as wrapped:
+        detail = failure_detail(wrapped)
+    assert detail.startswith("Transfer-Encoding 'chunked, chunked': no decoder"), detail
+    assert "Failure" not in detail and "KeyError" not in detail
+
+
 def chunked_decoder(received: list[bytes]) -> http._ChunkedTransferDecoder:
     return http._ChunkedTransferDecoder(received.append, lambda rest: None)
 

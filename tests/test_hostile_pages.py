@@ -131,3 +131,9 @@ def test_a_broken_chunk_size_names_the_chunk_in_its_detail(pages_crawl, web):
     assert kind == "reject" and line["reason"] == "bad_response"
     assert "_MalformedChunkedDataError" in line["detail"], line
     assert "chunk" in line["detail"].split("_MalformedChunkedDataError", 1)[1].lower(), line
+
+
+def test_a_transfer_encoding_without_a_decoder_is_named_in_the_reject(pages_crawl, web):
+    ((kind, line),) = places(pages_crawl, web.url("/protocol/chunked-twice"))
+    assert (kind, line["reason"]) == ("reject", "bad_response")
+    assert line["detail"].startswith("Transfer-Encoding 'chunked, chunked': no decoder"), line

@@ -103,10 +103,27 @@ def failure_detail(exc: BaseException) -> str:
     """The error and what it says; where it says nothing, the errors under it: Scrapy's
     ResponseDataLossError over a malformed chunk says nothing ("ResponseDataLossError: "),
     the Twisted errors it was raised from name the chunk."""
+    coding = _undecodable_transfer_coding(exc)
+    if coding is not None:
+        # Twisted's own words are a KeyError in a list of Failures ("DownloadFailedError:
+        # [<...Failure builtins.KeyError: b'chunked, chunked'>]"), which names no header.
+        return (f"Transfer-Encoding {coding!r}: no decoder for it (only 'chunked', once, is read)")[
+            :FAILURE_DETAIL_CHARS
+        ]
     parts = [_describe(exc)]
     if not str(exc).strip():
         parts += [_describe(error) for error in _underlying(exc)]
     return "; ".join(dict.fromkeys(part for part in parts if part))[:FAILURE_DETAIL_CHARS]
+
+
+def _undecodable_transfer_coding(exc: BaseException) -> str | None:
+    """The Transfer-Encoding Twisted has no decoder for ("chunked, chunked", "identity",
+    "gzip, chunked"): its parser looks the header up in its table of decoders, and the
+    KeyError, carrying the header's value, is the only trace of it."""
+    for error in _underlying(exc):
+        if isinstance(error, KeyError) and error.args and isinstance(error.args[0], bytes):
+            return error.args[0].decode("latin-1")
+    return None
 
 
 def _underlying(exc: BaseException):

@@ -295,6 +295,17 @@ def _bad_chunk_size(size: bytes) -> Route:
     return route
 
 
+def _chunked_twice(handler: HostileHandler) -> None:
+    """`Transfer-Encoding: chunked, chunked` (RFC 9112 forbids chunking twice), one chunking
+    sent: Twisted has no decoder for the header (audit 36: its KeyError was the detail)."""
+    body = pages.article("Chunked twice")
+    handler.wfile.write(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked, chunked\r\n"
+        b"\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
+    )
+    handler.close_connection = True
+
+
 def _calendar(handler: HostileHandler) -> None:
     """/trap/calendar/2026/11/23/?page=N links to page N+1, forever."""
     page = int((urlsplit(handler.path).query.partition("page=")[2] or "1").split("&")[0] or 1)
@@ -408,6 +419,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/protocol/redirect-to-dot-host": _redirect(lambda h: "http://./a"),
         "/protocol/redirect-to-dots-host": _redirect(lambda h: "http://..:81/a"),
         "/protocol/redirect-too-long": _redirect(lambda h: "/protocol/landing?" + "x" * 2100),
+        "/protocol/chunked-twice": _chunked_twice,
         "/protocol/slow-drip": _slow_drip,
         "/protocol/reset": _reset_mid_body,
         "/protocol/length-too-long": _length_too_long,
