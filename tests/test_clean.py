@@ -1653,3 +1653,28 @@ def test_the_prose_that_the_review_found_audit_35_to_37s_patterns_took():
         "Editing by the committee staff is expected to take another week.",
     ):
         assert clean_lines([*BODY, line]).lines == [*BODY, line], line
+
+
+def test_labels_notes_and_a_story_that_mentions_subscribing_of_audit_38():
+    """Audit 38 (WordPress news themes)."""
+    for line in (
+        "Sponsored",
+        "Promoted",
+        "(This story has not been edited by Daily Lamp staff and is auto-generated from a "
+        "syndicated feed.)",
+    ):
+        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            assert clean_lines(placed).lines == BODY, (line, placed)
+    risk = (
+        "Crypto assets are highly volatile and unregulated in some jurisdictions. You could "
+        "lose all of the money you invest."
+    )
+    assert clean_lines([*BODY, risk]).lines == BODY
+    # A story's last sentence about subscribing is no call to subscribe; the calls still go.
+    told = (
+        "The CBN said it would consider shared-service arrangements in which smaller "
+        "institutions subscribe to a common monitoring platform."
+    )
+    assert clean_lines([*BODY, told]).lines == [*BODY, told]
+    for call in ("Subscribe to our newsletter", "Don't forget to subscribe for more."):
+        assert clean_lines([*BODY, call]).lines == BODY, call

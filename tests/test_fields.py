@@ -1425,3 +1425,20 @@ def test_a_howto_or_medical_page_object_dates_the_page_when_no_article_object_do
         "<body></body></html>"
     )
     assert read_page_meta(lxml_html.fromstring(html)).jsonld["@type"] == "NewsArticle"
+
+
+def test_an_elementor_post_info_byline_is_a_byline():
+    # Audit 38: Elementor sets every block in an "elementor-widget", the post's own
+    # byline too; "widget" marked it as a sidebar's.
+    info = (
+        '<div class="elementor-element elementor-widget elementor-widget-post-info">'
+        '<div class="elementor-widget-container"><ul class="elementor-post-info">'
+        '<li itemprop="author"><a href="/author/lukas-brandt/"><span class="elementor-post-'
+        'info__item elementor-post-info__item--type-author">Lukas Brandt</span></a></li>'
+        '<li itemprop="datePublished"><a href="/2025/12/09/"><span>December 9, 2025</span>'
+        "</a></li></ul></div></div>"
+    )
+    assert _byline(info) == ("Lukas Brandt",)
+    # A sidebar's widget is still no byline.
+    side = '<div class="widget recent-posts"><a href="/author/ann-lee/">Ann Lee</a></div>'
+    assert _byline(side) == ()

@@ -48,8 +48,11 @@ _BYLINE_MARK = re.compile(
     r"|(?<=[a-z0-9])(?:Byline|ByLine|Author|Contributor))s?(?![a-z0-9])"
 )
 # A BEM element's footer ("headline__footer") is its block's, not the page's.
+# Not Elementor's "elementor-widget": that page builder sets every block in one, the post's
+# own byline ("elementor-widget-post-info") too (audit 38).
 _WIDGET = re.compile(
-    r"trending|popular|related|sidebar|widget|recommend|most-?read|more-?stories|(?<!__)footer"
+    r"trending|popular|related|sidebar|(?<!elementor-)widget|recommend|most-?read"
+    r"|more-?stories|(?<!__)footer"
     r"|comment|teaser|promo|respond|reply",
     re.IGNORECASE,
 )

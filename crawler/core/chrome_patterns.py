@@ -172,6 +172,10 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     # … is auto-generated from a syndicated feed.)".
     r"^\(?(except for the headline|only the headline)\b[^()]{0,200}\bsyndicated (news )?feed"
     r"\.?\)?\.?$",
+    # "(This story has not been edited by X staff and is auto-generated from a syndicated
+    # feed.)" (audit 38)
+    r"^\(?this (story|article|report) has not been edited by\b[^()]{0,200}\bsyndicated"
+    r" (news )?feed\.?\)?\.?$",
     r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
     r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
     r"^(click|tap) here (to|for)\b.{0,60}$",
@@ -200,7 +204,9 @@ ADVERTISEMENT = _compile(
     # below". Not "Continue reading the main story" (above).
     r"|(continue reading|(story|article) continues) below"
     r"|ad feedback"  # CNN's link under each ad slot
-    r"|article content)\s*-*$",  # Postmedia's label over each ad slot in the body
+    r"|article content"  # Postmedia's label over each ad slot in the body
+    # An ad slot's other labels (Ad Inserter's, an `<amp-ad>` fallback; audit 38).
+    r"|sponsored|promoted|paid content|advert)\s*-*$",
 )
 
 # A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
@@ -459,6 +465,9 @@ EVENT_PROMO = re.compile(
 # content "as is" without warranty of any kind …" (audit 34).
 DISCLAIMER = re.compile(
     r"^(legal )?disclaimer\s*:"
+    # A crypto site's risk warning under each story: "Crypto assets are highly volatile …
+    # You could lose all of the money you invest." (audit 38)
+    r"|\byou (could|may|might) lose all (of )?(the|your) money you invest\b"
     # The wire by name: "EIN Presswire provides this news content …", not "The company says
     # it provides this information without warranty …" (the review).
     r"|^(?-i:[A-Z])[\w.&'’-]*( (?-i:[A-Z])[\w.&'’-]*){0,3} provides? this (news )?"
@@ -522,7 +531,13 @@ EDGE_ONLY = {
         r"\b(download(ing)?|get(ting)?|install(ing)?) (the|our) .{0,40}\bapps?\b"
     ),
     "newsletter": _compile(
-        r"\b(sign up|subscribe|subscribing|newsletter|in your inbox|delivered to your inbox)\b",
+        r"\b(newsletter|in your inbox|delivered to your inbox)\b",
+        # The call, not a story's last sentence about subscribing ("… smaller institutions
+        # subscribe to a common monitoring platform.", audit 38): it opens the line, or
+        # speaks to the reader or for the site.
+        r"^(please |click here to |be sure to |don.t forget to )?(sign up|subscribe|subscribing)\b",
+        r"\b(sign up|subscribe|subscribing)\b.{0,60}\b(you|your|our|us|today|now|free|here)\b",
+        r"\b(you|your|our)\b.{0,80}\b(sign up|subscribe|subscribing)\b",
         # A sign-up form's consent line: "By registering, you agree to our T&C".
         r"^by (registering|submitting|signing up|clicking|continuing)\b.{0,60}\b(agree|consent)",
         # A plug without the word: "Stay up to date with recent funding rounds ... with the
