@@ -382,3 +382,20 @@ def test_a_site_header_mark_reads_alike_lower_cased_and_case_blind():
     assert set(page_times._HIDDEN_FROM_SEARCH.pattern) <= set("abcdefghijklmnopqrstuvwxyz-?|")
     for mark in ("Site-Header", "MASTHEAD top", "moreStories", "nav", "sKy", "Ticker\u212a"):
         assert page_times._header_mark(mark) == bool(page_times._HIDDEN_FROM_SEARCH.search(mark))
+
+
+def test_a_naive_markup_time_takes_the_zone_its_printed_stamp_names():
+    # Audit 38: JSON-LD "2025-12-04T21:45:00" with no offset, read as UTC, beside the
+    # printed "December 4, 2025 9:45 PM IST": 16:15 UTC.
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+    naive = ld + '"2025-12-04T21:45:00"}</script>'
+    stamp = "<span class='date'>December 4, 2025 9:45 PM IST</span>"
+    html = _page(meta=stamp).replace("<head>", f"<head>{naive}")
+    assert _record(html).published_at.isoformat() == "2025-12-04T16:15:00+00:00"
+    # A stamp of another clock (the update's), or no zone printed: the markup's as it was.
+    other = _page(meta="<span>December 4, 2025 11:05 PM IST</span>").replace(
+        "<head>", f"<head>{naive}"
+    )
+    assert _record(other).published_at.isoformat() == "2025-12-04T21:45:00+00:00"
+    bare = _page(meta="<span>December 4, 2025 9:45 PM</span>").replace("<head>", f"<head>{naive}")
+    assert _record(bare).published_at.isoformat() == "2025-12-04T21:45:00+00:00"

@@ -264,6 +264,8 @@ def extract_article(
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
     metadata = fallback_metadata(tree, url, page)
+    if not undated and fields.naive_markup_time(page):
+        page.visible_stamps = tuple(visible_stamps(tree))  # they may name its zone
     if undated and not page.labelled_published and metadata.date:
         # Only where htmldate's day will date the record (1 ms a page on an old site's).
         page.visible_stamps = tuple(visible_stamps(tree))

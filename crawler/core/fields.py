@@ -343,7 +343,7 @@ def resolve_published(
         if parsed and source == "trafilatura":
             return _with_printed_time(_in_page_order(parsed, page), raw, page)
         if parsed:
-            chosen = _zoned_same_clock((parsed, source, raw), candidates[index + 1 : -1])
+            chosen = _zoned_same_clock((parsed, source, raw), candidates[index + 1 : -1], page)
             return _timed_same_day(chosen, candidates[index + 1 : -1])
     from_url = date_from_url(url)
     if from_url:
@@ -356,10 +356,11 @@ _CLOCK = re.compile(r"\d:\d\d")
 _PUBLICATION_SOURCES = ("meta", "text")  # a publication tag, a "Published" label
 
 
-def _zoned_same_clock(chosen: tuple, others) -> tuple:
+def _zoned_same_clock(chosen: tuple, others, page: PageMeta) -> tuple:
     """A time without a zone ("datePublished": "2025-04-14T16:22:00", read as UTC) takes the
     zone of another of the page's sources that gives the same clock time with one
-    (`article:published_time` 2025-04-14T16:22:00+09:00): the hour was nine off (audit 31)."""
+    (`article:published_time` 2025-04-14T16:22:00+09:00): the hour was nine off (audit 31);
+    or of the stamp the page prints, "December 4, 2025 9:45 PM IST" (audit 38)."""
     _parsed, _source, raw = chosen
     naive = _iso_wall_clock(raw)
     if naive is None or naive.tzinfo is not None:
@@ -369,7 +370,38 @@ def _zoned_same_clock(chosen: tuple, others) -> tuple:
         if zoned is not None and zoned.tzinfo and zoned.replace(tzinfo=None) == naive:
             timed = parse_date(other)
             return (timed, source, other) if timed else chosen
+    for written, clock in page.visible_stamps:
+        timed = _printed_zone_of(naive, written, clock)
+        if timed is not None:
+            return timed, "text", f"{written} {clock}"
     return chosen
+
+
+_WALL_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _printed_zone_of(naive: datetime, written: str, clock: str) -> datetime | None:
+    """The instant of a printed stamp on the naive value's day showing its wall clock with a
+    zone other than UTC's; None when it shows another day or time, or no zone."""
+    if naive.date() not in day_readings(written):
+        return None
+    wall = _WALL_CLOCK.match(clock.strip())
+    if wall is None:
+        return None
+    day = naive.date().isoformat()
+    local, timed = parse_date(f"{day} {wall.group(0)}"), parse_date(f"{day} {clock}")
+    if local is None or timed is None or local == timed:
+        return None
+    return timed if local.replace(tzinfo=None) == naive.replace(second=0, microsecond=0) else None
+
+
+def naive_markup_time(page: PageMeta) -> bool:
+    """The page's markup dates it with a clock and no zone: its printed stamps may name one."""
+    raw = page.jsonld.get("datePublished")
+    if not isinstance(raw, str):
+        raw = next((v for key in PUBLISHED_META for v in page.all(key)[:1]), None)
+    wall = _iso_wall_clock(raw) if isinstance(raw, str) else None
+    return wall is not None and wall.tzinfo is None
 
 
 def _iso_wall_clock(raw: str) -> datetime | None:
