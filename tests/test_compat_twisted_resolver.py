@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+from scrapy.resolver import dnscache
 from twisted.internet._resolver import GAIResolver
 from twisted.internet.test.test_resolver import (
     JustEnoughReactor,
@@ -75,5 +76,11 @@ def test_another_installed_resolver_is_kept():
 
 
 def test_the_crawl_resolver_resolves_through_ours():
-    resolver = SafeResolver(JustEnoughReactor(), 0, AddressPolicy.from_hosts([]))
+    # Scrapy's CachingHostnameResolver sets the limit of its module-wide `dnscache` as it is
+    # built: a size of 0 here emptied the cache of every later test (test_politeness's).
+    limit = dnscache.limit
+    try:
+        resolver = SafeResolver(JustEnoughReactor(), limit, AddressPolicy.from_hosts([]))
+    finally:
+        dnscache.limit = limit
     assert resolver.original_resolver._getaddrinfo is twisted_resolver.getaddrinfo_or_no_answer
