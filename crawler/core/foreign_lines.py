@@ -323,9 +323,10 @@ RUN_REACH = 3  # lines between an item and its neighbour: a paragraph under each
 def _in_english_run(index: int, line: str, numbered: dict[int, list[int]], verdicts: list) -> bool:
     """The line is a short item N of a run whose item N-1 or N+1, a few lines away, is
     plainly English."""
-    number = next((n for n, indices in numbered.items() if index in indices), None)
-    if number is None or len(line.split()) - 1 > MAX_RUN_ITEM_WORDS:
+    match = _NUMBERED.match(line)
+    if match is None or len(line.split()) - 1 > MAX_RUN_ITEM_WORDS:
         return False
+    number = int(match.group(1))
     neighbours = numbered.get(number - 1, []) + numbered.get(number + 1, [])
     return any(
         0 < abs(other - index) <= RUN_REACH and verdicts[other] is None for other in neighbours

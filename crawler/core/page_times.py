@@ -302,7 +302,7 @@ def days_in_figures(tree: lxml_html.HtmlElement, day: date) -> list[tuple[int, i
 # European kickoff on an American page.
 ZONE_REACH = 24  # characters either side of the day
 # The zone right after a clock: "ET Bureau" (a desk) or "12,000 MT" (tonnes) is none.
-_ZONED_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?\s*"
+_ZONED_CLOCK = rf"(?i:{_CLOCK})\s*"
 _MONTH_FIRST_ZONE = re.compile(rf"{_ZONED_CLOCK}((E|C|M|P|AK)[SD]?T|H[SD]T)\b")
 _DAY_FIRST_ZONE = re.compile(
     rf"{_ZONED_CLOCK}(BST|IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|CAT|EAT|PKT|SGT)\b"

@@ -96,7 +96,9 @@ def _is_parse_error(error: BaseException) -> bool:
     return any(cls.__name__ in _PARSE_ERRORS for cls in type(error).__mro__)
 
 
-FAILURE_DETAIL_CHARS = 1000
+# A fetch failure's detail, as spiders/base.py cut it before (a traceback's bound,
+# crawler.core.model.FAILURE_DETAIL_CHARS, is longer: it holds a stack).
+FETCH_DETAIL_CHARS = 1000
 
 
 def failure_detail(exc: BaseException) -> str:
@@ -108,12 +110,12 @@ def failure_detail(exc: BaseException) -> str:
         # Twisted's own words are a KeyError in a list of Failures ("DownloadFailedError:
         # [<...Failure builtins.KeyError: b'chunked, chunked'>]"), which names no header.
         return (f"Transfer-Encoding {coding!r}: no decoder for it (only 'chunked', once, is read)")[
-            :FAILURE_DETAIL_CHARS
+            :FETCH_DETAIL_CHARS
         ]
     parts = [_describe(exc)]
     if not str(exc).strip():
         parts += [_describe(error) for error in _underlying(exc)]
-    return "; ".join(dict.fromkeys(part for part in parts if part))[:FAILURE_DETAIL_CHARS]
+    return "; ".join(dict.fromkeys(part for part in parts if part))[:FETCH_DETAIL_CHARS]
 
 
 def _undecodable_transfer_coding(exc: BaseException) -> str | None:
