@@ -235,6 +235,11 @@ def test_a_day_printed_in_figures_takes_the_time_beside_it():
         ("Published on 07/12/2025 - 14:30 GMT+1", "2025-12-07T13:30:00+00:00"),
         ("12/07/2025 3:45 PM EST", "2025-12-07T20:45:00+00:00"),  # EST: month first
         ("2025-12-07 09:05 IST", "2025-12-07T03:35:00+00:00"),
+        # Year first with slashes or stops, as East Asian sites print it: the day was read
+        # alone, at midnight.
+        ("2025/12/07 03:00", "2025-12-07T03:00:00+00:00"),
+        ("Updated: 2025/12/07 09:20 (UTC+8)", "2025-12-07T01:20:00+00:00"),
+        ("2025.12.07 21:10", "2025-12-07T21:10:00+00:00"),
     ):
         record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
         assert record.published_at.isoformat() == expected, stamp

@@ -147,9 +147,13 @@ _ZONE = (
 # Dec 07 2025 | 9:45 PM IST" (audit 35).
 _CLOCK_AFTER = re.compile(rf"\s*[|·•]\s*({_CLOCK}{_ZONE})\s*(?=$|[|·•])", re.IGNORECASE)
 # A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
-# month is left to the reader of the stamp (crawler.core.dates.day_readings).
+# month is left to the reader of the stamp (crawler.core.dates.day_readings). Year first
+# it is always year, month, day, with any of the three separators East Asian sites print
+# ("2025/12/08 03:00", "2025.12.08 09:20"): only the dashes were read, and those pages
+# lost their time of day.
 _NUMERIC_DAY = (
-    r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)"
+    r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})(?!\d)"
 )
 _DAY_WRITTEN = (
     rf"{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d{{2}}"
