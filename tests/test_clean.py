@@ -821,6 +821,14 @@ def test_an_old_sites_page_links_and_footer_go():
     assert clean_lines([*BODY, prose]).lines == [*BODY, prose]
 
 
+def test_a_close_buttons_glyph_or_word_goes_and_a_line_naming_x_stays():
+    # A video embed's or a dialog's close button, left as a line of its own (audit 35).
+    for button in ("X", "×", "✕", "Close", "Close ×", "Dismiss", "Close video"):
+        assert clean_lines([BODY[0], button, *BODY[1:]]).lines == BODY, button
+    for line in ("X Corp", "Close the gap", "XAI"):
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
+
+
 def test_callouts_between_paragraphs_go_wherever_they_sit():
     callouts = [
         "Sign up here for our weekly autonomy newsletter.",

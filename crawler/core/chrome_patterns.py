@@ -179,6 +179,9 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
     r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
     r"^(click|tap) here (to|for)\b.{0,60}$",
+    # A dialog's or a video embed's close button, its glyph or word left as a line (audit 35).
+    r"^((close|dismiss)( (this|the))?( (ad|menu|window|video|player|dialog|popup|banner))?"
+    r"\s*[×✕✖✗x]?|[×✕✖✗x])$",
     # An old site's page links and footer: "<< Back to News", "This page best viewed at
     # 800x600.", "Webmaster: web@example.org".
     r"^(<<|«|←|‹)?\s*back to (the )?(top|news|home|homepage|index|blog|articles?|stories"
