@@ -289,7 +289,8 @@ def test_a_newsletter_box_after_the_article_goes():
 def test_a_follow_us_bar_after_the_article_goes():
     bar = ["End of Article", "FOLLOW US ON SOCIAL MEDIA", "Facebook", "X", "Instagram", "Telegram"]
     result = clean_lines([*BODY, *bar])
-    assert result.lines == BODY and result.removed["social"] == 5
+    # "X" alone is a close button's glyph anywhere (ui_control) before it is the bar's.
+    assert result.lines == BODY and result.removed["social"] + result.removed["ui_control"] == 5
     # A network's name as a section heading in the middle of the text stays.
     lines = [BODY[0], "Instagram", BODY[1], BODY[2]]
     assert clean_lines(lines).lines == lines
@@ -1686,3 +1687,59 @@ def test_labels_notes_and_a_story_that_mentions_subscribing_of_audit_38():
     assert clean_lines([*BODY, told]).lines == [*BODY, told]
     for call in ("Subscribe to our newsletter", "Don't forget to subscribe for more."):
         assert clean_lines([*BODY, call]).lines == BODY, call
+
+
+def test_a_regional_papers_lines_between_paragraphs_go_and_prose_like_them_stays():
+    # Audit 39: Postmedia's empty ad slot, Reach's sign-up consent, The Spectator's wall
+    # prompt inside the story, a narration widget's text run together, a video's pointer.
+    chrome = [
+        "This advertisement has not loaded yet, but your article continues below.",
+        "We use your sign-up to provide content in ways you've consented to and to improve "
+        "our understanding of you. This may include adverts from us and 3rd parties based "
+        "on our understanding. You can unsubscribe at any time. Read our Privacy Policy",
+        "Already a subscriber? Log in",
+        "Try a month of The Harbour Review for free, then just £1 a week.",
+        "Only have a minute? Listen insteadPowered by Trinity AudioAudio Player Image00:00",
+        "Watch the latest edition of Market Hour below:",
+        "Kindly share this story:",
+    ]
+    for line in chrome:
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    prose = [
+        "Listen instead of talking, the mediator told both sides on Monday.",
+        "The tool, powered by Trinity Audio, reads every story aloud to subscribers.",
+        "Try the new model for free, then decide whether the team plan is worth it.",
+        "Please share this story with anyone who lost a job, the union wrote.",
+    ]
+    for line in prose:
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
+
+
+def test_a_regional_papers_tail_goes_and_a_last_sentence_like_it_stays():
+    # Audit 39: Punch's, Hindustan Times', Inquirer's, the Boston Globe's, The Intercept's.
+    tails = [
+        [
+            "Kindly share this story:",
+            "DOWNLOAD THE PUNCH NEWS APP NOW: Be the first to get latest updates",
+            "Join The PUNCH Telegram channel for the latest news and updates",
+        ],
+        [
+            "Get Latest Updates on India News along with Latest News and Top Headlines from "
+            "India and around the world.",
+            "Subscribe Now",
+            "Get the HT Premium experience.",
+        ],
+        ["/cb", "FULL STORY"],
+        ["Tessa Moreno can be reached at tessa.moreno@globe.example. Follow her @tmoreno."],
+        [
+            "Contact the author:",
+            "Tessa Moreno tessa.moreno@news.example @tmoreno on X Signal: tmoreno.12",
+        ],
+    ]
+    for tail in tails:
+        assert clean_lines([*BODY, *tail]).lines == BODY, tail
+    for last in (
+        "Members who join the union's Telegram channel get alerts, the organiser said.",
+        "The reporter can be reached at the desk most evenings, her editor said.",
+    ):
+        assert clean_lines([*BODY, last]).lines == [*BODY, last], last

@@ -61,7 +61,9 @@ COMMENT_FORM = _compile(
 )
 
 SHARE = _compile(
-    r"^(share|tweet|email|print|copy link|save|pin it)( (this|it|the) ?(article|story|post)?)?"
+    # "Kindly share this story:", as Nigerian and Indian sites ask under the story (audit 39).
+    r"^((kindly|please) )?(share|tweet|email|print|copy link|save|pin it)"
+    r"( (this|it|the) ?(article|story|post)?)?"
     r"( on| to| via)?( (facebook|twitter|x|linkedin|reddit|whatsapp|email|bluesky|threads))?"
     r":?$",
     r"^click to (share|email|print)\b",
@@ -98,6 +100,10 @@ UI_CONTROL = OTHER_FORMAT + _compile(
     r"^(produced|narrated|voiced|read) (by|with|using)\b.{0,80}\b(ai|automated|synthetic"
     r"|text-to-speech) (narration|voices?)\W*$",
     r"^audio\s*:\s*listen to (this|the) (article|story)\b.{0,80}$",
+    # A narration widget's text run together: "Only have a minute? Listen insteadPowered by
+    # Trinity AudioAudio Player Image00:00" (audit 39).
+    r"^(only have a minute\?\s*)?listen instead(\W*$|(?-i:[A-Z]))",
+    r"\bpowered by (trinity audio|beyondwords|speechkit|ad auris)(\W*$|(?-i:[A-Z])|\s*\d)",
     r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
     r"^ai[- ]generated (audio|voice|narration)\.?$",
     # The same, said at length and glued to the player's label ("Listen to this articleThis
@@ -209,7 +215,10 @@ ADVERTISEMENT = _compile(
     r"|ad feedback"  # CNN's link under each ad slot
     r"|article content"  # Postmedia's label over each ad slot in the body
     # An ad slot's other labels (Ad Inserter's, an `<amp-ad>` fallback; audit 38).
-    r"|sponsored|promoted|paid content|advert)\s*-*$",
+    r"|sponsored|promoted|paid content|advert"
+    # Postmedia's placeholder in each empty slot (audit 39).
+    r"|this (advertisement|ad) has not loaded yet,? but your (article|story) continues below\.?)"
+    r"\s*-*$",
 )
 
 # A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
@@ -396,6 +405,9 @@ RELATED_LINK_LABEL = re.compile(
 VIDEO_LABEL = _compile(
     r"^(related|featured|recommended|latest|top|more) videos?\s*[:|]",
     r"^watch( this| now| the video)?\s*[:|]",  # "Watch this: <the video's title>"
+    # The pointer to an embedded video, which is not text: "Watch the latest edition of
+    # BizTech below:" (audit 39), "Watch the full interview below."
+    r"^watch (the |our )?(latest|full|new|whole)\b.{0,60}\b(below|above)\s*[:.]?$",
 )
 
 AGGREGATOR = _compile(
@@ -550,6 +562,9 @@ EDGE_ONLY = {
         # The box's blurb: "Get the latest updates from Probe News", "Discover special
         # offers, top stories, upcoming events, and more."
         r"^get the latest (news|updates|stories|headlines)\b.{0,60}$",
+        # Without "the", to a longer line: "Get Latest Updates on India News along with
+        # Latest News and Top Headlines from India and around the world." (audit 39)
+        r"^get latest (news|updates|stories|headlines)\b.{0,120}$",
         r"\b(special|exclusive) offers\b",
         # A sign-up box's consent: "Bloomberg may send me offers and promotions."
         r"^[\w .&'’-]{1,40} may send me (offers|promotions|marketing|news|updates)\b[^,]{0,40}$",
@@ -560,6 +575,7 @@ EDGE_ONLY = {
     ),
     "read_more": _compile(
         r"^(read|see|view|continue reading) (more|next|the full)\b",
+        r"^(the )?full (story|article|report)\W*$",  # a link's label left alone (audit 39)
         # A story split over pages, after the page's part: "Continue reading on the next
         # page", "Continued on page 2", "Story continues on next page".
         r"^(continue reading|continued|(story|article) continues) on (the )?(next|following)"
@@ -576,6 +592,12 @@ EDGE_ONLY = {
         r"^(contact|reach|email|e-mail) (?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,2}"
         r" (at|on) \S+@\S+",
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
+        # A newspaper's tagline: "Felice Ober can be reached at felice.ober@globe.com.
+        # Follow her @feliceober." (audit 39)
+        r"^[\w.'’-]+( [\w.'’-]+){0,3} (can|may) be reached (at|by e-?mail at|on) \S+@\S+",
+        r"\bfollow (him|her|them) @\w+\W*$",
+        # Its label, its address gone with the line under it (The Intercept's, audit 39).
+        r"^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*:?$",
         # With the handle: "Follow @liamward on X", "Please follow Harrison Miller on
         # X/Twitter @IBD_HMiller for more stock news and updates." (audit 35). Without one,
         # Dragnet's gold keeps "Follow Grace on Twitter." as the story's last line.
@@ -593,6 +615,10 @@ EDGE_ONLY = {
         r"(article|story|post|piece|read)( \w+)?\?",
         r"^(facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|whatsapp|reddit"
         r"|pinterest|threads|bluesky|mastodon|flipboard|rss|e-?mail|google news)$",
+        # The site's channel on a messaging app: "Join The PUNCH Telegram channel for the
+        # latest news and updates" (audit 39).
+        r"^(join|follow|subscribe to) (the |our )?([\w'’&.-]+ ){0,4}(telegram|whatsapp|signal"
+        r"|viber|discord) (channel|group|community)\b.{0,60}$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
     # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
@@ -817,6 +843,10 @@ NEWSLETTER_NOTE = _compile(
     r"\bnewsletters?\b",
     # The site's forum: "Join our Space Forums to keep talking space …" (audit 37).
     r"^join our( [\w'’&-]+){0,3} (forums?|discord|subreddit)\b",
+    # A sign-up box's consent, as Reach's titles print it: "We use your sign-up to provide
+    # content in ways you've consented to …" (audit 39).
+    r"^we use your (sign-?up|e-?mail( address)?|details) to provide (content|you)\b.{0,40}"
+    r"\b(consented|agreed)\b",
 )
 
 # A site's appeal for the reader's support, in its own voice, to a paragraph: "Your vote of
@@ -865,7 +895,9 @@ END_MARK = re.compile(r"^(#{3}|# # #|-\s?30\s?-)$")
 # Relations Contact: Ann Lee" (crawler.core.clean._drop_contact_block).
 CONTACT_LABEL = re.compile(
     r"^((media|press|investor|news|editorial|company|pr)( relations)?"
-    r"( and (media|press|investor)( relations)?)? )?(contacts?|enquiries|inquiries)\b\s*(:|$)",
+    r"( and (media|press|investor)( relations)?)? )?(contacts?|enquiries|inquiries)\b\s*(:|$)"
+    # The writer's own, over a line of addresses and handles (The Intercept's, audit 39).
+    r"|^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*(:|$)",
     re.IGNORECASE,
 )
 

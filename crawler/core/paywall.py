@@ -64,6 +64,9 @@ WALL = tuple(
         r"\bcreate an? (free )?account to (read|continue|unlock|get|keep)\b",
         # A paid story's badge, a line of its own: "Premium", "Subscriber only".
         r"^(premium|(subscribers?|members?)[- ](only|exclusive)|for subscribers)$",
+        # The upsell under a story: "Get the HT Premium experience." (audit 39)
+        r"^(get|try|unlock) (the )?([\w&'’.-]+ ){0,3}(premium|plus) (experience|access"
+        r"|membership|subscription)\W*$",
     )
 )
 
@@ -71,7 +74,13 @@ WALL = tuple(
 # lets in: it ends in both of the wall's buttons, "… Subscribe now or log in."
 WALL_PROMPT = (
     re.compile(
-        r"\b(subscribe|sign up|register|join)( now| today| here)?,? or (log|sign) ?in\b[.!]?$",
+        r"\b(subscribe|sign up|register|join)( now| today| here)?,? or (log|sign) ?in\b[.!]?$"
+        # The prompt's other lines (The Spectator's, audit 39): its question with the
+        # button, "Already a subscriber? Log in", and its offer with the price after the
+        # trial, "Try a month of The Spectator for free, then just £1 a week."
+        r"|^already an? (subscriber|member)\?\s*(log|sign) ?in\W*$"
+        r"|^try\b.{0,60}\bfor free\b.{0,10}\bthen (just |only )?[£$€]\s?\d[\d.,]*"
+        r"( (a|per) |/)(week|month|year)\b",
         re.IGNORECASE,
     ),
 )
