@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from crawler.core.validators import kept_last_modified
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
@@ -148,5 +150,11 @@ def test_only_a_last_modified_past_now_and_the_slack_is_dropped():
     assert kept_last_modified("Mon, 07 Dec 2026 12:30:00 GMT", now)  # a clock running ahead
     assert kept_last_modified("Mon, 07 Dec 2026 13:30:00 GMT", now) is None
     assert kept_last_modified("Sun, 06 Dec 2026 12:00:00 GMT", now)
-    assert kept_last_modified("yesterday", now) == "yesterday"  # no date: kept, as before
     assert kept_last_modified(None, now) is None
+
+
+@pytest.mark.parametrize("value", ["yesterday", "0", "2026-12-07", "Mon, 99 Foo 2026 xx GMT"])
+def test_a_last_modified_that_is_no_http_date_is_not_kept(value):
+    """Hostile audit 4: an unparseable Last-Modified was saved and sent back as
+    If-Modified-Since, a value no server can compare with its copy's date."""
+    assert kept_last_modified(value, datetime(2026, 12, 7, 12, 0, tzinfo=UTC)) is None
