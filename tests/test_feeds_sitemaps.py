@@ -248,6 +248,11 @@ def test_a_json_feed_item_with_a_5000_digit_id_costs_nothing():
     assert [e.url for e in entries] == ["https://j.example/a", "https://j.example/b"]
 
 
+def test_a_json_feed_with_an_empty_items_list_lists_nothing():
+    body = b'{"version": "https://jsonfeed.org/version/1.1", "items": []}'
+    assert parse_feed(body, "https://x.example/feed.json") == []
+
+
 @pytest.mark.parametrize(
     ("body", "detail"),
     [
@@ -258,6 +263,8 @@ def test_a_json_feed_item_with_a_5000_digit_id_costs_nothing():
             b'{"version": "https://jsonfeed.org/version/1", "items": {"a": {"url": "/a"}}}',
             "items are not a list",
         ),
+        # Hostile audit 4: no items at all was an empty feed, silently.
+        (b'{"version": "https://jsonfeed.org/version/1.1", "title": "t"}', "without items"),
         (b"[" * 100_000 + b"]" * 100_000, "XML"),  # not an object: not JSON Feed at all
         (
             b'{"a":' * 100_000 + b"1" + b"}" * 100_000,

@@ -158,8 +158,12 @@ def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
     version = feed.get("version") if isinstance(feed, dict) else None
     if not (isinstance(version, str) and "jsonfeed.org/version/" in version):
         raise NotXml("JSON, but not a JSON Feed (no jsonfeed.org version)")
-    items = feed.get("items", [])
-    if not isinstance(items, list):  # an object of items read as none: a feed that said nothing
+    # JSON Feed 1.1 requires `items`, an array ([] for a feed with nothing in it). A feed
+    # without it, or with an object of items, was read as an empty one: nothing said.
+    if "items" not in feed:
+        raise NotXml("JSON Feed without items (JSON Feed requires an items list)")
+    items = feed["items"]
+    if not isinstance(items, list):
         raise NotXml(f"JSON Feed whose items are not a list (a {type(items).__name__})")
     return [_json_item(item, base_url) for item in items]
 
