@@ -85,6 +85,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's decompression, where a body its label cannot decode is `bad_response`.
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "crawler.integration.undecodable_bodies.DecompressOrRefuse": 590,
+    # A 304 we did not ask for is no "not modified" (ours or the feed's), but bad_response.
+    "crawler.integration.unsolicited_not_modified.RefuseUnsolicitedNotModified": 597,
 }
 # Only http(s) is ever fetched: a redirect or link to file:, data:, ftp: or s3: is not read.
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

@@ -13,6 +13,7 @@ from crawler.integration.redirect_targets import BrokenRedirect
 from crawler.integration.ssrf import BlockedAddress
 from crawler.integration.unavailable_hosts import HostUnavailable
 from crawler.integration.undecodable_bodies import UndecodableBody
+from crawler.integration.unsolicited_not_modified import UnsolicitedNotModified
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
         return FailureVerdict(True, "unsupported_scheme")
-    if isinstance(exc, UndecodableBody) or _unparseable_response(exc):
+    if isinstance(exc, UndecodableBody | UnsolicitedNotModified):
+        return FailureVerdict(False, "bad_response")  # HTTP, but saying what it cannot mean
+    if _unparseable_response(exc):
         return FailureVerdict(False, "bad_response")
     for types, reason in _REJECTS:
         if isinstance(exc, types):

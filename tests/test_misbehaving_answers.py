@@ -1,0 +1,82 @@
+"""Answers that are HTTP but say what they cannot mean, in real crawls of a loopback server:
+a 304 Not Modified to a request that sent no validator is `bad_response`; a feed's is no
+`not_modified` skip, which means only that our own validator matched."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from crawler.demo.runner import run_crawl
+from tests.bulk_site import article
+
+NO_STATE = {"STATE_URI": "", "RETRY_TIMES": "0"}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):  # noqa: N802
+        path = self.path
+        if path in ("/not-modified", "/feed.xml"):
+            self.answer(304, [])
+        elif path.startswith("/a/"):
+            n = int(path.rsplit("/", 1)[1])
+            self.answer(200, [("Content-Type", "text/html")], article(n)[1].encode())
+        else:
+            self.answer(404, [("Content-Type", "text/plain")], b"no")
+
+    def answer(self, status: int, headers: list[tuple[str, str]], body: bytes = b"") -> None:
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def outcome(result, url: str) -> tuple[str, dict]:
+    lines = [("record", r) for r in result.lines("articles.jsonl") if r["url"] == url]
+    lines += [("reject", r) for r in result.lines("rejects.jsonl") if r["url"] == url]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def pages_crawl(origin, tmp_path_factory):
+    paths = ("/not-modified", "/a/5")  # one page that is fine: the crawl exits 0
+    urls = ",".join(origin + path for path in paths)
+    result = run_crawl("urls", tmp_path_factory.mktemp("answers"), {"url": urls}, NO_STATE)
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.summary["counts"]["unaccounted"] == 0, result.summary["counts"]
+    return result
+
+
+def test_an_unsolicited_304_for_a_page_is_a_bad_response(pages_crawl, origin):
+    kind, line = outcome(pages_crawl, origin + "/not-modified")
+    assert (kind, line["reason"]) == ("reject", "bad_response"), line  # it was http_304
+    assert "sent no If-None-Match or If-Modified-Since" in line["detail"]
+
+
+def test_an_unsolicited_304_for_a_feed_is_no_not_modified_skip(origin, tmp_path):
+    result = run_crawl("feeds", tmp_path, {"feed": origin + "/feed.xml"}, NO_STATE)
+    summary = result.summary
+    assert "not_modified" not in summary["skipped_by_reason"], summary["skipped_by_reason"]
+    assert summary["rejected_by_reason"] == {"bad_response": 1}, summary
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    assert result.returncode == 2  # every request failed: cron must see it
