@@ -198,9 +198,12 @@ class _Handler(BaseHTTPRequestHandler):
         if _not_modified_since(self.headers.get("If-Modified-Since"), headers):
             status, body = 304, b""
         self.send_response(status)
-        if 300 <= status < 400:  # a redirect's body is where it goes
+        extra = headers[0] if headers else {}
+        # A redirect's body is where it goes, unless the route names its Location itself:
+        # two different Location headers are a malformed redirect, refused.
+        if 300 <= status < 400 and "Location" not in extra:
             self.send_header("Location", body.decode())
-        for name, value in (headers[0] if headers else {}).items():
+        for name, value in extra.items():
             self.send_header(name, value)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))

@@ -1,6 +1,7 @@
 """Answers that are HTTP but say what they cannot mean, in real crawls of a loopback server:
-a 304 Not Modified to a request that sent no validator is `bad_response`; a feed's is no
-`not_modified` skip, which means only that our own validator matched."""
+a 304 Not Modified to a request that sent no validator, and a redirect with two different
+Location headers. Both are `bad_response`; a feed's unsolicited 304 is no `not_modified`
+skip, which means only that our own validator matched."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path
         if path in ("/not-modified", "/feed.xml"):
             self.answer(304, [])
+        elif path == "/two-locations":
+            self.answer(302, [("Location", "/a/1"), ("Location", "/a/2")])
+        elif path == "/same-location-twice":
+            self.answer(302, [("Location", "/a/3"), ("Location", "/a/3")])
         elif path.startswith("/a/"):
             n = int(path.rsplit("/", 1)[1])
             self.answer(200, [("Content-Type", "text/html")], article(n)[1].encode())
@@ -59,7 +64,7 @@ def outcome(result, url: str) -> tuple[str, dict]:
 
 @pytest.fixture(scope="module")
 def pages_crawl(origin, tmp_path_factory):
-    paths = ("/not-modified", "/a/5")  # one page that is fine: the crawl exits 0
+    paths = ("/not-modified", "/two-locations", "/same-location-twice")  # the last is fine
     urls = ",".join(origin + path for path in paths)
     result = run_crawl("urls", tmp_path_factory.mktemp("answers"), {"url": urls}, NO_STATE)
     assert result.returncode == 0, result.log[-3000:]
@@ -71,6 +76,19 @@ def test_an_unsolicited_304_for_a_page_is_a_bad_response(pages_crawl, origin):
     kind, line = outcome(pages_crawl, origin + "/not-modified")
     assert (kind, line["reason"]) == ("reject", "bad_response"), line  # it was http_304
     assert "sent no If-None-Match or If-Modified-Since" in line["detail"]
+
+
+def test_a_redirect_with_two_different_locations_is_not_followed(pages_crawl, origin):
+    kind, line = outcome(pages_crawl, origin + "/two-locations")
+    assert (kind, line["reason"]) == ("reject", "bad_response"), line  # it followed /a/2
+    assert "'/a/1', '/a/2'" in line["detail"]
+    urls = [r["url"] for r in pages_crawl.lines("articles.jsonl")]
+    assert origin + "/a/2" not in urls and origin + "/a/1" not in urls
+
+
+def test_a_redirect_that_names_one_location_twice_is_followed(pages_crawl, origin):
+    kind, line = outcome(pages_crawl, origin + "/a/3")
+    assert kind == "record", line
 
 
 def test_an_unsolicited_304_for_a_feed_is_no_not_modified_skip(origin, tmp_path):

@@ -9,7 +9,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
 from twisted.web.client import ResponseFailed
 
-from crawler.integration.redirect_targets import BrokenRedirect
+from crawler.integration.redirect_targets import BrokenRedirect, ConflictingLocations
 from crawler.integration.ssrf import BlockedAddress
 from crawler.integration.unavailable_hosts import HostUnavailable
 from crawler.integration.undecodable_bodies import UndecodableBody
@@ -57,7 +57,7 @@ def classify_failure(exc: BaseException) -> FailureVerdict:
         return FailureVerdict(True, "robots" if "robots" in message.lower() else "ignored")
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError | scrapy_errors.NotSupported):
         return FailureVerdict(True, "unsupported_scheme")
-    if isinstance(exc, UndecodableBody | UnsolicitedNotModified):
+    if isinstance(exc, UndecodableBody | UnsolicitedNotModified | ConflictingLocations):
         return FailureVerdict(False, "bad_response")  # HTTP, but saying what it cannot mean
     if _unparseable_response(exc):
         return FailureVerdict(False, "bad_response")

@@ -10,6 +10,11 @@ Targets that are not http(s) (`javascript:`, `file:`) are not followed: the resp
 a 3xx reject (`http_302`), as Scrapy leaves `file:` (it raised on `javascript:`); so is an
 empty `Location` or one that names the page itself. A target that is this URL spelled
 otherwise is followed past the dupefilter.
+
+A redirect with two `Location` headers that differ is `bad_response`: Scrapy followed the
+last one, a browser follows neither (Chrome: ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION), and a
+server, or a proxy adding its own, that names two targets has named none. The same value
+sent twice is one target, followed.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ class BrokenRedirect(Exception):
     """The redirect target cannot be requested; the message says why."""
 
 
+class ConflictingLocations(Exception):
+    """A redirect names two different targets; the message lists them."""
+
+
 class RefuseBrokenRedirects:
     def __init__(self, url_length_limit: int, fingerprinter=None):
         self.url_length_limit = url_length_limit
@@ -44,6 +53,7 @@ class RefuseBrokenRedirects:
         location = response.headers.get(b"Location")
         if response.status not in REDIRECTS or location is None or not _follows(request, response):
             return response
+        _refuse_conflicting_locations(response)
         if _to_itself(request.url, location):
             # An empty Location, or one naming this very URL: Scrapy asked again and its
             # dupefilter dropped the repeat, a skip that named no URL. The 3xx is the outcome.
@@ -76,6 +86,14 @@ class RefuseBrokenRedirects:
 
 
 UNFETCHABLE = "unfetchable"
+
+
+def _refuse_conflicting_locations(response) -> None:
+    targets = dict.fromkeys(v.strip() for v in response.headers.getlist(b"Location"))
+    if len(targets) > 1:
+        shown = ", ".join(repr(t.decode("latin-1")[:200]) for t in targets)
+        raise ConflictingLocations(f"{response.status} redirect with {len(targets)} different "
+                                   f"Location headers: {shown}")  # fmt: skip
 
 
 def _follows(request, response) -> bool:
