@@ -25,6 +25,9 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "vero_", "oly_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _AMP_PATH = re.compile(r"(/amp(?=/|$)|\.amp(?=\.html?$)|\.amp$)", re.IGNORECASE)
 _HOST_CHARACTERS = re.compile(rb"[a-zA-Z0-9._\-]+")
+# C0 and C1 controls, DEL, and U+FFFD, which a feed's or sitemap's NUL or raw control byte
+# became (crawler.core.xmlsafe): a URL holding one names no page its document meant.
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\ufffd]")
 _SESSION_PARAMS = frozenset(
     {"phpsessid", "jsessionid", "sid", "sessionid", "session_id", "session"}
 )
@@ -170,7 +173,7 @@ def without_password(text: str) -> str:
 def url_problem(url: str) -> tuple[str, str] | None:
     """Why `url` cannot be requested, or None: ("unfetchable", ...) for a scheme we never
     fetch (javascript:, mailto:, data:, file:), ("bad_url", ...) for a broken http(s) URL
-    (a port out of range, no host, spaces in the host)."""
+    (a port out of range, a control character, no host, spaces in the host)."""
     try:
         parts = urlsplit(url)
         if parts.scheme.lower() not in DEFAULT_PORTS:
@@ -179,6 +182,10 @@ def url_problem(url: str) -> tuple[str, str] | None:
         parts.port  # noqa: B018  (raises for a port out of range or not a number)
     except ValueError as error:
         return "bad_url", f"{error}: {url[:200]!r}"
+    if control := _CONTROL_CHARACTER.search(url):
+        # Scrapy requested it with the character escaped (%00, %01, %EF%BF%BD): a URL the
+        # site never printed, fetched and filed as if it were.
+        return "bad_url", f"a control character (U+{ord(control[0]):04X}) in {url[:200]!r}"
     if not host or any(ch.isspace() for ch in host):
         return "bad_url", f"no valid host: {url[:200]!r}"
     if not _is_valid_host(host):

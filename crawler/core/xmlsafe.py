@@ -87,7 +87,8 @@ def _prepared(body: bytes) -> bytes:
     body = maybe_gunzip(body)
     if len(body) > MAX_XML_BYTES:
         raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
-    return _repaired_markup(_html_refs_to_numeric(_narrow(_as_utf8(body).lstrip())))
+    text = _visible_controls(_narrow(_as_utf8(body).lstrip()))
+    return _repaired_markup(_html_refs_to_numeric(text))
 
 
 def maybe_gunzip(body: bytes) -> bytes:
@@ -152,6 +153,18 @@ def _narrow(body: bytes) -> bytes:
     if declared is None or b"\x00" in body[:4]:
         return body
     return declared[1] + b"UTF-8" + body[declared.end() :]
+
+
+# A reference to NUL (`&#0;`, `&#x00;`) and a raw control byte XML 1.0 has no place for.
+_NO_XML_CHARACTER = re.compile(rb"&#0+;|&#[xX]0+;|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _visible_controls(body: bytes) -> bytes:
+    """Each NUL reference and raw control byte as U+FFFD, as an HTML parser reads a NUL.
+    libxml2's recovery dropped them without a trace: `<loc>/a&#0;b</loc>` was read as
+    `/ab`, another page, and fetched as the one listed. Kept visible, a URL holding one is
+    `bad_url` (crawler.core.canonical.url_problem)."""
+    return _NO_XML_CHARACTER.sub(b"&#xFFFD;", body)
 
 
 def _html_refs_to_numeric(body: bytes) -> bytes:
