@@ -158,6 +158,8 @@ class SiteSpider(ArticleSpider):
             return
         if self._pages_per_site.get(root, 0) >= self.max_pages:
             return  # the site's budget is spent: reading more links costs time for nothing
+        if over := anchors_over_limit(response):
+            self.count("discovered/links_over_limit", over)  # never read: counted, not lost
         for url in page_links(response):
             if is_file_link(url):
                 self.count("discovered/file_link")  # an image, a PDF: no page to read
@@ -205,6 +207,13 @@ def page_links(response) -> list[str]:
             seen.add(url)
             links.append(url)
     return links
+
+
+def anchors_over_limit(response) -> int:
+    """The anchors past the first MAX_LINKS_PER_PAGE, which page_links never reads (duplicates
+    and links to files among them: they are not looked at). libxml2 counts them in C."""
+    anchors = float(response.xpath("count(//a[@href])").get())  # XPath numbers are floats
+    return max(0, int(anchors) - MAX_LINKS_PER_PAGE)
 
 
 def is_file_link(url: str) -> bool:

@@ -187,6 +187,9 @@ def test_page_of_many_links_ends_at_the_page_limit(site_crawl, web):
     # Only the first MAX_LINKS_PER_PAGE anchors of a page are read at all.
     considered = min(TRAP_LINKS, MAX_LINKS_PER_PAGE)
     assert site_crawl.summary["not_requested"]["over_max_pages"] == considered - len(items)
+    # The anchors past them are counted, not lost silently (hostile audit 8).
+    over = site_crawl.summary["not_requested"].get("links_over_limit")
+    assert over == TRAP_LINKS - MAX_LINKS_PER_PAGE
 
 
 def test_max_pages_counts_every_request_redirect_hops_included(web, tmp_path):
