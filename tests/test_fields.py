@@ -1442,3 +1442,36 @@ def test_an_elementor_post_info_byline_is_a_byline():
     # A sidebar's widget is still no byline.
     side = '<div class="widget recent-posts"><a href="/author/ann-lee/">Ann Lee</a></div>'
     assert _byline(side) == ()
+
+
+def _dated_page(published: str, modified: str) -> bytes:
+    jsonld = json.dumps(
+        {"@type": "NewsArticle", "headline": "Grid operator tests a battery fleet",
+         "datePublished": published, "dateModified": modified}
+    )  # fmt: skip
+    paragraphs = "".join(
+        f"<p>The grid operator said its fleet of {n} batteries answered every call for power "
+        "within a second during the winter test, and that it would add more next year.</p>"
+        for n in range(3, 8)
+    )
+    return (
+        f"<html lang='en'><head><title>Grid operator tests a battery fleet</title>"
+        f"<script type='application/ld+json'>{jsonld}</script></head><body><article>"
+        f"<h1>Grid operator tests a battery fleet</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_an_update_dated_before_publication_is_dropped():
+    """Hostile audit 5: dateModified a day before datePublished was kept, a record updated
+    before it existed."""
+    page = _dated_page("2026-11-20T10:00:00Z", "2026-11-19T10:00:00Z")
+    record = process_page(page, "https://grid.example/2026/11/batteries").record
+    assert record.published_at.isoformat() == "2026-11-20T10:00:00+00:00"
+    assert record.updated_at is None
+
+
+def test_an_update_after_publication_or_at_it_is_kept():
+    for modified in ("2026-11-21T10:00:00Z", "2026-11-20T10:00:00Z"):
+        page = _dated_page("2026-11-20T10:00:00Z", modified)
+        record = process_page(page, "https://grid.example/2026/11/batteries").record
+        assert record.updated_at.isoformat() == modified.replace("Z", "+00:00")

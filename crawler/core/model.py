@@ -163,6 +163,12 @@ class ArticleRecord(BaseModel):
             value = getattr(self, name)
             if value is not None and value.utcoffset().total_seconds() != 0:
                 object.__setattr__(self, name, value.astimezone(UTC))
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            # An edit before the story existed: one of the two dates is wrong, and which
+            # one the page does not say. published_at has the better sources (a byline's
+            # date, the URL); an updated_at a reader would sort or diff on is dropped, not
+            # made up as equal. Here, so every way a record is built obeys it.
+            object.__setattr__(self, "updated_at", None)
         return self
 
     def to_json_dict(self) -> dict[str, Any]:
