@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import trafilatura
 from trafilatura import external as trafilatura_external
-from trafilatura.metadata import extract_metadata
+from trafilatura.metadata import META_URL, extract_metadata
 from trafilatura.settings import set_date_params
 
 import crawler.compat.trafilatura.metadata as compat_metadata
@@ -132,6 +132,11 @@ def _metadata_differences(path: Path) -> list[str]:
     ours = compat_metadata.fallback_metadata(tree, url, page)
     stock = extract_metadata(parse_tree(html), url, set_date_params(False))
     compared = list(ALWAYS)
+    own_host = META_URL.match(url)[1]
+    if stock.url and stock.sitename == META_URL.match(stock.url)[1] and ours.sitename == own_host:
+        # Deliberately not stock: a site named by no metadata is the page's own host, not
+        # that of the URL the page declares, which may be another site's (hostile audit 6).
+        stock.sitename = own_host
     site = fields.resolve_site_name(page, None)
     if not fields.resolve_authors(page, None, Hints(), site):
         compared.append("author")

@@ -1475,3 +1475,21 @@ def test_an_update_after_publication_or_at_it_is_kept():
         page = _dated_page("2026-11-20T10:00:00Z", modified)
         record = process_page(page, "https://grid.example/2026/11/batteries").record
         assert record.updated_at.isoformat() == modified.replace("Z", "+00:00")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<link rel='canonical' href='https://b.example/2026/11/batteries'>",
+        "<base href='https://b.example/'>",
+        "<meta property='og:url' content='https://b.example/2026/11/batteries'>",
+    ],
+)
+def test_site_name_never_comes_from_another_hosts_url(head):
+    """Hostile audit 6: a page on a.example declaring a canonical (or <base href>, og:url)
+    on b.example got site_name 'b.example' from the very URL the crawler refused."""
+    page = _dated_page("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z")
+    page = page.replace(b"<title>", head.encode() + b"<title>")
+    record = process_page(page, "https://a.example/2026/11/batteries").record
+    assert record.canonical_url.host == "a.example"
+    assert record.site_name == "a.example"

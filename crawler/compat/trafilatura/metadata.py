@@ -64,7 +64,7 @@ def fallback_metadata(tree: lxml_html.HtmlElement, url: str, page: PageMeta) -> 
         document.hostname = steps.extract_domain(document.url, fast=True)
     if fields.page_date_source(page) not in _DATED_BY_PAGE:
         document.date = undeclared_date(tree, document.url)
-    document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), document)
+    document.sitename = _site_name(document.sitename or steps.extract_sitename(tree), url)
     if not fields.resolve_tags(page, None, Hints()):
         hrefs = page.link_hrefs
         document.categories = document.categories or _catstags("category", tree, hrefs)
@@ -147,11 +147,15 @@ def _catstags(kind: str, tree: lxml_html.HtmlElement, hrefs: tuple[str, ...]) ->
     return [r for r in dict.fromkeys(line_processing(x) for x in sections if x) if r]
 
 
-def _site_name(name: str | None, document: Document) -> str | None:
+def _site_name(name: str | None, page_url: str) -> str | None:
+    """The page's own name for its site, else its own host. trafilatura takes the host of
+    the URL the page declares (a canonical link, `<base href>`, og:url), which may be
+    another site's, one the crawler refused as the canonical: a page on a.example declaring
+    b.example was filed under a.example and named "b.example"."""
     if name:
         name = name.lstrip("@")  # a Twitter handle
         if name and "." not in name and not name[0].isupper():
             name = name.title()
         return name
-    match = trafilatura_metadata.META_URL.match(document.url) if document.url else None
+    match = trafilatura_metadata.META_URL.match(page_url) if page_url else None
     return match[1] if match else None
