@@ -23,6 +23,14 @@ ARTICLE = (
 )
 
 
+# The story as a text file: prose, no markup at all.
+PLAIN_ARTICLE = "Chip plant opens\n\n" + "\n\n".join(
+    f"The plant near the river will employ {n} hundred people when it opens next spring, "
+    "the company said."
+    for n in range(2, 8)
+)
+
+
 class Handler(BaseHTTPRequestHandler):
     routes: dict[str, tuple[str, str]] = {}
 
@@ -41,6 +49,7 @@ class Handler(BaseHTTPRequestHandler):
             kind, body = {
                 "/json-typed": ("application/json", ARTICLE),  # HTML, mislabelled
                 "/json-text": ("text/plain", '{"title": "not a page", "n": 1}'),
+                "/plain-article": ("text/plain; charset=utf-8", PLAIN_ARTICLE),
             }.get(self.path, ("text/html", "gone"))
         data = body.encode()
         self.send_response(200 if self.path != "/robots.txt" else 404)
@@ -73,3 +82,15 @@ def test_a_json_typed_page_ends_in_one_place(spider, origin, tmp_path):
     assert "Traceback" not in result.log
     urls = {line["url"] for line in result.lines("articles.jsonl") + result.lines("rejects.jsonl")}
     assert f"{origin}/json-typed" in urls
+
+
+def test_a_text_plain_article_is_not_html_as_other_non_html_pages_are(origin, tmp_path):
+    """Hostile audit 9: a text/plain body was `unparseable`, a reason that says HTML was
+    there and broken (and is tried again every run); a text file is no web page, as a PDF
+    is not: `not_html`, remembered as a reject for what the page is."""
+    urls = f"{origin}/plain-article,{origin}/json-text"
+    result = run_crawl("urls", tmp_path, {"url": urls}, {"STATE_URI": ""})
+    assert result.summary["rejected_by_reason"] == {"not_html": 2}, result.summary
+    assert result.summary["counts"]["unaccounted"] == 0
+    for reject in result.lines("rejects.jsonl"):
+        assert reject["detail"].startswith("no HTML markup in a text body"), reject

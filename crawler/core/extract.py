@@ -7,6 +7,7 @@ metadata steps that our sources leave open (crawler.compat.trafilatura.metadata)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -238,9 +239,16 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
         tree = trafilatura.load_html(text)
     except (etree.ParserError, ValueError) as error:
         raise ExtractionFailed("unparseable", str(error)[:200]) from error
+    if tree is None and _MARKUP.search(text) is None:
+        # Plain text, JSON, CSV (text/plain, whatever the label): not a web page, as a PDF is
+        # not, and not `unparseable`, which says HTML was there and broken.
+        raise ExtractionFailed("not_html", f"no HTML markup in a text body starting {text[:40]!r}")
     if tree is None:
         raise ExtractionFailed("unparseable", "no HTML document could be parsed")
     return tree
+
+
+_MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag, a comment or doctype, a closing tag
 
 
 def extract_article(
