@@ -1268,6 +1268,20 @@ def test_a_job_title_with_a_beat_no_list_knows_is_no_second_writer():
     assert names_in(" ".join(_byline(named))) == ["Jasmine Carter"]
 
 
+def test_a_company_role_and_a_description_after_the_name_are_no_writers():
+    # Audit 40: Webflow's author card, "CTO, Tallyfold" in the role's element, and a
+    # footer's "Written by <a>Leo Marchetti</a>, a freelance developer in Bristol".
+    card = (
+        '<div class="blog-author-wrapper"><div class="blog-author-name">Lukas Brandt</div>'
+        '<div class="blog-author-role">CTO, Tallyfold</div></div>'
+    )
+    assert _byline(card) == ("Lukas Brandt",)
+    written = "Written by Leo Marchetti, a freelance developer in Bristol who builds things."
+    assert clean_authors(names_in(written)) == ["Leo Marchetti"]
+    # A team's name with a lower-case article stays.
+    assert clean_authors(["the Verge Team"]) == ["the Verge Team"]
+
+
 def test_writer_cards_rdfa_bylines_and_labels_in_elements_of_their_own():
     # Audit 34's AI-lab and company blogs.
     # Hugging Face: each writer's card holds the name and the handle; the name is marked.

@@ -98,7 +98,7 @@ _ROLE = re.compile(
     r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
     r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer|secretary|"
     r"president|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|coordinator|"
-    r"volunteer|lecturer|researcher|scientist)s?\b"
+    r"volunteer|lecturer|researcher|scientist|cto|cfo|coo|cmo|cio|cso|cpo|cro|vp|svp|evp)s?\b"
     # "Head of Technology and Science", "Global Lead of Research": never "Jane Head".
     r"|^((deputy|global|associate|acting) )?(head|lead) of\b",
     re.IGNORECASE,
@@ -293,7 +293,7 @@ def names_in(byline: str) -> list[str]:
         # "Sam Jeffrey, Consumer Tech Reporter": after a comma, words ending in a role are
         # the job title whatever its beat, which no list holds ("Consumer Tech" was a name).
         after_comma_role = names and not joined and ends_in_role(part)
-        if _is_title_line(name) or (names and _is_job_title(name)) or after_comma_role:
+        if is_title_line(name) or (names and _is_job_title(name)) or after_comma_role:
             if names and joined and _is_person(names[-1]):  # "Jane Doe Health and science
                 names[-1] = " ".join(_drop_beat(names[-1].split()))  # reporter"
             # "Jane Doe, Senior Technologist, Speech and Privacy Project"; the job title
@@ -340,7 +340,7 @@ def _ends_in_role(words: list[str]) -> bool:
     return last in _TITLE_WORDS or last in _COMPANY_ROLES or bool(_ROLE.fullmatch(last))
 
 
-def _is_title_line(text: str) -> bool:
+def is_title_line(text: str) -> bool:
     """A job title alone, ending in its role ("Staff Software Engineer", "Engineering
     Manager"), not a name before or after one ("Jane Roe Software Engineer")."""
     words = [word.strip(_EDGES).lower() for word in text.split()]
@@ -458,10 +458,10 @@ def clean_name(part: str) -> str:
     # A title in _TITLE_WORDS was cut above ("Staff" ends a newsroom's account); a name
     # longer than a name and its title is junk, not searched.
     glued_title = 2 <= len(words) <= MAX_NAME_WORDS + 4 and words[-1].lower() not in _TITLE_WORDS
-    if glued_title and _ends_in_role(words) and not _is_title_line(" ".join(words)):
+    if glued_title and _ends_in_role(words) and not is_title_line(" ".join(words)):
         for start in range(1, len(words)):  # the longest title: "Laura Vice President"
             title = words[start:]
-            if (start > 1 or len(title) > 1) and _is_title_line(" ".join(title)):
+            if (start > 1 or len(title) > 1) and is_title_line(" ".join(title)):
                 del words[start:]  # "Jane Roe Software Engineer"
                 break
     name = " ".join(words).strip(_EDGES)
@@ -602,6 +602,8 @@ def is_junk(name: str) -> bool:
         return True
     if name.split()[0].lower() in _TITLE_WORDS:
         return True
+    if _DESCRIPTION.match(name):
+        return True
     if name.split()[-1] in _TRAILING_FUNCTION_WORDS:
         return True  # "Letters to the", left of "Letters to the Editor" (audit 26)
     if all(word.replace(".", "").lower() in _CREDENTIALS for word in name.split()):
@@ -611,6 +613,9 @@ def is_junk(name: str) -> bool:
     return bool(_ROLE.search(name)) and not _ORGANIZATION.search(name)
 
 
+# A description after the name, an article and a common noun: "Leo Marchetti, a freelance
+# developer in Bristol" (audit 40). Not a team's name, "the Verge Team".
+_DESCRIPTION = re.compile(r"(a|an|the) [a-z]")
 _TRAILING_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an", "by", "from"})
 
 

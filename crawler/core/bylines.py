@@ -34,6 +34,7 @@ from crawler.core.authors import (
     credited_names,
     ends_in_role,
     is_organization,
+    is_title_line,
     names_in,
     other_credit,
     person_shaped,
@@ -182,12 +183,16 @@ _JOB_MARK = re.compile(r"role|job|title|position|designation", re.IGNORECASE)
 def _job_title(node) -> bool:
     """An element marked as the job title whose text is a role ("Local Democracy
     Reporter"): read as a byline, its beat was a second writer, "Local Democracy". Not
-    one that names the writer before it: "Jane Doe, Technology Reporter"."""
+    one that names the writer before it: "Jane Doe, Technology Reporter". A role and the
+    company after a comma is one ("CTO, Tallyfold": Webflow's `blog-author-role`, two
+    writers, audit 40)."""
     marks = " ".join(filter(None, (node.get("class"), node.get("itemprop"))))
     if not _JOB_MARK.search(marks):
         return False
     text = element_text(node)
-    return "," not in text and not _BY_LABEL.match(text) and ends_in_role(text)
+    if _BY_LABEL.match(text):
+        return False
+    return is_title_line(text.split(",")[0]) if "," in text else ends_in_role(text)
 
 
 _BY_LABEL = re.compile(r"by\b", re.IGNORECASE)
