@@ -404,3 +404,29 @@ def test_a_naive_markup_time_takes_the_zone_its_printed_stamp_names():
     assert _record(other).published_at.isoformat() == "2025-12-04T21:45:00+00:00"
     bare = _page(meta="<span>December 4, 2025 9:45 PM</span>").replace("<head>", f"<head>{naive}")
     assert _record(bare).published_at.isoformat() == "2025-12-04T21:45:00+00:00"
+
+
+def test_an_rdfa_date_on_the_stamp_dates_the_page_and_a_promoted_node_is_no_widget():
+    # Drupal 7 (audit 40): the printed "04/12/2016 - 14:32" was read day first, while the
+    # span printing it carries the instant; its node is marked "node-promoted" (promoted to
+    # the front page), which read as a promo box's mark.
+    stamp = (
+        '<span property="dc:date dc:created" content="2016-04-12T14:32:10+03:00">'
+        "Submitted by admin on Tue, 04/12/2016 - 14:32</span>"
+    )
+    html = _page(meta=stamp)
+    assert publication_times(parse_tree(html)) == ["2016-04-12T14:32:10+03:00"]
+    assert _record(html).published_at.isoformat() == "2016-04-12T11:32:10+00:00"
+    microdata = '<span itemprop="datePublished" content="2016-04-12">April 12</span>'
+    assert publication_times(parse_tree(_page(meta=microdata))) == ["2016-04-12"]
+    # Another property's content is no date.
+    title = '<span property="dc:title" content="Library hours"></span>'
+    assert publication_times(parse_tree(_page(meta=title))) == []
+    body = "<p>" + "The trustees met again on Tuesday to talk about the budget. " * 20 + "</p>"
+    node = (
+        "<div class='node node-blog node-promoted'><div class='submitted'>"
+        "<time datetime='2016-04-12T14:32:10+03:00'>Tue, 04/12/2016</time></div>"
+        f"<div class='field field-name-body'>{body}</div></div>"
+    )
+    html = f"<html><body><h1 id='page-title'>Library hours</h1>{node}</body></html>"
+    assert publication_times(parse_tree(html)) == ["2016-04-12T14:32:10+03:00"]

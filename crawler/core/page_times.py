@@ -46,7 +46,8 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
     """The `datetime` values (or, without one, the written day) of the page's `<time>`
     elements, and hAtom's `<abbr class="published" title=…>` stamps, outside its chrome:
     marked publication times first, then unmarked ones, then marked update times, each in
-    document order."""
+    document order. An RDFa or microdata publication date on the element that prints it
+    counts as a marked one."""
     ranked: list[tuple[int, str]] = []
     for element in tree.iter("time", "abbr"):
         value = _abbr_stamp(element) if element.tag == "abbr" else None
@@ -54,7 +55,20 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
             value = element.get("datetime") or _day_text(element)
         if value and not _in_chrome(element):
             ranked.append((_rank(element), value.strip()))
+    for element in _CONTENT_DATES(tree):
+        names = f"{element.get('property') or ''} {element.get('itemprop') or ''}".split()
+        if any(_DATE_PROPERTY.match(name) for name in names) and not _in_chrome(element):
+            ranked.append((0, element.get("content").strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
+
+
+# The machine's copy of a date on the element that prints it for the reader: Drupal 7's
+# `<span property="dc:date dc:created" content="2016-04-12T14:32:10+03:00">Submitted by
+# admin on Tue, 04/12/2016 - 14:32</span>`, whose printed day was read day first (audit
+# 40); microdata's `<span itemprop="datePublished" content=…>`. A <meta> is read with the
+# head's (crawler.core.metadata).
+_CONTENT_DATES = etree.XPath("//body//*[@content][@property or @itemprop][not(self::meta)]")
+_DATE_PROPERTY = re.compile(r"((dc|dcterms):(date|created|issued)|datepublished)$", re.I)
 
 
 # "Published June 2, 2025 at 9:14 a.m. ET", "Updated 10:01 AM EDT, Thu June 5, 2025 |
@@ -474,7 +488,10 @@ def _in_chrome(element) -> bool:
 
 
 # A post's body, not a related post's excerpt under the same class: a thousand characters.
+# Drupal's body field ("field-name-body", "field--name-body") and microdata's articleBody
+# too: Drupal 7 marks a node promoted to the front page "node-promoted" (audit 40).
 _HOLDS_BODY = etree.XPath(
     "boolean(.//*[contains(@class, 'post-body') or contains(@class, 'entry-content')"
-    " or contains(@class, 'article-body')][string-length(normalize-space()) > 1000])"
+    " or contains(@class, 'article-body') or contains(@class, 'name-body')"
+    " or @itemprop = 'articleBody'][string-length(normalize-space()) > 1000])"
 )
