@@ -1268,6 +1268,25 @@ def test_a_job_title_with_a_beat_no_list_knows_is_no_second_writer():
     assert names_in(" ".join(_byline(named))) == ["Jasmine Carter"]
 
 
+def test_plain_bylines_of_old_and_static_templates_are_read():
+    # Audit 40: an HTML 4 page's "<font>Posted: 11/03/2012 | by J. Okafor</font>", and
+    # Gatsby's starter blog's bio, "Written by <strong>Name</strong> who lives …".
+    font = '<font size="1">Posted: 11/03/2012 &nbsp;|&nbsp; by J. Okafor</font>'
+    assert names_in(" ".join(_byline(font))) == ["J. Okafor"]
+    bio = (
+        '<footer><div class="bio"><p>Written by <strong>Kofi Mensah</strong> who lives and '
+        "works in Accra building language tools for newsrooms across West Africa. "
+        '<a href="https://x.example/kofi">You should follow him</a></p></div></footer>'
+    )
+    assert _byline(bio) == ("Written by Kofi Mensah",)
+    # A comment's signature is no byline: "Posted by: <a>Name</a> at August 9, 2012".
+    signature = (
+        '<p class="posted">Posted by: <a href="http://olsen.example/">Gary Olsen</a> at '
+        "August 9, 2012</p>"
+    )
+    assert _byline(signature) == ()
+
+
 def test_a_company_role_and_a_description_after_the_name_are_no_writers():
     # Audit 40: Webflow's author card, "CTO, Tallyfold" in the role's element, and a
     # footer's "Written by <a>Leo Marchetti</a>, a freelance developer in Bristol".

@@ -260,8 +260,9 @@ _BY_CANDIDATES = etree.XPath(
 # XPath's normalize-space() collapses these four only, not a no-break space.
 _XML_SPACE = re.compile(r"[ \t\n\r]+")
 _BY_INITIALS = frozenset(label[0] for label in _BY_LABELS) | {"P"}
-# After the date on one line: "Published 3 March 2026 | By Declan Fairweather".
-_BY_AFTER_DATE = ("| By ", "· By ", "• By ")
+# After the date on one line: "Published 3 March 2026 | By Declan Fairweather", "Posted:
+# 11/03/2012 | by J. Okafor" (an HTML 4 page's <font> line, audit 40).
+_BY_AFTER_DATE = ("| By ", "· By ", "• By ", "| by ")
 
 
 def _by_texts(tree):
@@ -283,14 +284,17 @@ def _opens_with_by(text: str) -> bool:
 
 
 # The date and its label before the byline on such a line: short, and holding a number.
-_DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=By\s)")
+_DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=[Bb]y\s)")
 _POSTED_THEN_BY = re.compile(r"^Posted\s+(?:on\s+)?(?P<date>[^|·•]{4,40}?)\s+by\s+(?=[A-Z])")
 _BY_NAME = re.compile(
     rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:{ROLE_BEFORE_NAME})?(?:[A-Z][\w'’.-]*\s*){{2,4}}"
     # The name ends at the line's end, a separator, "and"/"on"/"with", or the desk or wire
-    # after a slash or in brackets ("By Chen Hsiao-wen / Staff reporter", "By Name (CNA)").
-    r"(?:$|[,|•·—–/(]|(?i:and|on|with)\b)"
+    # after a slash or in brackets ("By Chen Hsiao-wen / Staff reporter", "By Name (CNA)"),
+    # or the bio after it, as Gatsby's starter blog prints it: "Written by <strong>Kofi
+    # Mensah</strong> who lives and works in Accra …" (audit 40).
+    r"(?:$|[,|•·—–/(]|(?i:and|on|with|who)\b)"
 )
+_NAME_END = re.compile(r"$|[,|•·—–/(]|(?i:and|on|with|who)\b")
 MAX_BY_LINE_CHARS = 100
 
 
@@ -321,7 +325,28 @@ def _by_line(tree) -> tuple[str, ...]:
             return (own,)
         if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
             return (line,)
+        # The label, then the name in an element of its own, then a bio: "Written by
+        # <strong>Kofi Mensah</strong> who lives and works in Accra …" (Gatsby's starter
+        # blog, audit 40), a line too long to be read whole.
+        named = _label_and_name(text, own)
+        if named and _BY_NAME.match(named) and _allowed(owner):
+            return (named,)
     return ()
+
+
+def _label_and_name(text, own: str) -> str | None:
+    """ "Written by Kofi Mensah" from a label's text node and the element after it, when
+    what follows that element ends a byline's name as _BY_NAME's end does ("who lives …"),
+    not a comment's signature ("Posted by: <a>Name</a> at August 9, 2012")."""
+    if own not in _BY_LABELS:
+        return None
+    owner = text.getparent()
+    name = (owner[0] if len(owner) else None) if text.is_text else owner.getnext()
+    if name is None or name.tag not in ("strong", "b", "a", "span", "em"):
+        return None
+    named = f"{own} {element_text(name)}"
+    after = " ".join((name.tail or "").split())
+    return named if _NAME_END.match(after) else None
 
 
 # A label in an element of its own, the names in the next: DeepMind's "<dt>Authors</dt>
