@@ -653,9 +653,11 @@ def test_leading_navigation_title_and_byline_are_removed():
 
 def test_byline_of_someone_else_and_lines_after_the_body_stay():
     quote = "By Friday, the lab had shipped the update to every customer."  # prose, not a byline
-    lines = [BODY[0], "By Other Person", BODY[1], "Next article »"]
+    # A line ending in "»" goes over the text only (a breadcrumb); a pager's label, "Next
+    # article »", goes anywhere (test_a_pagers_labels_and_the_titles_they_point_to_go).
+    lines = [BODY[0], "By Other Person", BODY[1], "Council minutes, March 2026 »"]
     result = clean_lines(lines, authors=["Ada Quinn"])
-    assert "By Other Person" in result.lines and "Next article »" in result.lines
+    assert "By Other Person" in result.lines and "Council minutes, March 2026 »" in result.lines
     assert clean_lines([quote, *BODY], authors=["Ada Quinn"]).lines == [quote, *BODY]
 
 
@@ -1743,3 +1745,27 @@ def test_a_regional_papers_tail_goes_and_a_last_sentence_like_it_stays():
         "The reporter can be reached at the desk most evenings, her editor said.",
     ):
         assert clean_lines([*BODY, last]).lines == [*BODY, last], last
+
+
+def test_a_pagers_labels_and_the_titles_they_point_to_go():
+    # Audit 40: Eleventy's prev/next list after an essay, WordPress' "Page 1 of 3 Next page »".
+    titles = ["Counting what counts", "Notes on algorithmic audits"]
+    pager = ["- ← Previous", titles[0], "- Next →", titles[1]]
+    links = frozenset(title.lower() for title in titles)
+    result = clean_lines([*BODY, *pager], links=links)
+    assert result.lines == BODY and result.removed["navigation"] == 4
+    assert clean_lines([BODY[0], "Page 1 of 3 Next page »", *BODY[1:]]).lines == BODY
+    # A line after the label that is no link is the text's; "Next" alone may be a heading.
+    after = [BODY[0], "Next →", "What the panel decided next", *BODY[1:]]
+    assert clean_lines(after).lines == [BODY[0], *after[2:]]
+    assert clean_lines([BODY[0], "Next", *BODY[1:]]).lines == [BODY[0], "Next", *BODY[1:]]
+
+
+def test_a_citation_box_at_the_end_goes():
+    # Audit 40: a research institute's "Cite this" and its reference after the report.
+    box = ["Cite this", "Reid, H. and Bose, S. (2025) How councils use algorithms. PolicyLab."]
+    result = clean_lines([*BODY, *box])
+    assert result.lines == BODY and result.removed["citation"] == 2
+    # The heading inside the text, with the article going on after it, stays.
+    body = [BODY[0], "Cite this", *BODY[1:] * 20]
+    assert clean_lines(body).lines == body

@@ -27,6 +27,7 @@ from crawler.core.chrome_patterns import (
     BARE_COUNT,
     BARE_DATE,
     BYLINE,
+    CITATION_HEADING,
     COMMENT_FORM,
     COMMENT_SIGNATURE,
     CONTACT_LABEL,
@@ -48,6 +49,7 @@ from crawler.core.chrome_patterns import (
     NOT_A_PUBLISHER,
     ORIGINAL_PUBLISHER,
     OTHER_FORMAT,
+    PAGER,
     PHOTO_CREDIT_END,
     POLL_QUESTION,
     PROMO_LABEL,
@@ -132,6 +134,7 @@ def clean_lines(
     _drop_comment_thread(result)
     _drop_comment_form_tail(result)
     _drop_inline_promos(result, links)
+    _drop_pager(result, links)
     _drop_pull_quotes(result)
     _drop_matching(result)
     _drop_orphaned_widget_headings(result)
@@ -427,15 +430,41 @@ STANDARDS_BOX_LINES = 2
 STANDARDS_BOX_WORDS = 80
 
 
+MAX_PAGER_TITLE_WORDS = 15
+
+
+def _drop_pager(result: CleanResult, links: frozenset[str]) -> None:
+    """A pager's labels and the title each points to, a link of its own line after it:
+    "- ← Previous", "Counting what counts", "- Next →", "Notes on audits" (audit 40)."""
+    lines, kept, index = result.lines, [], 0
+    while index < len(lines):
+        line = lines[index]
+        if not any(p.search(line) for p in PAGER):
+            kept.append(line)
+            index += 1
+            continue
+        result.removed["navigation"] += 1
+        index += 1
+        after = lines[index] if index < len(lines) else ""
+        if after.lower() in links and _words(after) <= MAX_PAGER_TITLE_WORDS:
+            result.removed["navigation"] += 1
+            index += 1
+    result.lines = kept
+
+
 def _drop_standards_box(result: CleanResult) -> None:
-    """A standards box's heading and its short statement at the end of the text."""
+    """A standards box's heading and its short statement at the end of the text; or a
+    citation box's heading and its reference."""
     lines = result.lines
     for index in range(max(1, len(lines) - STANDARDS_BOX_LINES - 1), len(lines)):
         rest = lines[index + 1 :]
-        if STANDARDS_HEADING.match(lines[index]) and sum(map(_words, rest)) <= STANDARDS_BOX_WORDS:
-            result.removed["standards"] += len(lines) - index
-            del lines[index:]
-            return
+        if sum(map(_words, rest)) > STANDARDS_BOX_WORDS:
+            continue
+        for kind, heading in (("standards", STANDARDS_HEADING), ("citation", CITATION_HEADING)):
+            if heading.match(lines[index]):
+                result.removed[kind] += len(lines) - index
+                del lines[index:]
+                return
 
 
 def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
