@@ -430,3 +430,33 @@ def test_an_rdfa_date_on_the_stamp_dates_the_page_and_a_promoted_node_is_no_widg
     )
     html = f"<html><body><h1 id='page-title'>Library hours</h1>{node}</body></html>"
     assert publication_times(parse_tree(html)) == ["2016-04-12T14:32:10+03:00"]
+
+
+def test_a_day_and_a_time_in_elements_side_by_side_are_one_stamp():
+    # News24 (audit 39): "<span>07 Dec 2025</span> <span>12:41</span>"; the day was read
+    # alone, at midnight.
+    stamp = (
+        "<span class='article__date'><span class='date'>07 Dec 2025</span> "
+        "<span class='time'>12:41 GMT+2</span></span>"
+    )
+    assert _record(_page(meta=stamp)).published_at.isoformat() == "2025-12-07T10:41:00+00:00"
+
+
+def test_an_instant_the_markup_keeps_beats_a_printed_time_without_a_zone():
+    # A blog's "November 3, 2012, <em>9:33 am</em>" (no zone: read as UTC) on a span whose
+    # data-timestamp holds the instant.
+    stamp = (
+        "<span class='timestamp' data-timestamp='2012-11-03T13:33:16+00:00'>"
+        "<span class='date'>November 3, 2012, <em>9:33 am</em></span></span>"
+    )
+    assert _record(_page(meta=stamp)).published_at.isoformat() == "2012-11-03T13:33:16+00:00"
+    # A printed time with its zone is the page's own word and stays first.
+    zoned = stamp.replace("9:33 am", "9:33 am EDT").replace("13:33:16", "15:00:00")
+    assert _record(_page(meta=zoned)).published_at.isoformat() == "2012-11-03T13:33:00+00:00"
+
+
+def test_a_closing_originally_published_line_is_a_labelled_publication():
+    # McClatchy's papers (audit 39): the story's last line.
+    end = "<p><em>This story was originally published December 7, 2025 at 5:00 AM.</em></p>"
+    html = _page(footer=end)
+    assert labelled_publication(parse_tree(html)).startswith("December 7, 2025 at 5:00 AM")

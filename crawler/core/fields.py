@@ -458,18 +458,33 @@ def _in_page_order(day: datetime, page: PageMeta) -> datetime:
 
 def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetime, str, str]:
     """htmldate's day (midnight UTC), or the time the page prints beside that day with its
-    zone, in UTC: "Mar 4, 2025, 02:15 IST" is March 3 in UTC."""
+    zone, in UTC: "Mar 4, 2025, 02:15 IST" is March 3 in UTC. A printed time without a
+    zone ("November 3, 2012, 9:33 am") is read as UTC, so an instant the markup keeps for
+    that day (`data-timestamp="2012-11-03T13:33:16+00:00"`) comes before it (audit 39)."""
+    printed = None
     for written, clock in page.visible_stamps:
         if day.date() in day_readings(written):
-            stamp = f"{day.date().isoformat()} {clock}"
-            timed = parse_date(stamp)
+            timed = parse_date(f"{day.date().isoformat()} {clock}")
             if timed:
-                return timed, "text", f"{written} {clock}"
+                printed = (timed, "text", f"{written} {clock}")
+                if _names_zone(clock):
+                    return printed
+                break
     for epoch in page.attribute_stamps:
         timed = parse_date(epoch)
         if timed and day - LOCAL_DAY_BEFORE <= timed < day + LOCAL_DAY_AFTER:
             return timed, "text", epoch
-    return day, "trafilatura", raw
+    return printed or (day, "trafilatura", raw)
+
+
+_MERIDIEM_WORD = re.compile(r"(?<=\d)\s*[ap]\.?m\b\.?", re.IGNORECASE)
+
+
+def _names_zone(clock: str) -> bool:
+    """A printed clock with its zone ("9:45 PM IST", "14:30 GMT+1", "14:30 -0400"), not
+    one with "am" or "p.m." alone."""
+    rest = _MERIDIEM_WORD.sub("", clock)
+    return any(ch.isalpha() or ch in "+-" for ch in rest)
 
 
 # The instants of one calendar day somewhere on Earth, from its midnight in UTC: it starts

@@ -77,8 +77,11 @@ _DATE_PROPERTY = re.compile(r"((dc|dcterms):(date|created|issued)|datepublished)
 # ("The study, published June 2, 2024 in Nature, ...") is not one.
 # A press release's "Date: March 6, 2018" and "Release date:" count, with their colon (a
 # bare "date" starts sentences); the date ends at the next label ("Contact: …").
+# McClatchy's papers close the story with it: "This story was originally published December
+# 7, 2025 at 5:00 AM." (audit 39), the only publication time a reader sees.
 _LABELLED = re.compile(
-    r"(?:^|[|·•]\s*)(?:(?:first |originally )?(?:published|posted)(?:\s+on)?\s*:?"
+    r"(?:^|[|·•]\s*)(?:(?:this (?:story|article|post) was )?(?:first |originally )?"
+    r"(?:published|posted)(?:\s+on)?\s*:?"
     r"|(?:(?:publication|release|issue)\s+)?date\s*:)\s*"
     r"(?P<date>[^|·•]{6,60}?)\s*"
     r"(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b|\s(?-i:[A-Z][a-z]+(?: [a-z]+)?):)",
@@ -191,6 +194,7 @@ _DIGIT_CLOCK = re.compile(r"[0-9#]:[0-9#]|[0-9#]\.[0-9#]{2}")
 # A British clock with a stop, "9.00pm", "21.00 BST", not a decimal ("12.50 points").
 _DOTTED_CLOCK = re.compile(r"\d\.\d\d\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,5})\b)", re.IGNORECASE)
 MAX_STAMP_CHARS = 120
+_CLOCK_ALONE = re.compile(rf"^{_CLOCK}{_ZONE}$", re.IGNORECASE)
 
 
 def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
@@ -213,6 +217,13 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         read.add(owner)  # kept alive, so lxml hands back the same proxy
         line = _text(owner)
         match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
+        if match is None and _CLOCK_ALONE.match(line) and owner.getparent() is not None:
+            # The day and the time in elements side by side: "<span>07 Dec 2025</span>
+            # <span>12:41</span>" (News24's, audit 39).
+            owner = owner.getparent()
+            read.add(owner)
+            line = _text(owner)
+            match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
         if match and not _in_chrome(owner):
             day = match.group("day") or match.group("day2")
             kind = (owner.tag, owner.get("class"))
@@ -244,9 +255,12 @@ def _stamp_rank(owner, line: str) -> int:
 
 # `data-publish-ts="1741098600"`: a script's own copy of the time, in seconds or
 # milliseconds since 1970, on the element that prints the day ("Mar 4, 2025") alone.
+# Or an ISO 8601 instant: `data-timestamp="2012-11-03T13:33:16+00:00"` (audit 39).
 _EPOCH_ATTRIBUTES = etree.XPath(
     "//body//@*[starts-with(name(), 'data-')][string-length() = 10 or string-length() = 13]"
     "[translate(., '0123456789', '') = '']"
+    " | //body//@*[starts-with(name(), 'data-')][string-length() >= 20]"
+    "[string-length() <= 32][substring(., 5, 1) = '-'][substring(., 11, 1) = 'T']"
 )
 _TIME_ATTRIBUTE = re.compile(r"publish|posted|created|date|time|(?<![a-z])ts(?![a-z])", re.I)
 # An update's, an expiry's, a cache's time: not the publication's ("data-updated-ts").
