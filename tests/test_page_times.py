@@ -460,3 +460,19 @@ def test_a_closing_originally_published_line_is_a_labelled_publication():
     end = "<p><em>This story was originally published December 7, 2025 at 5:00 AM.</em></p>"
     html = _page(footer=end)
     assert labelled_publication(parse_tree(html)).startswith("December 7, 2025 at 5:00 AM")
+
+
+def test_an_instant_in_the_title_of_a_timeago_stamp_dates_the_page():
+    # Dawn (audit 39): "2 hours ago" printed, the instant in the title; hAtom's <span
+    # class="published" title=…> as blogs of 2012 printed it.
+    for stamp in (
+        "<span class='timeago' title='2025-12-07T14:12:33+05:00'>2 hours ago</span>",
+        "<span class='published time' title='2025-12-07T09:12:33+00:00'>December 7, 2025</span>",
+    ):
+        assert publication_times(parse_tree(_page(meta=stamp))) == [
+            stamp.split("title='")[1].split("'")[0]
+        ], stamp
+        assert _record(_page(meta=stamp)).published_at.isoformat() == "2025-12-07T09:12:33+00:00"
+    # A title that is no instant, or on an element not marked a time, is not read.
+    other = "<span class='tooltip' title='2025-12-07T14:12:33+05:00'>see more</span>"
+    assert publication_times(parse_tree(_page(meta=other))) == []

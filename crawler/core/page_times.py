@@ -59,6 +59,9 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
         names = f"{element.get('property') or ''} {element.get('itemprop') or ''}".split()
         if any(_DATE_PROPERTY.match(name) for name in names) and not _in_chrome(element):
             ranked.append((0, element.get("content").strip()))
+    for element in _TIMEAGO(tree):
+        if element.tag != "abbr" and not _in_chrome(element):
+            ranked.append((_rank(element), element.get("title").strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
 
 
@@ -68,6 +71,13 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
 # 40); microdata's `<span itemprop="datePublished" content=…>`. A <meta> is read with the
 # head's (crawler.core.metadata).
 _CONTENT_DATES = etree.XPath("//body//*[@content][@property or @itemprop][not(self::meta)]")
+# jQuery timeago's and its kind's: the instant in the title of the element that prints "2
+# hours ago", `<span class="timestamp--time timeago" title="2025-12-07T14:12:33+05:00">`
+# (Dawn's, audit 39). hAtom's <abbr> is _abbr_stamp's.
+_TIMEAGO = etree.XPath(
+    "//body//*[@title][contains(@class, 'time') or contains(@class, 'date')]"
+    "[string-length(@title) >= 16][substring(@title, 5, 1) = '-'][substring(@title, 11, 1) = 'T']"
+)
 _DATE_PROPERTY = re.compile(r"((dc|dcterms):(date|created|issued)|datepublished)$", re.I)
 
 
