@@ -55,13 +55,16 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
             value = element.get("datetime") or _day_text(element)
         if value and not _in_chrome(element):
             ranked.append((_rank(element), value.strip()))
-    for element in _CONTENT_DATES(tree):
-        names = f"{element.get('property') or ''} {element.get('itemprop') or ''}".split()
-        if any(_DATE_PROPERTY.match(name) for name in names) and not _in_chrome(element):
-            ranked.append((0, element.get("content").strip()))
-    for element in _TIMEAGO(tree):
-        if element.tag != "abbr" and not _in_chrome(element):
-            ranked.append((_rank(element), element.get("title").strip()))
+    for value in _STAMP_ATTRIBUTES(tree):
+        element = value.getparent()
+        if value.attrname == "content" and _is_date_property(element):
+            rank = 0
+        elif value.attrname == "title" and _is_timeago(element):
+            rank = _rank(element)
+        else:
+            continue
+        if not _in_chrome(element):
+            ranked.append((rank, str(value).strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
 
 
@@ -69,16 +72,30 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
 # `<span property="dc:date dc:created" content="2016-04-12T14:32:10+03:00">Submitted by
 # admin on Tue, 04/12/2016 - 14:32</span>`, whose printed day was read day first (audit
 # 40); microdata's `<span itemprop="datePublished" content=…>`. A <meta> is read with the
-# head's (crawler.core.metadata).
-_CONTENT_DATES = etree.XPath("//body//*[@content][@property or @itemprop][not(self::meta)]")
-# jQuery timeago's and its kind's: the instant in the title of the element that prints "2
-# hours ago", `<span class="timestamp--time timeago" title="2025-12-07T14:12:33+05:00">`
-# (Dawn's, audit 39). hAtom's <abbr> is _abbr_stamp's.
-_TIMEAGO = etree.XPath(
-    "//body//*[@title][contains(@class, 'time') or contains(@class, 'date')]"
-    "[string-length(@title) >= 16][substring(@title, 5, 1) = '-'][substring(@title, 11, 1) = 'T']"
+# head's (crawler.core.metadata). And jQuery timeago's and its kind's: the instant in the
+# title of the element that prints "2 hours ago", `<span class="timestamp--time timeago"
+# title="2025-12-07T14:12:33+05:00">` (Dawn's, audit 39); hAtom's <abbr> is _abbr_stamp's.
+# The attribute axis, the elements checked in Python: 0.3 ms a page, where an XPath over
+# every element for each kind cost 0.65 ms.
+_STAMP_ATTRIBUTES = etree.XPath(
+    "//body//@content | //body//@title[substring(., 5, 1) = '-'][substring(., 11, 1) = 'T']"
 )
 _DATE_PROPERTY = re.compile(r"((dc|dcterms):(date|created|issued)|datepublished)$", re.I)
+_TIME_CLASS = re.compile(r"time|date", re.I)
+
+
+def _is_date_property(element) -> bool:
+    names = f"{element.get('property') or ''} {element.get('itemprop') or ''}".split()
+    return element.tag != "meta" and any(_DATE_PROPERTY.match(name) for name in names)
+
+
+def _is_timeago(element) -> bool:
+    title = element.get("title") or ""
+    return (
+        element.tag != "abbr"
+        and len(title) >= len("2025-12-07T14:12")
+        and bool(_TIME_CLASS.search(element.get("class") or ""))
+    )
 
 
 # "Published June 2, 2025 at 9:14 a.m. ET", "Updated 10:01 AM EDT, Thu June 5, 2025 |
@@ -266,11 +283,12 @@ def _stamp_rank(owner, line: str) -> int:
 # `data-publish-ts="1741098600"`: a script's own copy of the time, in seconds or
 # milliseconds since 1970, on the element that prints the day ("Mar 4, 2025") alone.
 # Or an ISO 8601 instant: `data-timestamp="2012-11-03T13:33:16+00:00"` (audit 39).
+# One pass over the attributes (a union of two cost twice the time).
 _EPOCH_ATTRIBUTES = etree.XPath(
-    "//body//@*[starts-with(name(), 'data-')][string-length() = 10 or string-length() = 13]"
-    "[translate(., '0123456789', '') = '']"
-    " | //body//@*[starts-with(name(), 'data-')][string-length() >= 20]"
-    "[string-length() <= 32][substring(., 5, 1) = '-'][substring(., 11, 1) = 'T']"
+    "//body//@*[starts-with(name(), 'data-')]"
+    "[((string-length() = 10 or string-length() = 13) and translate(., '0123456789', '') = '')"
+    " or (string-length() >= 20 and string-length() <= 32 and substring(., 5, 1) = '-'"
+    " and substring(., 11, 1) = 'T')]"
 )
 _TIME_ATTRIBUTE = re.compile(r"publish|posted|created|date|time|(?<![a-z])ts(?![a-z])", re.I)
 # An update's, an expiry's, a cache's time: not the publication's ("data-updated-ts").
