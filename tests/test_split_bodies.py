@@ -45,8 +45,8 @@ POSTS = [
 ]
 
 
-def _live_page(block_class: str = "post-content") -> str:
-    cards = "".join(
+def _live_page(block_class: str = "post-content", cards: str | None = None) -> str:
+    cards = cards or "".join(
         f'<div class="card"><div class="card-head"><span>{time}</span></div>'
         f'<div class="{block_class}"><h3>{heading}</h3><p>{first}</p><p>{second}</p></div></div>'
         for time, heading, first, second in POSTS
@@ -98,3 +98,28 @@ def test_the_blocks_container_poses_as_a_block_for_one_run():
     )
     tree = parse_tree(page)
     assert split_body(tree, prose_nodes(tree), kept) is None
+
+
+def _article_posts_page() -> str:
+    # CNN's and the Guardian's live pages: each post an <article> of its own.
+    posts = "".join(
+        f'<article class="live-post"><header><span>{time}</span><h2>{heading}</h2></header>'
+        f'<div class="live-post__content"><p>{first}</p><p>{second}</p></div></article>'
+        for time, heading, first, second in POSTS
+    )
+    return _live_page(cards=posts)
+
+
+def test_upstream_takes_the_first_article_of_a_live_page_whatever_its_class():
+    text = trafilatura.extract(_article_posts_page(), favor_precision=True, fast=True)
+    assert POSTS[0][2] in text and POSTS[1][2] not in text
+
+
+def test_every_article_post_of_a_live_page_is_the_text():
+    # Posing the container with the blocks' class was not enough: trafilatura's
+    # "(//article)[1]" took the first post (audit 41); in the copy the posts are <div>s.
+    outcome = process_page(_article_posts_page().encode(), "https://news.test/live/summit")
+    assert outcome.reason == "ok", outcome.detail
+    for _, _, first, second in POSTS:
+        assert first in outcome.record.text and second in outcome.record.text
+    assert "About us" not in outcome.record.text

@@ -51,9 +51,20 @@ def posing_as(
     tree: lxml_html.HtmlElement, container: lxml_html.HtmlElement, mark: str
 ) -> lxml_html.HtmlElement:
     """A copy of the page whose container wears the blocks' class. A copy: one parse serves
-    all of a page's other runs and must stay as parsed (tests/test_extract.py)."""
+    all of a page's other runs and must stay as parsed (tests/test_extract.py).
+
+    When the blocks are <article>s, or sit in them (a live page's posts: CNN's
+    `<article class="live-story-post">`, the Guardian's `<article class="block">`),
+    trafilatura's "(//article)[1]" takes the first post whatever the class: the container
+    is the article in the copy, and the posts are <div>s (audit 41)."""
     twin = deepcopy(tree)
-    twin.xpath(tree.getroottree().getpath(container))[0].set("class", mark)
+    posed = twin.xpath(tree.getroottree().getpath(container))[0]
+    posed.set("class", mark)
+    posts = list(posed.iterdescendants("article"))
+    if posts:
+        for post in posts:
+            post.tag = "div"
+        posed.tag = "article"
     return twin
 
 
