@@ -83,3 +83,16 @@ def test_a_heading_set_inside_the_question_button_is_read():
     text = _text(faq)
     assert QUESTION in text and ANSWER in text
     assert text.index(QUESTION) < text.index(ANSWER)
+
+
+def test_a_toggles_hidden_icon_is_no_part_of_the_question():
+    # Vox's accordion (audit 41): "<button>Question?<span aria-hidden='true'>+</span>";
+    # "Question?+" was no question, and every answer was lost.
+    faq = (
+        f"<div class='c-faq__item'><h3><button aria-expanded='false' aria-controls='faq-0'>"
+        f"{QUESTION}<span class='c-faq__icon' aria-hidden='true'>+</span></button></h3>"
+        f"<div id='faq-0' hidden><p>{ANSWER}</p></div></div>"
+    )
+    lines = _text(faq).split("\n")
+    assert QUESTION in lines and ANSWER in lines
+    assert f"{QUESTION}+" not in _text(faq)

@@ -8,8 +8,10 @@ hidden elements (crawler.core.hidden) and trafilatura drops the other two and ev
 
 A control whose whole text is one question (at most MAX_QUESTION_WORDS, ending in "?")
 followed by a panel holding a prose paragraph is such a pair: the panel is shown and a
-question button becomes a paragraph. A menu's or a cookie dialog's toggle ("Menu",
-"Strictly necessary cookies") asks nothing, and stays as it was.
+question button becomes a paragraph. The toggle's icon, hidden from screen readers
+(`<span aria-hidden="true">+</span>`, Vox's, audit 41), is no part of the question: it made
+"What is the AI Act?+" no question, and it goes with the button. A menu's or a cookie
+dialog's toggle ("Menu", "Strictly necessary cookies") asks nothing, and stays as it was.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def show_faq_answers(tree, hidden_panels) -> int:
     for panel in hidden_panels:
         control = previous_element(panel)
         if control is not None and control.tag in _HOLDERS:
-            control = _only_button(control) or control
+            button = _only_button(control)
+            control = control if button is None else button
         if control is None or _question(control) is None or not _answers(panel):
             continue
         for element in panel.iter():  # the panel first
@@ -50,7 +53,7 @@ def show_faq_answers(tree, hidden_panels) -> int:
 
 def _question(control) -> str | None:
     """The control's text, if it is one question."""
-    text = " ".join(control.text_content().split())
+    text = _said(control)
     if text.endswith("?") and len(text.split()) <= MAX_QUESTION_WORDS:
         return text
     return None
@@ -72,16 +75,35 @@ def _question_holder(button, question: str | None):
         parent is not None
         and parent.tag in _HOLDERS
         and first_child(parent) is button
-        and " ".join(parent.text_content().split())
-        == (question or " ".join(button.text_content().split()))
+        and _said(parent) == (question or _said(button))
     ):
         return parent
     return button
 
 
+def _said(element) -> str:
+    """The element's text as a screen reader says it: without its aria-hidden icons."""
+    parts = []
+    for text in element.xpath(".//text()"):
+        holder = text.getparent().getparent() if text.is_tail else text.getparent()
+        if not _in_icon(holder, element):
+            parts.append(text)
+    return " ".join("".join(parts).split())
+
+
+def _in_icon(node, within) -> bool:
+    while node is not None and node is not within:
+        if node.get("aria-hidden") == "true":
+            return True
+        node = node.getparent()
+    return False
+
+
 def _keep_question(control) -> None:
     if control.tag != "button":
         return
+    for icon in [e for e in control.iter() if e.get("aria-hidden") == "true" and e is not control]:
+        icon.drop_tree()  # its tail stays
     if any(child.tag in SUBHEADINGS for child in control):
         control.drop_tag()  # "<button><h3>…?</h3></button>": the heading is the question
         return
