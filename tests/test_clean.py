@@ -1769,3 +1769,46 @@ def test_a_citation_box_at_the_end_goes():
     # The heading inside the text, with the article going on after it, stays.
     body = [BODY[0], "Cite this", *BODY[1:] * 20]
     assert clean_lines(body).lines == body
+
+
+def test_article_types_chrome_goes_and_prose_like_it_stays():
+    # Audit 41: a chart's credit, a video player's note and a radio story's show between
+    # paragraphs; Bloomberg's contacts, ProPublica's callout and republishing box, NPR's
+    # transcript note at the end.
+    between = [
+        "Source: company filings · Graphic: Ann Lee",
+        "Please use Chrome browser for a more accessible video player",
+        "Heard on All Things Considered",
+    ]
+    for line in between:
+        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+    tails = [
+        [
+            "To contact the reporter on this story:",
+            "Dana Hale in San Francisco at dh@news.example",
+            "To contact the editor responsible for this story:",
+            "Craig Tell at ct@news.example",
+        ],
+        [
+            "We want to hear from you. Tell us about your experience.",
+            "Share your story",
+            "Republish This Story for Free",
+            "Creative Commons License (CC BY-NC-ND 3.0)",
+        ],
+        [
+            "Copyright © 2026 Public Radio. All rights reserved. Visit our website terms of use "
+            "and permissions pages for further information. Our transcripts are created on a rush "
+            "deadline by a contractor. This text may not be in its final form and may be updated "
+            "or revised in the future. Accuracy and availability may vary. The authoritative "
+            "record of our programming is the audio record."
+        ],
+    ]
+    for tail in tails:
+        assert clean_lines([*BODY, *tail]).lines == BODY, tail
+    prose = [
+        "Heard on the street, the rumour was that the deal would close by Friday.",
+        "Creative Commons licenses let artists share their work freely, she said.",
+        "Source: company filings. The data covers every quarter from 2020 to 2025.",
+    ]
+    for line in prose:
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line

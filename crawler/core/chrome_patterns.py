@@ -74,6 +74,7 @@ SHARE = _compile(
     r"^(facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest)"
     r"( (facebook|twitter|x|linkedin|reddit|whatsapp|email|pinterest))+$",
     r"^(link )?copied!?$",  # a copy-link button's toast
+    r"^share your (story|experience|tips?)\W*$",  # a callout's button (ProPublica's, audit 41)
     r"^thanks?( you)? for sharing!?$",  # a share plugin's thanks (AddToAny, Sumo)
     # A live page's post list control: "7 PostsSort by: Newest".
     r"^(\d+ (posts|updates|entries) ?)?sort by\s*:?\s*(newest|oldest|latest|most recent)"
@@ -115,6 +116,11 @@ UI_CONTROL = (
         # A narration widget's text run together: "Only have a minute? Listen insteadPowered by
         # Trinity AudioAudio Player Image00:00" (audit 39).
         r"^(only have a minute\?\s*)?listen instead(\W*$|(?-i:[A-Z]))",
+        # A radio story's show over its transcript, "Heard on All Things Considered"; a video
+        # player's note, "Please use Chrome browser for a more accessible video player" (audit 41).
+        r"^heard on (?-i:[A-Z])[\w'’ ]{2,40}$",
+        r"^please use (the )?(chrome|firefox|edge|safari|a (different|modern|supported)) browser\b"
+        r".{0,60}$",
         r"\bpowered by (trinity audio|beyondwords|speechkit|ad auris)(\W*$|(?-i:[A-Z])|\s*\d)",
         r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
         r"^ai[- ]generated (audio|voice|narration)\.?$",
@@ -306,6 +312,9 @@ CREDIT = _compile(
     r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
     r"^image (source|caption)\s*,",  # the BBC's screen-reader labels
     r"^(credit|credits|source image)\s*:",
+    # A chart's credit under it, its source and its maker: "Source: FT research · Graphic:
+    # Alan Smith" (a Flourish embed's, audit 41). A story's "Source:" line says more.
+    r"^sources?\s*:[^.]{1,80}[·|•]\s*(graphics?|chart|map|visuali[sz]ation)\s*:.{1,40}$",
     # A blog's lead picture credited under the post: "Featured Image: Ann Lee/Shutterstock",
     # "Top image: <its caption> (<its credit>)".
     r"^(featured|top|header|hero|lead|main|cover|feature) (image|photo|picture|illustration)"
@@ -601,7 +610,12 @@ EDGE_ONLY = {
         r"^(continue reading|continued|(story|article) continues) on (the )?(next|following)"
         r" page\W*$|^continued on page \d+\W*$",
     ),
-    "copyright": _compile(r"^(©|\(c\)|copyright\b)", r"all rights reserved"),
+    "copyright": _compile(
+        r"^(©|\(c\)|copyright\b)",
+        r"all rights reserved",
+        # A republishing box's licence badge: "Creative Commons License (CC BY-NC-ND 3.0)".
+        r"^creative commons (license|licence)\b.{0,40}$",
+    ),
     "author_bio": _compile(
         r"^(about the author|[\w.'-]+( [\w.'-]+){0,3} (is|was) an? ([\w-]+ ){0,3}"
         r"(reporter|writer|editor|journalist|correspondent|columnist|contributor)\b)",
@@ -917,7 +931,10 @@ CONTACT_LABEL = re.compile(
     r"^((media|press|investor|news|editorial|company|pr)( relations)?"
     r"( and (media|press|investor)( relations)?)? )?(contacts?|enquiries|inquiries)\b\s*(:|$)"
     # The writer's own, over a line of addresses and handles (The Intercept's, audit 39).
-    r"|^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*(:|$)",
+    r"|^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*(:|$)"
+    # Bloomberg's, under the story: "To contact the reporter on this story:", "To contact the
+    # editor responsible for this story:" (audit 41).
+    r"|^to contact the (reporters?|editors?|authors?)( responsible for| on)?( this story)?\s*:",
     re.IGNORECASE,
 )
 

@@ -167,6 +167,7 @@ def _words(line: str) -> int:
 # An affiliate disclosure runs to a paragraph ("... we may earn an affiliate commission.
 # Our process"), and its wording is no sentence of an article's.
 MAX_DISCLOSURE_WORDS = 60
+MAX_TRANSCRIPT_NOTE_WORDS = 90
 NEWSLETTER_LINES = (*NEWSLETTER_PLUG, *NEWSLETTER_NOTE)
 MAX_CAPTION_WORDS = 80  # a caption with its credit; a line of the story never ends in one
 
@@ -236,6 +237,9 @@ def _labels_left(line: str) -> bool:
 
 
 def _edge_kind(line: str) -> str | None:
+    # A broadcaster's note on its transcripts, after its copyright (NPR's, 66 words).
+    if _words(line) <= MAX_TRANSCRIPT_NOTE_WORDS and TRANSCRIPT_NOTE.search(line):
+        return "disclaimer"
     # Notices that run to a paragraph: a rights notice, a call for tips, a subscription offer.
     if _words(line) <= MAX_DISCLOSURE_WORDS:
         if RIGHTS_NOTICE.search(line):
