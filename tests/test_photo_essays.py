@@ -29,3 +29,16 @@ def test_a_few_captions_or_a_long_article_leave_the_text_alone():
     captions = gallery_captions(lxml_html.fromstring(_page(5)))
     article = " ".join(["word"] * 500)
     assert with_captions(article, captions) == article
+
+
+def test_a_slides_counter_is_no_part_of_its_caption():
+    # USA Today's "<span class='gallery-count'>1 of 6</span>", the Guardian's "1/5" (audit
+    # 41): read into the caption's sentence.
+    for counter in ("{} of 6", "{}/6"):
+        figures = "".join(
+            f"<figure><img src='{n}.jpg'><figcaption><span class='count'>"
+            f"{counter.format(n + 1)}</span><p>{CAPTION.format(n)}</p></figcaption></figure>"
+            for n in range(5)
+        )
+        page = f"<html><body><article><p>A short intro.</p>{figures}</article></body></html>"
+        assert gallery_captions(lxml_html.fromstring(page)) == [CAPTION.format(n) for n in range(5)]

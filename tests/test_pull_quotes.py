@@ -149,3 +149,20 @@ def test_a_quotation_said_once_in_a_figure_is_the_articles():
         "<div><figure><img src='a.jpg'><blockquote>x</blockquote></figure></div>"
     )
     assert unwrap_text_figures(photo) == 0
+
+
+def test_a_box_whose_sentences_the_article_says_apart_goes():
+    # CNN (audit 41): the box joins two sentences the article quotes with the speaker
+    # between them; the box's whole text is in the body once.
+    said = (
+        "“If the big platforms overspend, their shareholders take a hit,” said Rana Karim, "
+        "an economist. “If the startups overspend, their lenders do. Those are different.”"
+    )
+    box = "“If the big platforms overspend, their shareholders take a hit. If the startups "
+    box += "overspend, their lenders do.”"
+    page = _page(f'<blockquote class="pull-quote"><p>{box}</p></blockquote><p>{said}</p>')
+    assert drop_pull_quotes(page) == 1 and "lenders do." in _text(page)
+    # One sentence of the box said elsewhere is not enough: the other is the box's own.
+    own = "“If the big platforms overspend, their shareholders take a hit. Nobody knows who pays.”"
+    page = _page(f'<blockquote class="pull-quote"><p>{own}</p></blockquote><p>{said}</p>')
+    assert drop_pull_quotes(page) == 0

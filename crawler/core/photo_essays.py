@@ -10,6 +10,8 @@ in page order, without their photo credits.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 MIN_CAPTIONS = 5
@@ -44,7 +46,17 @@ def with_captions(text: str, captions: list[str]) -> str:
 
 
 def _caption_text(caption) -> str:
-    return " ".join(_text_without(caption, set(_CREDIT(caption))).split())
+    skipped = set(_CREDIT(caption)) | {e for e in caption.iter() if _is_counter(e)}
+    return " ".join(_text_without(caption, skipped).split())
+
+
+# A slide's counter in its caption: "1 of 6", "1/5" (USA Today's `gallery-count`, the
+# Guardian's `gallery__index`, audit 41): it was read into the caption's sentence.
+_COUNTER = re.compile(r"\d{1,3}\s*(of|/)\s*\d{1,3}")
+
+
+def _is_counter(element) -> bool:
+    return len(element) == 0 and _COUNTER.fullmatch((element.text or "").strip()) is not None
 
 
 def _text_without(element, skipped) -> str:

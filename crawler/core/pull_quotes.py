@@ -40,12 +40,28 @@ def drop_pull_quotes(tree) -> int:
     for box in boxes:
         if len(box.text_content().split()) > MAX_PULL_QUOTE_WORDS:
             continue
-        quote = max((_simplify(piece) for piece in box.itertext()), key=len, default="")
-        # The box's own copy is in the body text once; a repeat makes it twice.
-        if len(quote.split()) >= MIN_QUOTE_WORDS and body.count(quote) >= 2:
+        quote = max(box.itertext(), key=lambda piece: len(_simplify(piece)), default="")
+        if _repeated(quote, body):
             box.drop_tree()
             dropped += 1
     return dropped
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+")
+
+
+def _repeated(quote: str, body: str) -> bool:
+    """The box's own copy is in the body text once; a repeat makes it twice. Or each of its
+    sentences is, when the article puts the speaker between them ("'… take a hit,' said
+    Rana Karim. 'If the startups …'", CNN's pull quotes, audit 41)."""
+    whole = _simplify(quote)
+    if len(whole.split()) >= MIN_QUOTE_WORDS and body.count(whole) >= 2:
+        return True
+    sentences = [_simplify(part) for part in _SENTENCE_END.split(quote.strip())]
+    return len(sentences) >= 2 and all(
+        len(sentence.split()) >= MIN_QUOTE_WORDS and body.count(sentence) >= 2
+        for sentence in sentences
+    )
 
 
 def _is_marked(element) -> bool:
