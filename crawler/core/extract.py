@@ -62,6 +62,7 @@ from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
 from crawler.core.sections import heading_texts
+from crawler.core.seek_links import unlink_seek_times
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
@@ -365,6 +366,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
+    unlink_seek_times(tree)
     drop_kickers(tree)
     drop_footnote_references(tree)
     drop_ticker_moves(tree)
