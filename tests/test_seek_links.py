@@ -1,4 +1,4 @@
-"""A transcript's seek links (crawler.core.seek_links): every speaker's turn is kept."""
+"""A transcript's seek links (crawler.compat.trafilatura.seek_links): every turn is kept."""
 
 from __future__ import annotations
 

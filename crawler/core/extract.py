@@ -22,6 +22,7 @@ from crawler.compat.trafilatura.linked_paragraphs import unlink_prose_paragraphs
 from crawler.compat.trafilatura.metadata import fallback_metadata
 from crawler.compat.trafilatura.parser import use_c_element_class, use_justext_stoplist
 from crawler.compat.trafilatura.platform_words import keep_platform_words
+from crawler.compat.trafilatura.seek_links import unlink_seek_times
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
 from crawler.core.anonymous_blocks import quote_paragraphs, separate_block_runs
@@ -62,7 +63,6 @@ from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
 from crawler.core.sections import heading_texts
-from crawler.core.seek_links import unlink_seek_times
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
