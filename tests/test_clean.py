@@ -1790,6 +1790,7 @@ def test_article_types_chrome_goes_and_prose_like_it_stays():
             "Craig Tell at ct@news.example",
         ],
         [
+            "Do You Work for a State Benefits Agency?",
             "We want to hear from you. Tell us about your experience.",
             "Share your story",
             "Republish This Story for Free",

@@ -392,6 +392,23 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
         result.removed[kind] += 1
         result.ends_at_wall |= kind == "paywall"
         result.lines.pop()
+        if kind == "feedback" and result.lines and _asks_the_reader(result.lines[-1]):
+            # The callout's question over its call: "Do You Work for a State Benefits
+            # Agency?" over "We want to hear from you." (ProPublica's, audit 41).
+            result.removed[kind] += 1
+            result.lines.pop()
+
+
+MAX_CALLOUT_QUESTION_WORDS = 15
+_TO_THE_READER = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+
+
+def _asks_the_reader(line: str) -> bool:
+    return (
+        line.endswith("?")
+        and _words(line) <= MAX_CALLOUT_QUESTION_WORDS
+        and _TO_THE_READER.search(line) is not None
+    )
 
 
 # A press release ends with whom to call: "Media Contact:", a name, a company, a phone
