@@ -119,6 +119,9 @@ UI_CONTROL = (
         # A radio story's show over its transcript, "Heard on All Things Considered"; a video
         # player's note, "Please use Chrome browser for a more accessible video player" (audit 41).
         r"^heard on (?-i:[A-Z])[\w'’ ]{2,40}$",
+        # An AMP or mobile page's link to the full one (audit 43).
+        r"^(view|switch to|go to) (the )?(full|desktop|standard|classic|non-amp)"
+        r" (site|version)\W*$",
         r"^please use (the )?(chrome|firefox|edge|safari|a (different|modern|supported)) browser\b"
         r".{0,60}$",
         r"\bpowered by (trinity audio|beyondwords|speechkit|ad auris)(\W*$|(?-i:[A-Z])|\s*\d)",

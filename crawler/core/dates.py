@@ -211,8 +211,9 @@ def _parse_rfc822(text: str) -> datetime | None:
 _DOTTED_CLOCK = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|,|$))", re.IGNORECASE
 )
-# A byline row's separators between the day and the time: "9 October 2025 • 9:00pm".
-_STAMP_SEPARATOR = re.compile(r"\s+[•·|—–]\s+")
+# A byline row's separators between the day and the time: "9 October 2025 • 9:00pm", an old
+# CMS's "January 29, 2026 @ 02:15PM EST" (audit 43).
+_STAMP_SEPARATOR = re.compile(r"\s+[•·|—–@]\s+")
 # A zone name in brackets, "10:12AM (EST)", which dateutil refuses; "(GMT-04:00)" it reads.
 _BRACKETED_ZONE = re.compile(r"\((?-i:([A-Z]{2,5}))\)")
 

@@ -68,6 +68,7 @@ from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
+from crawler.core.templates import show_template_content
 from crawler.core.ticker_chips import drop_ticker_moves
 from crawler.core.video_cards import drop_video_cards
 from crawler.core.wrapper_sections import drop_wrapper_sections
@@ -353,7 +354,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
     that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     unwrap_layout_tables(tree)
-    rare = _RARE_ELEMENTS(tree)  # one walk for four passes (0.2 ms a page, not 0.6)
+    rare = _RARE_ELEMENTS(tree)  # one walk for five passes (0.2 ms a page, not 0.6)
+    show_template_content([e for e in rare if e.tag == "template"])
     recover_formulas([e for e in rare if e.tag == "script"])
     drop_code_gutters(tree, [e for e in rare if e.tag in ("pre", "code")])
     separate_block_runs(tree)
@@ -394,7 +396,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
 # and unlink_prose_paragraphs look at; /descendant:: steps, not //, one walk each (0.87 of
 # the time: no step has a positional predicate, so they select the same nodes).
 _RARE_ELEMENTS = etree.XPath(
-    "/descendant::noscript | /descendant::pre | /descendant::code"
+    "/descendant::noscript | /descendant::pre | /descendant::code | /descendant::template"
     " | /descendant::a/parent::p[count(*) = 1]"
     " | /descendant::script[starts-with(@type, 'math/tex') or starts-with(@type, 'math/asciimath')]"
 )

@@ -108,7 +108,7 @@ def _is_timeago(element) -> bool:
 # 7, 2025 at 5:00 AM." (audit 39), the only publication time a reader sees.
 _LABELLED = re.compile(
     r"(?:^|[|·•]\s*)(?:(?:this (?:story|article|post) was )?(?:first |originally )?"
-    r"(?:published|posted)(?:\s+on)?\s*:?"
+    r"(?:published|posted)(?:\s+by\s+(?:\S+\s+){1,4}?on|\s+on)?\s*:?"
     r"|(?:(?:publication|release|issue)\s+)?date\s*:)\s*"
     r"(?P<date>[^|·•]{6,60}?)\s*"
     r"(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b|\s(?-i:[A-Z][a-z]+(?: [a-z]+)?):)",
@@ -205,7 +205,7 @@ _DAY_WRITTEN = (
     rf"|{_NUMERIC_DAY}"
 )
 _STAMP = re.compile(
-    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at—–-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
+    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at@—–-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
     rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•—–-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
     re.IGNORECASE,
 )
