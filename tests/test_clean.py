@@ -826,8 +826,14 @@ def test_an_old_sites_page_links_and_footer_go():
 
 def test_a_close_buttons_glyph_or_word_goes_and_a_line_naming_x_stays():
     # A video embed's or a dialog's close button, left as a line of its own (audit 35).
-    for button in ("X", "×", "✕", "Close", "Close ×", "Dismiss", "Close video"):
+    for button in ("×", "✕", "Close ×", "Close video"):
         assert clean_lines([BODY[0], button, *BODY[1:]]).lines == BODY, button
+    # A lone "X" or "Close" goes at the edges only: inside, an essay's numeral or heading.
+    inside = [f"{BODY[0]} {BODY[1]}", "{}", BODY[2]]  # past the leading edge's short lines
+    for button in ("X", "Close", "Dismiss"):
+        assert clean_lines([*BODY, button]).lines == BODY, button
+        lines = [line.format(button) for line in inside]
+        assert clean_lines(lines).lines == lines, button
     for line in ("X Corp", "Close the gap", "XAI"):
         assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
 
@@ -1813,3 +1819,26 @@ def test_article_types_chrome_goes_and_prose_like_it_stays():
     ]
     for line in prose:
         assert clean_lines([*BODY, line]).lines == [*BODY, line], line
+
+
+def test_story_lines_like_this_sessions_chrome_stay():
+    # The review of the audit 39 and 41 patterns: each line a story's own.
+    between = [
+        "Try Fubo for free, then $84.99 a month.",
+        "Heard on Capitol Hill",
+        "Please use the Chrome browser to access this site while we fix the problem.",
+    ]
+    for line in between:
+        lines = [f"{BODY[0]} {BODY[1]}", line, BODY[2]]  # past the leading edge
+        assert clean_lines(lines).lines == lines, line
+    for last in (
+        "The county's housing office can be reached at housing@county.example.gov.",
+        "Fans can follow her @mayawanders.",
+    ):
+        assert clean_lines([*BODY, last]).lines == [*BODY, last], last
+    # A story's closing question stays over a tip line, which goes.
+    question = "Would you still buy a home at these prices?"
+    tip = "Have a tip about housing? Email reporter Sam Lee at slee@example.com."
+    assert clean_lines([*BODY, question, tip]).lines == [*BODY, question]
+    # "Heard on …" over a transcript goes.
+    assert clean_lines(["Heard on All Things Considered", *BODY]).lines == BODY

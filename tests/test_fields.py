@@ -1504,6 +1504,11 @@ def test_an_update_dated_before_publication_is_dropped():
 
 
 def test_an_update_after_publication_or_at_it_is_kept():
+    # The same local day as a publication given as a day alone is kept: 08:00 +09:00 on
+    # November 20 is 23:00 UTC on the 19th (the review).
+    page = _dated_page("2026-11-20", "2026-11-20T08:00:00+09:00")
+    record = process_page(page, "https://grid.example/2026/11/batteries").record
+    assert record.updated_at.isoformat() == "2026-11-19T23:00:00+00:00"
     for modified in ("2026-11-21T10:00:00Z", "2026-11-20T10:00:00Z"):
         page = _dated_page("2026-11-20T10:00:00Z", modified)
         record = process_page(page, "https://grid.example/2026/11/batteries").record
@@ -1526,3 +1531,15 @@ def test_site_name_never_comes_from_another_hosts_url(head):
     record = process_page(page, "https://a.example/2026/11/batteries").record
     assert record.canonical_url.host == "a.example"
     assert record.site_name == "a.example"
+
+
+def test_a_label_and_a_name_in_prose_are_no_byline():
+    # The review: a review's "Written by <strong>Aaron Sorkin</strong> and directed by …",
+    # a sentence's "By <a>Election Day</a>, …".
+    for prose in (
+        "<p>Written by <strong>Aaron Sorkin</strong> and directed by David Fincher, the film "
+        "follows the founding of a social network and the lawsuits that came after.</p>",
+        "<p>By <a href='/tags/election'>Election Day</a>, more than 40 million people had "
+        "already voted by mail or in person across the states that allow it.</p>",
+    ):
+        assert _byline(prose) == (), prose

@@ -27,6 +27,9 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(302, [("Location", "/a/1"), ("Location", "/a/2")])
         elif path == "/same-location-twice":
             self.answer(302, [("Location", "/a/3"), ("Location", "/a/3")])
+        elif path == "/one-target-two-spellings":
+            absolute = f"http://127.0.0.1:{self.server.server_address[1]}/a/4"
+            self.answer(302, [("Location", "/a/4"), ("Location", absolute)])
         elif path.startswith("/a/"):
             n = int(path.rsplit("/", 1)[1])
             self.answer(200, [("Content-Type", "text/html")], article(n)[1].encode())
@@ -64,7 +67,8 @@ def outcome(result, url: str) -> tuple[str, dict]:
 
 @pytest.fixture(scope="module")
 def pages_crawl(origin, tmp_path_factory):
-    paths = ("/not-modified", "/two-locations", "/same-location-twice")  # the last is fine
+    # The last two are fine.
+    paths = ("/not-modified", "/two-locations", "/same-location-twice", "/one-target-two-spellings")
     urls = ",".join(origin + path for path in paths)
     result = run_crawl("urls", tmp_path_factory.mktemp("answers"), {"url": urls}, NO_STATE)
     assert result.returncode == 0, result.log[-3000:]
@@ -88,6 +92,12 @@ def test_a_redirect_with_two_different_locations_is_not_followed(pages_crawl, or
 
 def test_a_redirect_that_names_one_location_twice_is_followed(pages_crawl, origin):
     kind, line = outcome(pages_crawl, origin + "/a/3")
+    assert kind == "record", line
+
+
+def test_a_redirect_that_names_one_target_relative_and_absolute_is_followed(pages_crawl, origin):
+    # "/a/4" and "http://127.0.0.1:…/a/4" name one target (the review).
+    kind, line = outcome(pages_crawl, origin + "/a/4")
     assert kind == "record", line
 
 

@@ -476,3 +476,29 @@ def test_an_instant_in_the_title_of_a_timeago_stamp_dates_the_page():
     # A title that is no instant, or on an element not marked a time, is not read.
     other = "<span class='tooltip' title='2025-12-07T14:12:33+05:00'>see more</span>"
     assert publication_times(parse_tree(_page(meta=other))) == []
+
+
+def test_a_video_embeds_time_or_a_republished_storys_date_is_not_the_articles():
+    # The review: an embed's data-published-time of the day before does not override the
+    # printed time; "originally published on …, by KFF Health News" dates the other copy.
+    stamp = "<span class='stamp'>7 December 2025, 9:33am</span>"
+    video = "<div class='video' data-published-time='2025-12-06T18:00:00Z'></div>"
+    record = _record(_page(meta=stamp, footer=video))
+    assert record.published_at.isoformat() == "2025-12-07T09:33:00+00:00"
+    elsewhere = "<p>This story was originally published on Nov. 30, 2025, by KFF Health News.</p>"
+    assert labelled_publication(parse_tree(_page(footer=elsewhere))) is None
+    # An embedded item's microdata date is its own.
+    clip = (
+        "<div itemscope itemtype='https://schema.org/VideoObject'>"
+        "<span itemprop='datePublished' content='2025-12-01'>Dec 1</span></div>"
+    )
+    assert publication_times(parse_tree(_page(footer=clip))) == []
+
+
+def test_an_old_cmss_stamp_with_an_at_sign_and_a_posted_by_line_give_their_time():
+    # Audit 43: "Posted by Kwame Asante on Thursday, January 29, 2026 @ 02:15PM EST".
+    line = (
+        "<font size='2'>Posted by Kwame Asante on Thursday, January 29, 2026 @ 02:15PM EST</font>"
+    )
+    assert labelled_publication(parse_tree(_page(footer=line))).startswith("Thursday, January 29")
+    assert _record(_page(footer=line)).published_at.isoformat() == "2026-01-29T19:15:00+00:00"

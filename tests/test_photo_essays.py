@@ -42,3 +42,16 @@ def test_a_slides_counter_is_no_part_of_its_caption():
         )
         page = f"<html><body><article><p>A short intro.</p>{figures}</article></body></html>"
         assert gallery_captions(lxml_html.fromstring(page)) == [CAPTION.format(n) for n in range(5)]
+
+
+def test_a_number_in_a_captions_words_is_no_slide_counter():
+    # The review: "<a>9/11</a> memorial" in a caption.
+    caption = (
+        "Visitors leave flowers at the <a href='/t/911'>9/11</a> memorial in lower Manhattan {}."
+    )
+    figures = "".join(
+        f"<figure><img src='{n}.jpg'><figcaption>{caption.format(n)}</figcaption></figure>"
+        for n in range(5)
+    )
+    page = f"<html><body><article><p>A short intro.</p>{figures}</article></body></html>"
+    assert all("9/11" in text for text in gallery_captions(lxml_html.fromstring(page)))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import trafilatura
+from lxml import html as lxml_html
 
+from crawler.compat.trafilatura.seek_links import unlink_seek_times
 from crawler.core.pipeline import process_page
 
 TURNS = [
@@ -57,3 +59,14 @@ def test_every_turn_of_a_transcript_with_seek_links_is_kept():
     lines = outcome.record.text.split("\n")
     for name, time, said in TURNS:
         assert said in lines and f"{name} ({time})" in lines
+
+
+def test_a_live_posts_permalink_time_is_no_seek_link():
+    # The review: "<a href='#block-1'>14:05</a>" over each live post stays a link (and its
+    # line goes, as before).
+    page = lxml_html.fromstring(
+        "<html><body><p class='block-time'><a href='#block-1'>14:05</a></p>"
+        "<p><a href='?t=75'>(01:15)</a> Reporter 1</p></body></html>"
+    )
+    assert unlink_seek_times(page) == 1
+    assert page.find(".//p[@class='block-time']/a") is not None

@@ -294,7 +294,6 @@ _BY_NAME = re.compile(
     # Mensah</strong> who lives and works in Accra …" (audit 40).
     r"(?:$|[,|•·—–/(]|(?i:and|on|with|who)\b)"
 )
-_NAME_END = re.compile(r"$|[,|•·—–/(]|(?i:and|on|with|who)\b")
 MAX_BY_LINE_CHARS = 100
 
 
@@ -335,18 +334,18 @@ def _by_line(tree) -> tuple[str, ...]:
 
 
 def _label_and_name(text, own: str) -> str | None:
-    """ "Written by Kofi Mensah" from a label's text node and the element after it, when
-    what follows that element ends a byline's name as _BY_NAME's end does ("who lives …"),
-    not a comment's signature ("Posted by: <a>Name</a> at August 9, 2012")."""
+    """ "Written by Kofi Mensah" from a label's text node and the element after it, when a
+    bio follows it ("who lives …"): not a comment's signature ("Posted by: <a>Name</a> at
+    August 9, 2012"), a review's "Written by <strong>Aaron Sorkin</strong> and directed by
+    …" or a sentence's "By <a>Election Day</a>, …" (the review)."""
     if own not in _BY_LABELS:
         return None
     owner = text.getparent()
     name = (owner[0] if len(owner) else None) if text.is_text else owner.getnext()
     if name is None or name.tag not in ("strong", "b", "a", "span", "em"):
         return None
-    named = f"{own} {element_text(name)}"
-    after = " ".join((name.tail or "").split())
-    return named if _NAME_END.match(after) else None
+    after = (name.tail or "").split()
+    return f"{own} {element_text(name)}" if after[:1] == ["who"] else None
 
 
 # A label in an element of its own, the names in the next: DeepMind's "<dt>Authors</dt>

@@ -118,12 +118,11 @@ UI_CONTROL = (
         r"^(only have a minute\?\s*)?listen instead(\W*$|(?-i:[A-Z]))",
         # A radio story's show over its transcript, "Heard on All Things Considered"; a video
         # player's note, "Please use Chrome browser for a more accessible video player" (audit 41).
-        r"^heard on (?-i:[A-Z])[\w'’ ]{2,40}$",
         # An AMP or mobile page's link to the full one (audit 43).
         r"^(view|switch to|go to) (the )?(full|desktop|standard|classic|non-amp)"
         r" (site|version)\W*$",
-        r"^please use (the )?(chrome|firefox|edge|safari|a (different|modern|supported)) browser\b"
-        r".{0,60}$",
+        r"^please use (the )?(chrome|firefox|edge|safari|a (different|modern|supported)) browser"
+        r" for a (more accessible|better) (video )?(player|experience|viewing experience)\W*$",
         r"\bpowered by (trinity audio|beyondwords|speechkit|ad auris)(\W*$|(?-i:[A-Z])|\s*\d)",
         r"^(this )?(audio|voice ?over|narration) (is |was )?(ai|machine|computer)[- ]generated\.?$",
         r"^ai[- ]generated (audio|voice|narration)\.?$",
@@ -206,9 +205,11 @@ UI_CONTROL = (
         r"^your browser does not support (the )?(video|audio|html5 video)\b.{0,20}$",
         r"^this (content|video|media) is (not|un)available in your (location|region|country)\.?$",
         r"^(click|tap) here (to|for)\b.{0,60}$",
-        # A dialog's or a video embed's close button, its glyph or word left as a line (audit 35).
-        r"^((close|dismiss)( (this|the))?( (ad|menu|window|video|player|dialog|popup|banner))?"
-        r"\s*[×✕✖✗x]?|[×✕✖✗x])$",
+        # A dialog's or a video embed's close button, its glyph or what it closes left as a
+        # line (audit 35). A lone "X" or "Close" may be a section's numeral or heading: the
+        # edges' (CLOSE_WORD).
+        r"^((close|dismiss)( (this|the))?( (ad|menu|window|video|player|dialog|popup|banner))"
+        r"\s*[×✕✖✗x]?|(close|dismiss)\s*[×✕✖✗]|[×✕✖✗])$",
         # An old site's page links and footer: "<< Back to News", "This page best viewed at
         # 800x600.", "Webmaster: web@example.org".
         r"^(<<|«|←|‹)?\s*back to (the )?(top|news|home|homepage|index|blog|articles?|stories"
@@ -225,6 +226,9 @@ UI_CONTROL = (
         r"\bwebmaster\s*:\s*\S+@\S+$",
     )
 )
+
+# A close button's letter or word alone, at the text's edges.
+CLOSE_WORD = re.compile(r"^(x|close|dismiss)$", re.IGNORECASE)
 
 # An ad slot's label, left as a line of its own ("Advertisement", "Story continues below
 # advertisement"). Not "Continue reading the main story": benchmark golds keep that one.
@@ -631,8 +635,9 @@ EDGE_ONLY = {
         r"\bfollow (him|her|them) on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
         # A newspaper's tagline: "Felice Ober can be reached at felice.ober@globe.com.
         # Follow her @feliceober." (audit 39)
-        r"^[\w.'’-]+( [\w.'’-]+){0,3} (can|may) be reached (at|by e-?mail at|on) \S+@\S+",
-        r"\bfollow (him|her|them) @\w+\W*$",
+        r"^(?-i:[A-Z])[\w.'’-]*( (?-i:[A-Z])[\w.'’-]*){1,3} (can|may) be reached (at|by e-?mail"
+        r" at|on) \S+@\S+",
+        r"(^|[.!?]\s+)(please )?follow (him|her|them) @\w+\W*$",
         # Its label, its address gone with the line under it (The Intercept's, audit 39).
         r"^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*:?$",
         # With the handle: "Follow @liamward on X", "Please follow Harrison Miller on
@@ -658,6 +663,9 @@ EDGE_ONLY = {
         r"|viber|discord) (channel|group|community)\b.{0,60}$",
     ),
     "end_marker": _compile(r"^end of (the )?(article|story|post)$"),
+    # A close button's letter or word; a radio story's show over its transcript, "Heard on
+    # All Things Considered" (audit 41; "Heard on Capitol Hill" may be a subheading).
+    "ui_control": (CLOSE_WORD, re.compile(r"^heard on (?-i:[A-Z])[\w'’ ]{2,40}$", re.I)),
     # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
     # Silicon", "Via: The Register". A few words naming a site, never a sentence.
     "source_credit": _compile(r"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{1,60}$"),

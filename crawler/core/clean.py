@@ -392,7 +392,7 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
         result.removed[kind] += 1
         result.ends_at_wall |= kind == "paywall"
         result.lines.pop()
-        if kind == "feedback" and result.lines and _asks_the_reader(result.lines[-1]):
+        if _hears_from_you(line) and result.lines and _asks_the_reader(result.lines[-1]):
             # The callout's question over its call: "Do You Work for a State Benefits
             # Agency?" over "We want to hear from you." (ProPublica's, audit 41).
             result.removed[kind] += 1
@@ -400,14 +400,21 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
 
 
 MAX_CALLOUT_QUESTION_WORDS = 15
-_TO_THE_READER = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+# The callout's call and its question: "Do you work …?", "Have you been …?", "Are you …?";
+# not a story's closing question ("Would you still buy a home …?") over a tip line.
+_HEAR_FROM_YOU = re.compile(r"^we('d| would)? (want|like|love) to hear from you\b", re.I)
+_TO_THE_READER = re.compile(r"^(do|did|are|were|have|has|is) you\b", re.IGNORECASE)
+
+
+def _hears_from_you(line: str) -> bool:
+    return _HEAR_FROM_YOU.match(line) is not None
 
 
 def _asks_the_reader(line: str) -> bool:
     return (
         line.endswith("?")
         and _words(line) <= MAX_CALLOUT_QUESTION_WORDS
-        and _TO_THE_READER.search(line) is not None
+        and _TO_THE_READER.match(line) is not None
     )
 
 
@@ -907,7 +914,7 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "navigation"
     if BARE_COUNT.match(line):
         return "counter"  # Medium's claps and responses over the story
-    if STATUS_BADGE.match(line):
+    if STATUS_BADGE.match(line) or any(p.search(line) for p in EDGE_ONLY["ui_control"]):
         return "ui_control"  # a live page's badge set as a line of its own: "LIVE"
     if STANDARDS_HEADING.match(line):
         return "standards"  # "Why You Can Trust CNET" over the story, its box's rest gone

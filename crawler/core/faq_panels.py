@@ -53,7 +53,7 @@ def show_faq_answers(tree, hidden_panels) -> int:
 
 def _question(control) -> str | None:
     """The control's text, if it is one question."""
-    text = _said(control)
+    text = _said(control) or " ".join(control.text_content().split())
     if text.endswith("?") and len(text.split()) <= MAX_QUESTION_WORDS:
         return text
     return None

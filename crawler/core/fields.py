@@ -472,9 +472,23 @@ def _with_printed_time(day: datetime, raw: str, page: PageMeta) -> tuple[datetim
                 break
     for epoch in page.attribute_stamps:
         timed = parse_date(epoch)
-        if timed and day - LOCAL_DAY_BEFORE <= timed < day + LOCAL_DAY_AFTER:
+        # With a printed clock, only the same clock somewhere: its zone (a video's
+        # `data-published-time` of the day before is not the story's, the review).
+        if (
+            timed
+            and day - LOCAL_DAY_BEFORE <= timed < day + LOCAL_DAY_AFTER
+            and (printed is None or _same_wall_clock(timed, printed[0]))
+        ):
             return timed, "text", epoch
     return printed or (day, "trafilatura", raw)
+
+
+def _same_wall_clock(instant: datetime, wall: datetime) -> bool:
+    """The instant is the wall clock's time in some zone: whole quarter hours apart, within
+    a day's zones (UTC-12 to UTC+14)."""
+    apart = wall.replace(second=0, microsecond=0) - instant.replace(second=0, microsecond=0)
+    minutes = apart.total_seconds() / 60
+    return minutes % 15 == 0 and -12 * 60 <= minutes <= 14 * 60
 
 
 _MERIDIEM_WORD = re.compile(r"(?<=\d)\s*[ap]\.?m\b\.?", re.IGNORECASE)

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, model_validator
@@ -43,6 +43,9 @@ UNSPACED_LETTER = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 )
+
+# A calendar day starts this long before its midnight in UTC somewhere (UTC+14).
+DAY_STARTS_EARLIER = timedelta(hours=14)
 
 
 def count_words(text: str) -> int:
@@ -163,13 +166,22 @@ class ArticleRecord(BaseModel):
             value = getattr(self, name)
             if value is not None and value.utcoffset().total_seconds() != 0:
                 object.__setattr__(self, name, value.astimezone(UTC))
-        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+        if self.updated_at and self.published_at and self.updated_at < self._earliest_publication():
             # An edit before the story existed: one of the two dates is wrong, and which
             # one the page does not say. published_at has the better sources (a byline's
             # date, the URL); an updated_at a reader would sort or diff on is dropped, not
             # made up as equal. Here, so every way a record is built obeys it.
             object.__setattr__(self, "updated_at", None)
         return self
+
+    def _earliest_publication(self) -> datetime:
+        """published_at; for a day without its time (midnight UTC, "2025-12-07"), that day's
+        first instant anywhere: an update at 08:00 +09:00 on it is 23:00 UTC the day before
+        (the review)."""
+        published = self.published_at
+        if published.time() == time(0, 0) and published.utcoffset() == timedelta(0):
+            return published - DAY_STARTS_EARLIER
+        return published
 
     def to_json_dict(self) -> dict[str, Any]:
         # mode="json": Scrapy's exporters cannot encode HttpUrl or datetime themselves.

@@ -57,14 +57,9 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
             ranked.append((_rank(element), value.strip()))
     for value in _STAMP_ATTRIBUTES(tree):
         element = value.getparent()
-        if value.attrname == "content" and _is_date_property(element):
-            rank = 0
-        elif value.attrname == "title" and _is_timeago(element):
-            rank = _rank(element)
-        else:
-            continue
-        if not _in_chrome(element):
-            ranked.append((rank, str(value).strip()))
+        read = _is_date_property if value.attrname == "content" else _is_timeago
+        if read(element) and not _in_chrome(element):
+            ranked.append((_rank(element), str(value).strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
 
 
@@ -86,7 +81,23 @@ _TIME_CLASS = re.compile(r"time|date", re.I)
 
 def _is_date_property(element) -> bool:
     names = f"{element.get('property') or ''} {element.get('itemprop') or ''}".split()
-    return element.tag != "meta" and any(_DATE_PROPERTY.match(name) for name in names)
+    return (
+        element.tag != "meta"
+        and any(_DATE_PROPERTY.match(name) for name in names)
+        and not _of_another_item(element)
+    )
+
+
+# The microdata item a date belongs to: an embedded video's, a comment's, a claim's
+# `datePublished` is not the article's (the review).
+_ARTICLE_ITEM = re.compile(r"article|posting|report|webpage|creativework", re.IGNORECASE)
+
+
+def _of_another_item(element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.get("itemscope") is not None:
+            return not _ARTICLE_ITEM.search(node.get("itemtype") or "Article")
+    return False
 
 
 def _is_timeago(element) -> bool:
@@ -104,16 +115,24 @@ def _is_timeago(element) -> bool:
 # ("The study, published June 2, 2024 in Nature, ...") is not one.
 # A press release's "Date: March 6, 2018" and "Release date:" count, with their colon (a
 # bare "date" starts sentences); the date ends at the next label ("Contact: …").
-# McClatchy's papers close the story with it: "This story was originally published December
-# 7, 2025 at 5:00 AM." (audit 39), the only publication time a reader sees.
 _LABELLED = re.compile(
-    r"(?:^|[|·•]\s*)(?:(?:this (?:story|article|post) was )?(?:first |originally )?"
+    r"(?:^|[|·•]\s*)(?:(?:first |originally )?"
     r"(?:published|posted)(?:\s+by\s+(?:\S+\s+){1,4}?on|\s+on)?\s*:?"
     r"|(?:(?:publication|release|issue)\s+)?date\s*:)\s*"
     r"(?P<date>[^|·•]{6,60}?)\s*"
     r"(?=$|[|·•]|\b(?:updated|last updated|modified|by)\b|\s(?-i:[A-Z][a-z]+(?: [a-z]+)?):)",
     re.IGNORECASE,
 )
+# McClatchy's papers close the story with it: "This story was originally published December
+# 7, 2025 at 5:00 AM." (audit 39), the only publication time a reader sees. Not a story
+# republished from elsewhere: "… published on Nov. 30, 2025, by KFF Health News." (the
+# review) dates the other outlet's copy.
+_CLOSING_PUBLISHED = re.compile(
+    r"^this (?:story|article|post) was (?:originally |first )?published (?:on )?"
+    r"(?P<date>[^|·•]{6,60}?)\.?$",
+    re.IGNORECASE,
+)
+_ELSEWHERE = re.compile(r"\b(by|in|on|from|at [A-Z])\b|,\s*$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A calendar day, not "2 hours ago" or "March 2019": a month name with a day and a year,
 # or an ISO date.
@@ -156,6 +175,9 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             line = _text(owner)
         if len(line) > MAX_LABELLED_CHARS or _in_chrome(owner):
             continue
+        closing = _CLOSING_PUBLISHED.match(line)
+        if closing and _DAY.search(closing["date"]) and not _ELSEWHERE.search(closing["date"]):
+            return closing["date"]
         for match in _LABELLED.finditer(line):
             if _DAY.search(match.group("date")):
                 clock = _CLOCK_AFTER.match(line, match.end())

@@ -79,7 +79,8 @@ WALL_PROMPT = (
         # button, "Already a subscriber? Log in", and its offer with the price after the
         # trial, "Try a month of The Spectator for free, then just £1 a week."
         r"|^already an? (subscriber|member)\?\s*(log|sign) ?in\W*$"
-        r"|^try\b.{0,60}\bfor free\b.{0,10}\bthen (just |only )?[£$€]\s?\d[\d.,]*"
+        r"|^try (a|one|\d+|your first) (month|week|year|\w+ (months|weeks))\b.{0,60}\bfor free\b"
+        r".{0,10}\bthen (just |only )?[£$€]\s?\d[\d.,]*"
         r"( (a|per) |/)(week|month|year)\b",
         re.IGNORECASE,
     ),

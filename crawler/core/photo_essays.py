@@ -51,12 +51,18 @@ def _caption_text(caption) -> str:
 
 
 # A slide's counter in its caption: "1 of 6", "1/5" (USA Today's `gallery-count`, the
-# Guardian's `gallery__index`, audit 41): it was read into the caption's sentence.
+# Guardian's `gallery__index`, audit 41): it was read into the caption's sentence. Marked
+# as one: a caption's "<a>9/11</a> memorial" is its words (the review).
 _COUNTER = re.compile(r"\d{1,3}\s*(of|/)\s*\d{1,3}")
+_COUNTER_MARK = re.compile(r"count|index|position|slide-?num|page-?num", re.IGNORECASE)
 
 
 def _is_counter(element) -> bool:
-    return len(element) == 0 and _COUNTER.fullmatch((element.text or "").strip()) is not None
+    return (
+        len(element) == 0
+        and _COUNTER_MARK.search(element.get("class") or "") is not None
+        and _COUNTER.fullmatch((element.text or "").strip()) is not None
+    )
 
 
 def _text_without(element, skipped) -> str:

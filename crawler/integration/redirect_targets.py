@@ -89,10 +89,13 @@ UNFETCHABLE = "unfetchable"
 
 
 def _refuse_conflicting_locations(response) -> None:
-    targets = dict.fromkeys(v.strip() for v in response.headers.getlist(b"Location"))
-    if len(targets) > 1:
-        shown = ", ".join(repr(t.decode("latin-1")[:200]) for t in targets)
-        raise ConflictingLocations(f"{response.status} redirect with {len(targets)} different "
+    # Each as the target it names: "/next" and "https://host/next" sent together are one
+    # (the review).
+    values = list(dict.fromkeys(v.strip() for v in response.headers.getlist(b"Location")))
+    named = {urljoin(response.url, value.decode("latin-1")) for value in values}
+    if len(named) > 1:
+        shown = ", ".join(repr(value.decode("latin-1")[:200]) for value in values)
+        raise ConflictingLocations(f"{response.status} redirect with {len(named)} different "
                                    f"Location headers: {shown}")  # fmt: skip
 
 

@@ -15,12 +15,21 @@ import re
 _SEEK_TEXT = re.compile(r"[(\[]?\d{1,2}:\d{2}(:\d{2})?[)\]]?")
 
 
+# Where it points: the recording at a second ("#t=(01:15)", "?t=75", "&start=75"), or a
+# script's seek (`data-time`, `data-start`). A live blog's permalink to its post ("<a
+# href="#block-1">14:05</a>") is no seek, and its line goes as before (the review).
+_SEEK_HREF = re.compile(r"[#?&](t|time|start|seek|timestamp)=", re.IGNORECASE)
+_SEEK_DATA = ("data-time", "data-start", "data-seconds", "data-timestamp", "data-seek")
+
+
 def unlink_seek_times(tree) -> int:
     """Unwrap links whose whole text is a time in the recording; how many there were."""
     links = [
         link
         for link in tree.iter("a")
-        if len(link) == 0 and _SEEK_TEXT.fullmatch((link.text or "").strip())
+        if len(link) == 0
+        and _SEEK_TEXT.fullmatch((link.text or "").strip())
+        and (_SEEK_HREF.search(link.get("href") or "") or any(map(link.get, _SEEK_DATA)))
     ]
     for link in links:
         link.drop_tag()
