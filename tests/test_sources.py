@@ -200,6 +200,16 @@ def test_missing_file(tmp_path: Path) -> None:
         load_sources(path)
 
 
+def test_a_catalogue_not_in_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    # Operator audit 42: saved as Latin-1 ("Café") or UTF-16 by an editor, a traceback.
+    body = "sources:\n  - name: cafe\n    homepage: https://cafe.example/\n  # Café\n"
+    for encoding in ("latin-1", "utf-16"):
+        path = tmp_path / f"sources-{encoding}.yaml"
+        path.write_bytes(body.encode(encoding))
+        with pytest.raises(SourceCatalogueError, match="not UTF-8 text"):
+            load_sources(path)
+
+
 def test_catalogue_error_is_a_value_error() -> None:
     assert issubclass(SourceCatalogueError, ValueError)
 

@@ -124,6 +124,13 @@ def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
         text = _read_catalogue(path)
     except OSError as exc:
         raise SourceCatalogueError(f"{where}: cannot read catalogue: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        # Saved as Latin-1 or UTF-16 by an editor: a traceback was all the operator saw
+        # (operator audit 42).
+        raise SourceCatalogueError(
+            f"{where}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset "
+            f"{exc.start}): save the catalogue as UTF-8"
+        ) from None
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader
     except yaml.YAMLError as exc:
