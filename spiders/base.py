@@ -81,6 +81,10 @@ class ArticleSpider(scrapy.Spider):
     # Alternatives of which one must be given, unless a distributed worker takes its seeds
     # from Redis; e.g. (("urls_file", "url"), "-a urls_file=PATH or -a url=U1,U2").
     REQUIRED: tuple[tuple[str, ...], str] | None = None
+    # Arguments that each name what to crawl: given together, all but one were dropped
+    # without a word (`-a feed=URL -a source=NAME` ran the feed as no source's, operator
+    # audit 42).
+    ONE_OF: tuple[str, ...] = ()
     # (Source field, argument): the documents `-a source` is crawled for.
     SOURCE_DOCUMENTS: tuple[str, str] | None = None
 
@@ -136,6 +140,12 @@ class ArticleSpider(scrapy.Spider):
         """Everything a crawl needs before its first request: arguments, their combination,
         the catalogue and the sources named. ConfigError (one line) when something is off."""
         parsed = cls.parse_arguments(given)
+        together = [f"-a {name}" for name in cls.ONE_OF if parsed.get(name)]
+        if len(together) > 1:
+            raise ConfigError(
+                f"spider {cls.name} takes one of {', '.join(f'-a {n}' for n in cls.ONE_OF)}; "
+                f"given {' and '.join(together)}"
+            )
         if cls.REQUIRED and not settings.get("REDIS_URL"):
             names, usage = cls.REQUIRED
             if not any(parsed.get(name) for name in names):

@@ -21,6 +21,7 @@ from spiders.site_discovery import SiteDiscovery
 class FeedsSpider(SiteDiscovery, ArticleSpider):
     name = "feeds"
     ARGUMENTS = {"feed": url_list, "source": source_name, "site": http_url}
+    ONE_OF = ("feed", "source", "site")
     SOURCE_DOCUMENTS = ("feeds", "feed")
 
     def feed_targets(self) -> list[tuple[str, Source | None]]:

@@ -39,6 +39,7 @@ MAX_INDEX_DEPTH = 3
 class SitemapSpider(SiteDiscovery, ArticleSpider):
     name = "sitemap"
     ARGUMENTS = {"sitemap": url_list, "source": source_name, "since": date, "site": http_url}
+    ONE_OF = ("sitemap", "source", "site")
     SOURCE_DOCUMENTS = ("sitemaps", "sitemap")
     REQUIRED = (("sitemap", "source", "site"), "-a sitemap=URL, -a source=NAME or -a site=URL")
     SITE_DOCUMENTS = "sitemaps"

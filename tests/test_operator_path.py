@@ -103,6 +103,11 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
          ("ITEM_PIPELINES", "'pipelines.nosuch.Pipeline'", "No module named")),
         ("urls", URL, {"ITEM_PIPELINES": '{"pipelines.write.NoSuchPipeline": 300}'},
          ("ITEM_PIPELINES", "'pipelines.write.NoSuchPipeline'", "NoSuchPipeline")),
+        # The source was dropped and the feed run as no source's (operator audit 42).
+        ("feeds", {"feed": "http://127.0.0.1:9/feed.xml", "source": "the-decoder"}, {},
+         ("takes one of -a feed, -a source, -a site", "given -a feed and -a source")),
+        ("sitemap", {"site": "http://127.0.0.1:9/", "source": "verge-ai"}, {},
+         ("given -a source and -a site",)),
     ],
     ids=[
         "urls_file-missing", "no-arguments", "unknown-source", "max_pages-abc", "max_pages-0",
@@ -115,7 +120,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
         "REDIS_URL-no-scheme", "DOWNLOAD_DELAYY-typo", "MIN_WORD-typo",
         "FEEDS-unwritable", "JOBDIR-a-file", "ITEM_PIPELINES-no-module",
-        "ITEM_PIPELINES-no-class",
+        "ITEM_PIPELINES-no-class", "feed-and-source", "site-and-source",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):
