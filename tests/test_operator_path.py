@@ -141,6 +141,17 @@ def test_an_empty_url_list_runs_and_says_it_listed_nothing(tmp_path):
     assert result.summary["counts"]["requests"] == 0
 
 
+def test_a_refusal_is_in_the_log_file_too(tmp_path):
+    """scrapyd shows a job's LOG_FILE, which stayed empty while the reason went to its own
+    log (operator audit 42)."""
+    log_file = tmp_path / "job.log"
+    result = run_crawl(
+        "feeds", tmp_path / "out", {"feed": "127.0.0.1:9/feed.xml"}, {"LOG_FILE": str(log_file)}
+    )
+    line = assert_refused(result, "-a feed=")
+    assert log_file.read_text("utf-8").strip() == line
+
+
 def test_an_argument_given_twice_is_refused(tmp_path):
     """Scrapy keeps the last `-a url=`: the first page was never requested, and no count
     or log line said so."""

@@ -44,6 +44,19 @@ from crawler.integration.state_access import StateUnavailable, check_state
 EXIT_OK, EXIT_CONFIG, EXIT_ALL_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4
 
 
+def _log_refusal(log_file: str | None, line: str) -> None:
+    """The refusal in LOG_FILE too: scrapyd gives each job a LOG_FILE and shows the
+    operator that, which stayed empty while the reason went to scrapyd's own log
+    (operator audit 42). LOG_FILE was checked writable just before."""
+    if not log_file:
+        return
+    try:
+        with open(log_file, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+    except OSError:
+        pass  # stderr has it
+
+
 class Command(ScrapyCrawl):
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +91,7 @@ class Command(ScrapyCrawl):
                 self.check_before_start(args[0], opts.spargs)
             except (ConfigError, StateUnavailable) as error:
                 print(f"error: {error}", file=sys.stderr)
+                _log_refusal(log_file, f"error: {error}")
                 sys.exit(EXIT_CONFIG)
 
     def _anchor_default_output_dir(self) -> None:
