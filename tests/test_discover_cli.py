@@ -234,6 +234,17 @@ def test_a_crawl_delay_in_robots_txt_spaces_the_requests_as_the_crawl_would():
     assert [f.url for f in report.feeds] == [site.origin + "/news/rss"]
 
 
+def test_a_bad_name_is_refused_before_the_site_is_read():
+    # Operator audit 42: a four-line validation error after every request was made. Port
+    # 1 refuses: had the site been read, the error would name the connection.
+    done = discover("http://127.0.0.1:1/", "--name", "Bad Name!", *LOOPBACK)
+    assert done.returncode == 1 and done.stdout == ""
+    assert (
+        done.stderr
+        == "error: --name 'Bad Name!': lower-case letters, digits and '-', as 'ai-wire'\n"
+    )
+
+
 def test_an_unreachable_site_is_named_once():
     done = discover("http://127.0.0.1:1/", *LOOPBACK)  # nothing listens on port 1
     assert done.returncode == 1 and done.stdout == ""

@@ -26,7 +26,7 @@ from crawler.core import discovery
 from crawler.core.addresses import AddressPolicy
 from crawler.core.canonical import is_fetchable
 from crawler.core.config import SETTINGS
-from crawler.core.sources import SourceCatalogueError
+from crawler.core.sources import SLUG, SourceCatalogueError
 from crawler.core.values import string_list
 
 MAX_MISSES_SHOWN = 8
@@ -58,6 +58,10 @@ def discover_command(args: argparse.Namespace) -> int:
         return _error(f"--delay {args.delay}: {error}")
     if not is_fetchable(args.url):
         return _error(f"{args.url!r} is not an http(s) URL")
+    if args.name is not None and not SLUG.fullmatch(args.name):
+        # Checked before the site is read: a four-line validation error came after every
+        # request was made (operator audit 42).
+        return _error(f"--name {args.name!r}: lower-case letters, digits and '-', as 'ai-wire'")
     try:
         finder = Discoverer(_fetcher(args, delay), settings.USER_AGENT, settings.CRAWL_DELAY_MAX)
         report = finder.run(args.url)

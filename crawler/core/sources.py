@@ -28,7 +28,8 @@ from pydantic import (
 DEFAULT_SOURCES_PATH = Path(__file__).parents[1] / "sources.yaml"
 
 # Slugs end up in output file names, log lines and CLI arguments, so keep them boring.
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # a source's name
+Slug = Annotated[str, Field(pattern=rf"^{SLUG.pattern}$")]
 
 
 class SourceCatalogueError(ValueError):
