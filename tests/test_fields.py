@@ -1543,3 +1543,15 @@ def test_a_label_and_a_name_in_prose_are_no_byline():
         "already voted by mail or in person across the states that allow it.</p>",
     ):
         assert _byline(prose) == (), prose
+
+
+def test_a_weekday_and_date_after_a_name_are_not_part_of_it():
+    # Audit 43: "by Tom Ferreira<br>Tuesday, March 3, 2026" read as one line.
+    assert names_in("by Tom Ferreira Tuesday, March 3, 2026") == ["Tom Ferreira"]
+    assert names_in("By Ann Lee and Bob Stone Friday, 7 March 2026") == ["Ann Lee", "Bob Stone"]
+    # A first name that is a weekday stays.
+    assert names_in("By Ann Lee, Sunday Adebayo and Bo Li") == [
+        "Ann Lee",
+        "Sunday Adebayo",
+        "Bo Li",
+    ]

@@ -21,6 +21,13 @@ _DATE_TAIL = re.compile(
     r"|(?:today|yesterday|updated|published|posted|last updated)\b).*$",
     re.IGNORECASE,
 )
+# A weekday and its date after the names, a line's break lost ("by Tom Ferreira<br>Tuesday,
+# March 3, 2026", audit 43): the comma split the weekday from its date, and it stayed glued
+# to the name ("Tom Ferreira Tuesday").
+_WEEKDAY_DATE = re.compile(
+    rf"\s+{_WEEKDAY},?\s+(?:{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH}(?:\s|$)).*$",
+    re.IGNORECASE,
+)
 # "/" separates "Jane Doe/Reuters", but not a forum handle's prefix ("u/janedoe"). The
 # separator is kept: a conjunction joins co-authors, anything else may attach an outlet.
 # A comma before a company's legal form ("Corvanta Systems, Inc.") is inside the name.
@@ -282,6 +289,7 @@ def names_in(byline: str) -> list[str]:
         return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _CREDIT_LABEL.sub("", _OTHER_CREDIT.sub("", text)))
     text = _COMMA_SUFFIX.sub(r" \1", text)
+    text = _WEEKDAY_DATE.sub("", text)
     names: list[str] = []
     affiliation = False  # inside the job title and affiliation after a name
     for part, joined in _parts(text):
