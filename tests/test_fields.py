@@ -1555,3 +1555,14 @@ def test_a_weekday_and_date_after_a_name_are_not_part_of_it():
         "Sunday Adebayo",
         "Bo Li",
     ]
+
+
+def test_the_articles_address_element_names_its_writer_and_the_sites_does_not():
+    # Audit 43: Facebook Instant Articles' "<address><a>Name</a>Role</address>".
+    own = (
+        "<article><header><address><a>Miriam Castell</a>Technology correspondent</address>"
+        "</header><p>Text of the article.</p></article>"
+    )
+    assert _byline(own) == ("Miriam Castell",)
+    footer = "<footer><address>Harbour Tribune, 12 Quay Street, Port Elm</address></footer>"
+    assert _byline(footer) == ()

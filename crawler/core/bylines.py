@@ -111,7 +111,7 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     candidates = {id(node): node for node in links + _innermost(marked)}
     first = _first_byline(tree, candidates)
     if first is None:
-        return _by_line(tree) or _labelled_list(tree) or _name_with_role(tree)
+        return _by_line(tree) or _labelled_list(tree) or _name_with_role(tree) or _address(tree)
     blocks = _alike_siblings(_block(first))
     _drop_hover_cards(cards, blocks)
     inside = [node for block in blocks for node in block.iter() if id(node) in candidates]
@@ -121,6 +121,25 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     if not linked:  # marked by class alone: "<span>Edited By</span> <a>Alain Shepherd</a>"
         return _texts([node for node in inside if not _other_work(node) and not _job_title(node)])
     return _texts(linked) + _unlinked_names(linked)
+
+
+MAX_ADDRESS_CHARS = 120
+
+
+def _address(tree) -> tuple[str, ...]:
+    """HTML's contact element for its article, the writer named there: Facebook Instant
+    Articles' `<header><address><a>Miriam Castell</a>Technology correspondent</address>`
+    (audit 43). Its links' texts, or its own short text; one under <body> alone is the
+    site's (a street address in the footer)."""
+    for address in tree.iter("address"):
+        if next(address.iterancestors("article"), None) is None:
+            continue
+        links = [element_text(a) for a in address.iter("a") if element_text(a)]
+        if links:
+            return tuple(links)
+        text = element_text(address)
+        return (text,) if text and len(text) <= MAX_ADDRESS_CHARS else ()
+    return ()
 
 
 def _holds_name_link(card) -> bool:
