@@ -48,6 +48,16 @@ def test_the_collapsed_rest_of_a_story_beside_its_button_is_text(hidden):
     assert "Read the full article" not in text
 
 
+def test_a_rest_collapsed_to_no_height_beside_a_tap_button_is_text():
+    # A mobile site (audit 43): "max-height:0;overflow:hidden" and "Tap to read full story
+    # ▾"; trafilatura drops an element styled "overflow:hidden".
+    button = "<button class='m-expand'>Tap to read full story ▾</button>"
+    rest = f"<div class='m-collapsed' style='max-height:0;overflow:hidden'>{REST}</div>"
+    text = _text(f"{SHOWN}{rest}{button}")
+    assert "In the first year they found serious damage" in text
+    assert "Tap to read" not in text
+
+
 def test_the_buttons_wrapper_and_a_fade_between_the_story_and_its_rest_are_passed_over():
     """Audit 27: the control sat between the last shown paragraph and the hidden rest, and
     two thirds of the story were lost."""

@@ -24,11 +24,15 @@ MIN_HIDDEN_PARAGRAPHS = 2
 # Found from the paragraphs up (0.17 ms a page; a test of every element for paragraph
 # children cost 0.4): only a container with paragraphs of its own is looked at.
 _HIDDEN = etree.XPath(
-    "//body//p/parent::*[@hidden or @aria-hidden='true' or contains(@style, 'none')]"
+    "//body//p/parent::*[@hidden or @aria-hidden='true' or contains(@style, 'none')"
+    " or contains(@style, 'height')]"
 )
 _EXPAND_WORDS = re.compile(
     r"^\W*((read|show|see|view|load) (the )?(full|more|rest|entire|whole)\b.{0,30}"
-    r"|continue reading\b.{0,30}|(read|show|see) more|expand\b.{0,20})\W*$",
+    r"|continue reading\b.{0,30}|(read|show|see) more|expand\b.{0,20}"
+    # A mobile site's: "Tap to read full story ▾" (audit 43).
+    r"|(tap|click) (here )?to (read|show|see|view) (the )?(full|more|rest|entire|whole)\b.{0,30})"
+    r"\W*$",
     re.IGNORECASE,
 )
 _CONTROL_TAGS = frozenset({"button", "a", "span", "div", "label"})
@@ -67,8 +71,13 @@ def _marked_hidden(element) -> bool:
 
 
 def _hides(rule: str) -> bool:
-    """A style rule, spaces removed and lower-cased, that hides its element."""
-    return rule.startswith("display:none")
+    """A style rule, spaces removed and lower-cased, that hides its element: "display:
+    none", or a height of nothing ("max-height:0;overflow:hidden", a mobile site's
+    collapsed rest, which trafilatura drops; audit 43)."""
+    return rule.startswith("display:none") or _NO_HEIGHT.fullmatch(rule) is not None
+
+
+_NO_HEIGHT = re.compile(r"(max-)?height:0(px|em|rem|%)?(!important)?")
 
 
 def _prose(paragraph) -> bool:
@@ -113,7 +122,13 @@ def unhide(element) -> None:
     for name in ("hidden", "aria-hidden"):
         element.attrib.pop(name, None)
     style = element.get("style")
-    if style and "none" in style:
+    if style and ("none" in style or "height" in style):
         # "display: none !important" too
-        kept = [rule for rule in style.split(";") if not _hides("".join(rule.split()).lower())]
+        # And "overflow: hidden", which a zero height needs to hide, and which trafilatura
+        # takes for hidden itself.
+        kept = [
+            rule
+            for rule in style.split(";")
+            if not _hides(flat := "".join(rule.split()).lower()) and flat != "overflow:hidden"
+        ]
         element.set("style", ";".join(kept))
