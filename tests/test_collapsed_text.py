@@ -53,7 +53,14 @@ def test_a_rest_collapsed_to_no_height_beside_a_tap_button_is_text():
     # ▾"; trafilatura drops an element styled "overflow:hidden".
     button = "<button class='m-expand'>Tap to read full story ▾</button>"
     rest = f"<div class='m-collapsed' style='max-height:0;overflow:hidden'>{REST}</div>"
-    text = _text(f"{SHOWN}{rest}{button}")
+    # A shown part long enough that no recall run looks again.
+    shown = SHOWN + "".join(
+        f"<p>Section {n} of the network, laid in the {1900 + 10 * n}s, was inspected by camera"
+        " robots over the winter, and engineers logged every crack, root intrusion and sag"
+        " they found so the model could learn which pipes fail first.</p>"
+        for n in range(9)
+    )
+    text = _text(f"{shown}{rest}{button}")
     assert "In the first year they found serious damage" in text
     assert "Tap to read" not in text
 
