@@ -65,3 +65,12 @@ def test_a_noscript_copy_of_several_paragraphs_is_not_read_twice():
     copy = "".join(f"<p>{p}</p>" for p in SHOWN)
     text = text_of(f"{copy}<noscript>{copy}</noscript>")
     assert text.count("county library") == 1
+
+
+def test_an_app_shells_whole_story_in_noscript_is_read():
+    # Audit 43: the page prints no paragraph outside its noscripts; the story was no_text.
+    story = "".join(f"<p>{p}</p>" for p in (*SHOWN, *LAZY))
+    shell = f"<div id='app'><div class='spinner'></div></div><noscript>{story}</noscript>"
+    outcome = process_page(page(shell), "https://ledger.example/a", options=Options(min_words=1))
+    assert outcome.reason == "ok", outcome.detail
+    assert outcome.record.text.split("\n") == [*SHOWN, *LAZY]

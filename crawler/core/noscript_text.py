@@ -8,6 +8,10 @@ images a lazy loader swaps in), and those paragraphs were lost (audit 21: four o
 story's seven paragraphs). A noscript is unwrapped only when it holds prose, sits among
 the body's prose paragraphs, says nothing about JavaScript, and its text is not printed
 outside it too (a fallback copy of a paragraph shown anyway would be read twice).
+
+An app shell serves the whole story so: a page whose body prints no prose paragraph
+outside its noscripts, and a noscript holding MIN_BODY_PARAGRAPHS of them (audit 43: the
+record was `no_text`). That noscript is unwrapped too.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
         if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
             continue
         printed = _body_around(noscript)
+        if printed is None and _whole_story_in(noscript, tree):
+            printed = set()
         if printed is None:
             continue
         inner = [" ".join(p.text_content().split()) for p in noscript.iter("p")] or [text]
@@ -44,6 +50,16 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
             noscript.tag = "p"
         shown += 1
     return shown
+
+
+def _whole_story_in(noscript, tree) -> bool:
+    """The noscript holds a story's paragraphs and the page prints none outside noscripts:
+    an app shell's fallback for readers without JavaScript."""
+    inside = [p for p in noscript.iter("p") if len(p.text_content().split()) >= PROSE_LINE_WORDS]
+    if len(inside) < MIN_BODY_PARAGRAPHS:
+        return False
+    body = tree.find("body")
+    return body is not None and not _printed_outside_noscripts(body)
 
 
 def _body_around(noscript) -> set[str] | None:
