@@ -341,6 +341,14 @@ class ArticleSpider(scrapy.Spider):
             self._asked_as[response.url] = asked
         return False
 
+    def keep_no_validators(self, url: str) -> None:
+        """Read the document whole every run: closed() forgets its validators. For a sitemap
+        index, whose child may change while the index does not (sitemaps.org): its 304 hid
+        every child, and the articles added to them, until `refresh=1`. Its children keep
+        their own validators, so an unchanged child still costs a 304 only."""
+        if url in self._validators:
+            self._validators[url] = (None, None)
+
     def closed(self, reason: str) -> None:
         """Save the validators of the feeds and sitemaps read this run, so that the next run
         may get a 304 and skip them: only once the run finished, and only for a document

@@ -88,6 +88,8 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         try:
             is_index, entries = stream_sitemap(response.body, response.url)
             depth += is_index
+            if is_index:
+                self.keep_no_validators(response.url)
             if is_index and depth > MAX_INDEX_DEPTH:
                 entries = self._too_deep(entries, counts)
             scope = self._scope(response, source)

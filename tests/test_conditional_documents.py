@@ -158,3 +158,40 @@ def test_a_last_modified_that_is_no_http_date_is_not_kept(value):
     """Hostile audit 4: an unparseable Last-Modified was saved and sent back as
     If-Modified-Since, a value no server can compare with its copy's date."""
     assert kept_last_modified(value, datetime(2026, 12, 7, 12, 0, tzinfo=UTC)) is None
+
+
+def index_and_child(origin: str, pages: tuple[int, ...] = (1, 2), version: str = "v1") -> dict:
+    """A sitemap index (with its own ETag) naming one child sitemap that lists `pages`."""
+    urls = "".join(f"<url><loc>{origin}/a/{n}.html</loc></url>" for n in pages)
+    child = f"<urlset xmlns='{SITEMAPS_NS}'>{urls}</urlset>".encode()
+    index = (
+        f"<sitemapindex xmlns='{SITEMAPS_NS}'><sitemap><loc>{origin}/child.xml</loc></sitemap>"
+        "</sitemapindex>"
+    ).encode()
+    articles = {f"/a/{n}.html": (200, HTML, article(n)[1].encode()) for n in (1, 2, 3)}
+    return {
+        "/index.xml": (200, "application/xml", index, {"ETag": '"index-v1"'}),
+        "/child.xml": (200, "application/xml", child, {"ETag": f'"child-{version}"'}),
+        **articles,
+    }
+
+
+SITEMAPS_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def test_a_sitemap_index_unchanged_still_leads_to_its_changed_children(tmp_path):
+    """Operator audit: the index answered 304 and its children were never asked for, so an
+    article added to a child sitemap alone was hidden until `refresh=1`."""
+    with DiscoverySite(index_and_child) as site:
+        args = {"sitemap": site.origin + "/index.xml"}
+        first = run_crawl("sitemap", tmp_path, args, {"RETRY_TIMES": "0"})
+        assert len(first.lines("articles.jsonl")) == 2, first.summary
+        site.server.routes.update(index_and_child(site.origin, (1, 2, 3), "v2"))
+        second = run_crawl("sitemap", tmp_path, args, {"RETRY_TIMES": "0"})
+        assert [line["url"] for line in second.lines("articles.jsonl")] == [
+            site.origin + "/a/3.html"
+        ]
+        # Unchanged, the child costs one 304; the index, read whole, no page request.
+        third = run_crawl("sitemap", tmp_path, args, {"RETRY_TIMES": "0"})
+        assert third.summary["skipped_by_reason"] == {"sitemap": 1, "not_modified": 1}
+        assert third.summary["counts"]["requests"] == 2
