@@ -50,7 +50,7 @@ class SiteBoilerplatePipeline:
             return item
         self.stats.inc_value(f"cleaning/removed/{KIND}", stripped.removed)
         outcome = replace(item.outcome, record=rebuild(record, stripped.text, stripped.removed))
-        return replace(item, outcome=outcome)
+        return replace(item, outcome=outcome, unstripped_hash=record.content_hash)
 
 
 def rebuild(record: ArticleRecord, text: str, removed: int) -> ArticleRecord:

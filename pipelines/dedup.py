@@ -1,6 +1,8 @@
 """Dedup against what earlier runs (and this one) emitted, via the state store.
 
-- same canonical URL, same text: a counted skip (`unchanged`);
+- same canonical URL, same text: a counted skip (`unchanged`); the same text but for
+  site-learned boilerplate lines is the same text (ProcessedPage.unstripped_hash: a page
+  emitted before its site's template was learned kept the template lines);
 - same canonical URL, changed text: emitted again, flagged `updated`, with `previous_hash`;
 - the same text under another spelling of its URL (a trailing slash, another case, a
   parameter the canonical URL keeps): a counted skip (`url_variant`), and an alias;
@@ -81,8 +83,9 @@ class DedupPipeline:
             record = _keyed_by(record, own)
             item.outcome = replace(item.outcome, record=record)
             seen = self._seen(own)
-        moved = seen is None and self._moved_here_unchanged(item, record.content_hash)
-        if moved or (seen is not None and seen.content_hash == record.content_hash):
+        hashes = {record.content_hash, item.unstripped_hash} - {None}
+        moved = seen is None and self._moved_here_unchanged(item, hashes)
+        if moved or (seen is not None and seen.content_hash in hashes):
             self.store.touch((seen or moved).canonical_url)
             self.crawler.stats.inc_value(f"source/{item.source or NO_SOURCE}/unchanged")
             self._skip("unchanged", item.url)
@@ -113,13 +116,13 @@ class DedupPipeline:
             return False  # a store written before it kept the text's SimHash
         return distance(fingerprint, seen.simhash) > SIBLING_DISTANCE
 
-    def _moved_here_unchanged(self, item: ProcessedPage, content_hash: str):
+    def _moved_here_unchanged(self, item: ProcessedPage, hashes: set[str]):
         """The article a redirect moved here (a 301 from a URL we emitted), when its text is
         the same: not a new record. An edited one stays new (flagged near_duplicate), since
         a removed story redirecting to a section page must not overwrite the story."""
         for url in item.redirected_from:
             seen = self._seen(canonicalize(url))
-            if seen is not None and seen.content_hash == content_hash:
+            if seen is not None and seen.content_hash in hashes:
                 return seen
         return None
 

@@ -39,3 +39,6 @@ class ProcessedPage:
     http_status: int | None = None
     source: str | None = None
     redirected_from: tuple[str, ...] = ()
+    # The text's content hash before site-learned boilerplate was removed: a page an earlier
+    # run emitted before its site's template was learned was stored under this one.
+    unstripped_hash: str | None = None
