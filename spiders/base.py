@@ -189,6 +189,7 @@ class ArticleSpider(scrapy.Spider):
         crawler.signals.connect(spider._stop_reading, signal=crawl_stopping)
         crawler.signals.connect(spider._page_dropped, signal=scrapy.signals.item_dropped)
         crawler.signals.connect(spider._page_failed, signal=scrapy.signals.item_error)
+        crawler.signals.connect(spider._page_emitted, signal=scrapy.signals.item_scraped)
         return spider
 
     # --- ledger -------------------------------------------------------------------------
@@ -537,6 +538,28 @@ class ArticleSpider(scrapy.Spider):
         (every reason but PERMANENT_REJECTS: extract_timeout, too_long, soft_404, …): its
         document is read again too."""
         if isinstance(exception, Rejected) and exception.reason not in PERMANENT_REJECTS:
+            self._unsettle(getattr(response, "request", None))
+        record = getattr(getattr(item, "outcome", None), "record", None)
+        if record is not None:  # unchanged (or a near-duplicate skipped): still in the window
+            self._keep_reading_within_window(response, str(record.canonical_url),
+                                             record.published_at)  # fmt: skip
+
+    def _page_emitted(self, item, response, spider=None) -> None:
+        if isinstance(item, dict) and item.get("canonical_url"):
+            published = item.get("published_at")
+            published = datetime.fromisoformat(published) if published else None
+            self._keep_reading_within_window(response, item["canonical_url"], published)
+
+    def _keep_reading_within_window(self, response, canonical_url: str, published) -> None:
+        """A listed article the next run fetches again for its REFRESH_WINDOW (to catch an
+        edit): its feed or sitemap must be read whole next run, not hidden by a 304, or the
+        article is never asked for again while the document stays the same (operator
+        audit: a feed's 304 passed over its recent articles, and their edits, silently)."""
+        if self.refresh_window <= 0 or self.store is None:
+            return
+        seen = self.store.seen(canonical_url)
+        reference = published or (seen.first_seen if seen else datetime.now(UTC))
+        if not self._older_than_window(reference):
             self._unsettle(getattr(response, "request", None))
 
     def _page_failed(self, item, response, spider=None, failure=None) -> None:

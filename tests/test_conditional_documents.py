@@ -4,7 +4,8 @@ loopback site that honours If-None-Match, run after run into one OUTPUT_DIR."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -195,3 +196,31 @@ def test_a_sitemap_index_unchanged_still_leads_to_its_changed_children(tmp_path)
         third = run_crawl("sitemap", tmp_path, args, {"RETRY_TIMES": "0"})
         assert third.summary["skipped_by_reason"] == {"sitemap": 1, "not_modified": 1}
         assert third.summary["counts"]["requests"] == 2
+
+
+EDIT = "<p>Update: the lab confirmed the release date and answered our questions.</p>"
+
+
+def recent_feed(origin: str, edited: tuple[int, ...] = ()) -> dict:
+    """one_feed's site, its articles published an hour ago; those in `edited` with a line
+    added to their text."""
+    hour_ago = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    routes = one_feed(origin)
+    for n in PAGES:
+        html = re.sub(r"\d{4}-\d\d-\d\dT08:00:00Z", hour_ago, article(n)[1])
+        if n in edited:
+            html = html.replace("</h1>", "</h1>" + EDIT)
+        routes[f"/a/{n}.html"] = (200, HTML, html.encode())
+    return routes
+
+
+def test_an_unchanged_feed_still_leads_to_its_articles_within_the_refresh_window(tmp_path):
+    """Operator audit: REFRESH_WINDOW promises a seen article is fetched again for 48 h, to
+    catch an edit; but the feed answered 304 and its articles were never asked for."""
+    with DiscoverySite(recent_feed) as site:
+        assert len(crawl(site, tmp_path).lines("articles.jsonl")) == len(PAGES)
+        site.server.routes.update(recent_feed(site.origin, edited=(2,)))
+        second = crawl(site, tmp_path)
+        edited = second.lines("articles.jsonl")
+        assert [r["url"] for r in edited] == [site.origin + "/a/2.html"], second.summary
+        assert "updated" in edited[0]["flags"]
