@@ -502,6 +502,9 @@ class ArticleSpider(scrapy.Spider):
             self.skip(verdict.reason)
             if verdict.reason == "robots" and self._robots_unreachable(request):
                 self._unsettle(request)  # skipped this run only (audit 25)
+                # Not fetched because the host is down, not because it said no: a run of
+                # nothing else is an outage, and exits 2 as a feed at 503 does.
+                self.count("outcomes/robots_unreachable")
             return
         hints = request.meta.get("hints") or Hints()
         self._unsettle(request)

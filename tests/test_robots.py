@@ -63,6 +63,9 @@ def test_a_robots_txt_that_answers_503_keeps_the_crawl_off_the_host(tmp_path):
     with PoliteSite(robots_status=503) as site:
         result = first_requests(site, tmp_path, RETRY_TIMES="0")
         assert set(site.paths) == {"/robots.txt"}
+    # Operator audit: it exited 0 while the same run with its pages at 503 exited 2, so a
+    # monitor watching exit codes missed the outage.
+    assert result.returncode == 2, result.log[-3000:]
     assert result.summary["skipped_by_reason"] == {"robots": 3}
     assert result.summary["counts"]["unaccounted"] == 0
     assert result.summary["alerts"] == [
@@ -91,7 +94,7 @@ def test_a_robots_txt_that_stalls_or_is_cut_keeps_the_crawl_off_the_host(tmp_pat
     their pages at once, and every page was fetched: a timeout or a cut allowed everything."""
     with PoliteSite(robots_fault=fault) as site:
         result = first_requests(site, tmp_path, RETRY_TIMES="0", DOWNLOAD_TIMEOUT="1")
-        assert result.returncode == 0, result.log[-3000:]
+        assert result.returncode == 2, result.log[-3000:]  # nothing fetched: an outage
         assert set(site.paths) == {"/robots.txt"}
     assert result.summary["skipped_by_reason"] == {"robots": 3}
     assert result.summary["counts"]["unaccounted"] == 0

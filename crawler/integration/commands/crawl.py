@@ -9,7 +9,8 @@ failed, or whose output could not be written; a scheduler must see each of those
 - 1: a configuration or start error: a bad `-a` argument or `-s` setting, a catalogue that
   does not load, a state store that does not open. One line on stderr, no traceback, no run
   directory, `latest` untouched;
-- 2: every request failed (network or HTTP errors), e.g. no network;
+- 2: every request failed (network or HTTP errors), e.g. no network, or was skipped only
+  because its host's robots.txt could not be read (a 503, a timeout);
 - 3: the run's output could not be written (full disk, a file size limit);
 - 4: a signal stopped the crawl before it finished (SIGTERM, Ctrl-C): run.json says
   `finish_reason: shutdown`, or is missing after a second Ctrl-C.
@@ -253,6 +254,9 @@ def exit_code(crawler) -> int:
         return EXIT_INTERRUPTED
     requests = stats.get_value("outcomes/requests", 0)
     failed = stats.get_value("outcomes/fetch_failed", 0)
+    # Pages skipped because robots.txt was unreachable were not fetched for an outage: a
+    # run of them (and failures) reads as "every request failed", not as a success.
+    failed += stats.get_value("outcomes/robots_unreachable", 0)
     if requests and failed >= requests:
         return EXIT_ALL_FAILED
     return EXIT_OK
