@@ -103,6 +103,8 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
          ("ITEM_PIPELINES", "'pipelines.nosuch.Pipeline'", "No module named")),
         ("urls", URL, {"ITEM_PIPELINES": '{"pipelines.write.NoSuchPipeline": 300}'},
          ("ITEM_PIPELINES", "'pipelines.write.NoSuchPipeline'", "NoSuchPipeline")),
+        # os.access says yes to root: it was refused as the state store's path.
+        ("urls", URL, {"OUTPUT_DIR": "/proc/forbidden"}, ("OUTPUT_DIR", "/proc is not writable")),
         # The source was dropped and the feed run as no source's (operator audit 42).
         ("feeds", {"feed": "http://127.0.0.1:9/feed.xml", "source": "the-decoder"}, {},
          ("takes one of -a feed, -a source, -a site", "given -a feed and -a source")),
@@ -120,7 +122,7 @@ URL = {"url": "http://127.0.0.1:9/never"}  # nothing listens there; nothing may 
         "sitemap-source-without-sitemaps", "feeds-source-without-feeds", "EXTRACT_TIMEOUT-inf",
         "REDIS_URL-no-scheme", "DOWNLOAD_DELAYY-typo", "MIN_WORD-typo",
         "FEEDS-unwritable", "JOBDIR-a-file", "ITEM_PIPELINES-no-module",
-        "ITEM_PIPELINES-no-class", "feed-and-source", "site-and-source",
+        "ITEM_PIPELINES-no-class", "OUTPUT_DIR-in-proc", "feed-and-source", "site-and-source",
     ],
 )  # fmt: skip
 def test_bad_input_is_refused_before_the_first_request(spider, args, settings, words, tmp_path):

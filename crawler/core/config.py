@@ -12,6 +12,7 @@ import difflib
 import importlib.util
 import json
 import os
+import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -238,8 +239,19 @@ def check_writable_dir(name: str, path: Path) -> None:
     if not existing.is_dir():
         where = "" if existing == path else f" ({existing} is a file)"
         raise ConfigError(f"setting {name}={str(path)!r}: is not a directory{where}")
-    if not os.access(existing, os.W_OK | os.X_OK):
+    if not os.access(existing, os.W_OK | os.X_OK) or not _can_make_dir_in(existing):
         raise ConfigError(f"setting {name}={str(path)!r}: {existing} is not writable")
+
+
+def _can_make_dir_in(directory: Path) -> bool:
+    """A directory made and removed there: os.access says yes to root everywhere, and
+    OUTPUT_DIR=/proc/forbidden was refused later as the state store's path, not as
+    OUTPUT_DIR (operator audit 42)."""
+    try:
+        with tempfile.TemporaryDirectory(dir=directory, prefix=".write-check-"):
+            return True
+    except OSError:
+        return False
 
 
 def _nearest_existing(path: Path) -> Path:
