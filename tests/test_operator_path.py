@@ -381,6 +381,21 @@ def test_extract_dash_reads_the_page_from_stdin_plain_or_gzipped(tmp_path):
     assert json.loads(done.stdout)["reject"]["reason"] == "unreadable"
 
 
+def test_report_on_a_recovered_run_says_it_was_killed_and_recovered(tmp_path):
+    """Operator audit 42: "a crawl still running, or killed?" for a run a later start had
+    recovered."""
+    run = tmp_path / "feeds" / "20261122T060000Z"
+    run.mkdir(parents=True)
+    done = cli("report", str(run))
+    assert "a crawl still running, or killed?" in done.stderr
+    (run / "recovered.json").write_text('{"finish_reason": "killed", "records_replayed": 7}\n')
+    done = cli("report", str(run))
+    assert done.returncode == 1 and done.stderr.strip() == (
+        f"error: no run.json at {run / 'run.json'} (the crawl was killed; a later start "
+        "recovered its 7 records)"
+    ), done.stderr
+
+
 def test_report_on_a_spider_folder_points_at_its_runs(tmp_path):
     """It said "no run.json at output/feeds/run.json (a crawl still running, or killed?)"."""
     spider = tmp_path / "feeds"

@@ -25,7 +25,7 @@ def load_run(run_dir: Path) -> dict:
         hint = _spider_folder_hint(run_dir)
         if hint:
             raise RunFileError(f"{run_dir} is a spider's folder, not a run: {hint}") from error
-        raise RunFileError(f"no run.json at {path} (a crawl still running, or killed?)") from error
+        raise RunFileError(f"no run.json at {path} ({_why_no_summary(run_dir)})") from error
     except ValueError as error:
         raise RunFileError(f"{path} is not valid JSON: {error}") from error
     except OSError as error:
@@ -38,6 +38,17 @@ def load_run(run_dir: Path) -> dict:
     if not isinstance(sources, dict) or not all(isinstance(s, dict) for s in sources.values()):
         raise RunFileError(f"{path} is not a run.json: its sources are not a table")
     return summary
+
+
+def _why_no_summary(run_dir: Path) -> str:
+    """A killed run that a later start recovered says so in recovered.json; "still running,
+    or killed?" sent the operator looking for a crawl long over (operator audit 42)."""
+    try:
+        recovered = json.loads((run_dir / "recovered.json").read_text("utf-8"))
+        replayed = int(recovered["records_replayed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a crawl still running, or killed?"
+    return f"the crawl was killed; a later start recovered its {replayed} records"
 
 
 def _spider_folder_hint(folder: Path) -> str | None:
