@@ -54,3 +54,26 @@ def test_a_streamed_segment_fills_its_boundary_in_place():
     # A hidden element with no boundary to fill stays hidden.
     stray = html.replace("<template id='B:0'></template>", "")
     assert PARAGRAPHS[2] not in _text(stray)
+
+
+def test_an_app_shells_story_in_a_template_is_the_text_and_an_articles_template_is_not():
+    # Audit 43: a script clones the template into an empty container; the page prints a
+    # dek and a footer line of its own.
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    shell = (
+        f"{HEAD}<p class='dek'>Rival constellations are pushing prices down across rural "
+        "markets.</p>"
+        f"<div id='article-body'></div><template id='article-body-tpl'>{story}</template>"
+        "</main><footer><p>© 2026 SpaceWire. All rights reserved. Reproduction of this page in "
+        "any form is prohibited.</p></footer></body></html>"
+    )
+    lines = _text(shell).split("\n")
+    assert all(p in lines for p in PARAGRAPHS)
+    # An article that prints its story keeps a template of comment cards inert.
+    comment = (
+        "<template id='comment-tpl'><p>This is the text of a reader comment that the script "
+        "fills in for each reply in the thread below the story.</p><p>A second line of the "
+        "comment card, with the reader's name and the time it was posted.</p></template>"
+    )
+    article = f"{HEAD}<article>{story}{comment}</article></main></body></html>"
+    assert "reader comment" not in _text(article)

@@ -10,7 +10,11 @@ drop as inert (audit 43):
   that were ready later come at the end of the document as `<div hidden id="S:0">`, and
   React's inline `$RC("B:0", "S:0")` moves them into the `<template id="B:0">` left where
   they belong. The segment is moved there and shown; without it the article ended where
-  the server paused.
+  the server paused;
+- an app shell's story, a plain `<template>` a script clones into an empty container: the
+  page prints at most one prose paragraph (a dek) outside its templates and noscripts, and
+  the template holds two or more. Unwrapped; the record was a `language_undetermined`
+  reject (audit 43).
 """
 
 from __future__ import annotations
@@ -19,6 +23,14 @@ import re
 
 from lxml import etree
 
+from crawler.core.prose import PROSE_LINE_WORDS
+
+MIN_STORY_PARAGRAPHS = 2
+# The page's own paragraphs: not a footer's copyright line, a header's or an aside's.
+_PRINTED_PARAGRAPHS = etree.XPath(
+    "//body//p[not(ancestor::template or ancestor::noscript or ancestor::footer"
+    " or ancestor::header or ancestor::nav or ancestor::aside)]"
+)
 _BOUNDARY = re.compile(r"B:\d{1,6}")
 _BY_ID = etree.XPath("//*[@id = $id]")
 
@@ -34,7 +46,23 @@ def show_template_content(templates: list) -> int:
             shown += 1
         elif _BOUNDARY.fullmatch(template.get("id") or "") and _fill(template):
             shown += 1
+        elif _holds_the_story(template):
+            template.drop_tag()
+            shown += 1
     return shown
+
+
+def _holds_the_story(template) -> bool:
+    """The template holds a story's paragraphs and the page prints fewer of its own (a dek
+    at most): a template of an article page's comments or cards stays inert."""
+    if sum(map(_prose, template.iter("p"))) < MIN_STORY_PARAGRAPHS:
+        return False
+    printed = sum(map(_prose, _PRINTED_PARAGRAPHS(template.getroottree())))
+    return printed < MIN_STORY_PARAGRAPHS
+
+
+def _prose(paragraph) -> bool:
+    return len(paragraph.text_content().split()) >= PROSE_LINE_WORDS
 
 
 def _fill(boundary) -> bool:
