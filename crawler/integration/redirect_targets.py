@@ -92,11 +92,22 @@ def _refuse_conflicting_locations(response) -> None:
     # Each as the target it names: "/next" and "https://host/next" sent together are one
     # (the review).
     values = list(dict.fromkeys(v.strip() for v in response.headers.getlist(b"Location")))
-    named = {urljoin(response.url, value.decode("latin-1")) for value in values}
+    if len(values) < 2:
+        return
+    named = {_target(response.url, value.decode("latin-1")) for value in values}
     if len(named) > 1:
         shown = ", ".join(repr(value.decode("latin-1")[:200]) for value in values)
         raise ConflictingLocations(f"{response.status} redirect with {len(named)} different "
                                    f"Location headers: {shown}")  # fmt: skip
+
+
+def _target(url: str, location: str) -> str:
+    """The URL a Location names, or the value as sent when it names none ("http://[::1/x",
+    whose own reject is redirect_problem's `bad_url`)."""
+    try:
+        return urljoin(url, location)
+    except ValueError:
+        return location
 
 
 def _follows(request, response) -> bool:
