@@ -7,14 +7,14 @@ every path it is asked for."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.core.canonical import url_problem
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
+from tests.local_server import serving
 
 NO_STATE = {"STATE_URI": "", "RETRY_TIMES": "0"}
 # What each document lists beside one good page, /a/1: links spelled with a NUL reference,
@@ -68,11 +68,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def origin():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize(

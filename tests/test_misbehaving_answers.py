@@ -5,13 +5,13 @@ skip, which means only that our own validator matched."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
+from tests.local_server import serving
 
 NO_STATE = {"STATE_URI": "", "RETRY_TIMES": "0"}
 
@@ -51,11 +51,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def origin():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def outcome(result, url: str) -> tuple[str, dict]:

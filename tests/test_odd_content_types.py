@@ -4,12 +4,12 @@ JSON selector raised on .xpath, a traceback, and the page was unaccounted."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.demo.runner import run_crawl
+from tests.local_server import serving
 
 ARTICLE = (
     "<!doctype html><html lang='en'><head><title>Chip plant opens</title></head><body>"
@@ -64,11 +64,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def origin():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("spider", ["feeds", "site"])

@@ -18,7 +18,7 @@ import re
 from lxml import etree
 
 from crawler.core.boxes import previous_element
-from crawler.core.prose import PROSE_LINE_WORDS
+from crawler.core.prose import is_prose
 
 MIN_HIDDEN_PARAGRAPHS = 2
 # Found from the paragraphs up (0.17 ms a page; a test of every element for paragraph
@@ -52,7 +52,7 @@ def reveal_collapsed_text(tree, hidden: list | None = None) -> int:
         control = _expand_control(container)
         if control is None or not _continues_body(container):
             continue
-        if sum(_prose(p) for p in container.iter("p")) < MIN_HIDDEN_PARAGRAPHS:
+        if sum(is_prose(p) for p in container.iter("p")) < MIN_HIDDEN_PARAGRAPHS:
             continue
         for element in container.iter():  # the container first
             unhide(element)
@@ -80,10 +80,6 @@ def _hides(rule: str) -> bool:
 _NO_HEIGHT = re.compile(r"(max-)?height:0(px|em|rem|%)?(!important)?")
 
 
-def _prose(paragraph) -> bool:
-    return len(paragraph.text_content().split()) >= PROSE_LINE_WORDS
-
-
 def _continues_body(container) -> bool:
     """The element before it is a prose paragraph, or ends with one; the control's wrapper
     and an empty fade between them are passed over (audit 27: `<p>…</p><div class="read-more-
@@ -99,7 +95,7 @@ def _continues_body(container) -> bool:
     if previous is None:
         return False
     last = previous if previous.tag == "p" else next(reversed(previous.findall(".//p")), None)
-    return last is not None and _prose(last)
+    return last is not None and is_prose(last)
 
 
 def _expand_control(container):

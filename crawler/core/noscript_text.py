@@ -20,7 +20,7 @@ import re
 
 from lxml import etree
 
-from crawler.core.prose import PROSE_LINE_WORDS
+from crawler.core.prose import PROSE_LINE_WORDS, is_prose
 
 _NOSCRIPTS = etree.XPath("//body//noscript")
 _JAVASCRIPT_NOTE = re.compile(r"\bjavascript\b|\bjs\b|\benable\b.{0,30}\bbrowser\b", re.I)
@@ -55,8 +55,7 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
 def _whole_story_in(noscript, tree) -> bool:
     """The noscript holds a story's paragraphs and the page prints none outside noscripts:
     an app shell's fallback for readers without JavaScript."""
-    inside = [p for p in noscript.iter("p") if len(p.text_content().split()) >= PROSE_LINE_WORDS]
-    if len(inside) < MIN_BODY_PARAGRAPHS:
+    if sum(map(is_prose, noscript.iter("p"))) < MIN_BODY_PARAGRAPHS:
         return False
     body = tree.find("body")
     return body is not None and not _printed_outside_noscripts(body)

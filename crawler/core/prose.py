@@ -37,6 +37,11 @@ class ProseNode:
     ancestors: tuple  # elements from the root down to the element the text belongs to
 
 
+def is_prose(paragraph) -> bool:
+    """An element whose text runs to a prose line (PROSE_LINE_WORDS words)."""
+    return len(paragraph.text_content().split()) >= PROSE_LINE_WORDS
+
+
 def text_owner(text):
     """The element a text node (an XPath text() result) reads as part of: its element for
     a .text, the element around it for a .tail (None past the root)."""

@@ -23,7 +23,7 @@ import re
 
 from lxml import etree
 
-from crawler.core.prose import PROSE_LINE_WORDS
+from crawler.core.prose import is_prose
 
 MIN_STORY_PARAGRAPHS = 2
 # The page's own paragraphs: not a footer's copyright line, a header's or an aside's.
@@ -55,14 +55,10 @@ def show_template_content(templates: list) -> int:
 def _holds_the_story(template) -> bool:
     """The template holds a story's paragraphs and the page prints fewer of its own (a dek
     at most): a template of an article page's comments or cards stays inert."""
-    if sum(map(_prose, template.iter("p"))) < MIN_STORY_PARAGRAPHS:
+    if sum(map(is_prose, template.iter("p"))) < MIN_STORY_PARAGRAPHS:
         return False
-    printed = sum(map(_prose, _PRINTED_PARAGRAPHS(template.getroottree())))
+    printed = sum(map(is_prose, _PRINTED_PARAGRAPHS(template.getroottree())))
     return printed < MIN_STORY_PARAGRAPHS
-
-
-def _prose(paragraph) -> bool:
-    return len(paragraph.text_content().split()) >= PROSE_LINE_WORDS
 
 
 def _fill(boundary) -> bool:
