@@ -15,6 +15,7 @@ from trafilatura.settings import Document
 from crawler.core.authors import is_organization, is_phrase, names_in, person_shaped, uninverted
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
+from crawler.core.domain_names import spells_domain
 from crawler.core.headline import TITLE_SEPARATORS, agrees
 from crawler.core.metadata import (
     PageMeta,
@@ -39,9 +40,21 @@ def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
         or (publisher[0] if publisher else None)
         or _site_in_title_tag(page)
         or page.logo_heading
+        or _title_tag_naming_domain(page, found)
         or _guessed_site(page, found)
     )
     return decode_entities(name) if name else None
+
+
+def _title_tag_naming_domain(page: PageMeta, found: Document | None) -> str | None:
+    """A `<title>` that is only the name the domain spells ("The Harbour Post" on
+    harbourpost.com), when trafilatura's site name is the bare host: the site's name, not a
+    headline."""
+    host = found.sitename if found else None
+    title = " ".join((page.title_tag or "").split())
+    if not host or not title or not _looks_like_host(host):
+        return None
+    return title if spells_domain(title, host) else None
 
 
 MAX_SITE_NAME_WORDS = 5
@@ -112,7 +125,10 @@ def resolve_title(
         return _cased_as_declared(heading, [value for _, value in declared]), "heading"
     if page.shown_title_part and not any(value for _, value in declared):
         return page.shown_title_part, "title_tag"
-    trusted_guess = not theme_name and not _unrelated(guessed, page.title_tag)
+    # A <title> that is the site's name says nothing of the headline: the guess is not
+    # measured against it.
+    title_tag = page.title_tag if not _names_site(page.title_tag, site_name) else None
+    trusted_guess = not theme_name and not _unrelated(guessed, title_tag)
     candidates = (
         *declared,
         ("trafilatura", guessed if trusted_guess else None),
@@ -310,6 +326,14 @@ def _is_section(parts: list[str], separators: list[str]) -> bool:
 
 def _simple(value: str) -> str:
     return re.sub(r"\W+", "", value).lower()
+
+
+def _names_site(value: str | None, site_name: str | None) -> bool:
+    return bool(value and site_name and _simple(value) == _simple(site_name))
+
+
+def _looks_like_host(value: str) -> bool:
+    return bool(re.fullmatch(r"[\w-]+(\.[\w-]+)+", value.strip()))
 
 
 def _looks_like_domain(value: str) -> bool:
