@@ -182,6 +182,29 @@ def test_a_jsonld_person_whose_name_lists_every_writer_names_them_all():
     assert resolve_authors(page, None, Hints()) == ["Leah Okonkwo", "Tomas Reyes"]
 
 
+def test_an_article_nested_as_a_web_pages_main_entity_is_read():
+    """`WebPage.mainEntity` holding the NewsArticle: its writer and its timed date, not
+    none and the URL's bare day."""
+    article = {"@type": "NewsArticle", "headline": "Port trials AI cranes",
+               "author": {"@type": "Person", "name": "Ines Varga"},
+               "datePublished": "2025-03-05T10:00:00-05:00"}  # fmt: skip
+    ld = json.dumps({"@context": "https://schema.org", "@type": "WebPage", "mainEntity": article})
+    body = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+        "<h1>Port trials AI cranes</h1>"
+        + "".join(
+            f"<p>On day {day} of the trial, cranes steered by a vision model moved {day * 40} "
+            f"containers at berth {day}, the operator said, against {day * 35} a day before."
+            "</p>"
+            for day in range(1, 13)
+        )
+    ).encode()
+    url = "https://port.example/news/2025/03/05/ai-cranes"
+    record = process_page(body, url).record
+    assert record.authors == ["Ines Varga"]
+    assert record.published_at.isoformat() == "2025-03-05T15:00:00+00:00"
+
+
 def test_entities_are_decoded_before_author_lists_are_split():
     page = PageMeta(
         jsonld={"author": [{"name": "Jane O&#8217;Neil"}, {"name": "Sam &amp;amp; Co"}]}

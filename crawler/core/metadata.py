@@ -269,6 +269,10 @@ def _walk(data: Any, depth: int = 0):
         yield data
         if "@graph" in data:
             yield from _walk(data["@graph"], depth + 1)
+        # A page object holding its article as its main entity (`WebPage.mainEntity`, as
+        # some news CMSes nest it): the article is found inside it as a graph's nodes are.
+        if isinstance(data.get("mainEntity"), dict | list):
+            yield from _walk(data["mainEntity"], depth + 1)
 
 
 def _types(node: dict[str, Any]) -> set[str]:
