@@ -80,6 +80,28 @@ def test_entities_are_never_expanded_or_read_from_disk():
     assert len(entry.title or "") < 1000
 
 
+@pytest.mark.parametrize(
+    "trouble",
+    [
+        b"<url><loc>https://a.example/&e9;</loc></url>",  # the entity bomb below
+        b"<x>" * 300 + b"</x>" * 300,  # nesting past libxml2's 256 levels
+    ],
+    ids=["entity-bomb", "nesting"],
+)
+def test_a_sitemap_past_a_parser_limit_is_refused_not_cut_short(trouble):
+    """The streamed reader logs these in its feed_error_log: it read the error_log, which
+    stays empty, and returned the entries before the limit as the whole sitemap."""
+    levels = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = f'<!DOCTYPE r [<!ENTITY e0 "lol">{levels}]>'.encode()  # a billion 'lol's
+    body = (
+        b'<?xml version="1.0"?>' + bomb + b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://a.example/before</loc></url>" + trouble
+        + b"<url><loc>https://a.example/after</loc></url></urlset>"
+    )  # fmt: skip
+    with pytest.raises(NotXml, match="refused"):
+        parse_sitemap(body, "https://a.example/sitemap.xml")
+
+
 def test_atom_xml_base_resolves_relative_links_from_the_root_down():
     feed = b"""<?xml version="1.0"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example/ai/">

@@ -21,7 +21,8 @@ from tests.hostile.server import TRAP_LINKS, HostileWeb
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin")
 FEEDS = ("billion-laughs", "external-entity", "bad-dates", "html", "no-urls", "json")
 SITEMAPS = ("index.xml", "big.xml", "html.xml", "bomb.xml.gz", "bad-offsets.xml", "urls.txt",
-            "declared-utf16.xml", "cross-host.xml", "cross-host-index.xml")  # fmt: skip
+            "declared-utf16.xml", "cross-host.xml", "cross-host-index.xml",
+            "billion-laughs.xml", "nested.xml")  # fmt: skip
 CALENDAR = "/trap/calendar/2026/11/23/?page="
 DEPTH, MAX_PAGES = 4, 30
 
@@ -125,6 +126,15 @@ def test_big_sitemap_is_read_and_filtered_without_fetching_it_all(sitemap_crawl,
 def test_html_and_gzip_bomb_sitemaps_are_bad_sitemaps(sitemap_crawl, web):
     assert reject_reason(sitemap_crawl, web.url("/sitemaps/html.xml")) == "bad_sitemap"
     assert reject_reason(sitemap_crawl, web.url("/sitemaps/bomb.xml.gz")) == "bad_sitemap"
+
+
+def test_a_sitemap_past_a_parser_limit_is_refused_whole(sitemap_crawl, web):
+    """An entity bomb or nesting past 256 levels stops libxml2's streamed reader. It was a
+    skip `sitemap` listing what came before, and the entries after it were lost unseen."""
+    for name in ("billion-laughs.xml", "nested.xml"):
+        assert reject_reason(sitemap_crawl, web.url(f"/sitemaps/{name}")) == "bad_sitemap"
+    listed = tuple(f"/sitemaps/article/{name}" for name in ("laughs-", "after-", "before-"))
+    assert not [path for path in web.hits if path.startswith(listed)]
 
 
 def test_sitemap_crawl_balances(sitemap_crawl):

@@ -46,7 +46,7 @@ def parse_xml(body: bytes) -> etree._Element:
         root = etree.fromstring(_prepared(body), parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
-    _refuse_resource_limits(parser)
+    _refuse_resource_limits(parser.error_log)
     if root is None:
         raise NotXml("no XML root element")
     _drop_entity_references(root)
@@ -77,7 +77,9 @@ def iter_children(body: bytes) -> Iterator[etree._Element]:
         parser.close()
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
-    _refuse_resource_limits(parser)
+    # A feed parser logs in feed_error_log; its error_log stays empty. Read there, a bomb
+    # or nesting past 256 levels ended the sitemap at that point, with no error.
+    _refuse_resource_limits(parser.feed_error_log)
     if root is None:
         raise NotXml("no XML root element")
 
@@ -211,9 +213,9 @@ def _repaired_markup(body: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def _refuse_resource_limits(parser: etree.XMLParser) -> None:
+def _refuse_resource_limits(error_log: etree._ListErrorLog) -> None:
     """Recovery would return the part before an entity bomb as if it were the document."""
-    for entry in parser.error_log:
+    for entry in error_log:
         if entry.level_name == "FATAL" and "RESOURCE_LIMIT" in entry.type_name:
             raise NotXml(f"refused: {entry.message} (line {entry.line})")
 

@@ -153,6 +153,24 @@ def endless_index(origin: str, n: int) -> bytes:
     ).encode()
 
 
+def sitemap_billion_laughs(origin: str) -> bytes:
+    """The feed's entity bomb in a sitemap's first <loc>, an innocent entry after it: the
+    streamed reader stopped at the bomb without a word, and both entries were lost."""
+    urls = (f"{origin}/sitemaps/article/laughs-&lol9;", f"{origin}/sitemaps/article/after-laughs")
+    body = _urlset("".join(f"<url><loc>{url}</loc></url>" for url in urls)).decode()
+    return body.replace("<urlset", LAUGHS.replace("rss", "urlset") + "<urlset", 1).encode()
+
+
+def sitemap_nested_past_the_limit(origin: str) -> bytes:
+    """300 nested elements between two entries: past libxml2's 256 levels, the same silence."""
+    entries = (
+        f"<url><loc>{origin}/sitemaps/article/before-nesting</loc></url>"
+        + "<x>" * 300 + "</x>" * 300
+        + f"<url><loc>{origin}/sitemaps/article/after-nesting</loc></url>"
+    )  # fmt: skip
+    return _urlset(entries)
+
+
 def _urlset(entries: str) -> bytes:
     return (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -285,5 +303,7 @@ def routes() -> dict:
         "/sitemaps/html.xml": lambda h: h.send(200, HTML_DOC, XML),
         "/sitemaps/urls.txt": doc(text_sitemap, "text/plain; charset=utf-8"),
         "/sitemaps/declared-utf16.xml": doc(sitemap_declaring_utf16),
+        "/sitemaps/billion-laughs.xml": doc(sitemap_billion_laughs),
+        "/sitemaps/nested.xml": doc(sitemap_nested_past_the_limit),
         "/sitemaps/bomb.xml.gz": lambda h: h.send(200, sitemap_gzip_bomb(), "application/gzip"),
     }
