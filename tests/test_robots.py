@@ -113,6 +113,17 @@ def test_a_robots_txt_saved_as_utf16_is_obeyed(tmp_path):
     assert result.summary["skipped_by_reason"] == {"robots": 1}
 
 
+def test_a_robots_txt_gzipped_without_content_encoding_is_obeyed(tmp_path):
+    """A file stored compressed and served as text/plain, no Content-Encoding (as pages and
+    sitemaps stored so are read): the parser read gzip bytes, found no rule, and allowed
+    everything."""
+    with PoliteSite(robots=gzip.compress(ROBOTS)) as site:
+        result = first_requests(site, tmp_path)
+        assert result.returncode == 0, result.log[-3000:]
+    assert "/private/3.html" not in site.paths
+    assert result.summary["skipped_by_reason"] == {"robots": 1}
+
+
 def test_an_earlier_copy_is_obeyed_while_robots_txt_stalls(tmp_path):
     with PoliteSite() as site:
         first_requests(site, tmp_path, ROBOTSTXT_CACHE_TTL="1")  # stored, for 1 s

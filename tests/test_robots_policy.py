@@ -1,5 +1,7 @@
 """robots.txt answers as RFC 9309 reads them, and how long each is kept."""
 
+import gzip
+
 import pytest
 from protego import Protego
 
@@ -50,3 +52,14 @@ def test_other_crawl_delays_are_read_as_the_parser_reads_them(value):
     body = f"User-agent: *\nCrawl-delay: {value}\n".encode()
     obeyed = Protego.parse(robots_answer(200, body, None, 3600).body.decode())
     assert obeyed.crawl_delay("a") == Protego.parse(body.decode()).crawl_delay("a")
+
+
+def test_a_gzipped_file_is_inflated_within_bounds_and_read_as_far_as_it_goes():
+    rules = b"User-agent: *\nDisallow: /private/\n"
+    for body in (gzip.compress(rules), gzip.compress(rules + b"#" * 4_000_000)[:5000]):
+        answer = robots_answer(200, body, None, 3600.0)
+        assert answer.body.startswith(rules) and len(answer.body) <= 512 * 1024
+    bomb = gzip.compress(rules + b" " * (64 * 1024 * 1024))
+    assert len(robots_answer(200, bomb, None, 3600.0).body) == 512 * 1024
+    not_gzip = b"\x1f\x8bUser-agent: *\nDisallow: /\n"  # the magic, then text: kept as it is
+    assert robots_answer(200, not_gzip, None, 3600.0).body == not_gzip
