@@ -80,6 +80,7 @@ from crawler.core.chrome_patterns import (
     WIDGET_HEADING,
 )
 from crawler.core.paywall import WALL, WALL_PROMPT
+from crawler.core.reader_calls import is_reader_call
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
@@ -237,6 +238,11 @@ def _labels_left(line: str) -> bool:
 
 
 def _edge_kind(line: str) -> str | None:
+    # The site's call to its reader in its own words, when no notice's wording says more.
+    return _notice_kind(line) or ("reader_call" if is_reader_call(line) else None)
+
+
+def _notice_kind(line: str) -> str | None:
     # A broadcaster's note on its transcripts, after its copyright (NPR's, 66 words).
     if _words(line) <= MAX_TRANSCRIPT_NOTE_WORDS and TRANSCRIPT_NOTE.search(line):
         return "disclaimer"

@@ -1,0 +1,55 @@
+"""The site asking its reader to act, after the story: "Join Townhall VIP and use promo
+code FIGHT …", "Let us know by writing to letters@…", "… you can help. Become a Founding
+Member.", "Share your experiences … on The Jakarta Post."
+
+Each site words its own call, so a list of phrases is always one site behind (audit 44: five
+publishers, five wordings). What they share is the shape: a clause that opens with a call to
+act on the site (join, become a member, share your …, let us know, donate, subscribe, use a
+promo code), said to the reader ("you", "your") or by the site ("us", "our"), and nothing a
+story reports (no quotation, no "said"). Asked only of the lines at the end of the text
+(crawler.core.clean's trailing edge), where a story's own last paragraph rarely calls the
+reader to anything, and then never in these words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longer than this is a story's paragraph that mentions such words.
+MAX_CALL_WORDS = 60
+
+# Where a clause starts: the line's start, a sentence's end, a dash, or "by"/"and" before a
+# verb ("… by joining our WhatsApp community", "… and use promo code FIGHT").
+_CLAUSE = r"(?:^|[.!?:;]\s+|\s[-–—]\s+|\bby\s+|\band\s+|\bplease\s+)"
+_CALL = re.compile(
+    _CLAUSE
+    + r"(?:becom(?:e|ing)\s+an?\s+(?:[\w-]+\s+){0,2}(?:member|subscriber|supporter|patron|insider)"
+    r"|use\s+(?:promo|coupon|discount)\s+code\b"
+    r"|join(?:ing)?\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:community|channel|group)\b"
+    r"|writ(?:e|ing)\s+to\s+\S+@"
+    r"|shar(?:e|ing)\s+your\s+(?:experiences?|feedback|suggestions)\b"
+    r"|make\s+a\s+(?:donation|contribution|gift)\b|donat(?:e|ing)\s+(?:today|now|to\s+us)\b"
+    r"|follow(?:ing)?\s+us\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok"
+    r"|youtube|whatsapp|telegram)\b"
+    r"|download(?:ing)?\s+(?:our|the)\s+(?:[\w-]+\s+)?app\b"
+    r"|get\s+all\s+the\s+latest\b)",
+    re.IGNORECASE,
+)
+_TO_THE_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
+# What a story reports: a quotation (three words or more between quotation marks; a word in
+# scare quotes, "an “infodemic”", is no quotation) or its verb.
+_REPORTED = re.compile(
+    r"[“\"«](?:[^”\"»]*\s){2}[^”\"»]*[”\"»]"
+    r"|\b(?:said|says|told|wrote|writes|added|asked|urged|according to)\b",
+    re.IGNORECASE,
+)
+
+
+def is_reader_call(line: str) -> bool:
+    """`line` is the site's call to its reader (see the module's docstring)."""
+    return (
+        len(line.split()) <= MAX_CALL_WORDS
+        and _CALL.search(line) is not None
+        and _TO_THE_READER.search(line) is not None
+        and _REPORTED.search(line) is None
+    )

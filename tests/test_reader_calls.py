@@ -1,0 +1,52 @@
+import pytest
+
+from crawler.core.clean import clean_lines
+from crawler.core.reader_calls import is_reader_call
+from tests.test_clean import BODY
+
+# A site's call to its reader after the story, each worded as no pattern list had it (audit 44).
+CALLS = [
+    "Editor's Note: The regulators want to decide what you may build. Help us keep reporting. "
+    "Join Ledger Plus and use promo code HARBOR to get 40% off your membership.",
+    "Never miss a beat - get all the latest news straight to your phone by joining our "
+    "Telegram community here",
+    "Should the council pay for it? Write to letters@harbourpost.example with your full name "
+    "and suburb; we may edit letters for length.",
+    "Share your experiences, suggestions and any problems you have met on The Harbour Post.",
+    "Rumours travel faster than corrections, and you can help. Become a Founding Member.",
+    "Like The Ledger on Facebook. Follow us on Bluesky.",
+]
+
+# Lines of stories and of authors' own closing words, each near a call: kept.
+STORY = [
+    # The author's question to the reader, which the sets' golds keep as the article's.
+    "Would you trust a phone that screens your calls? Let us know in the comments.",
+    "Share your thoughts below.",
+    # Reported: a quotation, or said.
+    "“Join our community garden and use the code on the flyer,” the organiser said.",
+    "Residents can become members of the co-op, which its board said would share your costs.",
+    # A story about donations.
+    "The foundation said it would make a donation of $2 million to the county's schools.",
+]
+
+
+@pytest.mark.parametrize("line", CALLS)
+def test_a_sites_call_to_its_reader_is_one(line):
+    assert is_reader_call(line)
+
+
+@pytest.mark.parametrize("line", STORY)
+def test_a_storys_line_is_no_call(line):
+    assert not is_reader_call(line)
+
+
+def test_a_call_after_the_story_goes_and_a_story_line_stays():
+    assert clean_lines([*BODY, *CALLS[:2]]).lines == BODY
+    kept = [*BODY, STORY[0]]
+    assert clean_lines(kept).lines == kept
+
+
+def test_a_call_inside_the_story_is_left_to_the_other_steps():
+    """Only the trailing edge is asked: between paragraphs such a line may be a story's."""
+    lines = [BODY[0], CALLS[4], *BODY[1:]]
+    assert clean_lines(lines).lines == lines
