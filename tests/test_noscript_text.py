@@ -74,3 +74,25 @@ def test_an_app_shells_whole_story_in_noscript_is_read():
     outcome = process_page(page(shell), "https://ledger.example/a", options=Options(min_words=1))
     assert outcome.reason == "ok", outcome.detail
     assert outcome.record.text.split("\n") == [*SHOWN, *LAZY]
+
+
+def test_an_app_shell_whose_page_prints_a_dek_and_a_footer_line_is_still_read():
+    # A dek and a footer's legal line are no story of the page's own: the rule of
+    # crawler.core.app_shells, as for a template's story. The record was language_undetermined.
+    story = "".join(f"<p>{p}</p>" for p in (*SHOWN, *LAZY))
+    dek = (
+        "<p class='dek'>Adults preparing for equivalency exams can now get help from a chatbot "
+        "at their county library branch.</p>"
+    )
+    footer = (
+        "<footer><p>The Ledger is published by the Ledger Media Company. All rights reserved; "
+        "no part of this site may be copied without permission.</p></footer>"
+    )
+    html = (
+        "<html><head><title>Library adds AI tutoring</title></head><body><article>"
+        f"<h1>Library adds AI tutoring</h1>{dek}<div id='app'></div><noscript>{story}</noscript>"
+        f"</article>{footer}</body></html>"
+    )
+    outcome = process_page(html.encode(), "https://ledger.example/a", options=Options(min_words=1))
+    assert outcome.reason == "ok", outcome.detail
+    assert all(p in outcome.record.text.split("\n") for p in (*SHOWN, *LAZY))

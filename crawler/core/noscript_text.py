@@ -9,9 +9,9 @@ story's seven paragraphs). A noscript is unwrapped only when it holds prose, sit
 the body's prose paragraphs, says nothing about JavaScript, and its text is not printed
 outside it too (a fallback copy of a paragraph shown anyway would be read twice).
 
-An app shell serves the whole story so: a page whose body prints no prose paragraph
-outside its noscripts, and a noscript holding MIN_BODY_PARAGRAPHS of them (audit 43: the
-record was `no_text`). That noscript is unwrapped too.
+An app shell serves the whole story so: a noscript holding a story's paragraphs on a page
+that prints at most a dek of its own (crawler.core.app_shells; audit 43: the record was
+`no_text`). That noscript is unwrapped too.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import re
 
 from lxml import etree
 
-from crawler.core.prose import PROSE_LINE_WORDS, is_prose
+from crawler.core.app_shells import holds_the_whole_story
+from crawler.core.prose import PROSE_LINE_WORDS
 
 _NOSCRIPTS = etree.XPath("//body//noscript")
 _JAVASCRIPT_NOTE = re.compile(r"\bjavascript\b|\bjs\b|\benable\b.{0,30}\bbrowser\b", re.I)
@@ -37,7 +38,7 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
         if len(text.split()) < PROSE_LINE_WORDS or _JAVASCRIPT_NOTE.search(text):
             continue
         printed = _body_around(noscript)
-        if printed is None and _whole_story_in(noscript, tree):
+        if printed is None and holds_the_whole_story(noscript):
             printed = set()
         if printed is None:
             continue
@@ -50,15 +51,6 @@ def show_noscript_paragraphs(tree, noscripts: list | None = None) -> int:
             noscript.tag = "p"
         shown += 1
     return shown
-
-
-def _whole_story_in(noscript, tree) -> bool:
-    """The noscript holds a story's paragraphs and the page prints none outside noscripts:
-    an app shell's fallback for readers without JavaScript."""
-    if sum(map(is_prose, noscript.iter("p"))) < MIN_BODY_PARAGRAPHS:
-        return False
-    body = tree.find("body")
-    return body is not None and not _printed_outside_noscripts(body)
 
 
 def _body_around(noscript) -> set[str] | None:

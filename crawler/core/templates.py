@@ -13,8 +13,8 @@ drop as inert (audit 43):
   the server paused;
 - an app shell's story, a plain `<template>` a script clones into an empty container: the
   page prints at most one prose paragraph (a dek) outside its templates and noscripts, and
-  the template holds two or more. Unwrapped; the record was a `language_undetermined`
-  reject (audit 43).
+  the template holds two or more (crawler.core.app_shells). Unwrapped; the record was a
+  `language_undetermined` reject (audit 43).
 """
 
 from __future__ import annotations
@@ -23,14 +23,8 @@ import re
 
 from lxml import etree
 
-from crawler.core.prose import is_prose
+from crawler.core.app_shells import holds_the_whole_story
 
-MIN_STORY_PARAGRAPHS = 2
-# The page's own paragraphs: not a footer's copyright line, a header's or an aside's.
-_PRINTED_PARAGRAPHS = etree.XPath(
-    "//body//p[not(ancestor::template or ancestor::noscript or ancestor::footer"
-    " or ancestor::header or ancestor::nav or ancestor::aside)]"
-)
 _BOUNDARY = re.compile(r"B:\d{1,6}")
 _BY_ID = etree.XPath("//*[@id = $id]")
 
@@ -46,19 +40,10 @@ def show_template_content(templates: list) -> int:
             shown += 1
         elif _BOUNDARY.fullmatch(template.get("id") or "") and _fill(template):
             shown += 1
-        elif _holds_the_story(template):
+        elif holds_the_whole_story(template):
             template.drop_tag()
             shown += 1
     return shown
-
-
-def _holds_the_story(template) -> bool:
-    """The template holds a story's paragraphs and the page prints fewer of its own (a dek
-    at most): a template of an article page's comments or cards stays inert."""
-    if sum(map(is_prose, template.iter("p"))) < MIN_STORY_PARAGRAPHS:
-        return False
-    printed = sum(map(is_prose, _PRINTED_PARAGRAPHS(template.getroottree())))
-    return printed < MIN_STORY_PARAGRAPHS
 
 
 def _fill(boundary) -> bool:
