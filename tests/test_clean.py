@@ -8,6 +8,12 @@ BODY = [
 ]
 
 
+def within_body(*lines: str) -> list[str]:
+    """The lines between the story's first paragraph and the rest: where chrome and the
+    story's own sentences alike stand."""
+    return [BODY[0], *lines, *BODY[1:]]
+
+
 def test_chinese_wordpress_comment_form_is_cut_from_the_tail():
     lines = [*BODY, "评论", "发表回复", "您的邮箱地址不会被公开。 必填项已用 * 标注", "姓名 *"]
     result = clean_lines(lines)
@@ -74,13 +80,13 @@ def test_captions_ending_in_a_photo_credit_and_live_page_stamps_go():
         "Tuesday, Sept. 16, 2025, in Washington. (AP Photo/Ann Lee)"
     )
     for line in (caption, "A drone over the field. (Photo by Ann Lee/Getty Images)"):
-        result = clean_lines([BODY[0], line, *BODY[1:]])
+        result = clean_lines(within_body(line))
         assert result.lines == BODY and result.removed["caption"] == 1, line
     for line in ("4:14 PM EDTShare", "10:15 AM EDT Share", "7 updates"):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     # A sentence naming a photo agency, or a time in prose, stays.
     kept = "The agency (AP) said photos of the site were taken on Tuesday."
-    assert clean_lines([BODY[0], kept, *BODY[1:]]).lines == [BODY[0], kept, *BODY[1:]]
+    assert clean_lines(within_body(kept)).lines == within_body(kept)
 
 
 def test_a_contributors_line_after_the_story_goes():
@@ -89,7 +95,7 @@ def test_a_contributors_line_after_the_story_goes():
 
 
 def test_a_partner_content_heading_left_alone_goes():
-    result = clean_lines([BODY[0], "Content from our partners", *BODY[1:]])
+    result = clean_lines(within_body("Content from our partners"))
     assert result.lines == BODY and result.removed["related"] == 1
 
 
@@ -100,20 +106,20 @@ def test_a_subscription_offer_after_the_story_goes_and_a_read_label_over_a_link(
     )
     result = clean_lines([*BODY, offer])
     assert result.lines == BODY and result.removed["newsletter"] == 1
-    assert clean_lines([BODY[0], offer, *BODY[1:]]).lines == [BODY[0], offer, *BODY[1:]]
+    assert clean_lines(within_body(offer)).lines == within_body(offer)
     links = frozenset({"chip revenues seen growing despite the slowdown"})
     promo = "READ: Chip revenues seen growing despite the slowdown"
-    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    result = clean_lines(within_body(promo), links=links)
     assert result.lines == BODY and result.removed["related"] == 1
     more = "MORE: Chip revenues seen growing despite the slowdown"
-    assert clean_lines([BODY[0], more, *BODY[1:]], links=links).lines == BODY
+    assert clean_lines(within_body(more), links=links).lines == BODY
     glued = "Related Story Chip revenues seen growing despite the slowdown"
-    assert clean_lines([BODY[0], glued, *BODY[1:]], links=links).lines == BODY
+    assert clean_lines(within_body(glued), links=links).lines == BODY
     bracketed = "[See also: Chip revenues seen growing despite the slowdown]"
-    result = clean_lines([BODY[0], bracketed, *BODY[1:]], links=links)
+    result = clean_lines(within_body(bracketed), links=links)
     assert result.lines == BODY and result.removed["related"] == 1
     kept = "Read: the full statement is below"  # no link's text: the article's own line
-    assert clean_lines([BODY[0], kept, *BODY[1:]], links=links).lines == [BODY[0], kept, *BODY[1:]]
+    assert clean_lines(within_body(kept), links=links).lines == within_body(kept)
 
 
 def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
@@ -137,7 +143,7 @@ def test_affiliate_disclosures_go_and_prose_about_commissions_stays():
         "We spend hours testing every product or service we review, so you can be sure"
         " you're buying the best. Find out more about how we test."
     )
-    assert clean_lines([BODY[0], trust, *BODY[1:]]).lines == BODY
+    assert clean_lines(within_body(trust)).lines == BODY
     for prose in (
         "Brokers said the agency earns a commission on every model it places with a lab.",
         "“We get a commission on every sale,” the founder said of the marketplace.",
@@ -313,19 +319,19 @@ def test_a_short_box_of_linked_items_after_the_article_goes():
 def test_an_inline_promo_line_goes_when_its_rest_is_a_link():
     promo = "Also Read: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
     links = frozenset({"centre approves fourth chip plant under semiconductor mission"})
-    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    result = clean_lines(within_body(promo), links=links)
     assert result.lines == BODY and result.removed["related"] == 1
     # Without the link (a script's, an anchor without href), a label that says "another
     # story" on its own still does, before a headline; not before a sentence, nor a weak
     # label ("Read:"), nor one Dragnet's gold keeps ("Related:") before no link's text.
-    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == BODY
+    assert clean_lines(within_body(promo)).lines == BODY
     for line in (
         "Read more: the full statement from the ministry is published below.",
         "Read: Centre Approves Fourth Chip Plant Under Semiconductor Mission",
     ):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
+        assert clean_lines(within_body(line)).lines == within_body(line)
     related = "Related: Centre Approves Fourth Chip Plant Under Semiconductor Mission"
-    lines = [BODY[0], related, *BODY[1:]]
+    lines = within_body(related)
     assert clean_lines(lines).lines == lines
     assert clean_lines(lines, links=links).lines == BODY  # before the link's whole text
 
@@ -336,10 +342,10 @@ def test_a_tabloids_tip_box_and_a_lone_dont_miss_go_between_paragraphs():
         "Have a news tip? Email us at tips@example.com",
         "Don't miss...",
     ):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     # Over the links it names, the heading goes with them.
     links = ["- Energy bills to fall in April", "- How to claim the winter grant"]
-    lines = [BODY[0], "Don't miss these insights from Money Pro", *links, *BODY[1:]]
+    lines = within_body("Don't miss these insights from Money Pro", *links)
     assert clean_lines(lines).lines == BODY
     quoted = "Have a story to tell? Many readers did, the charity said, and wrote in by the dozen."
     assert clean_lines([*BODY, quoted]).lines == [*BODY, quoted]
@@ -348,7 +354,7 @@ def test_a_tabloids_tip_box_and_a_lone_dont_miss_go_between_paragraphs():
 def test_zdnets_also_promo_and_a_contributor_disclaimer_go():
     promo = "Also: The best AI chatbots of the year, tested"
     links = frozenset({"the best ai chatbots of the year, tested"})
-    result = clean_lines([BODY[0], promo, *BODY[1:]], links=links)
+    result = clean_lines(within_body(promo), links=links)
     assert result.lines == BODY
     disclaimer = "Opinions expressed by Forbes Contributors are their own."
     assert clean_lines([disclaimer, *BODY]).lines == BODY
@@ -363,12 +369,12 @@ def test_a_promo_label_on_its_own_line_goes_with_the_links_under_it():
         ["Read more:", "Regulator issues guidance on AI at work"],
         ["Also read:", "Regulator issues guidance on AI at work", "What the AI Act means"],
     ):
-        result = clean_lines([BODY[0], *box, *BODY[1:]], links=links)
+        result = clean_lines(within_body(*box), links=links)
         assert result.lines == BODY and result.removed["related"] == len(box)
     # Under the label, a line that is no link is the article's, and stays.
     own = "The regulator's guidance runs to forty pages"
-    lines = clean_lines([BODY[0], "Read more:", own, *BODY[1:]], links=links).lines
-    assert lines == [BODY[0], own, *BODY[1:]]
+    lines = clean_lines(within_body("Read more:", own), links=links).lines
+    assert lines == within_body(own)
 
 
 def test_a_closing_paragraph_of_site_calls_goes():
@@ -391,7 +397,7 @@ def test_a_closing_paragraph_of_site_calls_goes():
         "join us in publishing the weights of every model they train from now on, openly."
     )
     assert clean_lines([*BODY, one]).lines == [*BODY, one]
-    assert clean_lines([BODY[0], appeal, *BODY[1:]]).lines == [BODY[0], appeal, *BODY[1:]]
+    assert clean_lines(within_body(appeal)).lines == within_body(appeal)
 
 
 def test_a_byline_after_the_article_goes_when_it_names_an_author():
@@ -451,7 +457,7 @@ def test_an_app_promo_after_the_article_goes():
     result = clean_lines([*BODY, promo])
     assert result.lines == BODY and result.removed["app_promo"] == 1
     # In the body it is a sentence of the story.
-    lines = [BODY[0], "Users can download the Lumo app from Tuesday.", *BODY[1:]]
+    lines = within_body("Users can download the Lumo app from Tuesday.")
     assert clean_lines(lines).lines == lines
 
 
@@ -461,11 +467,11 @@ def test_a_pull_quote_with_its_attribution_goes_but_a_quoted_subheading_stays():
         "said Anjali Deshpande, the company’s chief scientist, in an interview."
     )
     pull = ["“Light doesn’t care much whether it travels two millimeters or ten centimeters.”"]
-    lines = [BODY[0], said, *pull, "—Anjali Deshpande, Lumora Photonics", *BODY[1:]]
+    lines = within_body(said, *pull, "—Anjali Deshpande, Lumora Photonics")
     result = clean_lines(lines)
-    assert result.lines == [BODY[0], said, *BODY[1:]] and result.removed["pull_quote"] == 2
+    assert result.lines == within_body(said) and result.removed["pull_quote"] == 2
     heading = ["‘Light doesn’t care much whether it travels two millimeters’"]
-    lines = [BODY[0], *heading, said, *BODY[1:]]
+    lines = within_body(*heading, said)
     assert clean_lines(lines).lines == lines
 
 
@@ -477,7 +483,7 @@ def test_a_call_for_letters_after_the_article_goes():
 
 def test_a_newsletter_plug_and_a_polls_count_go_anywhere():
     plug = "Sign up for our free newsletter: Get business headlines in your inbox every weekday."
-    result = clean_lines([BODY[0], plug, "1,284 votes so far", *BODY[1:]])
+    result = clean_lines(within_body(plug, "1,284 votes so far"))
     assert result.lines == BODY and result.removed["newsletter"] == 2
     said = "Readers who sign up for the pilot will get a newsletter, the company said."
     assert clean_lines([said, *BODY]).lines == [said, *BODY]
@@ -499,7 +505,7 @@ def test_a_video_players_title_bar_goes():
         "Watch this: We Tested the New AI Photo Badges on 5 Phones",
         "WATCH | Robot dog patrols a Toronto construction site",
     ):
-        result = clean_lines([BODY[0], label, *BODY[1:]])
+        result = clean_lines(within_body(label))
         assert result.lines == BODY and result.removed["video"] == 1
     # A sentence that starts with the verb is the story's.
     said = "Watch the skies this week, the agency said, as the satellite's orbit decays."
@@ -699,7 +705,7 @@ def test_a_stay_up_to_date_plug_after_the_article_goes():
     result = clean_lines([*BODY, plug])
     assert result.lines == BODY and result.removed["newsletter"] == 1
     # In the body it is a sentence of the story.
-    lines = [BODY[0], "Stay up to date, the minister told the board, or fall behind.", *BODY[1:]]
+    lines = within_body("Stay up to date, the minister told the board, or fall behind.")
     assert clean_lines(lines).lines == lines
 
 
@@ -721,7 +727,7 @@ def test_an_access_note_above_the_article_goes():
         assert result.lines == BODY and result.removed["paywall"] == 1
     # Prose about a paywall, in the body, stays.
     prose = "The site's note, that the story is free to read, drew complaints from subscribers."
-    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+    assert clean_lines(within_body(prose)).lines == within_body(prose)
 
 
 def test_site_notices_that_run_to_a_paragraph_go_at_the_trailing_edge():
@@ -749,7 +755,7 @@ def test_site_notices_that_run_to_a_paragraph_go_at_the_trailing_edge():
     assert result.removed["copyright"] == 3 and result.removed["feedback"] == 1
     # Inside the article, each is a sentence of the story.
     for line in (tips, rights):
-        lines = [BODY[0], line, *BODY[1:]]
+        lines = within_body(line)
         assert clean_lines(lines).lines == lines
 
 
@@ -767,7 +773,7 @@ def test_an_authors_bio_after_the_article_goes_at_paragraph_length():
     assert clean_lines([*BODY, german], authors=["Jonas Strauß"]).lines == BODY
     # Naming someone the record does not credit, or in the middle, it is the story's.
     assert clean_lines([*BODY, bio], authors=["Jo Li"]).lines == [*BODY, bio]
-    middle = [BODY[0], bio, *BODY[1:]]
+    middle = within_body(bio)
     assert clean_lines(middle, authors=["Ellen Kowalski"]).lines == middle
 
 
@@ -805,10 +811,10 @@ def test_a_byline_row_with_a_job_title_goes_and_a_sentence_naming_one_stays():
 
 def test_a_walls_prompt_between_paragraphs_goes_and_a_sentence_about_one_stays():
     prompt = "Subscribers get unlimited access to our reporting. Subscribe now or log in."
-    result = clean_lines([BODY[0], prompt, *BODY[1:]])
+    result = clean_lines(within_body(prompt))
     assert result.lines == BODY and result.removed["paywall"] == 1
     prose = "Readers can subscribe now or log in later, the company said."
-    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+    assert clean_lines(within_body(prose)).lines == within_body(prose)
 
 
 def test_an_old_sites_page_links_and_footer_go():
@@ -827,7 +833,7 @@ def test_an_old_sites_page_links_and_footer_go():
 def test_a_close_buttons_glyph_or_word_goes_and_a_line_naming_x_stays():
     # A video embed's or a dialog's close button, left as a line of its own (audit 35).
     for button in ("×", "✕", "Close ×", "Close video"):
-        assert clean_lines([BODY[0], button, *BODY[1:]]).lines == BODY, button
+        assert clean_lines(within_body(button)).lines == BODY, button
     # A lone "X" or "Close" goes at the edges only: inside, an essay's numeral or heading.
     inside = [f"{BODY[0]} {BODY[1]}", "{}", BODY[2]]  # past the leading edge's short lines
     for button in ("X", "Close", "Dismiss"):
@@ -835,7 +841,7 @@ def test_a_close_buttons_glyph_or_word_goes_and_a_line_naming_x_stays():
         lines = [line.format(button) for line in inside]
         assert clean_lines(lines).lines == lines, button
     for line in ("X Corp", "Close the gap", "XAI"):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
+        assert clean_lines(within_body(line)).lines == within_body(line)
 
 
 def test_callouts_between_paragraphs_go_wherever_they_sit():
@@ -847,11 +853,11 @@ def test_callouts_between_paragraphs_go_wherever_they_sit():
         "1.2K Followers",
     ]
     for callout in callouts:  # each alone between paragraphs, as pages set them
-        result = clean_lines([BODY[0], callout, *BODY[1:]])
+        result = clean_lines(within_body(callout))
         assert result.lines == BODY, callout
     # Prose about them stays.
     prose = "Readers can subscribe to the newsletter, which the lab says has 40,000 followers."
-    assert clean_lines([BODY[0], prose, *BODY[1:]]).lines == [BODY[0], prose, *BODY[1:]]
+    assert clean_lines(within_body(prose)).lines == within_body(prose)
 
 
 def test_a_live_badge_and_a_time_stamp_over_the_story_go():
@@ -884,7 +890,7 @@ def test_a_tables_header_rule_is_no_line_of_the_text():
     assert result.lines == [*BODY, "| Model | Score |", "| Alpha | 71 |"]
     assert result.removed["table_rule"] == 2
     # A line of dashes between paragraphs is not a table's.
-    assert clean_lines([BODY[0], "---", *BODY[1:]]).lines == [BODY[0], "---", *BODY[1:]]
+    assert clean_lines(within_body("---")).lines == within_body("---")
 
 
 def test_a_split_storys_pointer_to_its_next_page_goes_from_the_end():
@@ -979,10 +985,10 @@ def test_a_releases_details_its_disclaimer_and_a_standards_box_go_from_the_end()
 def test_a_read_more_label_without_a_colon_and_an_editors_picks_heading_go():
     headline = "Google says it has cracked a decades-old physics problem"
     promo = f"Read more {headline}"
-    result = clean_lines([BODY[0], promo, *BODY[1:]], links=frozenset({headline.lower()}))
+    result = clean_lines(within_body(promo), links=frozenset({headline.lower()}))
     assert result.lines == BODY
     # Without the link, the words may be a sentence's: "Read more about it in the report".
-    assert clean_lines([BODY[0], promo, *BODY[1:]]).lines == [BODY[0], promo, *BODY[1:]]
+    assert clean_lines(within_body(promo)).lines == within_body(promo)
     lead = "The lab kept a log of the model's training, and the entries below are its own words."
     lines = [lead, "Recommended by Our Editors", *BODY]
     assert clean_lines(lines).lines == [lead, *BODY]
@@ -1000,14 +1006,14 @@ def test_a_series_newsletter_note_and_a_preferred_source_plug_go_between_paragra
             "never miss our newest analysis and explainers.",
         ],
     ):
-        result = clean_lines([BODY[0], *plug, *BODY[1:]])
+        result = clean_lines(within_body(*plug))
         assert result.lines == BODY and result.removed["newsletter"] == len(plug), plug
     # The story's own words about a newsletter or a series stay.
     told = [
         "This story is part of a lawsuit the newsletter's former editor filed in March.",
         "Readers can set the app as their preferred source of alerts, the company said.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_a_stay_connected_box_after_the_article_goes():
@@ -1028,13 +1034,13 @@ def test_a_sites_appeal_for_support_goes_and_a_story_about_support_stays():
         "five minutes. Subscribe Now",
     ]
     for line in appeal:
-        result = clean_lines([BODY[0], line, *BODY[1:]])
+        result = clean_lines(within_body(line))
         assert result.lines == BODY, line
     told = [
         "Lawmakers said their support for the bill would keep the program free for students.",
         "The foundation said its grant supports our mission, the museum's director told staff.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_stamp_lines_with_two_stamps_seconds_or_issued_and_labels_left_go():
@@ -1051,10 +1057,10 @@ def test_stamp_lines_with_two_stamps_seconds_or_issued_and_labels_left_go():
         result = clean_lines([line, *BODY])
         assert result.lines == BODY and result.removed["time_stamp"] == 1, line
     # Two labels whose times were elements dropped: below a standfirst too, not only first.
-    result = clean_lines([BODY[0], "Issued on: Modified:", *BODY[1:]])
+    result = clean_lines(within_body("Issued on: Modified:"))
     assert result.lines == BODY and result.removed["time_stamp"] == 1
     said = "Published on Monday, the report was updated twice:"
-    assert clean_lines([BODY[0], said, *BODY[1:]]).lines == [BODY[0], said, *BODY[1:]]
+    assert clean_lines(within_body(said)).lines == within_body(said)
 
 
 def test_a_promo_label_after_an_emoji_in_brackets_and_a_related_link_go():
@@ -1064,7 +1070,7 @@ def test_a_promo_label_after_an_emoji_in_brackets_and_a_related_link_go():
         f"🚨 [Recommended Read] {headline}",
         "RELATED: Boston's chip startups are raising money again",
     ):
-        result = clean_lines([BODY[0], line, *BODY[1:]], links=links)
+        result = clean_lines(within_body(line), links=links)
         assert result.lines == BODY, line
     # A closing appeal shielded by such a promo under it goes too, once the promo has gone.
     outro = (
@@ -1075,11 +1081,7 @@ def test_a_promo_label_after_an_emoji_in_brackets_and_a_related_link_go():
     assert clean_lines(lines, links=links).lines == BODY
     # "Related:" before words that are not one link's text is the story's.
     prose = "Related: the firm's earlier filings show a similar pattern of losses."
-    assert clean_lines([BODY[0], prose, *BODY[1:]], links=links).lines == [
-        BODY[0],
-        prose,
-        *BODY[1:],
-    ]
+    assert clean_lines(within_body(prose), links=links).lines == within_body(prose)
 
 
 def test_an_app_push_alert_promo_and_a_donation_appeals_lines_go():
@@ -1092,12 +1094,12 @@ def test_an_app_push_alert_promo_and_a_donation_appeals_lines_go():
         "Already contributed? Log in to hide these messages.",
         "You've read 3 articles in the last month",
     ):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     told = [
         "Users can turn on push alerts for each team, the company said on Tuesday.",
         "The city said it would help keep the buses free for students through June.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_a_newsrooms_tip_lines_go_anywhere():
@@ -1106,9 +1108,9 @@ def test_a_newsrooms_tip_lines_go_anywhere():
         "Get in touch with our news team by emailing us at news@ledger.example.",
         "For more stories like this, check our news page.",
     ):
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     told = "Get in touch with the team at the front desk, the clinic's manager told visitors."
-    assert clean_lines([BODY[0], told, *BODY[1:]]).lines == [BODY[0], told, *BODY[1:]]
+    assert clean_lines(within_body(told)).lines == within_body(told)
 
 
 def test_closing_self_promotion_citations_and_rights_lines_go():
@@ -1168,14 +1170,10 @@ def test_previously_and_related_coverage_labels_over_a_link_go():
     links = frozenset({"library board weighs ai tutoring contract"})
     for label in ("Previously", "Related coverage"):
         line = f"{label}: Library board weighs AI tutoring contract"
-        assert clean_lines([BODY[0], line, *BODY[1:]], links=links).lines == BODY, line
+        assert clean_lines(within_body(line), links=links).lines == BODY, line
         # Not before prose: "Previously: the company sold chips" is a sentence of the story.
     prose = "Previously: the company sold its chips only to cloud providers."
-    assert clean_lines([BODY[0], prose, *BODY[1:]], links=links).lines == [
-        BODY[0],
-        prose,
-        *BODY[1:],
-    ]
+    assert clean_lines(within_body(prose), links=links).lines == within_body(prose)
 
 
 def test_a_blogs_keep_reading_cards_after_the_post_go():
@@ -1210,7 +1208,7 @@ def test_header_rows_and_plugs_left_by_an_unknown_body_container_go():
     }
     for kind, found in lines.items():
         for line in found:
-            for placed in ([line, *BODY], [BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in ([line, *BODY], within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     for stamp in ("07:31, Fri, Feb 21, 2025 | UPDATED: 09:54, Fri, Feb 21, 2025",
@@ -1250,7 +1248,7 @@ def test_sentences_about_forums_and_copyright_are_not_notices():
         "Material that is subject to copyright can only be used for training with permission "
         "from the authors, the court ruled.",
     ):
-        for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
+        for placed in (within_body(sentence), [*BODY, sentence]):
             assert clean_lines(placed).lines == placed, sentence
 
 
@@ -1291,7 +1289,7 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
     }
     for kind, found in anywhere.items():
         for line in found:
-            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in (within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     republish = (
@@ -1304,7 +1302,7 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
     clerk = "Contact the county clerk at clerk@county.example for details."  # the review
     assert clean_lines([*BODY, clerk]).lines == [*BODY, clerk]
     question = "Got a science question? Email ask@curious.example and we may answer it."
-    for placed in ([BODY[0], question, *BODY[1:]], [*BODY, question]):
+    for placed in (within_body(question), [*BODY, question]):
         assert clean_lines(placed).lines == BODY, placed
     # At the end only: the desk's initials, the author's name over a bio that went, a
     # station's pointer to its site.
@@ -1324,11 +1322,11 @@ def test_notes_labels_and_plugs_of_audit_24_go_where_they_sit():
         "For the latest news on the chip, the company said, customers should head to its blog.",
         "The views expressed in the survey are their own, the researchers said of the panel.",
     ):
-        for placed in ([BODY[0], sentence, *BODY[1:]], [*BODY, sentence]):
+        for placed in (within_body(sentence), [*BODY, sentence]):
             assert clean_lines(placed).lines == placed, sentence
     # Between paragraphs, a story's pointer is its own sentence (the review).
     pointer = "For the latest updates, go to the county's website."
-    assert clean_lines([BODY[0], pointer, *BODY[1:]]).lines == [BODY[0], pointer, *BODY[1:]]
+    assert clean_lines(within_body(pointer)).lines == within_body(pointer)
     # A widget's heading over its list of links.
     cards = ["Agentic AI governance checklist for CIOs By: Esther Adeyemi"] * 2
     heading = "Dig Deeper on AI business strategies"
@@ -1358,7 +1356,7 @@ def test_notes_labels_and_plugs_of_audit_28_go_where_they_sit():
     }
     for kind, found in anywhere.items():
         for line in found:
-            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in (within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     # After the article: a sign-up box's consent, then the copyright line above it goes too;
@@ -1377,7 +1375,7 @@ def test_notes_labels_and_plugs_of_audit_28_go_where_they_sit():
         "The firm said it may send offers to customers who opted in, a spokesperson said.",
         "Explore more of the data in the interactive chart below, the authors wrote.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_notes_plugs_and_rewards_of_audit_32_go_where_they_sit():
@@ -1401,7 +1399,7 @@ def test_notes_plugs_and_rewards_of_audit_32_go_where_they_sit():
     }
     for kind, found in anywhere.items():
         for line in found:
-            for placed in ([line, *BODY], [BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in ([line, *BODY], within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     # After the article: the copyright line, then the topics to follow and their list.
@@ -1417,7 +1415,7 @@ def test_notes_plugs_and_rewards_of_audit_32_go_where_they_sit():
         "Translations may contain errors, the company's engineers warned in a statement.",
         "Listen to our conversation with the author, she joked, and you will hear the doubt.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_a_wires_contact_card_and_legal_disclaimer_after_a_release_go():
@@ -1456,7 +1454,7 @@ def test_plugs_counts_and_disclaimers_of_audit_34_go_where_they_sit():
     }
     for kind, found in anywhere.items():
         for line in found:
-            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in (within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     # Medium's claps and responses over the story; a newsletter form's leftovers. Under it,
@@ -1477,7 +1475,7 @@ def test_plugs_counts_and_disclaimers_of_audit_34_go_where_they_sit():
         "Readers can check out the lab on YouTube, where it posts its demos every week.",
         "The views expressed in the filing differ from those of the board, the judge said.",
     ]
-    assert clean_lines([BODY[0], *told, *BODY[1:]]).lines == [BODY[0], *told, *BODY[1:]]
+    assert clean_lines(within_body(*told)).lines == within_body(*told)
 
 
 def test_a_trade_sites_event_promo_after_the_story_goes():
@@ -1506,10 +1504,10 @@ def test_the_review_prose_that_audit_32_and_34s_patterns_must_not_take():
         "Listen to our conversation with the mayor on the podcast, where she explains the plan.",
     ]
     for line in prose:
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == placed, line
     # A tips box's question goes after the story (TIP_CALL), not between paragraphs.
-    inside = [BODY[0], "Have a tip?", *BODY[1:]]
+    inside = within_body("Have a tip?")
     assert clean_lines(inside).lines == inside
 
 
@@ -1548,7 +1546,7 @@ def test_appeals_pitches_notes_and_credits_of_audit_35_go_where_they_sit():
     }
     for kind, found in anywhere.items():
         for line in found:
-            for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+            for placed in (within_body(line), [*BODY, line]):
                 result = clean_lines(placed)
                 assert result.lines == BODY and result.removed[kind] == 1, (line, placed)
     # At the end: a commentary desk's credits, a follow line with the handle, a note on how
@@ -1578,7 +1576,7 @@ def test_the_prose_that_audit_35s_patterns_must_not_take():
         "Follow the money on X and you find the same three investors.",
     ]
     for line in prose:
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == placed, line
     # A wire's bracketed credit and a follow line without a handle stay (Dragnet's gold).
     for line in ("(Editing by Clare Fallon)", "Follow Grace on Twitter."):
@@ -1598,7 +1596,7 @@ def test_counters_that_change_on_every_fetch_go_where_they_sit():
         "Reading time: 4 minutes",
     ]
     for line in counters:
-        for placed in ([line, *BODY], [BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in ([line, *BODY], within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == BODY, (line, placed)
     told = [
         "The video drew 9.9K views in its first hour, the company said.",
@@ -1606,7 +1604,7 @@ def test_counters_that_change_on_every_fetch_go_where_they_sit():
         "12 minutes",
     ]
     for line in told:
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]], line
+        assert clean_lines(within_body(line)).lines == within_body(line), line
 
 
 def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
@@ -1630,7 +1628,7 @@ def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
         "your feeds. Make sure to click the Follow button.",
     ]
     for line in lines:
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == BODY, (line, placed)
     # A trust box's heading over the story, its rest gone; under it, with its statement.
     assert clean_lines(["Why You Can Trust Lamp", *BODY]).lines == BODY
@@ -1643,7 +1641,7 @@ def test_players_plugs_and_appeals_of_audit_37_go_where_they_sit():
         "Why trust a model that cannot explain itself? Regulators asked the same question.",
     ]
     for line in prose:
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == placed, line
 
 
@@ -1663,7 +1661,7 @@ def test_the_prose_that_the_review_found_audit_35_to_37s_patterns_took():
         "Shares: 4.5M",
     ]
     for line in prose:
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == placed, line
     for line in (
         "Production by the plant is expected to resume in early March.",
@@ -1680,7 +1678,7 @@ def test_labels_notes_and_a_story_that_mentions_subscribing_of_audit_38():
         "(This story has not been edited by Daily Lamp staff and is auto-generated from a "
         "syndicated feed.)",
     ):
-        for placed in ([BODY[0], line, *BODY[1:]], [*BODY, line]):
+        for placed in (within_body(line), [*BODY, line]):
             assert clean_lines(placed).lines == BODY, (line, placed)
     risk = (
         "Crypto assets are highly volatile and unregulated in some jurisdictions. You could "
@@ -1712,7 +1710,7 @@ def test_a_regional_papers_lines_between_paragraphs_go_and_prose_like_them_stays
         "Kindly share this story:",
     ]
     for line in chrome:
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     prose = [
         "Listen instead of talking, the mediator told both sides on Monday.",
         "The tool, powered by Trinity Audio, reads every story aloud to subscribers.",
@@ -1720,7 +1718,7 @@ def test_a_regional_papers_lines_between_paragraphs_go_and_prose_like_them_stays
         "Please share this story with anyone who lost a job, the union wrote.",
     ]
     for line in prose:
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == [BODY[0], line, *BODY[1:]]
+        assert clean_lines(within_body(line)).lines == within_body(line)
 
 
 def test_a_regional_papers_tail_goes_and_a_last_sentence_like_it_stays():
@@ -1760,11 +1758,11 @@ def test_a_pagers_labels_and_the_titles_they_point_to_go():
     links = frozenset(title.lower() for title in titles)
     result = clean_lines([*BODY, *pager], links=links)
     assert result.lines == BODY and result.removed["navigation"] == 4
-    assert clean_lines([BODY[0], "Page 1 of 3 Next page »", *BODY[1:]]).lines == BODY
+    assert clean_lines(within_body("Page 1 of 3 Next page »")).lines == BODY
     # A line after the label that is no link is the text's; "Next" alone may be a heading.
-    after = [BODY[0], "Next →", "What the panel decided next", *BODY[1:]]
+    after = within_body("Next →", "What the panel decided next")
     assert clean_lines(after).lines == [BODY[0], *after[2:]]
-    assert clean_lines([BODY[0], "Next", *BODY[1:]]).lines == [BODY[0], "Next", *BODY[1:]]
+    assert clean_lines(within_body("Next")).lines == within_body("Next")
 
 
 def test_a_citation_box_at_the_end_goes():
@@ -1788,7 +1786,7 @@ def test_article_types_chrome_goes_and_prose_like_it_stays():
         "View full site",  # an AMP page's link to the full one (audit 43)
     ]
     for line in between:
-        assert clean_lines([BODY[0], line, *BODY[1:]]).lines == BODY, line
+        assert clean_lines(within_body(line)).lines == BODY, line
     tails = [
         [
             "To contact the reporter on this story:",

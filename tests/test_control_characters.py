@@ -7,14 +7,13 @@ every path it is asked for."""
 from __future__ import annotations
 
 import json
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from crawler.core.canonical import url_problem
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
-from tests.local_server import serving
+from tests.local_server import LoopbackHandler, serving
 
 NO_STATE = {"STATE_URI": "", "RETRY_TIMES": "0"}
 # What each document lists beside one good page, /a/1: links spelled with a NUL reference,
@@ -43,27 +42,19 @@ def json_feed(origin: str) -> bytes:
     return json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}).encode()
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(LoopbackHandler):
     hits: list[str] = []
 
     def do_GET(self):  # noqa: N802
         Handler.hits.append(self.path)
-        origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         kind, body = {
-            "/feed.xml": ("application/rss+xml", rss(origin.encode())),
-            "/sitemap.xml": ("application/xml", urlset(origin.encode())),
-            "/feed.json": ("application/feed+json", json_feed(origin)),
+            "/feed.xml": ("application/rss+xml", rss(self.origin.encode())),
+            "/sitemap.xml": ("application/xml", urlset(self.origin.encode())),
+            "/feed.json": ("application/feed+json", json_feed(self.origin)),
         }.get(self.path, ("text/html", b""))
         if self.path.startswith("/a/"):
             body = article(int(self.path[3]))[1].encode()
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        self.answer(200 if body else 404, [("Content-Type", kind)], body)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,16 @@ from crawler.core.fields import (
 )
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.model import Hints
+from crawler.core.options import Options
 from crawler.core.pipeline import process_page
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def _meta(markup: str) -> PageMeta:
+    return read_page_meta(lxml_html.fromstring(markup))
 
 
 def test_authors_without_by_and_without_the_site():
@@ -375,7 +384,7 @@ def test_an_author_meta_that_names_the_copyright_holder_yields_to_the_byline():
 
 def _byline(markup: str) -> tuple[str, ...]:
     html = f"<html><body><h1>Headline</h1>{markup}<p>Text of the article.</p></body></html>"
-    return read_page_meta(lxml_html.fromstring(html)).byline_names
+    return _meta(html).byline_names
 
 
 def test_byline_marks_are_words_however_the_theme_joins_them():
@@ -558,10 +567,7 @@ def test_a_written_by_label_names_the_author_after_the_byline():
 
 
 def _headline(head: str, body: str) -> str | None:
-    page = read_page_meta(
-        lxml_html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
-    )
-    return resolve_title(page, None, Hints(), None)[0]
+    return resolve_title(_meta(_page(head, body)), None, Hints(), None)[0]
 
 
 OG = '<meta property="og:title" content="Port Averill approves taller flats on main roads">'
@@ -724,8 +730,10 @@ def test_a_surname_first_field_names_each_person_given_name_first():
         '<meta name="DC.Creator" content="Berg, Anneke van den">'
         "</head><body><h1>Draft</h1><p>Text.</p></body></html>"
     )
-    page = read_page_meta(lxml_html.fromstring(markup))
-    assert resolve_authors(page, None, Hints(), "Drafts") == ["T. Okonkwo", "Anneke van den Berg"]
+    assert resolve_authors(_meta(markup), None, Hints(), "Drafts") == [
+        "T. Okonkwo",
+        "Anneke van den Berg",
+    ]
     cited = PageMeta(meta={"citation_author": ["Lindqvist, Maja"]})
     assert resolve_authors(cited, None, Hints(), "Drafts") == ["Maja Lindqvist"]
     # Written name first, the comma is a list; a job title is not a given name.
@@ -775,13 +783,11 @@ def test_json_ld_inside_a_cdata_section_or_a_comment_is_read(wrapped):
     article = '{"@type": "NewsArticle", "datePublished": "2026-03-04T10:00:00Z"}'
     script = wrapped.replace("{json}", article)
     markup = f'<html><head><script type="application/ld+json">{script}</script></head></html>'
-    page = read_page_meta(lxml_html.fromstring(markup))
-    assert page.jsonld.get("datePublished") == "2026-03-04T10:00:00Z"
+    assert _meta(markup).jsonld.get("datePublished") == "2026-03-04T10:00:00Z"
 
 
 def _title_of(markup: str) -> str | None:
-    page = read_page_meta(lxml_html.fromstring(markup))
-    return resolve_title(page, None, Hints(), None)[0]
+    return resolve_title(_meta(markup), None, Hints(), None)[0]
 
 
 def test_the_title_part_the_page_prints_is_the_headline_wherever_the_site_put_its_name():
@@ -792,12 +798,10 @@ def test_the_title_part_the_page_prints_is_the_headline_wherever_the_site_put_it
         "<b>Club hears a dead satellite talk</b><br><i>Posted by the secretary</i><br><br>"
         "Members gathered on the roof to hear the old satellite's beacon again.</td></tr></table>"
     )
-    assert _title_of(f"<html><head>{head}</head><body>{body}</body></html>") == (
-        "Club hears a dead satellite talk"
-    )
+    assert _title_of(_page(head, body)) == ("Club hears a dead satellite talk")
     # Printed nowhere as a text of its own: the title tag's own reading stays.
     unshown = body.replace("<b>Club hears a dead satellite talk</b>", "")
-    assert _title_of(f"<html><head>{head}</head><body>{unshown}</body></html>") == (
+    assert _title_of(_page(head, unshown)) == (
         "Pine Ridge Observatory - News - Club hears a dead satellite talk"
     )
 
@@ -902,7 +906,7 @@ def test_a_capitalised_et_y_or_und_is_a_name_not_a_foreign_and():
 
 
 def _title_and_site(markup: str) -> tuple[str | None, str | None]:
-    page = read_page_meta(lxml_html.fromstring(markup))
+    page = _meta(markup)
     site = resolve_site_name(page, None)
     return resolve_title(page, None, Hints(), site)[0], site
 
@@ -918,12 +922,10 @@ def test_a_headline_drawn_without_an_h1_beats_a_search_headline_and_a_logo_h1_is
         f'<p class="article__title">{shown}</p>',
         f'<div class="c-post__title">{shown}</div>',
     ):
-        html = f"<html><head>{seo}</head><body>{heading}<p>Story.</p></body></html>"
-        assert _title_and_site(html)[0] == shown, heading
+        assert _title_and_site(_page(seo, f"{heading}<p>Story.</p>"))[0] == shown, heading
     # A wrapper of the header is no headline: its h1 is.
     wrapper = f'<div class="headline-wrap"><h1>{shown}</h1><p>A dek under it.</p></div>'
-    html = f"<html><head>{seo}</head><body>{wrapper}</body></html>"
-    assert _title_and_site(html)[0] == shown
+    assert _title_and_site(_page(seo, wrapper))[0] == shown
     # A blog theme's h1 is its name, a link home; the <title> reads "Site | Headline".
     post = "Running a 7B model on a Raspberry Pi 5: a weekend experiment"
     logo = '<h1 class="site-title"><a href="/">Byte Notes</a></h1>'
@@ -965,16 +967,11 @@ def test_a_later_writer_in_the_metadata_gets_the_byline_line_and_a_bio_adds_no_o
 
 def test_an_all_capitals_headline_takes_the_metadatas_casing():
     og = '<meta property="og:title" content="Chip Exports Rise for a Third Month">'
-    html = (
-        f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
-    )
-    assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"
+    h1 = "<h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1>"
+    assert _title_and_site(_page(og, h1))[0] == "Chip Exports Rise for a Third Month"
     # The metadata's title with its site's name after it (audit 26).
     og = og.replace("Month", "Month | Field Notes")
-    html = (
-        f"<html><head>{og}</head><body><h1>CHIP EXPORTS RISE FOR A THIRD MONTH</h1></body></html>"
-    )
-    assert _title_and_site(html)[0] == "Chip Exports Rise for a Third Month"
+    assert _title_and_site(_page(og, h1))[0] == "Chip Exports Rise for a Third Month"
 
 
 def test_a_double_colon_separates_the_site_from_the_headline():
@@ -984,8 +981,6 @@ def test_a_double_colon_separates_the_site_from_the_headline():
 
 
 def test_a_writer_the_text_credits_at_its_edge_when_nothing_else_names_one():
-    from crawler.core.pipeline import process_page
-
     prose = "".join(
         f"<p>Paragraph {n}: the heat pump kept the house warm through a cold and wet winter, "
         "and the bills came in lower than the old gas boiler's ever did.</p>"
@@ -1098,9 +1093,6 @@ def test_a_newsrooms_staff_account_is_an_organization_not_a_person():
 
 def _wire_story_authors(body: str, byline: str = "") -> list[str]:
     """The authors of a short story under a byline (or none) with `body` as its HTML."""
-    from crawler.core.options import Options
-    from crawler.core.pipeline import process_page
-
     html = f"<html><body><article><h1>AI office funded</h1>{byline}{body}</article></body></html>"
     outcome = process_page(html.encode(), "https://wire.example/a", options=Options(min_words=1))
     return outcome.record.authors
@@ -1179,9 +1171,6 @@ def test_a_day_without_its_time_takes_the_time_another_source_gives_that_day():
 def test_lone_surrogate_escapes_in_json_ld_are_left_out_of_the_record():
     """Audit 25: a JSON-LD author and description with half a surrogate pair made the
     record unwritable: `internal_error`, every run."""
-    from crawler.core.options import Options
-    from crawler.core.pipeline import process_page
-
     jsonld = (
         '{"@type": "NewsArticle", "headline": "Agents plan", "author": {"name": '
         '"Jane Roe\\ud83d"}, "description": "Cut mid-emoji \\ud83d", "keywords": "ai\\udc00"}'
@@ -1517,11 +1506,15 @@ def _dated_page(published: str, modified: str) -> bytes:
     ).encode()
 
 
+def _grid_record(published: str, modified: str):
+    page = _dated_page(published, modified)
+    return process_page(page, "https://grid.example/2026/11/batteries").record
+
+
 def test_an_update_dated_before_publication_is_dropped():
     """Hostile audit 5: dateModified a day before datePublished was kept, a record updated
     before it existed."""
-    page = _dated_page("2026-11-20T10:00:00Z", "2026-11-19T10:00:00Z")
-    record = process_page(page, "https://grid.example/2026/11/batteries").record
+    record = _grid_record("2026-11-20T10:00:00Z", "2026-11-19T10:00:00Z")
     assert record.published_at.isoformat() == "2026-11-20T10:00:00+00:00"
     assert record.updated_at is None
 
@@ -1529,12 +1522,10 @@ def test_an_update_dated_before_publication_is_dropped():
 def test_an_update_after_publication_or_at_it_is_kept():
     # The same local day as a publication given as a day alone is kept: 08:00 +09:00 on
     # November 20 is 23:00 UTC on the 19th (the review).
-    page = _dated_page("2026-11-20", "2026-11-20T08:00:00+09:00")
-    record = process_page(page, "https://grid.example/2026/11/batteries").record
+    record = _grid_record("2026-11-20", "2026-11-20T08:00:00+09:00")
     assert record.updated_at.isoformat() == "2026-11-19T23:00:00+00:00"
     for modified in ("2026-11-21T10:00:00Z", "2026-11-20T10:00:00Z"):
-        page = _dated_page("2026-11-20T10:00:00Z", modified)
-        record = process_page(page, "https://grid.example/2026/11/batteries").record
+        record = _grid_record("2026-11-20T10:00:00Z", modified)
         assert record.updated_at.isoformat() == modified.replace("Z", "+00:00")
 
 

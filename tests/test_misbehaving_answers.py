@@ -5,18 +5,16 @@ skip, which means only that our own validator matched."""
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
-
 import pytest
 
 from crawler.demo.runner import run_crawl
 from tests.bulk_site import article
-from tests.local_server import serving
+from tests.local_server import LoopbackHandler, serving
 
 NO_STATE = {"STATE_URI": "", "RETRY_TIMES": "0"}
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(LoopbackHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):  # noqa: N802
@@ -28,25 +26,12 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/same-location-twice":
             self.answer(302, [("Location", "/a/3"), ("Location", "/a/3")])
         elif path == "/one-target-two-spellings":
-            absolute = f"http://127.0.0.1:{self.server.server_address[1]}/a/4"
-            self.answer(302, [("Location", "/a/4"), ("Location", absolute)])
+            self.answer(302, [("Location", "/a/4"), ("Location", self.origin + "/a/4")])
         elif path.startswith("/a/"):
             n = int(path.rsplit("/", 1)[1])
             self.answer(200, [("Content-Type", "text/html")], article(n)[1].encode())
         else:
             self.answer(404, [("Content-Type", "text/plain")], b"no")
-
-    def answer(self, status: int, headers: list[tuple[str, str]], body: bytes = b"") -> None:
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        if status != 304:
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")

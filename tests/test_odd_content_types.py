@@ -4,12 +4,10 @@ JSON selector raised on .xpath, a traceback, and the page was unaccounted."""
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
-
 import pytest
 
 from crawler.demo.runner import run_crawl
-from tests.local_server import serving
+from tests.local_server import LoopbackHandler, serving
 
 ARTICLE = (
     "<!doctype html><html lang='en'><head><title>Chip plant opens</title></head><body>"
@@ -31,19 +29,18 @@ PLAIN_ARTICLE = "Chip plant opens\n\n" + "\n\n".join(
 )
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(LoopbackHandler):
     routes: dict[str, tuple[str, str]] = {}
 
     def do_GET(self):  # noqa: N802
-        origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         if self.path == "/feed.xml":
             items = "".join(
-                f"<item><title>{p}</title><link>{origin}{p}</link></item>"
+                f"<item><title>{p}</title><link>{self.origin}{p}</link></item>"
                 for p in ("/json-typed", "/json-text")
             )
             kind, body = "application/rss+xml", f"<rss><channel>{items}</channel></rss>"
         elif self.path == "/":
-            link = f"<a href='{origin}/json-typed'>a</a>"
+            link = f"<a href='{self.origin}/json-typed'>a</a>"
             kind, body = "text/html", f"<html><body>{link}</body></html>"
         else:
             kind, body = {
@@ -51,15 +48,8 @@ class Handler(BaseHTTPRequestHandler):
                 "/json-text": ("text/plain", '{"title": "not a page", "n": 1}'),
                 "/plain-article": ("text/plain; charset=utf-8", PLAIN_ARTICLE),
             }.get(self.path, ("text/html", "gone"))
-        data = body.encode()
-        self.send_response(200 if self.path != "/robots.txt" else 404)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        status = 200 if self.path != "/robots.txt" else 404
+        self.answer(status, [("Content-Type", kind)], body.encode())
 
 
 @pytest.fixture(scope="module")

@@ -70,12 +70,16 @@ def test_upstream_keeps_only_the_first_block_in_its_focused_modes():
         assert POSTS[0][2] in text and POSTS[1][2] not in text
 
 
-def test_every_post_of_a_live_page_is_the_text():
-    outcome = process_page(_live_page().encode(), "https://news.test/live/summit")
+def _assert_every_post_is_the_text(page: str) -> None:
+    outcome = process_page(page.encode(), "https://news.test/live/summit")
     assert outcome.reason == "ok", outcome.detail
     for _, _, first, second in POSTS:
         assert first in outcome.record.text and second in outcome.record.text
     assert "About us" not in outcome.record.text
+
+
+def test_every_post_of_a_live_page_is_the_text():
+    _assert_every_post_is_the_text(_live_page())
 
 
 def test_the_blocks_container_poses_as_a_block_for_one_run():
@@ -118,8 +122,4 @@ def test_upstream_takes_the_first_article_of_a_live_page_whatever_its_class():
 def test_every_article_post_of_a_live_page_is_the_text():
     # Posing the container with the blocks' class was not enough: trafilatura's
     # "(//article)[1]" took the first post (audit 41); in the copy the posts are <div>s.
-    outcome = process_page(_article_posts_page().encode(), "https://news.test/live/summit")
-    assert outcome.reason == "ok", outcome.detail
-    for _, _, first, second in POSTS:
-        assert first in outcome.record.text and second in outcome.record.text
-    assert "About us" not in outcome.record.text
+    _assert_every_post_is_the_text(_article_posts_page())
