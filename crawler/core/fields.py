@@ -25,6 +25,7 @@ from crawler.core.metadata import (
     jsonld_url,
 )
 from crawler.core.model import Hints
+from crawler.core.page_times import CLOCK
 from crawler.core.prose import text_key
 
 _PREFIX_SEPARATOR = re.compile(r"^\s*[|\-–—:·•»]\s+")
@@ -401,7 +402,8 @@ def _zoned_same_clock(chosen: tuple, others, page: PageMeta) -> tuple:
     return chosen
 
 
-_WALL_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+# The clock of a printed stamp without its zone: as crawler.core.page_times reads it.
+_WALL_CLOCK = re.compile(CLOCK, re.IGNORECASE)
 
 
 def _printed_zone_of(naive: datetime, written: str, clock: str) -> datetime | None:

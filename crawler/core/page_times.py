@@ -201,7 +201,7 @@ def _abbr_stamp(element) -> str | None:
 # "Mar 4, 2025, 02:15 IST", "Friday 04 July 2025 00:30 BST", "14:23, 28 Jan 2025", "Tue 10
 # Jun 2025 // 23:47 UTC". htmldate reads the day alone, midnight UTC, which is the wrong UTC
 # day for an evening in the Americas or a morning in Asia.
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
 # "BST", "EST", "GMT+1" / "UTC+05:30" as European and Asian sites print their zone, "-0400",
 # and each in brackets: "10:12AM (EST)".
 # A bare offset after a space, "14:30 -0400"; not a range's second clock, "10:00-11:30".
@@ -211,7 +211,7 @@ _ZONE = (
 )
 # The time after the day, set apart as the next part of a labelled line: "First Published:
 # Dec 07 2025 | 9:45 PM IST" (audit 35).
-_CLOCK_AFTER = re.compile(rf"\s*[|·•]\s*({_CLOCK}{_ZONE})\s*(?=$|[|·•])", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"\s*[|·•]\s*({CLOCK}{_ZONE})\s*(?=$|[|·•])", re.IGNORECASE)
 # A day in figures, "07.12.2025", "07/12/2025", "2025-12-07": which of the first two is the
 # month is left to the reader of the stamp (crawler.core.dates.day_readings). Year first
 # it is always year, month, day, with any of the three separators East Asian sites print
@@ -227,8 +227,8 @@ _DAY_WRITTEN = (
     rf"|{_NUMERIC_DAY}"
 )
 _STAMP = re.compile(
-    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at@—–-]{{0,8}}(?P<clock>{_CLOCK}{_ZONE})"
-    rf"|(?P<clock2>{_CLOCK}{_ZONE})[\s,|/·•—–-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
+    rf"(?P<day>{_DAY_WRITTEN})[\s,|/·•at@—–-]{{0,8}}(?P<clock>{CLOCK}{_ZONE})"
+    rf"|(?P<clock2>{CLOCK}{_ZONE})[\s,|/·•—–-]{{1,4}}(?:\w+,?\s+)?(?P<day2>{_DAY_WRITTEN})",
     re.IGNORECASE,
 )
 # A digit, a colon and a digit ("02:15"), the text nodes with a colon or a stop found in C:
@@ -243,7 +243,7 @@ _DIGIT_CLOCK = re.compile(r"[0-9#]:[0-9#]|[0-9#]\.[0-9#]{2}")
 # A British clock with a stop, "9.00pm", "21.00 BST", not a decimal ("12.50 points").
 _DOTTED_CLOCK = re.compile(r"\d\.\d\d\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,5})\b)", re.IGNORECASE)
 MAX_STAMP_CHARS = 120
-_CLOCK_ALONE = re.compile(rf"^{_CLOCK}{_ZONE}$", re.IGNORECASE)
+_CLOCK_ALONE = re.compile(rf"^{CLOCK}{_ZONE}$", re.IGNORECASE)
 
 
 def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
@@ -384,7 +384,7 @@ def days_in_figures(tree: lxml_html.HtmlElement, day: date) -> list[tuple[int, i
 # European kickoff on an American page.
 ZONE_REACH = 24  # characters either side of the day
 # The zone right after a clock: "ET Bureau" (a desk) or "12,000 MT" (tonnes) is none.
-_ZONED_CLOCK = rf"(?i:{_CLOCK})\s*"
+_ZONED_CLOCK = rf"(?i:{CLOCK})\s*"
 _MONTH_FIRST_ZONE = re.compile(rf"{_ZONED_CLOCK}((E|C|M|P|AK)[SD]?T|H[SD]T)\b")
 _DAY_FIRST_ZONE = re.compile(
     rf"{_ZONED_CLOCK}(BST|IST|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|SAST|WAT|CAT|EAT|PKT|SGT)\b"
