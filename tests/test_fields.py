@@ -5,6 +5,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, is_phrase, names_in
+from crawler.core.bylines import byline_names
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
@@ -1411,27 +1412,30 @@ def test_an_editor_credited_by_label_is_no_author_beside_the_writer():
     assert credited_names("By Jane Roe, Senior Editor") == []
 
 
+def _hover_card_credit(label: str, name: str, slug: str) -> str:
+    return (
+        f'<div class="mntl-bylines__item mntl-attribution__item"><span class="mntl-attri'
+        f'bution__item-descriptor">{label}</span><div class="mntl-attribution__item-name-'
+        f'wrapper"><a class="mntl-attribution__item-name" href="/{slug}-1234567">{name}</a>'
+        f'<div class="mntl-author-tooltip"><div class="mntl-author-tooltip__name">{name}'
+        f'</div><div class="mntl-author-tooltip__bio">{name.split()[0]} covers markets.</div>'
+        '<a class="mntl-author-tooltip__link" href="/editorial-guidelines">Editorial '
+        "Guidelines</a></div></div></div>"
+    )
+
+
+HOVER_CARD_BYLINE = (
+    '<div class="comp mntl-bylines"><div class="mntl-bylines__group">'
+    f"{_hover_card_credit('By', 'Tomasz Wierzbicki', 'tomasz-wierzbicki')}"
+    f"{_hover_card_credit('Fact checked by', 'Hana Lindqvist', 'hana-lindqvist')}</div></div>"
+)
+
+
 def test_a_writers_hover_card_in_the_byline_adds_no_author():
     # Audit 37: Dotdash Meredith's byline prints each credit's hover card (the name again, a
     # bio, an "Editorial Guidelines" link); "Editorial Guidelines" and the fact-checker had
     # become authors.
-    def credit(label: str, name: str, slug: str) -> str:
-        return (
-            f'<div class="mntl-bylines__item mntl-attribution__item"><span class="mntl-attri'
-            f'bution__item-descriptor">{label}</span><div class="mntl-attribution__item-name-'
-            f'wrapper"><a class="mntl-attribution__item-name" href="/{slug}-1234567">{name}</a>'
-            f'<div class="mntl-author-tooltip"><div class="mntl-author-tooltip__name">{name}'
-            f'</div><div class="mntl-author-tooltip__bio">{name.split()[0]} covers markets.</div>'
-            '<a class="mntl-author-tooltip__link" href="/editorial-guidelines">Editorial '
-            "Guidelines</a></div></div></div>"
-        )
-
-    byline = (
-        '<div class="comp mntl-bylines"><div class="mntl-bylines__group">'
-        f"{credit('By', 'Tomasz Wierzbicki', 'tomasz-wierzbicki')}"
-        f"{credit('Fact checked by', 'Hana Lindqvist', 'hana-lindqvist')}</div></div>"
-    )
-    assert _byline(byline) == ("By Tomasz Wierzbicki",)
+    assert _byline(HOVER_CARD_BYLINE) == ("By Tomasz Wierzbicki",)
     # A tip's opener that holds or is the writer's link is the byline (the review).
     tip = (
         '<p class="byline">By <span class="tooltip"><a href="/author/jane-doe">Jane Doe</a>'
@@ -1443,6 +1447,19 @@ def test_a_writers_hover_card_in_the_byline_adds_no_author():
         "Jane Doe</a></p>"
     )
     assert _byline(marked) == ("Jane Doe",)
+
+
+def test_reading_the_byline_leaves_the_writers_hover_cards_in_the_page():
+    # The page's tree is read by the steps after the byline too (extraction among them): the
+    # cards are left out of the byline's reading, not out of the page.
+    tree = lxml_html.fromstring(_page("", f"<h1>Headline</h1>{HOVER_CARD_BYLINE}<p>Text.</p>"))
+    before = lxml_html.tostring(tree)
+    assert byline_names(tree) == ("By Tomasz Wierzbicki",)
+    assert lxml_html.tostring(tree) == before
+    assert len(tree.find_class("mntl-author-tooltip")) == 2
+    # read_page_meta takes them out of the page on purpose, for the steps after it.
+    read_page_meta(tree)
+    assert tree.find_class("mntl-author-tooltip") == []
 
 
 def test_a_howto_or_medical_page_object_dates_the_page_when_no_article_object_does():

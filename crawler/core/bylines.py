@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from copy import deepcopy
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -99,8 +101,20 @@ _CARD = re.compile(r"tooltip|popover|hover-?card", re.IGNORECASE)
 _CARD_OPENER = re.compile(r"target|trigger|toggle|has-", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Byline:
+    names: tuple[str, ...]  # the byline strings, each holding one or more names
+    hover_cards: tuple = ()  # the writers' hover cards inside the byline block (chrome)
+
+
 def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     """The byline strings of the page's first byline block, each holding one or more names."""
+    return read_byline(tree).names
+
+
+def read_byline(tree: lxml_html.HtmlElement) -> Byline:
+    """The page's first byline block: its names, and the hover cards in it, left out of the
+    names (neither their links nor their words are the byline's) but not out of the page."""
     links = [a for a in tree.iter("a") if _is_name_link(a)]
     marked, cards = _marked(tree)
     cards = [card for card in cards if not _holds_name_link(card)]
@@ -111,9 +125,19 @@ def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     candidates = {id(node): node for node in links + _innermost(marked)}
     first = _first_byline(tree, candidates)
     if first is None:
-        return _by_line(tree) or _labelled_list(tree) or _name_with_role(tree) or _address(tree)
+        return Byline(
+            _by_line(tree) or _labelled_list(tree) or _name_with_role(tree) or _address(tree)
+        )
     blocks = _alike_siblings(_block(first))
-    _drop_hover_cards(cards, blocks)
+    held = tuple(card for card in cards if any(contains(block, card) for block in blocks))
+    if held:  # rare: the names are read from a copy of the page without them
+        twin = _copy_without(tree, held)
+        blocks, links = [twin[block] for block in blocks], [twin[link] for link in links]
+        candidates = {id(twin[node]): twin[node] for node in candidates.values()}
+    return Byline(_names_in_blocks(blocks, links, candidates), held)
+
+
+def _names_in_blocks(blocks: list, links: list, candidates: dict) -> tuple[str, ...]:
     inside = [node for block in blocks for node in block.iter() if id(node) in candidates]
     linked = [
         node for node in inside if node.tag == "a" and node in links and not _other_work(node)
@@ -149,11 +173,18 @@ def _holds_name_link(card) -> bool:
     return any(_is_name_link(link) for link in card.iter("a"))
 
 
-def _drop_hover_cards(cards: list, blocks: list) -> None:
-    """Remove the writers' hover cards inside the byline blocks (chrome either way: the text
-    is read elsewhere), so that neither their links nor their words are the byline's."""
+def _copy_without(tree, cards: tuple) -> dict:
+    """Each element of the page mapped to its copy, in a copy without the hover cards."""
+    root = tree.getroottree().getroot()  # the whole page: a name's line may climb above `tree`
+    twin = dict(zip(root.iter(), deepcopy(root).iter(), strict=True))
+    drop_hover_cards(tuple(twin[card] for card in cards))
+    return twin
+
+
+def drop_hover_cards(cards: tuple) -> None:
+    """Remove the writers' hover cards (Byline.hover_cards) from their page."""
     for card in cards:
-        if card.getparent() is not None and any(contains(block, card) for block in blocks):
+        if card.getparent() is not None:  # not inside a card dropped already
             card.drop_tree()
 
 
