@@ -1841,3 +1841,15 @@ def test_story_lines_like_this_sessions_chrome_stay():
     assert clean_lines([*BODY, question, tip]).lines == [*BODY, question]
     # "Heard on …" over a transcript goes.
     assert clean_lines(["Heard on All Things Considered", *BODY]).lines == BODY
+
+
+def test_a_sites_creative_commons_notice_goes_wherever_its_box_sits():
+    """A donation box's heading between paragraphs and the notice under the story (audit 44)."""
+    notice = (
+        "Our work is licensed under Creative Commons (CC BY-NC-ND 3.0). Feel free to republish "
+        "and share widely."
+    )
+    assert clean_lines(within_body(notice)).lines == BODY
+    assert clean_lines([*BODY, notice]).lines == BODY
+    reported = "The photos are licensed under Creative Commons, the agency said on Tuesday."
+    assert clean_lines(within_body(reported)).lines == within_body(reported)

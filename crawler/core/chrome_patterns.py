@@ -800,6 +800,17 @@ TRANSCRIPT_NOTE = re.compile(
 
 # A note that a machine translated the page, over it: "Newsweek AI is in beta. Translations
 # may contain inaccuracies—please refer to the original content." (audit 32)
+# A site's own licence notice, wherever its box sits (a donation box's heading, under the
+# story): "Our work is licensed under Creative Commons (CC BY-NC-ND 3.0). Feel free to
+# republish and share widely." (audit 44). The site speaks of its work; a story reporting a
+# licence names whose work it is ("The photos are licensed under …, the agency said").
+LICENCE_NOTICE = re.compile(
+    r"^(our|this|all) ([\w-]+ ){0,2}(work|articles?|stor(y|ies)|content|site|journalism|reporting)"
+    r" (is|are) ([\w-]+ )?(licensed|published|available|distributed|shared) under (a |the )?"
+    r"creative commons\b",
+    re.IGNORECASE,
+)
+
 _TRANSLATION_ERRORS = (
     r"translations? (may|might|can|could) (contain|include|have) (inaccuracies|errors|mistakes)"
 )

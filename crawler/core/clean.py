@@ -40,6 +40,7 @@ from crawler.core.chrome_patterns import (
     EVENT_CALL,
     EVENT_PROMO,
     HOW_WE_WORK,
+    LICENCE_NOTICE,
     LIST_ITEM,
     MACHINE_TRANSLATION_NOTE,
     MIN_POLL_CHOICES,
@@ -181,6 +182,8 @@ def _strict_kind(line: str) -> str | None:
         return "time_stamp"
     if _words(line) <= MAX_DISCLOSURE_WORDS and MACHINE_TRANSLATION_NOTE.search(line):
         return "disclaimer"
+    if _words(line) <= MAX_DISCLOSURE_WORDS and LICENCE_NOTICE.search(line):
+        return "copyright"
     if _words(line) > MAX_CHROME_WORDS:
         if _words(line) <= MAX_DISCLOSURE_WORDS:
             if any(p.search(line) for p in AFFILIATE):
