@@ -1853,3 +1853,9 @@ def test_a_sites_creative_commons_notice_goes_wherever_its_box_sits():
     assert clean_lines([*BODY, notice]).lines == BODY
     reported = "The photos are licensed under Creative Commons, the agency said on Tuesday."
     assert clean_lines(within_body(reported)).lines == within_body(reported)
+
+
+def test_a_house_ad_set_as_text_goes():
+    ad = "TEXT AD: Call Ledger Motors on +1 555 0100 for the best deals in town"
+    assert clean_lines(within_body(ad)).lines == BODY
+    assert clean_lines([*BODY, ad]).lines == BODY

@@ -313,3 +313,17 @@ def test_a_story_paragraph_that_ends_on_a_call_stays():
     )
     page = _page(f"<article><h1>Headline</h1><p>{PARAGRAPH}</p>{told}<p>{PARAGRAPH}</p></article>")
     assert drop_signup_boxes(page) == 0
+
+
+def test_a_donation_box_whose_button_says_make_a_donation_goes():
+    """A named support box whose only call is "Make a Donation" (audit 44): the call was not
+    one, and the box's pitch came out as the story's last lines."""
+    appeal = (
+        '<div class="support-box"><h4>Support the Harbour Post’s independent journalism</h4>'
+        "<p>At the Harbour Post, we believe good reporting should not sit behind costly "
+        "subscriptions, so every story we publish stays free to read for everyone.</p>"
+        "<p>For any assistance, please contact us.</p><a>Make a Donation</a></div>"
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{appeal}</article>")
+    assert drop_signup_boxes(page) == 1
+    assert "subscriptions" not in page.text_content()

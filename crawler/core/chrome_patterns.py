@@ -249,7 +249,8 @@ ADVERTISEMENT = _compile(
 
 # A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
 SPONSOR = _compile(
-    r"^(sponsored( content| post)?\s*:|(sponsored|presented) by\b)",
+    # A house ad set as text in the story: "TEXT AD: Call … on +234 …" (audit 44).
+    r"^(sponsored( content| post)?\s*:|text ad\s*:|(sponsored|presented) by\b)",
     r"^paid (post|content|partnership)\b",
     r"^(this|today's) (issue|edition|newsletter|episode|post)\b.{0,60}"
     r"\b(is|was) (brought to you|sponsored|presented|supported) by\b",

@@ -42,7 +42,8 @@ PITCH = re.compile(
 )
 CALL = re.compile(
     r"((support|donate|contribute|subscribe|sign up|join|register|give|become a"
-    r" (member|subscriber|supporter))( now| today| us| here| for free"
+    r" (member|subscriber|supporter)|make a (donation|contribution|gift))( now| today| us| here"
+    r"| for free"
     # the site by name: "Support HuffPost", "Join Vox", "Subscribe to The Atlantic"
     r"|(?-i:( to)?( The)? [A-Z][\w.&'-]*( [A-Z][\w.&'-]*)?))?"
     # A company blog's call to buy, in a box between paragraphs: "Book a demo".
@@ -71,7 +72,7 @@ SIGNUP_NAME = re.compile(
     r"newsletter|sign-?up|subscribe(?!r)|donat|support|contribution|membership", re.IGNORECASE
 )
 MAX_TAIL_WORDS = 5  # after a call that ends its paragraph: "- space is limited."
-CALL_INITIALS = frozenset("sdcjrgbt")  # a call's first letter: a cheap test before CALL
+CALL_INITIALS = frozenset("sdcjrgbtm")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
 
