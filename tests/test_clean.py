@@ -1859,3 +1859,15 @@ def test_a_house_ad_set_as_text_goes():
     ad = "TEXT AD: Call Ledger Motors on +1 555 0100 for the best deals in town"
     assert clean_lines(within_body(ad)).lines == BODY
     assert clean_lines([*BODY, ad]).lines == BODY
+
+
+def test_a_caption_ending_in_an_unbracketed_photo_credit_goes():
+    caption = "Left: A nurse tries an AI scribe app in Denver. Photo by Ann Lee/Getty Images"
+    assert clean_lines(within_body(caption)).lines == BODY
+    assert clean_lines([*BODY, caption]).lines == BODY
+    # A sentence about a photo's credit, and a fraction, are a story's.
+    story = [
+        "The museum credited the image by Ann Lee to the archive, its director said.",
+        "Shares rose on news of the photo by Ann Lee, a 3/4 stake changing hands.",
+    ]
+    assert clean_lines(within_body(*story)).lines == within_body(*story)

@@ -734,6 +734,14 @@ PHOTO_CREDIT_END = re.compile(
     re.IGNORECASE,
 )
 
+# The same credit without its parentheses, the photographer and the agency split by a slash:
+# "Left: A doctor tries an AI scribe app. Photo by Joe Raedle/Getty Images" (audit 44). The
+# slash between two capitalised names ends no sentence of a story.
+PHOTO_CREDIT_TAIL = re.compile(
+    r"\b(?i:photo(graph)?s?|image|picture) by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s?/\s?"
+    r"[A-Z][\w.&'’-]*( [A-Z][\w.&'’-]*){0,3}\.?$"
+)
+
 # A tips box after the article, run to a paragraph: "Got a tip? Send it our way. You can
 # reach the news desk at news@…, and we can keep you anonymous if you prefer."
 # A wire story's note on how the site works, run to a paragraph: "If you want to know more

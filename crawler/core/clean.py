@@ -52,6 +52,7 @@ from crawler.core.chrome_patterns import (
     OTHER_FORMAT,
     PAGER,
     PHOTO_CREDIT_END,
+    PHOTO_CREDIT_TAIL,
     POLL_QUESTION,
     PROMO_LABEL,
     RELATED_HEADING,
@@ -176,7 +177,9 @@ MAX_CAPTION_WORDS = 80  # a caption with its credit; a line of the story never e
 
 def _strict_kind(line: str) -> str | None:
     """Kinds recognised anywhere in the text: UI strings that prose never is alone."""
-    if line.endswith(")") and _words(line) <= MAX_CAPTION_WORDS and PHOTO_CREDIT_END.search(line):
+    if _words(line) <= MAX_CAPTION_WORDS and (
+        (line.endswith(")") and PHOTO_CREDIT_END.search(line)) or PHOTO_CREDIT_TAIL.search(line)
+    ):
         return "caption"
     if line.endswith(":") and _labels_left(line):
         return "time_stamp"
