@@ -171,6 +171,21 @@ def test_the_outlet_a_person_writes_for_is_not_an_author():
     assert clean_authors(["By Jane Doe, AJ Jacobs"]) == ["Jane Doe", "AJ Jacobs"]
 
 
+def test_a_news_agency_typed_as_a_person_beside_its_reporter_is_her_outlet():
+    """JSON-LD lists AP as a Person beside the reporter; the byline prints it as her outlet
+    (audit 44). A byline joining it with "and" lists it as a writer."""
+    authors = [{"@type": "Person", "name": "Tamara Engel"},
+               {"@type": "Person", "name": "Associated Press"}]  # fmt: skip
+    outlet = PageMeta(
+        jsonld={"author": authors}, byline_names=("By Tamara Engel, Associated Press",)
+    )
+    assert resolve_authors(outlet, None, Hints()) == ["Tamara Engel"]
+    joined = PageMeta(
+        jsonld={"author": authors}, byline_names=("By Tamara Engel and The Associated Press",)
+    )
+    assert resolve_authors(joined, None, Hints()) == ["Tamara Engel", "Associated Press"]
+
+
 def test_a_jsonld_person_written_in_parts_is_one_name():
     page = PageMeta(
         jsonld={

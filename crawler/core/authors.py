@@ -384,6 +384,23 @@ WIRE_AGENCIES = (
     "AP", "Reuters", "AFP", "Bloomberg", "UPI", "PTI", "ANI", "IANS", "Xinhua", "Yonhap",
     "Kyodo", "Bernama", "PA", "dpa", "EFE", "ANSA", "AAP", "CP", "CNA", "Anadolu", "TASS",
 )  # fmt: skip
+# The same agencies by their full names, as a JSON-LD author list spells them.
+_WIRE_NAMES = frozenset(
+    {name.lower() for name in WIRE_AGENCIES} | {
+        "associated press", "agence france-presse", "agence france presse", "thomson reuters",
+        "bloomberg news", "united press international", "press trust of india", "kyodo news",
+        "press association", "pa media", "australian associated press", "canadian press",
+        "anadolu agency", "xinhua news agency", "yonhap news agency",
+    }
+)  # fmt: skip
+
+
+def is_wire_agency(name: str) -> bool:
+    """ "AP", "The Associated Press", "Agence France-Presse": a news agency, by name."""
+    key = " ".join(name.lower().replace(".", "").split())
+    return key.removeprefix("the ") in _WIRE_NAMES
+
+
 # Not "Bloomberg", a surname too ("Mary Ellen Bloomberg").
 _GLUED_AGENCIES = frozenset(WIRE_AGENCIES) - {"Bloomberg"}
 # "JANE DOE Associated Press": an all-caps name run into its outlet, as wire copy prints it.

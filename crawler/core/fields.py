@@ -12,7 +12,14 @@ from datetime import date, datetime, timedelta
 
 from trafilatura.settings import Document
 
-from crawler.core.authors import is_organization, is_phrase, names_in, person_shaped, uninverted
+from crawler.core.authors import (
+    is_organization,
+    is_phrase,
+    is_wire_agency,
+    names_in,
+    person_shaped,
+    uninverted,
+)
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
 from crawler.core.domain_names import spells_domain
@@ -599,12 +606,26 @@ def resolve_authors(
             byline = clean_authors(page.byline_names, outlets=outlets)
             byline = [name for name in byline if not is_phrase(name)]
             people = [name for name in people if _simple(name) not in typed] or people
+            people = _without_outlet_agencies(people, byline)
             if index in _META_SOURCES and len(people) == 1:
                 writers = _writers_of_byline(people[0], byline, site)
                 if writers:
                     return writers
             return _fuller_byline(people, byline, site, page.byline_names)
     return next((names for names in sources if names), [])
+
+
+def _without_outlet_agencies(names: list[str], byline: list[str]) -> list[str]:
+    """`names` less a news agency the visible byline prints as a writer's outlet: "By Jo
+    Bell, Associated Press" reads as Jo Bell alone, and the JSON-LD list that types AP as a
+    Person beside her names no second writer. A byline joining it with "and" lists it."""
+    listed = {_simple(_THE.sub("", name)) for name in byline}
+    if not listed & {_simple(name) for name in names if not is_organization(name)}:
+        return names
+    return [n for n in names if not is_wire_agency(n) or _simple(_THE.sub("", n)) in listed]
+
+
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def lists_several_authors(page: PageMeta) -> bool:
