@@ -327,3 +327,17 @@ def test_a_donation_box_whose_button_says_make_a_donation_goes():
     page = _page(f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{appeal}</article>")
     assert drop_signup_boxes(page) == 1
     assert "subscriptions" not in page.text_content()
+
+
+def test_a_call_back_form_goes_with_its_pitch():
+    """A form asking for a name and a phone number (Tilda's lead form, audit 45): a sign-up box
+    as an e-mail form is."""
+    box = (
+        '<div class="t-section"><div class="t-title">Have a question?</div><div class="t-descr">'
+        "Leave your phone number and we will call you back within one working day.</div>"
+        '<form class="t-form"><input type="text" name="Name"><input type="text" name="Phone">'
+        '<button type="submit">Call me back</button></form></div>'
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{box}</article>")
+    assert drop_signup_boxes(page) == 1
+    assert "call you back" not in page.text_content()

@@ -81,13 +81,30 @@ def _buttons(tree):
 
 
 def _anchor_forms(tree):
-    """Forms with a field for an e-mail address, and forms of two or more radio buttons
-    (a poll's, a quiz's or a survey's choices)."""
+    """Forms with a field for an e-mail address or a phone number, and forms of two or more
+    radio buttons (a poll's, a quiz's or a survey's choices)."""
     return [form for form in tree.iter("form") if _is_anchor_form(list(form.iter("input")))]
 
 
 def _is_anchor_form(fields) -> bool:
-    return any(map(_is_email_field, fields)) or sum(map(_is_radio, fields)) >= 2
+    return any(map(_is_address_field, fields)) or sum(map(_is_radio, fields)) >= 2
+
+
+def _is_address_field(field) -> bool:
+    """A field for the reader's e-mail address, or for a phone number: a call-back form
+    ("Leave your phone number and we will call you back") is a sign-up box as well."""
+    return _is_email_field(field) or _is_phone_field(field)
+
+
+def _is_phone_field(field) -> bool:
+    if (field.get("type") or "").lower() == "tel":
+        return True
+    return any(
+        word in (field.get(name) or "").lower() for name in ("name", "id") for word in _PHONE
+    )
+
+
+_PHONE = ("phone", "mobile")
 
 
 def _is_radio(field) -> bool:
