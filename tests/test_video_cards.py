@@ -52,3 +52,53 @@ def test_a_page_of_many_cards_is_read_in_linear_time():
     )
     page = lxml_html.fromstring(f"<html><body><main>{cards}</main></body></html>")
     assert drop_video_cards(page) == 3000
+
+
+PLAYED_CARD = (
+    "<div class='c-video'><button>Click to play video: 'Grid queues for AI'</button>"
+    "<p class='c-video__title'>Grid queues for AI</p><p class='c-video__description'>"
+    "Utilities say the wait for a large connection now runs past five years. Dana Whitlock"
+    " reports.</p></div>"
+)
+
+
+def _played_card_page(head: str = "") -> str:
+    return (
+        f"<html><head><title>Utility delays data center hookups</title>{head}</head><body>"
+        f"<article><h1>Utility delays data center hookups</h1><div class='body'><p>{PARAGRAPH}"
+        f"</p>{PLAYED_CARD}<p>{PARAGRAPH.replace('The chip', 'A rival chip')}</p></div>"
+        "</article></body></html>"
+    )
+
+
+def test_a_card_with_a_play_control_goes_without_a_duration_and_with_its_description():
+    outcome = process_page(
+        _played_card_page().encode(), "https://news.example/grid", options=Options(min_words=1)
+    )
+    assert outcome.record is not None, outcome.reason
+    text = outcome.record.text
+    assert "Grid queues for AI" not in text and "Dana Whitlock reports" not in text
+    assert "A rival chip designer said" in text
+
+
+def test_a_video_pages_own_description_stays_beside_its_play_control():
+    for head in (
+        "<meta property='og:type' content='video.other'>",
+        '<script type="application/ld+json">{"@type": "VideoObject", "name": "Grid queues"}'
+        "</script>",
+    ):
+        outcome = process_page(
+            _played_card_page(head).encode(),
+            "https://news.example/grid",
+            options=Options(min_words=1),
+        )
+        assert outcome.record is not None, outcome.reason
+        assert "Dana Whitlock reports" in outcome.record.text, head
+
+
+def test_a_play_icon_marks_a_card_and_a_player_class_alone_does_not():
+    icon = "<div class='video-embed'><span class='vjs-big-play-button'></span><h3>Clip</h3></div>"
+    player = "<div class='video-player'><h3>Clip</h3><span class='playlist'>Next</span></div>"
+    for body, cards in ((icon, 1), (player, 0)):
+        page = lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
+        assert drop_video_cards(page) == cards, body

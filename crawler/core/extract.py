@@ -380,7 +380,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_comment_sections(tree)
     drop_captions(tree)
     drop_social_embeds(tree)
-    drop_video_cards(tree)
+    drop_video_cards(tree, page.video_page)
     drop_bio_boxes(tree)
     drop_signup_boxes(tree)
     drop_product_boxes(tree)

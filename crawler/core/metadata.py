@@ -71,6 +71,7 @@ class PageMeta:
     marked_headline: str | None = None  # the one <h1> the theme marks as the headline
     logo_heading: str | None = None  # an <h1> that is the site's name (crawler.core.headline)
     shown_title_part: str | None = None  # the <title>'s part printed on the page, if one is
+    video_page: bool = False  # the page's own work is a video (crawler.core.video_cards)
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -143,7 +144,8 @@ def _text_fields(jsonld: dict[str, Any]) -> dict[str, Any]:
 
 def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page = PageMeta()
-    page.jsonld = _text_fields(_decoded(_article_jsonld(tree)))
+    nodes = _jsonld_nodes(tree)
+    page.jsonld = _text_fields(_decoded(_article_jsonld(nodes)))
     for node in tree.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
         # `value` instead of `content` is invalid HTML, yet some pages (and saved copies of
@@ -177,6 +179,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
     page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
     page.logo_heading = decode_entities(headings.logo) if headings.logo else None
+    page.video_page = _is_video_page(page, nodes)
     headline = page.jsonld.get("headline")
     if not page.headings and not headline and not page.first("og:title", "twitter:title"):
         # Asked only where nothing else names the headline: a search of the page's text
@@ -207,8 +210,8 @@ def _original_link(links: list[tuple[Any, str, str]], jsonld: dict[str, Any]) ->
     return next((href for _, href, text in links if ORIGINAL_LINK_TEXT.search(text)), None)
 
 
-def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
-    """The page's first article object, its references to other nodes resolved."""
+def _jsonld_nodes(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """The page's JSON-LD objects: top level, in a graph, or a page's main entity."""
     nodes: list[dict[str, Any]] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -218,6 +221,11 @@ def _article_jsonld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))
+    return nodes
+
+
+def _article_jsonld(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's first article object, its references to other nodes resolved."""
     article = next((node for node in nodes if _types(node) & ARTICLE_TYPES), None)
     if article is None:  # the page's work under another type: HowTo, MedicalWebPage
         article = next((node for node in nodes if _types(node) & WORK_TYPES), None)
@@ -277,6 +285,19 @@ def _walk(data: Any, depth: int = 0):
         # some news CMSes nest it): the article is found inside it as a graph's nodes are.
         if isinstance(data.get("mainEntity"), dict | list):
             yield from _walk(data["mainEntity"], depth + 1)
+
+
+def _is_video_page(page: PageMeta, nodes: list[dict[str, Any]]) -> bool:
+    """The page's own work is a video: og:type `video.*`, a JSON-LD article typed
+    VideoObject too, or a VideoObject (top level, in a graph, a page's main entity) on a
+    page declaring no article. A video an article carries (its `video` property) is not
+    one: _walk never reaches it."""
+    if (page.first("og:type") or "").lower().startswith("video"):
+        return True
+    if "videoobject" in _types(page.jsonld):
+        return True
+    videos = any("videoobject" in _types(node) for node in nodes)
+    return videos and not any(_types(node) & ARTICLE_TYPES for node in nodes)
 
 
 def _types(node: dict[str, Any]) -> set[str]:
