@@ -83,6 +83,7 @@ from crawler.core.chrome_patterns import (
 )
 from crawler.core.paywall import WALL, WALL_PROMPT
 from crawler.core.reader_calls import is_reader_call
+from crawler.core.source_lists import source_list_start
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
@@ -151,6 +152,7 @@ def clean_lines(
     _drop_trailing_teasers(result, links)
     _drop_trailing_link_list(result, links)
     _drop_trailing_edge(result, authors)
+    _drop_source_list(result)
     _drop_trailing_details(result, code)
     _drop_contact_block(result, followed=True)
     _drop_unlabelled_contact(result)
@@ -505,6 +507,15 @@ def _drop_standards_box(result: CleanResult) -> None:
                 result.removed[kind] += len(lines) - index
                 del lines[index:]
                 return
+
+
+def _drop_source_list(result: CleanResult) -> None:
+    """A fact-check's "Our Sources" and its citations, once the trailing edge (a call to
+    become a member) is gone (crawler.core.source_lists)."""
+    start = source_list_start(result.lines)
+    if start is not None:
+        result.removed["sources"] += len(result.lines) - start
+        del result.lines[start:]
 
 
 def _drop_contact_block(result: CleanResult, followed: bool = False) -> None:
