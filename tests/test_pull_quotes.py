@@ -42,11 +42,13 @@ def test_class_spellings():
     brightspot = f'<div class="Quote"><blockquote class="Quote-wrapper">{shortened}</blockquote>'
     page = _page(f"<p>{SAID}</p><div class='Enhancement'>{brightspot}</div></div>")
     assert drop_pull_quotes(page) == 1
-    # A quotation block said once is the article's, and WordPress's block is never a box.
+    # A quotation block said once is the article's, and WordPress's block is never a box
+    # (a repeat shorter than MIN_CONDENSED_WORDS, which any quotation is tested for).
+    short = "“We wanted it in writing.”"
     for mark in ('class="Quote"', 'class="wp-block-quote"', 'class="blockquote"'):
         page = _page(f"<p>Before.</p><blockquote {mark}>{QUOTE}</blockquote>")
         assert drop_pull_quotes(page) == 0, mark
-        page = _page(f"<p>{SAID}</p><blockquote {mark}>{QUOTE}</blockquote>")
+        page = _page(f"<p>{SAID}</p><blockquote {mark}>{short}</blockquote>")
         assert drop_pull_quotes(page) == (mark == 'class="Quote"'), mark
 
 
@@ -165,4 +167,22 @@ def test_a_box_whose_sentences_the_article_says_apart_goes():
     # One sentence of the box said elsewhere is not enough: the other is the box's own.
     own = "“If the big platforms overspend, their shareholders take a hit. Nobody knows who pays.”"
     page = _page(f'<blockquote class="pull-quote"><p>{own}</p></blockquote><p>{said}</p>')
+    assert drop_pull_quotes(page) == 0
+
+
+def test_an_unmarked_quotation_shortening_a_paragraph_goes():
+    """A page builder's pull quote as a plain <blockquote>, the paragraph's sentence with a
+    phrase cut (audit 45); a quotation the story does not say elsewhere stays."""
+    said = (
+        "The tool does not create staff. What it does, remarkably well, is stop us from "
+        "wasting the ones we have, the ward manager said."
+    )
+    condensed = (
+        "The tool does not create staff. What it does is stop us from wasting the ones we have."
+    )
+    page = _page(f"<p>{said}</p><blockquote><p>{condensed}</p></blockquote><p>{SAID}</p>")
+    assert drop_pull_quotes(page) == 1
+    assert condensed not in _text(page) and said in _text(page)
+    letter = "We ask the board to publish every contract it signs with a software vendor."
+    page = _page(f"<p>{SAID}</p><blockquote><p>{letter}</p></blockquote>")
     assert drop_pull_quotes(page) == 0

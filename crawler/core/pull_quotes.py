@@ -30,7 +30,12 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 
 
 def drop_pull_quotes(tree) -> int:
-    """Remove pull-quote boxes whose quotation the page says elsewhere; how many."""
+    """Remove pull-quote boxes whose quotation the page says elsewhere, and unmarked
+    quotations that shorten a paragraph of the page; how many."""
+    return _drop_marked(tree) + _drop_condensed(tree)
+
+
+def _drop_marked(tree) -> int:
     boxes = [element for element in tree.iter(etree.Element) if _is_marked(element)]
     boxes = [box for box in boxes if not any(_is_marked(a) for a in box.iterancestors())]
     if not boxes:
@@ -45,6 +50,46 @@ def drop_pull_quotes(tree) -> int:
             box.drop_tree()
             dropped += 1
     return dropped
+
+
+# A quotation this long, every word of it in a paragraph of the page in the same order, is
+# that paragraph again (a page builder's pull quote set as a plain <blockquote>, shortened:
+# "What it does, surprisingly well, is stop us …" as "What it does is stop us …", audit 45).
+# Shorter ones may be a phrase the story uses twice.
+MIN_CONDENSED_WORDS = 8
+
+
+def _drop_condensed(tree) -> int:
+    quotes = [quote for quote in tree.iter("blockquote") if _condensable(quote)]
+    if not quotes:
+        return 0
+    paragraphs = [
+        _simplify(p.text_content()).split()
+        for p in tree.iter("p")
+        if not any(a.tag == "blockquote" for a in p.iterancestors())
+    ]
+    dropped = 0
+    for quote in quotes:
+        words = _simplify(quote.text_content()).split()
+        if any(len(p) > len(words) and _in_order(words, p) for p in paragraphs):
+            quote.drop_tree()
+            dropped += 1
+    return dropped
+
+
+def _condensable(quote) -> bool:
+    words = len(quote.text_content().split())
+    return (
+        MIN_CONDENSED_WORDS <= words <= MAX_PULL_QUOTE_WORDS
+        and not any(a.tag == "blockquote" for a in quote.iterancestors())
+        and next(quote.iter("blockquote", "img", "iframe", "video"), quote) is quote
+    )
+
+
+def _in_order(words: list[str], paragraph: list[str]) -> bool:
+    """Every word of `words` in `paragraph`, in the same order."""
+    remaining = iter(paragraph)
+    return all(word in remaining for word in words)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+")
