@@ -168,6 +168,39 @@ def test_a_cell_of_br_laid_paragraphs_is_layout_and_an_infobox_is_data():
     assert extract.unwrap_layout_tables(tree) == 0
 
 
+def test_a_header_strip_a_more_news_list_and_a_comment_form_are_layout():
+    """Audit 45: an old table-laid news site's boxes hold only inline <font> text; kept as
+    data tables they came out as "| | Tuesday 12 March 2019 | Login |" and such lines."""
+    font = "<font face='Verdana' size='1'>{}</font>"
+    strip = (
+        f"<table><tr><td><img src='/logo.gif'></td><td>{font.format('Tuesday | Login')}</td>"
+        "</tr></table>"
+    )
+    link = "12.03.2019 <a href='/n1'>Ferry timetable changes</a>"
+    more = f"<tr><td>{font.format(link)}</td></tr>" * 3
+    comments = (
+        f"<table><tr><td>{font.format('<b>olav_k</b> 12.03.2019 15:02<br>About time.')}</td></tr>"
+        "<tr><td><form action='/comment'><textarea name='text'></textarea></form></td></tr></table>"
+    )
+    boxes = f"{strip}<table><tr><td><b>More news</b></td></tr>{more}</table>{comments}"
+    tree = extract.parse_tree(f"<html><body>{boxes}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 3
+    assert tree.find(".//table") is None
+
+
+def test_a_one_cell_box_a_captioned_picture_and_a_grid_stay_tables():
+    # A one-cell box or a picture over its caption is often the story's own (a blog's
+    # photo table): as divs, precision mode dropped the caption (readability's set).
+    box = "<table><tr><td>Opening hours: nine to five on weekdays.</td></tr></table>"
+    picture = (
+        "<table class='tr-caption-container'><tr><td><img src='/a.jpg'></td></tr>"
+        "<tr><td class='tr-caption'>The old customs warehouse.</td></tr></table>"
+    )
+    grid = _table(3).replace("<th>", "<td>").replace("</th>", "</td>")
+    tree = extract.parse_tree(f"<html><body>{box}{picture}{grid}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 0
+
+
 SPLIT_BLOCKS = Path(__file__).parent / "pages" / "q_article_split_blocks.html"
 STOCK_FAST_AND_FULL = """
 import sys, trafilatura

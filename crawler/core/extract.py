@@ -153,9 +153,10 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> int:
 
     Old CMSes lay pages out with tables: read as data, a whole article becomes one
     "| ... |" row and the navigation column rows of its own. A table is layout when it
-    says so (role="presentation"), when a cell holds block content (paragraphs, headings,
-    lists, nested tables) or paragraphs laid out with <br>s, or when every cell is only a
-    link (a menu); data tables hold inline text and stay tables.
+    says so (role="presentation"), when it cannot be a grid of data (one row of cells, a
+    list of one-cell rows, or a form in it), when a cell holds block content (paragraphs,
+    headings, lists, nested tables) or paragraphs laid out with <br>s, or when every cell
+    is only a link (a menu); data tables hold inline text and stay tables.
     """
     layout = [table for table in tree.iter("table") if _is_layout(table)]
     # Every part's own table first: once a table is a div, its parts would find none.
@@ -175,6 +176,8 @@ def _is_layout(table) -> bool:
         return True
     if _is_data_grid(table):
         return False
+    if _never_a_grid(table):
+        return True
     cells = [cell for cell in table.iter("td", "th") if _owner_table(cell) is table]
     if any(child.tag in LAYOUT_BLOCKS for cell in cells for child in cell):
         return True
@@ -195,6 +198,20 @@ MIN_BR_CELL_WORDS = 40
 
 def _br_laid_prose(cell) -> bool:
     return cell.find("br") is not None and len(cell.text_content().split()) >= MIN_BR_CELL_WORDS
+
+
+def _never_a_grid(table) -> bool:
+    """A table that holds no data: one row of several cells (a site's header strip), a
+    list of MIN_GRID_ROWS or more one-cell rows (a "More news" box, a comment thread), or
+    a form (a comment form below its thread). Kept as tables, these came out as "| … |"
+    lines past the chrome filters. A one-cell box and a picture above its caption stay
+    tables: they are often the story's own (a blog's photo and caption), and as divs
+    precision mode drops their short text."""
+    rows = [row for row in table.iter("tr") if _owner_table(row) is table]
+    widest = max((sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows), default=0)
+    if len(rows) == 1 and widest >= 2:
+        return True
+    return (widest == 1 and len(rows) >= MIN_GRID_ROWS) or table.find(".//form") is not None
 
 
 MIN_GRID_ROWS = 3
@@ -353,11 +370,13 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     article kept, the rest of those headers not; a table cell or list item that is a
     platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
     that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
-    unwrap_layout_tables(tree)
     rare = _RARE_ELEMENTS(tree)  # one walk for five passes (0.2 ms a page, not 0.6)
+    # A listing's table first: a gutter beside its code is one row of cells, layout to
+    # unwrap_layout_tables, and as divs its numbers would be read as text.
+    drop_code_gutters(tree, [e for e in rare if e.tag in ("pre", "code")])
+    unwrap_layout_tables(tree)
     show_template_content([e for e in rare if e.tag == "template"])
     recover_formulas([e for e in rare if e.tag == "script"])
-    drop_code_gutters(tree, [e for e in rare if e.tag in ("pre", "code")])
     separate_block_runs(tree)
     quote_paragraphs(tree)
     show_noscript_paragraphs(tree, [e for e in rare if e.tag == "noscript"])
