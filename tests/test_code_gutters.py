@@ -27,6 +27,23 @@ def test_a_gutter_table_beside_the_code_leaves_the_code():
     assert lines[1:-1] == CODE, lines  # between the two paragraphs, no numbers
 
 
+def test_a_syntaxhighlighter_listing_keeps_its_lines_apart():
+    """Audit 45: SyntaxHighlighter sets each line in a `<div class="line">`, no `<pre>`; the
+    listing came out as one line ("import tutorsession = …")."""
+    numbers = "".join(f'<div class="line number{n}">{n}</div>' for n in (1, 2, 3))
+    code = "".join(
+        f'<div class="line number{n}"><code class="python plain">{line}</code></div>'
+        for n, line in enumerate(CODE, 1)
+    )
+    table = (
+        '<div class="syntaxhighlighter python"><table><tbody><tr>'
+        f'<td class="gutter">{numbers}</td><td class="code"><div class="container">{code}'
+        "</div></td></tr></tbody></table></div>"
+    )
+    lines = text_of(table).split("\n")
+    assert lines[1:-1] == CODE, lines
+
+
 def test_numbers_before_each_line_and_a_table_row_per_line_go():
     spans = "".join(f'<span class="lineno">{n}</span>{line}\n' for n, line in enumerate(CODE, 1))
     rows = "".join(

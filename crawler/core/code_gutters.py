@@ -2,8 +2,10 @@
 
 Highlighters number a listing's lines in one of three ways: a two-cell table, the numbers
 in a `<pre>` of their own beside the code's (Hexo, Jekyll's Rouge with `linenos: table`,
-Pygments' `linenos=table`); a table row per line (highlight.js's line-numbers plugin); or a
-span before each line inside the code (`<span class="lineno">1</span>`). trafilatura read
+Pygments' `linenos=table`) or in a cell of `<div class="line">`s beside a cell of the
+code's (SyntaxHighlighter, WordPress's old plugin); a table row per line (highlight.js's
+line-numbers plugin); or a span before each line inside the code
+(`<span class="lineno">1</span>`). trafilatura read
 the first as a table and lost the code's lines (audit 21: a tutorial's listing went), and
 glued the third's numbers to the code ("1import tutor"). The listing becomes one `<pre>`
 of its lines, without their numbers.
@@ -59,7 +61,8 @@ _LISTING_CLASS = re.compile(r"hljs|highlight|rouge|linenos|lineno|syntax", re.IG
 def _listing_lines(table) -> list[str] | None:
     """The code lines of a numbered listing laid out as a table, or None for a table that
     is not one: every row a cell of numbers only, then one cell of code; the code in a
-    `<pre>` (one row), or the table a highlighter's by its class (a row per line). A
+    `<pre>` or a `<div class="line">` a line (one row), or the table a highlighter's by
+    its class (a row per line). A
     ranking with model names in `<code>` is a table."""
     rows = list(table.iter("tr"))
     if not rows:
@@ -71,9 +74,21 @@ def _listing_lines(table) -> list[str] | None:
         cells = [cell for cell in row if cell.tag in ("td", "th")]
         if len(cells) != 2 or not _NUMBERS.match(cells[0].text_content() or ""):
             return None
-        if len(rows) == 1 and cells[1].find(".//pre") is None:
+        code = _line_divs(cells[1])
+        if len(rows) == 1 and not code and cells[1].find(".//pre") is None:
             return None
         if len(rows) > 1 and cells[0].text_content().strip() != str(len(lines) + 1):
             return None  # a row per line numbers its lines 1, 2, 3, ...
-        lines.extend(cells[1].text_content().rstrip("\n").split("\n"))
+        lines.extend(code or cells[1].text_content().rstrip("\n").split("\n"))
     return lines
+
+
+def _line_divs(cell) -> list[str]:
+    """A code cell's lines as SyntaxHighlighter lays them out: a `<div class="line">` each,
+    no `<pre>` and no newline between them (read as text, the listing was one line,
+    "import pandas as pdfrom sklearn…"); its indents are no-break spaces."""
+    return [
+        div.text_content().replace("\xa0", " ").rstrip()
+        for div in cell.iter("div")
+        if "line" in (div.get("class") or "").split()
+    ]
