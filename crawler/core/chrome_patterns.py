@@ -342,8 +342,13 @@ _STAMP_DAY = (
     rf"(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}"
     rf"|{_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    # Day first with dots, as European and Russian CMSs print it (Bitrix's "14.10.2020"),
+    # with a four-digit year: "12.03" alone is a score or a time.
+    r"|\d{1,2}\.\d{1,2}\.\d{4}"
     rf"|\d{{1,2}}-{_MONTH}-\d{{4}})"
 )
+# A day in any of those forms, for a row that must name one (crawler.core.stamp_rows).
+STAMP_DAY = re.compile(rf"\b{_STAMP_DAY}\b", re.IGNORECASE)
 _STAMP_WEEKDAY = r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
 # The space before "am" inside its group: TIME_STAMP's parts are atomic, and a space taken
 # on its own by " ?" was not given back to the zone (" GMT" after "07:45" failed the line).

@@ -84,6 +84,7 @@ from crawler.core.chrome_patterns import (
 from crawler.core.paywall import WALL, WALL_PROMPT
 from crawler.core.reader_calls import is_reader_call
 from crawler.core.source_lists import source_list_start
+from crawler.core.stamp_rows import is_stamp_row
 
 HEADLINE_SEPARATOR = re.compile(r"\s*[-–—:|]\s")
 MAX_CHROME_WORDS = 25  # a matching line longer than this is prose that mentions the words
@@ -951,6 +952,9 @@ def _leading_kind(line: str, title: str | None, authors) -> str | None:
         return "byline"
     if _only_names(line, authors):
         return "byline"  # a byline without "By": `<p class="by">Kwame Asante</p>`
+    # After the byline's checks: a row led by the author's name is a byline.
+    if is_stamp_row(line):
+        return "time_stamp"  # "Press release · 5 October 2021", "14:20 | Written by: …"
     return None
 
 

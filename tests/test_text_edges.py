@@ -1,0 +1,50 @@
+"""The text's edges on long-tail sites (audit 45): date rows over the story, a wire release's
+tail, a writer's sign-off and a contact squeezed onto one line under it."""
+
+from crawler.core.clean import clean_lines
+
+BODY = [
+    "The council approved funding for a shared computing centre on Tuesday evening.",
+    "Local companies will be able to book capacity by the hour through a web portal.",
+    "Construction is due to begin in the spring, and the centre should open next year.",
+]
+
+
+def test_a_dotted_day_first_date_over_the_story_goes():
+    for line in ("14.10.2020", "3.7.2021", "12.03.2019 14:20", "Published: 14.10.2020"):
+        result = clean_lines([line, *BODY])
+        assert result.lines == BODY and result.removed["time_stamp"] == 1, line
+    # Under the story, a labelled one goes too; a bare one may be a diary's heading.
+    result = clean_lines([*BODY, "Updated 15.10.2020 09:12"])
+    assert result.lines == BODY and result.removed["time_stamp"] == 1
+    assert clean_lines([*BODY, "14.10.2020"]).lines == [*BODY, "14.10.2020"]
+
+
+def test_a_date_row_with_a_section_label_or_byline_parts_over_the_story_goes():
+    for line in (
+        "Press release · 5 October 2021",
+        "News · 7 July 2021",
+        "Company news | 14.10.2020",
+        "12.03.2019 14:20 | Written by: Sigrid Halvorsen | Read: 2211 times",
+        "5 October 2021 | By Ann Lee | Hits: 2211",
+        "News • March 3, 2026 • 4 min read",
+    ):
+        result = clean_lines([line, *BODY])
+        assert result.lines == BODY and result.removed["time_stamp"] == 1, line
+
+
+def test_a_row_that_says_more_than_its_date_stays():
+    for line in (
+        "The council met in closed session · 5 October 2021",  # more than a label
+        "5 October 2021 | Council backs the computing centre",  # a headline after it
+        "Results | 12.03 | 14.10",  # no date
+        "| Founded | 5 October 2021 |",  # a table's row
+    ):
+        assert clean_lines([line, *BODY]).lines == [line, *BODY], line
+    # Below the story's first paragraph, a label and a date may be a timeline's entry.
+    lead = (
+        "The regional technology council has approved funding for a shared computing centre "
+        "that local companies and the two universities will rent by the hour."
+    )
+    middle = [lead, "Phase one · 5 October 2021", *BODY]
+    assert clean_lines(middle).lines == middle
