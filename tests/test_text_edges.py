@@ -48,3 +48,57 @@ def test_a_row_that_says_more_than_its_date_stays():
     )
     middle = [lead, "Phase one · 5 October 2021", *BODY]
     assert clean_lines(middle).lines == middle
+
+
+ABOUT = [
+    "About Larchmont Resources Ltd.",
+    "Larchmont is an exploration company focused on nickel projects in northern Ontario.",
+    "Forward-Looking Statements",
+    "This news release contains forward-looking statements about the timing of the survey. "
+    "Actual results may differ materially from those expressed or implied.",
+]
+
+
+def test_a_wire_releases_tail_goes_with_the_contact_block_above_it():
+    # Accesswire's end of a release: the contact block, the exchange's line, the issuer and
+    # the link to the original, under the issuer's "About" and its forward-looking statements,
+    # which the release keeps.
+    tail = [
+        "For further information, please contact:",
+        "Helena Vasquez",
+        "Chief Executive Officer",
+        "Tel: 705-555-0164",
+        "Email: ir@larchmontresources.example",
+        "Neither the TSX Venture Exchange nor its Regulation Services Provider (as that term is "
+        "defined in the policies of the TSX Venture Exchange) accepts responsibility for the "
+        "adequacy or accuracy of this release.",
+        "SOURCE: Larchmont Resources Ltd.",
+        "View source version on accesswire.com:",
+        "https://www.accesswire.com/700001/Larchmont-Starts-Survey",
+    ]
+    result = clean_lines([*BODY, *ABOUT, *tail])
+    assert result.lines == [*BODY, *ABOUT]
+    assert result.removed["contact"] == 5 and result.removed["source_credit"] == 3
+
+
+def test_other_wires_issuer_link_and_exchange_lines_go_from_the_end():
+    for line in (
+        "View source version on businesswire.com: https://www.businesswire.com/news/home/1/en/",
+        "View original content to download multimedia: https://www.prnewswire.com/news/x.html",
+        "SOURCE Larchmont Robotics",
+        "Source: Larchmont Robotics Inc.",
+        "The Canadian Securities Exchange has not reviewed, approved or disapproved the contents "
+        "of this news release.",
+    ):
+        result = clean_lines([*BODY, *ABOUT, line])
+        assert result.lines == [*BODY, *ABOUT], line
+
+
+def test_a_story_that_ends_on_a_link_or_a_sourced_sentence_keeps_it():
+    for tail in (
+        ["The team has published its code on GitHub:", "https://github.com/example/survey"],
+        ["https://github.com/example/survey"],
+        ["Source: the company said the survey would finish by June."],
+        ["SOURCE of the delay, the company said, was a shortage of drill crews."],
+    ):
+        assert clean_lines([*BODY, *tail]).lines == [*BODY, *tail], tail

@@ -518,6 +518,14 @@ DISCLAIMER = re.compile(
     # A crypto site's risk warning under each story: "Crypto assets are highly volatile …
     # You could lose all of the money you invest." (audit 38)
     r"|\byou (could|may|might) lose all (of )?(the|your) money you invest\b"
+    # A listed issuer's release closes with its exchange's standard line: "Neither the TSX
+    # Venture Exchange nor its Regulation Services Provider … accepts responsibility for the
+    # adequacy or accuracy of this release.", "The Canadian Securities Exchange has not
+    # reviewed, approved or disapproved the contents of this news release."
+    r"|\baccepts? (no )?responsibility for the adequacy or accuracy of this "
+    r"(news |press )?release\b"
+    r"|\bexchange\b.{0,60}\bhas not (reviewed|approved)\b.{0,40}\b(the contents of )?"
+    r"this (news |press )?release\b"
     # The wire by name: "EIN Presswire provides this news content …", not "The company says
     # it provides this information without warranty …" (the review).
     r"|^(?-i:[A-Z])[\w.&'’-]*( (?-i:[A-Z])[\w.&'’-]*){0,3} provides? this (news )?"
@@ -578,6 +586,9 @@ MIN_POLL_CHOICES = 3
 # A count alone on its line over the story: Medium's claps and responses ("1.2K", "14").
 # Not under it, where a story may end on a figure ("The final tally was:", "1,204").
 BARE_COUNT = re.compile(r"^\d{1,3}(,\d{3})*(\.\d)?[km]?$", re.IGNORECASE)
+
+# A company's suffix with its dot, ending an issuer's name: "Corp.", "Inc.", "S.A.".
+_COMPANY_SUFFIX = r"( (corp|inc|ltd|co|llc|plc|ag|se|sa|s\.a|nv|n\.v|gmbh|limited|corporation)\.?)?"
 
 # Loose calls to action: removed only from the trailing edge of the text.
 EDGE_ONLY = {
@@ -674,7 +685,16 @@ EDGE_ONLY = {
     "ui_control": (CLOSE_WORD, re.compile(r"^heard on (?-i:[A-Z])[\w'’ ]{2,40}$", re.I)),
     # Where a tech post got its news, after it: "Source: Vantra blog", "News Source: Vektor
     # Silicon", "Via: The Register". A few words naming a site, never a sentence.
-    "source_credit": _compile(r"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{1,60}$"),
+    # A wire's issuer line under its release, "SOURCE: Northcliff Minerals Corp." (a company's
+    # suffix may end it with a dot), PR Newswire's "SOURCE Acme Robotics" in capitals, and
+    # its link to the original, "View source version on businesswire.com: https://…", "View
+    # original content: https://…", its address on the next line when the label ends in ":".
+    "source_credit": _compile(
+        rf"^(news |story |image )?(sources?|via)\s*:\s*[^.!?]{{1,60}}{_COMPANY_SUFFIX}$",
+        rf"^(?-i:SOURCE) (?-i:[A-Z])[^.!?]{{1,60}}{_COMPANY_SUFFIX}$",
+        r"^view (the )?(source version|original content|original release|original press release)"
+        r"( to download multimedia)?( on [\w.-]+\.[a-z]{2,})?\s*:\s*(https?://\S+)?$",
+    ),
     # A call for readers' letters after the article: "We want to hear what you think about
     # this article. Submit a letter to the editor or write to letters@…".
     "feedback": _compile(
@@ -970,7 +990,12 @@ CONTACT_LABEL = re.compile(
     r"|^(contact|reach|e-?mail) (the )?(author|writer|reporter|journalist)s?\s*(:|$)"
     # Bloomberg's, under the story: "To contact the reporter on this story:", "To contact the
     # editor responsible for this story:" (audit 41).
-    r"|^to contact the (reporters?|editors?|authors?)( responsible for| on)?( this story)?\s*:",
+    r"|^to contact the (reporters?|editors?|authors?)( responsible for| on)?( this story)?\s*:"
+    # A release's, in a sentence's words: "For further information, please contact:", "For
+    # media inquiries, contact:". Its colon makes it a label.
+    r"|^for (further|more|additional) information,? (please )?(contact|call|e-?mail)\s*:"
+    r"|^for (media|press|investor|all) (inquiries|enquiries|information),? (please )?"
+    r"(contact|call|e-?mail)\s*:",
     re.IGNORECASE,
 )
 

@@ -394,6 +394,7 @@ def _is_link_line(line: str, links: frozenset[str]) -> bool:
 
 def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
     while result.lines:
+        _drop_labelled_link(result)
         line = result.lines[-1]
         # A byline printed after the article ("BY KIM JI-HYE [kim@example.com]"), as
         # Korean and other Asian papers set it: a byline naming the record's author. Or the
@@ -412,6 +413,22 @@ def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
             # Agency?" over "We want to hear from you." (ProPublica's, audit 41).
             result.removed[kind] += 1
             result.lines.pop()
+
+
+_BARE_URL = re.compile(r"^https?://\S+$")
+
+
+def _drop_labelled_link(result: CleanResult) -> None:
+    """A bare address on the last line under the chrome label that announces it ("View
+    source version on accesswire.com:" over the release's address): the label's kind. A bare
+    address under a sentence of the story ("The code is on GitHub:") stays."""
+    lines = result.lines
+    if len(lines) < 2 or not _BARE_URL.match(lines[-1]) or not lines[-2].endswith(":"):
+        return
+    kind = _edge_kind(lines[-2])
+    if kind:
+        result.removed[kind] += 1
+        lines.pop()
 
 
 MAX_CALLOUT_QUESTION_WORDS = 15
