@@ -102,3 +102,32 @@ def test_a_story_that_ends_on_a_link_or_a_sourced_sentence_keeps_it():
         ["SOURCE of the delay, the company said, was a shortage of drill crews."],
     ):
         assert clean_lines([*BODY, *tail]).lines == [*BODY, *tail], tail
+
+
+def test_a_writers_sign_off_and_the_sites_owner_line_go_from_the_end():
+    sign_off = [
+        "Twitter: @rmolina_news",
+        "Email the writer: rosa.molina@example-media.com",
+        "Clinic Tech Weekly is a Lantern Media publication.",
+    ]
+    result = clean_lines([*BODY, *sign_off])
+    assert result.lines == BODY
+    assert result.removed["author_bio"] == 2 and result.removed["copyright"] == 1
+    for line in (
+        "Follow the writer on X: @rmolina_news",
+        "Contact the reporter: rosa.molina@example-media.com",
+        "Clinic Tech Weekly is a publication of Lantern Media Group.",
+    ):
+        assert clean_lines([*BODY, line]).lines == BODY, line
+
+
+def test_a_story_that_ends_on_a_handle_or_an_owner_in_a_sentence_keeps_it():
+    for line in (
+        "The clinic's account on Twitter: @ridgeclinic posts the waiting times each morning.",
+        "The Gazette is a weekly publication.",
+        "Email the writer a question and she will answer it in next week's column.",
+    ):
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line
+    # In the middle, the owner's line stays: a story about a magazine may say it.
+    owner = "Clinic Tech Weekly is a Lantern Media publication."
+    assert clean_lines([BODY[0], owner, *BODY[1:]]).lines == [BODY[0], owner, *BODY[1:]]

@@ -637,6 +637,12 @@ EDGE_ONLY = {
     "copyright": _compile(
         r"^(©|\(c\)|copyright\b)",
         r"all rights reserved",
+        # Whose the site is, under every story: "Healthcare IT News is a HIMSS Media
+        # publication." Names in capitals on both sides, nothing after.
+        r"^(?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,5} is an? (?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,4}"
+        r" (publication|brand|title|website|media brand)\.?$",
+        r"^(?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,5} is an? (publication|brand|title|website) of"
+        r" (?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,4}\.?$",
         # A republishing box's licence badge: "Creative Commons License (CC BY-NC-ND 3.0)".
         r"^creative commons (license|licence)\b.{0,40}$",
     ),
@@ -662,6 +668,15 @@ EDGE_ONLY = {
         # Dragnet's gold keeps "Follow Grace on Twitter." as the story's last line.
         r"^(?=.*@\w)(please )?follow (@\w+|(?-i:[A-Z])[\w.'’-]+( (?-i:[A-Z])[\w.'’-]+){0,2})"
         r" on (x|twitter|bluesky|threads|instagram|mastodon|linkedin)\b",
+        # A writer's sign-off, a line each (a trade site's, audit 45): the handle under its
+        # network's label, "Twitter: @name", and the address under a call, "Email the writer:
+        # name@example.com"; "Follow the writer on X: @name".
+        r"^(twitter|x|bluesky|threads|instagram|mastodon|linkedin|facebook|telegram)\s*:\s*"
+        r"@[\w.@-]+$",
+        r"^(e-?mail|contact|reach|write to) (the )?(writer|author|reporter|journalist|editor)s?"
+        r"\s*:?\s*\S+@[\w-]+(\.[\w-]+)+$",
+        r"^follow (the )?(writer|author|reporter|journalist)s? on (x|twitter|bluesky|threads"
+        r"|instagram|mastodon|linkedin)\s*:?\s*@[\w.-]+$",
     ),
     "related": (RELATED_HEADING,),
     # A follow-us bar after the article: its label and one line per network's link. A
