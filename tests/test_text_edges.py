@@ -131,3 +131,23 @@ def test_a_story_that_ends_on_a_handle_or_an_owner_in_a_sentence_keeps_it():
     # In the middle, the owner's line stays: a story about a magazine may say it.
     owner = "Clinic Tech Weekly is a Lantern Media publication."
     assert clean_lines([BODY[0], owner, *BODY[1:]]).lines == [BODY[0], owner, *BODY[1:]]
+
+
+def test_a_contact_squeezed_onto_the_last_line_goes():
+    for line in (
+        "Marta Lindqvist, 555-0142, mlindqvist@example.edu",
+        "Marta Lindqvist, University Communications, 555-0142",
+        "Marta Lindqvist | Media Relations | Email: mlindqvist@example.edu",
+    ):
+        result = clean_lines([*BODY, line])
+        assert result.lines == BODY and result.removed["contact"] == 1, line
+
+
+def test_a_last_line_with_a_name_that_says_more_stays():
+    for line in (
+        "Marta Lindqvist, who led the study, can be reached at 555-0142.",
+        "Marta Lindqvist, 2019",
+        "Marta Lindqvist, University Communications",
+        "For tickets, call 555-0142 or write to box@example.org",
+    ):
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line

@@ -567,6 +567,9 @@ UNLABELLED_CONTACT_WORDS = 6
 
 
 def _drop_unlabelled_contact(result: CleanResult) -> None:
+    if result.lines and _is_contact_row(result.lines[-1]):
+        result.removed["contact"] += 1
+        result.lines.pop()
     lines, start = result.lines, len(result.lines)
     while start > 0 and len(lines) - start < UNLABELLED_CONTACT_LINES:
         line = lines[start - 1]
@@ -579,6 +582,33 @@ def _drop_unlabelled_contact(result: CleanResult) -> None:
     if len(block) >= 2 and any(_EMAIL.match(x) or _PHONE.match(x) for x in block):
         result.removed["contact"] += len(block)
         del lines[start:]
+
+
+# The same block squeezed onto one line, as a university's news CMS sets its media contact
+# (Drupal 7's, audit 45): "Name Surname, 555-0142, name@example.edu", an office between.
+_CONTACT_PARTS = re.compile(r"\s*[,;|·•]\s*")
+_PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+( [A-ZÀ-Þ][\w.'’-]+){1,3}$")
+_LABELLED_EMAIL = re.compile(r"^(e-?mail\s*:?\s*)?\S+@[\w-]+(\.[\w-]+)+$", re.IGNORECASE)
+CONTACT_ROW_WORDS = 16
+CONTACT_OFFICE_WORDS = 5
+
+
+def _is_contact_row(line: str) -> bool:
+    """A name first, then a phone number or an e-mail address, and between them only an
+    office's short name; a sentence has words the parts are not."""
+    name, *rest = _CONTACT_PARTS.split(line.strip())
+    if _words(line) > CONTACT_ROW_WORDS or not _PERSON_NAME.match(name):
+        return False
+    return any(map(_reaches, rest)) and all(_reaches(part) or _is_office(part) for part in rest)
+
+
+def _reaches(part: str) -> bool:
+    return bool(_PHONE.match(part) or _LABELLED_EMAIL.match(part))
+
+
+def _is_office(part: str) -> bool:
+    """ "University Communications", "Media Relations": a few words, no figure."""
+    return _words(part) <= CONTACT_OFFICE_WORDS and not any(ch.isdigit() for ch in part)
 
 
 def _is_contact_label(line: str) -> bool:
