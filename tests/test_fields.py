@@ -1612,3 +1612,29 @@ def test_the_articles_address_element_names_its_writer_and_the_sites_does_not():
     assert _byline(own) == ("Miriam Castell",)
     footer = "<footer><address>Harbour Tribune, 12 Quay Street, Port Elm</address></footer>"
     assert _byline(footer) == ()
+
+
+def test_a_widget_word_the_post_uses_of_itself_keeps_its_byline():
+    # Audit 45: Drupal 7 marks a node shown on the front page "node-promoted", Weebly its
+    # content area "wsite-not-footer" and the slot of its link to the comments, which
+    # holds the byline, "blog-comments-bottom"; "promo", "footer" and "comment" made each a
+    # widget.
+    drupal = (
+        '<div class="node node-news-article node-promoted"><div class="field '
+        'field-name-field-byline"><div class="field-item">By Celeste Arnaud</div></div></div>'
+    )
+    assert _byline(drupal) == ("By Celeste Arnaud",)
+    weebly = (
+        '<div class="wsite-elements wsite-not-footer"><div class="blog-comments-bottom">'
+        '<div class="blog-post-author">By Lars Okafor</div></div></div>'
+    )
+    assert _byline(weebly) == ("By Lars Okafor",)
+    # The boxes those words name are still no byline's place.
+    for box in (
+        '<div class="ytd-promoted-video"><a href="/author/ann-lee/">Ann Lee</a></div>',
+        '<div class="site-footer"><a href="/author/ann-lee/">Ann Lee</a></div>',
+        '<ol class="commentlist"><li><a href="/author/ann-lee/">Ann Lee</a></li></ol>',
+        '<div class="comments-area"><div class="author">By Ann Lee</div></div>',
+        '<div class="textwidget"><a href="/author/ann-lee/">Ann Lee</a></div>',
+    ):
+        assert _byline(box) == (), box

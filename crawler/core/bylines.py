@@ -53,10 +53,19 @@ _BYLINE_MARK = re.compile(
 # A BEM element's footer ("headline__footer") is its block's, not the page's.
 # Not Elementor's "elementor-widget": that page builder sets every block in one, the post's
 # own byline ("elementor-widget-post-info") too (audit 38).
+# The words are looked for inside class words, not as whole ones: "textwidget",
+# "commentlist", "widgettitle", "recentcomments" and "sidebar2" are widgets' own. Three
+# uses of a word are the post's (audit 45): a negated one (Weebly's "wsite-not-footer",
+# the content area); "promoted" ending a class, a state of the element (Drupal's
+# "node-promoted", a node shown on the front page), where "promoted-video" names a box;
+# and the places of a post's link to its comments (Weebly's "blog-comments-bottom", which
+# holds the byline; "comments-link", "comment-count").
 _WIDGET = re.compile(
+    r"(?<!not-)(?<!not_)(?:"
     r"trending|popular|related|sidebar|(?<!elementor-)widget|recommend|most-?read"
     r"|more-?stories|(?<!__)footer"
-    r"|comment|teaser|promo|respond|reply",
+    r"|comment(?!s?[-_](?:top|bottom|link|count|number)\b)|teaser|promo(?!ted(?:$|\s))"
+    r"|respond|reply)",
     re.IGNORECASE,
 )
 # Not where a byline is: a site's menus (a "Member List" link to /user/memberlist) and a
