@@ -1638,3 +1638,20 @@ def test_a_widget_word_the_post_uses_of_itself_keeps_its_byline():
         '<div class="textwidget"><a href="/author/ann-lee/">Ann Lee</a></div>',
     ):
         assert _byline(box) == (), box
+
+
+def test_a_labelled_byline_after_the_date_on_its_line_is_read():
+    # Audit 45: a table layout's "12.03.2019 14:20 &nbsp;|&nbsp; Written by: Name", an
+    # OmniUpdate template's "<strong>Story by:</strong> Name" after the date: the
+    # separator padded with no-break spaces, the label a longer one with a colon.
+    table = (
+        '<font size="1">12.03.2019 14:20 &nbsp;|&nbsp; Written by: Kari Lunde &nbsp;|&nbsp;'
+        " Read: 40 times</font><br>"
+    )
+    omni = (
+        '<p class="news-meta"><strong>Posted:</strong> March 30, 2021 &nbsp;|&nbsp; '
+        "<strong>Story by:</strong> Jenna Ortiz, University Communications</p>"
+    )
+    for markup, name in ((table, "Kari Lunde"), (omni, "Jenna Ortiz")):
+        (line,) = _byline(markup)
+        assert names_in(line)[:1] == [name], line

@@ -295,6 +295,12 @@ _BY_LABELS = (
     "Words by",
     "Story by",
     "Reported by",
+    # With a colon, as a table-layout or OmniUpdate news template prints the label in bold
+    # after the date (audit 45): "Written by: Name", "<strong>Story by:</strong> Name".
+    "Written by:",
+    "Words by:",
+    "Story by:",
+    "Reported by:",
     "Authors:",  # a report's meta list: "Authors: Grace Mwangi, Daniel Okello"
     "Author:",
     # With a colon, as Asian and small US templates print them: "By: Name", "WRITER: Name".
@@ -320,8 +326,11 @@ _BY_CANDIDATES = etree.XPath(
 _XML_SPACE = re.compile(r"[ \t\n\r]+")
 _BY_INITIALS = frozenset(label[0] for label in _BY_LABELS) | {"P"}
 # After the date on one line: "Published 3 March 2026 | By Declan Fairweather", "Posted:
-# 11/03/2012 | by J. Okafor" (an HTML 4 page's <font> line, audit 40).
-_BY_AFTER_DATE = ("| By ", "· By ", "• By ", "| by ")
+# 11/03/2012 | by J. Okafor" (an HTML 4 page's <font> line, audit 40); the separator
+# padded with no-break spaces and the label a longer one, "12.03.2019 14:20 &nbsp;|&nbsp;
+# Written by: Name" (audit 45).
+_AFTER_DATE_LABEL = r"(?:(?:Written|Words|Story|Reported)\s+)?(?:By|by|BY)\b:?"
+_BY_AFTER_DATE = re.compile(rf"[|·•]\s*{_AFTER_DATE_LABEL}\s")
 
 
 def _by_texts(tree):
@@ -331,7 +340,7 @@ def _by_texts(tree):
 
 
 def _opens_with_by(text: str) -> bool:
-    if any(mark in text for mark in _BY_AFTER_DATE):
+    if _BY_AFTER_DATE.search(text):
         return True
     head = text.lstrip(" \t\n\r")
     if head[:1] not in _BY_INITIALS:
@@ -343,7 +352,7 @@ def _opens_with_by(text: str) -> bool:
 
 
 # The date and its label before the byline on such a line: short, and holding a number.
-_DATE_THEN_BY = re.compile(r"^(?P<date>[^|·•]{4,40})[|·•]\s*(?=[Bb]y\s)")
+_DATE_THEN_BY = re.compile(rf"^(?P<date>[^|·•]{{4,40}})[|·•]\s*(?={_AFTER_DATE_LABEL}\s)")
 _POSTED_THEN_BY = re.compile(r"^Posted\s+(?:on\s+)?(?P<date>[^|·•]{4,40}?)\s+by\s+(?=[A-Z])")
 _BY_NAME = re.compile(
     rf"^(?:{'|'.join(_BY_LABELS)})\s+(?:{ROLE_BEFORE_NAME})?(?:[A-Z][\w'’.-]*\s*){{2,4}}"
