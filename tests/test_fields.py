@@ -1655,3 +1655,16 @@ def test_a_labelled_byline_after_the_date_on_its_line_is_read():
     for markup, name in ((table, "Kari Lunde"), (omni, "Jenna Ortiz")):
         (line,) = _byline(markup)
         assert names_in(line)[:1] == [name], line
+
+
+def test_a_courtesy_title_and_a_description_after_the_name_are_not_names():
+    # Audit 45: a school club's Weebly blog, "By Mr. Daniel Ruiz, club advisor", and
+    # trafilatura's "Mr Daniel Ruiz; Club Advisor" from it, gave two authors.
+    assert names_in("By Mr. Tomas Ruiz, club advisor") == ["Tomas Ruiz"]
+    assert names_in("Mr Tomas Ruiz; Club Advisor") == ["Tomas Ruiz"]
+    assert names_in("By Dr. Ana Weiss and Prof. Li Wei") == ["Ana Weiss", "Li Wei"]
+    assert names_in("By Mrs. Jane Roe") == ["Jane Roe"]
+    assert names_in("By Jane Doe, club treasurer, and Sam Lee") == ["Jane Doe", "Sam Lee"]
+    # A title before a surname alone stays, and lower-case names are still names.
+    assert names_in("By Mr. Ruiz") == ["Mr. Ruiz"]
+    assert names_in("By jane doe, john roe") == ["jane doe", "john roe"]

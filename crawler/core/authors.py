@@ -105,7 +105,7 @@ _ROLE = re.compile(
     r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
     r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer|secretary|"
     r"president|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|coordinator|"
-    r"volunteer|lecturer|researcher|scientist|cto|cfo|cmo|cpo|svp|evp)s?\b"
+    r"volunteer|lecturer|researcher|scientist|advisor|adviser|teacher|cto|cfo|cmo|cpo|svp|evp)s?\b"
     # "Head of Technology and Science", "Global Lead of Research": never "Jane Head".
     r"|^((deputy|global|associate|acting) )?(head|lead) of\b",
     re.IGNORECASE,
@@ -280,11 +280,20 @@ def other_credit(text: str) -> str:
 _COMMA_SUFFIX = re.compile(r",\s*((?:Jr|Sr|JR|SR)\.?|II|III|IV)(?=\s*(?:[,;&]|and\b|$))")
 
 
+# A courtesy title before a name and at least two more words ("Mr Daniel Ruiz", "Dr. Ana
+# Weiss", a school's or a university's byline): not part of the name, and "Mrs." and
+# "Prof." read as a sentence's end. Before a surname alone ("Mr. Ruiz") it stays.
+_HONORIFIC = re.compile(
+    r"(?:^|(?<=[\s,;&|/:]))(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|MR|MRS|DR|PROF)\b\.?\s+"
+    r"(?=[A-Z][\w'’.-]*\s+[A-Z])"
+)
+
+
 def names_in(byline: str) -> list[str]:
     """The candidate names of one byline string, cleaned, in order, junk left out."""
     text = _ASIDE.sub(" ", byline)
     text = _after_inner_by(" ".join(text.split()))
-    text = _without_paired_outlet(text)
+    text = _HONORIFIC.sub("", _without_paired_outlet(text))
     if _is_role_phrase(text):
         return []  # "Health and science reporter": the job title printed under a name
     text = _SENTENCE_END.sub("; ", _CREDIT_LABEL.sub("", _OTHER_CREDIT.sub("", text)))
@@ -301,7 +310,10 @@ def names_in(byline: str) -> list[str]:
         # "Sam Jeffrey, Consumer Tech Reporter": after a comma, words ending in a role are
         # the job title whatever its beat, which no list holds ("Consumer Tech" was a name).
         after_comma_role = names and not joined and ends_in_role(part)
-        if is_title_line(name) or (names and _is_job_title(name)) or after_comma_role:
+        # "Daniel Ruiz, club advisor": lower-case words after a capitalized name describe
+        # the person; a name is capitalized (a list of lower-case handles stays a list).
+        described = names and not joined and _lower_case(name) and names[-1][:1].isupper()
+        if is_title_line(name) or (names and _is_job_title(name)) or after_comma_role or described:
             if names and joined and _is_person(names[-1]):  # "Jane Doe Health and science
                 names[-1] = " ".join(_drop_beat(names[-1].split()))  # reporter"
             # "Jane Doe, Senior Technologist, Speech and Privacy Project"; the job title
@@ -319,6 +331,11 @@ def names_in(byline: str) -> list[str]:
         if name and not is_junk(name) and name not in names:
             names.append(name)
     return names
+
+
+def _lower_case(name: str) -> bool:
+    """Words, none of them capitalized: a description ("club advisor"), not a name."""
+    return any(c.isalpha() for c in name) and name == name.lower()
 
 
 # The words of a company's job titles before the role ("Staff Software Engineer",
