@@ -3,6 +3,8 @@ publication before the update, and visible text when the markup has no date."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from lxml import etree
 from trafilatura.metadata import find_date
 from trafilatura.settings import set_date_params
@@ -502,3 +504,27 @@ def test_an_old_cmss_stamp_with_an_at_sign_and_a_posted_by_line_give_their_time(
     )
     assert labelled_publication(parse_tree(_page(footer=line))).startswith("Thursday, January 29")
     assert _record(_page(footer=line)).published_at.isoformat() == "2026-01-29T19:15:00+00:00"
+
+
+def test_days_in_figures_are_read_between_elements_and_in_the_comments():
+    # Audit 45: a Weebly blog prints its post's day "4/12/2019" and a comment's
+    # "4/13/2019" in figures; read as one string the days ran into their neighbours
+    # ("robot4/12/20191 Comment", "Karen W.4/13/2019"), and the comments were gone by the
+    # time they were read, so nothing said month first and the post was dated 4 December.
+    post = (
+        '<div class="blog-header"><h2>Library extends weekend hours after a petition</h2>'
+        '<p class="blog-date"><span class="date-text">4/12/2019</span></p>'
+        '<p class="blog-comments-top"><a href="#comments">1 Comment</a></p></div>'
+    )
+    comments = (
+        '<div class="blog-comments"><h2>1 Comment</h2><div class="blogCommentWrap">'
+        '<span class="blogCommentAuthor">Ana P.</span><span class="blogCommentDate">'
+        "4/13/2019 08:12:44 am</span><div>Good news for our family.</div></div></div>"
+    )
+    html = _page(before=post, after=comments).replace("By Lorenzo Vidal", "")
+    assert _record(html).published_at.date().isoformat() == "2019-04-12"
+    text = page_times.page_text(parse_tree(html))
+    assert [day[:3] for day in page_times.days_in_figures(text, date(2019, 12, 4))] == [
+        (4, 12, 2019),
+        (4, 13, 2019),
+    ]

@@ -54,6 +54,7 @@ from crawler.core.page_times import (
     attribute_stamps,
     days_in_figures,
     labelled_publication,
+    page_text,
     visible_stamps,
 )
 from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
@@ -284,8 +285,12 @@ def extract_article(
     if fields.lists_several_authors(page):
         page.credited_names = other_work_names(tree)
     undated = not fields.dated_in_markup(page)
+    figure_text = ""
     if undated:
         page.labelled_published = labelled_publication(tree)
+        # Before reshape_tree takes out the comments and other stories: their days tell
+        # the order the page writes days in ("4/13/2019" under "4/12/2019", audit 45).
+        figure_text = page_text(tree)
     captions = gallery_captions(tree)
     reshape_tree(tree, page)
     nodes = prose_nodes(tree)
@@ -298,7 +303,7 @@ def extract_article(
         page.visible_stamps = tuple(visible_stamps(tree))
         page.attribute_stamps = tuple(attribute_stamps(tree))
         if either := _either_order(metadata.date):
-            page.figure_days = tuple(days_in_figures(tree, either))
+            page.figure_days = tuple(days_in_figures(figure_text, either))
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:

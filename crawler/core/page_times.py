@@ -357,15 +357,22 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 
-def days_in_figures(tree: lxml_html.HtmlElement, day: date) -> list[tuple[int, int, int, str, str]]:
-    """(first number, second number, year, separator, the order its zone says) of each day
-    the page prints in figures, chrome and lists of other posts included: their days are
-    written in the same order as the article's. None when the page writes `day` (htmldate's)
-    in words: htmldate read it there, not from figures. The body's text at once, scripts'
-    too (a page's data writes its days as the page does): an XPath over every text node
-    cost 4.7 ms a page."""
+def page_text(tree: lxml_html.HtmlElement) -> str:
+    """The body's text nodes at once, scripts' too (a page's data writes its days as the
+    page does), for days_in_figures: an XPath over every text node cost 4.7 ms a page,
+    itertext() 0.07 ms. Joined by spaces: tostring(method="text") ran a day into its
+    neighbours ("robot4/12/20191 Comment", "Karen W.4/13/2019"), and none was found
+    (audit 45)."""
     body = tree.find("body")
-    text = etree.tostring(body if body is not None else tree, method="text", encoding=str)
+    return " ".join((body if body is not None else tree).itertext())
+
+
+def days_in_figures(text: str, day: date) -> list[tuple[int, int, int, str, str]]:
+    """(first number, second number, year, separator, the order its zone says) of each day
+    the page's text (page_text) prints in figures, chrome, comments and lists of other
+    posts included: their days are written in the same order as the article's. None when
+    the page writes `day` (htmldate's) in words: htmldate read it there, not from
+    figures."""
     if _in_words(text, day):
         return []
     found = []
