@@ -528,3 +528,20 @@ def test_days_in_figures_are_read_between_elements_and_in_the_comments():
         (4, 12, 2019),
         (4, 13, 2019),
     ]
+
+
+def test_an_update_stamp_beside_the_day_the_row_prints_is_not_the_publication():
+    # Audit 45: Avada keeps the last edit, marked hAtom "updated", beside the post's day;
+    # htmldate's quick search took the marked stamp, a day late.
+    avada = (
+        '<span class="updated rich-snippet-hidden">2025-06-04T16:20:11+00:00</span>'
+        "<span>June 3rd, 2025</span>"
+    )
+    assert _record(_page(meta=avada)).published_at.date().isoformat() == "2025-06-03"
+    # A theme's one stamp marked "updated" is its publication day, and so is tagDiv's
+    # "entry-date updated".
+    for alone in (
+        '<span class="date updated">June 4, 2025</span>',
+        '<span class="entry-date updated">June 4, 2025</span> <span>Read: June 3, 2025</span>',
+    ):
+        assert _record(_page(meta=alone)).published_at.date().isoformat() == "2025-06-04"

@@ -357,6 +357,12 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 
+def prints_a_day(text: str) -> bool:
+    """A calendar day in words, ISO or figures: "March 3rd, 2021", "2021-03-04",
+    "4/12/2019"."""
+    return bool(_DAY.search(text) or _FIGURES.search(text))
+
+
 def page_text(tree: lxml_html.HtmlElement) -> str:
     """The body's text nodes at once, scripts' too (a page's data writes its days as the
     page does), for days_in_figures: an XPath over every text node cost 4.7 ms a page,
