@@ -1871,3 +1871,23 @@ def test_a_caption_ending_in_an_unbracketed_photo_credit_goes():
         "Shares rose on news of the photo by Ann Lee, a 3/4 stake changing hands.",
     ]
     assert clean_lines(within_body(*story)).lines == within_body(*story)
+
+
+def test_the_story_lines_the_session_50_review_found_removed_stay():
+    """Lines of ordinary stories, each close to a pattern of session 50 (its review found
+    each removed): kept wherever they stand."""
+    middle = [
+        "The prize for breaking news photography went to a single frame: a photo by Ann Lee/AP.",
+        "Few images defined the decade like the picture by Nick Ut / Associated Press.",
+        "All of its articles are licensed under Creative Commons, so anyone may adapt them.",
+        "Text ad: an old form of advertising, still used by some newspapers.",
+    ]
+    for line in middle:
+        assert clean_lines(within_body(line)).lines == within_body(line), line
+    for last in (
+        ["Cheerios is a General Mills brand."],
+        ["Anyone with information is asked to call Crime Stoppers.", "Crime Stoppers, 555-0199"],
+    ):
+        assert clean_lines([*BODY, *last]).lines == [*BODY, *last], last
+    for first in ("Kyiv · 24 February 2022", "Monday · 5 October 2021"):
+        assert clean_lines([first, *BODY]).lines == [first, *BODY], first

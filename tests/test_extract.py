@@ -188,6 +188,27 @@ def test_a_header_strip_a_more_news_list_and_a_comment_form_are_layout():
     assert tree.find(".//table") is None
 
 
+def test_a_one_row_table_of_figures_and_a_one_column_list_stay_tables():
+    """The session review's cases: a results row ("| Yes | 4,512 votes | No | 3,980 votes |"),
+    a spec row and a plan's elements one a row were unwrapped as layout and lost."""
+    results = (
+        "<table><tr><td>Yes</td><td>4,512 votes</td><td>No</td><td>3,980 votes</td></tr></table>"
+    )
+    specs = (
+        "<table><tr><td>Price: $999</td><td>Screen: 6.3 in</td><td>Weight: 198 g</td></tr></table>"
+    )
+    plan = (
+        "<table>"
+        + "".join(
+            f"<tr><td>{item}</td></tr>"
+            for item in ("Lawn: 2 acres", "Playground", "Garden", "Parking")
+        )
+        + "</table>"
+    )
+    tree = extract.parse_tree(f"<html><body>{results}{specs}{plan}</body></html>")
+    assert extract.unwrap_layout_tables(tree) == 0
+
+
 def test_a_one_cell_box_a_captioned_picture_and_a_grid_stay_tables():
     # A one-cell box or a picture over its caption is often the story's own (a blog's
     # photo table): as divs, precision mode dropped the caption (readability's set).

@@ -1668,3 +1668,23 @@ def test_a_courtesy_title_and_a_description_after_the_name_are_not_names():
     # A title before a surname alone stays, and lower-case names are still names.
     assert names_in("By Mr. Ruiz") == ["Mr. Ruiz"]
     assert names_in("By jane doe, john roe") == ["jane doe", "john roe"]
+    # A surname that is a word for a job (the session review's case): a name still.
+    assert names_in("By Jane Doe, Brian Teacher") == ["Jane Doe", "Brian Teacher"]
+
+
+def test_a_nested_main_entity_never_stands_before_the_pages_own_article():
+    """The session review's case: a first script's WebPage nests another story as its
+    mainEntity, a later script holds the page's NewsArticle: the page's own is read."""
+    teaser = {"@type": "WebPage", "mainEntity": [{"@type": "Article", "headline": "Another",
+              "author": {"name": "Somebody Else"}, "datePublished": "2019-01-01"}]}  # fmt: skip
+    own = {"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jo Bell"},
+           "datePublished": "2024-05-01T10:00:00Z"}  # fmt: skip
+    tree = lxml_html.fromstring(
+        "<html><head>"
+        + "".join(
+            f'<script type="application/ld+json">{json.dumps(d)}</script>' for d in (teaser, own)
+        )
+        + "</head><body><p>Text.</p></body></html>"
+    )
+    page = read_page_meta(tree)
+    assert page.jsonld.get("datePublished") == "2024-05-01T10:00:00Z"

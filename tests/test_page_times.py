@@ -545,3 +545,13 @@ def test_an_update_stamp_beside_the_day_the_row_prints_is_not_the_publication():
         '<span class="entry-date updated">June 4, 2025</span> <span>Read: June 3, 2025</span>',
     ):
         assert _record(_page(meta=alone)).published_at.date().isoformat() == "2025-06-04"
+
+
+def test_a_visible_update_stamp_is_left_to_htmldate():
+    """The session review's cases: a theme's shown stamp marked "updated" beside a later
+    "Last edited" day or an event's day keeps its day; only a hidden one is set aside."""
+    edited = (
+        "<span class='date updated'>June 3, 2025</span> · Last edited June 9, 2025"
+        "<span> Event on June 20, 2025</span>"
+    )
+    assert _record(_page(meta=edited)).published_at.date().isoformat() == "2025-06-03"

@@ -186,3 +186,18 @@ def test_an_unmarked_quotation_shortening_a_paragraph_goes():
     letter = "We ask the board to publish every contract it signs with a software vendor."
     page = _page(f"<p>{SAID}</p><blockquote><p>{letter}</p></blockquote>")
     assert drop_pull_quotes(page) == 0
+
+
+def test_a_quoted_document_before_its_paraphrase_stays():
+    """The session review's case: the clause the story quotes, then a paragraph saying it
+    again in other words around the same ones, is the story's quotation, not a pull quote."""
+    clause = "The city shall not be liable for any damages arising from use of the park."
+    paraphrase = (
+        "In other words, the city shall not be liable, its lawyers argue, for any damages "
+        "arising from use of the park by anyone, at any hour."
+    )
+    page = _page(
+        f"<p>The contract says:</p><blockquote><p>{clause}</p></blockquote><p>{paraphrase}</p>"
+    )
+    assert drop_pull_quotes(page) == 0
+    assert clause in _text(page)

@@ -27,6 +27,15 @@ STORY = [
     "Residents can become members of the co-op, which its board said would share your costs.",
     # A story about donations.
     "The foundation said it would make a donation of $2 million to the county's schools.",
+    # A story's own "how to take part" paragraph, which speaks of others, not of the site
+    # (the session review's cases).
+    "Meetings are open to the public. Join the community meeting on Thursday at the library "
+    "to share your views on the plan.",
+    "How to help: Make a donation to the Red Cross or by calling the hotline. Your gift "
+    "supports families displaced by the flood.",
+    "Membership costs $100 a year, and by becoming a member you get a vote on the board.",
+    "The study is still recruiting: you can help by sharing your experiences in a survey.",
+    "Newcomers are welcome to join the rowing club's community group to find out more.",
 ]
 
 

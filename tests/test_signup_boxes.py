@@ -341,3 +341,13 @@ def test_a_call_back_form_goes_with_its_pitch():
     page = _page(f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>{box}</article>")
     assert drop_signup_boxes(page) == 1
     assert "call you back" not in page.text_content()
+
+
+def test_a_calculators_form_is_no_call_back_form():
+    """The session review's case: "automobile-value" and "mobile_bill" hold "mobile"."""
+    box = (
+        "<div><h3>What is your car worth?</h3><p>Enter the current value of your vehicle.</p>"
+        "<form><input id='automobile-value'><input name='mobile_bill'></form></div>"
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 0

@@ -30,3 +30,17 @@ def test_a_sources_line_that_is_the_writers_own_or_no_citation_list_stays():
     links = [*STORY, "Sources:", "https://example.org/robots-law", "https://example.org/votes"]
     for lines in (table_note, links):
         assert clean_lines(lines).lines == lines
+
+
+def test_a_section_of_prose_under_a_sources_heading_stays():
+    """An explainer's last section headed "Sources" (where the water comes from) and a
+    methodology note: sentences with a comma and a year, no references (the session review's
+    cases)."""
+    lines = [*STORY, "Sources"] + [
+        "About 60 percent of the city's water, as of 2023, comes from the river via a canal.",
+        "The rest is groundwater, pumped from aquifers that have dropped 30 feet since 1990.",
+    ]
+    assert clean_lines(lines).lines == lines
+    method = [*STORY, "Sources", "This story is based on interviews with 14 employees, "
+              "court filings from 2019 to 2023, and emails reviewed by the Ledger."]  # fmt: skip
+    assert clean_lines(method).lines == method

@@ -105,7 +105,7 @@ _ROLE = re.compile(
     r"\b(editor|writer|reporter|correspondent|columnist|producer|analyst|photographer|"
     r"director|intern|professor|founder|ceo|manager|specialist|strategist|officer|secretary|"
     r"president|chair|chairman|chairwoman|spokesperson|spokesman|spokeswoman|coordinator|"
-    r"volunteer|lecturer|researcher|scientist|advisor|adviser|teacher|cto|cfo|cmo|cpo|svp|evp)s?\b"
+    r"volunteer|lecturer|researcher|scientist|advisor|adviser|cto|cfo|cmo|cpo|svp|evp)s?\b"
     # "Head of Technology and Science", "Global Lead of Research": never "Jane Head".
     r"|^((deputy|global|associate|acting) )?(head|lead) of\b",
     re.IGNORECASE,

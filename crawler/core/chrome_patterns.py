@@ -250,7 +250,7 @@ ADVERTISEMENT = _compile(
 # A newsletter's sponsor line: "Sponsored: This issue is brought to you by …", "Presented by".
 SPONSOR = _compile(
     # A house ad set as text in the story: "TEXT AD: Call … on +234 …" (audit 44).
-    r"^(sponsored( content| post)?\s*:|text ad\s*:|(sponsored|presented) by\b)",
+    r"^(sponsored( content| post)?\s*:|(?-i:TEXT AD)\s*:|(sponsored|presented) by\b)",
     r"^paid (post|content|partnership)\b",
     r"^(this|today's) (issue|edition|newsletter|episode|post)\b.{0,60}"
     r"\b(is|was) (brought to you|sponsored|presented|supported) by\b",
@@ -638,10 +638,11 @@ EDGE_ONLY = {
         r"^(©|\(c\)|copyright\b)",
         r"all rights reserved",
         # Whose the site is, under every story: "Healthcare IT News is a HIMSS Media
-        # publication." Names in capitals on both sides, nothing after.
+        # publication." Names in capitals on both sides, nothing after. Not a "brand": a
+        # recall story ends "Cheerios is a General Mills brand."
         r"^(?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,5} is an? (?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,4}"
-        r" (publication|brand|title|website|media brand)\.?$",
-        r"^(?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,5} is an? (publication|brand|title|website) of"
+        r" (publication|website|media brand)\.?$",
+        r"^(?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,5} is an? (publication|website) of"
         r" (?-i:[A-Z])[\w.&'’-]*( [\w.&'’-]+){0,4}\.?$",
         # A republishing box's licence badge: "Creative Commons License (CC BY-NC-ND 3.0)".
         r"^creative commons (license|licence)\b.{0,40}$",
@@ -778,7 +779,10 @@ PHOTO_CREDIT_END = re.compile(
 # "Left: A doctor tries an AI scribe app. Photo by Joe Raedle/Getty Images" (audit 44). The
 # slash between two capitalised names ends no sentence of a story.
 PHOTO_CREDIT_TAIL = re.compile(
-    r"\b(?i:photo(graph)?s?|image|picture) by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s?/\s?"
+    # The credit starts its own sentence, capitalised: "a photo by Evan Vucci/AP." in a
+    # story's sentence is the story's.
+    r"(?:^|[.!?:]\s+)(?:Photo(?:graph)?s?|Image|Picture|PHOTO) by "
+    r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s?/\s?"
     r"[A-Z][\w.&'’-]*( [A-Z][\w.&'’-]*){0,3}\.?$"
 )
 
@@ -854,7 +858,8 @@ TRANSCRIPT_NOTE = re.compile(
 # republish and share widely." (audit 44). The site speaks of its work; a story reporting a
 # licence names whose work it is ("The photos are licensed under …, the agency said").
 LICENCE_NOTICE = re.compile(
-    r"^(our|this|all) ([\w-]+ ){0,2}(work|articles?|stor(y|ies)|content|site|journalism|reporting)"
+    r"^(our|this|all our) ((original|own) )?(work|articles?|stor(y|ies)|content|site|journalism"
+    r"|reporting)"
     r" (is|are) ([\w-]+ )?(licensed|published|available|distributed|shared) under (a |the )?"
     r"creative commons\b",
     re.IGNORECASE,

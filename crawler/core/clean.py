@@ -585,7 +585,8 @@ def _drop_unlabelled_contact(result: CleanResult) -> None:
 
 
 # The same block squeezed onto one line, as a university's news CMS sets its media contact
-# (Drupal 7's, audit 45): "Name Surname, 555-0142, name@example.edu", an office between.
+# (Drupal 7's, audit 45): "Name Surname, 555-0142, name@example.edu", an office between; its
+# e-mail address is what tells it from a tip line.
 _CONTACT_PARTS = re.compile(r"\s*[,;|·•]\s*")
 _PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+( [A-ZÀ-Þ][\w.'’-]+){1,3}$")
 _LABELLED_EMAIL = re.compile(r"^(e-?mail\s*:?\s*)?\S+@[\w-]+(\.[\w-]+)+$", re.IGNORECASE)
@@ -595,11 +596,15 @@ CONTACT_OFFICE_WORDS = 5
 
 def _is_contact_row(line: str) -> bool:
     """A name first, then a phone number or an e-mail address, and between them only an
-    office's short name; a sentence has words the parts are not."""
+    office's short name; a sentence has words the parts are not. A name and a phone number
+    alone are a story's tip line ("Crime Stoppers, 1-800-222-8477", a name in capitals too):
+    an e-mail address or an office says it is a contact."""
     name, *rest = _CONTACT_PARTS.split(line.strip())
     if _words(line) > CONTACT_ROW_WORDS or not _PERSON_NAME.match(name):
         return False
-    return any(map(_reaches, rest)) and all(_reaches(part) or _is_office(part) for part in rest)
+    if not all(_reaches(part) or _is_office(part) for part in rest) or not any(map(_reaches, rest)):
+        return False
+    return any(_LABELLED_EMAIL.match(part) or not _reaches(part) for part in rest)
 
 
 def _reaches(part: str) -> bool:

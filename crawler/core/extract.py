@@ -202,17 +202,36 @@ def _br_laid_prose(cell) -> bool:
 
 
 def _never_a_grid(table) -> bool:
-    """A table that holds no data: one row of several cells (a site's header strip), a
-    list of MIN_GRID_ROWS or more one-cell rows (a "More news" box, a comment thread), or
-    a form (a comment form below its thread). Kept as tables, these came out as "| … |"
-    lines past the chrome filters. A one-cell box and a picture above its caption stay
-    tables: they are often the story's own (a blog's photo and caption), and as divs
-    precision mode drops their short text."""
-    rows = [row for row in table.iter("tr") if _owner_table(row) is table]
-    widest = max((sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows), default=0)
-    if len(rows) == 1 and widest >= 2:
+    """A table that holds no data: one row of several cells with a spacer or a link among
+    them (a site's header strip: "| | Tuesday 12 March 2019 | Login |"), a list of
+    MIN_GRID_ROWS or more one-cell rows most of which hold a link or a time (a "More news"
+    box, a comment thread), or a form (a comment form below its thread). Kept as tables,
+    these came out as "| … |" lines past the chrome filters. A one-row table of figures or
+    specs, a one-column list of items, a one-cell box and a picture above its caption stay
+    tables: they are the story's own, and as divs precision mode drops their short text."""
+    if table.find(".//form") is not None:
         return True
-    return (widest == 1 and len(rows) >= MIN_GRID_ROWS) or table.find(".//form") is not None
+    rows = [row for row in table.iter("tr") if _owner_table(row) is table]
+    cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
+    widest = max(map(len, cells), default=0)
+    if len(rows) == 1 and widest >= 2:
+        return any(not cell.text_content().strip() or _all_link(cell) for cell in cells[0])
+    if widest == 1 and len(rows) >= MIN_GRID_ROWS:
+        marked = [row for row in rows if row.find(".//a") is not None or _TIME.search(_text(row))]
+        return 2 * len(marked) >= len(rows)
+    return False
+
+
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _text(element) -> str:
+    return element.text_content()
+
+
+def _all_link(cell) -> bool:
+    text = cell.text_content().strip()
+    return bool(text) and "".join(a.text_content() for a in cell.iter("a")).strip() == text
 
 
 MIN_GRID_ROWS = 3

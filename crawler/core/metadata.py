@@ -221,7 +221,16 @@ def _jsonld_nodes(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
         except (ValueError, RecursionError):  # RecursionError: "[[[[…" thousands deep
             continue  # broken JSON-LD is common; the other sources still count
         nodes.extend(_walk(data))
-    return nodes
+    # A page object holding its article as its main entity (`WebPage.mainEntity`, as some
+    # news CMSes nest it): read after every node the scripts give at their top level or in a
+    # graph, so a nested teaser never stands before the page's own article.
+    nested = [entity for node in nodes for entity in _main_entities(node)]
+    return nodes + nested
+
+
+def _main_entities(node: dict[str, Any]) -> list[dict[str, Any]]:
+    entity = node.get("mainEntity")
+    return list(_walk(entity, 1)) if isinstance(entity, dict | list) else []
 
 
 def _article_jsonld(nodes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -281,10 +290,6 @@ def _walk(data: Any, depth: int = 0):
         yield data
         if "@graph" in data:
             yield from _walk(data["@graph"], depth + 1)
-        # A page object holding its article as its main entity (`WebPage.mainEntity`, as
-        # some news CMSes nest it): the article is found inside it as a graph's nodes are.
-        if isinstance(data.get("mainEntity"), dict | list):
-            yield from _walk(data["mainEntity"], depth + 1)
 
 
 def _is_video_page(page: PageMeta, nodes: list[dict[str, Any]]) -> bool:

@@ -52,29 +52,42 @@ def _drop_marked(tree) -> int:
     return dropped
 
 
-# A quotation this long, every word of it in a paragraph of the page in the same order, is
-# that paragraph again (a page builder's pull quote set as a plain <blockquote>, shortened:
-# "What it does, surprisingly well, is stop us …" as "What it does is stop us …", audit 45).
-# Shorter ones may be a phrase the story uses twice.
+# A quotation this long, every word of it in a paragraph before it in the same order and
+# close together, is that paragraph again (a page builder's pull quote set as a plain
+# <blockquote>, shortened: "What it does, surprisingly well, is stop us …" as "What it does
+# is stop us …", audit 45). Shorter ones may be a phrase the story uses twice; a quoted
+# document comes before the paragraph that paraphrases it, not after.
 MIN_CONDENSED_WORDS = 8
+# A page of more quotations than this is a thread of quoted replies, not an article with a
+# pull quote: none is looked at (the search costs quotes x paragraphs).
+MAX_QUOTES = 20
+NEARBY_PARAGRAPHS = 20  # a pull quote sits near the paragraph it repeats
+SPREAD = 1.5  # the quote's words span at most this many times its length in the paragraph
 
 
 def _drop_condensed(tree) -> int:
-    quotes = [quote for quote in tree.iter("blockquote") if _condensable(quote)]
+    quotes = list(tree.iter("blockquote"))
+    if not quotes or len(quotes) > MAX_QUOTES:
+        return 0
+    quotes = [quote for quote in quotes if _condensable(quote)]
     if not quotes:
         return 0
-    paragraphs = [
-        _simplify(p.text_content()).split()
-        for p in tree.iter("p")
-        if not any(a.tag == "blockquote" for a in p.iterancestors())
-    ]
-    dropped = 0
-    for quote in quotes:
-        words = _simplify(quote.text_content()).split()
-        if any(len(p) > len(words) and _in_order(words, p) for p in paragraphs):
-            quote.drop_tree()
-            dropped += 1
-    return dropped
+    # Paragraphs and quotations in document order: each quote is compared with the
+    # paragraphs before it.
+    before: list[list[str]] = []
+    dropped = []
+    for element in tree.iter("p", "blockquote"):
+        if element.tag == "blockquote":
+            if element in quotes:
+                words = _simplify(element.text_content()).split()
+                if any(_condensed_from(words, p) for p in before[-NEARBY_PARAGRAPHS:]):
+                    dropped.append(element)
+            continue
+        if not any(a.tag == "blockquote" for a in element.iterancestors()):
+            before.append(_simplify(element.text_content()).split())
+    for quote in dropped:
+        quote.drop_tree()
+    return len(dropped)
 
 
 def _condensable(quote) -> bool:
@@ -86,10 +99,22 @@ def _condensable(quote) -> bool:
     )
 
 
-def _in_order(words: list[str], paragraph: list[str]) -> bool:
-    """Every word of `words` in `paragraph`, in the same order."""
-    remaining = iter(paragraph)
-    return all(word in remaining for word in words)
+def _condensed_from(words: list[str], paragraph: list[str]) -> bool:
+    """Every word of `words` in the longer `paragraph`, in the same order, within a span of
+    SPREAD times their number."""
+    if len(paragraph) <= len(words):
+        return False
+    first = last = None
+    position = 0
+    for word in words:
+        try:
+            position = paragraph.index(word, position)
+        except ValueError:
+            return False
+        first = position if first is None else first
+        last = position
+        position += 1
+    return last - first + 1 <= SPREAD * len(words)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+")

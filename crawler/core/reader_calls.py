@@ -5,8 +5,8 @@ Member.", "Share your experiences … on The Jakarta Post."
 Each site words its own call, so a list of phrases is always one site behind (audit 44: five
 publishers, five wordings). What they share is the shape: a clause that opens with a call to
 act on the site (join, become a member, share your …, let us know, donate, subscribe, use a
-promo code), said to the reader ("you", "your") or by the site ("us", "our"), and nothing a
-story reports (no quotation, no "said"). Asked only of the lines at the end of the text
+promo code), said by the site ("us", "our", "we") or naming it or its programme in capitals, and
+nothing a story reports (no quotation, no "said"). Asked only of the lines at the end of the text
 (crawler.core.clean's trailing edge), where a story's own last paragraph rarely calls the
 reader to anything, and then never in these words.
 """
@@ -21,21 +21,33 @@ MAX_CALL_WORDS = 60
 # Where a clause starts: the line's start, a sentence's end, a dash, or "by"/"and" before a
 # verb ("… by joining our WhatsApp community", "… and use promo code FIGHT").
 _CLAUSE = r"(?:^|[.!?:;]\s+|\s[-–—]\s+|\bby\s+|\band\s+|\bplease\s+)"
-_CALL = re.compile(
+# Calls said in the site's voice ("us", "our", "we" in the line): a story's own "how to take
+# part" paragraph ("Make a donation to the Red Cross …", "by becoming a member you get a
+# vote", "join the community meeting") speaks of others, not of the site.
+_VOICED_CALL = re.compile(
     _CLAUSE
     + r"(?:becom(?:e|ing)\s+an?\s+(?:[\w-]+\s+){0,2}(?:member|subscriber|supporter|patron|insider)"
     r"|use\s+(?:promo|coupon|discount)\s+code\b"
-    r"|join(?:ing)?\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:community|channel|group)\b"
+    r"|join(?:ing)?\s+our\s+(?:[\w-]+\s+){0,2}(?:community|channel|group)\b"
     r"|writ(?:e|ing)\s+to\s+\S+@"
-    r"|shar(?:e|ing)\s+your\s+(?:experiences?|feedback|suggestions)\b"
     r"|make\s+a\s+(?:donation|contribution|gift)\b|donat(?:e|ing)\s+(?:today|now|to\s+us)\b"
     r"|follow(?:ing)?\s+us\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok"
     r"|youtube|whatsapp|telegram)\b"
-    r"|download(?:ing)?\s+(?:our|the)\s+(?:[\w-]+\s+)?app\b"
+    r"|download(?:ing)?\s+our\s+(?:[\w-]+\s+)?app\b"
     r"|get\s+all\s+the\s+latest\b)",
     re.IGNORECASE,
 )
-_TO_THE_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
+_SITE_VOICE = re.compile(r"\b(?:us|our|we)\b", re.IGNORECASE)
+# Calls that name the site or its programme instead: "Become a Founding Member", "Join
+# Townhall VIP", "Share your experiences … on The Jakarta Post" (a name in capitals).
+_NAMED_CALL = re.compile(
+    _CLAUSE
+    + r"(?:(?i:becom(?:e|ing)\s+an?)\s+(?:[A-Z][\w-]*\s+){0,2}(?:Member|Subscriber|Supporter"
+    r"|Patron|Insider)\b"
+    r"|(?i:join(?:ing)?)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+(?:VIP|Plus|Premium|PRO|Insider)\b"
+    r"|(?i:shar(?:e|ing)\s+your\s+(?:experiences?|feedback|suggestions)\b).{0,80}"
+    r"\b(?:(?i:with\s+us)|on\s+(?:The\s+)?[A-Z][\w-]*))"
+)
 # What a story reports: a quotation (three words or more between quotation marks; a word in
 # scare quotes, "an “infodemic”", is no quotation) or its verb.
 _REPORTED = re.compile(
@@ -49,7 +61,9 @@ def is_reader_call(line: str) -> bool:
     """`line` is the site's call to its reader (see the module's docstring)."""
     return (
         len(line.split()) <= MAX_CALL_WORDS
-        and _CALL.search(line) is not None
-        and _TO_THE_READER.search(line) is not None
         and _REPORTED.search(line) is None
+        and (
+            _NAMED_CALL.search(line) is not None
+            or (_VOICED_CALL.search(line) is not None and _SITE_VOICE.search(line) is not None)
+        )
     )

@@ -97,14 +97,20 @@ def _is_address_field(field) -> bool:
 
 
 def _is_phone_field(field) -> bool:
+    """`type="tel"`, or a name made of a phone's words only ("Phone", "phone_number",
+    "mobile"): not "automobile-value" or "mobile_bill", a calculator's fields."""
     if (field.get("type") or "").lower() == "tel":
         return True
-    return any(
-        word in (field.get(name) or "").lower() for name in ("name", "id") for word in _PHONE
-    )
+    for attribute in ("name", "id"):
+        words = set(_FIELD_WORDS.findall((field.get(attribute) or "").lower()))
+        if words & _PHONE and words <= _PHONE | _PHONE_EXTRAS:
+            return True
+    return False
 
 
-_PHONE = ("phone", "mobile")
+_FIELD_WORDS = re.compile(r"[a-z]+")
+_PHONE = frozenset({"phone", "telephone", "tel", "mobile", "cell"})
+_PHONE_EXTRAS = frozenset({"number", "no", "your", "contact", "field", "input"})
 
 
 def _is_radio(field) -> bool:

@@ -16,8 +16,17 @@ from crawler.core.chrome_patterns import BARE_DATE, STAMP_DAY, TIME_STAMP
 
 _PART_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 MAX_LABEL_WORDS = 3  # "Press release", "News", "Company news": a section or a kind
-# A section's or a kind's name: words, no digit, no sentence's stop.
+# A section's or a kind's name: words, no digit, no sentence's stop, its last word a kind of
+# piece ("Press release", "Company news", "Blog"). Not any word: a dateline's place ("Kyiv ·
+# 24 February 2022") or a diary entry's weekday ("Monday · 5 October 2021") is the story's.
 _LABEL = re.compile(rf"^[^\W\d_][\w&'’.-]*( [\w&'’.-]+){{0,{MAX_LABEL_WORDS - 1}}}$")
+_KINDS = frozenset({
+    "news", "release", "releases", "blog", "announcement", "announcements", "statement",
+    "statements", "update", "updates", "feature", "features", "article", "articles", "story",
+    "stories", "event", "events", "opinion", "analysis", "research", "insights", "report",
+    "reports", "podcast", "video", "interview", "editorial", "commentary", "column", "review",
+    "guide", "tutorial", "newsroom", "press", "post", "posts", "latest",
+})  # fmt: skip
 _AFTER_STAMP = re.compile(
     # The byline's part, with or without its colon: "Written by: Name", "By Name".
     r"^((written|posted|published) )?by\s*:?\s*\S+( \S+){0,4}$"
@@ -38,7 +47,7 @@ def is_stamp_row(line: str) -> bool:
     stamp = next((index for index, part in enumerate(parts) if _is_stamp(part)), None)
     if stamp is None or len(parts) < 2 or stamp > 1:
         return False
-    if stamp == 1 and not _LABEL.match(parts[0]):
+    if stamp == 1 and not _is_label(parts[0]):
         return False
     # After the date, its time may stand alone: "5 October 2021 | 14:20".
     after = parts[stamp + 1 :]
@@ -50,3 +59,7 @@ def _is_stamp(part: str) -> bool:
     if STAMP_DAY.search(part) is None:
         return False
     return BARE_DATE.match(part) is not None or any(p.search(part) for p in TIME_STAMP)
+
+
+def _is_label(part: str) -> bool:
+    return _LABEL.match(part) is not None and part.split()[-1].casefold() in _KINDS

@@ -4,9 +4,10 @@ publication day htmldate is looking for.
 Avada prints its post's day ("March 3rd, 2021") and keeps the last edit for search
 engines in the same row, `<span class="updated rich-snippet-hidden">2021-03-04T16:20…`;
 htmldate's quick search takes the marked stamp first, and the post was dated the day after
-it came out (audit 45). Only a stamp whose marks say update and not publication, and only
-beside another day: WordPress themes mark their one stamp hAtom `updated` ("date
-updated", tagDiv's "entry-date updated"), and that one is the publication day.
+it came out (audit 45). Only a stamp whose marks say update and not publication, hidden from
+the reader, and only beside another day: WordPress themes mark their one stamp hAtom
+`updated` ("date updated", tagDiv's "entry-date updated"), and that one is the publication
+day.
 """
 
 from __future__ import annotations
@@ -39,16 +40,21 @@ ROW_LEVELS = 2
 def update_stamps_hidden(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
     """The page without such stamps for the duration, put back in place afterwards."""
     stamps = [node for node in _CANDIDATES(tree) if _is_update_stamp(node)]
-    stamps = [node for node in stamps if _beside_another_day(node)]
-    places = [(node.getparent(), node) for node in stamps]
-    places = [(parent, parent.index(node), node) for parent, node in places]
-    for parent, _, node in places:
-        parent.remove(node)  # its tail goes with it, and comes back with it
+    stamps = [node for node in stamps if _unseen(node) and _beside_another_day(node)]
+    # Emptied, not removed: the text after the stamp (its tail) is the page's and stays.
+    saved = [(node, dict(node.attrib), node.text, list(node)) for node in stamps]
+    for node, _, _, children in saved:
+        node.attrib.clear()
+        node.text = None
+        for child in children:
+            node.remove(child)  # each child's tail goes and comes back with it
     try:
         yield tree
     finally:
-        for parent, index, node in places:  # document order: each index is right again
-            parent.insert(index, node)
+        for node, attributes, text, children in saved:
+            node.attrib.update(attributes)
+            node.text = text
+            node.extend(children)
 
 
 def _is_update_stamp(node) -> bool:
@@ -59,6 +65,22 @@ def _is_update_stamp(node) -> bool:
         return False
     text = _text(node)
     return len(text) <= MAX_STAMP_CHARS and prints_a_day(text)
+
+
+# Kept for search engines, not shown: a class word that hides (Avada's
+# "rich-snippet-hidden", "sr-only", "screen-reader-text"), `hidden`, or an inline style that
+# does not display it. A stamp a reader sees, "Updated March 9" beside "March 3", is the
+# theme's own to print and htmldate's to weigh.
+_HIDING_CLASS = re.compile(r"hidden|\bhide\b|sr-only|screen-reader|visually-hidden", re.I)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _unseen(node) -> bool:
+    return (
+        node.get("hidden") is not None
+        or _HIDING_CLASS.search(node.get("class") or "") is not None
+        or _HIDING_STYLE.search(node.get("style") or "") is not None
+    )
 
 
 def _beside_another_day(stamp) -> bool:
