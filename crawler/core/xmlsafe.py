@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
@@ -213,7 +213,7 @@ def _repaired_markup(body: bytes) -> bytes:
     return b"".join(pieces)
 
 
-def _refuse_resource_limits(error_log: etree._ListErrorLog) -> None:
+def _refuse_resource_limits(error_log: Iterable) -> None:
     """Recovery would return the part before an entity bomb as if it were the document."""
     for entry in error_log:
         if entry.level_name == "FATAL" and "RESOURCE_LIMIT" in entry.type_name:
