@@ -14,6 +14,7 @@ from crawler.core.fields import (
     resolve_title,
     strip_site_suffix,
 )
+from crawler.core.heading_labels import without_label
 from crawler.core.metadata import PageMeta, read_page_meta
 from crawler.core.model import Hints
 from crawler.core.options import Options
@@ -603,6 +604,51 @@ def test_a_label_inside_the_h1_is_not_part_of_the_headline():
     assert _headline(OG, "<h1>Port Averill approves<br>taller flats on main roads</h1>") == headline
     dropcap = '<h1><span class="dc">P</span>ort Averill approves taller flats on main roads</h1>'
     assert _headline(OG, dropcap) == headline
+
+
+def test_a_label_word_the_title_element_leaves_out_is_not_part_of_the_headline():
+    # Audit 46: labels with no class of ours, only their word and place; og:title and
+    # JSON-LD carry them too ("EXCLUSIVE: …"), so they agreed. The <title> names the
+    # headline without them.
+    headline = "Port Averill approves taller flats on main roads"
+    labelled = f'<meta property="og:title" content="EXCLUSIVE: {headline}">'
+    for title in (f"{headline} | Harbour Post", f"Harbour Post - {headline}"):
+        head = f"<title>{title}</title>{labelled}"
+        for h1 in (
+            f'<h1><span class="is-exclusive">EXCLUSIVE: </span>{headline}</h1>',  # Daily Mail
+            f'<h1 class="headline__text">Opinion: {headline}</h1>',  # CNN, plain text
+            f"<h1>Watch — {headline}</h1>",
+            f"<h1>Analysis | {headline}</h1>",
+            f'<h1>{headline} <span class="gnt_ar_upd">UPDATED</span></h1>',  # USA Today
+            f"<h1><span>LIVE</span> {headline}</h1>",
+            f"<h1>Just in: {headline}</h1>",
+        ):
+            assert _headline(head, h1) == headline, h1
+
+
+def test_label_words_the_title_element_keeps_stay_in_the_headline():
+    # A label the site names the page by: the <title> (and the reader's h1) keep it, even
+    # where a social card leaves it out.
+    kept = "Photos: The small towns building the AI boom"
+    head = f'<title>{kept} - Harbour Post</title><meta property="og:title" content="{kept[8:]}">'
+    assert _headline(head, f"<h1>{kept}</h1>") == kept
+    # No <title> to say so: the heading stands as printed.
+    assert _headline(f'<meta property="og:title" content="{kept[8:]}">', f"<h1>{kept}</h1>") == kept
+    # Words of the sentence that are label words, and a headline's own colon.
+    for headline, title in (
+        ("Opinion polls show voters split on flats", "Opinion polls show voters split on flats"),
+        ("Breaking Bad star opens a bakery in Averill", "Breaking Bad star opens a bakery"),
+        ("Watch makers bet on AI to plan supply", "Watch makers bet on AI to plan supply"),
+        ("Nvidia results: chipmaker beats forecasts", "Nvidia results: chipmaker beats forecasts"),
+        ("The films our critics will watch", "The films our critics will watch"),
+    ):
+        head = f"<title>{title} | Harbour Post</title>"
+        assert _headline(head, f"<h1>{headline}</h1>") == headline
+    # Too short to be a label and a headline.
+    assert (
+        without_label("Live: Averill votes", "Averill votes | Harbour Post")
+        == "Live: Averill votes"
+    )
 
 
 def test_a_social_or_alternative_headline_vouches_for_the_visible_one():

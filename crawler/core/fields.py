@@ -23,6 +23,7 @@ from crawler.core.authors import (
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
 from crawler.core.domain_names import spells_domain
+from crawler.core.heading_labels import without_label
 from crawler.core.headline import TITLE_SEPARATORS, agrees
 from crawler.core.metadata import (
     PageMeta,
@@ -234,7 +235,7 @@ def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str |
         if site_part_of_title_tag(heading, page.title_tag):
             continue  # a blog theme's h1 is the blog's name: "Blog: Headline" agrees with it
         if any(agrees(heading, title) for title in titles):
-            return strip_site_suffix(heading, site_name)
+            return strip_site_suffix(without_label(heading, page.title_tag), site_name)
     return None
 
 
@@ -247,7 +248,7 @@ def _marked_headline(page: PageMeta, site_name: str | None) -> str | None:
         return None
     if site_name and _simple(heading) == _simple(site_name):
         return None
-    return strip_site_suffix(heading, site_name)
+    return strip_site_suffix(without_label(heading, page.title_tag), site_name)
 
 
 # trafilatura guesses the title from the page's headings, and on many blog themes the h1 is
