@@ -4,7 +4,7 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from crawler.core.authors import credited_names, is_phrase, names_in
+from crawler.core.authors import credited_names, is_organization, is_phrase, names_in
 from crawler.core.bylines import byline_names
 from crawler.core.fields import (
     clean_authors,
@@ -1756,3 +1756,36 @@ def test_a_nested_main_entity_never_stands_before_the_pages_own_article():
     )
     page = read_page_meta(tree)
     assert page.jsonld.get("datePublished") == "2024-05-01T10:00:00Z"
+
+
+def test_an_institution_after_the_writers_is_where_they_work():
+    # Audit 46: Phys.org's "by Ana Ruiz and Sam Okafor, University of Lakeland" beside
+    # DC.creator metadata for both gave the university as a third author.
+    page = PageMeta(
+        meta={"dc.creator": ["Ana Ruiz", "Sam Okafor"]},
+        byline_names=("by Ana Ruiz and Sam Okafor, University of Lakeland",),
+    )
+    assert resolve_authors(page, None, Hints(), site_name="Phys.org") == ["Ana Ruiz", "Sam Okafor"]
+    page = PageMeta(meta={"dc.creator": ["Ana Ruiz"]}, byline_names=("By Ana Ruiz, Ridge College",))
+    assert resolve_authors(page, None, Hints(), site_name="Phys.org") == ["Ana Ruiz"]
+    for name in (
+        "University of Lakeland",
+        "Georgia Institute of Technology",
+        "Lakeland General Hospital",
+        "Ridge College",
+        "Department for Transport",
+        "Ministry of Health",
+        "Lakeland Medical School",
+    ):
+        assert is_organization(name), name
+
+
+def test_an_institution_named_alone_is_the_author_and_people_stay_people():
+    # Near misses: an institution alone is still the credit; a person's name is not an
+    # institution's, even with a word like one inside ("Collegeville" is no "College").
+    assert clean_authors(["By University of Lakeland"]) == ["University of Lakeland"]
+    page = PageMeta(byline_names=("By University of Lakeland",))
+    assert resolve_authors(page, None, Hints(), site_name="Phys.org") == ["University of Lakeland"]
+    for name in ("Jane Doe", "Ana Collegeville", "Hospitality Nair", "Sam Centers"):
+        assert not is_organization(name), name
+    assert clean_authors(["By Jane Doe and Sam Centers"]) == ["Jane Doe", "Sam Centers"]

@@ -663,14 +663,30 @@ _TRAILING_FUNCTION_WORDS = frozenset({"the", "to", "of", "for", "and", "a", "an"
 
 def is_organization(name: str) -> bool:
     """A newsroom, wire service or company rather than a person: an organization word at
-    the end, a single word ("Reuters", "AFP"), or "The" first ("The Ledger")."""
+    the end, a single word ("Reuters", "AFP"), "The" first ("The Ledger"), or an
+    institution's word that starts it or is followed by "of" ("University of Colorado
+    Boulder", "Georgia Institute of Technology")."""
     words = name.split()
     return (
         bool(_ORGANIZATION.search(name))
         or len(words) == 1
         or words[0] in ("The", "THE")
         or _ACRONYM_FIRST.match(name) is not None
+        or _INSTITUTION.search(name) is not None
     )
+
+
+# An institution's word, capitalised, first in a longer name or before "of"/"for" ("School
+# of Medicine"), or last. As a person's first name these words do not occur, and "Jane
+# College" or "Ana Hospital" as a surname is rare enough next to the universities and
+# hospitals that bylines name after their writers.
+_INSTITUTION_WORD = (
+    r"(University|College|Institute|Laboratory|School|Hospital|Foundation|Center|Centre|"
+    r"Department|Ministry|Agency|Council|Association|Society)"
+)
+_INSTITUTION = re.compile(
+    rf"^{_INSTITUTION_WORD}\s+\S|\b{_INSTITUTION_WORD}\s+(of|for)\s+[A-Z]|\s{_INSTITUTION_WORD}$"
+)
 
 
 # "CNN Business", "BBC Sport", "NPR Politics": an acronym and a word in lower case after it.
