@@ -5,7 +5,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from crawler.core.authors import credited_names, is_organization, is_phrase, names_in
-from crawler.core.bylines import byline_names
+from crawler.core.bylines import byline_names, other_work_names
 from crawler.core.fields import (
     clean_authors,
     resolve_authors,
@@ -1789,3 +1789,61 @@ def test_an_institution_named_alone_is_the_author_and_people_stay_people():
     for name in ("Jane Doe", "Ana Collegeville", "Hospitality Nair", "Sam Centers"):
         assert not is_organization(name), name
     assert clean_authors(["By Jane Doe and Sam Centers"]) == ["Jane Doe", "Sam Centers"]
+
+
+def _other_work(markup: str) -> tuple[str, ...]:
+    return other_work_names(lxml_html.fromstring(f"<html><body>{markup}</body></html>"))
+
+
+def test_a_credit_label_in_its_own_element_credits_the_name_after_it():
+    # Audit 46: ZDNET's JSON-LD lists the writer and the reviewer, each with a job title;
+    # the page prints "<span>Reviewed by </span><a>…</a><span>Editorial Director</span>".
+    for label in ("Reviewed by ", "Photos by", "Edited by", "Fact checked by", "Editor: "):
+        markup = (
+            '<div class="byline"><a href="/team/ada-quist/">Ada Quist</a><span>Writer</span>'
+            f'</div><div class="byline"><span>{label}</span><a href="/team/omar-vance/">'
+            "Omar Vance</a><span>Editorial Director</span></div>"
+        )
+        assert _other_work(markup) == ("Omar Vance",), label
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Port authority tests AI scheduling",
+        "author": [
+            {"@type": "Person", "name": "Ada Quist, Senior Contributing Writer"},
+            {"@type": "Person", "name": "Omar Vance, Editorial Director"},
+        ],
+    }
+    byline = (
+        '<div class="byline"><a href="/team/ada-quist/">Ada Quist</a>'
+        "<span>Senior Contributing Writer</span></div>"
+        '<div class="byline"><span>Reviewed by </span><a href="/team/omar-vance/">Omar Vance'
+        "</a><span>Editorial Director</span></div>"
+    )
+    paragraphs = "".join(
+        f"<p>The port authority said its scheduling trial moved berths around faster than "
+        f"the old planners did, and that crews would get a say in the next stage ({n}).</p>"
+        for n in range(5)
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Port authority tests AI scheduling</h1>{byline}{paragraphs}"
+        "</article></body></html>"
+    )
+    record = process_page(html.encode(), "https://news.example.com/port-ai/").record
+    assert record.authors == ["Ada Quist"]
+
+
+def test_a_label_for_the_writing_or_a_label_with_its_name_is_read_as_before():
+    # Near misses: "By" in its own element names the writer, not other work; a label with
+    # its name in the same element credits that name alone, not the next element's.
+    assert _other_work('<div><span>By </span><a href="/a/ada-quist/">Ada Quist</a></div>') == ()
+    assert _other_work('<div><span>Written by</span> <a href="/a/ada/">Ada Quist</a></div>') == ()
+    markup = "<div><span>Photos by Omar Vance</span><span>Lena Ortiz</span></div>"
+    assert _other_work(markup) == ("Omar Vance",)
+    # A writer who reviewed too is still credited as the writer (the byline names them).
+    page = PageMeta(
+        meta={"author": ["Ada Quist,Omar Vance"]},
+        byline_names=("By Ada Quist and Omar Vance",),
+        credited_names=("Omar Vance",),
+    )
+    assert resolve_authors(page, None, Hints()) == ["Ada Quist", "Omar Vance"]

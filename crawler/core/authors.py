@@ -258,6 +258,19 @@ _EDITOR_CREDITED = re.compile(
 )
 
 
+# A credit's label alone, as a template sets it in its own element before the linked name:
+# "<span>Reviewed by </span><a>Anand Mehta</a>", "<span>Editor:</span> <a>…</a>".
+_CREDIT_LABEL_ONLY = re.compile(
+    _OTHER_CREDIT.pattern.removesuffix(r"\b.*$") + "|" + EDITOR_LABEL.pattern,
+    re.IGNORECASE,
+)
+
+
+def is_credit_label(line: str) -> bool:
+    """`line` is only a label for other work than the writing, its names elsewhere."""
+    return _CREDIT_LABEL_ONLY.fullmatch(" ".join(line.split())) is not None
+
+
 def credited_names(line: str) -> list[str]:
     """The names `line` credits for work other than the writing."""
     text = _SENTENCE_END.sub("; ", " ".join(line.split()))

@@ -31,10 +31,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.authors import (
-    EDITOR_LABEL,
     ROLE_BEFORE_NAME,
     credited_names,
     ends_in_role,
+    is_credit_label,
     is_organization,
     is_title_line,
     names_in,
@@ -522,12 +522,20 @@ def other_work_names(tree) -> tuple[str, ...]:
         if owner is None or owner.tag in _NOT_BYLINES:
             continue
         line = element_text(owner)
-        if EDITOR_LABEL.fullmatch(line) and owner.getparent() is not None:
-            owner = owner.getparent()  # "<span>Editor: </span><a>Teah Pelechaty</a>"
-            line = element_text(owner)
+        if is_credit_label(line):
+            line = _credit_label_and_name(owner, line)
         if len(line.split()) <= MAX_CREDIT_WORDS:
             names += (name for name in credited_names(line) if name not in names)
     return tuple(names)
+
+
+def _credit_label_and_name(label, text: str) -> str:
+    """A credit's label set in its own element with the name after it: "<span>Reviewed by
+    </span><a>Anand Mehta</a><span>Editorial Director</span>" reads "Reviewed by Anand
+    Mehta", the text after the label and the next element's, not the job title after."""
+    after = label.getnext()
+    name = element_text(after) if after is not None else ""
+    return " ".join((text, (label.tail or "").strip(), name)).strip()
 
 
 def element_text(node) -> str:
