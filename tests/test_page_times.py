@@ -555,34 +555,3 @@ def test_a_visible_update_stamp_is_left_to_htmldate():
         "<span> Event on June 20, 2025</span>"
     )
     assert _record(_page(meta=edited)).published_at.date().isoformat() == "2025-06-03"
-
-
-def test_a_lone_epoch_in_a_data_attribute_dates_a_page_that_prints_no_day():
-    # Audit 46: Times of India prints "2 days ago" over `data-ts` in milliseconds, and no
-    # day anywhere; the page was undated. The stamp comes before the URL's day.
-    meta = "<span class='relative-time' data-ts='1717412400000'>2 days ago</span>"
-    record = _record(_page(meta=meta))
-    assert record.published_at.isoformat() == "2024-06-03T11:00:00+00:00"
-    assert record.extraction.date_source == "attribute"
-    dated_url = "https://riverside.example/2024/05/01/library-hours"
-    assert process_page(_page(meta=meta).encode(), dated_url).record.published_at.day == 3
-    seconds = "<span data-timestamp='1717412400'>Monday</span>"
-    assert _record(_page(meta=seconds)).published_at.isoformat() == "2024-06-03T11:00:00+00:00"
-
-
-def test_several_epochs_a_live_post_or_a_future_epoch_do_not_date_the_page():
-    # Near misses: other stories each timed, a live page's post, an embargo's future time,
-    # an update's stamp: the page stays undated.
-    stamps = (
-        "<span data-ts='1717412400000'>2 days ago</span>"
-        "<div><span data-ts='1717326000000'>3 days ago</span></div>",
-        "<div class='live-post'><span data-ts='1717412400000'>2 days ago</span></div>",
-        "<ul><li><span data-ts='1717412400000'>2 days ago</span></li></ul>",
-        "<span data-ts='4102444800000'>soon</span>",
-        "<span data-updated-ts='1717412400000'>2 days ago</span>",
-    )
-    for meta in stamps:
-        assert _record(_page(meta=meta)).published_at is None, meta
-    # A printed day still comes first, the epoch giving only its time.
-    printed = "<span data-ts='1717412400000'>June 3, 2024</span>"
-    assert _record(_page(meta=printed)).extraction.date_source == "text"

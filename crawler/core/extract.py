@@ -54,7 +54,6 @@ from crawler.core.page_times import (
     attribute_stamps,
     days_in_figures,
     labelled_publication,
-    lone_attribute_stamp,
     page_text,
     visible_stamps,
 )
@@ -324,8 +323,6 @@ def extract_article(
         page.attribute_stamps = tuple(attribute_stamps(tree))
         if either := _either_order(metadata.date):
             page.figure_days = tuple(days_in_figures(figure_text, either))
-    if undated and not page.labelled_published:
-        page.lone_stamp = lone_attribute_stamp(tree)
     text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:

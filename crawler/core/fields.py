@@ -8,7 +8,7 @@ URL, then the discovery hint (feed item, sitemap entry).
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from trafilatura.settings import Document
 
@@ -373,34 +373,16 @@ def resolve_published(
     )
     for index, (source, raw) in enumerate(candidates):
         parsed = parse_date(raw) if isinstance(raw, str) else None
-        if parsed and source == "trafilatura" and not _from_url(parsed, url, page):
-            return _with_printed_time(_in_page_order(parsed, page), raw, page)
         if parsed and source == "trafilatura":
-            break  # htmldate read the URL's day: a stamp the page keeps comes first
+            return _with_printed_time(_in_page_order(parsed, page), raw, page)
         if parsed:
             chosen = _zoned_same_clock((parsed, source, raw), candidates[index + 1 : -1], page)
             return _timed_same_day(chosen, candidates[index + 1 : -1])
-    if stamped := _lone_stamp(page):
-        return stamped, "attribute", page.lone_stamp
     from_url = date_from_url(url)
     if from_url:
         return from_url, "url", None
     parsed = parse_date(hints.published)
     return (parsed, "hint", hints.published) if parsed else (None, None, None)
-
-
-def _from_url(day: datetime, url: str, page: PageMeta) -> bool:
-    """htmldate's day is the URL's, and the page keeps a stamp of its own (_lone_stamp)."""
-    from_url = date_from_url(url) if _lone_stamp(page) else None
-    return from_url is not None and from_url.date() == day.date()
-
-
-def _lone_stamp(page: PageMeta) -> datetime | None:
-    """The one publication time a page that prints no day keeps in a `data-` attribute
-    (crawler.core.page_times.lone_attribute_stamp), unless it is later than now: a
-    scheduled or embargoed time is not when the story came out."""
-    timed = parse_date(page.lone_stamp) if page.lone_stamp else None
-    return timed if timed and timed <= datetime.now(UTC) else None
 
 
 _CLOCK = re.compile(r"\d:\d\d")

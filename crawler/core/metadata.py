@@ -56,7 +56,6 @@ class PageMeta:
     labelled_published: str | None = None
     visible_stamps: tuple = ()  # (day, "time zone") printed on a page its markup leaves undated
     attribute_stamps: tuple = ()  # epoch `data-…-ts` values on such a page
-    lone_stamp: str | None = None  # the one such value on a page that prints no day
     figure_days: tuple = ()  # days such a page prints in figures (page_times.days_in_figures)
     original_link: str | None = None  # href of a "Read the original" style anchor
     original_publisher: str | None = (

@@ -322,48 +322,15 @@ def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
     chrome, in document order: the time of the day htmldate finds, for a page that prints
     the day alone. An attribute that times several things is a list's (Wired's feed of
     other posts, `<h4 data-post_time>` each), and none of them is the article's."""
-    found = [(value.attrname, str(value)) for value in _publication_attributes(tree)]
-    values_of = Counter(name for name, _ in set(found))
-    return [value for name, value in found if values_of[name] == 1]
-
-
-def _publication_attributes(tree: lxml_html.HtmlElement) -> list:
-    return [
-        value
+    found = [
+        (value.attrname, str(value))
         for value in _EPOCH_ATTRIBUTES(tree)
         if _TIME_ATTRIBUTE.search(value.attrname)
         and not _NOT_PUBLICATION.search(value.attrname)
         and not _in_chrome(value.getparent())
     ]
-
-
-def lone_attribute_stamp(tree: lxml_html.HtmlElement) -> str | None:
-    """The one publication time the page's `data-` attributes hold, for a page that prints
-    no day at all: Times of India's `<span data-ts="1717412400000">2 days ago</span>`.
-    None when they hold several (a list of stories, each timed), or when the one is on a
-    list's item or a live page's post: neither is the article's own stamp."""
-    found = _publication_attributes(tree)
-    if len({str(value) for value in found}) != 1:
-        return None
-    if any(_in_list_or_live_post(value.getparent()) for value in found):
-        return None
-    return str(found[0])
-
-
-# A live page's post, a river or a card of another story: classes and ids that say so.
-_LIST_OR_LIVE = re.compile(
-    r"live|timeline|river|teaser|card|promo|story-?list|feed|listing|update", re.IGNORECASE
-)
-
-
-def _in_list_or_live_post(element) -> bool:
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("body", "html"):
-            return False
-        marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
-        if node.tag == "li" or (marks and _LIST_OR_LIVE.search(marks)):
-            return True
-    return False
+    values_of = Counter(name for name, _ in set(found))
+    return [value for name, value in found if values_of[name] == 1]
 
 
 # Days in figures printed on the page, "12/07/2025", "20-11-2025", "07.12.2025", for
