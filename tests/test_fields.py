@@ -651,28 +651,6 @@ def test_label_words_the_title_element_keeps_stay_in_the_headline():
     )
 
 
-def test_an_h1_that_is_an_image_is_headed_by_its_alt_text():
-    # Audit 46 (The Atlantic): a lettered headline drawn as an image; the og:title is a
-    # social card's longer question, the <title> the image's words.
-    head = "<title>The Last Translators - Harbour Post</title>"
-    head += '<meta property="og:title" content="What happens to translators when machines read?">'
-    image = '<img src="/img/last-translators.png" alt="The last translators">'
-    lettered = f'<h1 class="ArticleTitle">{image}</h1>'
-    assert _headline(head, lettered) == "The last translators"
-    # A logo h1 drawn as an image names the site, never the article.
-    for logo in (
-        '<h1><a href="/"><img src="/img/masthead.svg" alt="Harbour Post"></a></h1>',
-        '<h1><img class="site-logo" src="/img/hp.svg" alt="Harbour Post"></h1>',
-        '<h1><img src="/static/logo.png" alt="Harbour Post"></h1>',
-    ):
-        page = _meta(_page(head, logo + lettered.replace("<h1", "<h2").replace("h1>", "h2>")))
-        assert page.logo_heading == "Harbour Post", logo
-        assert "Harbour Post" not in page.headings
-    # An image without alt text says nothing: the metadata title stands.
-    bare = '<h1><img src="/img/last-translators.png" alt=""></h1>'
-    assert _headline(head, bare) == "What happens to translators when machines read?"
-
-
 def test_a_social_or_alternative_headline_vouches_for_the_visible_one():
     visible = "A quiet council vote lets Port Averill build upwards"
     seo = '<meta property="og:title" content="Port Averill zoning change: what it means">'

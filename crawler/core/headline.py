@@ -149,11 +149,9 @@ def _read_headings(nodes, marked: list, plain: list, marked_h1: list) -> str | N
 def _is_logo(h1) -> bool:
     """A theme's site title: marked so (on the h1 or the link in it), or all a link home."""
     links = list(h1.iter("a"))
-    images = list(h1.iter("img"))[:1]  # an image h1's logo: "logo.svg", class "site-logo"
     marks = " ".join(
-        f"{node.get('class') or ''} {node.get('id') or ''}" for node in (h1, *links[:1], *images)
+        f"{node.get('class') or ''} {node.get('id') or ''}" for node in (h1, *links[:1])
     )
-    marks += "".join(f" {image.get('src') or ''}" for image in images)
     if _LOGO_MARK.search(marks):
         return True
     if len(links) != 1 or links[0].text_content().strip() != h1.text_content().strip():
@@ -171,17 +169,7 @@ def heading_text(node) -> str:
     pieces: list[str] = []
     _read(node, pieces, _glued_label(node), top=True)
     text = " ".join("".join(pieces).split())
-    if len(text.split()) >= 2:
-        return text
-    return " ".join(node.text_content().split()) or _image_alt(node)
-
-
-def _image_alt(node) -> str:
-    """A heading set as an image (a magazine's lettered headline, `<h1><img alt="The last
-    translators"></h1>`) says its words in the image's alt text, as a screen reader reads
-    them. A logo's alt names the site: _is_logo knows it by its marks or its link home."""
-    image = next(node.iter("img"), None)
-    return " ".join((image.get("alt") or "").split()) if image is not None else ""
+    return text if len(text.split()) >= 2 else " ".join(node.text_content().split())
 
 
 def _read(element, pieces: list[str], label, top: bool = False) -> None:
