@@ -1783,6 +1783,13 @@ def test_a_credit_label_in_its_own_element_credits_the_name_after_it():
             "Omar Vance</a><span>Editorial Director</span></div>"
         )
         assert _other_work(markup) == ("Omar Vance",), label
+    # A <br> or an icon between the label and the name (the second review's cases).
+    for between in ("<br>", ' <i class="icon-pen"></i> '):
+        markup = (
+            f'<div class="byline"><p class="editor"><span>Editor:</span>{between}'
+            '<a href="/team/omar-vance/">Omar Vance</a></p></div>'
+        )
+        assert _other_work(markup) == ("Omar Vance",), between
     ld = {
         "@type": "NewsArticle",
         "headline": "Port authority tests AI scheduling",
@@ -1825,3 +1832,21 @@ def test_a_label_for_the_writing_or_a_label_with_its_name_is_read_as_before():
         credited_names=("Omar Vance",),
     )
     assert resolve_authors(page, None, Hints()) == ["Ada Quist", "Omar Vance"]
+
+
+def test_a_label_needs_its_separator_or_capitals_and_only_an_update_badge_ends_a_headline():
+    """The second review's cases: a <title> that stops short of a headline's own words does
+    not make them a label."""
+    from crawler.core.heading_labels import without_label
+
+    for heading, title in (
+        ("How to start a podcast", "How to start a | Ledger"),
+        ("Five stocks to watch", "Five stocks to | Ledger"),
+        ("Apple releases iOS 17.1 update", "Apple releases iOS 17.1 | Ledger"),
+        ("Live Aid at 40 years on", "Aid at 40 years on | Ledger"),
+        ("Breaking News: storm hits coast tonight", "News: storm hits coast tonight | Ledger"),
+    ):
+        assert without_label(heading, title) == heading
+    assert without_label(
+        "LIVE Nvidia earnings as they land", "Nvidia earnings as they land | L"
+    ) == ("Nvidia earnings as they land")

@@ -532,10 +532,19 @@ def other_work_names(tree) -> tuple[str, ...]:
 def _credit_label_and_name(label, text: str) -> str:
     """A credit's label set in its own element with the name after it: "<span>Reviewed by
     </span><a>Anand Mehta</a><span>Editorial Director</span>" reads "Reviewed by Anand
-    Mehta", the text after the label and the next element's, not the job title after."""
-    after = label.getnext()
-    name = element_text(after) if after is not None else ""
-    return " ".join((text, (label.tail or "").strip(), name)).strip()
+    Mehta": the text after the label, else the first of the next elements that has text
+    (past a <br> or an icon between them), not the job title after the name."""
+    tail = (label.tail or "").strip()
+    if tail:
+        return f"{text} {tail}"
+    for sibling in itertools.islice(label.itersiblings(), MAX_SKIPPED_SIBLINGS + 1):
+        name = element_text(sibling) or (sibling.tail or "").strip()
+        if name:
+            return f"{text} {name}"
+    return text
+
+
+MAX_SKIPPED_SIBLINGS = 3  # a <br>, an icon, a separator between a label and its name
 
 
 def element_text(node) -> str:

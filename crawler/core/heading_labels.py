@@ -38,10 +38,13 @@ LABEL_WORDS = (
 )
 _LABEL = "|".join(word.replace(" ", r"\s+") for word in LABEL_WORDS)
 _SEPARATOR = "[:|–—]"
-# "Opinion: …", "EXCLUSIVE | …", "LIVE …": the label, perhaps a separator, the headline.
-_LEADING = re.compile(rf"(?i:{_LABEL})(?:\s*{_SEPARATOR})?\s+(?=\w)")
-# "… in Arizona UPDATED", "… in Arizona | Updated".
-_TRAILING = re.compile(rf"(?<=\w)\s+(?:{_SEPARATOR}\s*)?(?i:{_LABEL})$")
+# "Opinion: …", "EXCLUSIVE | …", "LIVE …": the label, then a separator, or in capitals
+# without one. Not a word of the headline: "Live Aid at 40", "Breaking News: storm …".
+_CAPITAL_LABEL = "|".join(word.upper().replace(" ", r"\s+") for word in LABEL_WORDS)
+_LEADING = re.compile(rf"(?:(?i:{_LABEL})\s*{_SEPARATOR}|(?:{_CAPITAL_LABEL}))\s+(?=\w)")
+# "… in Arizona UPDATED", "… in Arizona | Updated": an update's badge. Other label words end
+# headlines as words of them ("How to start a podcast", "Five stocks to watch").
+_TRAILING = re.compile(rf"(?<=\w)\s+(?:{_SEPARATOR}\s*)?(?i:updated)$")
 MIN_HEADLINE_WORDS = 3  # what is left must still read as a headline
 
 
