@@ -585,11 +585,10 @@ def _drop_unlabelled_contact(result: CleanResult) -> None:
 
 
 # The same block squeezed onto one line, as a university's news CMS sets its media contact
-# (Drupal 7's, audit 45): "Name Surname, 555-0142, name@example.edu", an office between; its
-# e-mail address is what tells it from a tip line.
+# (Drupal 7's, audit 45): "Name Surname, 555-0142, name@example.edu", an office between.
 _CONTACT_PARTS = re.compile(r"\s*[,;|·•]\s*")
 _PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+( [A-ZÀ-Þ][\w.'’-]+){1,3}$")
-_LABELLED_EMAIL = re.compile(r"^(e-?mail\s*:?\s*)?\S+@[\w-]+(\.[\w-]+)+$", re.IGNORECASE)
+_LABELLED_EMAIL = re.compile(r"^(e-?mail\s*:?\s*)?" + _EMAIL.pattern[1:], re.IGNORECASE)
 CONTACT_ROW_WORDS = 16
 CONTACT_OFFICE_WORDS = 5
 

@@ -187,9 +187,7 @@ def _is_layout(table) -> bool:
     # A table of nothing but links is a menu: as divs, trafilatura drops it as navigation.
     texts = [(cell.text_content().strip(), cell) for cell in cells]
     filled = [(text, cell) for text, cell in texts if text]
-    return bool(filled) and all(
-        "".join(a.text_content() for a in cell.iter("a")).strip() == text for text, cell in filled
-    )
+    return bool(filled) and all(_all_link(cell) for _, cell in filled)
 
 
 # A cell of paragraphs laid out with <br>s, as a 2000s site's article cell: prose a data
@@ -217,16 +215,14 @@ def _never_a_grid(table) -> bool:
     if len(rows) == 1 and widest >= 2:
         return any(not cell.text_content().strip() or _all_link(cell) for cell in cells[0])
     if widest == 1 and len(rows) >= MIN_GRID_ROWS:
-        marked = [row for row in rows if row.find(".//a") is not None or _TIME.search(_text(row))]
-        return 2 * len(marked) >= len(rows)
+        marked = sum(
+            row.find(".//a") is not None or bool(_TIME.search(row.text_content())) for row in rows
+        )
+        return 2 * marked >= len(rows)
     return False
 
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-
-
-def _text(element) -> str:
-    return element.text_content()
 
 
 def _all_link(cell) -> bool:

@@ -168,11 +168,11 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
         owner = node_text.getparent()
         if owner is None or owner.tag in ("script", "style", "title"):
             continue
-        line = _text(owner)
+        line = spaced_text(owner)
         if line.lower().rstrip(": ") in _BARE_LABELS:
             parent = owner.getparent()  # "<span>Published</span> <span>June 2</span>"
             owner = parent if parent is not None else owner
-            line = _text(owner)
+            line = spaced_text(owner)
         if len(line) > MAX_LABELLED_CHARS or _in_chrome(owner):
             continue
         closing = _CLOSING_PUBLISHED.match(line)
@@ -264,14 +264,14 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if owner is None or owner.tag in ("script", "style") or owner in read:
             continue
         read.add(owner)  # kept alive, so lxml hands back the same proxy
-        line = _text(owner)
+        line = spaced_text(owner)
         match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
         if match is None and _CLOCK_ALONE.match(line) and owner.getparent() is not None:
             # The day and the time in elements side by side: "<span>07 Dec 2025</span>
             # <span>12:41</span>" (News24's, audit 39).
             owner = owner.getparent()
             read.add(owner)
-            line = _text(owner)
+            line = spaced_text(owner)
             match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
         if match and not _in_chrome(owner):
             day = match.group("day") or match.group("day2")
@@ -422,7 +422,8 @@ def _day_text(element) -> str | None:
     return text if len(text) <= MAX_TIME_TEXT_CHARS and _DAY.search(text) else None
 
 
-def _text(element) -> str:
+def spaced_text(element) -> str:
+    """The element's text nodes joined by single spaces."""
     return " ".join(" ".join(element.itertext()).split())
 
 

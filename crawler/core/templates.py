@@ -1,6 +1,6 @@
 """`<template>` content a browser shows without the page's own scripts.
 
-Two kinds of a page's text sit in `<template>`s, which HTML parsers keep and extractors
+Three kinds of a page's text sit in `<template>`s, which HTML parsers keep and extractors
 drop as inert (audit 43):
 
 - a declarative shadow root, `<sw-article-body><template shadowrootmode="open"><p>…`: the

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.core.page_times import prints_a_day
+from crawler.core.page_times import prints_a_day, spaced_text
 
 # contains() first, in C: most pages have no such mark.
 _CANDIDATES = etree.XPath(
@@ -63,7 +63,7 @@ def _is_update_stamp(node) -> bool:
         return False
     if not (_UPDATE_WORD.search(marks) or node.get("itemprop") == "dateModified"):
         return False
-    text = _text(node)
+    text = spaced_text(node)
     return len(text) <= MAX_STAMP_CHARS and prints_a_day(text)
 
 
@@ -86,15 +86,11 @@ def _unseen(node) -> bool:
 def _beside_another_day(stamp) -> bool:
     """The stamp's row (its parent, or the row around that, while short) prints a day
     besides the stamp's own."""
-    own = _text(stamp)
+    own = spaced_text(stamp)
     for row in itertools.islice(stamp.iterancestors(), ROW_LEVELS):
-        text = _text(row)
+        text = spaced_text(row)
         if len(text) > MAX_ROW_CHARS:
             return False
         if prints_a_day(text.replace(own, " ", 1)):
             return True
     return False
-
-
-def _text(node) -> str:
-    return " ".join(" ".join(node.itertext()).split())
