@@ -10,9 +10,12 @@
   NEAR_DUPLICATE_DISTANCE bits): flagged `near_duplicate` with `duplicate_of`, or
   skipped (`near_duplicate`) when NEAR_DUPLICATE_ACTION is "skip".
 
-A record is remembered only after it has been written (item_scraped fires after the
-write pipeline), so a kill in between leaves a record the store does not know, which
-crawler.state.recovery replays at the next start: nothing is lost, nothing emitted twice.
+A record is remembered in the store only after it has been written (item_scraped fires
+after the write pipeline), so a kill in between leaves a record the store does not know,
+which crawler.state.recovery replays at the next start: nothing is lost, nothing emitted
+twice. This run's own lookups know it from the moment it passes here: Scrapy sends
+item_scraped from an asyncio task, so another page's record can pass dedup between the
+write and the signal, and two spellings of one story both came out.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class DedupPipeline:
         # process keeps its writes in memory (crawler.state.write_behind), unseen by reads.
         self.emitted: dict[str, SeenArticle] = {}  # canonical URL or alias -> the record
         self.emitted_hashes: dict[str, list[tuple[str, str]]] = {}  # content hash -> (id, URL)s
+        self.pending: dict[str, SeenArticle] = {}  # fetched URL -> its record, until written
         self.action, self.max_distance = action, max_distance
 
     @classmethod
@@ -68,6 +72,7 @@ class DedupPipeline:
         )
         crawler.signals.connect(pipeline.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.item_error, signal=signals.item_error)
         return pipeline
 
     def process_item(self, item):
@@ -101,7 +106,32 @@ class DedupPipeline:
             item.outcome = replace(item.outcome, record=record)
         # Kept until the record is written, then stored with it (item_scraped, below).
         self.fingerprints[record.id] = fingerprint
+        self._note_emitted(record, fingerprint, (item.url, *item.redirected_from))
         return item
+
+    def _note_emitted(self, record: ArticleRecord, fingerprint: int, fetched) -> None:
+        """This run's lookups know the record as it leaves for the write pipeline."""
+        canonical = str(record.canonical_url)
+        aliases = {canonicalize(url) for url in fetched}
+        now = datetime.now(UTC)
+        emitted = SeenArticle(
+            canonical, record.id, record.content_hash, None, now, now, fingerprint
+        )
+        for url in (canonical, *aliases):
+            self.emitted[url] = emitted
+        self.emitted_hashes.setdefault(record.content_hash, []).append((record.id, canonical))
+        self.pending[fetched[0]] = emitted
+
+    def _forget_unwritten(self, url: str) -> None:
+        """A record dropped after dedup (its write failed) was never emitted."""
+        emitted = self.pending.pop(url, None)
+        if emitted is None:
+            return
+        for key in [key for key, seen in self.emitted.items() if seen is emitted]:
+            del self.emitted[key]
+        pairs = self.emitted_hashes.get(emitted.content_hash, [])
+        pairs.remove((emitted.record_id, emitted.canonical_url))
+        self.fingerprints.pop(emitted.record_id, None)
 
     @staticmethod
     def _another_article(seen: SeenArticle, fingerprint: int) -> bool:
@@ -173,6 +203,10 @@ class DedupPipeline:
         """Pages rejected for what they are (not for a transient error) are not refetched."""
         if isinstance(exception, Rejected) and exception.reason in PERMANENT_REJECTS:
             self.store.remember_reject(canonicalize(exception.url), exception.reason)
+        self._forget_unwritten(getattr(item, "url", None))
+
+    def item_error(self, item, response, spider, failure) -> None:
+        self._forget_unwritten(getattr(item, "url", None))
 
     def item_scraped(self, item, response, spider) -> None:
         if not isinstance(item, dict) or "content_hash" not in item:
@@ -183,15 +217,8 @@ class DedupPipeline:
         if fingerprint is None:
             fingerprint = simhash(item["text"])
         self.store.remember(item["canonical_url"], item, fingerprint, aliases)
-        now = datetime.now(UTC)
-        emitted = SeenArticle(
-            item["canonical_url"], item["id"], item["content_hash"], None, now, now, fingerprint
-        )
-        for url in (item["canonical_url"], *aliases):
-            self.emitted[url] = emitted
-        self.emitted_hashes.setdefault(item["content_hash"], []).append(
-            (item["id"], item["canonical_url"])
-        )
+        for url in (response.url if response else None, item["url"]):
+            self.pending.pop(url, None)
         self.crawler.stats.inc_value("state/remembered")
         published = item.get("published_at")
         if item.get("source") and published:

@@ -10,8 +10,16 @@ it. Another path with the same text stays a flagged record.
 
 from __future__ import annotations
 
+import pytest
+from scrapy import signals
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from crawler.core.items import FetchedPage, ProcessedPage
+from crawler.core.pipeline import process_page
 from crawler.demo.runner import run_crawl
 from crawler.state.store import open_store
+from pipelines.dedup import DedupPipeline
 from tests.bulk_site import article
 from tests.discovery_sites import HTML, DiscoverySite
 from tests.redis_server import needs_redis
@@ -82,3 +90,31 @@ def test_the_sqlite_store_answers_whose_text_it_is_and_keeps_aliases(tmp_path):
 @needs_redis
 def test_the_redis_store_answers_whose_text_it_is_and_keeps_aliases(redis_server):
     _store_knows_variants(open_store(redis_server.url))
+
+
+def _passed(pipeline, url: str, html: str):
+    outcome = process_page(html.encode(), url)
+    assert outcome.accepted, outcome.detail
+    return pipeline.process_item(ProcessedPage(url=url, outcome=outcome, spider="t"))
+
+
+def test_a_spelling_is_a_variant_of_a_record_passed_but_not_yet_written(tmp_path):
+    """Scrapy sends item_scraped from an asyncio task: another page's record can reach dedup
+    between the first record's write and that signal. Two spellings of one story both
+    came out when dedup learned of a record only from the signal."""
+    crawler = get_crawler(settings_dict={"STATE_URI": str(tmp_path / "s.sqlite3"),
+                                         "OUTPUT_DIR": str(tmp_path)})  # fmt: skip
+    crawler.stats.open_spider()
+    pipeline = DedupPipeline.from_crawler(crawler)
+    html = article(7)[1]
+    first = _passed(pipeline, "http://news.test/news/story-one", html)
+    with pytest.raises(DropItem, match="url_variant"):
+        _passed(pipeline, "http://news.test/news/story-one/", html)
+    assert crawler.stats.get_value("outcomes/skipped/url_variant") == 1
+    # A record whose write failed (dropped after dedup) was never emitted: a later spelling
+    # of it is a record, not a variant of nothing.
+    crawler.signals.send_catch_log(
+        signals.item_dropped, item=FetchedPage(first.url, b"", 200, "t"), response=None,
+        exception=DropItem("not written"), spider=None)  # fmt: skip
+    again = _passed(pipeline, "http://news.test/NEWS/Story-One", html)
+    assert again.outcome.record.text == first.outcome.record.text
