@@ -38,6 +38,10 @@ Run from the repo root:
 
     python bench/quality.py [--sets corpus,readability,postlight,templates] [--limit N]
                             [--workers N] [--no-newspaper] [--shared PATH]
+                            [--templates FOLDER]
+
+--templates scores another folder written in the templates format (gold.jsonl, pages/)
+in place of bench/templates: how a page audit is run.
 """
 
 from __future__ import annotations
@@ -123,17 +127,17 @@ def _pages(name: str, folder: Path, gold_of) -> list[Page]:
     return pages
 
 
-def set_folder(name: str, shared: Path) -> Path:
+def set_folder(name: str, shared: Path, templates: Path = TEMPLATES) -> Path:
     if name == "templates":
-        return TEMPLATES
+        return templates
     return shared / ("corpus" if name == "corpus" else f"devsets/{name}")
 
 
-def load_set(name: str, shared: Path) -> list[Page]:
+def load_set(name: str, shared: Path, templates: Path = TEMPLATES) -> list[Page]:
     if name == "templates":
         return _pages(
             name,
-            TEMPLATES,
+            templates,
             lambda e: {
                 "text": e["text"],
                 "title": e["title"],
@@ -316,6 +320,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-newspaper", action="store_true", help="skip newspaper4k")
     parser.add_argument("--no-peers", action="store_true", help="ours only (quick iteration)")
+    parser.add_argument(
+        "--templates", type=Path, default=TEMPLATES,
+        help="score this folder (gold.jsonl and pages/, the templates format) as the templates set",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -342,11 +350,11 @@ def main(argv: list[str] | None = None) -> int:
     names = [name.strip() for name in args.sets.split(",") if name.strip()]
     pages: list[Page] = []
     for name in names:
-        folder = set_folder(name, args.shared)
+        folder = set_folder(name, args.shared, args.templates)
         if not (folder / "gold.jsonl").is_file():
             print(f"set not found: {folder} (expected gold.jsonl and pages/)", file=sys.stderr)
             return 2
-        pages += load_set(name, args.shared)[: args.limit]
+        pages += load_set(name, args.shared, args.templates)[: args.limit]
     start = time.perf_counter()
     rows = run_all(pages, args)
     elapsed = time.perf_counter() - start
