@@ -366,6 +366,31 @@ def test_a_guess_that_is_code_or_unrelated_to_the_title_tag_is_refused():
     assert _title("Comment Cancel reply", tag)[1] == "title_tag"
 
 
+def test_a_title_naming_a_kind_of_page_gives_way_to_the_pages_heading():
+    # A print view's or an editor's default <title> names no article: trafilatura's guess,
+    # the page's one <h1>, is not refused as unrelated to it, and the <title> is no title.
+    heading = "Council expands bus network north"
+    for tag in ("Printer Friendly Version", "Untitled Document", "New Page 1", "Article"):
+        assert _title(heading, tag) == (heading, "trafilatura"), tag
+    assert _title("", "Untitled Document") == (None, None)
+    # Near misses: a headline made of such words, a site's name, a bare section.
+    for tag in ("The Story of the Printer", "News", "The Blog"):
+        assert _title("", tag) == (tag, "title_tag")
+    assert _title("Comment Cancel reply", "The Story of the Printer")[1] == "title_tag"
+
+
+def test_a_print_view_takes_its_headline_from_its_h1():
+    paragraphs = "".join(
+        f"<p>The council voted on {day} to add {n} bus routes across the northern suburbs, "
+        f"and the transit board said the {n} new lines would start running by spring.</p>"
+        for n, day in enumerate(("Monday", "Tuesday", "Thursday", "Friday", "Sunday"), 2)
+    )
+    body = f"<h1>Council expands bus network north</h1><article>{paragraphs}</article>"
+    html = _page("<title>Printer Friendly Version</title>", body)
+    record = process_page(html.encode(), "https://news.example/print/4411").record
+    assert record.title == "Council expands bus network north"
+
+
 def test_a_page_that_names_itself_nowhere_takes_its_title_from_the_text():
     from crawler.core.fields import title_from_text
 

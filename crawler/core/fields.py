@@ -24,7 +24,7 @@ from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
 from crawler.core.domain_names import spells_domain
 from crawler.core.heading_labels import without_label
-from crawler.core.headline import TITLE_SEPARATORS, agrees
+from crawler.core.headline import TITLE_SEPARATORS, agrees, names_page_kind
 from crawler.core.metadata import (
     PageMeta,
     decode_entities,
@@ -137,6 +137,8 @@ def resolve_title(
     # A <title> that is the site's name says nothing of the headline: the guess is not
     # measured against it.
     title_tag = page.title_tag if not _names_site(page.title_tag, site_name) else None
+    if title_tag and names_page_kind(strip_site_suffix(title_tag, site_name)):
+        title_tag = None  # "Printer Friendly Version": the guess is not measured against it
     trusted_guess = not theme_name and not _unrelated(guessed, title_tag)
     candidates = (
         *declared,
@@ -151,6 +153,8 @@ def resolve_title(
                 title = strip_site_suffix(title, theme_name)
             if site_name and _simple(title) == _simple(site_name):
                 continue  # the site's name where the headline should be (blog themes)
+            if names_page_kind(title):
+                continue  # "Untitled Document": a page's kind, not its headline
             return title, source
     return None, None
 

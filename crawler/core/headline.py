@@ -228,6 +228,84 @@ def agrees(heading: str, title: str) -> bool:
     return common >= 2 and common >= MIN_AGREEMENT * min(len(mine), len(theirs))
 
 
+# What a CMS or an editor writes where no headline was given: "Printer Friendly Version",
+# "Untitled Document", "Article", "Story | Site". Such a title names the kind of page, not
+# the article, and said nothing against the page's one <h1>.
+_PAGE_KIND_WORDS = frozenset(
+    [
+        "print",
+        "printer",
+        "printable",
+        "friendly",
+        "version",
+        "untitled",
+        "document",
+        "page",
+        "new",
+        "home",
+        "homepage",
+        "article",
+        "story",
+        "post",
+        "blog",
+        "news",
+        "index",
+        "default",
+        "view",
+        "detail",
+        "details",
+        "item",
+        "entry",
+        "welcome",
+        "full",
+        "text",
+        "only",
+        "mobile",
+        "amp",
+        "the",
+        "a",
+        "an",
+        "of",
+        "this",
+    ]
+)
+_KIND_OF_PAGE = frozenset(
+    [
+        "print",
+        "printer",
+        "printable",
+        "untitled",
+        "document",
+        "page",
+        "home",
+        "homepage",
+        "article",
+        "story",
+        "post",
+        "index",
+        "default",
+        "view",
+        "detail",
+        "details",
+        "entry",
+    ]
+)
+
+
+MAX_PAGE_KIND_WORDS = 3  # "The Story of the Printer" is a headline
+
+
+def names_page_kind(title: str | None) -> bool:
+    """The title is a few words naming a kind of page (numbers aside: "New Page 1"), one of
+    them at least not a word a site's name is made of ("News", "The Blog")."""
+    words = {word.lower() for word in _WORD.findall(title or "") if not word.isdigit()}
+    return (
+        0 < len(words) <= MAX_PAGE_KIND_WORDS
+        and words <= _PAGE_KIND_WORDS
+        and bool(_KIND_OF_PAGE & words)
+    )
+
+
 def _words(text: str) -> set[str]:
     """Lower-cased words, a plural "s" dropped, so "Millennials" meets "Millennial"."""
     words = (word.lower() for word in _WORD.findall(text))
