@@ -229,69 +229,20 @@ def agrees(heading: str, title: str) -> bool:
 
 
 # What a CMS or an editor writes where no headline was given: "Printer Friendly Version",
-# "Untitled Document", "Article", "Story | Site". Such a title names the kind of page, not
-# the article, and said nothing against the page's one <h1>.
-_PAGE_KIND_WORDS = frozenset(
-    [
-        "print",
-        "printer",
-        "printable",
-        "friendly",
-        "version",
-        "untitled",
-        "document",
-        "page",
-        "new",
-        "home",
-        "homepage",
-        "article",
-        "story",
-        "post",
-        "blog",
-        "news",
-        "index",
-        "default",
-        "view",
-        "detail",
-        "details",
-        "item",
-        "entry",
-        "welcome",
-        "full",
-        "text",
-        "only",
-        "mobile",
-        "amp",
-        "the",
-        "a",
-        "an",
-        "of",
-        "this",
-    ]
-)
-_KIND_OF_PAGE = frozenset(
-    [
-        "print",
-        "printer",
-        "printable",
-        "untitled",
-        "document",
-        "page",
-        "home",
-        "homepage",
-        "article",
-        "story",
-        "post",
-        "index",
-        "default",
-        "view",
-        "detail",
-        "details",
-        "entry",
-    ]
-)
-
-
+# "Untitled Document", "Article". Such a title names the kind of page, not the article, and
+# says nothing against the page's one <h1>.
+# fmt: off
+_PAGE_KIND_WORDS = frozenset({
+    "print", "printer", "printable", "friendly", "version", "untitled", "document", "page",
+    "new", "home", "homepage", "article", "story", "post", "blog", "news", "index", "default",
+    "view", "detail", "details", "item", "entry", "welcome", "full", "text", "only", "mobile",
+    "amp", "the", "a", "an", "of", "this",
+})
+_KIND_OF_PAGE = frozenset({
+    "print", "printer", "printable", "untitled", "document", "page", "home", "homepage",
+    "article", "story", "post", "index", "default", "view", "detail", "details", "entry",
+})
+# fmt: on
 MAX_PAGE_KIND_WORDS = 3  # "The Story of the Printer" is a headline
 
 
