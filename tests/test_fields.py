@@ -283,6 +283,32 @@ def test_title_suffix_and_prefix_of_the_site_are_stripped():
     assert strip_site_suffix("Claude: a review", "Pulse") == "Claude: a review"
 
 
+def test_a_newsletters_name_before_the_headline_it_prints_is_kept():
+    # Every title of the issue, the <h1> too, starts with the newsletter's name: the reader
+    # sees it as part of the headline. Where the <title> alone has it, it is the site's.
+    issue = "The Friday Five: open models grow up, and an eval spat"
+    head = (
+        f"<title>{issue}</title><meta property='og:title' content='{issue}'>"
+        "<meta property='og:site_name' content='The Friday Five'>"
+    )
+    paragraphs = "".join(
+        f"<p>Open model number {n} arrived this week with a licence that allows commercial "
+        f"use, and the evaluation crowd argued about benchmark {n} for three days.</p>"
+        for n in range(6)
+    )
+    url = "https://fridayfive.example/issue-41/"
+    body = f"<article><h1>{issue}</h1>{paragraphs}</article>"
+    assert process_page(_page(head, body).encode(), url).record.title == issue
+    body = f"<article><h1>Open models grow up, and an eval spat</h1>{paragraphs}</article>"
+    record = process_page(_page(head, body).encode(), url).record
+    assert record.title == "Open models grow up, and an eval spat"
+    body = f"<article>{paragraphs}</article>"
+    record = process_page(_page(head, body).encode(), url).record
+    assert record.title == "open models grow up, and an eval spat"
+    assert strip_site_suffix("Field Notes: Why | Field Notes", "Field Notes", False) == (
+        "Field Notes: Why")  # fmt: skip
+
+
 def test_a_section_between_the_headline_and_the_site_goes_with_the_site():
     title = "Storm knocks out power to thousands | Weather | The Ledger"
     assert strip_site_suffix(title, "The Ledger") == "Storm knocks out power to thousands"

@@ -239,7 +239,9 @@ def _agreeing_heading(page: PageMeta, titles: list[str | None], site_name: str |
         if site_part_of_title_tag(heading, page.title_tag):
             continue  # a blog theme's h1 is the blog's name: "Blog: Headline" agrees with it
         if any(agrees(heading, title) for title in titles):
-            return strip_site_suffix(without_label(heading, page.title_tag), site_name)
+            # A newsletter prints its name before each issue's headline ("The Friday Five:
+            # open models grow up"): the headline the reader sees, the name kept.
+            return strip_site_suffix(without_label(heading, page.title_tag), site_name, False)
     return None
 
 
@@ -294,9 +296,10 @@ def _words(value: str) -> set[str]:
     return set(re.findall(r"\w+", value.lower()))
 
 
-def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop " | Site" / " - Site" / "Site: " when the part is the site's name; keep subtitles."""
-    if site_name and title.lower().startswith(site_name.lower()):
+def strip_site_suffix(title: str, site_name: str | None, prefix: bool = True) -> str:
+    """Drop " | Site" / " - Site" / "Site: " when the part is the site's name; keep subtitles.
+    `prefix=False` keeps a leading "Site: ", as a headline the page prints keeps it."""
+    if prefix and site_name and title.lower().startswith(site_name.lower()):
         rest = _PREFIX_SEPARATOR.sub("", title[len(site_name) :], count=1)
         if rest != title[len(site_name) :] and rest.strip():
             title = rest.strip()
@@ -310,7 +313,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
         parts.pop()
     if len(parts) < count and _is_section(parts, separators):
         parts.pop()  # "Headline | Weather | The Ledger": the section before the site's name
-    while len(parts) > 1 and (_simple(parts[0]) in names):
+    while prefix and len(parts) > 1 and (_simple(parts[0]) in names):
         parts.pop(0)
     rebuilt = parts[0]
     for separator, part in zip(separators, parts[1:], strict=False):
