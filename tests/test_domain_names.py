@@ -40,11 +40,11 @@ _STORY = (
 )
 
 
-def _page(title_tag: str) -> bytes:
+def _page(title_tag: str, headline: str = "Council approves AI traffic pilot downtown") -> bytes:
     return (
         f"<html><head><title>{title_tag}</title></head><body><header>"
         "<a href='/' class='logo'>The Harbour Post</a><nav><a href='/news'>News</a></nav>"
-        "</header><main><article><h1>Council approves AI traffic pilot downtown</h1>"
+        f"</header><main><article><h1>{headline}</h1>"
         f"<p class='byline'>By Jo Bell</p>{_STORY * 5}</article></main></body></html>"
     ).encode()
 
@@ -60,7 +60,12 @@ def test_a_title_element_holding_only_the_sites_name_yields_to_the_headline():
 
 def test_without_the_domain_spelling_it_an_unrelated_heading_is_not_trusted():
     """The same page on a domain the <title> does not spell: nothing says the <title> is the
-    site's name, and an <h1> sharing no word with it is not trusted over it."""
+    site's name, and a short <h1> sharing no word with it (a section's name, as likely as a
+    headline) is not trusted over it. A longer one over the prose is the headline
+    (fields._lone_headline)."""
     url = "https://news.example/2025/council-ai-traffic"
-    outcome = process_page(_page("The Harbour Post"), url, options=Options(min_words=1))
+    page = _page("The Harbour Post", "Council approves traffic pilot")
+    outcome = process_page(page, url, options=Options(min_words=1))
     assert outcome.record.title == "The Harbour Post"
+    outcome = process_page(_page("The Harbour Post"), url, options=Options(min_words=1))
+    assert outcome.record.title == "Council approves AI traffic pilot downtown"

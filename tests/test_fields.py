@@ -309,6 +309,40 @@ def test_a_newsletters_name_before_the_headline_it_prints_is_kept():
         "Field Notes: Why")  # fmt: skip
 
 
+def test_the_pages_only_h1_over_the_prose_beats_a_title_written_for_search():
+    seo = "How We Cut RAG Hallucinations by 38% | Quillmark"
+    head = f"<title>{seo}</title><meta property='og:title' content='{seo}'>"
+    prose = "".join(
+        f"<p>Week {n} of grading answers by hand showed the retriever fetched the wrong "
+        f"contract clause in {n + 3} of every hundred questions, and the model trusted it "
+        "without a second look.</p>"
+        for n in range(6)
+    )
+    url = "https://quillmark.example/blog/grading-answers"
+    headline = "What we learned grading 12,000 retrieval answers by hand"
+
+    def title(body: str) -> str:
+        return process_page(_page(head, body).encode(), url).record.title
+
+    assert title(f"<div class='hero'><h1 class='heading-blog-post'>{headline}</h1></div>"
+                 f"<div class='rich-text'>{prose}</div>") == headline  # fmt: skip
+    seo_title = seo  # the site's name unknown: its suffix stays
+    # Near misses. A short <h1>: a section's name as often as a headline.
+    assert title(f"<h1>Latest News</h1>{prose}") == seo_title
+    # An old theme's tagline h1, the headline an h2 under it that agrees with the title.
+    assert (
+        title(
+            "<div id='header'><h1 class='description'>UK Tech and Gaming News and Reviews</h1>"
+            "</div>"
+            f"<h2 class='posts_title'>How We Cut RAG Hallucinations by 38%</h2>{prose}"
+        )
+        == seo_title
+    )
+    # Two h1s, or one after the prose (a closing promo): no telling.
+    assert title(f"<h1>{headline}</h1><h1>Our other research this year</h1>{prose}") == seo_title
+    assert title(f"{prose}<h1>Start a free trial of our answer grader today</h1>") == seo_title
+
+
 def test_a_section_between_the_headline_and_the_site_goes_with_the_site():
     title = "Storm knocks out power to thousands | Weather | The Ledger"
     assert strip_site_suffix(title, "The Ledger") == "Storm knocks out power to thousands"

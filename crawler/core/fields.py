@@ -129,7 +129,11 @@ def resolve_title(
     alternative = page.jsonld.get("alternativeHeadline")
     vouching = [v for _, v in declared] + [page.title_tag, page.first("twitter:title")]
     vouching.append(alternative if isinstance(alternative, str) else None)
-    heading = _agreeing_heading(page, vouching, site_name) or _marked_headline(page, site_name)
+    heading = (
+        _agreeing_heading(page, vouching, site_name)
+        or _marked_headline(page, site_name)
+        or _lone_headline(page, vouching, site_name)
+    )
     if heading:
         return _cased_as_declared(heading, [value for _, value in declared]), "heading"
     if page.shown_title_part and not any(value for _, value in declared):
@@ -254,6 +258,27 @@ def _marked_headline(page: PageMeta, site_name: str | None) -> str | None:
         return None
     if site_name and _simple(heading) == _simple(site_name):
         return None
+    return strip_site_suffix(without_label(heading, page.title_tag), site_name)
+
+
+MIN_LONE_HEADLINE_WORDS = 5  # a section's or a blog's name in an <h1> is shorter
+
+
+def _lone_headline(page: PageMeta, titles: list[str | None], site_name: str | None):
+    """The page's only <h1>, over the article's prose, when no heading agrees with the
+    metadata: the headline the reader sees, where the metadata carries one written for
+    search engines ("How We Cut RAG Hallucinations by 38%" over "What we learned grading
+    12,000 retrieval answers by hand", audit 47)."""
+    heading = page.lone_headline
+    if not heading or len(heading.split()) < MIN_LONE_HEADLINE_WORDS:
+        return None
+    if site_name and _simple(heading) == _simple(site_name):
+        return None
+    if site_part_of_title_tag(heading, page.title_tag) or names_page_kind(heading):
+        return None
+    titles = [_headline_part(decode_entities(t)) for t in titles if t and t.strip()]
+    if any(agrees(h, t) for h in page.lone_headline_next for t in titles):
+        return None  # the headline is the h2 under it, the h1 the site's tagline
     return strip_site_suffix(without_label(heading, page.title_tag), site_name)
 
 

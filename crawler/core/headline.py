@@ -11,6 +11,7 @@ or a widget's heading ("More From …") does not agree, and is never the title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -99,6 +100,8 @@ class Headings(NamedTuple):
     texts: tuple[str, ...]  # the theme's headline-marked ones first, then document order
     marked_h1: str | None  # the one <h1> the theme marks as its headline, if just one is
     logo: str | None = None  # an <h1> that is the site's name (its logo), left out of texts
+    # The page's only <h1> when the article's prose follows it, and the h2/h3 between them.
+    lone_h1: tuple[str, tuple[str, ...]] | None = None
 
 
 def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
@@ -116,7 +119,31 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
         # only here).
         _read_headings(_other_headings(tree), marked, plain, marked_h1)
     texts = tuple(dict.fromkeys(marked + plain))
-    return Headings(texts, marked_h1[0] if len(set(marked_h1)) == 1 else None, logo)
+    marked_one = marked_h1[0] if len(set(marked_h1)) == 1 else None
+    return Headings(texts, marked_one, logo, _lone_h1(tree, texts))
+
+
+# What follows the <h1>: its subheadings, up to the first paragraph this long (the
+# article's text).
+_AFTER_H1 = etree.XPath(
+    "following::*[self::h2 or self::h3 or self::p[string-length(normalize-space()) > 150]]"
+    "[position() <= 4]"
+)
+
+
+def _lone_h1(tree, texts: tuple[str, ...]):
+    """The page's one <h1>, when it is a heading read above (no logo, outside navigation and
+    widgets) and the article's prose follows it: (its text, the texts of the h2/h3 between
+    it and the prose). An old theme's h1 is the site's tagline, the headline an h2 under it."""
+    h1s = list(itertools.islice(tree.iter("h1"), 2))
+    if len(h1s) != 1 or (text := heading_text(h1s[0])) not in texts:
+        return None
+    between = []
+    for element in _AFTER_H1(h1s[0]):
+        if element.tag == "p":
+            return text, tuple(between)
+        between.append(heading_text(element))
+    return None
 
 
 def _read_headings(nodes, marked: list, plain: list, marked_h1: list) -> str | None:

@@ -69,6 +69,9 @@ class PageMeta:
     credited_names: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # <h1> and headline-marked headings (crawler.core.headline)
     marked_headline: str | None = None  # the one <h1> the theme marks as the headline
+    lone_headline: str | None = None  # the page's only <h1>, the article's prose after it
+    # The h2/h3 between the lone <h1> and the prose (an old theme's headline under its tagline).
+    lone_headline_next: tuple[str, ...] = ()
     logo_heading: str | None = None  # an <h1> that is the site's name (crawler.core.headline)
     shown_title_part: str | None = None  # the <title>'s part printed on the page, if one is
     video_page: bool = False  # the page's own work is a video (crawler.core.video_cards)
@@ -179,6 +182,9 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
     page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
     page.logo_heading = decode_entities(headings.logo) if headings.logo else None
+    if headings.lone_h1:
+        page.lone_headline = decode_entities(headings.lone_h1[0])
+        page.lone_headline_next = tuple(map(decode_entities, headings.lone_h1[1]))
     page.video_page = _is_video_page(page, nodes)
     headline = page.jsonld.get("headline")
     if not page.headings and not headline and not page.first("og:title", "twitter:title"):
