@@ -63,6 +63,7 @@ from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
+from crawler.core.responsive_copies import drop_responsive_copies
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.split_bodies import posing_as, split_body
@@ -381,8 +382,9 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     numbers dropped; text beside a block, and a quotation's divs, set on lines of their
     own; paragraphs served only in <noscript>, the rest of a story collapsed behind "Read
     more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
-    elements, other stories, teaser cards, a label with its list of links, repeated pull
-    quotes, photo captions, embedded social posts and video cards, author bio boxes,
+    elements, the copies of a section a page prints for other screen sizes, other
+    stories, teaser cards, a label with its list of links, repeated pull quotes, photo
+    captions, embedded social posts and video cards, author bio boxes,
     sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
     sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
     lead text made a paragraph; headings' permalink icons, the section label over the
@@ -404,6 +406,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     reveal_collapsed_text(tree, hidden)
     show_faq_answers(tree, hidden)
     drop_hidden(tree)
+    drop_responsive_copies(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
