@@ -28,6 +28,7 @@ from trafilatura.utils import line_processing
 from crawler.compat.htmldate import use_english_date_parser, use_linear_free_text
 from crawler.compat.trafilatura import in_range
 from crawler.core import fields
+from crawler.core.build_stamps import build_stamps_hidden
 from crawler.core.metadata import PageMeta
 from crawler.core.model import Hints
 from crawler.core.page_times import masthead_hidden
@@ -115,12 +116,14 @@ def undeclared_date(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     extensive search is its fallback to a copyright or bare year ("© 2020"): a year is
     not a publication date, and a wrong date is worse than none. Neither sees the site's
     masthead or navigation, whose date is today's, not the article's, nor a stamp marked
-    as an update beside the day the meta row prints (crawler.core.update_stamps).
+    as an update beside the day the meta row prints (crawler.core.update_stamps), nor the
+    time a site builder stamps on the page's root when it built the site
+    (crawler.core.build_stamps).
 
     htmldate 1.11 raises ValueError on a zone offset of a day or more ("+99:00"), which
     dateutil accepts and datetime.timestamp() refuses (docs/upstream.md): such a page has
     no date from here, rather than failing as extract_error."""
-    with masthead_hidden(tree), update_stamps_hidden(tree):
+    with masthead_hidden(tree), update_stamps_hidden(tree), build_stamps_hidden(tree):
         try:
             quick = trafilatura_metadata.find_date(
                 tree, **set_date_params(extensive=False), url=url
