@@ -48,6 +48,7 @@ from crawler.core.kickers import drop_kickers
 from crawler.core.lead_text import wrap_lead_text
 from crawler.core.link_lists import drop_link_list_labels
 from crawler.core.metadata import PageMeta, read_page_meta
+from crawler.core.named_dates import named_publication_day
 from crawler.core.noscript_text import show_noscript_paragraphs
 from crawler.core.other_articles import drop_other_articles
 from crawler.core.page_times import (
@@ -303,7 +304,7 @@ def extract_article(
     undated = not fields.dated_in_markup(page)
     figure_text = ""
     if undated:
-        page.labelled_published = labelled_publication(tree)
+        page.labelled_published = labelled_publication(tree) or named_publication_day(tree)
         # Before reshape_tree takes out the comments and other stories: their days tell
         # the order the page writes days in ("4/13/2019" under "4/12/2019", audit 45).
         figure_text = page_text(tree)

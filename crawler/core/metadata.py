@@ -51,8 +51,9 @@ class PageMeta:
     html_lang: str | None = None
     title_tag: str | None = None
     time_datetimes: list[str] = field(default_factory=list)
-    # "Published June 2, 2025" in the page's text, read only for a page not dated in its
-    # markup (crawler.core.extract)
+    # "Published June 2, 2025" in the page's text, or the day in an element a data
+    # attribute names as the date (crawler.core.named_dates), read only for a page not
+    # dated in its markup (crawler.core.extract)
     labelled_published: str | None = None
     visible_stamps: tuple = ()  # (day, "time zone") printed on a page its markup leaves undated
     attribute_stamps: tuple = ()  # epoch `data-…-ts` values on such a page

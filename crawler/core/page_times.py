@@ -52,13 +52,13 @@ def publication_times(tree: lxml_html.HtmlElement) -> list[str]:
     for element in tree.iter("time", "abbr"):
         value = _abbr_stamp(element) if element.tag == "abbr" else None
         if element.tag == "time":
-            value = element.get("datetime") or _day_text(element)
-        if value and not _in_chrome(element):
+            value = element.get("datetime") or written_day(element)
+        if value and not in_chrome(element):
             ranked.append((_rank(element), value.strip()))
     for value in _STAMP_ATTRIBUTES(tree):
         element = value.getparent()
         read = _is_date_property if value.attrname == "content" else _is_timeago
-        if read(element) and not _in_chrome(element):
+        if read(element) and not in_chrome(element):
             ranked.append((_rank(element), str(value).strip()))
     return [value for _, value in sorted(ranked, key=lambda pair: pair[0])]
 
@@ -173,7 +173,7 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             parent = owner.getparent()  # "<span>Published</span> <span>June 2</span>"
             owner = parent if parent is not None else owner
             line = spaced_text(owner)
-        if len(line) > MAX_LABELLED_CHARS or _in_chrome(owner):
+        if len(line) > MAX_LABELLED_CHARS or in_chrome(owner):
             continue
         closing = _CLOSING_PUBLISHED.match(line)
         if closing and _DAY.search(closing["date"]) and not _ELSEWHERE.search(closing["date"]):
@@ -273,7 +273,7 @@ def visible_stamps(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
             read.add(owner)
             line = spaced_text(owner)
             match = _STAMP.search(line) if len(line) <= MAX_STAMP_CHARS else None
-        if match and not _in_chrome(owner):
+        if match and not in_chrome(owner):
             day = match.group("day") or match.group("day2")
             kind = (owner.tag, owner.get("class"))
             rank = _stamp_rank(owner, line)
@@ -327,7 +327,7 @@ def attribute_stamps(tree: lxml_html.HtmlElement) -> list[str]:
         for value in _EPOCH_ATTRIBUTES(tree)
         if _TIME_ATTRIBUTE.search(value.attrname)
         and not _NOT_PUBLICATION.search(value.attrname)
-        and not _in_chrome(value.getparent())
+        and not in_chrome(value.getparent())
     ]
     values_of = Counter(name for name, _ in set(found))
     return [value for name, value in found if values_of[name] == 1]
@@ -415,9 +415,10 @@ def _zone_order(around: str) -> str:
 MAX_TIME_TEXT_CHARS = 40
 
 
-def _day_text(element) -> str | None:
-    """A `<time>` without `datetime` holds its value as its text (HTML's rule): a calendar
-    day written out, "14-Jan-2026", "March 3, 2026"; not "2 hours ago"."""
+def written_day(element) -> str | None:
+    """The element's text when it is a calendar day written out, "14-Jan-2026", "March 3,
+    2026"; not "2 hours ago". A `<time>` without `datetime` holds its value so (HTML's
+    rule)."""
     text = " ".join(element.text_content().split())
     return text if len(text) <= MAX_TIME_TEXT_CHARS and _DAY.search(text) else None
 
@@ -554,7 +555,8 @@ def _is_meta_line(marks: str) -> bool:
     return bool(_ARTICLE_META.search(marks)) and not _WIDGET.search(_COMMENT.sub("", marks))
 
 
-def _in_chrome(element) -> bool:
+def in_chrome(element) -> bool:
+    """The element is in the site's navigation, header, footer, a sidebar or a widget."""
     for ancestor in element.iterancestors():
         if ancestor.tag in ("body", "html"):
             return False
