@@ -64,7 +64,7 @@ from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
 from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
-from crawler.core.responsive_copies import drop_responsive_copies
+from crawler.core.responsive_copies import drop_responsive_copies, repeats_a_line
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.split_bodies import posing_as, split_body
@@ -322,6 +322,11 @@ def extract_article(
         if either := _either_order(metadata.date):
             page.figure_days = tuple(days_in_figures(figure_text, either))
     text = _main_text(tree, url, favor_precision, nodes)
+    if repeats_a_line(text) and drop_responsive_copies(tree):
+        # The body printed once per screen size; looked for only when the text says a long
+        # line twice (the search of every element's classes cost 1.3 ms a page).
+        nodes = prose_nodes(tree)
+        text = _main_text(tree, url, favor_precision, nodes)
     method = "trafilatura"
     if favor_precision:
         text, method = _recall_pass(tree, url, text, nodes) or (text, method)
@@ -383,9 +388,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     numbers dropped; text beside a block, and a quotation's divs, set on lines of their
     own; paragraphs served only in <noscript>, the rest of a story collapsed behind "Read
     more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
-    elements, the copies of a section a page prints for other screen sizes, other
-    stories, teaser cards, a label with its list of links, repeated pull quotes, photo
-    captions, embedded social posts and video cards, author bio boxes,
+    elements, other stories, teaser cards, a label with its list of links, repeated pull
+    quotes, photo captions, embedded social posts and video cards, author bio boxes,
     sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
     sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
     lead text made a paragraph; headings' permalink icons, the section label over the
@@ -407,7 +411,6 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     reveal_collapsed_text(tree, hidden)
     show_faq_answers(tree, hidden)
     drop_hidden(tree)
-    drop_responsive_copies(tree)
     unwrap_paragraph_wrappers(tree)
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)

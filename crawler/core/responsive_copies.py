@@ -48,6 +48,15 @@ _ONE_CLASS = re.compile(r"^\.((?:[\w-]|\\.)+)$")
 MIN_SHARED_WORDS = 0.9
 
 
+# A line this long said twice in the text: the page may print its body once per screen size.
+MIN_REPEATED_CHARS = 60
+
+
+def repeats_a_line(text: str) -> bool:
+    lines = [line for line in text.split("\n") if len(line) >= MIN_REPEATED_CHARS]
+    return len(set(lines)) < len(lines)
+
+
 def drop_responsive_copies(tree) -> int:
     """Remove the responsive copies that a sibling holds in full; how many."""
     media_hidden = _media_hidden_classes(tree)
