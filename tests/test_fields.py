@@ -1935,3 +1935,38 @@ def test_a_label_needs_its_separator_or_capitals_and_only_an_update_badge_ends_a
     assert without_label(
         "LIVE Nvidia earnings as they land", "Nvidia earnings as they land | L"
     ) == ("Nvidia earnings as they land")
+
+
+def test_a_framer_layer_named_for_the_writer_is_a_byline():
+    """Framer publishes the designer's layer names as `data-framer-name`, its only marks
+    (audit 47). A layer named for the writer is the byline; a layer whose name merely
+    starts with "Author" (its picture, its bio) or holds a quote's speaker is not."""
+
+    def layer(name: str, text: str) -> str:
+        return (
+            f'<div class="framer-1x2y3z" data-framer-name="{name}" '
+            'data-framer-component-type="RichTextContainer">'
+            f'<p class="framer-text framer-styles-preset-9k2">{text}</p></div>'
+        )
+
+    header = (
+        '<div class="framer-8qv0s1" data-framer-name="Meta">'
+        '<div class="framer-4hw1" data-framer-name="Avatar"><img src="/a.jpg" alt=""></div>'
+        f"{layer('Author', 'Rosalind Okafor, Head of Platform')}"
+        f"{layer('Date', 'Apr 9, 2025')}</div>"
+    )
+    assert _byline(header) == ("Rosalind Okafor, Head of Platform",)
+    for name in ("Author Name", "Byline", "Writer", "Authors", "Post Author"):
+        assert _byline(layer(name, "Tobias Ferreira")) == ("Tobias Ferreira",)
+    # Near misses: the card's other layers, and a customer quote's speaker.
+    for name in ("Author Bio", "Author Role", "Quote Author Company", "Authority"):
+        assert _byline(layer(name, "Tobias Ferreira")) == ()
+    assert _byline(layer("Testimonial Name", "Tobias Ferreira")) == ()
+    html = _page(
+        "<title>Why we rebuilt our billing on queues</title>",
+        f"<h1>Why we rebuilt our billing on queues</h1>{header}"
+        + "<p>Our billing service used to run as one nightly batch, and every month the "
+        "batch took longer than the month before it did.</p>" * 6,
+    )
+    record = process_page(html.encode(), "https://tallow.example/blog/billing-queues").record
+    assert record.authors == ["Rosalind Okafor"]

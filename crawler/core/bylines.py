@@ -94,8 +94,20 @@ MAX_NAMES = 12
 
 # Byline marks are looked for in these attribute values only: libxml2 hands them over, so
 # Python does not visit every element.
-# RDFa's `property="author"` too (AWS's blogs).
-_MARK_VALUES = etree.XPath(".//@rel | .//@itemprop | .//@class | .//@data-testid | .//@property")
+# RDFa's `property="author"` too (AWS's blogs), and the layer names Framer publishes.
+_MARK_VALUES = etree.XPath(
+    ".//@rel | .//@itemprop | .//@class | .//@data-testid | .//@property | .//@data-framer-name"
+)
+# Framer sites carry no classes that say anything ("framer-kq2m1z"): the designer's name
+# for each layer, `data-framer-name`, is the only mark. A layer named for the writer
+# ("Author", "Author Name", "Byline", "Writer") holds the name, often with a role ("Aiko
+# Brandt, CEO", audit 47); layers are named in words, so the whole name must say it, not
+# one word of it ("Author Avatar" holds a picture, "Author Bio" a paragraph).
+_FRAMER_BYLINE = re.compile(
+    r"(?:(?:post|article|blog)\s+)?(?:authors?|bylines?|writers?|written\s+by)"
+    r"(?:\s+names?)?(?:\s*\d+)?",
+    re.IGNORECASE,
+)
 # descendant::, not .//: one walk, not a child step from every descendant with the three
 # ancestor tests for each (0.75 of the time, element_text runs it 14 times a page).
 _TEXTS = etree.XPath(
@@ -573,7 +585,11 @@ def _marked(tree) -> tuple[list, list]:
             and not _CARD_OPENER.search(value)
         ):
             cards.append(value.getparent())
-        if _BYLINE_MARK.search(value) and value.getparent() is not last:
+        if value.attrname == "data-framer-name":
+            marked = _FRAMER_BYLINE.fullmatch(value.strip()) is not None
+        else:
+            marked = _BYLINE_MARK.search(value) is not None
+        if marked and value.getparent() is not last:
             last = value.getparent()
             if last.tag not in _NOT_BYLINES:
                 found.append(last)
