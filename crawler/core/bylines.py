@@ -126,6 +126,7 @@ _CARD_OPENER = re.compile(r"target|trigger|toggle|has-", re.IGNORECASE)
 class Byline:
     names: tuple[str, ...]  # the byline strings, each holding one or more names
     hover_cards: tuple = ()  # the writers' hover cards inside the byline block (chrome)
+    avatar_cards: tuple = ()  # the writers' cards under the headline, read as its byline
 
 
 def byline_names(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
@@ -198,12 +199,12 @@ def _copy_without(tree, cards: tuple) -> dict:
     """Each element of the page mapped to its copy, in a copy without the hover cards."""
     root = tree.getroottree().getroot()  # the whole page: a name's line may climb above `tree`
     twin = dict(zip(root.iter(), deepcopy(root).iter(), strict=True))
-    drop_hover_cards(tuple(twin[card] for card in cards))
+    drop_cards(tuple(twin[card] for card in cards))
     return twin
 
 
-def drop_hover_cards(cards: tuple) -> None:
-    """Remove the writers' hover cards (Byline.hover_cards) from their page."""
+def drop_cards(cards: tuple) -> None:
+    """Remove the writers' cards (Byline.hover_cards, Byline.avatar_cards) from their page."""
     for card in cards:
         if card.getparent() is not None:  # not inside a card dropped already
             card.drop_tree()
@@ -274,7 +275,7 @@ def _first_byline(tree, candidates: dict):
     if not candidates:
         return None
     for node in tree.iter():
-        if id(node) not in candidates or _in_prose(node) or not _allowed(node):
+        if id(node) not in candidates or _in_prose(node) or not may_hold_byline(node):
             continue
         if names_in(element_text(node)):
             return node
@@ -400,15 +401,15 @@ def _by_line(tree) -> tuple[str, ...]:
         # The byline as a line of its own in a longer element, a <br> after it: "By Carol
         # Anne Schreiber<br>Gazette Correspondent<br>Posted 04/27/2004".
         own = " ".join(str(text).split())
-        if _BY_NAME.match(own) and _ends_at_break(text) and _allowed(owner):
+        if _BY_NAME.match(own) and _ends_at_break(text) and may_hold_byline(owner):
             return (own,)
-        if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and _allowed(owner):
+        if len(line) <= MAX_BY_LINE_CHARS and _BY_NAME.match(line) and may_hold_byline(owner):
             return (line,)
         # The label, then the name in an element of its own, then a bio: "Written by
         # <strong>Kofi Mensah</strong> who lives and works in Accra …" (Gatsby's starter
         # blog, audit 40), a line too long to be read whole.
         named = _label_and_name(text, own)
-        if named and _BY_NAME.match(named) and _allowed(owner):
+        if named and _BY_NAME.match(named) and may_hold_byline(owner):
             return (named,)
     return ()
 
@@ -458,7 +459,7 @@ def _labelled_list(tree) -> tuple[str, ...]:
         ):
             continue  # a comment after the label; a <dt>'s value is its <dd>
         line = element_text(names)
-        if _names_a_writer(line) and _allowed(label):
+        if _names_a_writer(line) and may_hold_byline(label):
             return (f"By {line}",)
     return ()
 
@@ -509,7 +510,7 @@ def _name_with_role(tree) -> tuple[str, ...]:
         if owner.tag == "figcaption" or any(a.tag == "figure" for a in owner.iterancestors()):
             continue  # a picture's caption names who is in it
         match = _NAME_WITH_ROLE.match(element_text(owner))
-        if match and person_shaped(match["name"].strip()) and _allowed(owner):
+        if match and person_shaped(match["name"].strip()) and may_hold_byline(owner):
             return (match["name"].strip(),)
     return ()
 
@@ -630,7 +631,7 @@ def _innermost(marked: list) -> list:
     return [node for node in marked if id(node) not in parents]
 
 
-def _allowed(node) -> bool:
+def may_hold_byline(node) -> bool:
     """Not inside a form, navigation, a menu, a quotation or the page's references, and
     not in a widget: a trending or related box, a sidebar, the comments (the element's own
     marks count too: "comment-author")."""

@@ -14,7 +14,8 @@ from typing import Any
 from lxml import html as lxml_html
 
 from crawler.core import json_text
-from crawler.core.bylines import drop_hover_cards, read_byline
+from crawler.core.avatar_bylines import avatar_byline
+from crawler.core.bylines import drop_cards, read_byline
 from crawler.core.headline import shown_title_part, visible_headings
 from crawler.core.original_credit import credited_original
 from crawler.core.page_times import publication_times
@@ -174,11 +175,15 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.original_link = _original_link(links, page.jsonld) or credited_link
     page.link_texts = _link_texts(links)
     page.link_hrefs = tuple(href for _, href, _ in links)
+    # Failing every byline the markup marks or labels, the writers' avatar cards.
     byline = read_byline(tree)
+    if not byline.names:
+        byline = avatar_byline(tree)
     page.byline_names = byline.names
-    # On purpose: a writer's hover card in the byline is chrome for the steps after this one
-    # too (the headings, the extraction, which read a card's bio as the article's).
-    drop_hover_cards(byline.hover_cards)
+    # On purpose: a writer's hover card in the byline, and an avatar card read as the
+    # byline, are chrome for the steps after this one too (the headings, the extraction,
+    # which read a card's bio, or its name and job title, as the article's).
+    drop_cards(byline.hover_cards + byline.avatar_cards)
     headings = visible_headings(tree)
     page.headings = tuple(decode_entities(heading) for heading in headings.texts)
     page.marked_headline = decode_entities(headings.marked_h1) if headings.marked_h1 else None
