@@ -60,14 +60,17 @@ _BYLINE_MARK = re.compile(
 # "node-promoted", a node shown on the front page), where "promoted-video" names a box;
 # and the places of a post's link to its comments (Weebly's "blog-comments-bottom", which
 # holds the byline; "comments-link", "comment-count").
-_WIDGET = re.compile(
-    r"(?<!not-)(?<!not_)(?:"
+_WIDGET_WORDS = (
     r"trending|popular|related|sidebar|(?<!elementor-)widget|recommend|most-?read"
-    r"|more-?stories|(?<!__)footer"
+    r"|more-?stories"
     r"|comment(?!s?[-_](?:top|bottom|link|count|number)\b)|teaser|promo(?!ted(?:$|\s))"
-    r"|respond|reply)",
-    re.IGNORECASE,
+    r"|respond|reply"
 )
+_WIDGET = re.compile(rf"(?<!not-)(?<!not_)(?:{_WIDGET_WORDS}|(?<!__)footer)", re.IGNORECASE)
+# A footer is where a post prints its credits ("This post was written by …", a Next.js
+# blog's `footer.Post_footer__s2Lp7`) and a newsletter its line about itself: for a
+# credit (crawler.core.writer_credits) only the other widgets count.
+_WIDGET_BUT_FOOTER = re.compile(rf"(?<!not-)(?<!not_)(?:{_WIDGET_WORDS})", re.IGNORECASE)
 # Not where a byline is: a site's menus (a "Member List" link to /user/memberlist) and a
 # page's references (a cited web page about a person, at /people/jane-doe-biography).
 _NOT_BYLINE_AREA = re.compile(
@@ -631,12 +634,13 @@ def _innermost(marked: list) -> list:
     return [node for node in marked if id(node) not in parents]
 
 
-def may_hold_byline(node) -> bool:
+def may_hold_byline(node, footers: bool = False) -> bool:
     """Not inside a form, navigation, a menu, a quotation or the page's references, and
     not in a widget: a trending or related box, a sidebar, the comments (the element's own
-    marks count too: "comment-author")."""
+    marks count too: "comment-author"); nor a footer, unless `footers`."""
+    widget = _WIDGET_BUT_FOOTER if footers else _WIDGET
     marks = " ".join(filter(None, (node.get("class"), node.get("id"))))
-    if marks and _WIDGET.search(marks):
+    if marks and widget.search(marks):
         return False
     for ancestor in node.iterancestors():
         if ancestor.tag == "nav" and _names_only(ancestor):
@@ -648,7 +652,7 @@ def may_hold_byline(node) -> bool:
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"))))
         # A wrapper around the headline is the article's, whatever its class says
         # ("main-inner with-navbar").
-        in_widget = marks and (_WIDGET.search(marks) or _NOT_BYLINE_AREA.search(marks))
+        in_widget = marks and (widget.search(marks) or _NOT_BYLINE_AREA.search(marks))
         if in_widget and ancestor.find(".//h1") is None:
             return False
     return True

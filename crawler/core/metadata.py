@@ -15,10 +15,11 @@ from lxml import html as lxml_html
 
 from crawler.core import json_text
 from crawler.core.avatar_bylines import avatar_byline
-from crawler.core.bylines import drop_cards, read_byline
+from crawler.core.bylines import Byline, drop_cards, read_byline
 from crawler.core.headline import shown_title_part, visible_headings
 from crawler.core.original_credit import credited_original
 from crawler.core.page_times import publication_times
+from crawler.core.writer_credits import credited_writers
 
 # Anchor text an aggregator uses for its link to the story it summarizes.
 ORIGINAL_LINK_TEXT = re.compile(
@@ -175,10 +176,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.original_link = _original_link(links, page.jsonld) or credited_link
     page.link_texts = _link_texts(links)
     page.link_hrefs = tuple(href for _, href, _ in links)
-    # Failing every byline the markup marks or labels, the writers' avatar cards.
-    byline = read_byline(tree)
-    if not byline.names:
-        byline = avatar_byline(tree)
+    byline = _byline(tree, page)
     page.byline_names = byline.names
     # On purpose: a writer's hover card in the byline, and an avatar card read as the
     # byline, are chrome for the steps after this one too (the headings, the extraction,
@@ -198,6 +196,23 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         # nodes costs half a millisecond.
         page.shown_title_part = shown_title_part(tree, page.title_tag)
     return page
+
+
+def _byline(tree: lxml_html.HtmlElement, page: PageMeta) -> Byline:
+    """The byline the markup marks or labels; failing that, the writers' avatar cards under
+    the headline; failing both, the writers a credit sentence names ("This post was written
+    by …", "<the newsletter> is written by …")."""
+    byline = read_byline(tree)
+    if not byline.names:
+        byline = avatar_byline(tree)
+    if not byline.names:
+        publications = (
+            page.first("og:site_name"),
+            page.first("application-name"),
+            *jsonld_names(page.jsonld.get("publisher")),
+        )
+        byline = Byline(credited_writers(tree, tuple(filter(None, publications))))
+    return byline
 
 
 def _links(tree: lxml_html.HtmlElement) -> list[tuple[Any, str, str]]:

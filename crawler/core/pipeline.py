@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from crawler.core import fields, paywall
-from crawler.core.authors import WIRE_AGENCIES, is_organization, names_in, person_shaped
+from crawler.core.authors import WIRE_AGENCIES, is_organization, names_in
 from crawler.core.canonical import absolute_http_url, choose_canonical, same_site
 from crawler.core.clean import clean_lines
 from crawler.core.extract import ExtractionFailed, RawArticle, extract_article
@@ -34,6 +34,7 @@ from crawler.core.options import Options
 from crawler.core.relevance import ai_relevance
 from crawler.core.sections import split_sections
 from crawler.core.simhash import simhash
+from crawler.core.writer_credits import WRITER_CREDIT, credit_names
 
 
 @dataclass
@@ -153,20 +154,14 @@ def _wire_reporters(text: str, authors: list[str]) -> list[str]:
 
 # A writer the text itself credits at its edge, on a page that names no author anywhere
 # else: "Guest post by Amara Okafor", "This article was written by Chidi Okonkwo, a PhD
-# student at …". The name runs to the comma or the sentence's end.
-_WRITER_CREDIT = re.compile(
-    r"^(?:guest post by|(?:this|the) (?:article|post|piece|story|essay|column) (?:was|is)"
-    r" (?:written|contributed) by)\s+(?P<name>[^,.;:()]{3,60})",
-    re.IGNORECASE,
-)
-
-
+# student at …" (crawler.core.writer_credits reads the same credit in the page's markup,
+# where the text may have left it out).
 def _credited_writer(text: str) -> list[str]:
     lines = text.split("\n")
     for line in (*lines[:CREDIT_LINES], *lines[-CREDIT_LINES:]):
-        match = _WRITER_CREDIT.match(line.strip())
+        match = WRITER_CREDIT.match(line.strip())
         if match:
-            return [name for name in names_in(match["name"]) if person_shaped(name)]
+            return list(credit_names(match["names"]))
     return []
 
 
