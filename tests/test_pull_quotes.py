@@ -201,3 +201,66 @@ def test_a_quoted_document_before_its_paraphrase_stays():
     )
     assert drop_pull_quotes(page) == 0
     assert clause in _text(page)
+
+
+FERRY = (
+    "Dana Okafor, who has skippered the harbour ferry for eleven years, was unconvinced. “I"
+    " thought the sonar would spend all winter shouting at seaweed,” she said. “It has not.”"
+)
+FERRY_QUOTE = "I thought the sonar would spend all winter shouting at seaweed."
+
+
+def test_a_quote_block_with_its_citation_goes_when_the_story_says_it():
+    """Audit 48: WordPress's quote block and Elementor's blockquote widget print the
+    speaker under the sentence (`<cite>`, `<footer><cite>`); those words are not the
+    paragraph's, and kept the repeat from being seen."""
+    for cite in (
+        "<cite>Dana Okafor, ferry skipper</cite>",
+        "<footer><cite class='elementor-blockquote__author'>Dana Okafor, skipper</cite></footer>",
+    ):
+        quote = f"<blockquote class='wp-block-quote'><p>{FERRY_QUOTE}</p>{cite}</blockquote>"
+        page = _page(f"<p>{FERRY}</p>{quote}<p>The council reviews the trial in May.</p>")
+        assert drop_pull_quotes(page) == 1, cite
+        assert _text(page).count("Okafor") == 1 and "eleven years" in _text(page)
+    # Said once, the quotation and its speaker are the story's; and a document quoted
+    # before the paragraph that discusses it is no repeat of that paragraph.
+    letter = "We ask the harbour board to publish every sonar alarm the ferry logs this winter."
+    for body in (
+        f"<p>{FERRY}</p><blockquote><p>{letter}</p><cite>Harbour Users' Group</cite></blockquote>",
+        f"<blockquote><p>{FERRY_QUOTE}</p><cite>Dana Okafor</cite></blockquote><p>{FERRY}</p>",
+    ):
+        page = _page(body)
+        assert drop_pull_quotes(page) == 0
+
+
+def _tweet_box(text: str, outer: str = "bctt-click-to-tweet") -> str:
+    intent = "https://twitter.com/intent/tweet?url=https://news.example/ferry&amp;text=x"
+    return (
+        f"<div class='{outer}'><span class='bctt-ctt-text'><a href='{intent}'>{text}</a></span>"
+        f"<a href='{intent}' class='bctt-ctt-btn'>Click To Tweet</a></div>"
+    )
+
+
+def test_a_click_to_tweet_box_repeating_the_story_goes():
+    """Audit 48: Better Click To Tweet's box sets a sentence of the story again as a link
+    that opens a tweet; it is a pull quote by its mark, with or without the speaker."""
+    for box in (
+        _tweet_box(f"“{FERRY_QUOTE}”"),
+        _tweet_box(f"“{FERRY_QUOTE}” – Dana Okafor"),
+        _tweet_box(f"“{FERRY_QUOTE}”", outer="sw-tweet-clear sw-click-to-tweet"),
+        f"<aside class='tweetable-quote'><p>{FERRY_QUOTE}</p><a href='#'>Tweet this</a></aside>",
+    ):
+        page = _page(f"<p>{FERRY}</p>{box}<p>The council reviews the trial in May.</p>")
+        assert drop_pull_quotes(page) == 1, box
+        assert "Tweet" not in _text(page) and _text(page).count("seaweed") == 1
+
+
+def test_a_click_to_tweet_box_said_once_keeps_its_sentence_not_its_button():
+    own = "Sonar on a ferry is a smoke alarm for the sea, not a map of it."
+    page = _page(f"<p>{FERRY}</p>{_tweet_box(own)}")
+    assert drop_pull_quotes(page) == 0
+    assert _text(page) == FERRY + own
+    # A highlight inside a paragraph is that paragraph's own sentence, never a box.
+    inline = f"<p>She said so twice. <span class='tweetable'>{FERRY_QUOTE}</span> Then left.</p>"
+    page = _page(f"<p>{FERRY}</p>{inline}")
+    assert drop_pull_quotes(page) == 0 and _text(page).count("seaweed") == 2

@@ -8,6 +8,11 @@ pull quote only when an attribution line follows it; this one needs no attributi
 
 A box goes only when its quotation is found again in the page's body text: Medium styles
 an author's own emphasised paragraph as `graf--pullquote`, said once, and that is text.
+
+A click-to-tweet box is a pull quote by its mark too (Better Click To Tweet's
+`bctt-click-to-tweet`, Social Warfare's `sw-click-to-tweet`, a theme's `tweetable` or
+`tweet-this`): the story's sentence again as a link that opens a tweet, with a "Click To
+Tweet" button. Said once, its sentence stays and only the button goes.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from lxml import etree
 # Or a box named "Quote" as a BEM block (Brightspot's `<div class="Quote"><blockquote
 # class="Quote-wrapper">`, audit 24): never a WordPress "wp-block-quote" or a "blockquote".
 PULL_QUOTE_CLASS = re.compile(r"(?i:pull[-_ ]?quote)|(?:^|\s)[Qq]uote(?:$|\s|-)")
+# Click-to-tweet boxes by their plugin's or theme's class (audit 48).
+TWEET_BOX_CLASS = re.compile(r"(?i)click[-_ ]?to[-_ ]?tweet|\bbctt\b|tweetable|tweet[-_ ]?this")
+# The box's button; a link or a label that says only this.
+TWEET_BUTTON = re.compile(r"(?i)^(click|tap)?\s*to\s*tweet$|^tweet( this| it)?!?$")
 MAX_PULL_QUOTE_WORDS = 60  # a box bigger than this is a section, not a repeated sentence
 MIN_QUOTE_WORDS = 4  # "Yes." said twice is no evidence of a repeat
 # /descendant:: steps, not //: one walk each (0.8 of the time).
@@ -49,7 +58,20 @@ def _drop_marked(tree) -> int:
         if _repeated(quote, body):
             box.drop_tree()
             dropped += 1
+        elif _is_tweet_box(box):
+            _drop_tweet_buttons(box)
     return dropped
+
+
+def _drop_tweet_buttons(box) -> None:
+    buttons = [
+        element
+        for element in box.iter("a", "span", "button", "div")
+        if element is not box and TWEET_BUTTON.match(" ".join(element.text_content().split()))
+    ]
+    for button in buttons:
+        if button.getparent() is not None:
+            button.drop_tree()
 
 
 # A quotation this long, every word of it in a paragraph before it in the same order and
@@ -79,7 +101,7 @@ def _drop_condensed(tree) -> int:
     for element in tree.iter("p", "blockquote"):
         if element.tag == "blockquote":
             if element in quotes:
-                words = _simplify(element.text_content()).split()
+                words = _quoted_words(element)
                 if any(_condensed_from(words, p) for p in before[-NEARBY_PARAGRAPHS:]):
                     dropped.append(element)
             continue
@@ -91,12 +113,24 @@ def _drop_condensed(tree) -> int:
 
 
 def _condensable(quote) -> bool:
-    words = len(quote.text_content().split())
+    words = len(_quoted_words(quote))
     return (
         MIN_CONDENSED_WORDS <= words <= MAX_PULL_QUOTE_WORDS
         and not any(a.tag == "blockquote" for a in quote.iterancestors())
         and next(quote.iter("blockquote", "img", "iframe", "video"), quote) is quote
     )
+
+
+def _quoted_words(quote) -> list[str]:
+    """The quotation's words without its citation: a `<cite>` or `<footer>` set under the
+    quotation ("Paul Whitmore, inspector", WordPress's and Elementor's quote blocks, audit
+    48) names who said it, words the paragraph it repeats puts elsewhere or not at all."""
+    parts = [quote.text or ""]
+    for child in quote:
+        if child.tag not in ("cite", "footer") and isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return _simplify("".join(parts)).split()
 
 
 def _condensed_from(words: list[str], paragraph: list[str]) -> bool:
@@ -118,12 +152,16 @@ def _condensed_from(words: list[str], paragraph: list[str]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’']?\s+")
+# The speaker after the quotation, on its line: "“At 2am there is no one to ask.” – Daniel
+# Koh". The article says the sentence with the name elsewhere ("… ask,” said Mr Koh).
+_ATTRIBUTION = re.compile(r"(?<=[.!?”\"’'])\s*[-–—]+\s*[^-–—.!?“”\"]{1,60}$")
 
 
 def _repeated(quote: str, body: str) -> bool:
     """The box's own copy is in the body text once; a repeat makes it twice. Or each of its
     sentences is, when the article puts the speaker between them ("'… take a hit,' said
     Rana Karim. 'If the startups …'", CNN's pull quotes, audit 41)."""
+    quote = _ATTRIBUTION.sub("", quote.strip())
     whole = _simplify(quote)
     if len(whole.split()) >= MIN_QUOTE_WORDS and body.count(whole) >= 2:
         return True
@@ -136,7 +174,21 @@ def _repeated(quote: str, body: str) -> bool:
 
 def _is_marked(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return "quote" in marks.lower() and PULL_QUOTE_CLASS.search(marks) is not None
+    if "quote" in marks.lower() and PULL_QUOTE_CLASS.search(marks) is not None:
+        return True
+    return _is_tweet_box(element)
+
+
+def _is_tweet_box(element) -> bool:
+    """A click-to-tweet box; not one set inside a paragraph, whose sentence the paragraph's
+    own text is (an inline "tweetable" highlight)."""
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    lowered = marks.lower()
+    if "tweet" not in lowered and "bctt" not in lowered:  # the common case, without a search
+        return False
+    return TWEET_BOX_CLASS.search(marks) is not None and not any(
+        ancestor.tag == "p" for ancestor in element.iterancestors()
+    )
 
 
 def _simplify(text: str) -> str:
