@@ -105,3 +105,72 @@ def test_a_tables_caption_goes_and_its_rows_stay():
     )
     assert drop_captions(page) == 1
     assert page.find(".//caption") is None and len(page.findall(".//tr")) == 2
+
+
+def _after_image(image_module: str, text_module: str) -> str:
+    return (
+        f"<html><body><article><div class='et_pb_text'><p>{PARAGRAPH}</p></div>{image_module}"
+        f"{text_module}</article></body></html>"
+    )
+
+
+LATER = "The company said the software would be retrained on staged rooms instead."
+
+
+def test_a_builders_caption_paragraph_after_the_image_module_goes():
+    """Audit 48: page builders caption a photo with the first paragraph of the text module
+    after the image module, ending in its credit; the paragraphs after it are the story's."""
+    modules = (
+        # Divi
+        (
+            "<div class='et_pb_module et_pb_image'><span class='et_pb_image_wrap'>"
+            "<img src='a.jpg'></span></div>",
+            "<div class='et_pb_module et_pb_text'><div class='et_pb_text_inner'><p><em>The S7 "
+            f"docks under a kitchen counter. Photo: Supplied</em></p><p>{LATER}</p></div></div>",
+        ),
+        # Elementor: the image widget, a comment, then the text editor widget
+        (
+            "<div class='elementor-widget-image'><div class='elementor-widget-container'>"
+            "<img src='a.jpg'></div></div><!-- .elementor-widget-image -->",
+            "<div class='elementor-widget-text-editor'><div class='elementor-widget-container'>"
+            f"<p>A tester holds the vacuum's camera module. PHOTO | Kestrel Labs</p><p>{LATER}</p>"
+            "</div></div>",
+        ),
+        # a Gutenberg image block, then a paragraph
+        (
+            "<figure class='wp-block-image size-large'><img src='a.jpg'></figure>",
+            f"<p>The S7 on its charging base (Image: Brightwave Press)</p><p>{LATER}</p>",
+        ),
+        (
+            "<div class='wpb_single_image'><figure><div class='vc_single_image-wrapper'>"
+            "<img src='a.jpg'></div></figure></div>",
+            "<div class='wpb_text_column'><div class='wpb_wrapper'><p>Staff at the company's"
+            f" Leeds lab. Picture by Tom Ashdown.</p><p>{LATER}</p></div></div>",
+        ),
+    )
+    for image_module, text_module in modules:
+        page = lxml_html.fromstring(_after_image(image_module, text_module))
+        assert drop_captions(page) == 1, text_module
+        assert page.find(".//article").text_content() == PARAGRAPH + LATER
+
+
+def test_a_story_paragraph_after_an_image_module_stays():
+    image = "<div class='et_pb_image'><span><img src='a.jpg'></span></div>"
+    kept = (
+        f"<p>{LATER}</p>",  # no credit
+        "<p>Photo: Supplied</p>",  # a credit alone, crawler.core.clean's
+        # a lower-case "photo:" or "image:" in the story's own sentence
+        f"<p>{LATER} The lawsuit attached one image: a child asleep on a sofa.</p>",
+        f"<p>{LATER} It kept the photo: archive</p>",
+        # the credit not at its end
+        f"<p>A robot docks. Photo: Supplied. {LATER} {PARAGRAPH}</p>",
+        # more than a caption's words
+        f"<p>{PARAGRAPH} {LATER} {PARAGRAPH} Photo: Supplied</p>",
+    )
+    for text in kept:
+        page = lxml_html.fromstring(_after_image(image, text))
+        assert drop_captions(page) == 0, text
+    # An image inside a paragraph's text has no textless holder of its own.
+    inline = f"<p>The robot <img src='a.jpg'> docks.</p><p>{LATER} Photo: Supplied</p>"
+    page = lxml_html.fromstring(f"<html><body><article>{inline}</article></body></html>")
+    assert drop_captions(page) == 0

@@ -13,6 +13,11 @@ Guangdong Province, on May 5. Photo: VCG", "(Photo: Staff)"), in a text block th
 a small box with the image. A credit alone on a line is crawler.core.clean's. And Markdown
 blogs caption a figure with a paragraph all in italics right after the image's paragraph.
 
+A page builder sets the caption as the first paragraph of the text module right after the
+image module (Divi's `et_pb_image` then `et_pb_text`, Elementor's image widget then its
+text editor, a Gutenberg image block then a paragraph): known by its credit too, which
+opens a sentence of its own ("… at the workshop. Photo: Supplied", "PHOTO | Kevin Odit").
+
 A table's `<caption>` goes too: trafilatura prints it as a first row of empty cells
 ("| Benchmark results … | | | |"), and golds leave captions out as they do photos'.
 """
@@ -37,6 +42,7 @@ def drop_captions(tree) -> int:
     found = [element for element in _captioned(tree) if _is_caption(element)]
     found += [e for e in _credited_captions(tree) if not any(e is f for f in found)]
     found += [e for e in _italic_captions(tree) if not any(e is f for f in found)]
+    found += [e for e in _captions_after_images(tree) if not any(e is f for f in found)]
     found += [e for e in tree.iter("caption") if not any(e is f for f in found)]
     for element in found:
         if element.getparent() is not None:
@@ -112,3 +118,66 @@ def _italic_captions(tree) -> list:
         ):
             captions.append(caption)
     return captions
+
+
+# The credit opening a sentence (or a bracket) at the paragraph's end, its label capitalised:
+# "Photo: Supplied", "(Image: Getty Images)", "PHOTO | Kevin Odit", "Picture by Ann Lee",
+# "Photo courtesy of the County". A story's sentence says "a photo of …" or "the image:" in
+# lower case, mid-sentence.
+_CREDIT_LABEL = r"(?:Photo(?:graph)?s?|PHOTOS?|Image|IMAGE|Picture|PICTURE|Pic|PIC)(?:\s+credits?)?"
+# Whose: a name, capitalised ("Supplied", "File", "AFP"); "… Photo: archive" ends a story's
+# sentence as well.
+_OPENING_CREDIT = re.compile(
+    r"(?:^|[.!?”\"]\s+|\(\s*|\s[-–—|]\s+)"
+    + _CREDIT_LABEL
+    + r"(?:\s*[:|/]\s*|\s+by\s+|\s+courtesy(?:\s+of)?\s+)(?:the\s+)?[A-Z0-9][^.:;()|]{0,40}"
+    r"\)?\.?\s*$"
+)
+# Any such credit on the page: most pages have none, and are spared the walk around images.
+_ANY_CREDIT = re.compile(_CREDIT_LABEL + r"(?:\s*[:|/]|\s+by\s|\s+courtesy)")
+MAX_HOLDER_LEVELS = 4  # how far out a textless wrapper of the image is looked for
+
+
+def _captions_after_images(tree) -> list:
+    """The first text block after the image's outermost textless wrapper, when it is a
+    short description that ends in a credit."""
+    captions = []
+    if _ANY_CREDIT.search(tree.text_content()) is None:
+        return captions
+    for image in tree.iter("img"):
+        holder = _textless_holder(image)
+        if holder is None:
+            continue
+        block = _first_block(holder.getnext())
+        if block is None or block.find(".//img") is not None:
+            continue
+        text = " ".join(block.text_content().split())
+        credit = _OPENING_CREDIT.search(text)
+        if credit and MIN_DESCRIBED <= len(text[: credit.start()].split()) <= MAX_CAPTION_WORDS:
+            captions.append(block)
+    return captions
+
+
+def _textless_holder(image):
+    """The outermost of up to MAX_HOLDER_LEVELS wrappers around `image` that hold no text;
+    None when the image sits in text (an inline picture, or a box the in-box rule reads)."""
+    holder = None
+    for level, parent in enumerate(image.iterancestors()):
+        if level == MAX_HOLDER_LEVELS or parent.text_content().strip():
+            break
+        holder = parent
+    return holder
+
+
+def _first_block(element):
+    """`element`'s first text block: through wrappers that hold no text of their own to the
+    first paragraph or element with text."""
+    while element is not None and not isinstance(element.tag, str):
+        element = element.getnext()  # a comment between the modules
+    for _ in range(MAX_HOLDER_LEVELS + 2):
+        if element is None or element.tag not in TEXT_BLOCKS:
+            return None
+        if element.tag == "p" or (element.text or "").strip() or len(element) == 0:
+            return element
+        element = element[0]
+    return None
