@@ -59,3 +59,32 @@ def test_a_call_inside_the_story_is_left_to_the_other_steps():
     """Only the trailing edge is asked: between paragraphs such a line may be a story's."""
     lines = [BODY[0], CALLS[4], *BODY[1:]]
     assert clean_lines(lines).lines == lines
+
+
+# A call for the reader's news with where to send it, after the story (audit 48).
+NEWS_CALLS = [
+    "Got a story from your ward? Email desk@lakesidecourier.example or call 0733 410 220.",
+    "Do you have a story idea for our business desk? Write to biz@harbourpost.example.",
+    "Send us your stories and photos on WhatsApp: +254 711 000 321.",
+    "If you have a news tip, call the newsroom on 020 7946 0123.",
+]
+# A story's own last lines with a number or an address, or a request with neither: kept.
+NEWS_STORY = [
+    "Anyone with information is asked to call Kisumu police on 0800 722 203.",
+    "Farmers who have a story of a refused claim can call the insurer's helpline on 0800 721 111.",
+    "Have a story to tell? The museum's oral history project records residents every Saturday.",
+    "“If you have a story, send it to tips@lakesidecourier.example,” she told the students.",
+    "Send your stories to the county, the petition says; its office is at 14 Kenyatta Avenue.",
+]
+
+
+@pytest.mark.parametrize("line", NEWS_CALLS)
+def test_a_call_for_the_readers_news_goes_after_the_story(line):
+    assert is_reader_call(line)
+    assert clean_lines([*BODY, line]).lines == BODY
+
+
+@pytest.mark.parametrize("line", NEWS_STORY)
+def test_a_storys_closing_line_with_a_number_stays(line):
+    assert not is_reader_call(line)
+    assert clean_lines([*BODY, line]).lines == [*BODY, line]

@@ -6,9 +6,11 @@ Each site words its own call, so a list of phrases is always one site behind (au
 publishers, five wordings). What they share is the shape: a clause that opens with a call to
 act on the site (join, become a member, share your …, let us know, donate, subscribe, use a
 promo code), said by the site ("us", "our", "we") or naming it or its programme in capitals, and
-nothing a story reports (no quotation, no "said"). Asked only of the lines at the end of the text
-(crawler.core.clean's trailing edge), where a story's own last paragraph rarely calls the
-reader to anything, and then never in these words.
+nothing a story reports (no quotation, no "said"). Or a call for the reader's own news with
+the desk's address or number: "Have a story from your county? Email news@… or WhatsApp 0722
+555 010.", "Send us your stories and photos at …" (audit 48). Asked only of the lines at the
+end of the text (crawler.core.clean's trailing edge), where a story's own last paragraph
+rarely calls the reader to anything, and then never in these words.
 """
 
 from __future__ import annotations
@@ -48,6 +50,17 @@ _NAMED_CALL = re.compile(
     r"|(?i:shar(?:e|ing)\s+your\s+(?:experiences?|feedback|suggestions)\b).{0,80}"
     r"\b(?:(?i:with\s+us)|on\s+(?:The\s+)?[A-Z][\w-]*))"
 )
+# A call for the reader's news: the site asks for stories or tips, and says where to send them
+# (an e-mail address or a phone number in the line). A story's appeal for witnesses ("Anyone
+# with information is asked to call police on …") asks for no story or tip.
+_NEWS_REQUEST = re.compile(
+    _CLAUSE + r"(?:(?:do you have|have you got|got|have|if you have|know of)\s+(?:a|an|any)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:story|stories|tips?|scoops?|story ideas?)\b"
+    r"|(?:send|share|submit|e-?mail|whatsapp|text)\s+(?:us\s+)?(?:your|any)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:stories|story|news|tips?|story ideas?|photos?|pictures?|videos?)\b)",
+    re.IGNORECASE,
+)
+_ADDRESS_OR_NUMBER = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d\s().-]{6,}\d")
 # What a story reports: a quotation (three words or more between quotation marks; a word in
 # scare quotes, "an “infodemic”", is no quotation) or its verb.
 _REPORTED = re.compile(
@@ -65,5 +78,9 @@ def is_reader_call(line: str) -> bool:
         and (
             _NAMED_CALL.search(line) is not None
             or (_VOICED_CALL.search(line) is not None and _SITE_VOICE.search(line) is not None)
+            or (
+                _NEWS_REQUEST.search(line) is not None
+                and _ADDRESS_OR_NUMBER.search(line) is not None
+            )
         )
     )
