@@ -15,15 +15,17 @@ page is read.)
 The inline-led kind is taken only where it is one block of a body: a sibling (or the
 parent's) is or holds a paragraph, it is not inside a link (a card), and links are less
 than half its words. A container of text alone is left to trafilatura: made a tail, such
-texts (bios, intro boxes, embeds) cost more on the benchmarks than they gave. The one
-exception is a bare <div> (no class, no id) of prose with two or more <p> siblings, a
-paragraph a CMS set without its tag (Wccftech); it changes no page of the shared sets.
+texts (bios, intro boxes, embeds) cost more on the benchmarks than they gave. Two
+exceptions: a bare <div> (no class, no id) of prose with two or more <p> siblings, a
+paragraph a CMS set without its tag (Wccftech), which changes no page of the shared sets;
+and a callout's text among the body's paragraphs (crawler.core.callouts).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
+from crawler.core.callouts import is_callout_text
 from crawler.core.prose import PROSE_LINE_WORDS
 
 CONTAINERS = frozenset({"div", "section", "article", "main", "td"})
@@ -58,9 +60,11 @@ def wrap_lead_text(tree) -> int:
     for element in tree.iter(*CONTAINERS):
         if not len(element):
             # Its text alone: trafilatura's own div handling decides (see above), except
-            # for a bare <div> (no class, no id) of prose among <p> siblings: a paragraph
-            # its CMS set without the tag, dropped in every mode.
-            if _bare_paragraph_div(element):
+            # for a bare <div> (no class, no id) of prose among <p> siblings, a paragraph
+            # its CMS set without the tag, and a callout's text: dropped in every mode.
+            if _bare_paragraph_div(element) or (
+                is_callout_text(element) and _among_paragraphs(element)
+            ):
                 containers.append(element)
             continue
         first = element[0].tag
