@@ -499,6 +499,27 @@ def test_the_desks_credits_after_the_article_go():
         assert result.lines == BODY and result.removed["byline"] == 1
 
 
+def test_a_shows_production_credits_go_wherever_they_stand():
+    for credit in (
+        "Night Count is produced by Lior Bednarz. Music by Femke Aalders.",
+        "This episode was produced by Ann Okafor and edited by Jon Pike. Our theme music is by"
+        " Kai Moss.",
+        "Produced by Ann Okafor. Mixed and mastered by Jon Pike. Artwork by Eli Sand.",
+    ):
+        result = clean_lines(within_body(credit))
+        assert result.lines == BODY and result.removed["credit"] == 1, credit
+    for prose in (
+        # one sentence naming roles: a review's
+        "The album was produced by Ann Okafor and mixed by Jon Pike.",
+        # a credit and a sentence that says more
+        "The film was produced by Ann Okafor. It was shot in Lagos over nine weeks.",
+        "It was produced by Ann Okafor. Music by Jon Pike, who also sings on two tracks.",
+        # credited to no one by name
+        "The report was produced by the agency. Research by students at the university.",
+    ):
+        assert clean_lines(within_body(prose)).lines == within_body(prose), prose
+
+
 def test_a_video_players_title_bar_goes():
     for label in (
         "Related video: What is an AI chip and why does everyone want one?",

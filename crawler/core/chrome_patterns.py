@@ -316,8 +316,28 @@ _PICTURE_AGENCY = (
     r"(ap|afp|reuters|getty images|epa|efe|bloomberg|shutterstock|pa|anadolu|xinhua|sipa"
     r"|zuma|nurphoto|sopa images|lightrocket|alamy|imagn|cnn|ap photo)"
 )
+# A show's production credits, two sentences or more and nothing else: "Latent Signals is
+# produced by Tamsin Rhodes. Music by Oskar Lind." (a podcast's notes, audit 47), "This
+# episode was edited by Ann Lee. Our theme music is by Joe Park." One sentence naming roles
+# ("The album was produced by Ann Lee and mixed by Joe Park.") may be a review's: it stays.
+_NAME = r"(?-i:[A-ZÀ-Þ])[\w.'’-]*( (?-i:[A-ZÀ-Þ])[\w.'’-]*){0,3}"
+_NAMES = rf"{_NAME}((,| and| &|, and) {_NAME})*"
+_MADE_BY = (
+    r"(co-|executive |senior |associate )?(produced|edited|mixed|mastered|engineered|recorded"
+    r"|fact-checked|scored|composed)( and [a-z-]+ed)?"
+)
+_CREDIT_WORK = (
+    r"((our|the) )?(theme |original |additional )?(music|theme|sound design|mixing|mastering"
+    r"|editing|engineering|artwork|cover art|production|fact-checking|research)"
+)
+_CREDIT_CLAUSE = rf"({_MADE_BY}|{_CREDIT_WORK}( (is|was))?) by {_NAMES}"
+_CREDIT_SENTENCE = (
+    rf"(([\w'’-]+ ){{1,4}}(is|was|are|were) )?{_CREDIT_CLAUSE}((,|,? and) {_CREDIT_CLAUSE})*\.?"
+)
+PRODUCTION_CREDITS = rf"^{_CREDIT_SENTENCE}(\s+{_CREDIT_SENTENCE})+$"
 CREDIT = _compile(
     r"^(photo|image|illustration|photograph|graphic|video)s?( credits?)?\s*(:|by\b)",
+    PRODUCTION_CREDITS,
     r"^image (source|caption)\s*,",  # the BBC's screen-reader labels
     r"^(credit|credits|source image)\s*:",
     # A chart's credit under it, its source and its maker: "Source: FT research · Graphic:

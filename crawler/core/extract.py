@@ -67,6 +67,7 @@ from crawler.core.pull_quotes import drop_pull_quotes, unwrap_text_figures
 from crawler.core.responsive_copies import drop_responsive_copies, repeats_a_line
 from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
+from crawler.core.speaker_labels import join_speaker_labels
 from crawler.core.split_bodies import posing_as, split_body
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
@@ -392,7 +393,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     quotes, photo captions, embedded social posts and video cards, author bio boxes,
     sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
     sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
-    lead text made a paragraph; headings' permalink icons, the section label over the
+    lead text made a paragraph; a transcript's speaker labels moved into their turns'
+    paragraphs; headings' permalink icons, the section label over the
     headline and bare footnote numbers removed; the headings of headers nested in the
     article kept, the rest of those headers not; a table cell or list item that is a
     platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
@@ -415,6 +417,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     wrap_lead_text(tree)
     drop_heading_permalinks(tree)
     unlink_seek_times(tree)
+    join_speaker_labels(tree)
     drop_kickers(tree)
     drop_footnote_references(tree)
     drop_ticker_moves(tree)
