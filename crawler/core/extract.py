@@ -37,7 +37,7 @@ from crawler.core.dropped_headings import restore_headings
 from crawler.core.embeds import drop_social_embeds
 from crawler.core.entry_headers import keep_entry_headings
 from crawler.core.faq_panels import show_faq_answers
-from crawler.core.footnotes import drop_footnote_references
+from crawler.core.footnotes import tidy_footnotes
 from crawler.core.formulas import recover_formulas
 from crawler.core.gaps import fill_gaps, find_gaps, list_gaps, missing_words
 from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
@@ -394,11 +394,12 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
     sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
     lead text made a paragraph; a transcript's speaker labels moved into their turns'
-    paragraphs; headings' permalink icons, the section label over the
-    headline and bare footnote numbers removed; the headings of headers nested in the
-    article kept, the rest of those headers not; a table cell or list item that is a
-    platform's name ("Google") kept from trafilatura's share-label filter; a paragraph
-    that is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
+    paragraphs; headings' permalink icons, the section label over the headline and bare
+    footnote numbers removed, footnotes and sidenotes set as paragraphs; the headings of
+    headers nested in the article kept, the rest of those headers not; a table cell or list
+    item that is a platform's name ("Google") kept from trafilatura's share-label filter; a
+    paragraph that is one link from end to end, a whole sentence, made text (trafilatura
+    drops it)."""
     rare = _RARE_ELEMENTS(tree)  # one walk for five passes (0.2 ms a page, not 0.6)
     # A listing's table first: a gutter beside its code is one row of cells, layout to
     # unwrap_layout_tables, and as divs its numbers would be read as text.
@@ -419,7 +420,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     unlink_seek_times(tree)
     join_speaker_labels(tree)
     drop_kickers(tree)
-    drop_footnote_references(tree)
+    tidy_footnotes(tree)
     drop_ticker_moves(tree)
     drop_other_articles(tree, page)
     drop_teaser_cards(tree)
