@@ -69,6 +69,7 @@ from crawler.core.sections import heading_texts
 from crawler.core.signup_boxes import drop_signup_boxes
 from crawler.core.speaker_labels import join_speaker_labels
 from crawler.core.split_bodies import posing_as, split_body
+from crawler.core.sponsor_sections import drop_sponsor_sections
 from crawler.core.standfirst import add_standfirst, find_standfirst
 from crawler.core.summary_boxes import drop_ai_summaries
 from crawler.core.teasers import drop_teaser_cards
@@ -391,8 +392,8 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
     elements, other stories, teaser cards, a label with its list of links, repeated pull
     quotes, photo captions, embedded social posts and video cards, author bio boxes,
-    sign-up boxes, product and sponsor boxes, machine-written summaries and an aggregator's
-    sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
+    sign-up boxes, product and sponsor boxes, a newsletter's sponsor sections,
+    machine-written summaries and an aggregator's sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
     lead text made a paragraph; a transcript's speaker labels moved into their turns'
     paragraphs; headings' permalink icons, the section label over the headline and bare
     footnote numbers removed, footnotes and sidenotes set as paragraphs; the headings of
@@ -435,6 +436,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_signup_boxes(tree)
     drop_product_boxes(tree)
     drop_sponsor_boxes(tree)
+    drop_sponsor_sections(tree)
     drop_ai_summaries(tree)
     drop_wrapper_sections(tree, page)
     keep_entry_headings(tree)
