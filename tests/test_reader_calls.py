@@ -15,6 +15,10 @@ CALLS = [
     "Share your experiences, suggestions and any problems you have met on The Harbour Post.",
     "Rumours travel faster than corrections, and you can help. Become a Founding Member.",
     "Like The Ledger on Facebook. Follow us on Bluesky.",
+    # A newsletter's call to advertisers, and a writer's own calls (audit 47).
+    "Want to reach 85,000 robotics engineers? Advertise with us.",
+    "Thanks for reading! If this helped, feel free to connect with me on LinkedIn.",
+    "Questions about the benchmark? Hit reply and I will answer every one.",
 ]
 
 # Lines of stories and of authors' own closing words, each near a call: kept.
@@ -36,6 +40,10 @@ STORY = [
     "Membership costs $100 a year, and by becoming a member you get a vote on the board.",
     "The study is still recruiting: you can help by sharing your experiences in a survey.",
     "Newcomers are welcome to join the rowing club's community group to find out more.",
+    # A story about advertising, and a quoted call.
+    "Retailers that advertise with us in print saw no drop in sales, the chain's survey found.",
+    "“Connect with me on LinkedIn,” the recruiter wrote to 4,000 strangers in a single week.",
+    "The bot was told to just reply with the refund code, which it did in nine cases of ten.",
 ]
 
 

@@ -83,6 +83,7 @@ from crawler.core.chrome_patterns import (
 )
 from crawler.core.paywall import WALL, WALL_PROMPT
 from crawler.core.reader_calls import is_reader_call
+from crawler.core.sign_offs import sign_off_lines
 from crawler.core.source_lists import source_list_start
 from crawler.core.stamp_rows import is_stamp_row
 
@@ -395,6 +396,11 @@ def _is_link_line(line: str, links: frozenset[str]) -> bool:
 def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
     while result.lines:
         _drop_labelled_link(result)
+        # The writer's sign-off: "See you tomorrow," over "Dana and Rafi" (a line or two).
+        if signed := sign_off_lines(result.lines):
+            result.removed["sign_off"] += signed
+            del result.lines[-signed:]
+            continue
         line = result.lines[-1]
         # A byline printed after the article ("BY KIM JI-HYE [kim@example.com]"), as
         # Korean and other Asian papers set it: a byline naming the record's author. Or the

@@ -5,12 +5,14 @@ Member.", "Share your experiences … on The Jakarta Post."
 Each site words its own call, so a list of phrases is always one site behind (audit 44: five
 publishers, five wordings). What they share is the shape: a clause that opens with a call to
 act on the site (join, become a member, share your …, let us know, donate, subscribe, use a
-promo code), said by the site ("us", "our", "we") or naming it or its programme in capitals, and
-nothing a story reports (no quotation, no "said"). Or a call for the reader's own news with
-the desk's address or number: "Have a story from your county? Email news@… or WhatsApp 0722
-555 010.", "Send us your stories and photos at …" (audit 48). Asked only of the lines at the
-end of the text (crawler.core.clean's trailing edge), where a story's own last paragraph
-rarely calls the reader to anything, and then never in these words.
+promo code, advertise with us), said by the site ("us", "our", "we") or naming it or its
+programme in capitals, or by the writer of a blog post or an issue in their own voice ("connect
+with me on LinkedIn", "Hit reply and tell me …"), and nothing a story reports (no quotation,
+no "said"). Or a call for the reader's own news with the desk's address or number: "Have a
+story from your county? Email news@… or WhatsApp 0722 555 010.", "Send us your stories and
+photos at …" (audit 48). Asked only of the lines at the end of the text (crawler.core.clean's
+trailing edge), where a story's own last paragraph rarely calls the reader to anything, and
+then never in these words.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ MAX_CALL_WORDS = 60
 
 # Where a clause starts: the line's start, a sentence's end, a dash, or "by"/"and" before a
 # verb ("… by joining our WhatsApp community", "… and use promo code FIGHT").
-_CLAUSE = r"(?:^|[.!?:;]\s+|\s[-–—]\s+|\bby\s+|\band\s+|\bplease\s+)"
+_CLAUSE = (
+    r"(?:^|[.!?:;]\s+|\s[-–—]\s+|\bby\s+|\band\s+|\bplease\s+|\bfeel\s+free\s+to\s+"
+    r"|\bdon['’]?t\s+hesitate\s+to\s+)"
+)
 # Calls said in the site's voice ("us", "our", "we" in the line): a story's own "how to take
 # part" paragraph ("Make a donation to the Red Cross …", "by becoming a member you get a
 # vote", "join the community meeting") speaks of others, not of the site.
@@ -36,7 +41,19 @@ _VOICED_CALL = re.compile(
     r"|follow(?:ing)?\s+us\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok"
     r"|youtube|whatsapp|telegram)\b"
     r"|download(?:ing)?\s+our\s+(?:[\w-]+\s+)?app\b"
-    r"|get\s+all\s+the\s+latest\b)",
+    r"|get\s+all\s+the\s+latest\b"
+    # A newsletter's call to advertisers under the issue: "Want to reach 210,000 AI
+    # professionals? Advertise with us."
+    r"|advertis(?:e|ing)\s+with\s+us\b|sponsor\s+(?:this|our)\s+(?:newsletter|podcast|issue)\b)",
+    re.IGNORECASE,
+)
+# Calls the writer makes in their own voice, under a blog post or an issue: "feel free to
+# connect with me on LinkedIn", "Hit reply and tell me …", "subscribe to my newsletter".
+_WRITER_CALL = re.compile(
+    _CLAUSE + r"(?:(?:connect|follow|find)(?:ing)?\s+(?:with\s+)?me\s+(?:on|at|over\s+on)\s+"
+    r"(?:linkedin|x|twitter|medium|substack|github|bluesky|threads|mastodon|instagram|youtube)\b"
+    r"|subscribe\s+to\s+my\s+(?:newsletter|substack|channel|blog)\b"
+    r"|(?:hit|just|simply)\s+reply\b|reply\s+to\s+this\s+(?:email|e-mail|newsletter|issue)\b)",
     re.IGNORECASE,
 )
 _SITE_VOICE = re.compile(r"\b(?:us|our|we)\b", re.IGNORECASE)
@@ -77,6 +94,7 @@ def is_reader_call(line: str) -> bool:
         and _REPORTED.search(line) is None
         and (
             _NAMED_CALL.search(line) is not None
+            or _WRITER_CALL.search(line) is not None
             or (_VOICED_CALL.search(line) is not None and _SITE_VOICE.search(line) is not None)
             or (
                 _NEWS_REQUEST.search(line) is not None
