@@ -174,3 +174,35 @@ def test_a_story_paragraph_after_an_image_module_stays():
     inline = f"<p>The robot <img src='a.jpg'> docks.</p><p>{LATER} Photo: Supplied</p>"
     page = lxml_html.fromstring(f"<html><body><article>{inline}</article></body></html>")
     assert drop_captions(page) == 0
+
+
+def test_a_caption_in_a_paragraph_of_its_own_or_named_the_images_source_goes():
+    captions = (
+        # a wire's figure: the caption's box wraps its text in one paragraph
+        "<figure><img src='a.jpg'><div class='Figure-caption'><p>Volunteers sort donated"
+        " laptops at the depot on Monday.</p></div></figure>",
+        # beehiiv's: the caption is the image's "source", with no credit in it
+        "<div class='image'><img src='b.jpg'><div class='image__source'><span"
+        " class='image__source_text'><p>Error rate against model size on the authors'"
+        " benchmark.</p></span></div></div>",
+    )
+    for caption in captions:
+        page = lxml_html.fromstring(
+            f"<html><body><article>{caption}<p>{PARAGRAPH}</p></article></body></html>"
+        )
+        assert drop_captions(page) == 1, caption
+        assert page.find(".//article").text_content() == PARAGRAPH
+
+
+def test_two_paragraphs_or_a_source_that_is_no_images_stay():
+    kept = (
+        # two paragraphs in a box classed as a caption are the article's
+        "<div><img src='a.jpg'><div class='caption-text'><p>The depot opened in May.</p>"
+        "<p>It employs nine people.</p></div></div>",
+        # a table's or a story's source line, not an image's
+        "<div><img src='a.jpg'><p class='data-source'>Source: county budget office</p></div>",
+        "<div><img src='a.jpg'><p class='source'>Reporting from the county archive.</p></div>",
+    )
+    for body in kept:
+        page = lxml_html.fromstring(f"<html><body><article>{body}</article></body></html>")
+        assert drop_captions(page) == 0, body

@@ -3,8 +3,9 @@
 trafilatura drops `<figcaption>`, but a theme that captions its photos with a classed `<p>`
 or `<span>` next to the image gets the caption read as a paragraph of the article ("The
 Kelpie S7 uses a front-facing camera to map rooms (stock image)"). A caption is an element
-whose class says caption, holding no paragraph, at most MAX_CAPTION_WORDS, whose parent
-is a small box (at most MAX_BOX_WORDS) that holds an image. Removed from the tree before
+whose class says caption (or the image's source, as beehiiv's), holding at most one
+paragraph, at most MAX_CAPTION_WORDS, whose parent is a small box (at most MAX_BOX_WORDS)
+that holds an image. Removed from the tree before
 extraction; a page whose main container is classed "caption" is left alone by the size
 limits.
 
@@ -26,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from crawler.core.boxes import add_box
+
 MAX_CAPTION_WORDS = 40
 MAX_BOX_WORDS = 80
 _CREDIT = r"\b(photo|photograph|image|picture|pic)s?( credits?)?\s*:"
@@ -39,7 +42,10 @@ MIN_DESCRIBED = 3
 
 def drop_captions(tree) -> int:
     """Remove photo captions set as paragraphs (their tails stay); how many there were."""
-    found = [element for element in _captioned(tree) if _is_caption(element)]
+    found: list = []
+    for element in _captioned(tree):  # in document order: a box before the caption in it
+        if _is_caption(element):
+            add_box(found, element)
     found += [e for e in _credited_captions(tree) if not any(e is f for f in found)]
     found += [e for e in _italic_captions(tree) if not any(e is f for f in found)]
     found += [e for e in _captions_after_images(tree) if not any(e is f for f in found)]
@@ -50,13 +56,19 @@ def drop_captions(tree) -> int:
     return len(found)
 
 
+# beehiiv names its image's caption the image's source: `<div class="image__source"><span
+# class="image__source_text"><p>Accuracy against model size …</p></span></div>`.
+_SOURCE_CLASS = re.compile(r"(image|img|photo|picture|figure)[-_]*source", re.IGNORECASE)
+
+
 def _captioned(tree) -> list:
     # A loop over the tag names, three times faster than an XPath with translate().
-    return [
-        element
-        for element in tree.iter("p", "span", "div")
-        if "caption" in (element.get("class") or "").lower()
-    ]
+    found = []
+    for element in tree.iter("p", "span", "div"):
+        classes = element.get("class") or ""
+        if "caption" in classes.lower() or ("ource" in classes and _SOURCE_CLASS.search(classes)):
+            found.append(element)
+    return found
 
 
 def _credited_captions(tree) -> list:
@@ -80,7 +92,9 @@ def _credited_captions(tree) -> list:
 
 
 def _is_caption(element) -> bool:
-    if element.find(".//p") is not None or _words(element) > MAX_CAPTION_WORDS:
+    # Its text may sit in one paragraph of its own (a rich-text editor's); two paragraphs
+    # are an article's, whatever their box is called.
+    if len(element.findall(".//p")) > 1 or _words(element) > MAX_CAPTION_WORDS:
         return False
     # The image may sit one level further out: CNN's `image__caption` is in an
     # `image__metadata` box beside the `image__container` that holds the `<img>`.
