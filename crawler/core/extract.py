@@ -26,6 +26,7 @@ from crawler.compat.trafilatura.seek_links import unlink_seek_times
 from crawler.compat.trafilatura.xpath import speed_up_trafilatura
 from crawler.core import fields
 from crawler.core.anonymous_blocks import quote_paragraphs, separate_block_runs
+from crawler.core.audio_players import drop_audio_players
 from crawler.core.bio_boxes import drop_bio_boxes
 from crawler.core.bylines import other_work_names
 from crawler.core.captions import drop_captions
@@ -391,16 +392,16 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     own; paragraphs served only in <noscript>, the rest of a story collapsed behind "Read
     more", and an FAQ's answers, shown; a run of one-paragraph wrappers unwrapped; hidden
     elements, other stories, teaser cards, a label with its list of links, repeated pull
-    quotes, photo captions, embedded social posts and video cards, author bio boxes,
-    sign-up boxes, product and sponsor boxes, a newsletter's sponsor sections,
-    machine-written summaries and an aggregator's sections above the story taken out; a quotation's figure unwrapped; a br-laid body's
-    lead text made a paragraph; a transcript's speaker labels moved into their turns'
-    paragraphs; headings' permalink icons, the section label over the headline and bare
-    footnote numbers removed, footnotes and sidenotes set as paragraphs; the headings of
-    headers nested in the article kept, the rest of those headers not; a table cell or list
-    item that is a platform's name ("Google") kept from trafilatura's share-label filter; a
-    paragraph that is one link from end to end, a whole sentence, made text (trafilatura
-    drops it)."""
+    quotes, photo captions, embedded social posts, video cards, listen-to-this-article
+    players, author bio boxes, sign-up boxes, product and sponsor boxes, a newsletter's
+    sponsor sections, machine-written summaries and an aggregator's sections above the
+    story taken out; a quotation's figure unwrapped; a br-laid body's lead text made a
+    paragraph; a transcript's speaker labels moved into their turns' paragraphs; headings'
+    permalink icons, the section label over the headline and bare footnote numbers
+    removed, footnotes and sidenotes set as paragraphs; the headings of headers nested in
+    the article kept, the rest of those headers not; a table cell or list item that is a
+    platform's name ("Google") kept from trafilatura's share-label filter; a paragraph that
+    is one link from end to end, a whole sentence, made text (trafilatura drops it)."""
     rare = _RARE_ELEMENTS(tree)  # one walk for five passes (0.2 ms a page, not 0.6)
     # A listing's table first: a gutter beside its code is one row of cells, layout to
     # unwrap_layout_tables, and as divs its numbers would be read as text.
@@ -432,6 +433,7 @@ def reshape_tree(tree: lxml_html.HtmlElement, page: PageMeta) -> None:
     drop_captions(tree)
     drop_social_embeds(tree)
     drop_video_cards(tree, page.video_page)
+    drop_audio_players(tree)
     drop_bio_boxes(tree)
     drop_signup_boxes(tree)
     drop_product_boxes(tree)
