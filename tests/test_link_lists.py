@@ -64,3 +64,44 @@ def test_the_label_does_not_stand_alone_in_the_record():
     assert outcome.record is not None, outcome.reason
     assert "Read more tech news" not in outcome.record.text
     assert "A rival chip designer said" in outcome.record.text
+
+
+LOOSE = (
+    "<li class='my-2'><a href='/blog/2024/tide-gauges/'>Reading tide gauges with a "
+    "phone</a></li>\n<li class='my-2'><a href='/blog/2023/first-year/'>What my first "
+    "year taught me</a></li>"
+)
+
+
+def test_a_heading_and_its_lead_in_over_items_no_list_holds_go_with_them():
+    # al-folio's related posts: an empty list, the heading, the lead-in, then bare items.
+    page = _page(
+        "<br><hr><br><ul class='list-disc pl-8'></ul><h2>Enjoy Reading This Article?</h2>"
+        "<p class='mb-2'>Here are some more articles you might like to read next:</p>"
+        f"{LOOSE}<div id='giscus_thread'></div>"
+    )
+    assert drop_link_list_labels(page) == 1
+    assert page.text_content().strip() == PARAGRAPH
+    # The same lead-in under a heading, over a list.
+    page = _page(f"<h3>Further reading</h3><p>From the archive:</p><ul>{LINKS}</ul>")
+    assert drop_link_list_labels(page) == 1
+    assert page.text_content() == PARAGRAPH
+
+
+def test_a_lead_in_alone_or_items_with_words_of_their_own_stay():
+    kept = (
+        # a lead-in with no label over it may be the article's own pointer to its sources
+        f"<p>The filings cited in this story:</p><ul>{LINKS}</ul>",
+        # bare items with a description beside each link
+        "<h2>Papers</h2><p>Two papers to start with:</p><li><a href='/a'>Scaling laws</a>, "
+        "the 2020 fit</li><li><a href='/b'>Chinchilla</a>, which refit it</li>",
+        # a lead-in that links, or that is a sentence of the story
+        f"<h3>Sources</h3><p>See <a href='/m'>the method</a> and:</p>{LOOSE}",
+        "<h3>Sources</h3><p>The agency published the two reports below after the council "
+        f"asked for them in March, and both are still online today:</p>{LOOSE}",
+    )
+    for body in kept:
+        page = _page(body)
+        before = page.text_content()
+        assert drop_link_list_labels(page) == 0, body
+        assert page.text_content() == before
