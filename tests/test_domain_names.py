@@ -1,6 +1,6 @@
 import pytest
 
-from crawler.core.domain_names import spells_domain
+from crawler.core.domain_names import names_hosting_platform, spells_domain
 from crawler.core.pipeline import Options, process_page
 
 
@@ -69,3 +69,80 @@ def test_without_the_domain_spelling_it_an_unrelated_heading_is_not_trusted():
     assert outcome.record.title == "The Harbour Post"
     outcome = process_page(_page("The Harbour Post"), url, options=Options(min_words=1))
     assert outcome.record.title == "Council approves AI traffic pilot downtown"
+
+
+_PARAGRAPH = (
+    "<p>The allotment society voted on Saturday to share a soil sensor kit between its forty "
+    "plots, after a trial last summer suggested that members watered their beds far more often "
+    "than the moisture readings said the vegetables needed.</p>"
+)
+
+
+_ANY = Options(min_words=1)
+
+
+def _blog_post(publisher: str, host: str, logo: str = "Harrow Hill Garden Diary") -> bytes:
+    """A hosted blog's post as Blogger's Essential theme prints it: the blog's name a
+    heading in the header, the JSON-LD naming the platform as the publisher."""
+    ld = (
+        '{"@context": "http://schema.org", "@type": "BlogPosting", "headline": "Our plots '
+        'share one soil sensor kit", "datePublished": "2025-04-05T09:30:00+01:00", '
+        f'"publisher": {{"@type": "Organization", "name": "{publisher}"}}, '
+        '"author": {"@type": "Person", "name": "Rosalind Achebe"}}'
+    )
+    return (
+        "<html><head><title>Our plots share one soil sensor kit</title>"
+        "<meta content='blogger' name='generator'/>"
+        f"<meta content='https://{host}/2025/04/soil-sensor.html' property='og:url'/>"
+        "<meta content='Our plots share one soil sensor kit' property='og:title'/></head>"
+        f"<body><header class='header-outer'><div class='widget Header' id='Header1'><h1>"
+        f"<a href='https://{host}/'>{logo}</a></h1><p class='description'>Notes from plot "
+        "nineteen</p></div></header><main><div class='post hentry'>"
+        f"<script type='application/ld+json'>{ld}</script>"
+        "<h3 class='post-title entry-title'>Our plots share one soil sensor kit</h3>"
+        f"<div class='post-body entry-content'>{_PARAGRAPH * 4}</div></div></main>"
+        "<footer><div class='widget Attribution'><a href='https://www.blogger.com'>Powered by "
+        "Blogger</a></div></footer></body></html>"
+    ).encode()
+
+
+def test_a_platform_named_as_publisher_of_a_blog_it_hosts_is_not_the_sites_name():
+    """Blogger names itself the publisher of every blogspot blog (audit 48): the blog's own
+    name, its header's heading, is the site's."""
+    host = "harrowhillgardens.blogspot.com"
+    outcome = process_page(
+        _blog_post("Blogger", host), f"https://{host}/2025/04/soil-sensor.html", options=_ANY
+    )
+    assert outcome.record.site_name == "Harrow Hill Garden Diary"
+
+
+def test_a_platforms_name_stays_on_its_own_domain_and_a_blogs_own_publisher_stays():
+    host = "www.blogger.com"
+    outcome = process_page(
+        _blog_post("Blogger", host), f"https://{host}/2025/04/soil-sensor.html", options=_ANY
+    )
+    assert outcome.record.site_name == "Blogger"
+    # A publisher the blog names itself, even one with a platform's word in it.
+    host = "harrowhillgardens.blogspot.com"
+    page = _blog_post("Harrow Hill Bloggers", host)
+    outcome = process_page(page, f"https://{host}/2025/04/soil-sensor.html", options=_ANY)
+    assert outcome.record.site_name == "Harrow Hill Bloggers"
+
+
+@pytest.mark.parametrize(
+    ("name", "hosts", "hosted"),
+    [
+        ("Blogger", ["keralanotes.blogspot.com"], True),
+        ("WordPress.com", ["quietcoder.wordpress.com"], True),
+        ("Medium", ["blog.example.org", "blog.example.org"], True),
+        ("Wix", ["www.kenteworks.com"], True),
+        ("Blogger", [None], True),  # the page's host unknown
+        ("Medium", ["medium.com"], False),  # the platform's own site
+        ("Medium", ["fakehost", "medium.com"], False),  # a saved copy, its canonical there
+        ("Blogger", ["www.blogger.com"], False),
+        ("Medium Rare Reviews", ["mediumrare.blog"], False),  # not a platform's name
+        ("The Harbour Post", ["harbourpost.com"], False),
+    ],
+)
+def test_names_hosting_platform(name, hosts, hosted):
+    assert names_hosting_platform(name, hosts) is hosted

@@ -10,6 +10,7 @@ the headline. Pure string work: extraction workers do not load the suffix list f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Words a domain leaves out of the name it spells ("The Harbour Post": harbourpost).
@@ -48,3 +49,41 @@ def _spells(words: tuple[str, ...], label: str, whole_used: bool) -> bool:
     if label.startswith(word) and _spells(rest, label[len(word) :], True):
         return True
     return label.startswith(word[0]) and _spells(rest, label[1:], whole_used)
+
+
+# Publishing platforms that print their own name as the publisher of every site they host:
+# Blogger's JSON-LD says `"publisher": {"name": "Blogger"}` on each blogspot blog (audit
+# 48), and trafilatura reads its site name from there. Each is the site's name only on the
+# platform's own domains (a post on medium.com is Medium's).
+_PLATFORM_DOMAINS = {
+    "blogger": ("blogger.com",),
+    "blogspot": ("blogspot.com",),
+    "wordpress": ("wordpress.com", "wordpress.org"),
+    "wordpress.com": ("wordpress.com",),
+    "medium": ("medium.com",),
+    "substack": ("substack.com",),
+    "wix": ("wix.com",),
+    "wix.com": ("wix.com",),
+    "squarespace": ("squarespace.com",),
+    "tumblr": ("tumblr.com",),
+    "weebly": ("weebly.com",),
+    "webflow": ("webflow.com",),
+    "ghost": ("ghost.org",),
+    "hashnode": ("hashnode.com",),
+    "typepad": ("typepad.com",),
+    "livejournal": ("livejournal.com",),
+    "jimdo": ("jimdo.com",),
+}
+
+
+def names_hosting_platform(name: str, hosts: Iterable[str | None]) -> bool:
+    """`name` is a publishing platform's ("Blogger", "WordPress.com") and none of the page's
+    `hosts` (its URL's, its canonical's) is the platform's own domain: the platform hosts
+    the site, it is not the site's name. A page whose host is unknown is taken for a hosted
+    one."""
+    domains = _PLATFORM_DOMAINS.get(" ".join(name.casefold().split()))
+    if domains is None:
+        return False
+    return not any(
+        (host or "").casefold().strip(".").removeprefix("www.") in domains for host in hosts
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from trafilatura.settings import Document
 
@@ -22,7 +23,7 @@ from crawler.core.authors import (
 )
 from crawler.core.canonical import absolute_http_url
 from crawler.core.dates import date_from_url, day_readings, figure_order, parse_date
-from crawler.core.domain_names import spells_domain
+from crawler.core.domain_names import names_hosting_platform, spells_domain
 from crawler.core.heading_labels import without_label
 from crawler.core.headline import TITLE_SEPARATORS, agrees, names_page_kind
 from crawler.core.metadata import (
@@ -41,18 +42,28 @@ _NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
 _CODE = re.compile(r"[{};]|\bfunction\s*\(")
 
 
-def resolve_site_name(page: PageMeta, found: Document | None) -> str | None:
+def resolve_site_name(page: PageMeta, found: Document | None, url: str | None = None) -> str | None:
+    """The site's name, from the first source that gives one, passing over a publishing
+    platform's name on a site it hosts ("Blogger" as every blogspot blog's publisher)."""
+    # The platform's own site may be known by the page's declared address alone (a saved
+    # copy of a medium.com post).
+    addresses = (url, page.canonical, page.first("og:url"))
+    hosts = [urlsplit(address.strip()).hostname for address in addresses if address]
     publisher = jsonld_names(page.jsonld.get("publisher"))
-    name = (
-        page.first("og:site_name")
-        or _application_name(page)
-        or (publisher[0] if publisher else None)
-        or _site_in_title_tag(page)
-        or page.logo_heading
-        or _title_tag_naming_domain(page, found)
-        or _guessed_site(page, found)
+    candidates = (
+        lambda: page.first("og:site_name"),
+        lambda: _application_name(page),
+        lambda: publisher[0] if publisher else None,
+        lambda: _site_in_title_tag(page),
+        lambda: page.logo_heading,
+        lambda: _title_tag_naming_domain(page, found),
+        lambda: _guessed_site(page, found),
     )
-    return decode_entities(name) if name else None
+    for candidate in candidates:  # in turn: most pages stop at the first
+        name = candidate()
+        if name and not names_hosting_platform(name, hosts):
+            return decode_entities(name)
+    return None
 
 
 def _title_tag_naming_domain(page: PageMeta, found: Document | None) -> str | None:

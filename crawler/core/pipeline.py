@@ -64,7 +64,7 @@ def process_page(
         )
     except ExtractionFailed as failure:
         return Outcome(None, failure.reason, failure.detail)
-    site_name = fields.resolve_site_name(raw.page, raw.found)
+    site_name = fields.resolve_site_name(raw.page, raw.found, url)
     title, title_source = fields.resolve_title(raw.page, raw.found, hints, site_name)
     if fields.is_error_page(title, raw.page.title_tag):
         return Outcome(None, "soft_404", f"an error page served as 200: {title!r}"[:300])
