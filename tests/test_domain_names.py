@@ -146,3 +146,68 @@ def test_a_platforms_name_stays_on_its_own_domain_and_a_blogs_own_publisher_stay
 )
 def test_names_hosting_platform(name, hosts, hosted):
     assert names_hosting_platform(name, hosts) is hosted
+
+
+_SHIPYARD = (
+    "<p>The shipyard on the north bank said on Monday it would take on forty apprentices this "
+    "autumn, the most in a decade, after winning a contract to refit two research vessels for "
+    "a university consortium based in Aberdeen.</p>"
+)
+_SHIPYARD_HEADLINE = "Wallsend shipyard doubles its apprentice intake after refit contract"
+
+
+def _builder_page(title_tag: str, hero: str = "Latest News") -> bytes:
+    """A page builder's single-post template (Elementor's): no og:site_name or JSON-LD, a
+    hero <h1> over every post, the post's title an <h2>, the site's name after the
+    headline in the <title>."""
+    return (
+        f"<html><head><title>{title_tag}</title></head><body>"
+        "<div data-elementor-type='header' class='elementor elementor-location-header'>"
+        "<div class='elementor-widget-theme-site-logo'><a href='/'><img src='/logo.png' "
+        "alt=''></a></div></div><div class='elementor elementor-location-single'>"
+        "<div class='elementor-widget-heading'><h1 class='elementor-heading-title'>"
+        f"{hero}</h1></div><div class='elementor-widget-theme-post-title'>"
+        f"<h2 class='elementor-heading-title'>{_SHIPYARD_HEADLINE}</h2></div>"
+        "<div class='elementor-widget-theme-post-content'>"
+        f"{_SHIPYARD * 4}</div></div></body></html>"
+    ).encode()
+
+
+def test_a_title_part_the_domain_spells_is_the_sites_name_and_leaves_the_title():
+    """With no og:site_name, the <title>'s last part spells the domain: the site's name,
+    cut from the title (audit 48); a first part too."""
+    url = "https://tynesidetradewire.co.uk/wallsend-shipyard-apprentices/"
+    page = _builder_page(f"{_SHIPYARD_HEADLINE} &#8211; Tyneside Trade Wire")
+    outcome = process_page(page, url, options=_ANY)
+    assert outcome.record.site_name == "Tyneside Trade Wire"
+    assert outcome.record.title == _SHIPYARD_HEADLINE
+    page = _builder_page(f"Tyneside Trade Wire | {_SHIPYARD_HEADLINE}")
+    outcome = process_page(page, url, options=_ANY)
+    assert outcome.record.site_name == "Tyneside Trade Wire"
+    assert outcome.record.title == _SHIPYARD_HEADLINE
+
+
+def test_a_title_part_the_domain_does_not_spell_is_kept():
+    """On a domain the part does not spell, nothing says it is the site's name."""
+    url = "https://ttw-news.co.uk/wallsend-shipyard-apprentices/"
+    title_tag = f"{_SHIPYARD_HEADLINE} &#8211; Tyneside Trade Wire"
+    outcome = process_page(_builder_page(title_tag), url, options=_ANY)
+    assert outcome.record.title == f"{_SHIPYARD_HEADLINE} – Tyneside Trade Wire"
+
+
+def test_the_site_named_by_the_domain_leaves_the_lone_headline_rule_as_it_was():
+    """A lone <h1> over the prose that reads as a headline is still the headline, the
+    <title> written for search; a hero <h1> over the post's <h2> is not."""
+    url = "https://tynesidetradewire.co.uk/wallsend-shipyard-apprentices/"
+    hero = "North bank yard hires forty apprentices this autumn"
+    page = _builder_page("Shipyard apprenticeships 2025 &#8211; Tyneside Trade Wire", hero)
+    page = page.replace(
+        f"<h2 class='elementor-heading-title'>{_SHIPYARD_HEADLINE}</h2>".encode(), b""
+    )
+    outcome = process_page(page, url, options=_ANY)
+    assert outcome.record.title == hero
+    assert outcome.record.site_name == "Tyneside Trade Wire"
+    hero = "Business news from across Tyneside and the North East"
+    page = _builder_page(f"{_SHIPYARD_HEADLINE} &#8211; Tyneside Trade Wire", hero)
+    outcome = process_page(page, url, options=_ANY)
+    assert outcome.record.title == _SHIPYARD_HEADLINE

@@ -68,13 +68,20 @@ def resolve_site_name(page: PageMeta, found: Document | None, url: str | None = 
 
 def _title_tag_naming_domain(page: PageMeta, found: Document | None) -> str | None:
     """A `<title>` that is only the name the domain spells ("The Harbour Post" on
-    harbourpost.com), when trafilatura's site name is the bare host: the site's name, not a
-    headline."""
+    harbourpost.com), or its first or last part that is ("Headline – Brum Biz Brief" on
+    brumbizbrief.co.uk, a page with no og:site_name and no heading that gives its headline
+    word for word, audit 48), when trafilatura's site name is the bare host: the site's
+    name, not a headline."""
     host = found.sitename if found else None
     title = " ".join((page.title_tag or "").split())
     if not host or not title or not _looks_like_host(host):
         return None
-    return title if spells_domain(title, host) else None
+    if spells_domain(title, host):
+        return title
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return None
+    return next((part for part in (parts[-1], parts[0]) if spells_domain(part, host)), None)
 
 
 MAX_SITE_NAME_WORDS = 5
