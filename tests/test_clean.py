@@ -1912,3 +1912,20 @@ def test_the_story_lines_the_session_50_review_found_removed_stay():
         assert clean_lines([*BODY, *last]).lines == [*BODY, *last], last
     for first in ("Kyiv · 24 February 2022", "Monday · 5 October 2021"):
         assert clean_lines([first, *BODY]).lines == [first, *BODY], first
+
+
+def test_a_writers_job_title_under_a_byline_that_goes_goes_with_it():
+    """ "By MARIA SANTOS" over "Correspondent": the body's own byline paragraph, its role on
+    the line under the name (audit 48)."""
+    for role in ("Correspondent", "Senior Reporter, Cebu", "Technology correspondent"):
+        result = clean_lines(["By TESSA MORENO", role, *BODY], authors=["Tessa Moreno"])
+        assert result.lines == BODY and result.removed["byline"] == 2, role
+
+
+def test_a_line_under_a_byline_that_is_no_job_title_stays_and_so_does_one_under_another():
+    for kept in ("Chief executives pay the price", "Editor's note: corrected", "Meet the editor"):
+        result = clean_lines(["By Tessa Moreno", kept, *BODY], authors=["Tessa Moreno"])
+        assert result.lines == [kept, *BODY], kept
+    # Under a byline naming someone else, which stays, nothing goes.
+    lines = ["By Luis Arriaga", "Correspondent", *BODY]
+    assert clean_lines(lines, authors=["Tessa Moreno"]).lines == lines

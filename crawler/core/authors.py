@@ -93,6 +93,8 @@ _CREDIT = re.compile(r"^(?:image|images|photo|photos|photograph|picture|illustra
                      r"source|video|getty|shutterstock|afp photo)\b", re.IGNORECASE)  # fmt: skip
 _NOT_A_NAME = re.compile(
     r"^(?:staff|team|admin|administrator|guest|anonymous|unknown|editor|editors|the editors|"
+    # A WordPress account shared by outside writers, no one's name (audit 48).
+    r"guest\s+(?:author|writer|contributor|post|poster|blogger|columnist)s?|"
     r"user|webmaster|author|authors|contributor|contributors|"
     r"((staff|wire|news|agency|local)\s+)?reports?|(news\s+)?agencies|wires|bureau|desk|online|"
     r"((senior|managing|executive|contributing|staff|deputy|chief|associate|special|"

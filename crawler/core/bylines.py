@@ -381,6 +381,11 @@ _BY_NAME = re.compile(
 MAX_BY_LINE_CHARS = 100
 
 
+def opens_with_byline(line: str) -> bool:
+    """The line is a byline's label and a name: "By Jane Roe", "BY JANE ROE, Correspondent"."""
+    return _BY_NAME.match(line) is not None
+
+
 def _by_line(tree) -> tuple[str, ...]:
     for text in _by_texts(tree):
         owner = text_owner(text)

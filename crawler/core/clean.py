@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from crawler.core.authors import names_a_role
+from crawler.core.authors import is_title_line, names_a_role
 from crawler.core.chrome_patterns import (
     ADVERTISEMENT,
     AFFILIATE,
@@ -957,10 +957,24 @@ def _drop_leading_edge(result: CleanResult, title: str | None, authors) -> None:
         if kind:
             result.removed[kind] += 1
             del result.lines[index]
+            if kind == "byline" and index < len(result.lines) - 1:
+                _drop_role_line(result, index)
         elif _words(line) > 16:
             return  # the body has started: nothing below is the leading edge
         else:
             index += 1
+
+
+MAX_ROLE_LINE_WORDS = 5
+
+
+def _drop_role_line(result: CleanResult, index: int) -> None:
+    """The writer's job title on the line under a byline that went ("By MARIA SANTOS" over
+    "Correspondent", "Senior Reporter, Cebu"): a title alone, not a line of the story."""
+    line = result.lines[index]
+    if _words(line) <= MAX_ROLE_LINE_WORDS and is_title_line(line.split(",")[0]):
+        result.removed["byline"] += 1
+        del result.lines[index]
 
 
 MAX_KICKER_WORDS = 6

@@ -774,6 +774,9 @@ def _author_sources(
         (jsonld_names(page.jsonld.get("author")), False),
         *((names, False) for names in meta),
         (list(page.byline_names), True),
+        # After the theme's byline: a person there is the writer; where it names only the
+        # account that posted ("VDB Online", the site), the byline the body prints is.
+        (list(page.body_byline), True),
         (labelled_authors(page), False),
         ([found.author] if found and found.author else [], True),
         (list(hints.authors), False),

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 
 from crawler.core import json_text
 from crawler.core.avatar_bylines import avatar_byline
+from crawler.core.body_bylines import body_byline
 from crawler.core.bylines import Byline, drop_cards, read_byline
 from crawler.core.headline import shown_title_part, visible_headings
 from crawler.core.original_credit import credited_original
@@ -67,6 +68,7 @@ class PageMeta:
     link_texts: frozenset[str] = frozenset()  # anchor texts, spaces collapsed, lower-cased
     link_hrefs: tuple[str, ...] = ()  # every link's href, in document order
     byline_names: tuple[str, ...] = ()  # the first byline block (crawler.core.bylines)
+    body_byline: tuple[str, ...] = ()  # one printed in the story's body (crawler.core.body_bylines)
     # credited for other work (photos, styling, editing); read only where metadata lists
     # several authors (crawler.core.fields.lists_several_authors)
     credited_names: tuple[str, ...] = ()
@@ -178,6 +180,7 @@ def read_page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.link_hrefs = tuple(href for _, href, _ in links)
     byline = _byline(tree, page)
     page.byline_names = byline.names
+    page.body_byline = body_byline(tree)
     # On purpose: a writer's hover card in the byline, and an avatar card read as the
     # byline, are chrome for the steps after this one too (the headings, the extraction,
     # which read a card's bio, or its name and job title, as the article's).
