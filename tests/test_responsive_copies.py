@@ -150,3 +150,32 @@ def test_a_marked_copy_beside_its_unmarked_twin_goes_whichever_comes_first():
         assert drop_responsive_copies(tree) == 1
         (kept,) = tree.xpath("//div[@class='post']/div")
         assert kept.get("class") == "body"
+
+
+def test_a_script_holding_the_storys_text_is_neither_compared_with_nor_kept_as_the_copy():
+    # Both screen sizes' bodies went, each "held" by the page's JSON state beside them.
+    for script in (
+        f'<script type="application/json">{{"blocks": ["{LEAD}", "{REST}"]}}</script>',
+        f'<script type="application/ld+json">{{"articleBody": "{LEAD} {REST}"}}</script>',
+    ):
+        page = _siblings("body hidden-xs", "body visible-xs").replace(
+            "</div></body>", f"{script}</div></body>"
+        )
+        tree = lxml_html.fromstring(page)
+        assert drop_responsive_copies(tree) == 1, script
+        (kept,) = tree.xpath("//div[@class='post']/div")
+        assert kept.get("class") == "body hidden-xs"
+        assert tree.xpath("//script"), script
+
+
+def test_a_long_list_whose_items_a_framework_lays_out_per_breakpoint_keeps_every_item():
+    # Tailwind's `md:flex` on each of many items: a list, not copies; comparing each item
+    # with all its siblings took minutes on a list of 2,000, and equal items are entries.
+    items = "".join(f'<li class="md:flex gap-2"><span>{LEAD}</span></li>' for _ in range(40))
+    tree = lxml_html.fromstring(f"<html><body><ul>{items}</ul></body></html>")
+    assert drop_responsive_copies(tree) == 0
+    assert len(tree.xpath("//li")) == 40
+    # Among a few marked siblings, a copy still goes.
+    few = items[: 3 * len(items) // 40]
+    tree = lxml_html.fromstring(f"<html><body><ul>{few}</ul></body></html>")
+    assert drop_responsive_copies(tree) == 2

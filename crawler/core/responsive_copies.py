@@ -48,6 +48,19 @@ _ONE_CLASS = re.compile(r"^\.((?:[\w-]|\\.)+)$")
 MIN_SHARED_WORDS = 0.9
 
 
+# Children a reader never sees: a script's JSON holding the story's text is no copy of it
+# and not "the copy" either (both screen sizes' bodies went beside one, audit review).
+_UNSEEN = frozenset({"script", "style", "template", "noscript"})
+_SHOWN_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::template"
+    " or ancestor::noscript)]"
+)
+# Screen-size copies come in twos and threes: a parent with more marked children is a list
+# whose items a framework lays out per breakpoint (Tailwind's `<li class="md:flex">`), and
+# comparing each with all its siblings took minutes on a list of 2,000.
+MAX_MARKED_SIBLINGS = 20
+
+
 # A line this long said twice in the text: the page may print its body once per screen size.
 MIN_REPEATED_CHARS = 60
 
@@ -85,20 +98,23 @@ def _responsive(classes: str, media_hidden: set[str]) -> bool:
 def _drop_copies_among(parent, marked: set) -> int:
     """Drop each marked child of `parent` whose words another child (kept so far, at least
     as long) holds; of two equal marked copies the later goes."""
-    children = [(child, _word_pairs(child)) for child in parent if isinstance(child.tag, str)]
-    children = [(child, words) for child, words in children if words]
+    children = [
+        (position, child, words, sum(words.values()))
+        for position, child in enumerate(
+            child for child in parent if isinstance(child.tag, str) and child.tag not in _UNSEEN
+        )
+        if (words := _word_pairs(child))
+    ]
+    if sum(child in marked for _, child, _, _ in children) > MAX_MARKED_SIBLINGS:
+        return 0
     dropped = set()
-    for child, words in children:
+    for position, child, words, size in children:
         if child not in marked:
             continue
-        size = sum(words.values())
-        for other, other_words in children:
-            if other is child or other in dropped:
+        for other_position, other, other_words, other_size in children:
+            if other is child or other in dropped or other_size < size:
                 continue
-            other_size = sum(other_words.values())
-            if other_size < size or (
-                other_size == size and other in marked and _after(other, child)
-            ):
+            if other_size == size and other in marked and other_position > position:
                 continue
             shared = sum((words & other_words).values())
             if shared >= MIN_SHARED_WORDS * size:
@@ -109,15 +125,10 @@ def _drop_copies_among(parent, marked: set) -> int:
     return len(dropped)
 
 
-def _after(element, other) -> bool:
-    parent = element.getparent()
-    return parent.index(element) > parent.index(other)
-
-
 def _word_pairs(element) -> Counter:
     """The element's word pairs (its one word, if that is all): a sentence's pairs are in a
     long sibling only when the sibling says it too, where its single words are in any."""
-    words = element.text_content().lower().split()
+    words = " ".join(_SHOWN_TEXT(element)).lower().split()
     return Counter(zip(words, words[1:], strict=False) if len(words) > 1 else words)
 
 
