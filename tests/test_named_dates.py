@@ -80,3 +80,41 @@ def test_a_published_label_in_the_text_comes_before_a_named_date():
     html = _framer().replace("<h1", '<p class="framer-text">Published: February 20, 2025</p><h1', 1)
     record = process_page(html.encode(), URL).record
     assert record.published_at.date().isoformat() == "2025-02-20"
+
+
+def _react_post(section: str, url_day: str = "Feb 18, 2025") -> str:
+    return (
+        "<html><body><main><article><h1>Sparse retrieval</h1>"
+        f'<span data-testid="published-date">{url_day}</span>{BODY}</article>'
+        f"{section}</main></body></html>"
+    )
+
+
+def test_a_named_date_in_a_comment_or_a_trending_box_is_not_the_posts():
+    comments = (
+        '<section class="css-c0mm" data-testid="comments-section"><div data-testid="comment">'
+        '<span data-testid="date">Apr 9, 2025</span><p>Good overview.</p></div></section>'
+    )
+    trending = (
+        '<section class="css-tr" data-testid="trending-stories"><div class="css-card">'
+        '<span data-testid="publish-date">Jun 1, 2025</span></div></section>'
+    )
+    for section in (comments, trending, comments.replace("comment", "reply")):
+        html = _react_post(section).replace(
+            '<span data-testid="published-date">Feb 18, 2025</span>', ""
+        )
+        assert named_publication_day(parse_tree(html)) is None, section
+    # The post's own named date before them is read.
+    assert named_publication_day(parse_tree(_react_post(comments))) == "Feb 18, 2025"
+
+
+def test_a_named_date_never_overrides_the_day_the_url_gives():
+    html = _react_post("", url_day="Apr 9, 2025")
+    tree = parse_tree(html)
+    assert named_publication_day(tree, "https://news.example/2025/03/05/retrieval/") is None
+    assert named_publication_day(tree, "https://news.example/2025/04/09/retrieval/") == (
+        "Apr 9, 2025"
+    )
+    assert named_publication_day(tree, "https://news.example/blog/retrieval/") == "Apr 9, 2025"
+    record = process_page(html.encode(), "https://news.example/2025/03/05/retrieval/").record
+    assert record.published_at.date().isoformat() == "2025-03-05"

@@ -307,7 +307,7 @@ def extract_article(
     undated = not fields.dated_in_markup(page)
     figure_text = ""
     if undated:
-        page.labelled_published = labelled_publication(tree) or named_publication_day(tree)
+        page.labelled_published = labelled_publication(tree) or named_publication_day(tree, url)
         # Before reshape_tree takes out the comments and other stories: their days tell
         # the order the page writes days in ("4/13/2019" under "4/12/2019", audit 45).
         figure_text = page_text(tree)

@@ -18,6 +18,7 @@ import re
 
 from lxml import etree
 
+from crawler.core.dates import date_from_url, day_readings
 from crawler.core.page_times import in_chrome, written_day
 
 _NAMED = etree.XPath("//body//*[@data-framer-name or @data-testid or @data-test-id or @data-qa]")
@@ -32,14 +33,19 @@ _OTHER_DATE = re.compile(
 )
 # A section of other posts, by its layer name or test id. Not "grid", "list" or "stack":
 # designers name the layout stacks around a post's own header so.
+# A comment's or a sidebar's date is not the post's either (a React comment list's
+# `data-testid="comment"` dated a post by its first reply, review nd_comments).
 _OTHER_POSTS = re.compile(
-    r"\b(?:related|more|recommend\w*|latest|recent|popular|other|next|previous|cards?)\b"
+    r"\b(?:related|more|recommend\w*|latest|recent|popular|trending|other|next|previous"
+    r"|cards?|comments?|repl(?:y|ies)|sidebar)\b"
 )
 
 
-def named_publication_day(tree) -> str | None:
+def named_publication_day(tree, url: str = "") -> str | None:
     """The day, as written ("Mar 4, 2025"), of the first element outside links, chrome and
-    sections of other posts that a layer name or test id names as the date."""
+    sections of other posts that a layer name or test id names as the date; None where it
+    says another day than the one the URL gives (/2024/03/05/), the likelier of the two."""
+    url_day = date_from_url(url)
     for element in _NAMED(tree):
         if not _MAYBE_DATE.search(_raw_name(element)):
             continue  # most of a React page's test ids: their words are not looked at
@@ -48,7 +54,7 @@ def named_publication_day(tree) -> str | None:
             continue
         day = written_day(element)
         if day and not _elsewhere(element):
-            return day
+            return day if url_day is None or url_day.date() in day_readings(day) else None
     return None
 
 
