@@ -82,3 +82,25 @@ def test_a_time_on_an_element_inside_the_page_is_not_a_build_stamp():
     tree = parse_tree(html)
     with build_stamps_hidden(tree):
         assert "2025-05-02T09:00:00Z" in etree.tostring(tree).decode()
+
+
+def test_a_wrappers_unnamed_time_and_a_press_release_date_are_the_posts():
+    # A wrapper holding the whole post is not the page's root: its time may be the post's.
+    for html, day in (
+        (_page(wrapper=' data-timestamp="2025-04-08T09:30:00Z"'), "2025-04-08"),
+        # "ssr" inside "pressrelease" is no builder's server-side render.
+        (_page(wrapper=' data-pressrelease-date="2025-04-07T08:00:00Z"'), "2025-04-07"),
+    ):
+        tree = parse_tree(html)
+        with build_stamps_hidden(tree):
+            assert day in etree.tostring(tree).decode()
+        assert undeclared_date(parse_tree(html), URL) == day
+    # Near misses: the root's unnamed time and a builder's word at a boundary still go.
+    for html in (
+        _page(body=' data-timestamp="2025-04-21T10:00:00Z"'),
+        _page(wrapper=' data-ssr-at="2025-04-21T10:00:00Z"'),
+        _page(wrapper=' data-prerendered-at="2025-04-21T10:00:00Z"'),
+    ):
+        tree = parse_tree(html)
+        with build_stamps_hidden(tree):
+            assert "2025-04-21" not in etree.tostring(tree).decode()

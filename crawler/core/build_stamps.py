@@ -8,10 +8,10 @@ dated a post by the site's last deploy, days off (audit 47). Static site generat
 other builders stamp their root the same way (`<body data-build-time=…>`, `<html
 data-generated-at=…>`).
 
-Hidden from that search: a time in a `data-` attribute of the page's root (`<html>`,
-`<body>`, or a wrapper holding nearly all of the body's text), unless its name says it is
-the publication's ("data-published-at", "data-date"); and, anywhere, one whose name says
-the page was built, deployed, generated, rendered, optimised or cached.
+Hidden from that search: a time in a `data-` attribute of the page's root (`<html>` or
+`<body>`), unless its name says it is the publication's ("data-published-at", "data-date");
+and, anywhere, one whose name says the page was built, deployed, generated, rendered,
+optimised or cached.
 """
 
 from __future__ import annotations
@@ -30,33 +30,33 @@ _DAY_VALUES = etree.XPath(
     "[substring(., 5, 1) = '-'][substring(., 8, 1) = '-']"
 )
 _ISO_DAY = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d")
+# Whole words, or their beginnings: "data-framer-ssr-released-at", "data-prerendered-at",
+# not the "ssr" inside "data-pressrelease-date" (a press release's own date, hidden).
 _BUILD_NAME = re.compile(
-    r"build|built|deploy|generat|render|optimi[sz]|compil|cache|ssr|hydrat", re.IGNORECASE
+    r"(?<![a-z])(?:pre)?(?:build|built|deploy|generat|render|optimi[sz]|compil|cache|hydrat)"
+    r"|(?<![a-z])ssr(?![a-z])",
+    re.IGNORECASE,
 )
-# "date" but not "update": a wrapper's `data-date` may be the post's own.
+# "date" but not "update": a root's `data-date` may be the post's own.
 _PUBLICATION_NAME = re.compile(r"publish|posted|pubdate|created|issued|(?<!up)date", re.I)
-# A wrapper of the page: it holds this share of the body's text.
-PAGE_SHARE = 0.9
 
 
 @contextmanager
 def build_stamps_hidden(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
     """The page without its build stamps for the duration, put back afterwards."""
     stamps = [value for value in _DAY_VALUES(tree) if _ISO_DAY.match(value)]
-    body_chars = None
     hidden = []
     for value in stamps:
         element, name = value.getparent(), value.attrname
         if _BUILD_NAME.search(name):
             hidden.append((element, name, str(value)))
             continue
-        if _PUBLICATION_NAME.search(name) or element.tag == "article":
+        if _PUBLICATION_NAME.search(name):
             continue
-        if body_chars is None:
-            body_chars = _text_chars(tree.find("body"))
-        if element.tag in ("html", "body") or (
-            body_chars and _text_chars(element) >= PAGE_SHARE * body_chars
-        ):
+        # Only the root's: a wrapper holding the post (`<div class="post"
+        # data-timestamp=…>`) is as often the post's own date as a builder's (review
+        # bs_wrapper), and a builder names its wrapper's stamps (above).
+        if element.tag in ("html", "body"):
             hidden.append((element, name, str(value)))
     for element, name, _ in hidden:
         del element.attrib[name]
@@ -65,13 +65,3 @@ def build_stamps_hidden(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlE
     finally:
         for element, name, value in hidden:
             element.set(name, value)
-
-
-# The text a reader sees: a builder's inline scripts sit beside its wrapper in the body.
-_SHOWN_TEXT = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
-
-
-def _text_chars(element) -> int:
-    if element is None:
-        return 0
-    return sum(len(text.strip()) for text in _SHOWN_TEXT(element))
