@@ -83,6 +83,13 @@ NEWS_STORY = [
     "Have a story to tell? The museum's oral history project records residents every Saturday.",
     "“If you have a story, send it to tips@lakesidecourier.example,” she told the students.",
     "Send your stories to the county, the petition says; its office is at 14 Kenyatta Avenue.",
+    # A third party's request, not the site's: the story's own last paragraph.
+    "If you have any tips about where Pepper might be, call the Elmfield dog shelter on "
+    "01632 960 118.",
+    "The library is asking former staff to come forward and share any stories or photos "
+    "from the old branch; they can email history@elmfieldlib.example or call 01632 960 744.",
+    "Residents who lost money can call 0300 123 2040. Do you have a story about a scam like "
+    "this? The consumer line is 0808 223 1133.",
 ]
 
 

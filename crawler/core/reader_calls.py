@@ -77,6 +77,19 @@ _NEWS_REQUEST = re.compile(
     r"(?:stories|story|news|tips?|story ideas?|photos?|pictures?|videos?)\b)",
     re.IGNORECASE,
 )
+# Whose request it is: the site's own voice ("us", "our", "we", its newsroom or desk), or a line
+# that opens as the site's question ("Have a story from your county?", "Got a tip?"). A story's
+# closing line passes on a third party's request ("If you have any tips about where the dog
+# might be, call the animal shelter on …", "The museum is asking former workers to share any
+# stories …; they can email …"), which is the story's news, not the site's call.
+_NEWSROOM_VOICE = re.compile(
+    r"\b(?:us|our|we|the\s+(?:newsroom|news\s*desk|desk|editors?))\b", re.IGNORECASE
+)
+_OPENING_QUESTION = re.compile(
+    r"^\W*(?:do\s+you\s+have|have\s+you\s+got|got|have)\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:story|stories|tips?|scoops?|story\s+ideas?)\b[^.?!]*\?",
+    re.IGNORECASE,
+)
 _ADDRESS_OR_NUMBER = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d\s().-]{6,}\d")
 # What a story reports: a quotation (three words or more between quotation marks; a word in
 # scare quotes, "an “infodemic”", is no quotation) or its verb.
@@ -99,6 +112,10 @@ def is_reader_call(line: str) -> bool:
             or (
                 _NEWS_REQUEST.search(line) is not None
                 and _ADDRESS_OR_NUMBER.search(line) is not None
+                and (
+                    _NEWSROOM_VOICE.search(line) is not None
+                    or _OPENING_QUESTION.search(line) is not None
+                )
             )
         )
     )
