@@ -147,6 +147,11 @@ def test_a_builders_caption_paragraph_after_the_image_module_goes():
             "<div class='wpb_text_column'><div class='wpb_wrapper'><p>Staff at the company's"
             f" Leeds lab. Picture by Tom Ashdown.</p><p>{LATER}</p></div></div>",
         ),
+        # a credit naming the photographer and the agency
+        (
+            "<figure class='wp-block-image'><img src='a.jpg'></figure>",
+            f"<p>The S7 at a trade fair. Photo: Ada Quinn / AFP via Getty Images</p><p>{LATER}</p>",
+        ),
     )
     for image_module, text_module in modules:
         page = lxml_html.fromstring(_after_image(image_module, text_module))
@@ -166,6 +171,10 @@ def test_a_story_paragraph_after_an_image_module_stays():
         f"<p>A robot docks. Photo: Supplied. {LATER} {PARAGRAPH}</p>",
         # more than a caption's words
         f"<p>{PARAGRAPH} {LATER} {PARAGRAPH} Photo: Supplied</p>",
+        # the label opens a sentence of the story: the name goes on into lower-case words
+        "<p>The harbour exhibition opened on Monday. Photographs by Ada Quinn line the hall.</p>",
+        "<p>The postcard dates from 1931. Photo courtesy of the Marsh Collection is inked on"
+        " its back.</p>",
     )
     for text in kept:
         page = lxml_html.fromstring(_after_image(image, text))

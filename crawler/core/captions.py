@@ -139,13 +139,23 @@ def _italic_captions(tree) -> list:
 # "Photo courtesy of the County". A story's sentence says "a photo of …" or "the image:" in
 # lower case, mid-sentence.
 _CREDIT_LABEL = r"(?:Photo(?:graph)?s?|PHOTOS?|Image|IMAGE|Picture|PICTURE|Pic|PIC)(?:\s+credits?)?"
-# Whose: a name, capitalised ("Supplied", "File", "AFP"); "… Photo: archive" ends a story's
-# sentence as well.
+# Whose: a name and nothing else to the block's end, capitalised words joined by of/the/and/via
+# or a slash ("Supplied", "AFP via Getty Images", "Lee Ann / Reuters"). "… Photo: archive" ends
+# a story's sentence as well, and so do "Photographs by Lee Miller fill the whole wing." and
+# "Photo courtesy of the Archive was stamped on its back." (a lower-case verb after the name).
+_NAME_WORD = r"[A-Z0-9][\w'’&-]*"
+_CREDITED_NAME = (
+    _NAME_WORD
+    + r"(?:(?:\s+(?:(?:of|the|and|via|de|van|von|da|del)\s+)*|\s*/\s*)"
+    + _NAME_WORD
+    + r"){0,6}"
+)
 _OPENING_CREDIT = re.compile(
     r"(?:^|[.!?”\"]\s+|\(\s*|\s[-–—|]\s+)"
     + _CREDIT_LABEL
-    + r"(?:\s*[:|/]\s*|\s+by\s+|\s+courtesy(?:\s+of)?\s+)(?:the\s+)?[A-Z0-9][^.:;()|]{0,40}"
-    r"\)?\.?\s*$"
+    + r"(?:\s*[:|/]\s*|\s+by\s+|\s+courtesy(?:\s+of)?\s+)(?:the\s+)?"
+    + _CREDITED_NAME
+    + r"\)?\.?\s*$"
 )
 # Any such credit on the page: most pages have none, and are spared the walk around images.
 _ANY_CREDIT = re.compile(_CREDIT_LABEL + r"(?:\s*[:|/]|\s+by\s|\s+courtesy)")
