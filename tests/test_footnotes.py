@@ -102,6 +102,14 @@ def test_a_note_keeps_its_words_and_loses_its_links_back():
     note = hugo.get_element_by_id("fn:1")
     assert note.tag == "li" and _words(note) == NOTE and note.find(".//a") is None
     assert hugo.find(".//a[@href='#method']") is not None  # a link to elsewhere stays
+    # A link to the section or the post the reference sits in is no link back.
+    inside = _tree(
+        f'<article id="post"><section id="methods"><p>{SENTENCE}<sup id="r1"><a href="#n1">1'
+        '</a></sup></p></section><ol><li id="n1"><p>See <a href="#methods">Methods</a> and '
+        '<a href="#post">the introduction</a>.<a href="#r1">↩</a></p></li></ol></article>'
+    )
+    assert keep_notes(inside) == 1
+    assert [a.get("href") for a in inside.iter("a")] == ["#n1", "#methods", "#post"]
     # A note of text alone in a div, Substack's number beside it, is a paragraph.
     substack = _tree(
         f'<p>{SENTENCE}<a id="footnote-anchor-2" href="#footnote-2">2</a></p>'
@@ -152,6 +160,15 @@ def test_sidenotes_leave_their_sentence_for_a_paragraph_after_it():
         NOTE,  # the aside, its number gone
     ]
     assert tufte.find(".//input") is None and tufte.find(".//label") is None
+    # A sidenote's numbers that are its words stay; a number opening it is its own.
+    figures = _tree(
+        '<p>Output fell<span class="sidenote"><sup>4</sup> Output of CO<sub>2</sub> fell from '
+        '<b>41</b> to <b>29</b> tonnes; see table <a href="/t/7">7</a>.</span> last year.</p>'
+    )
+    assert keep_notes(figures) == 1
+    assert [_words(p) for p in figures.iter("p")][1] == (
+        "Output of CO2 fell from 41 to 29 tonnes; see table 7."
+    )
     # A box whose class says "note" in another sense is left as it is.
     editor = _tree(f'<div class="editor-note"><p>{NOTE}</p></div>')
     assert keep_notes(editor) == 0

@@ -125,9 +125,15 @@ def _index(tree) -> tuple[dict, dict]:
 
 
 def _anchors(link) -> set[str]:
-    """The fragments that lead to a reference: its link's id and those of the inline
-    elements around it (<sup id="fnref:1">)."""
-    return {f"#{e.get('id')}" for e in (link, *link.iterancestors()) if e.get("id")}
+    """The fragments that lead to a reference: its link's id and that of the <sup> or
+    <span> wrapping it (<sup id="fnref:1">). Not the ids of the paragraph or section it
+    sits in: a note's link to "#methods" or "#post" points elsewhere, and stays."""
+    wrapper = link.getparent()
+    elements = (link, wrapper) if wrapper is not None and wrapper.tag in _WRAPPERS else (link,)
+    return {f"#{e.get('id')}" for e in elements if e.get("id")}
+
+
+_WRAPPERS = frozenset({"sup", "span"})
 
 
 def _note(target, link):
@@ -166,7 +172,7 @@ def _set_sidenotes_apart(tree) -> int:
             for label in tree.xpath("//label[@for=$id]", id=toggle.get("id") or ""):
                 label.drop_tree()
             toggle.drop_tree()
-        for number in [e for e in note.iterdescendants() if _is_number(e)]:
+        for number in _own_numbers(note):
             number.drop_tree()
         paragraph = next(note.iterancestors("p"), None)
         if paragraph is None:
@@ -177,6 +183,21 @@ def _set_sidenotes_apart(tree) -> int:
         moved.text = " ".join(note.text_content().split())
         paragraph.addnext(moved)
     return len(notes)
+
+
+# A sidenote's number named so by its theme (<span class="Sidenote_number__y2">).
+_NUMBER_CLASS = re.compile(r"number|marker|counter", re.IGNORECASE)
+
+
+def _own_numbers(note) -> list:
+    """The sidenote's own number: a child its class names so, or a number opening the note.
+    Other numbers are its words ("fell from <b>41</b> to <b>29</b>", "table <a>7</a>")."""
+    children = [e for e in note.iterdescendants() if isinstance(e.tag, str)]
+    numbers = [e for e in children if _is_number(e) and _NUMBER_CLASS.search(e.get("class") or "")]
+    opening = children[0] if children and not (note.text or "").strip() else None
+    if opening is not None and _is_number(opening) and not any(opening is n for n in numbers):
+        numbers.append(opening)
+    return numbers
 
 
 def _is_number(element) -> bool:
