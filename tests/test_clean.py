@@ -514,6 +514,9 @@ def test_a_shows_production_credits_go_wherever_they_stand():
         # a credit and a sentence that says more
         "The film was produced by Ann Okafor. It was shot in Lagos over nine weeks.",
         "It was produced by Ann Okafor. Music by Jon Pike, who also sings on two tracks.",
+        # another work's credits, in a review
+        "The film was edited by Thelma Okafor. The music is by Joe Park.",
+        "It was edited by Thelma Okafor. The music is by Joe Park.",
         # credited to no one by name
         "The report was produced by the agency. Research by students at the university.",
     ):

@@ -84,6 +84,9 @@ def test_names_that_are_no_transcript_labels_stay_where_they_are():
         lambda n, s: f"<div class='comment'><span class='author'>{n}</span><p>{s}</p></div>",
         # labels as paragraphs of their own: trafilatura keeps them already
         lambda n, s: f"<p class='speaker'>{n}:</p><p>{s}</p>",
+        # a live blog: each entry's reporter and its clock time, no colon
+        lambda n, s: f"<span class='author'>{n}</span> <time>14:02</time><p>{s}</p>",
+        lambda n, s: f"<div class='entry'><b>{n}</b><span>9:45</span><p>{s}</p></div>",
         # one speaker only: a column of notes signed by one name
         lambda n, s: f"<div><strong>Ada Brun:</strong><p>{s}</p></div>",
     )

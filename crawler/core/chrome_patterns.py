@@ -331,8 +331,15 @@ _CREDIT_WORK = (
     r"|editing|engineering|artwork|cover art|production|fact-checking|research)"
 )
 _CREDIT_CLAUSE = rf"({_MADE_BY}|{_CREDIT_WORK}( (is|was))?) by {_NAMES}"
+# Whose credits: the show, by its name ("Latent Signals") or as one ("This episode", "The
+# podcast"). A review's "The film was edited by Thelma Okafor. The music is by Joe Park."
+# credits another work: it stays.
+_SHOW = (
+    r"((this|the|our|today['’]s|each) (episode|show|podcast|season|programme|program|series)"
+    rf"|(?!(?-i:It|This|That|He|She|They|We)\b){_NAME})"
+)
 _CREDIT_SENTENCE = (
-    rf"(([\w'’-]+ ){{1,4}}(is|was|are|were) )?{_CREDIT_CLAUSE}((,|,? and) {_CREDIT_CLAUSE})*\.?"
+    rf"({_SHOW} (is|was|are|were) )?{_CREDIT_CLAUSE}((,|,? and) {_CREDIT_CLAUSE})*\.?"
 )
 PRODUCTION_CREDITS = rf"^{_CREDIT_SENTENCE}(\s+{_CREDIT_SENTENCE})+$"
 CREDIT = _compile(

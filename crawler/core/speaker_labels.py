@@ -13,7 +13,8 @@ words, capitalised ("Dr. Rosalind Achebe", "MAYA COLLINS", "Speaker 2", "Q"), in
 elements or a div of its own, beside nothing but a time of the recording ("[00:00:04]", a
 <time>), which goes. A page holds a transcript only where MIN_TURNS turns or more follow
 one another, their labels of one markup (the same tag and class), each with its colon or a
-time, naming two speakers or more. A comment thread's names over its comments (no colon,
+time of the recording (not a clock's: a live blog's reporters by their entries' times are no
+speakers), naming two speakers or more. A comment thread's names over its comments (no colon,
 no time), "Caption:" labels scattered through a story, a byline's name over the first
 paragraph or a column signed by one name are left as they are.
 """
@@ -31,8 +32,14 @@ MAX_LABEL_WORDS = 5
 LABEL_TAGS = frozenset(
     {"span", "cite", "strong", "b", "em", "i", "a", "small", "time", "div", "label", "mark"}
 )
-# A time of the recording: "[00:00:04]", "(01:15)", "12:04", "00:04 –".
+# A time beside a label, which goes with it: "[00:00:04]", "(01:15)", "12:04", "00:04 –".
 _RECORDING_TIME = re.compile(r"[(\[]?\b\d{1,2}:\d{2}(?::\d{2})?\b[)\]]?\s*[-–—|]?")
+# What marks a turn as timed: an offset into the recording ("[00:00:04]", "(01:15)",
+# "00:12:31", "00:14", a <time datetime="PT4S">). A bare clock time ("<time>14:02</time>") is
+# a live blog's entry stamp beside its reporter's name, no transcript's.
+_RECORDING_OFFSET = re.compile(
+    r"[(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)\]]|\b\d{1,2}:\d{2}:\d{2}\b|\b00:\d{2}\b"
+)
 _WORD = r"(?:[A-ZÀ-Þ][\w.'’-]*|\d{1,2})"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|la|le|bin|ibn|al)"
 # "Maya Collins:", "Dr. Rosalind Achebe", "Ursula von der Leyen", "Speaker 2", "Q:".
@@ -111,7 +118,9 @@ def _turn(paragraph) -> _Turn | None:
     name = label.removesuffix(":").strip()
     if not name or len(name.split()) > MAX_LABEL_WORDS or not _SPEAKER.fullmatch(name):
         return None
-    timed = label != run or any(part.tag == "time" for part in parts)
+    timed = _RECORDING_OFFSET.search(run) is not None or any(
+        part.tag == "time" and (part.get("datetime") or "").startswith("PT") for part in parts
+    )
     named = [part for part in parts if part.tag != "time" and part.text_content().strip()]
     markup = (named[-1].tag, named[-1].get("class")) if named else ("text", parent.get("class"))
     return _Turn(paragraph, name, parts, markup, label.endswith(":") or timed)
