@@ -77,6 +77,12 @@ def test_boxes_that_are_not_callouts_are_left_alone():
         # a callout of a few words: a label, not prose
         '<div class="kg-callout-card"><div class="kg-callout-emoji">💡</div>'
         '<div class="kg-callout-text">Members only</div></div>',
+        # a promotion in a callout's dress: a call to listen, subscribe, sign up, download
+        '<div class="callout callout--audio"><svg viewBox="0 0 8 8"><path d="M0 0h8"/></svg>'
+        "<div>Listen to this story read aloud by our narrators; the recording runs for about"
+        " six minutes.</div></div>",
+        '<div class="callout"><span>📩</span><div>Sign up for the Morning Ledger and get the'
+        " day's five biggest stories in your inbox before breakfast.</div></div>",
     )
     for box in left_alone:
         assert _wrapped(box) == 0, box

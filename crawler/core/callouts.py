@@ -10,7 +10,8 @@ drops such a div in every mode (crawler.core.lead_text says why), so the writer'
 A div of text alone is taken as a callout's text only when its box says it is one: the
 box's (or the div's) class names a callout or an admonition, or the box holds nothing but
 the div and an icon, an element with no letter or digit in it. A box whose other children
-have words (a bio's name over its text, a sign-up box's button) is not one. Whether the box
+have words (a bio's name over its text, a sign-up box's button) is not one, nor is a text
+that calls the reader to listen, subscribe, sign up or download. Whether the box
 sits among the body's paragraphs is crawler.core.lead_text's test, as for its other blocks.
 """
 
@@ -25,6 +26,14 @@ from crawler.core.prose import PROSE_LINE_WORDS
 CALLOUT_NAMES = re.compile(r"callout|admonition", re.IGNORECASE)
 # Elements that show a picture and no text: an icon, when no words are set beside it.
 PICTURES = frozenset({"svg", "img", "i", "picture"})
+# A box that asks the reader to listen, subscribe, sign up or download is the site's promotion
+# in a callout's dress ("Listen to this story read aloud by our audio team …"), not the
+# writer's note.
+_PROMOTION = re.compile(
+    r"\W*(?:listen|subscribe|sign\s+up|signup|download|get\s+the\s+app|register|join\s+(?:us|our)"
+    r"|follow\s+us|prefer\s+to\s+listen|want\s+to\s+listen|hear\s+this)\b",
+    re.IGNORECASE,
+)
 MAX_ICON_CHARS = 2  # "ℹ️" is a letter-like symbol and a variation selector
 
 
@@ -32,7 +41,7 @@ def is_callout_text(element) -> bool:
     """A div of text alone, of a prose line's length, that is the text of a callout box."""
     if element.tag != "div" or len(element):
         return False
-    if len((element.text or "").split()) < PROSE_LINE_WORDS:
+    if len((element.text or "").split()) < PROSE_LINE_WORDS or _PROMOTION.match(element.text):
         return False
     box = element.getparent()
     if box is None:
