@@ -435,9 +435,11 @@ def test_a_title_naming_a_kind_of_page_gives_way_to_the_pages_heading():
         assert _title(heading, tag) == (heading, "trafilatura"), tag
     assert _title("", "Untitled Document") == (None, None)
     # Near misses: a headline made of such words, a site's name, a bare section.
-    for tag in ("The Story of the Printer", "News", "The Blog"):
+    for tag in ("The Story of the Printer", "News", "The Blog", "The Post", "Toy Story"):
         assert _title("", tag) == (tag, "title_tag")
     assert _title("Comment Cancel reply", "The Story of the Printer")[1] == "title_tag"
+    # A film's title that is such words: the review's headline, not its first sentence.
+    assert _title("The county council voted on Tuesday.", "The Post") == ("The Post", "title_tag")
 
 
 def test_a_print_view_takes_its_headline_from_its_h1():

@@ -265,9 +265,10 @@ _PAGE_KIND_WORDS = frozenset({
     "view", "detail", "details", "item", "entry", "welcome", "full", "text", "only", "mobile",
     "amp", "the", "a", "an", "of", "this",
 })
+# Not "post" or "story": "The Post" and "Toy Story" are films' titles, a review's headline.
 _KIND_OF_PAGE = frozenset({
     "print", "printer", "printable", "untitled", "document", "page", "home", "homepage",
-    "article", "story", "post", "index", "default", "view", "detail", "details", "entry",
+    "article", "index", "default", "view", "detail", "details", "entry",
 })
 # fmt: on
 MAX_PAGE_KIND_WORDS = 3  # "The Story of the Printer" is a headline
