@@ -342,6 +342,18 @@ def test_the_pages_only_h1_over_the_prose_beats_a_title_written_for_search():
     # Two h1s, or one after the prose (a closing promo): no telling.
     assert title(f"<h1>{headline}</h1><h1>Our other research this year</h1>{prose}") == seo_title
     assert title(f"{prose}<h1>Start a free trial of our answer grader today</h1>") == seo_title
+    # An h1 marked as a section's heading, or a tagline in the page's own header (not the
+    # article's): the site's words, not the story's headline.
+    section = "<h1 class='section-heading'>Local Government and Politics in the City</h1>"
+    assert title(f"{section}<div class='story'>{prose}</div>") == seo_title
+    masthead = "<h1>Essays on machine learning, data and the people who build them</h1>"
+    assert title(f"<header class='masthead'>{masthead}</header><h2>Grading</h2>{prose}") == (
+        seo_title)  # fmt: skip
+    # A theme's heading line that is no h2 (a div.hed) agrees with the title: it is the one.
+    hed = "<div class='hed'>How We Cut RAG Hallucinations by 38%</div><div>By Ann Lee</div>"
+    assert title(f"<h1>{headline}</h1><div class='story'>{hed}{prose}</div>") == seo_title
+    # The article's own header holds its headline: still the lone h1 over the prose.
+    assert title(f"<article><header><h1>{headline}</h1></header>{prose}</article>") == headline
 
 
 def test_a_section_between_the_headline_and_the_site_goes_with_the_site():

@@ -123,11 +123,16 @@ def visible_headings(tree: lxml_html.HtmlElement) -> Headings:
     return Headings(texts, marked_one, logo, _lone_h1(tree, texts))
 
 
-# What follows the <h1>: its subheadings, up to the first paragraph this long (the
-# article's text).
+# What follows the <h1>: its subheadings and the short lines a theme sets as headings (a
+# div.hed, a p), up to the first paragraph this long (the article's text).
 _AFTER_H1 = etree.XPath(
-    "following::*[self::h2 or self::h3 or self::p[string-length(normalize-space()) > 150]]"
-    "[position() <= 4]"
+    "following::*[self::h2 or self::h3 or self::h4 or self::p or self::div][position() <= 30]"
+)
+PROSE_CHARS = 150
+# An h1 that names the section, archive or site rather than the story: its class or id says
+# so (section-heading, category-title, archive-title, tagline, site-description, masthead).
+_NOT_STORY_H1 = re.compile(
+    r"section|category|archive|tagline|description|masthead|site-|site_", re.I
 )
 
 
@@ -138,12 +143,30 @@ def _lone_h1(tree, texts: tuple[str, ...]):
     h1s = list(itertools.islice(tree.iter("h1"), 2))
     if len(h1s) != 1 or (text := heading_text(h1s[0])) not in texts:
         return None
+    if _names_no_story(h1s[0]):
+        return None
     between = []
     for element in _AFTER_H1(h1s[0]):
-        if element.tag == "p":
-            return text, tuple(between)
+        if element.tag in ("p", "div"):
+            line = " ".join(element.text_content().split())
+            if element.tag == "p" and len(line) > PROSE_CHARS:
+                return text, tuple(between)
+            if line and len(line) <= MAX_HEADING_CHARS and not _holds_block(element):
+                between.append(line)  # a theme's heading line: div.hed, p.title
+            continue
         between.append(heading_text(element))
     return None
+
+
+def _names_no_story(h1) -> bool:
+    """The h1 is marked as a section's, archive's or site's heading, or sits in the page's
+    own header (a <header> or banner outside the article): the site's tagline there."""
+    if _NOT_STORY_H1.search(f"{h1.get('class') or ''} {h1.get('id') or ''}"):
+        return True
+    ancestors = list(h1.iterancestors())
+    if any(ancestor.tag == "article" for ancestor in ancestors):
+        return False  # the article's own header (an entry-header) holds its headline
+    return any(a.tag == "header" or a.get("role") == "banner" for a in ancestors)
 
 
 def _read_headings(nodes, marked: list, plain: list, marked_h1: list) -> str | None:
