@@ -91,3 +91,26 @@ def test_credits_in_the_story_a_quote_or_the_comments_are_no_byline():
         "<p>This post was written by Wilhelmina Osei.</p>",
     ).replace("<span>Jan 14", '<p class="byline">By Rufus Adeyemi</p><span>Jan 14')
     assert _authors(bylined) == ["Rufus Adeyemi"]
+
+
+def test_another_works_credit_and_other_posts_teasers_name_no_writer():
+    # The story's last line credits the report it covers: "the report" is not the post.
+    closing = (
+        "<p>The report was written by Rosalind Achterberg and Tobias Mensah, senior fellows "
+        "at the Harbour Institute.</p>"
+    )
+    page = _post("", after="").replace("</div><footer", f"{closing}</div><footer")
+    assert _authors(page) == []
+    # A recent post's title in the footer's links, and a box of the next post's teaser.
+    recent = (
+        '<h3>Recent posts</h3><ul><li><a href="/blog/buses">Guest post by Amara Okafor: what '
+        "bus routes tell us</a></li></ul>"
+    )
+    assert _authors(_post(recent)) == []
+    teaser = (
+        '<section class="up-next"><h3>Up next</h3><p>Guest post by Amara Okafor. What bus '
+        "routes tell us about a town.</p></section>"
+    )
+    assert _authors(_post("", after=teaser)) == []
+    # Near miss: the post's own credit, unlinked, in its footer, is still read.
+    assert _authors(_post("<p>Guest post by Amara Okafor.</p>")) == ["Amara Okafor"]

@@ -27,7 +27,13 @@ from crawler.core.authors import names_in, person_shaped
 from crawler.core.bylines import element_text, may_hold_byline
 from crawler.core.prose import text_owner
 
-_WORK = r"(?:article|post|blog post|piece|story|essay|column|report|newsletter|issue|edition)"
+# The post's own credit names the post: "The report/newsletter/issue was written by …" at the
+# text's last line is about another work as often (a think tank's report the story covers).
+_WORK = r"(?:article|post|blog post|piece|story)"
+# Boxes of other posts, whose teasers may open "Guest post by …": their writers are not ours.
+_OTHER_POSTS = re.compile(
+    r"recent|latest|up-?next|read-?next|next-?post|related|more-|more_", re.IGNORECASE
+)
 
 
 def _credit(this: str) -> re.Pattern:
@@ -86,9 +92,19 @@ def credited_writers(tree, publications: tuple[str, ...] = ()) -> tuple[str, ...
         if len(line.split()) > MAX_CREDIT_WORDS:
             continue
         names = _credited(line, own)
-        if names and may_hold_byline(owner, footers=True):
+        if names and may_hold_byline(owner, footers=True) and not _teaser(owner):
             return names
     return ()
+
+
+def _teaser(owner) -> bool:
+    """A link's text (a recent post's title) or a line in a box of other posts."""
+    for node in (owner, *owner.iterancestors()):
+        if node.tag == "a":
+            return True
+        if _OTHER_POSTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return node.find(".//h1") is None  # not a wrapper around the headline
+    return False
 
 
 def _credited(line: str, own: set[str]) -> tuple[str, ...]:
