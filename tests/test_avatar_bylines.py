@@ -146,3 +146,29 @@ def test_a_marked_byline_is_read_before_any_card():
     cards = _tailwind_card("Odile Marchetti", "Platform Reliability")
     html = _page(f'<p class="byline">By Gideon Achterberg</p>{cards}')
     assert _record(html).authors == ["Gideon Achterberg"]
+
+
+def test_the_stories_subject_beside_a_picture_is_no_writer():
+    # An obituary's portrait card: the person the headline names.
+    obituary = "Margaret Tembo, founder of the first lending library, dies at 83"
+    card = _tailwind_card("Margaret Tembo", "Librarian and campaigner")
+    record = _record(_page(card, title=obituary))
+    assert record.authors == []
+    assert "Librarian and campaigner" in record.text  # the card is the story's, kept
+    # A podcast's guest and a customer story's customer: marked or labelled so.
+    guest = (
+        '<div class="guest"><img src="/g/lp.jpg" alt="Lena Pirelli" width="64" height="64">'
+        "<span>Dr. Lena Pirelli</span><span>Guest</span></div>"
+    )
+    assert _names(_page(guest)) == ()
+    labelled = _tailwind_card("Lena Pirelli", "Featured guest")
+    assert _names(_page(labelled)) == ()
+    customer = (
+        '<div class="customer"><img class="rounded-full" src="/c/on.png" alt="profile photo">'
+        "<div><span>Ola Nordvik</span><span>Head of Support, Northwind</span></div></div>"
+    )
+    assert _names(_page(customer)) == ()
+    # Near miss: the writer's card with a role, the headline about something else.
+    assert _names(_page(_tailwind_card("Maya Lindqvist", "Inference Engineering"))) == (
+        "Maya Lindqvist",
+    )

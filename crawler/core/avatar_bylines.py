@@ -49,12 +49,24 @@ _AVATAR_WORD = re.compile(
     r"avatar|headshot|author|profile|byline|rounded-full|rounded-circle|circle", re.IGNORECASE
 )
 MAX_AVATAR_PIXELS = 128  # a thumbnail-sized square picture beside a name is its writer's
+# A card of the story's subject, not its writer: a podcast's guest, a customer story's
+# customer, a talk's speaker, an interview's interviewee, marked by its class or id or
+# labelled so in a line of its own.
+_SUBJECT_CARD = re.compile(
+    r"guest|customer|client|speaker|featured|interviewee|panelist", re.IGNORECASE
+)
+_FIRST_HEADLINE = etree.XPath("(//body//h1[normalize-space()])[1]")
+_TITLE = etree.XPath("//head/title")
 
 
 def avatar_byline(tree) -> Byline:
     """The names on the avatar cards under the headline, and the cards themselves."""
     names: list[str] = []
     cards: list = []
+    # The person the headline or the <title> names is the story's subject (an obituary's,
+    # a profile's portrait beside the name), not its writer.
+    subject = " ".join(element_text(node) for node in (*_FIRST_HEADLINE(tree), *_TITLE(tree)))
+    subject = _squashed(subject)
     for node in _AFTER_HEADLINE(tree):
         if isinstance(node, str):
             owner = text_owner(node)
@@ -75,10 +87,30 @@ def avatar_byline(tree) -> Byline:
         if card is None or any(card is seen for seen in cards):
             continue
         name = _name_on(card, node)
+        if name and (_squashed(name) in subject or _subject_card(card, node, name)):
+            continue
         if name and name not in names:
             names.append(name)
             cards.append(card)
     return Byline(tuple(names), avatar_cards=tuple(card for card in cards if _chrome(card)))
+
+
+def _squashed(value: str) -> str:
+    return " ".join(re.sub(r"\W+", " ", value).split()).casefold()
+
+
+def _subject_card(card, img, name: str) -> bool:
+    """The card is marked or labelled as the subject's (a guest's, a customer's): a label
+    under the name. A model hub's "guest" badge after the writer's handle, over the name,
+    marks a guest writer."""
+    marks = " ".join(
+        f"{node.get('class') or ''} {node.get('id') or ''}" for node in (img, *_between(img, card))
+    )
+    if _SUBJECT_CARD.search(marks):
+        return True
+    lines = [" ".join(text.split()) for text in _CARD_TEXTS(card)]
+    under = lines[lines.index(name) + 1 :] if name in lines else []
+    return any(len(line.split()) <= 2 and _SUBJECT_CARD.search(line) for line in under)
 
 
 def _chrome(card) -> bool:
