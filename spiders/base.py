@@ -466,13 +466,12 @@ class ArticleSpider(scrapy.Spider):
     def fetched(self, response: Response) -> FetchedPage:
         hints = response.meta.get("hints") or Hints()
         self.count(f"source/{hints.source or NO_SOURCE}/fetched")
-        content_type = response.headers.get(b"Content-Type")
         return FetchedPage(
             url=response.url,
             body=response.body,
             status=response.status,
             spider=self.name,
-            content_type=content_type.decode("latin-1") if content_type else None,
+            content_type=content_type_of(response),
             hints=hints,
             redirected_from=tuple(response.meta.get("redirect_urls", ())),
         )
@@ -609,3 +608,9 @@ def source_name(value) -> str:
     if not name:
         raise ValueError("must be a source name from the catalogue (SOURCES_FILE)")
     return name
+
+
+def content_type_of(response: Response) -> str | None:
+    """The Content-Type header as text: a feed's or page's charset may be named only there."""
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None

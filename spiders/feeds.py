@@ -14,7 +14,7 @@ from crawler.core.sources import Source
 from crawler.core.values import http_url, url_list
 from crawler.core.xmlsafe import NotXml
 from spiders.backlog import Listing, pack
-from spiders.base import ArticleSpider, finishes_request, source_name
+from spiders.base import ArticleSpider, content_type_of, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
 
@@ -51,7 +51,7 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
         if self.discovery_unchanged(response):
             return
         try:
-            entries = parse_feed(response.body, response.url)
+            entries = parse_feed(response.body, response.url, content_type_of(response))
         except NotXml as error:
             yield self.not_a_document(response, "bad_feed", error)
             return
@@ -90,6 +90,6 @@ class FeedsSpider(SiteDiscovery, ArticleSpider):
         return self.article_request(url, hints, listed_by=listing.url, changed=changed)
 
     def read_document(self, response):
-        return parse_feed(response.body, response.url)
+        return parse_feed(response.body, response.url, content_type_of(response))
 
     parse_document = parse_feed  # what -a site crawls a found feed with

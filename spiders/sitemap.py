@@ -26,7 +26,7 @@ from crawler.core.sources import Source
 from crawler.core.values import date, http_url, url_list
 from crawler.core.xmlsafe import NotXml
 from spiders.backlog import Listing, pack
-from spiders.base import LISTED_BY, ArticleSpider, finishes_request, source_name
+from spiders.base import LISTED_BY, ArticleSpider, content_type_of, finishes_request, source_name
 from spiders.site_discovery import SiteDiscovery
 
 SCOPE = "sitemap_scope"  # meta: the registrable domains an index's children may list
@@ -86,7 +86,9 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         depth = response.meta.get("index_depth", 0)
         counts, stamps = Counter(), EditStamps()
         try:
-            is_index, entries = stream_sitemap(response.body, response.url)
+            is_index, entries = stream_sitemap(
+                response.body, response.url, content_type_of(response)
+            )
             depth += is_index
             if is_index:
                 self.keep_no_validators(response.url)
@@ -141,7 +143,7 @@ class SitemapSpider(SiteDiscovery, ArticleSpider):
         return self.article_request(entry.url, hints, listed_by=listing.url, changed=changed)
 
     def read_document(self, response):
-        return parse_sitemap(response.body, response.url)
+        return parse_sitemap(response.body, response.url, content_type_of(response))
 
     parse_document = parse_sitemap  # what -a site crawls a found sitemap with
 

@@ -138,13 +138,13 @@ class Discoverer:
         return fetched if fetched.ok else f"{url}: HTTP {fetched.status}"
 
     def _read_feed(self, fetched: Fetched, via: str) -> Found:
-        entries = parse_feed(fetched.body, fetched.url)
+        entries = parse_feed(fetched.body, fetched.url, fetched.content_type)
         dates = [e.published or e.updated for e in entries]
         articles = {e.url: (e.title, e.tags, e.description) for e in entries if e.url}
         return Found(fetched.url, via, len(entries), _newest(dates), articles)
 
     def _read_sitemap(self, fetched: Fetched, via: str) -> Found:
-        sitemap = parse_sitemap(fetched.body, fetched.url)
+        sitemap = parse_sitemap(fetched.body, fetched.url, fetched.content_type)
         entries = sitemap.entries
         found = Found(fetched.url, via, len(entries), _newest([e.lastmod for e in entries]))
         if sitemap.is_index and entries:
@@ -161,7 +161,7 @@ class Discoverer:
         if isinstance(result, str):
             return f"its newest, {result}"
         try:
-            child = parse_sitemap(result.body, result.url)
+            child = parse_sitemap(result.body, result.url, result.content_type)
         except NotXml as error:
             return f"its newest, {url}: not a sitemap ({error})"
         _take_urls(found, [] if child.is_index else child.entries)

@@ -28,12 +28,13 @@ class FeedEntry:
     description: str | None = None
 
 
-def parse_feed(body: bytes, base_url: str) -> list[FeedEntry]:
-    """Raises NotXml when the body is not a feed at all."""
+def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> list[FeedEntry]:
+    """Raises NotXml when the body is not a feed at all. `content_type`: the HTTP header,
+    whose charset a feed without an encoding declaration is read in."""
     body = maybe_gunzip(body)
     if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _json_feed(body, base_url)
-    root = parse_xml(body)
+    root = parse_xml(body, content_type)
     kind = local_name(root)
     if kind == "rss" or kind == "rdf":
         items = [el for el in root.iter() if local_name(el) == "item"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.core.canonical import join_url
+from crawler.core.charset import bytes_to_text
 from crawler.core.dates import parse_date
 from crawler.core.xmlsafe import NotXml, child_text, iter_children, local_name, maybe_gunzip
 
@@ -37,21 +38,24 @@ class Sitemap:
     without_url: int = 0  # <url> or <sitemap> elements with no <loc>: counted, not requested
 
 
-def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
-    is_index, entries = stream_sitemap(body, base_url)
+def parse_sitemap(body: bytes, base_url: str, content_type: str | None = None) -> Sitemap:
+    is_index, entries = stream_sitemap(body, base_url, content_type)
     entries = list(entries)
     found = [e for e in entries if e]
     return Sitemap(is_index, found, len(entries) - len(found))
 
 
-def stream_sitemap(body: bytes, base_url: str) -> tuple[bool, Iterator[SitemapEntry | None]]:
+def stream_sitemap(
+    body: bytes, base_url: str, content_type: str | None = None
+) -> tuple[bool, Iterator[SitemapEntry | None]]:
     """Whether it is an index, and its entries one at a time (None for a `<url>` or
     `<sitemap>` with no `<loc>`), in memory one element at a time. NotXml when the body is
-    no sitemap; also while iterating, at the end (xmlsafe.iter_children)."""
+    no sitemap; also while iterating, at the end (xmlsafe.iter_children). `content_type`:
+    the HTTP header, whose charset a sitemap that declares none is read in."""
     body = maybe_gunzip(body)  # once: parse_xml finds it inflated already
-    if (lines := _text_lines(body)) is not None:
+    if (lines := _text_lines(body, content_type)) is not None:
         return False, (SitemapEntry(url=line) for line in lines)
-    elements = iter_children(body)
+    elements = iter_children(body, content_type)
     kind = local_name(next(elements))
     if kind not in ("urlset", "sitemapindex"):
         raise NotXml(f"root element <{kind}> is not a sitemap")
@@ -73,7 +77,7 @@ def _entry(element, base_url: str) -> SitemapEntry | None:
     )
 
 
-def _text_lines(body: bytes) -> list[str] | None:
+def _text_lines(body: bytes, content_type: str | None) -> list[str] | None:
     """The lines of a text sitemap: a body that is no markup and has an http(s) URL for a
     line. Every other non-empty line is an entry too, as written (the protocol has full URLs
     only), so a line that is no URL, a relative path included, is counted where the spider
@@ -81,7 +85,7 @@ def _text_lines(body: bytes) -> list[str] | None:
     Before, a relative first line refused the whole file."""
     if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML or HTML: parse_xml's
         return None
-    text = body.decode("utf-8", "replace").removeprefix("\ufeff")
+    text = bytes_to_text(body, content_type)  # UTF-8 by the protocol; a lying one as a page
     lines = (line.strip() for line in text.splitlines())
     lines = [line for line in lines if line]
     if not any(line.lower().startswith(("http://", "https://")) for line in lines):

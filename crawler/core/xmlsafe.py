@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from crawler.core.charset import bytes_to_text
 from crawler.core.gzipped import GZIP_MAGIC, GzipError, gunzip
 
 MAX_XML_BYTES = 50 * 1024 * 1024
@@ -38,12 +39,13 @@ _PARSER_OPTIONS = {
 _CHUNK = 1 << 20  # bytes fed to the pull parser at a time
 
 
-def parse_xml(body: bytes) -> etree._Element:
+def parse_xml(body: bytes, content_type: str | None = None) -> etree._Element:
     """A feed or sitemap's root element; NotXml when there is none. A gzip body (a
-    `.xml.gz` served without Content-Encoding) is inflated first, to MAX_XML_BYTES."""
+    `.xml.gz` served without Content-Encoding) is inflated first, to MAX_XML_BYTES.
+    `content_type`, the HTTP header, names the charset of a body that declares none."""
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
-        root = etree.fromstring(_prepared(body), parser=parser)
+        root = etree.fromstring(_prepared(body, content_type), parser=parser)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise NotXml(str(error)[:200]) from error
     _refuse_resource_limits(parser.error_log)
@@ -53,14 +55,14 @@ def parse_xml(body: bytes) -> etree._Element:
     return root
 
 
-def iter_children(body: bytes) -> Iterator[etree._Element]:
+def iter_children(body: bytes, content_type: str | None = None) -> Iterator[etree._Element]:
     """The root element, then each of its children once it is whole, read as parse_xml
     reads the document, but with one child in memory at a time: each is emptied and
     dropped after the caller had it. A sitemap of a million `<url>`s as one tree held
     840 MB. Use a child before asking for the next. NotXml when there is no root, and
     at the end when a resource limit was hit, so a caller keeps nothing it read before."""
     parser = etree.XMLPullParser(events=("start", "end"), **_PARSER_OPTIONS)
-    text, depth, root = _prepared(body), 0, None
+    text, depth, root = _prepared(body, content_type), 0, None
     try:
         for offset in range(0, len(text), _CHUNK):
             parser.feed(text[offset : offset + _CHUNK])
@@ -84,12 +86,12 @@ def iter_children(body: bytes) -> Iterator[etree._Element]:
         raise NotXml("no XML root element")
 
 
-def _prepared(body: bytes) -> bytes:
+def _prepared(body: bytes, content_type: str | None = None) -> bytes:
     """The bytes libxml2 is given: inflated, bounded, as UTF-8, repaired (below)."""
     body = maybe_gunzip(body)
     if len(body) > MAX_XML_BYTES:
         raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
-    text = _visible_controls(_narrow(_as_utf8(body).lstrip()))
+    text = _visible_controls(_narrow(_as_utf8(body, content_type).lstrip()))
     return _repaired_markup(_html_refs_to_numeric(text))
 
 
@@ -118,24 +120,40 @@ _SINGLE_BYTE_LABELS = frozenset({b"iso-8859-1", b"latin-1", b"latin1", b"windows
                                  b"us-ascii", b"ascii"})  # fmt: skip
 
 
-def _as_utf8(body: bytes) -> bytes:
+def _as_utf8(body: bytes, content_type: str | None = None) -> bytes:
     """A document whose bytes the byte-level repairs below can read as ASCII's: a UTF-16 or
     UTF-32 one (a byte order mark, or "<" with NUL bytes beside it) transcoded to UTF-8,
-    every `<` of which they had turned into "&#60;" (no root element); and one declared
+    every `<` of which they had turned into "&#60;" (no root element); one declared
     Latin-1 (or cp1252, ASCII) whose bytes are valid UTF-8 with non-ASCII in them, a CMS's
-    copied declaration ("café" was read "cafÃ©", and the URLs in it were requested so)."""
+    copied declaration ("café" was read "cafÃ©", and the URLs in it were requested so);
+    and one that declares no encoding, or UTF-8, in bytes that are not UTF-8: read as a
+    page is (crawler.core.charset: the HTTP header's charset, as RFC 7303 has it for XML,
+    then cp1252 bytes among UTF-8 ones, then detection). libxml2 took such bytes for UTF-8,
+    and an old site's Latin-1 feed gave "caf\ufffd" titles and URLs no request can use."""
     wide = next((codec for start, codec in _WIDE_STARTS if body.startswith(start)), None)
     if wide is not None:
         text = body.decode(wide, errors="replace").lstrip("\ufeff")
         return _declared_utf8(text.encode("utf-8"))
-    declared = _DECLARED_ENCODING.match(body.lstrip())
-    if declared is None or declared[2].lower() not in _SINGLE_BYTE_LABELS or body.isascii():
+    if body.isascii():
         return body
+    declared = _DECLARED_ENCODING.match(body.lstrip().removeprefix(codecs.BOM_UTF8))
+    if declared is None or declared[2].lower() in (b"utf-8", b"utf8"):
+        if _is_utf8(body):
+            return body
+        return _declared_utf8(bytes_to_text(body, content_type).encode("utf-8"))
+    if declared[2].lower() not in _SINGLE_BYTE_LABELS:
+        return body
+    if not _is_utf8(body):
+        return body  # Latin-1 indeed
+    return _declared_utf8(body)
+
+
+def _is_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
-        return body  # Latin-1 indeed
-    return _declared_utf8(body)
+        return False
+    return True
 
 
 def _declared_utf8(body: bytes) -> bytes:

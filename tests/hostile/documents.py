@@ -278,6 +278,25 @@ def scheme_links(origin: str = "") -> bytes:
     return f"<html><body><h1>Links</h1>{links}</body></html>".encode()
 
 
+def latin1_feed(origin: str) -> bytes:
+    """An old PHP site's RSS: Latin-1 bytes, the charset named in the HTTP header only (no
+    encoding in the XML declaration), as RFC 7303 allows."""
+    item = _item(origin, "caf\u00e9-latin", "Caf\u00e9 society meets its robots")
+    return _rss(origin, item).replace(b' encoding="utf-8"', b"").decode().encode("latin-1")
+
+
+def latin1_sitemap(origin: str) -> bytes:
+    """The same in a sitemap: `<?xml version="1.0"?>` and `charset=ISO-8859-1` beside it."""
+    entry = f"<url><loc>{origin}/sitemaps/article/caf\u00e9-latin</loc></url>"
+    return _urlset(entry).decode().encode("latin-1")
+
+
+def mislabelled_utf8_feed(origin: str) -> bytes:
+    """UTF-8 bytes under a header saying Latin-1: bytes that are valid UTF-8 are UTF-8."""
+    item = _item(origin, "caf\u00e9-utf8", "Caf\u00e9 labelled Latin-1 but UTF-8")
+    return _rss(origin, item).replace(b' encoding="utf-8"', b"")
+
+
 def routes() -> dict:
     def doc(build, ctype=XML):
         return lambda h: h.send(200, build(h.origin), ctype)
@@ -306,4 +325,7 @@ def routes() -> dict:
         "/sitemaps/billion-laughs.xml": doc(sitemap_billion_laughs),
         "/sitemaps/nested.xml": doc(sitemap_nested_past_the_limit),
         "/sitemaps/bomb.xml.gz": lambda h: h.send(200, sitemap_gzip_bomb(), "application/gzip"),
+        "/feeds/latin1.xml": doc(latin1_feed, "application/rss+xml; charset=ISO-8859-1"),
+        "/feeds/mislabelled-utf8.xml": doc(mislabelled_utf8_feed, "text/xml; charset=iso-8859-1"),
+        "/sitemaps/latin1.xml": doc(latin1_sitemap, "text/xml; charset=ISO-8859-1"),
     }
