@@ -8,7 +8,7 @@ import pytest
 from tests.hostile.crawl import assert_accounted, crawl, places
 from tests.hostile.server import HostileWeb
 
-FEEDS = ("latin1.xml", "mislabelled-utf8.xml")
+FEEDS = ("latin1.xml", "mislabelled-utf8.xml", "json-utf16.json", "json-latin1.json")
 SITEMAPS = ("latin1.xml",)
 
 
@@ -53,3 +53,11 @@ def test_a_feed_in_the_charset_its_header_names_keeps_its_letters(feeds_crawl, w
 def test_a_sitemap_in_the_charset_its_header_names_keeps_its_letters(sitemap_crawl, web):
     only_record(sitemap_crawl, web.url("/sitemaps/article/caf%C3%A9-latin"))
     assert not sitemap_crawl.lines("rejects.jsonl")
+
+
+def test_a_json_feed_in_utf16_or_its_headers_charset_is_read(feeds_crawl, web):
+    """A JSON Feed saved as UTF-16 with a byte order mark was taken for XML ("bad_feed: no
+    XML root element"); one in Latin-1 was "JSON that does not parse"."""
+    for slug in ("json-utf16", "json-latin1"):
+        record = only_record(feeds_crawl, web.url(f"/feeds/article/{slug}-caf%C3%A9"))
+        assert record["title"] == f"Feed story {slug}-caf%C3%A9"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from crawler.core import json_text
 from crawler.core.canonical import join_url
+from crawler.core.charset import bytes_to_text
 from crawler.core.xmlsafe import (
     MAX_XML_BYTES,
     NotXml,
@@ -32,8 +34,10 @@ def parse_feed(body: bytes, base_url: str, content_type: str | None = None) -> l
     """Raises NotXml when the body is not a feed at all. `content_type`: the HTTP header,
     whose charset a feed without an encoding declaration is read in."""
     body = maybe_gunzip(body)
-    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return _json_feed(body, base_url)
+    if len(body) > MAX_XML_BYTES:
+        raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
+    if (text := _json_text(body, content_type)) is not None:
+        return _json_feed(text, base_url)
     root = parse_xml(body, content_type)
     kind = local_name(root)
     if kind == "rss" or kind == "rdf":
@@ -142,13 +146,29 @@ def _atom_link(entry):
     return next((link for link in links if rel(link) not in _NOT_THE_PAGE), None)
 
 
-def _json_feed(body: bytes, base_url: str) -> list[FeedEntry]:
+def _json_text(body: bytes, content_type: str | None) -> str | None:
+    """The body as text when it is JSON (an object), else None. UTF-8 as RFC 8259 asks;
+    UTF-16 or UTF-32 as RFC 7159 allowed (what Windows PowerShell 5 saves, a byte order
+    mark first), told by its first bytes as json.loads tells it; and bytes that are not
+    UTF-8 read as a page is (the header's charset, cp1252, detection). A UTF-16 feed was
+    taken for XML ("no XML root element"), a Latin-1 one was "JSON that does not parse"."""
+    encoding = json.detect_encoding(body[:4])
+    if not encoding.startswith("utf-8"):
+        start = body[:64].decode(encoding, "ignore").lstrip("\ufeff \t\r\n")
+        return body.decode(encoding, "replace").lstrip("\ufeff") if start[:1] == "{" else None
+    if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return bytes_to_text(body, content_type)
+
+
+def _json_feed(text: str, base_url: str) -> list[FeedEntry]:
     """JSON Feed 1.0 and 1.1 (jsonfeed.org): an item's page is its `url`, else its
     `external_url`; 1.0's single `author` and 1.1's `authors` both name its authors."""
-    if len(body) > MAX_XML_BYTES:
-        raise NotXml(f"document of {len(body)} bytes exceeds {MAX_XML_BYTES}")
     try:
-        feed = json_text.loads(body.decode("utf-8-sig"))
+        feed = json_text.loads(text)
     except RecursionError:  # only from the parse: brackets nested past Python's stack
         # Its own message, "maximum recursion depth exceeded", named no fault of the feed.
         raise NotXml(

@@ -297,6 +297,19 @@ def mislabelled_utf8_feed(origin: str) -> bytes:
     return _rss(origin, item).replace(b' encoding="utf-8"', b"")
 
 
+def json_feed_in(encoding: str, slug: str):
+    """A JSON Feed saved in `encoding`: UTF-16 with a byte order mark is what Windows
+    PowerShell 5's Out-File writes; Latin-1 what an old CMS's template does."""
+
+    def build(origin: str) -> bytes:
+        item = {"id": slug, "url": f"{origin}/feeds/article/{slug}-caf\u00e9",
+                "title": "Caf\u00e9 from a JSON Feed"}  # fmt: skip
+        feed = {"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [item]}
+        return json.dumps(feed, ensure_ascii=False).encode(encoding)
+
+    return build
+
+
 def routes() -> dict:
     def doc(build, ctype=XML):
         return lambda h: h.send(200, build(h.origin), ctype)
@@ -328,4 +341,8 @@ def routes() -> dict:
         "/feeds/latin1.xml": doc(latin1_feed, "application/rss+xml; charset=ISO-8859-1"),
         "/feeds/mislabelled-utf8.xml": doc(mislabelled_utf8_feed, "text/xml; charset=iso-8859-1"),
         "/sitemaps/latin1.xml": doc(latin1_sitemap, "text/xml; charset=ISO-8859-1"),
+        "/feeds/json-utf16.json": doc(json_feed_in("utf-16", "json-utf16"), "application/json"),
+        "/feeds/json-latin1.json": doc(
+            json_feed_in("latin-1", "json-latin1"), "application/feed+json; charset=iso-8859-1"
+        ),
     }
