@@ -283,12 +283,34 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
         # Plain text, JSON, CSV (text/plain, whatever the label): not a web page, as a PDF is
         # not, and not `unparseable`, which says HTML was there and broken.
         raise ExtractionFailed("not_html", f"no HTML markup in a text body starting {text[:40]!r}")
+    root = _xml_root(text)
+    if root not in (None, "html") and (tree is None or _XML_DECLARATION.match(text)):
+        # A feed or sitemap fetched as a page (a URL list's /feed/, a urlset listing
+        # sitemaps): XML that is no web page, as a PDF is none; `unparseable`, a broken
+        # page, was tried again every run. An XHTML page's root is <html>.
+        raise ExtractionFailed("not_html", f"an XML document (<{root}>), not a web page")
     if tree is None:
         raise ExtractionFailed("unparseable", "no HTML document could be parsed")
     return tree
 
 
 _MARKUP = re.compile(r"<[A-Za-z!/?]")  # a tag, a comment or doctype, a closing tag
+# An XML declaration (if any), comments, processing instructions and a doctype, then the
+# root element's name (its local part, after any prefix).
+_XML_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml\b.*?\?>)?(?:\s*<!--.*?-->|\s*<\?.*?\?>|\s*<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+    r"\s*<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)",
+    re.S | re.I,
+)
+
+
+_XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml\b")
+
+
+def _xml_root(text: str) -> str | None:
+    """The name of the element a document opens with, past its prologue."""
+    found = _XML_ROOT.match(text[:65536])
+    return found[1].lower() if found else None
 
 
 def extract_article(

@@ -390,6 +390,10 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/encoding/stray-nul-bytes": _static(pages.stray_nul_bytes),
         "/encoding/utf16le-cjk-no-bom": _static(pages.utf16_cjk_without_bom, HTML),
         "/content/random-bytes": _static(pages.random_bytes),
+        "/content/xhtml": _static(
+            b'<?xml version="1.0" encoding="utf-8"?>' + article("An XHTML page"),
+            "application/xhtml+xml",
+        ),
         "/encoding/hex-label": _static(article("Labelled hex"), "text/html; charset=hex"),
         "/encoding/base64-meta": _static(
             article("Labelled base64 in the page").replace(
