@@ -34,6 +34,7 @@ from crawler.core.items import FetchedPage, FetchFailed
 from crawler.core.model import Hints
 from crawler.core.page_kind import listed_page_is_article
 from crawler.core.sources import Source, SourceCatalogueError, find_source, load_sources
+from crawler.core.url_lists import MAX_LINE_CHARS
 from crawler.core.validators import kept_last_modified
 from crawler.core.values import flag
 from crawler.core.xmlsafe import MAX_XML_BYTES
@@ -236,6 +237,10 @@ class ArticleSpider(scrapy.Spider):
     def bad_url(self, url: str, detail: str, hints: Hints) -> FetchFailed:
         self.logger.info("Not requested, broken URL: %s", detail)
         self.count("outcomes/fetch_failed")  # a run of nothing else is not a success
+        # A "URL" past MAX_LINE_CHARS is no URL: its start names it, as a URL list's
+        # overlong line is named. A 5 MB <loc> was a 5 MB line of rejects.jsonl.
+        if len(url) > MAX_LINE_CHARS:
+            url = url[:200] + "\u2026"
         return FetchFailed(url=url, reason="bad_url", spider=self.name, detail=detail,
                            source=hints.source)  # fmt: skip
 

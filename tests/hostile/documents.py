@@ -310,6 +310,24 @@ def json_feed_in(encoding: str, slug: str):
     return build
 
 
+HUGE_LOC_CHARS = 5 * 1024 * 1024
+
+
+def sitemap_with_a_huge_loc(origin: str) -> bytes:
+    """A `<loc>` of 5 MB (a CMS that pasted a page into it) before a good entry."""
+    entries = [
+        f"{origin}/sitemaps/article/{'x' * HUGE_LOC_CHARS}",
+        f"{origin}/sitemaps/article/after-huge",
+    ]
+    return _urlset("".join(f"<url><loc>{url}</loc></url>" for url in entries))
+
+
+def feed_with_a_huge_link(origin: str) -> bytes:
+    link = f"{origin}/feeds/article/{'y' * HUGE_LOC_CHARS}"
+    huge = f"<item><title>Huge</title><link>{link}</link></item>"
+    return _rss(origin, huge + _item(origin, "after-huge", "After the huge link"))
+
+
 def routes() -> dict:
     def doc(build, ctype=XML):
         return lambda h: h.send(200, build(h.origin), ctype)
@@ -341,6 +359,8 @@ def routes() -> dict:
         "/feeds/latin1.xml": doc(latin1_feed, "application/rss+xml; charset=ISO-8859-1"),
         "/feeds/mislabelled-utf8.xml": doc(mislabelled_utf8_feed, "text/xml; charset=iso-8859-1"),
         "/sitemaps/latin1.xml": doc(latin1_sitemap, "text/xml; charset=ISO-8859-1"),
+        "/sitemaps/huge-loc.xml": doc(sitemap_with_a_huge_loc),
+        "/feeds/huge-link.xml": doc(feed_with_a_huge_link, RSS),
         "/feeds/json-utf16.json": doc(json_feed_in("utf-16", "json-utf16"), "application/json"),
         "/feeds/json-latin1.json": doc(
             json_feed_in("latin-1", "json-latin1"), "application/feed+json; charset=iso-8859-1"
