@@ -19,6 +19,7 @@ from crawler.core.canonical import url_problem
 from crawler.core.config import languages as config_languages
 from crawler.core.gzipped import GzipError, gunzip
 from crawler.core.model import FAILURE_DETAIL_CHARS, ArticleRecord
+from crawler.core.operator_files import open_for_reading
 from crawler.core.pipeline import Options, process_page
 from crawler.core.sources import DEFAULT_SOURCES_PATH, SourceCatalogueError
 from crawler.runs.report import RunFileError, load_run, render
@@ -62,7 +63,7 @@ def read_page(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
         data = sys.stdin.buffer.read(max_bytes + 1)
         gzipped = data.startswith(b"\x1f\x8b")
     else:
-        with path.open("rb") as file:
+        with open_for_reading(path) as file:  # a FIFO nobody writes to: NoWriter, no hang
             data = file.read(max_bytes + 1)
         gzipped = path.name.endswith(".gz")
     if len(data) > max_bytes:

@@ -24,6 +24,8 @@ from pydantic import (
     field_validator,
 )
 
+from crawler.core.operator_files import TooLarge, read_at_most
+
 # crawler/sources.yaml, the same path as the SOURCES_FILE setting's default (settings.py).
 DEFAULT_SOURCES_PATH = Path(__file__).parents[1] / "sources.yaml"
 
@@ -84,11 +86,24 @@ def _describe(err: Any) -> str:
     return f"field '{loc.lstrip('.') or '<entry>'}': {err['msg']}"
 
 
+# Far past any catalogue (the bundled 24 sources are 8 KB): a larger "catalogue" is a file
+# named by mistake, or a device that never ends (/dev/zero was read until memory ran out).
+MAX_CATALOGUE_BYTES = 16 * 1024**2
+# A catalogue piped in (`-s SOURCES_FILE=<(…)`, a FIFO) can be read once, and a crawl reads
+# its catalogue three times (the start check, the spider's check, the spider): the second
+# found the pipe empty, a ConfigError traceback. Kept here after the first reading.
+_piped: dict[str, bytes] = {}
+
+
 def _read_catalogue(path: Path) -> str:
     # Deployed in a scrapyd egg (a zip), the bundled catalogue is a package resource, not a file.
     if path == DEFAULT_SOURCES_PATH and not path.exists():
         return resources.files("crawler").joinpath("sources.yaml").read_text("utf-8")
-    return path.read_text(encoding="utf-8")
+    if path.is_file():
+        return read_at_most(path, MAX_CATALOGUE_BYTES).decode("utf-8")
+    if str(path) not in _piped:
+        _piped[str(path)] = read_at_most(path, MAX_CATALOGUE_BYTES)
+    return _piped[str(path)].decode("utf-8")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -124,7 +139,12 @@ def load_sources(path: str | Path = DEFAULT_SOURCES_PATH) -> list[Source]:
     try:
         text = _read_catalogue(path)
     except OSError as exc:
-        raise SourceCatalogueError(f"{where}: cannot read catalogue: {exc.strerror}") from exc
+        reason = exc.strerror or exc  # a FIFO's silence has no errno
+        raise SourceCatalogueError(f"{where}: cannot read catalogue: {reason}") from exc
+    except TooLarge:
+        raise SourceCatalogueError(
+            f"{where}: over {MAX_CATALOGUE_BYTES // 1024**2} MiB: not a catalogue"
+        ) from None
     except UnicodeDecodeError as exc:
         # Saved as Latin-1 or UTF-16 by an editor: a traceback was all the operator saw
         # (operator audit 42).

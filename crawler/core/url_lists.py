@@ -4,7 +4,8 @@ The list may be a pipe (`-a urls_file=<(grep … urls.txt)`) or a named FIFO. Th
 its arguments more than once (the crawl command checks them before the spider is built),
 and a pipe can be read only once: such a list is copied to a temporary file the first time,
 and every later reading in the process gets the copy. A FIFO whose writer does not start
-within WRITER_WAIT seconds is an error, instead of blocking the crawl forever.
+within WRITER_WAIT seconds is an error, instead of blocking the crawl forever
+(crawler.core.operator_files).
 
 Lines are streamed with a length cap, so a list of millions of URLs, or a gigabyte "line" of
 NUL bytes, costs a line's worth of memory, not the file's.
@@ -15,10 +16,8 @@ from __future__ import annotations
 import atexit
 import codecs
 import contextlib
-import fcntl
 import io
 import os
-import select
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawler.core.canonical import unescape_surrogates
+from crawler.core.operator_files import NoWriter, open_for_reading
 from crawler.core.values import address_list
 
 # Far past any URL a server accepts (URLLENGTH_LIMIT is 2,083): a longer line is not a URL.
@@ -33,7 +33,6 @@ MAX_LINE_CHARS = 16 * 1024
 # What a pipe may send before the copy is refused; a regular file has no limit.
 MAX_PIPED_BYTES = 256 * 1024**2  # about 2.5 million URLs
 _COPY_CHUNK = 1024 * 1024
-WRITER_WAIT = 10.0  # seconds a FIFO's writer has to start
 _copies: dict[str, Path] = {}
 
 
@@ -126,19 +125,13 @@ def _skip_rest_of_line(text: io.TextIOWrapper) -> int:
 
 def _copy_of_stream(path: Path) -> Path:
     """A pipe's or FIFO's content in a temporary file, removed when the process ends."""
-    # Opened without waiting for a writer (a blocking open of a FIFO nobody writes to never
-    # returns, and ignores SIGTERM); then a writer has WRITER_WAIT seconds to appear.
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    poller = select.poll()
-    poller.register(descriptor, select.POLLIN | select.POLLHUP)
-    if not poller.poll(WRITER_WAIT * 1000):
-        os.close(descriptor)
-        raise UrlListError(f"nothing wrote to it within {WRITER_WAIT:g} s (a FIFO with no writer?)")
-    flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
-    fcntl.fcntl(descriptor, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    try:
+        source = open_for_reading(path)
+    except NoWriter as error:
+        raise UrlListError(str(error)) from None
     handle, copy_name = tempfile.mkstemp(prefix="urls-", suffix=".txt")
     atexit.register(_remove, copy_name)
-    with os.fdopen(descriptor, "rb") as source, os.fdopen(handle, "wb") as copy:
+    with source, os.fdopen(handle, "wb") as copy:
         copied = 0
         while chunk := source.read(_COPY_CHUNK):
             copied += len(chunk)
