@@ -19,6 +19,7 @@ from crawler.state.write_behind import WriteBehind
 from tests.bulk_site import BulkSite, article
 from tests.discovery_sites import HTML, DiscoverySite
 from tests.hostile.crawl import jsonl, run_dir_of, start_crawl
+from tests.hostile.server import HostileWeb
 
 PAGES = 30
 LOCK_SECONDS = 4
@@ -91,6 +92,32 @@ def test_a_lock_held_past_the_end_is_replayed_by_the_next_run(tmp_path):
         assert again.returncode == 0, again.log[-3000:]
         assert again.lines("articles.jsonl") == []
         assert not (run_dir / UNSAVED_MARK).exists()
+
+
+def test_a_lock_held_past_the_end_holds_up_no_part_of_the_shutdown(tmp_path):
+    """Closing the store tried its kept writes once more, holding the reactor for SQLite's
+    busy timeout while Scrapy closed its kept-alive connections: its timer and the closed
+    pool both fired the same Deferred, a CRITICAL AlreadyCalledError traceback every time
+    (settle had waited for the lock already, as the run ended)."""
+    with HostileWeb() as web:
+        crawl = start_crawl(
+            "urls", tmp_path, {"url": ",".join(web.url(f"/slow/{n}") for n in range(4))}
+        )
+        deadline = time.monotonic() + 60
+        while not any(path.startswith("/slow/") for path in web.hits):
+            assert time.monotonic() < deadline, "the crawl did not start"
+            time.sleep(0.05)
+        other = sqlite3.connect(tmp_path / "state.sqlite3", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            _, log = crawl.communicate(timeout=120)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+    assert crawl.returncode == 0, log[-3000:]
+    assert "Traceback" not in log and "CRITICAL" not in log, log[-3000:]
+    summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
+    assert any("state store locked" in alert for alert in summary["alerts"]), summary
 
 
 def test_a_locked_store_emits_an_article_once_under_two_urls(tmp_path):

@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 # Milliseconds a write waits for another writer: another crawl's transactions take
 # milliseconds; a longer lock is waited out by WriteBehind, not on the reactor thread.
 BUSY_TIMEOUT = 1000
-CLOSE_BUSY_TIMEOUT = 10000  # the last try, as the crawl ends
+CLOSE_BUSY_TIMEOUT = 10000  # the wait as the crawl ends (settle)
+LAST_TRY_BUSY_TIMEOUT = 200  # the store's close, on the reactor thread during shutdown
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -360,6 +361,12 @@ class SqliteStateStore:
         return len(self.kept.pending)
 
     def close(self) -> None:
+        # One more try, waiting only for another crawl's transaction (milliseconds): settle()
+        # waited for a longer lock as the run ended, and close runs on the reactor thread
+        # while Scrapy shuts its connections down. Blocked for BUSY_TIMEOUT there, the
+        # connection pool's close and its one-second timer fired one Deferred together (a
+        # CRITICAL AlreadyCalledError traceback whenever a lock outlasted the crawl).
+        self.db.execute(f"PRAGMA busy_timeout={LAST_TRY_BUSY_TIMEOUT}")
         if self.kept.pending and self.kept.flush() is False:
             logger.error(
                 "State store still locked by another process: %d writes lost; the next run "
