@@ -54,6 +54,7 @@ class DedupPipeline:
         self.emitted: dict[str, SeenArticle] = {}  # canonical URL or alias -> the record
         self.emitted_hashes: dict[str, list[tuple[str, str]]] = {}  # content hash -> (id, URL)s
         self.pending: dict[str, SeenArticle] = {}  # fetched URL -> its record, until written
+        self.claimed: dict[str, tuple[str, ...]] = {}  # fetched URL -> its claim, until written
         self.action, self.max_distance = action, max_distance
 
     @classmethod
@@ -104,10 +105,26 @@ class DedupPipeline:
         if update:
             record = ArticleRecord.model_validate({**record.model_dump(), **update})
             item.outcome = replace(item.outcome, record=record)
+        self._claim(record, item)
         # Kept until the record is written, then stored with it (item_scraped, below).
         self.fingerprints[record.id] = fingerprint
         self._note_emitted(record, fingerprint, (item.url, *item.redirected_from))
         return item
+
+    def _claim(self, record: ArticleRecord, item: ProcessedPage) -> None:
+        """The article's URLs, claimed for this crawl until the store remembers the record
+        (crawler.state.claims). Another crawl sharing the store that fetched the same story
+        a moment ago holds them: it emits the story, this one leaves it (both found it
+        unknown, and both emitted it)."""
+        fetched = {canonicalize(url) for url in (item.url, *item.redirected_from)}
+        keys = tuple(sorted({str(record.canonical_url), *fetched}))
+        holder = self.store.claim(keys)
+        if holder is not None:
+            # Counted with the source's unchanged articles: it has news, emitted elsewhere
+            # (as new it would be counted twice, and not at all it would read as a silence).
+            self.crawler.stats.inc_value(f"source/{item.source or NO_SOURCE}/unchanged")
+            self._skip("emitted_by_another_run", item.url)
+        self.claimed[item.url] = keys
 
     def _note_emitted(self, record: ArticleRecord, fingerprint: int, fetched) -> None:
         """This run's lookups know the record as it leaves for the write pipeline."""
@@ -124,6 +141,8 @@ class DedupPipeline:
 
     def _forget_unwritten(self, url: str) -> None:
         """A record dropped after dedup (its write failed) was never emitted."""
+        if (keys := self.claimed.pop(url, None)) is not None:
+            self.store.release(keys)
         emitted = self.pending.pop(url, None)
         if emitted is None:
             return
@@ -219,6 +238,7 @@ class DedupPipeline:
         self.store.remember(item["canonical_url"], item, fingerprint, aliases)
         for url in (response.url if response else None, item["url"]):
             self.pending.pop(url, None)
+            self.claimed.pop(url, None)  # given back by remember(), once it is stored
         self.crawler.stats.inc_value("state/remembered")
         published = item.get("published_at")
         if item.get("source") and published:

@@ -10,13 +10,15 @@ URL -> record id (every record with that text; absent from stores written before
 `cursors` hash; `runs:<source>` list of JSON summaries (newest first, capped);
 `robots:<origin>` hash
 (body, fetched, expires; the key itself lives ROBOTS_KEEP past its expiry, for when the
-host is unreachable); `schema_version`, the layout of these keys (SCHEMA_VERSION; a store
+host is unreachable); `claim:<url>`, the worker about to emit that article (expires after
+CLAIM_TTL_MS); `schema_version`, the layout of these keys (SCHEMA_VERSION; a store
 written before it was kept has none and is version 1, the same layout).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import redis
@@ -37,7 +39,11 @@ PREFIX = "ainews:"
 RUN_HISTORY = 50
 # Bump with every change of the key layout above, and migrate in `_migrate`.
 # 1 -> 2: `robots:<origin>` keys added (nothing to convert).
-SCHEMA_VERSION = 2
+# 2 -> 3: `claim:<url>` keys added (nothing to convert).
+SCHEMA_VERSION = 3
+# An article's claim (crawler.state.claims) lives this long at most: a worker killed between
+# its claim and its write holds the story no longer than this.
+CLAIM_TTL_MS = 10 * 60 * 1000
 # A robots.txt past its expiry is still the best guess while the host cannot be reached
 # (RFC 9309 2.4); kept this long after it expires.
 ROBOTS_KEEP = timedelta(days=30)
@@ -62,6 +68,7 @@ class RedisStateStore:
         )
         self.db.ping()
         self._migrate()
+        self._claimant = uuid.uuid4().hex.encode()  # this store's claims: this worker's
 
     def _migrate(self) -> None:
         key = self._key("schema_version")
@@ -124,6 +131,30 @@ class RedisStateStore:
         for band, value in simhash_bands(simhash):
             pipe.hset(self._key("band", band, value), record["id"], str(simhash))
         pipe.execute()
+        self.release((canonical_url, *aliases))
+
+    def claim(self, keys: tuple[str, ...]) -> str | None:
+        """As crawler.state.claims.FileClaims.claim, with `claim:<url>` keys that expire."""
+        taken: list[str] = []
+        for key in sorted(set(keys)):
+            name = self._key("claim", key)
+            for _ in range(2):  # a claim that expired between the two calls: once more
+                if self.db.set(name, self._claimant, nx=True, px=CLAIM_TTL_MS):
+                    taken.append(key)
+                    break
+                holder = self.db.get(name)
+                if holder == self._claimant:
+                    break
+                if holder is not None:
+                    self.release(taken)  # not those held before: another record's, pending
+                    return f"worker claim {holder.decode()}"
+        return None
+
+    def release(self, keys: tuple[str, ...]) -> None:
+        for key in set(keys):
+            name = self._key("claim", key)
+            if self.db.get(name) == self._claimant:
+                self.db.delete(name)
 
     def touch(self, canonical_url: str) -> None:
         key = self._key("article", canonical_url)

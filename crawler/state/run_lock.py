@@ -19,8 +19,12 @@ _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
 
 def write_lock(run_dir: Path) -> None:
-    lock = {"pid": os.getpid(), "started": process_start("self")}
-    (run_dir / LOCK_NAME).write_text(json.dumps(lock) + "\n", "utf-8")
+    (run_dir / LOCK_NAME).write_text(json.dumps(this_process()) + "\n", "utf-8")
+
+
+def this_process() -> dict:
+    """This process's identity, as a lock holds it (process_alive reads it)."""
+    return {"pid": os.getpid(), "started": process_start("self")}
 
 
 def owner_alive(run_dir: Path) -> bool:
@@ -29,6 +33,11 @@ def owner_alive(run_dir: Path) -> bool:
         lock = json.loads((run_dir / LOCK_NAME).read_text("utf-8"))
     except (OSError, ValueError):
         return False
+    return process_alive(lock)
+
+
+def process_alive(lock) -> bool:
+    """True while the process a lock names (this_process()) runs."""
     if type(lock) is int:  # an older release's lock
         return _pid_alive(lock)
     if not isinstance(lock, dict) or type(lock.get("pid")) is not int:

@@ -4,6 +4,7 @@ another process wait in memory and are tried again (crawler.state.write_behind).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -11,6 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawler.state.claims import FileClaims
 from crawler.state.store import (
     CachedRobots,
     SeenArticle,
@@ -139,6 +141,10 @@ class SqliteStateStore:
         migrate(self.db, self.path)
         self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT}")
         self.kept = WriteBehind()
+        # Hidden, so that `rm state.sqlite3*` (README) removes the store's files and no folder.
+        self.claims = FileClaims(self.path.with_name(f".{self.path.name}.claims"))
+        with contextlib.suppress(OSError):  # a directory another user left: claims fail open
+            self.claims.sweep()
 
     @property
     def schema_version(self) -> int:
@@ -182,11 +188,18 @@ class SqliteStateStore:
             fingerprint & (2**64 - 1) if fingerprint is not None else None,
         )  # fmt: skip
 
+    def claim(self, keys: tuple[str, ...]) -> str | None:
+        return self.claims.claim(keys)
+
+    def release(self, keys: tuple[str, ...]) -> None:
+        self.claims.release(keys)
+
     @_kept_while_locked
     def remember(
         self, canonical_url: str, record: dict, simhash: int, aliases: tuple[str, ...] = ()
     ) -> None:
-        """Store an emitted record's identity; one transaction, idempotent."""
+        """Store an emitted record's identity; one transaction, idempotent. Its claims go
+        once it is stored (a write kept while locked keeps them meanwhile)."""
         now = _now()
         with self._transaction():
             self.db.executemany(
@@ -217,6 +230,7 @@ class SqliteStateStore:
                     for band, value in simhash_bands(simhash)
                 ],
             )
+        self.claims.release((canonical_url, *aliases))
 
     @_kept_while_locked
     def remember_reject(self, url: str, reason: str) -> None:

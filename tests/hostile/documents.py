@@ -328,6 +328,22 @@ def feed_with_a_huge_link(origin: str) -> bytes:
     return _rss(origin, huge + _item(origin, "after-huge", "After the huge link"))
 
 
+PAIRED_PAGES = 20
+
+
+def paired_feed(origin: str) -> bytes:
+    return _rss(origin, "".join(
+        f"<item><title>Paired {n}</title><link>{origin}/paired/{n}</link></item>"
+        for n in range(PAIRED_PAGES)
+    ))  # fmt: skip
+
+
+def paired_sitemap(origin: str) -> bytes:
+    return _urlset(
+        "".join(f"<url><loc>{origin}/paired/{n}</loc></url>" for n in range(PAIRED_PAGES))
+    )
+
+
 def routes() -> dict:
     def doc(build, ctype=XML):
         return lambda h: h.send(200, build(h.origin), ctype)
@@ -360,6 +376,8 @@ def routes() -> dict:
         "/feeds/mislabelled-utf8.xml": doc(mislabelled_utf8_feed, "text/xml; charset=iso-8859-1"),
         "/sitemaps/latin1.xml": doc(latin1_sitemap, "text/xml; charset=ISO-8859-1"),
         "/sitemaps/huge-loc.xml": doc(sitemap_with_a_huge_loc),
+        "/feeds/paired.xml": doc(paired_feed, RSS),
+        "/sitemaps/paired.xml": doc(paired_sitemap),
         "/feeds/huge-link.xml": doc(feed_with_a_huge_link, RSS),
         "/feeds/json-utf16.json": doc(json_feed_in("utf-16", "json-utf16"), "application/json"),
         "/feeds/json-latin1.json": doc(

@@ -335,6 +335,19 @@ def _slow_page(handler: HostileHandler) -> None:
     handler.send(200, pages.slow_article(int(handler.path.rsplit("/", 1)[-1] or 0)))
 
 
+PAIRED_WAIT = 5.0  # seconds a paired page waits for its second request
+
+
+def _paired_page(handler: HostileHandler) -> None:
+    """Answered once two requests for it have come (or after PAIRED_WAIT): two crawls
+    sharing a state store then fetch it at the same moment, as a feed and a sitemap
+    listing the same new stories do."""
+    deadline = time.monotonic() + PAIRED_WAIT
+    while handler.server.hits[handler.path] < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    handler.send(200, pages.slow_article(int(handler.path.rsplit("/", 1)[-1] or 0)))
+
+
 def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
     article = pages.article
     routes: dict[str, Route] = {
@@ -520,6 +533,7 @@ def build_routes() -> tuple[dict[str, Route], dict[str, Route]]:
         "/ssrf/never/": _static(article("SSRF target reached")),
         "/feeds/article/": lambda h: h.send(200, article(f"Feed story {h.path.rsplit('/')[-1]}")),
         "/slow/": _slow_page,
+        "/paired/": _paired_page,
         "/protocol/redirect-chain/": _endless_redirects,
         "/sitemaps/article/": lambda h: h.send(
             200, article(f"Sitemap story {h.path.rsplit('/')[-1]}")
