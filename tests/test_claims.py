@@ -7,6 +7,8 @@ import multiprocessing
 import os
 
 from crawler.state.claims import FileClaims
+from crawler.state.store import open_store
+from tests.redis_server import needs_redis
 
 
 def _claim_in_another_process(directory, keys, results) -> None:
@@ -59,3 +61,17 @@ def test_a_directory_that_cannot_be_made_claims_nothing_and_refuses_nothing(tmp_
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     assert FileClaims(blocker / "claims").claim(["https://news.example/a"]) is None
+
+
+@needs_redis
+def test_workers_of_a_fleet_claim_through_redis_and_remember_gives_back(redis_server):
+    first, second = open_store(redis_server.url), open_store(redis_server.url)
+    keys = ("https://news.example/a", "https://news.example/a?amp")
+    assert first.claim(keys) is None
+    assert first.claim(keys[:1]) is None  # its own
+    assert (second.claim(keys[:1]) or "").startswith("worker claim ")
+    record = {"id": "a" * 24, "content_hash": "h", "published_at": None}
+    first.remember(keys[0], record, 12345, keys[1:])
+    assert second.claim(keys) is None  # remembered: the claims are gone
+    for store in (first, second):
+        store.close()
