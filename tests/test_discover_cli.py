@@ -7,6 +7,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,7 @@ from tests.discovery_sites import (
     guessed,
     robots,
 )
+from tests.hostile.server import HostileWeb
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -256,3 +259,30 @@ def test_an_unreachable_site_is_named_once():
 def test_a_failed_redirect_target_is_named_beside_the_url_asked_for():
     error = FetchError("connection_refused", "http://127.0.0.1:1/moved: [Errno 111] refused")
     assert error.naming("http://a.example/") == f"http://a.example/: {error}"
+
+
+def test_an_answer_that_trickles_is_a_timeout_not_a_hang():
+    """A byte a second never let the socket's own timeout (that long of silence) pass:
+    discover read a home page, robots.txt or feed for as long as the server kept dripping
+    (20 minutes for this page, for ever for a hostile one). The whole answer now has the
+    fetcher's timeout, DOWNLOAD_TIMEOUT as the crawl's."""
+    outcome: list = []
+    with HostileWeb() as web:
+        quick = Fetcher(AddressPolicy.from_hosts(["127.0.0.1"]), settings.USER_AGENT, 100_000, 2)
+
+        def fetch() -> None:
+            try:
+                outcome.append(quick.get(web.url("/protocol/slow-drip")))
+            except FetchError as error:
+                outcome.append(error)
+
+        fetching = threading.Thread(target=fetch, daemon=True)
+        started = time.monotonic()
+        fetching.start()
+        fetching.join(30)
+        elapsed = time.monotonic() - started
+    assert not fetching.is_alive(), "still reading a page a byte a second"
+    assert elapsed < 10
+    (error,) = outcome
+    assert isinstance(error, FetchError) and error.reason == "timeout", error
+    assert "within 2 s" in str(error)

@@ -9,9 +9,11 @@ followed here, each hop resolved and checked again; bodies are read up to a limi
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -136,6 +138,13 @@ class Fetcher:
         connection = kind(host, parts.port or (443 if https else 80), self.policy, self.timeout)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         headers = {"User-Agent": self.user_agent, "Accept-Encoding": "gzip", "Accept": "*/*"}
+        # The socket's timeout is for each read: a server sending a byte a second never let
+        # it pass, and discover read for as long as the server dripped. The whole exchange
+        # has `timeout`, as the crawl's DOWNLOAD_TIMEOUT is for a whole download: then the
+        # connection is shut, and the read waiting on it returns.
+        cut = threading.Event()
+        deadline = threading.Timer(self.timeout, _shut, (connection, cut))
+        deadline.start()
         try:
             connection.request("GET", path, headers=headers)
             response = connection.getresponse()
@@ -143,15 +152,23 @@ class Fetcher:
             found = {name.lower(): value for name, value in response.getheaders()}
         except FetchError:
             raise
-        except TimeoutError as error:
-            raise FetchError("timeout", f"{url}: {error}") from None
-        except ConnectionRefusedError as error:
-            raise FetchError("connection_refused", f"{url}: {error}") from None
         except (OSError, http.client.HTTPException) as error:
-            raise FetchError("fetch_error", f"{url}: {type(error).__name__}: {error}") from None
+            raise self._failure(url, error, cut.is_set()) from None
         finally:
+            deadline.cancel()
             connection.close()
+        if cut.is_set():  # a body without a length ends where the connection was shut
+            raise self._failure(url, None, past_deadline=True)
         return response.status, found, self._decoded(url, body, found)
+
+    def _failure(self, url: str, error: Exception | None, past_deadline: bool) -> FetchError:
+        if past_deadline:
+            return FetchError("timeout", f"{url}: no whole answer within {self.timeout:g} s")
+        if isinstance(error, TimeoutError):
+            return FetchError("timeout", f"{url}: {error}")
+        if isinstance(error, ConnectionRefusedError):
+            return FetchError("connection_refused", f"{url}: {error}")
+        return FetchError("fetch_error", f"{url}: {type(error).__name__}: {error}")
 
     def _decoded(self, url: str, body: bytes, headers: dict[str, str]) -> bytes:
         if len(body) > self.max_bytes:
@@ -172,3 +189,12 @@ class Fetcher:
         if last is not None and self.delay > 0:
             time.sleep(max(0.0, last + self.delay - time.monotonic()))
         self._last[host] = time.monotonic()
+
+
+def _shut(connection: http.client.HTTPConnection, cut: threading.Event) -> None:
+    """The deadline: the connection shut, so a read blocked on it returns."""
+    cut.set()
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed meanwhile
+            sock.shutdown(socket.SHUT_RDWR)
