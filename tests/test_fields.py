@@ -1985,3 +1985,9 @@ def test_a_framer_layer_named_for_the_writer_is_a_byline():
     )
     record = process_page(html.encode(), "https://tallow.example/blog/billing-queues").record
     assert record.authors == ["Rosalind Okafor"]
+
+
+def test_a_broken_declared_address_names_no_host_and_raises_nothing():
+    # tests/hostile's broken-own-address page: urlsplit("http://[") raises ValueError.
+    page = PageMeta(meta={"og:url": ["http://["], "og:site_name": ["Blogger"]})
+    assert resolve_site_name(page, None, "https://kerala.example/post") is None

@@ -393,8 +393,15 @@ def _is_link_line(line: str, links: frozenset[str]) -> bool:
     return _words(line) <= MAX_CHROME_WORDS and line.strip().lower() in links
 
 
+# A last line this long is the story's text, never a notice, call or sign-off: its rules
+# each split the line, and a page of megabytes in one line took seconds a rule.
+MAX_EDGE_CHARS = 5000
+
+
 def _drop_trailing_edge(result: CleanResult, authors=()) -> None:
     while result.lines:
+        if len(result.lines[-1]) > MAX_EDGE_CHARS:
+            return
         _drop_labelled_link(result)
         # The writer's sign-off: "See you tomorrow," over "Dana and Rafi" (a line or two).
         if signed := sign_off_lines(result.lines):

@@ -42,13 +42,21 @@ _NAME_PREFIX = re.compile(r"^([^:]{3,60}):\s+\S")  # "Blog Name: Headline"
 _CODE = re.compile(r"[{};]|\bfunction\s*\(")
 
 
+def _host(address: str) -> str | None:
+    """The address's host; None for a broken one ("http://[" raises in urlsplit)."""
+    try:
+        return urlsplit(address.strip()).hostname
+    except ValueError:
+        return None
+
+
 def resolve_site_name(page: PageMeta, found: Document | None, url: str | None = None) -> str | None:
     """The site's name, from the first source that gives one, passing over a publishing
     platform's name on a site it hosts ("Blogger" as every blogspot blog's publisher)."""
     # The platform's own site may be known by the page's declared address alone (a saved
     # copy of a medium.com post).
     addresses = (url, page.canonical, page.first("og:url"))
-    hosts = [urlsplit(address.strip()).hostname for address in addresses if address]
+    hosts = [_host(address) for address in addresses if address]
     publisher = jsonld_names(page.jsonld.get("publisher"))
     candidates = (
         lambda: page.first("og:site_name"),
