@@ -210,6 +210,28 @@ def test_rss_entries_without_a_link_use_their_permalink_or_rdf_about():
     assert urls == ["https://a.example/guid/1", "https://a.example/guid/2", ""]  # an id: no URL
 
 
+RSS_RELATIVE_ABOUT = b"""<?xml version="1.0"?><rdf:RDF
+xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://a.example/"><title>t</title></channel>
+<item rdf:about="/2026/12/agents-that-plan.html"><title>a path</title></item>
+<item rdf:about="notes/evals.html"><title>a relative path</title></item>
+<item rdf:about="urn:uuid:6c1f0b7e-2b1e-4c39-9d53-0f4b5e1d2a77"><title>an id</title></item>
+<item rdf:about="#item-4"><title>a fragment</title></item>
+</rdf:RDF>"""
+
+
+def test_a_relative_rdf_about_is_resolved_against_the_feed():
+    """RDF/XML allows a relative rdf:about: such an item was counted no_url (hostile round
+    6). Another scheme's identifier or a bare fragment still names no page."""
+    urls = [e.url for e in parse_feed(RSS_RELATIVE_ABOUT, "https://a.example/blog/index.rdf")]
+    assert urls == [
+        "https://a.example/2026/12/agents-that-plan.html",
+        "https://a.example/blog/notes/evals.html",
+        "",
+        "",
+    ]
+
+
 JSON_FEED = """{"version": "https://jsonfeed.org/version/1.1", "title": "Lab notes",
  "home_page_url": "https://j.example/", "items": [
   {"id": "1", "url": "https://j.example/posts/agents", "title": "Agents that plan",

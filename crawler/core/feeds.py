@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from crawler.core import json_text
@@ -100,9 +101,19 @@ _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 
 
 def _rdf_about(item) -> str | None:
-    """RSS 1.0: an item's `rdf:about` is its URI, the link when `<link>` is missing."""
+    """RSS 1.0: an item's `rdf:about` is its URI, the link when `<link>` is missing. RDF/XML
+    allows a relative reference, resolved against the feed's base ("/2026/12/agents.html"),
+    so one is taken too; an identifier of another scheme (`urn:`, `tag:`) or a bare
+    fragment names no page (an item counted no_url)."""
     about = (item.get(_RDF_ABOUT) or "").strip()
-    return about if about.lower().startswith(("http://", "https://")) else None
+    if about.lower().startswith(("http://", "https://")):
+        return about
+    if not about or about.startswith("#") or _SCHEME.match(about):
+        return None
+    return about
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _atom_entry(entry, base_url: str) -> FeedEntry:
