@@ -600,3 +600,31 @@ def test_a_run_of_only_urls_that_cannot_be_requested_exits_2(spider, tmp_path):
     arg = "start" if spider == "site" else "url"
     result = crawl(spider, tmp_path, {arg: "http://127.0.0.1:99999/"}, exit_code=2)
     assert assert_accounted(result)["rejected_by_reason"] == {"bad_url": 1}
+
+
+def test_report_on_a_hand_edited_run_shows_what_it_cannot_read_as_a_question_mark(tmp_path):
+    """Hostile round 6: source fields of the wrong type in a hand-edited run.json (a count
+    as text, a coverage share as text, a table as a list) were a traceback."""
+    summary = {
+        "counts": {"requests": 3, "accepted": 2, "rejected": 1, "skipped": 0, "unaccounted": 0},
+        "rejected_by_reason": ["too_short"],
+        "alerts": "feeds: yield fell",
+        "sources": {
+            "lab": {
+                "discovered": "12",
+                "fetched": 1_234_567,
+                "rejected": {"too_short": "1", "soft_404": 2},
+                "median_words": "many",
+                "coverage": {"date": "all", "author": 0.5},
+            },
+            "wire": {"rejected": [], "coverage": None},
+        },
+    }
+    (tmp_path / "run.json").write_text(json.dumps(summary))
+    done = cli("report", str(tmp_path))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    lab = next(line.split() for line in done.stdout.splitlines() if line.startswith("lab "))
+    assert lab[:3] == ["lab", "?", "1234567"]  # a count as text is "?", a big one whole
+    assert lab[7:12] == ["2", "?", "?", "50%", "-"]  # the readable reject; words; coverage
+    assert lab[12:] == ["soft_404", "(2)"]
+    assert "! feeds: yield fell" in done.stdout

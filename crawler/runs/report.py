@@ -65,30 +65,47 @@ _COUNTS = ("requests", "accepted", "rejected", "skipped", "unaccounted")
 
 
 def _percent(value) -> str:
-    return "-" if value is None else f"{value:.0%}"
+    return f"{value:.0%}" if _is_number(value) else "-" if value is None else "?"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number(value, default: int = 0) -> str:
+    """A count as the table prints it; a hand-edited value of another type ("12", [])
+    is shown as "?" (it was a traceback)."""
+    value = default if value is None else value
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value) if _is_number(value) else "?"
+
+
+def _table(value) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def source_rows(sources: dict) -> list[tuple[str, ...]]:
     rows = []
     for name, s in sources.items():
-        rejected = s.get("rejected", {})
+        rejected = {k: v for k, v in _table(s.get("rejected")).items() if _is_number(v)}
         top = max(rejected.items(), key=lambda kv: kv[1], default=None)
-        coverage = s.get("coverage", {})
+        coverage = _table(s.get("coverage"))
         rows.append(
             (
-                name,
-                str(s.get("discovered", 0)),
-                str(s.get("fetched", 0)),
-                str(s.get("new", 0)),
-                str(s.get("updated", 0)),
-                str(s.get("unchanged", 0)),
-                str(s.get("near_duplicate", 0)),
-                str(sum(rejected.values())),
-                f"{s.get('median_words', 0):g}",
+                str(name),
+                _number(s.get("discovered")),
+                _number(s.get("fetched")),
+                _number(s.get("new")),
+                _number(s.get("updated")),
+                _number(s.get("unchanged")),
+                _number(s.get("near_duplicate")),
+                _number(sum(rejected.values())),
+                _number(s.get("median_words")),
                 _percent(coverage.get("date")),
                 _percent(coverage.get("author")),
                 _percent(coverage.get("image")),
-                f"{top[0]} ({top[1]})" if top else "",
+                f"{top[0]} ({_number(top[1])})" if top else "",
             )
         )
     return rows
@@ -110,11 +127,12 @@ def render(summary: dict) -> str:
         "unaccounted {unaccounted}".format(**counts),
     ]
     for title, key in (("Rejected", "rejected_by_reason"), ("Skipped", "skipped_by_reason")):
-        items = summary.get(key) or {}
+        items = _table(summary.get(key))
         if items:
             parts.append(f"{title}: " + ", ".join(f"{k} {v}" for k, v in items.items()))
     if summary.get("sources"):
         parts += ["", format_table(source_rows(summary["sources"]))]
     alerts = summary.get("alerts") or []
+    alerts = alerts if isinstance(alerts, list) else [alerts]
     parts += ["", "Alerts:" if alerts else "Alerts: none", *(f"  ! {a}" for a in alerts)]
     return "\n".join(parts)
