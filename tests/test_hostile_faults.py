@@ -363,3 +363,21 @@ def test_a_cut_short_write_is_rolled_back_to_the_last_whole_line(tmp_path):
         writer.write({"n": 3})  # a failed writer stays failed: no gap, no late lines
     writer.close()
     assert jsonl(path) == [{"n": 1}]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_log_file_on_a_full_disk_is_one_line_and_the_crawl_runs(web, tmp_path):
+    """LOG_FILE on a disk that takes no byte (/dev/full): Scrapy's handler raised as Scrapy
+    closed it to build the crawler, a traceback and exit 1 before the first request, after
+    a "--- Logging error ---" traceback per record (hostile round 6)."""
+    urls = [web.url(f"/slow/{n}") for n in range(700, 705)]
+    process = start_crawl(
+        "urls", tmp_path, {"url": ",".join(urls)}, {**NO_STATE, "LOG_FILE": "/dev/full"}
+    )
+    log = finish(process)
+    assert process.returncode == 0, log[-3000:]
+    assert "Traceback" not in log and "Logging error" not in log, log[-3000:]
+    assert log.count("cannot write LOG_FILE /dev/full") == 1, log[-3000:]
+    assert "Spider closed (finished)" in log  # the log went on, on stderr
+    summary = json.loads((run_dir_of(tmp_path, "urls") / "run.json").read_text("utf-8"))
+    assert summary["counts"]["accepted"] == len(urls), summary["counts"]

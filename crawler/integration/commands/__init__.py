@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from scrapy.commands import ScrapyCommand
 
+from crawler.compat import scrapy_log_file
+
+# Scrapy imports its commands before it makes the crawler process, which opens LOG_FILE:
+# its handler is ours from here (a full disk is one line, not a traceback per record).
+scrapy_log_file.install()
+
 
 def inspecting(command: type[ScrapyCommand], module: str) -> type[ScrapyCommand]:
     """`command` with RUN_OUTPUT off, as the class Scrapy finds in `module` (one a command)."""
