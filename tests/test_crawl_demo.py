@@ -159,3 +159,10 @@ def test_bad_catalogue_entry_stops_the_crawl_naming_it(tmp_path):
     result = run_crawl("feeds", tmp_path / "out", settings={"SOURCES_FILE": str(bad)})
     assert result.returncode != 0
     assert "broken" in result.log and "homepage" in result.log
+
+
+def test_site_crawl_logs_no_python_warnings(site_crawl):
+    """Scrapy 2.19's deprecation warning for a `spider` argument passed on (the meta
+    refresh middleware did) was a WARNING line in every crawl's log, and an operator reads
+    WARNING as a problem of the crawl."""
+    assert "[py.warnings]" not in site_crawl.log, site_crawl.log[-3000:]

@@ -58,7 +58,7 @@ class MetaRefreshElsewhere(MetaRefreshMiddleware):
         if header and header[0] < self._maxdelay and urlparse_cached(request).scheme in WEB:
             redirected = self._redirect_request_using_get(request, response, header[1])
             return self._redirect(redirected, request, "refresh header")
-        return super().process_response(request, response, spider)
+        return super().process_response(request, response)  # Scrapy 2.19 warns at a spider
 
     def _refused_address(self, url: str) -> bool:
         """The target names an address literally (10.0.0.1, [::1]) that the address policy
