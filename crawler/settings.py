@@ -168,6 +168,8 @@ EXTENSIONS = {
 }
 # Scrapy's, plus a counted skip for each request it still holds when a crawl stops early.
 SCHEDULER = "crawler.integration.scheduler.LedgerScheduler"
+# JOBDIR's queue, whose push on a full disk fails alone instead of wedging the queue.
+SCHEDULER_DISK_QUEUE = "crawler.compat.queuelib.PickleLifoDiskQueue"
 CRAWL_DELAY_MAX = 60.0  # seconds; a robots.txt Crawl-delay above this is capped
 OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
 SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))

@@ -20,7 +20,7 @@ from crawler.core.model import FAILURE_DETAIL_CHARS, Reject
 from crawler.core.values import string_list
 from crawler.integration.rejected import Rejected
 from crawler.integration.robots import UNREACHABLE_STAT
-from crawler.integration.scheduler import stopped_urls
+from crawler.integration.scheduler import UNSAVED_ERROR_STAT, UNSAVED_STAT, stopped_urls
 from crawler.integration.state_access import STATE_ERROR_STAT, STATE_FAILURES_STAT, state_for
 from crawler.integration.unavailable_hosts import GIVEN_UP_STAT
 from crawler.runs.health import HealthLedger, compare_and_record
@@ -194,6 +194,11 @@ class RunOutputPipeline:
                     f"{key.removeprefix(GIVEN_UP_STAT)} given up for this run ({cause}): its "
                     "remaining pages are rejects host_unavailable, fetched again next run"
                 )
+        if stats.get(UNSAVED_STAT):
+            alerts.append(
+                f"JOBDIR {stats[UNSAVED_ERROR_STAT]}: {stats[UNSAVED_STAT]} requests were held "
+                "in memory instead; a stop would not have kept them for the resumed run"
+            )
         if spider_errors:
             alerts.append(
                 f"a callback raised {sum(spider_errors.values())} time(s) "

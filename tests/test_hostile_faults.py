@@ -12,6 +12,8 @@ import json
 import os
 import resource
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -26,6 +28,7 @@ from tests.hostile.crawl import (
     run_dir_of,
     start_crawl,
 )
+from tests.hostile.documents import long_feed_links
 from tests.hostile.server import HostileWeb
 
 FILE_LIMIT = 12_000  # bytes: three or four records, then EFBIG
@@ -45,7 +48,12 @@ def _limit_file_size() -> None:
 
 
 def finish(process, timeout: float = 120) -> str:
-    _, log = process.communicate(timeout=timeout)
+    try:
+        _, log = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()  # a hung crawl fails its test, and does not outlive it
+        process.communicate()
+        raise
     assert_peak_rss_bounded()
     return log
 
@@ -68,6 +76,74 @@ def test_disk_full_stops_the_crawl_naming_the_path(web, tmp_path):
     # The pages fetched after the failure are counted skips, not lost from the ledger.
     assert summary["counts"]["unaccounted"] == 0, summary["counts"]
     assert summary["skipped_by_reason"]["output_error"] >= 1
+
+
+JOBDIR_FILE_LIMIT = 100_000  # bytes: a host's disk queue passes it, the run's files do not
+
+
+def test_a_full_jobdir_holds_requests_in_memory_and_the_crawl_finishes(web, tmp_path):
+    """A disk queue that stopped taking writes (JOBDIR on a full disk): the feeds crawl hung,
+    every later push and pop raising EFBIG from queuelib's buffered file."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit raises EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (JOBDIR_FILE_LIMIT, JOBDIR_FILE_LIMIT))
+
+    jobdir = tmp_path / "job"
+    settings = {**NO_STATE, "JOBDIR": str(jobdir)}
+    process = start_crawl("feeds", tmp_path, {"feed": web.url("/feeds/long.xml")}, settings, limit)
+    log = finish(process, timeout=90)
+    assert process.returncode == 0, log[-3000:]  # every page fetched and written down
+    run_dir = run_dir_of(tmp_path, "feeds")
+    summary = json.loads((run_dir / "run.json").read_text("utf-8"))
+    assert summary["finish_reason"] == "finished"
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    finished = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
+    finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
+    assert finished == set(long_feed_links(web.url("").rstrip("/")))
+    queue = jobdir / "requests.queue"
+    assert log.count(f"JOBDIR cannot write {queue}") == 1 and "Traceback" not in log
+    [alert] = summary["alerts"]
+    assert alert.startswith(f"JOBDIR cannot write {queue}: File too large: "), alert
+
+
+UPSTREAM_QUEUE = """
+import resource, signal, sys
+from queuelib.queue import LifoDiskQueue
+from crawler.compat.queuelib import WholeRecordLifoDiskQueue
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+queue = {"stock": LifoDiskQueue, "ours": WholeRecordLifoDiskQueue}[sys.argv[1]](sys.argv[2])
+pushed = 0
+try:
+    for n in range(100):
+        queue.push(b"%03d" % n * 10)
+        pushed += 1
+except OSError:
+    pass
+try:
+    print(pushed, queue.pop().decode())
+except OSError as error:
+    print(pushed, type(error).__name__)
+"""
+
+
+def _push_until_full_then_pop(queue: str, path) -> tuple[int, str]:
+    command = [sys.executable, "-c", UPSTREAM_QUEUE, queue, str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
+    pushed, popped = result.stdout.split()
+    return int(pushed), popped
+
+
+def test_upstream_a_failed_disk_queue_push_wedges_the_queue(tmp_path):
+    """queuelib 1.10's LifoDiskQueue on a file size limit: once a push failed, the next pop
+    raises too (its buffered file retries the failed bytes). Ours pops the last whole record,
+    and its file holds whole records only."""
+    assert _push_until_full_then_pop("stock", tmp_path / "stock")[1] == "OSError"
+    pushed, popped = _push_until_full_then_pop("ours", tmp_path / "ours")
+    assert popped == f"{pushed - 1:03d}" * 10
+    record = 30 + 4  # the bytes and their size
+    assert (tmp_path / "ours").stat().st_size == 4 + (pushed - 1) * record
 
 
 STATE_FILE_LIMIT = 150_000  # bytes: the store's write-ahead log reaches it within 20 pages

@@ -11,9 +11,16 @@ them again (crawler.integration.resumed_requests). This run's own among them are
 here, `kept_for_resume`, counted, not listed (the disk queue is not read back to name
 them); those an earlier run left and this one did not reach were never in its ledger.
 What the memory queue held (requests that cannot be written to disk) is lost: `stopped`.
+
+A request the disk queue cannot take (a full disk under JOBDIR) is held in memory, as Scrapy
+holds one it cannot serialize: Scrapy catches only ValueError there, and the OSError ended
+the callback that made the request, or hung the crawl (docs/upstream.md). The log names the
+queue's folder once; run.json's alert says how many requests a stop would not have kept.
 """
 
 from __future__ import annotations
+
+import logging
 
 from scrapy import Request
 from scrapy.core.scheduler import Scheduler
@@ -25,6 +32,10 @@ STOPPED = "stopped"  # the skip reason
 KEPT_FOR_RESUME = "kept_for_resume"  # the skip reason of this run's requests left on disk
 STOPPED_URLS_KEPT = 1000  # run.json names at most this many; the count is always whole
 _ATTRIBUTE = "_ainews_stopped_urls"
+UNSAVED_STAT = "jobdir/unsaved_requests"  # requests held in memory: the disk queue failed
+UNSAVED_ERROR_STAT = "jobdir/error"  # the first failure, naming the queue's folder
+
+logger = logging.getLogger(__name__)
 
 
 class LedgerScheduler(Scheduler):
@@ -42,6 +53,24 @@ class LedgerScheduler(Scheduler):
         if resuming and from_an_earlier_run(request, self.crawler):
             self.restored_left -= 1
         return request
+
+    def _dqpush(self, request: Request) -> bool:
+        try:
+            return super()._dqpush(request)
+        except OSError as error:
+            self._unsaved(error)
+            return False  # Scrapy's enqueue_request holds it in the memory queue
+
+    def _unsaved(self, error: OSError) -> None:
+        if not self.stats.get_value(UNSAVED_ERROR_STAT):
+            message = f"cannot write {self.dqdir}: {error.strerror or error}"
+            self.stats.set_value(UNSAVED_ERROR_STAT, message)
+            logger.warning(
+                "JOBDIR %s; the requests it cannot take are held in memory, and a stop "
+                "would not keep them for the resumed run",
+                message,
+            )
+        self.stats.inc_value(UNSAVED_STAT)
 
     def take_back(self, request: Request) -> None:
         """A request the downloader will not send, as a crawl stops

@@ -344,6 +344,26 @@ def paired_sitemap(origin: str) -> bytes:
     )
 
 
+LONG_FEED_ENTRIES = 300  # one in LONG_FEED_STORY_EVERY a story, the others pages gone (404)
+LONG_FEED_STORY_EVERY = 20
+
+
+def long_feed_links(origin: str) -> list[str]:
+    return [
+        f"{origin}/feeds/article/long-{n}"
+        if n % LONG_FEED_STORY_EVERY == 0
+        else f"{origin}/gone/{n}"
+        for n in range(LONG_FEED_ENTRIES)
+    ]
+
+
+def long_feed(origin: str) -> bytes:
+    return _rss(origin, "".join(
+        f"<item><title>Entry {n}</title><link>{link}</link></item>"
+        for n, link in enumerate(long_feed_links(origin))
+    ))  # fmt: skip
+
+
 def routes() -> dict:
     def doc(build, ctype=XML):
         return lambda h: h.send(200, build(h.origin), ctype)
@@ -353,6 +373,7 @@ def routes() -> dict:
         "/feeds/external-entity.xml": doc(external_entity, RSS),
         "/feeds/bad-dates.xml": doc(bad_dates, RSS),
         "/feeds/no-urls.xml": doc(entries_without_urls, RSS),
+        "/feeds/long.xml": doc(long_feed, RSS),
         "/feeds/json.json": doc(json_feed, "application/feed+json"),
         "/feeds/html.xml": lambda h: h.send(200, HTML_DOC, RSS),
         "/feeds/broken-entry-first.xml": doc(feed_with_a_broken_entry_first, RSS),
