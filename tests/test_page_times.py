@@ -555,3 +555,18 @@ def test_a_visible_update_stamp_is_left_to_htmldate():
         "<span> Event on June 20, 2025</span>"
     )
     assert _record(_page(meta=edited)).published_at.date().isoformat() == "2025-06-03"
+
+
+def test_a_day_first_date_with_a_comma_keeps_its_time():
+    # Audit 49: "27 August, 2025 09:30 am IST" came out as midnight. The day was read as
+    # written in words ("D Month, YYYY") but the stamp's pattern knew no comma after the
+    # month, so the clock beside it was never taken.
+    for stamp, expected in (
+        ("27 August, 2025 09:30 am IST", "2025-08-27T04:00:00+00:00"),
+        ("Updated: 3rd Sep, 2025, 18:45 GMT", "2025-09-03T18:45:00+00:00"),
+    ):
+        record = _record(_page(meta=f"<span class='stamp'>{stamp}</span>"))
+        assert record.published_at.isoformat() == expected, stamp
+    # The same day after a "Published" label is a labelled publication date.
+    meta = "<div class='pub'>Published: 27 August, 2025</div>"
+    assert labelled_publication(parse_tree(_page(meta=meta))) == "27 August, 2025"

@@ -140,8 +140,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "7th Dec 2025", "December 7th, 2025"
 _DAY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}{_ORDINAL}\b.*\b(?:19|20)\d{{2}}(?!\d)"
-    # "14 Jan 2026", and EurekAlert's "14-Jan-2026"
-    rf"|\b\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}(?!\d)"
+    # "14 Jan 2026", EurekAlert's "14-Jan-2026", and "27 August, 2025"
+    rf"|\b\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH},?[-\s]+(?:19|20)\d{{2}}(?!\d)"
     r"|\b(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)",
     re.IGNORECASE,
 )
@@ -221,9 +221,11 @@ _NUMERIC_DAY = (
     r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}"
     r"|(?:19|20)\d{2}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})(?!\d)"
 )
+# A comma may follow the day or the month, as _in_words allows: "December 7, 2025",
+# "27 August, 2025 09:30 am IST" (audit 49: the day was read, its time lost).
 _DAY_WRITTEN = (
     rf"{_MONTH}\s+\d{{1,2}}{_ORDINAL},?\s+(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH}[-\s]+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}{_ORDINAL}[-\s]+{_MONTH},?[-\s]+(?:19|20)\d{{2}}"
     rf"|{_NUMERIC_DAY}"
 )
 _STAMP = re.compile(
