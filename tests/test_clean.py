@@ -1932,3 +1932,44 @@ def test_a_line_under_a_byline_that_is_no_job_title_stays_and_so_does_one_under_
     # Under a byline naming someone else, which stays, nothing goes.
     lines = ["By Luis Arriaga", "Correspondent", *BODY]
     assert clean_lines(lines, authors=["Tessa Moreno"]).lines == lines
+
+
+def test_unlabelled_closing_disclosures_go_from_the_end_only():
+    """Audit 49: a column's "Views are personal." and a partner post's sponsored-content and
+    informational-purposes notice, without a "Disclaimer:" label, were kept as text."""
+    closing = [
+        ["Views are personal."],
+        ["(Views expressed are personal.)"],
+        [
+            "This post contains sponsored content.",
+            "This content is for informational purposes only and is not intended to be "
+            "investing advice.",
+        ],
+        [
+            "This post contains sponsored content. This content is for informational purposes "
+            "only and is not intended to be investing advice."
+        ],
+        ["This article does not constitute investment or tax advice."],
+        ["Not financial advice."],
+    ]
+    for notice in closing:
+        result = clean_lines([*BODY, *notice])
+        assert result.lines == BODY, notice
+        assert result.removed["disclaimer"] == len(notice), notice
+        # Within the story, the same words are no closing notice: left alone.
+        assert clean_lines(within_body(*notice)).lines == within_body(*notice), notice
+    # A story about such notices ends in its own sentences, and keeps them; an opinion
+    # page's "views … are the writer's own" is the templates' gold text.
+    told = [
+        "The views expressed here are the writer's own.",
+        "The regulator said the phrase this content is for informational purposes only does "
+        "not shield a promoter who is paid to tout a stock.",
+        "Views are personal, the minister told reporters, but the cabinet's decision is not.",
+        '"This is not financial advice," the influencer said at the end of each video.',
+        "This article is the third in a series on sponsored content and the rules that the "
+        "commission says influencers break.",
+        "Most of the posts the researchers read carried a line saying they were not "
+        "investment advice, and few readers noticed it.",
+    ]
+    for line in told:
+        assert clean_lines([*BODY, line]).lines == [*BODY, line], line

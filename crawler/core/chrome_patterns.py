@@ -562,6 +562,29 @@ DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 
+# A closing disclosure without a "Disclaimer:" label, the text's last line(s): "Views are
+# personal." (ThePrint's columns), "This post contains sponsored content.", "This content is
+# for informational purposes only …", "This article does not constitute investment advice."
+# (audit 49). Each opens its line and speaks of "this" page, not of what someone said: a
+# story's closing sentence about such notices ("The fund says its letters are for
+# informational purposes only") names its subject.
+UNLABELLED_DISCLAIMER = re.compile(
+    # Not "The views expressed here are the writer's own.": the templates' gold keeps it.
+    r"^\(?(the )?views( expressed)?( (here|herein|above))? are (strictly |purely )?personal\W*$"
+    r"|^this (post|article|story|piece|content|page|video) (contains|includes|is) "
+    r"(a )?(sponsored|paid|promoted|partner)( (content|post|article|promotion|placement))?\b"
+    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
+    r"( (above|provided|herein|on this (site|page)))? (is|was) (provided |intended |meant )?"
+    r"((solely|only|strictly|purely) )?for (general )?(informational|information|educational)"
+    r"( (and|or) (informational|educational))? purposes\b"
+    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
+    r"( (above|provided|herein))? (is not|does not|doesn['’]t|should not be)"
+    r"( intended to)?( be)?( (constitute|represent|taken as|construed as|considered))? "
+    r"(an? )?(investment|investing|financial|trading)( or (tax|legal|financial))? advice\b"
+    r"|^(this is )?not (investment|investing|financial) advice\W*$",
+    re.IGNORECASE,
+)
+
 # A closing box on the site's standards, after the article: "ZDNET's editorial standards"
 # over its mission statement; "Why you can trust us", "Our standards: The Trust Principles".
 # A citation box's heading, over its reference at the end: "Cite this", "How to cite this

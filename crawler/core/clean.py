@@ -78,6 +78,7 @@ from crawler.core.chrome_patterns import (
     TIP_CALL,
     TRANSCRIPT_NOTE,
     UI_CONTROL,
+    UNLABELLED_DISCLAIMER,
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
@@ -268,12 +269,26 @@ def _notice_kind(line: str) -> str | None:
             return "event_promo"
         if DISCLAIMER.search(line) or TRANSCRIPT_NOTE.search(line):
             return "disclaimer"
+    if _words(line) <= MAX_UNLABELLED_DISCLAIMER_WORDS and _is_unlabelled_disclaimer(line):
+        return "disclaimer"
     if _words(line) > MAX_CHROME_WORDS:
         return "social" if _is_site_appeal(line) else None
     for kind, patterns in EDGE_ONLY.items():
         if any(p.search(line) for p in patterns):
             return kind
     return _strict_kind(line)
+
+
+# "This post contains sponsored content. This content is for informational purposes only and
+# is not intended to be investing advice." runs to two sentences; a paragraph is the story's.
+MAX_UNLABELLED_DISCLAIMER_WORDS = 40
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _is_unlabelled_disclaimer(line: str) -> bool:
+    """A closing disclosure without its label (UNLABELLED_DISCLAIMER); not a line that
+    quotes one ("'This is not financial advice,' the influencer said")."""
+    return UNLABELLED_DISCLAIMER.match(line) is not None and _QUOTE.search(line) is None
 
 
 def _is_site_appeal(line: str) -> bool:
