@@ -176,3 +176,62 @@ def test_a_word_count_no_integer_can_hold_is_no_count():
     for count in ("9" * 5000, "1²", float("inf"), 10**12):
         assert words_missing({"wordCount": count}, 400) is False, count
     assert words_missing({"wordCount": "2,000"}, 400) is True
+
+
+TEASER = [
+    *PROSE,
+    "A spokesperson for the banking association said members would respond in full and that "
+    "most lenders already publish summaries of the factors their models weigh.",
+]
+
+
+def _walled_page(box: str, after_box: str = "", paragraphs=TEASER) -> bytes:
+    teaser = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<html><head><title>Credit scoring consultation</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Credit scoring consultation", '
+        '"isAccessibleForFree": false, "hasPart": {"@type": "WebPageElement", '
+        '"isAccessibleForFree": false, "cssSelector": ".paid-body"}}</script></head>'
+        "<body><article><h1>Credit scoring consultation</h1>"
+        f"<div class='article-body'>{teaser}</div>{box}</article>{after_box}"
+        "<footer><p>Copyright 2026 The Ledger</p></footer></body></html>"
+    ).encode()
+
+
+def test_a_wall_box_the_extraction_dropped_still_marks_the_teaser_truncated():
+    # Audit 49: the wall's box went before the cleaning saw it (a sign-up box with its
+    # Subscribe button, or trafilatura's precision), and the hasPart selector names nothing
+    # served: the teaser came out paywalled but not truncated.
+    url = "https://ledger.test/2026/11/credit-scoring"
+    walls = [
+        "<div class='wall-box'><h3>Subscribe to continue reading</h3><p>Get unlimited digital"
+        " access for 99 cents a month.</p><a class='btn' href='/subscribe'>Subscribe</a>"
+        "<p>Already a subscriber? <a href='/login'>Log in</a></p></div>",
+        "<div class='plus-wall'><h3><span>Ledger+</span> Exclusive Story</h3><p>This article is"
+        " exclusive to Ledger+ subscribers</p><p>Unlock this article — plus our daily briefing"
+        " on the banks — by subscribing to Ledger+.</p><p>Already have an account? <a"
+        " href='/login'>Log in</a></p><a href='/plans'>View All Plans</a></div>",
+    ]
+    for wall in walls:
+        record = process_page(_walled_page(wall), url).record
+        assert record.text.split("\n")[-1] == TEASER[-1], wall
+        assert {"paywalled", "truncated"} <= set(record.flags), wall
+    # A whole article with a sign-up box under it, an offer of unlimited access, a wall the
+    # page hides (shown to other readers), or a wall after the other stories: not cut.
+    whole = TEASER * 2
+    others = "<aside><h2>More stories</h2><p>Bank fees rise again across the region</p>"
+    not_cut = [
+        ("<div class='nl'><h3>Subscribe to our newsletter</h3><p>The day's business news in"
+         " your inbox.</p><input type='email'><button>Sign up</button></div>", ""),
+        ("<div class='offer'><p>Subscribe to get unlimited access to local news.</p><p>Already"
+         " a subscriber? <a href='/login'>Log in</a></p></div>", ""),
+        ("<div class='wall-box' hidden><h3>Subscribe to continue reading</h3></div>", ""),
+        ("<div class='wall hidden'><h3>Subscribe to continue reading</h3></div>", ""),
+        ("<div subscriptions-section='content-not-granted'><p>You've reached your limit of"
+         " free articles. Subscribe now to keep reading.</p></div>", ""),
+        ("", f"{others}<div class='modal'><h3>Subscribe to continue reading</h3></div></aside>"),
+    ]  # fmt: skip
+    for box, after in not_cut:
+        record = process_page(_walled_page(box, after, whole), url).record
+        assert record.text.split("\n")[-1] == TEASER[-1], box or after
+        assert "truncated" not in record.flags, box or after

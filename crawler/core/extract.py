@@ -60,7 +60,7 @@ from crawler.core.page_times import (
     visible_stamps,
 )
 from crawler.core.paragraph_wrappers import unwrap_paragraph_wrappers
-from crawler.core.paywall import paid_lines
+from crawler.core.paywall import paid_lines, paragraphs_before_wall
 from crawler.core.photo_essays import gallery_captions, with_captions
 from crawler.core.product_boxes import drop_product_boxes, drop_sponsor_boxes
 from crawler.core.prose import PROSE_LINE_WORDS, ProseNode, prose_nodes, text_key
@@ -102,6 +102,7 @@ class RawArticle:
     headings: frozenset[str] = frozenset()  # heading texts (crawler.core.sections)
     paid_lines: frozenset[str] = frozenset()  # blocks of the paid part (crawler.core.paywall)
     code_lines: frozenset[str] = frozenset()  # lines of <pre> and <code>, spaces collapsed
+    before_wall: frozenset[str] = frozenset()  # paragraphs a cut wall follows (paywall.py)
 
 
 MAX_INFLATED_BYTES = 10 * 1024 * 1024  # DOWNLOAD_MAXSIZE's default: no article is larger
@@ -334,6 +335,7 @@ def extract_article(
         # the order the page writes days in ("4/13/2019" under "4/12/2019", audit 45).
         figure_text = page_text(tree)
     captions = gallery_captions(tree)
+    before_wall = paragraphs_before_wall(tree)  # before the wall's box goes as a sign-up box
     reshape_tree(tree, page)
     nodes = prose_nodes(tree)
     lead = find_standfirst(tree, page)
@@ -365,7 +367,7 @@ def extract_article(
         raise ExtractionFailed("no_text", "no main text found")
     headings = heading_texts(tree, not_headings=lead[1:] if lead else ())
     paid = paid_lines(tree, page.jsonld)
-    return RawArticle(text, page, metadata, method, headings, paid, code_lines(tree))
+    return RawArticle(text, page, metadata, method, headings, paid, code_lines(tree), before_wall)
 
 
 def _either_order(iso_day: str) -> date | None:

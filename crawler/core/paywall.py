@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from cssselect import SelectorError
+from lxml import etree
 from lxml import html as lxml_html
 
 from crawler.core.sections import line_key
@@ -42,22 +43,33 @@ _SUBSCRIBE = (
     r"|become an? \w* ?(member|subscriber)|members?hip|account)"
 )
 _READERS = r"(paid |paying |premium |digital )?(subscribers|members|subscription holders)"
-WALL = tuple(
+# The walls that say the text stops there: the rest is for subscribers. Not an offer of
+# "unlimited access" or "Already a subscriber? Log in", which metered sites set under the
+# articles they serve whole as well.
+_CUT_WALL = (
+    rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (continue|keep|start|finish) reading\b",
+    rf"\b(continue|keep) reading\b.{{0,80}}\b{_SUBSCRIBE}",
+    rf"\b(this|the) (article|story|content|post|piece|report) is (only )?"
+    # "… exclusive to Ledger+ subscribers": the brand's name before its readers (audit 49).
+    rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?([\w+&'’.-]+ ){{0,2}}{_READERS}",
+    r"\b(subscriber|member|premium)s?[- ]only (article|content|story|post)\b",
+    rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?"
+    r"(full|rest|entire|whole|complete|this)\b",
+    # "Unlock this article — plus our daily briefing — by subscribing to Ledger+."
+    rf"^unlock (this|the (full|rest of the)) (article|story|piece|post|report)\b.{{0,100}}"
+    rf"\b{_SUBSCRIBE}",
+    rf"\b(read|unlock|access) (the )?(full|rest of the|entire|whole) (article|story|piece)"
+    rf"\b.{{0,40}}\b{_SUBSCRIBE}",
+    r"\byou('ve| have) (reached|used( up)?|hit|exceeded) (your|all (of )?your|the)\b.{0,30}"
+    r"\b(free|monthly|complimentary)\b.{0,20}\b(articles?|stories|limit)\b",
+    r"\bsubscription (is )?required\b",
+)
+CUT_WALL = tuple(re.compile(pattern, re.IGNORECASE) for pattern in _CUT_WALL)
+WALL = CUT_WALL + tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (continue|keep|start|finish) reading\b",
-        rf"\b(continue|keep) reading\b.{{0,80}}\b{_SUBSCRIBE}",
-        rf"\b(this|the) (article|story|content|post|piece|report) is (only )?"
-        rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?{_READERS}",
-        r"\b(subscriber|member|premium)s?[- ]only (article|content|story|post)\b",
-        rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?"
-        r"(full|rest|entire|whole|complete|this|unlimited)\b",
-        rf"\b(read|unlock|access) (the )?(full|rest of the|entire|whole) (article|story|piece)"
-        rf"\b.{{0,40}}\b{_SUBSCRIBE}",
-        r"\byou('ve| have) (reached|used( up)?|hit|exceeded) (your|all (of )?your|the)\b.{0,30}"
-        r"\b(free|monthly|complimentary)\b.{0,20}\b(articles?|stories|limit)\b",
+        rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?unlimited\b",
         r"^already (a subscriber|a member|subscribed|have an account)\b",
-        r"\bsubscription (is )?required\b",
         # An access note over a story let out of the wall: "This article is free to read.
         # Create a free account to get our daily newsletter and unlock ..."
         r"^this (article|story|piece|post|report) is (free|open) (to read|for all|to all)\b",
@@ -85,6 +97,83 @@ WALL_PROMPT = (
         re.IGNORECASE,
     ),
 )
+
+
+# A subscribe wall in the page, after the free part: trafilatura's precision mode drops the
+# wall's box ("Subscribe to continue reading" over a price and "Already a subscriber? Log
+# in"), and the sign-up boxes go before extraction (crawler.core.signup_boxes), so the text
+# ends at the teaser's last paragraph and the cleaning never sees the wall (audit 49). The
+# tree is read before it is reshaped: the paragraphs right before a cut wall's line, back to
+# the first of a paragraph's length and never past a heading (a list of other stories with a
+# wall at the page's end), are where a text cut by the wall ends.
+MAX_WALL_WORDS = 25  # a wall's line; a longer one is prose that mentions the words
+WALL_PROSE_WORDS = 12  # a paragraph of the teaser, not a line of the wall's box
+MAX_WALL_LOOKBACK = 6  # the box's own lines (a badge, a price) between the wall and the teaser
+_INLINE = frozenset({"a", "span", "strong", "b", "em", "i", "button", "font", "small", "u"})
+# A wall the page does not show: hidden, or shown by a script to the readers it stops only.
+# A metered page serves the whole article with it (TownNews's `subscription-required
+# hidden` box, AMP's `subscriptions-section="content-not-granted"` prompt; template pages).
+_NOT_SHOWN = etree.XPath(
+    "ancestor-or-self::*[@hidden or @aria-hidden='true' or self::template or self::noscript"
+    " or self::script or self::style or @subscriptions-section or @subscriptions-display"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' hidden ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' d-none ')"
+    " or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+)
+_BEFORE = etree.XPath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4]")
+_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
+
+
+def paragraphs_before_wall(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """Keys (line_key) of the paragraphs a cut wall (CUT_WALL) follows on the page. A newsletter
+    box, an offer of unlimited access, a wall hidden from the reader say nothing of a cut."""
+    body = tree.find("body")
+    texts = _TEXTS(body) if body is not None else []
+    if not any(p.search(" ".join(texts)) for p in CUT_WALL):
+        return frozenset()  # no wall's words anywhere: the walk below on a few pages only
+    found: set[str] = set()
+    for block in _wall_blocks(texts):
+        if _NOT_SHOWN(block):
+            continue
+        box = block.getparent()
+        for before in reversed(_BEFORE(block)[-MAX_WALL_LOOKBACK:]):
+            if before.tag != "p" and not _inside(box, before):
+                break  # a section's heading between: the wall is not under the article
+            if before.tag != "p":
+                continue  # the wall box's own heading: "Ledger+ Exclusive Story"
+            text = " ".join(before.text_content().split())
+            found.add(line_key(text))
+            if len(text.split()) >= WALL_PROSE_WORDS:
+                break
+    found.discard("")
+    return frozenset(found)
+
+
+def _inside(box, element) -> bool:
+    return box is not None and any(parent is box for parent in element.iterancestors())
+
+
+def _wall_blocks(texts):
+    """The blocks whose whole text is a cut wall's line, in document order, each once."""
+    seen = []
+    for node in texts:
+        if not any(p.search(node) for p in CUT_WALL):
+            continue
+        owner = node.getparent()
+        owner = owner.getparent() if node.is_tail and owner is not None else owner
+        while owner is not None and owner.tag in _INLINE and owner.getparent() is not None:
+            owner = owner.getparent()
+        if owner is None or any(owner is other for other in seen):
+            continue
+        text = " ".join(owner.text_content().split())
+        if len(text.split()) <= MAX_WALL_WORDS and "newsletter" not in text.lower():
+            seen.append(owner)
+    return seen
+
+
+def ends_before_wall(lines: list[str], before_wall: frozenset[str]) -> bool:
+    """The text's last line is a paragraph a cut wall follows on the page: the free part."""
+    return bool(lines and before_wall) and line_key(lines[-1]) in before_wall
 
 
 # The JSON-LD's wordCount against the record's words: a text under this share of it, and

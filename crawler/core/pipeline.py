@@ -47,6 +47,7 @@ class _Draft:
     is_aggregator: bool = False
     reprint_byline: str | None = None
     truncated: bool = False  # a wall or the declared paid part was cut from the text
+    walled: bool = False  # the text ends where a wall the extraction dropped stood
 
 
 def process_page(
@@ -92,7 +93,9 @@ def process_page(
     values["fetched_at"] = fetched_at or datetime.now(UTC)
     values["ai_relevance"] = ai_relevance(title, values["tags"], draft.text)
     off_topic = guess.language == "en" and _is_off_topic(values["ai_relevance"], hints, options)
-    paywalled = paywall.declared(raw.page.jsonld) or bool(draft.removed.get("paywall"))
+    paywalled = (
+        paywall.declared(raw.page.jsonld) or bool(draft.removed.get("paywall")) or draft.walled
+    )
     truncated = draft.truncated or paywall.words_missing(raw.page.jsonld, values["word_count"])
     values["flags"] = _flags(
         values, guess.foreign, draft.is_aggregator, off_topic, paywalled, truncated
@@ -122,6 +125,7 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
     lines, paid = paywall.without_paid_part(text.split("\n"), raw.paid_lines)
     result = clean_lines(lines, title, authors, raw.page.link_texts, raw.headings, raw.code_lines)
     result.removed["paywall"] += paid
+    walled = paywall.ends_before_wall(result.lines, raw.before_wall)
     return _Draft(
         result.text,
         result.removed,
@@ -129,7 +133,8 @@ def _clean(raw: RawArticle, title: str | None, authors: list[str]) -> _Draft:
         result.original_publisher or raw.page.original_publisher,
         result.is_aggregator,
         result.reprint_byline,
-        truncated=result.ends_at_wall or bool(paid),
+        truncated=result.ends_at_wall or bool(paid) or walled,
+        walled=walled,
     )
 
 
