@@ -121,7 +121,14 @@ _NOT_SHOWN = etree.XPath(
     " or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
 )
 _BEFORE = etree.XPath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4]")
-_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style)]")
+# descendant::, not .//: one walk (.// cost 2.2 ms a page on the corpus).
+_TEXTS = etree.XPath("descendant::text()[not(parent::script or parent::style)]")
+# A word every CUT_WALL pattern holds, looked for before the patterns themselves: running
+# them over the whole page's text cost 4.8 ms a page on the corpus.
+_WALL_WORD = re.compile(
+    r"subscri|member|premium|sign|log|regist|account|free|monthly|complimentary", re.IGNORECASE
+)
+MAX_WALL_CHARS = 400  # a text node longer than this is no part of a line of MAX_WALL_WORDS
 
 
 def paragraphs_before_wall(tree: lxml_html.HtmlElement) -> frozenset[str]:
@@ -129,8 +136,6 @@ def paragraphs_before_wall(tree: lxml_html.HtmlElement) -> frozenset[str]:
     box, an offer of unlimited access, a wall hidden from the reader say nothing of a cut."""
     body = tree.find("body")
     texts = _TEXTS(body) if body is not None else []
-    if not any(p.search(" ".join(texts)) for p in CUT_WALL):
-        return frozenset()  # no wall's words anywhere: the walk below on a few pages only
     found: set[str] = set()
     for block in _wall_blocks(texts):
         if _NOT_SHOWN(block):
@@ -157,6 +162,8 @@ def _wall_blocks(texts):
     """The blocks whose whole text is a cut wall's line, in document order, each once."""
     seen = []
     for node in texts:
+        if len(node) > MAX_WALL_CHARS or not _WALL_WORD.search(node):
+            continue
         if not any(p.search(node) for p in CUT_WALL):
             continue
         owner = node.getparent()
