@@ -174,6 +174,23 @@ def test_a_labelled_publication_date_beats_the_update_before_it():
     assert labelled_publication(parse_tree(split)) == "June 2, 2025"
 
 
+def test_a_labelled_date_on_a_bylines_second_line_is_read_with_its_time():
+    """A print page's byline block: the label starts the line after a <br>. It was read as
+    one line, "By … reporter Published: …", whose label starts nothing (audit 50: the URL's
+    month, the 1st, at midnight)."""
+    meta = (
+        '<p class="byline">By Owen Pryce, <em>Health reporter</em><br>'
+        "Published: Nov. 7, 2024, 5:45 p.m. PT</p>"
+    )
+    html = _page(meta=meta)
+    assert labelled_publication(parse_tree(html)) == "Nov. 7, 2024, 5:45 p.m. PT"
+    record = _record(html)
+    assert record.published_at.isoformat() == "2024-11-08T01:45:00+00:00"
+    # Not a label in the middle of a line: "… was published: …" in a sentence.
+    told = '<p class="byline">By Owen Pryce<br>He said it was published: Nov. 7, 2024</p>'
+    assert labelled_publication(parse_tree(_page(meta=told))) is None
+
+
 def test_a_publication_date_in_a_sentence_or_a_sidebar_or_without_a_day_is_not_one():
     sentence = "<p>The study, published June 2, 2024 in Nature, found fewer floods.</p>"
     sidebar = "<aside><p>Posted June 1, 2025</p></aside>"

@@ -166,6 +166,8 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
         return None  # no label before a date anywhere: a fifth of the search below
     for node_text in _LABEL_TEXTS(tree):
         owner = node_text.getparent()
+        if node_text.is_tail and owner is not None:  # after a <br> or an inline element:
+            owner = owner.getparent()  # the block both are in, not the <br>
         if owner is None or owner.tag in ("script", "style", "title"):
             continue
         line = spaced_text(owner)
@@ -175,6 +177,7 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             line = spaced_text(owner)
         if len(line) > MAX_LABELLED_CHARS or in_chrome(owner):
             continue
+        line = _parted_text(owner)
         closing = _CLOSING_PUBLISHED.match(line)
         if closing and _DAY.search(closing["date"]) and not _ELSEWHERE.search(closing["date"]):
             return closing["date"]
@@ -428,6 +431,17 @@ def written_day(element) -> str | None:
 def spaced_text(element) -> str:
     """The element's text nodes joined by single spaces."""
     return " ".join(" ".join(element.itertext()).split())
+
+
+_TEXTS_AND_BREAKS = etree.XPath("descendant::text() | descendant::br")
+
+
+def _parted_text(element) -> str:
+    """spaced_text, with each <br> a "|" between parts: a byline block's second line is a part
+    of its own ("By Owen Pryce, Health reporter<br>Published: Nov. 7, 2024, 5:45 p.m. PT",
+    a print page's byline, audit 50), as a label must start one."""
+    pieces = [piece if isinstance(piece, str) else "|" for piece in _TEXTS_AND_BREAKS(element)]
+    return " ".join(" ".join(pieces).split()).strip(" |")
 
 
 def _rank(element) -> int:
