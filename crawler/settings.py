@@ -170,6 +170,9 @@ EXTENSIONS = {
 SCHEDULER = "crawler.integration.scheduler.LedgerScheduler"
 # JOBDIR's queue, whose push on a full disk fails alone instead of wedging the queue.
 SCHEDULER_DISK_QUEUE = "crawler.compat.queuelib.PickleLifoDiskQueue"
+# Scrapy's, whose JOBDIR/requests.seen on a full disk keeps a fingerprint in memory instead of
+# raising from the duplicate check.
+DUPEFILTER_CLASS = "crawler.compat.scrapy_dupefilter.JobdirDupeFilter"
 CRAWL_DELAY_MAX = 60.0  # seconds; a robots.txt Crawl-delay above this is capped
 OUTPUT_DIR = "output"  # each run writes OUTPUT_DIR/<spider>/<run_id>/
 SOURCES_FILE = str(Path(__file__).with_name("sources.yaml"))

@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.compat.scrapy_dupefilter import SEEN_ERROR_STAT, SEEN_UNSAVED_STAT
 from crawler.core.canonical import without_password
 from crawler.core.items import FetchedPage, FetchFailed, ProcessedPage
 from crawler.core.model import FAILURE_DETAIL_CHARS, Reject
@@ -198,6 +199,11 @@ class RunOutputPipeline:
             alerts.append(
                 f"JOBDIR {stats[UNSAVED_ERROR_STAT]}: {stats[UNSAVED_STAT]} requests were held "
                 "in memory instead; a stop would not have kept them for the resumed run"
+            )
+        if stats.get(SEEN_UNSAVED_STAT):
+            alerts.append(
+                f"JOBDIR {stats[SEEN_ERROR_STAT]}: {stats[SEEN_UNSAVED_STAT]} request "
+                "fingerprints were kept in memory only; a resumed run may request those again"
             )
         if spider_errors:
             alerts.append(

@@ -146,6 +146,88 @@ def test_upstream_a_failed_disk_queue_push_wedges_the_queue(tmp_path):
     assert (tmp_path / "ours").stat().st_size == 4 + (pushed - 1) * record
 
 
+SEEN_FILE_LIMIT = 1_000_000  # bytes: requests.seen is filled up to it, the queue stays below
+SEEN_ROOM = 40  # fingerprints that still fit in requests.seen
+
+
+def _fingerprints(count: int) -> bytes:
+    """requests.seen's records (a 2-byte size, then the fingerprint) of other requests."""
+    return b"".join((20).to_bytes(2, "big") + os.urandom(20) for _ in range(count))
+
+
+def test_a_full_requests_seen_keeps_fingerprints_in_memory_and_the_crawl_finishes(web, tmp_path):
+    """JOBDIR/requests.seen that stopped taking writes: each new request raised EFBIG from
+    Scrapy's duplicate check, an asyncio traceback each, those requests were lost, and the
+    feeds crawl hung."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (SEEN_FILE_LIMIT, SEEN_FILE_LIMIT))
+
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    seen = jobdir / "requests.seen"
+    seen.write_bytes(_fingerprints(SEEN_FILE_LIMIT // 22 - SEEN_ROOM))
+    settings = {**NO_STATE, "JOBDIR": str(jobdir)}
+    process = start_crawl("feeds", tmp_path, {"feed": web.url("/feeds/long.xml")}, settings, limit)
+    log = finish(process, timeout=90)
+    assert process.returncode == 0, log[-3000:]
+    run_dir = run_dir_of(tmp_path, "feeds")
+    summary = json.loads((run_dir / "run.json").read_text("utf-8"))
+    assert summary["finish_reason"] == "finished"
+    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
+    finished = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
+    finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
+    assert finished == set(long_feed_links(web.url("").rstrip("/")))
+    assert log.count(f"JOBDIR cannot write {seen}") == 1 and "Traceback" not in log
+    unsaved = summary["counts"]["requests"] - SEEN_ROOM  # the feed's own fingerprint fit
+    [alert] = summary["alerts"]
+    assert alert == (
+        f"JOBDIR cannot write {seen}: File too large: {unsaved} request fingerprints were kept "
+        "in memory only; a resumed run may request those again"
+    )
+
+
+UPSTREAM_SEEN = """
+import resource, signal, sys
+from scrapy import Request
+from scrapy.dupefilters import RFPDupeFilter
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+from crawler.compat.scrapy_dupefilter import JobdirDupeFilter
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+cls = {"stock": RFPDupeFilter, "ours": JobdirDupeFilter}[sys.argv[1]]
+dupefilter = build_from_crawler(cls, get_crawler(settings_dict={"JOBDIR": sys.argv[2]}))
+requests = [Request(f"http://127.0.0.1/{n}") for n in range(100)]
+try:
+    new = sum(not dupefilter.request_seen(request) for request in requests)
+    again = sum(dupefilter.request_seen(request) for request in requests)
+    dupefilter.close("finished")
+    print(new, again)
+except OSError as error:
+    print(type(error).__name__, "-")
+"""
+
+
+def test_upstream_a_full_requests_seen_raises_from_the_duplicate_check(tmp_path):
+    """Scrapy 2.19's RFPDupeFilter on a file size limit: `request_seen` raises OSError once
+    its buffered file cannot be flushed. Ours answers every request (each new once, then
+    seen), and its file holds whole records only."""
+    stock, ours = tmp_path / "stock", tmp_path / "ours"
+    for jobdir in (stock, ours):
+        jobdir.mkdir()
+        (jobdir / "requests.seen").write_bytes(_fingerprints(30))  # 660 bytes
+    for name, jobdir, expected in (
+        ("stock", stock, ["OSError", "-"]),
+        ("ours", ours, ["100", "100"]),
+    ):
+        command = [sys.executable, "-c", UPSTREAM_SEEN, name, str(jobdir)]
+        result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
+        assert result.stdout.split() == expected, result.stderr[-2000:]
+    assert (ours / "requests.seen").stat().st_size == 1000 // 22 * 22
+
+
 STATE_FILE_LIMIT = 150_000  # bytes: the store's write-ahead log reaches it within 20 pages
 
 

@@ -8,9 +8,10 @@ raised again as the buffer was flushed once more. Scrapy catches only ValueError
 push, so a feeds crawl hung: its requests on disk could not be read back, and the engine
 waited for them (docs/upstream.md).
 
-Here each record (and a new file's header) is written unbuffered, whole or not at all: a
-write that fails is cut off the file again and raises, and the queue is as it was before
-the push. The scheduler (crawler.integration.scheduler) holds that request in memory.
+Here each record (and a new file's header) is written unbuffered, whole or not at all
+(crawler.compat.whole_writes): a write that fails is cut off the file again and raises, and
+the queue is as it was before the push. The scheduler (crawler.integration.scheduler)
+holds that request in memory.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from queuelib import queue
 from scrapy import squeues
 
 from crawler.compat.versions import supported
+from crawler.compat.whole_writes import append_whole
 
 
 def check_version() -> bool:
@@ -46,7 +48,7 @@ class WholeRecordLifoDiskQueue(queue.LifoDiskQueue):
         self.f = Path(path).open("wb+", buffering=0)  # noqa: SIM115
         self.size = 0
         try:
-            self._append(struct.pack(self.SIZE_FORMAT, 0))
+            append_whole(self.f, struct.pack(self.SIZE_FORMAT, 0))
         except OSError:
             # An empty file left behind would be read as a queue with no header next time.
             self.f.close()
@@ -59,18 +61,8 @@ class WholeRecordLifoDiskQueue(queue.LifoDiskQueue):
             return
         if not isinstance(string, bytes):
             raise TypeError(f"Unsupported type: {type(string).__name__}")
-        self._append(string + struct.pack(self.SIZE_FORMAT, len(string)))
+        append_whole(self.f, string + struct.pack(self.SIZE_FORMAT, len(string)))
         self.size += 1
-
-    def _append(self, data: bytes) -> None:
-        end = self.f.seek(0, os.SEEK_END)
-        rest = memoryview(data)
-        try:
-            while rest:  # an unbuffered write may take part of the bytes, then fail
-                rest = rest[self.f.write(rest) :]
-        except OSError:
-            self.f.truncate(end)
-            raise
 
 
 _FACTORIES = ("_scrapy_serialization_queue", "_serializable_queue", "_with_mkdir")
