@@ -820,6 +820,40 @@ def test_credits_for_other_work_are_not_authors():
     assert _byline(markup) == ("Helena Sørby",)
 
 
+def test_contributors_the_byline_credits_are_not_its_writers():
+    # Audit 50: "By <a>…</a> Contributions from <a href=/author/…>…</a>" gave both names.
+    bylines = [
+        "By Odile Ferrand. Contributions from Rafe Nkemelu",
+        "By Odile Ferrand, with contributions by Rafe Nkemelu and Suvi Aho",
+        "By Odile Ferrand. Additional contributions: Rafe Nkemelu",
+    ]
+    assert clean_authors(bylines) == ["Odile Ferrand"]
+    assert credited_names(bylines[1]) == ["Rafe Nkemelu", "Suvi Aho"]
+    markup = (
+        '<div class="byline"><span>By <a rel="author" href="/author/odile-ferrand">Odile '
+        'Ferrand</a></span> <span class="job">Contributions from <a href="/author/rafe-'
+        'nkemelu">Rafe Nkemelu</a></span> <time datetime="2025-05-02">2 May 2025</time></div>'
+    )
+    assert _byline(markup) == ("Odile Ferrand",)
+    head = (
+        "<title>Tide gauges show a faster rise | Shoreline</title>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Tide '
+        'gauges show a faster rise", "author": {"@type": "Person", "name": "Odile Ferrand"}}'
+        "</script>"
+    )
+    prose = "".join(
+        f"<p>Harbour gauge {n} has logged the water level every six minutes since 1952, and "
+        "the last decade of its record rises faster than any decade before it.</p>"
+        for n in range(4)
+    )
+    html = _page(head, f"<article><h1>Tide gauges show a faster rise</h1>{markup}{prose}</article>")
+    assert process_page(html.encode(), "https://shore.example/tides").record.authors == [
+        "Odile Ferrand"
+    ]
+    # A singular contribution is the writer's own: a guest contributor's post.
+    assert credited_names("A guest contribution by Odile Ferrand") == []
+
+
 def test_an_all_caps_byline_names_people_in_their_own_case():
     assert clean_authors(["BY JANE O'NEIL AND SAM POE"]) == ["Jane O'Neil", "Sam Poe"]
     assert clean_authors(["BBC NEWS", "AFP"]) == ["BBC NEWS", "AFP"]  # not persons

@@ -219,16 +219,20 @@ MAX_NAME_CHARS = 60
 
 # Credits for work other than the writing, inside a byline block: from the label on, the
 # names are a photographer's, an editor's or a fact-checker's ("By Jane Roe. Photographs by
-# Lionel Abara", "Medically reviewed by Amy Lin, MD").
-_OTHER_CREDIT = re.compile(
-    r"(?:^|(?<=[\s.,;|•·]))(?:(?:additional|further)\s+reporting|(?:medically\s+|fact[-\s]?)?"
+# Lionel Abara", "Medically reviewed by Amy Lin, MD"), or a helper's: "Contributions from
+# Tara Lin", "With contributions by …", "Additional contributions: …" credit people who
+# added to the story, not its writers (audit 50). Plural or "additional" only: "A guest
+# contribution by Jane Roe" names the writer.
+_CREDIT_LABEL_WORDS = (
+    r"(?:^|(?<=[\s.,;|•·]))(?:(?:(?:additional|further)\s+reporting|(?:medically\s+|fact[-\s]?)?"
     r"(?:reviewed|checked)|fact[-\s]?checked|edited|photos?|photographs?|photography|"
     r"photographed|illustrations?|illustrated|graphics?|design(?:ed)?|video|produced|"
     r"translated|curated|animation|animated|art(?:work)?|images?|visuals?|filmed|directed|"
     r"narrated|modell?ed|styled|styling|hair|make-?up|grooming|nails|set\s+design|props"
-    r"|casting|editing|updated)\s+by\b.*$",
-    re.IGNORECASE,
+    r"|casting|editing|updated)\s+by"
+    r"|(?:with\s+)?(?:additional\s+contributions?|contributions)(?:\s+(?:by|from)\b|\s*:))"
 )
+_OTHER_CREDIT = re.compile(_CREDIT_LABEL_WORDS + r"(?!\w).*$", re.IGNORECASE)
 # A magazine's credit labels, a noun and a colon, and what follows: "Words: Ella Quinn
 # Photography: Tomás Ybarra".
 _CREDIT_LABEL = re.compile(
@@ -243,8 +247,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 # Each credit for other work in a line ("Photographed by Sharokh Mirzai; Styled by Bethie
 # Girmai"): the names run to the next credit, sentence or ";".
 _CREDITED = re.compile(
-    _OTHER_CREDIT.pattern.removesuffix(r"\b.*$") + r"\s+(?P<names>[^;]+?)(?=\s*(?:;|$))",
-    re.IGNORECASE,
+    _CREDIT_LABEL_WORDS + r"(?!\w)\s*(?P<names>[^;]+?)(?=\s*(?:;|$))", re.IGNORECASE
 )
 
 
@@ -263,7 +266,7 @@ _EDITOR_CREDITED = re.compile(
 # A credit's label alone, as a template sets it in its own element before the linked name:
 # "<span>Reviewed by </span><a>Anand Mehta</a>", "<span>Editor:</span> <a>…</a>".
 _CREDIT_LABEL_ONLY = re.compile(
-    _OTHER_CREDIT.pattern.removesuffix(r"\b.*$") + "|" + EDITOR_LABEL.pattern,
+    _CREDIT_LABEL_WORDS + "|" + EDITOR_LABEL.pattern,
     re.IGNORECASE,
 )
 

@@ -526,7 +526,8 @@ def _name_with_role(tree) -> tuple[str, ...]:
 # Credits for other work ("Photographed by", "Styled by", "Edited by"), each text node
 # holding " by" looked at in Python; a line this long is prose that mentions a credit.
 _CREDIT_TEXTS = etree.XPath(
-    "//body//text()[contains(., ' by') or contains(., ' By') or contains(., 'ditor:')]"
+    "//body//text()[contains(., ' by') or contains(., ' By') or contains(., 'ditor:')"
+    " or contains(., 'ontributions')]"
 )
 MAX_CREDIT_WORDS = 30
 
