@@ -309,6 +309,35 @@ def test_a_newsletters_name_before_the_headline_it_prints_is_kept():
         "Field Notes: Why")  # fmt: skip
 
 
+def test_a_paginated_articles_page_number_is_not_in_its_title():
+    # Audit 50: `<h1>Headline <span class="page-num">(page 2)</span></h1>` kept "(page 2)".
+    headline = "Why reservoir forecasts miss the spring melt"
+    prose = "".join(
+        f"<p>Gauge {n} on the upper basin reported snowpack well above the model's estimate, "
+        "and the forecast office revised its spring inflow twice in one week.</p>"
+        for n in range(6)
+    )
+    url = "https://basin.example/features/melt/2/"
+
+    def title(h1: str, og: str, tag: str) -> str:
+        head = f"<title>{tag}</title><meta property='og:title' content='{og}'>"
+        body = f"<article><h1>{h1}</h1>{prose}</article>"
+        return process_page(_page(head, body).encode(), url).record.title
+
+    span = f"{headline} <span class='page-num'>(page 2)</span>"
+    assert title(span, headline, f"{headline} | Basin Desk") == headline
+    # In the metadata alone, the h1 a logo: "- Page 2", "Page 2 of 3".
+    logo = "<a href='/'>Basin Desk</a>"
+    assert title(logo, f"{headline} - Page 2", f"{headline} | Basin Desk") == headline
+    assert title(logo, f"{headline} Page 2 of 3", "Basin Desk") == headline
+    # A title about pages keeps its words.
+    about = "Page 3 of the audit says the dam leaked for years"
+    assert title(about, about, about) == about
+    assert title("Page Six settles its feud", "Page Six settles its feud", "x") == (
+        "Page Six settles its feud"
+    )
+
+
 def test_the_pages_only_h1_over_the_prose_beats_a_title_written_for_search():
     seo = "How We Cut RAG Hallucinations by 38% | Quillmark"
     head = f"<title>{seo}</title><meta property='og:title' content='{seo}'>"

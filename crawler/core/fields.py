@@ -34,6 +34,7 @@ from crawler.core.metadata import (
     jsonld_url,
 )
 from crawler.core.model import Hints
+from crawler.core.page_numbers import without_page_number
 from crawler.core.page_times import CLOCK
 from crawler.core.prose import text_key
 
@@ -140,7 +141,15 @@ def resolve_title(
     page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
 ) -> tuple[str | None, str | None]:
     """The visible headline that agrees with the metadata (crawler.core.headline), else
-    the first metadata title that is not the site's name."""
+    the first metadata title that is not the site's name; without the page number a
+    paginated article prints with it (crawler.core.page_numbers)."""
+    title, source = _titled(page, found, hints, site_name)
+    return (without_page_number(title) if title else title), source
+
+
+def _titled(
+    page: PageMeta, found: Document | None, hints: Hints, site_name: str | None
+) -> tuple[str | None, str | None]:
     headline = page.jsonld.get("headline")
     guessed = found.title if found else None
     theme_name = site_part_of_title_tag(guessed, page.title_tag)
