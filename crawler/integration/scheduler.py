@@ -13,9 +13,9 @@ them); those an earlier run left and this one did not reach were never in its le
 What the memory queue held (requests that cannot be written to disk) is lost: `stopped`.
 
 A request the disk queue cannot take (a full disk under JOBDIR) is held in memory, as Scrapy
-holds one it cannot serialize: Scrapy catches only ValueError there, and the OSError ended
-the callback that made the request, or hung the crawl (docs/upstream.md). The log names the
-queue's folder once; run.json's alert says how many requests a stop would not have kept.
+holds one it cannot serialize (crawler.compat.scrapy_scheduler; Scrapy let the OSError end
+the callback that made the request, or hang the crawl). The log names the queue's folder
+once; run.json's alert says how many requests a stop would not have kept.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from __future__ import annotations
 import logging
 
 from scrapy import Request
-from scrapy.core.scheduler import Scheduler
 
+from crawler.compat.scrapy_scheduler import DiskFallbackScheduler
 from crawler.core.canonical import without_password
 from crawler.integration.resumed_requests import from_an_earlier_run
 
@@ -38,7 +38,7 @@ UNSAVED_ERROR_STAT = "jobdir/error"  # the first failure, naming the queue's fol
 logger = logging.getLogger(__name__)
 
 
-class LedgerScheduler(Scheduler):
+class LedgerScheduler(DiskFallbackScheduler):
     restored_left = 0  # requests of earlier runs still on disk (JOBDIR)
 
     def open(self, spider):
@@ -54,14 +54,7 @@ class LedgerScheduler(Scheduler):
             self.restored_left -= 1
         return request
 
-    def _dqpush(self, request: Request) -> bool:
-        try:
-            return super()._dqpush(request)
-        except OSError as error:
-            self._unsaved(error)
-            return False  # Scrapy's enqueue_request holds it in the memory queue
-
-    def _unsaved(self, error: OSError) -> None:
+    def disk_queue_failed(self, error: OSError) -> None:
         if not self.stats.get_value(UNSAVED_ERROR_STAT):
             message = f"cannot write {self.dqdir}: {error.strerror or error}"
             self.stats.set_value(UNSAVED_ERROR_STAT, message)
