@@ -41,8 +41,11 @@ class DistributedAddon:
         # given on the command line.
         if settings.getpriority("SCHEDULER") <= SETTINGS_PRIORITIES["project"]:
             settings.set("SCHEDULER", "crawler.integration.frontier.LeasedScheduler", "project")
-        settings.set("DUPEFILTER_CLASS", "crawler.integration.fleet_dupefilter.FleetDupeFilter",
-                     "addon")  # fmt: skip
+        # Over the project's JOBDIR one (crawler.compat.scrapy_dupefilter) too: an addon's
+        # priority is below the project's, and the workers ran it without the fleet's.
+        if settings.getpriority("DUPEFILTER_CLASS") <= SETTINGS_PRIORITIES["project"]:
+            fleet = "crawler.integration.fleet_dupefilter.FleetDupeFilter"
+            settings.set("DUPEFILTER_CLASS", fleet, "project")
         settings.set("SCHEDULER_QUEUE_CLASS", "scrapy_redis.queue.PriorityQueue", "addon")
         settings.set("SCHEDULER_PERSIST", True, "addon")  # the frontier outlives any worker
         settings.set_in_component_priority_dict(
