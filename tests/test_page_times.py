@@ -186,6 +186,13 @@ def test_a_labelled_date_on_a_bylines_second_line_is_read_with_its_time():
     assert labelled_publication(parse_tree(html)) == "Nov. 7, 2024, 5:45 p.m. PT"
     record = _record(html)
     assert record.published_at.isoformat() == "2024-11-08T01:45:00+00:00"
+    # A label and its date set apart by a <br> are still one (the review).
+    for split in (
+        "<p>Published:<br>March 12, 2024</p>",
+        "<div><b>Date:</b><br>2024-03-12</div>",
+        "<div>Published: March 12,<br>2024</div>",
+    ):
+        assert labelled_publication(parse_tree(_page(meta=split))) is not None, split
     # Not a label in the middle of a line: "… was published: …" in a sentence.
     told = '<p class="byline">By Owen Pryce<br>He said it was published: Nov. 7, 2024</p>'
     assert labelled_publication(parse_tree(_page(meta=told))) is None

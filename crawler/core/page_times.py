@@ -177,14 +177,22 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             line = spaced_text(owner)
         if len(line) > MAX_LABELLED_CHARS or in_chrome(owner):
             continue
-        line = _parted_text(owner)
-        closing = _CLOSING_PUBLISHED.match(line)
-        if closing and _DAY.search(closing["date"]) and not _ELSEWHERE.search(closing["date"]):
-            return closing["date"]
-        for match in _LABELLED.finditer(line):
-            if _DAY.search(match.group("date")):
-                clock = _CLOCK_AFTER.match(line, match.end())
-                return f"{match.group('date')} {clock.group(1)}" if clock else match.group("date")
+        found = _labelled_date(line)
+        if found is None and owner.find(".//br") is not None:
+            found = _labelled_date(_parted_text(owner))
+        if found is not None:
+            return found
+    return None
+
+
+def _labelled_date(line: str) -> str | None:
+    closing = _CLOSING_PUBLISHED.match(line)
+    if closing and _DAY.search(closing["date"]) and not _ELSEWHERE.search(closing["date"]):
+        return closing["date"]
+    for match in _LABELLED.finditer(line):
+        if _DAY.search(match.group("date")):
+            clock = _CLOCK_AFTER.match(line, match.end())
+            return f"{match.group('date')} {clock.group(1)}" if clock else match.group("date")
     return None
 
 
@@ -439,7 +447,8 @@ _TEXTS_AND_BREAKS = etree.XPath("descendant::text() | descendant::br")
 def _parted_text(element) -> str:
     """spaced_text, with each <br> a "|" between parts: a byline block's second line is a part
     of its own ("By Owen Pryce, Health reporter<br>Published: Nov. 7, 2024, 5:45 p.m. PT",
-    a print page's byline, audit 50), as a label must start one."""
+    a print page's byline, audit 50), as a label must start one. Read only when the block's
+    one line names no date: "Published:<br>March 12, 2024" is one label and its date."""
     pieces = [piece if isinstance(piece, str) else "|" for piece in _TEXTS_AND_BREAKS(element)]
     return " ".join(" ".join(pieces).split()).strip(" |")
 
