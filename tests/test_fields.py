@@ -319,13 +319,22 @@ def test_a_paginated_articles_page_number_is_not_in_its_title():
     )
     url = "https://basin.example/features/melt/2/"
 
-    def title(h1: str, og: str, tag: str) -> str:
+    def record(h1: str, og: str, tag: str):
         head = f"<title>{tag}</title><meta property='og:title' content='{og}'>"
         body = f"<article><h1>{h1}</h1>{prose}</article>"
-        return process_page(_page(head, body).encode(), url).record.title
+        return process_page(_page(head, body).encode(), url).record
+
+    def title(h1: str, og: str, tag: str) -> str:
+        return record(h1, og, tag).title
 
     span = f"{headline} <span class='page-num'>(page 2)</span>"
     assert title(span, headline, f"{headline} | Basin Desk") == headline
+    # The heading's line, page number and all, is the title's and leaves the text (review).
+    numbered = record(span, f"{headline} (page 2)", f"{headline} | Basin Desk")
+    assert numbered.title == headline and numbered.text.startswith("Gauge 0"), numbered.text
+    # After a colon or a comma a page is the title's own word (review).
+    for own in ("Stop the presses: Page 3", "Tabloid wars, page 3"):
+        assert title(own, own, own) == own
     # In the metadata alone, the h1 a logo: "- Page 2", "Page 2 of 3".
     logo = "<a href='/'>Basin Desk</a>"
     assert title(logo, f"{headline} - Page 2", f"{headline} | Basin Desk") == headline

@@ -82,6 +82,7 @@ from crawler.core.chrome_patterns import (
     VIDEO_LABEL,
     WIDGET_HEADING,
 )
+from crawler.core.page_numbers import without_page_number
 from crawler.core.paywall import WALL, WALL_PROMPT
 from crawler.core.reader_calls import is_reader_call
 from crawler.core.sign_offs import sign_off_lines
@@ -1128,7 +1129,14 @@ MAX_KICKER_CHARS = 30
 
 
 def _titled(line: str, title: str) -> bool:
-    """The line is the headline, or the headline after the kicker its heading carries."""
+    """The line is the headline, or the headline after the kicker its heading carries; also
+    with the page number a paginated article's heading prints and its title leaves out
+    (crawler.core.page_numbers)."""
+    numbered = without_page_number(line)
+    return _headline_line(line, title) or (numbered != line and _headline_line(numbered, title))
+
+
+def _headline_line(line: str, title: str) -> bool:
     line, title = _simplify(line), _simplify(title)
     if line == title:
         return True

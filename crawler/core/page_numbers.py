@@ -14,7 +14,9 @@ import re
 
 _NUMBER = r"page\s+\d{1,3}"
 _OF_COUNT = r"\s*(?:of|/)\s*\d{1,3}"
-_SEPARATOR = r"\s*[-–—|:·•,]\s*"
+# A dash or a bar: after a colon or a comma the words are the title's own ("Stop the
+# presses: Page 3", "Tabloid wars, page 3", the review).
+_SEPARATOR = r"\s*[-–—|]\s*"
 _TRAILING = re.compile(
     rf"(?:\s*[(\[]\s*{_NUMBER}(?:{_OF_COUNT})?\s*[)\]]"  # "(page 2)", "[Page 2 of 3]"
     rf"|{_SEPARATOR}{_NUMBER}(?:{_OF_COUNT})?"  # "- Page 2", "| Page 2 of 3"
