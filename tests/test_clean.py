@@ -1950,6 +1950,7 @@ def test_unlabelled_closing_disclosures_go_from_the_end_only():
             "only and is not intended to be investing advice."
         ],
         ["This article does not constitute investment or tax advice."],
+        ["The information on this site is for informational purposes only."],
         ["Not financial advice."],
     ]
     for notice in closing:
@@ -1970,6 +1971,14 @@ def test_unlabelled_closing_disclosures_go_from_the_end_only():
         "commission says influencers break.",
         "Most of the posts the researchers read carried a line saying they were not "
         "investment advice, and few readers noticed it.",
+        # The story's own subject, not the page (the review).
+        "The report was intended for educational purposes, the utility's spokesperson said, "
+        "and was never meant to set rates.",
+        "The analysis is not intended to be investment advice, its authors wrote, but traders "
+        "have already begun to cite it.",
+        "The information is for general informational purposes, according to the filing, and "
+        "carries no legal weight.",
+        "The report is not financial advice, the regulator warned investors on Tuesday.",
     ]
     for line in told:
         assert clean_lines([*BODY, line]).lines == [*BODY, line], line

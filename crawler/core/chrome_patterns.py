@@ -573,11 +573,15 @@ UNLABELLED_DISCLAIMER = re.compile(
     r"^\(?(the )?views( expressed)?( (here|herein|above))? are (strictly |purely )?personal\W*$"
     r"|^this (post|article|story|piece|content|page|video) (contains|includes|is) "
     r"(a )?(sponsored|paid|promoted|partner)( (content|post|article|promotion|placement))?\b"
-    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
-    r"( (above|provided|herein|on this (site|page)))? (is|was) (provided |intended |meant )?"
+    # "This …" or "The information on this site …": the page speaks of itself. "The report
+    # was intended for educational purposes, the spokesperson said" is the story's (review).
+    r"|^(this (post|article|story|piece|content|information|material|page|analysis)"
+    r"|the (information|content|material) (provided )?(on|in) this (site|page|article|post))"
+    r"( (above|provided|herein))? (is|was) (provided |intended |meant )?"
     r"((solely|only|strictly|purely) )?for (general )?(informational|information|educational)"
     r"( (and|or) (informational|educational))? purposes\b"
-    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
+    r"|^(this (post|article|story|piece|content|information|material|page|analysis)"
+    r"|the (information|content|material) (provided )?(on|in) this (site|page|article|post))"
     r"( (above|provided|herein))? (is not|does not|doesn['’]t|should not be)"
     r"( intended to)?( be)?( (constitute|represent|taken as|construed as|considered))? "
     r"(an? )?(investment|investing|financial|trading)( or (tax|legal|financial))? advice\b"
