@@ -230,8 +230,31 @@ def test_a_wall_box_the_extraction_dropped_still_marks_the_teaser_truncated():
         ("<div subscriptions-section='content-not-granted'><p>You've reached your limit of"
          " free articles. Subscribe now to keep reading.</p></div>", ""),
         ("", f"{others}<div class='modal'><h3>Subscribe to continue reading</h3></div></aside>"),
+        # A promo's words, under a whole article (the review).
+        ("<div class='promo'><p>Support local journalism: subscribe today and keep reading the"
+         " stories that matter.</p></div>", ""),
+        ("<div class='promo'><p>Not a subscriber? Sign up to keep reading Grid Desk every"
+         " day.</p></div>", ""),
+        ("<div class='promo'><p>Subscription required for our e-edition.</p></div>", ""),
     ]  # fmt: skip
     for box, after in not_cut:
         record = process_page(_walled_page(box, after, whole), url).record
         assert record.text.split("\n")[-1] == TEASER[-1], box or after
         assert "truncated" not in record.flags, box or after
+
+
+def test_a_story_line_about_members_or_a_report_is_no_wall():
+    """The review: a brand's name before its readers ("exclusive to Ledger+ subscribers") is a
+    name, and "unlock" walls speak of subscribing; these closing lines are the story's."""
+    for line in (
+        "The report is available to all committee members and will be published in June.",
+        "The story is for union members, the organiser said.",
+        "Unlock the full report by registering on the agency's website, officials said.",
+    ):
+        assert not any(pattern.search(line) for pattern in WALL), line
+        assert clean_lines([*PROSE, line]).lines == [*PROSE, line], line
+    for line in (
+        "This article is exclusive to Ledger+ subscribers",
+        "Unlock this article — plus our daily briefing — by subscribing to Ledger+.",
+    ):
+        assert any(pattern.search(line) for pattern in WALL), line

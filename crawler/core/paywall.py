@@ -43,27 +43,39 @@ _SUBSCRIBE = (
     r"|become an? \w* ?(member|subscriber)|members?hip|account)"
 )
 _READERS = r"(paid |paying |premium |digital )?(subscribers|members|subscription holders)"
-# The walls that say the text stops there: the rest is for subscribers. Not an offer of
+# The lines that say the text stops there: the rest is for subscribers. Not an offer of
 # "unlimited access" or "Already a subscriber? Log in", which metered sites set under the
-# articles they serve whole as well.
-_CUT_WALL = (
-    rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (continue|keep|start|finish) reading\b",
-    rf"\b(continue|keep) reading\b.{{0,80}}\b{_SUBSCRIBE}",
+# articles they serve whole as well, nor a promo's "subscribe today and keep reading the
+# stories that matter" or "Subscription required for our e-edition" (the review): these
+# find the wall in the page tree (paragraphs_before_wall).
+_STOPS_HERE = (
+    rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (continue|finish) reading\b",
+    rf"\bcontinue reading\b.{{0,80}}\b{_SUBSCRIBE}",
     rf"\b(this|the) (article|story|content|post|piece|report) is (only )?"
-    # "… exclusive to Ledger+ subscribers": the brand's name before its readers (audit 49).
-    rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?([\w+&'’.-]+ ){{0,2}}{_READERS}",
+    # "… exclusive to Ledger+ subscribers": the brand's name before its readers (audit 49),
+    # a name, not "available to all committee members" (the review).
+    rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?((?-i:[A-Z0-9][\w+&'’.-]*) ){{0,2}}"
+    rf"{_READERS}",
     r"\b(subscriber|member|premium)s?[- ]only (article|content|story|post)\b",
     rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?"
     r"(full|rest|entire|whole|complete|this)\b",
-    # "Unlock this article — plus our daily briefing — by subscribing to Ledger+."
-    rf"^unlock (this|the (full|rest of the)) (article|story|piece|post|report)\b.{{0,100}}"
-    rf"\b{_SUBSCRIBE}",
+    # "Unlock this article — plus our daily briefing — by subscribing to Ledger+"; not "Unlock
+    # the full report by registering on the agency's website, officials said" (the review).
+    r"^unlock (this|the (full|rest of the)) (article|story|piece|post)\b.{0,100}\bsubscri",
     rf"\b(read|unlock|access) (the )?(full|rest of the|entire|whole) (article|story|piece)"
     rf"\b.{{0,40}}\b{_SUBSCRIBE}",
     r"\byou('ve| have) (reached|used( up)?|hit|exceeded) (your|all (of )?your|the)\b.{0,30}"
     r"\b(free|monthly|complimentary)\b.{0,20}\b(articles?|stories|limit)\b",
+)
+# As a line of the text, a wall says more: "keep" and "start reading", "subscription
+# required".
+_CUT_WALL = (
+    *_STOPS_HERE,
+    rf"\b{_SUBSCRIBE}\b.{{0,60}}\b(to|and) (keep|start) reading\b",
+    rf"\bkeep reading\b.{{0,80}}\b{_SUBSCRIBE}",
     r"\bsubscription (is )?required\b",
 )
+STOPS_HERE = tuple(re.compile(pattern, re.IGNORECASE) for pattern in _STOPS_HERE)
 CUT_WALL = tuple(re.compile(pattern, re.IGNORECASE) for pattern in _CUT_WALL)
 WALL = CUT_WALL + tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -123,7 +135,7 @@ _NOT_SHOWN = etree.XPath(
 _BEFORE = etree.XPath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4]")
 # descendant::, not .//: one walk (.// cost 2.2 ms a page on the corpus).
 _TEXTS = etree.XPath("descendant::text()[not(parent::script or parent::style)]")
-# A word every CUT_WALL pattern holds, looked for before the patterns themselves: running
+# A word every STOPS_HERE pattern holds, looked for before the patterns themselves: running
 # them over the whole page's text cost 4.8 ms a page on the corpus.
 _WALL_WORD = re.compile(
     r"subscri|member|premium|sign|log|regist|account|free|monthly|complimentary", re.IGNORECASE
@@ -132,7 +144,7 @@ MAX_WALL_CHARS = 400  # a text node longer than this is no part of a line of MAX
 
 
 def paragraphs_before_wall(tree: lxml_html.HtmlElement) -> frozenset[str]:
-    """Keys (line_key) of the paragraphs a cut wall (CUT_WALL) follows on the page. A newsletter
+    """Keys (line_key) of the paragraphs a cut wall (STOPS_HERE) follows on the page. A newsletter
     box, an offer of unlimited access, a wall hidden from the reader say nothing of a cut."""
     body = tree.find("body")
     texts = _TEXTS(body) if body is not None else []
@@ -164,7 +176,7 @@ def _wall_blocks(texts):
     for node in texts:
         if len(node) > MAX_WALL_CHARS or not _WALL_WORD.search(node):
             continue
-        if not any(p.search(node) for p in CUT_WALL):
+        if not any(p.search(node) for p in STOPS_HERE):
             continue
         owner = node.getparent()
         owner = owner.getparent() if node.is_tail and owner is not None else owner
