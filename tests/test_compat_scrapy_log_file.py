@@ -48,6 +48,10 @@ def test_ours_says_it_once_and_logs_on_to_stderr(capsys, monkeypatch):
     again.handle(_record("line 3"))
     again.close()
     assert capsys.readouterr().err == "line 3\n"
+    # A log call that cannot be formatted is logging's own report, never the caller's error.
+    bad = logging.LogRecord("crawler", logging.INFO, __file__, 1, "bad %d", ("x",), None)
+    again.handle(bad)
+    assert "Logging error" in capsys.readouterr().err
 
 
 def test_scrapy_builds_ours_for_log_file_with_its_own_format_and_level(tmp_path):

@@ -44,10 +44,15 @@ class LogFileHandler(logging.FileHandler):
         self._on_stderr(record)
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self._failed:
-            self._on_stderr(record)
-        else:
+        if not self._failed:
             super().emit(record)
+            return
+        try:
+            self._on_stderr(record)
+        except RecursionError:
+            raise  # as logging's own emit
+        except Exception:  # a record that cannot be formatted: logging's own report of it
+            super().handleError(record)
 
     def close(self) -> None:
         try:
