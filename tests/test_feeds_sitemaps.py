@@ -217,6 +217,7 @@ xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/r
 <item rdf:about="notes/evals.html"><title>a relative path</title></item>
 <item rdf:about="urn:uuid:6c1f0b7e-2b1e-4c39-9d53-0f4b5e1d2a77"><title>an id</title></item>
 <item rdf:about="#item-4"><title>a fragment</title></item>
+<item rdf:about="12345"><title>a bare id</title></item>
 </rdf:RDF>"""
 
 
@@ -227,6 +228,7 @@ def test_a_relative_rdf_about_is_resolved_against_the_feed():
     assert urls == [
         "https://a.example/2026/12/agents-that-plan.html",
         "https://a.example/blog/notes/evals.html",
+        "",
         "",
         "",
     ]

@@ -103,14 +103,15 @@ _RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 def _rdf_about(item) -> str | None:
     """RSS 1.0: an item's `rdf:about` is its URI, the link when `<link>` is missing. RDF/XML
     allows a relative reference, resolved against the feed's base ("/2026/12/agents.html"),
-    so one is taken too; an identifier of another scheme (`urn:`, `tag:`) or a bare
-    fragment names no page (an item counted no_url)."""
+    so a path is taken too; an identifier of another scheme (`urn:`, `tag:`), a bare id or
+    a fragment names no page (an item counted no_url)."""
     about = (item.get(_RDF_ABOUT) or "").strip()
     if about.lower().startswith(("http://", "https://")):
         return about
     if not about or about.startswith("#") or _SCHEME.match(about):
         return None
-    return about
+    # A path, as _guid_link asks of a guid: a bare "12345" or "item-7" is an id (the review).
+    return about if "/" in about else None
 
 
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
