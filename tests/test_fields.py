@@ -890,6 +890,7 @@ def test_contributors_the_byline_credits_are_not_its_writers():
     ]
     # A singular contribution is the writer's own: a guest contributor's post.
     assert credited_names("A guest contribution by Odile Ferrand") == []
+    assert clean_authors(["Guest contributions by Odile Ferrand"]) == ["Odile Ferrand"]
 
 
 def test_an_all_caps_byline_names_people_in_their_own_case():

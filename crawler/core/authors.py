@@ -51,7 +51,7 @@ ROLE_BEFORE_NAME = (
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|writing|posted|reported|reporting|story|text|words|published|compiled|opinion"
     r"|analysis|commentary|review|column|essay|perspective|interview|guest\s+post|guest\s+"
-    r"column)\s+)?(?:by|von|par|por)\b[:\s]*"
+    r"column|guest\s+contributions?)\s+)?(?:by|von|par|por)\b[:\s]*"
     # The writer's beat before the name, ABC's house style: "By science reporter Kate Lindsay".
     rf"(?:{ROLE_BEFORE_NAME})?"
     r"|(?:authors?|contributors?|writers?|reporters?|byline|words|text|interview)\s*:\s*"
@@ -230,7 +230,9 @@ _CREDIT_LABEL_WORDS = (
     r"translated|curated|animation|animated|art(?:work)?|images?|visuals?|filmed|directed|"
     r"narrated|modell?ed|styled|styling|hair|make-?up|grooming|nails|set\s+design|props"
     r"|casting|editing|updated)\s+by"
-    r"|(?:with\s+)?(?:additional\s+contributions?|contributions)(?:\s+(?:by|from)\b|\s*:))"
+    # Not "Guest contributions by Jane Roe": a guest post's writer (the review).
+    r"|(?:with\s+)?(?:additional\s+contributions?|(?<!guest )contributions)"
+    r"(?:\s+(?:by|from)\b|\s*:))"
 )
 _OTHER_CREDIT = re.compile(_CREDIT_LABEL_WORDS + r"(?!\w).*$", re.IGNORECASE)
 # A magazine's credit labels, a noun and a colon, and what follows: "Words: Ella Quinn
