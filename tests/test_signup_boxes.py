@@ -351,3 +351,27 @@ def test_a_calculators_form_is_no_call_back_form():
     )
     page = _page(f"<article><p>{PARAGRAPH}</p>{box}<p>{PARAGRAPH}</p></article>")
     assert drop_signup_boxes(page) == 0
+
+
+def test_a_platform_card_that_pitches_membership_goes_and_one_to_a_dataset_stays():
+    # Ghost's CTA card whose call sits inside its sentence: no form, no call standing alone.
+    pitch = (
+        '<div class="kg-card kg-cta-card"><p>The Ledger Letter is reader-supported. '
+        '<a href="#/portal/signup">Become a paid member</a> for the Sunday long read.</p></div>'
+    )
+    upgrade = (
+        '<div class="upgrade-widget"><p>Enjoying these notes? <a href="/upgrade">Upgrade</a>'
+        " and get the archive.</p></div>"
+    )
+    dataset = (
+        '<div class="kg-card kg-cta-card"><div class="kg-cta-text"><p>The county posted every '
+        'outage hour, one row per site.</p></div><a class="kg-cta-button" href="/hours.csv">'
+        "Download the table</a></div>"
+    )
+    page = _page(
+        f"<article><p>{PARAGRAPH}</p>{pitch}{dataset}<p>{PARAGRAPH}</p>{upgrade}</article>"
+    )
+    assert drop_signup_boxes(page) == 2
+    text = page.text_content()
+    assert "paid member" not in text and "Upgrade" not in text
+    assert "every outage hour" in text and text.count(PARAGRAPH) == 2

@@ -18,6 +18,12 @@ follow-by-e-mail field. Around an e-mail form the box may reach MAX_FORM_BOX_WOR
 pitch may speak to the reader instead ("If you want to impress your boss, …"), unless it
 quotes or reports. A form larger than that is left alone: ASP.NET wraps the whole
 page in one.
+
+A newsletter platform's own card needs no form nor a call standing alone: Ghost's CTA card
+(`div.kg-cta-card`), Substack's and Beehiiv's subscribe and upgrade widgets. Its call may sit
+inside its sentence ("Brussels Byte is reader-supported. <a>Become a paid member</a> to get
+the Friday deep dive.", audit 51). Such a card is chrome when it pitches membership, a
+subscription or an upgrade; a CTA card that points to the story's own dataset or report stays.
 """
 
 from __future__ import annotations
@@ -41,8 +47,9 @@ PITCH = re.compile(
     re.IGNORECASE,
 )
 CALL = re.compile(
-    r"((support|donate|contribute|subscribe|sign up|join|register|give|become a"
-    r" (member|subscriber|supporter)|make a (donation|contribution|gift))( now| today| us| here"
+    r"((support|donate|contribute|subscribe|sign up|join|register|give"
+    r"|become a (paid )?(member|subscriber|supporter)|make a (donation|contribution|gift))"
+    r"( now| today| us| here"
     r"| for free"
     # the site by name: "Support HuffPost", "Join Vox", "Subscribe to The Atlantic"
     r"|(?-i:( to)?( The)? [A-Z][\w.&'-]*( [A-Z][\w.&'-]*)?))?"
@@ -71,8 +78,18 @@ SITE_VOICE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SIGNUP_NAME = re.compile(
     r"newsletter|sign-?up|subscribe(?!r)|donat|support|contribution|membership", re.IGNORECASE
 )
+# The cards a newsletter platform names for a call to join: Ghost (kg-cta-card), Substack
+# (subscription-widget-wrap), Beehiiv and others (subscribe-widget, upgrade-widget). Found
+# from their call, a few levels up: a page-wide search by class cost 1.2 ms a page.
+PLATFORM_CARD = re.compile(r"kg-cta-card|subscri(be|ption)-widget|upgrade-widget")
+MAX_CARD_DEPTH = 4  # Ghost's button sits in kg-cta-content > kg-cta-content-inner
+# A platform card's call to pay: "Upgrade to paid", "Go premium".
+UPGRADE_CALL = re.compile(r"(upgrade|go premium)( to paid| to premium| now| today)?\W*", re.I)
+MEMBERSHIP = re.compile(
+    r"\b(members?(hip)?|subscri\w*|upgrade|reader-supported|paid (plan|tier))\b", re.IGNORECASE
+)
 MAX_TAIL_WORDS = 5  # after a call that ends its paragraph: "- space is limited."
-CALL_INITIALS = frozenset("sdcjrgbtm")  # a call's first letter: a cheap test before CALL
+CALL_INITIALS = frozenset("sdcjrgbtmu")  # a call's first letter: a cheap test before CALL
 MAX_CALL_CHARS = 30
 
 
@@ -135,7 +152,7 @@ def drop_signup_boxes(tree) -> int:
     """Remove the boxes around e-mail forms, poll forms and calls to subscribe or donate (their
     tails stay); how many there were."""
     boxes: list = []
-    calls, rows = _calls_and_amount_rows(tree)
+    calls, inline_calls, rows = _calls_and_amount_rows(tree)
     anchors = [
         # A form whose own children are the amounts is read as a donation box.
         *((form, _is_small_form_box) for form in _anchor_forms(tree) if form not in rows),
@@ -151,14 +168,37 @@ def drop_signup_boxes(tree) -> int:
         if box is anchor.getparent() and box.tag in ("p", "li"):
             continue  # a paragraph of the story that ends on a call ("… Register here")
         add_box(boxes, box)
+    for call in (*calls, *inline_calls):
+        card = _platform_card(call)
+        if card is not None and _is_membership_card(card):
+            add_box(boxes, card)
     return drop_boxes(boxes)
 
 
-def _calls_and_amount_rows(tree) -> tuple[list, list]:
-    """The links and buttons that are calls (`_is_call`), and the elements that hold
-    MIN_AMOUNTS or more links or buttons that are each an amount to give (a donation box's
-    choices), in one pass over the page's links."""
-    calls, counts = [], {}
+def _platform_card(call):
+    """The platform's card (PLATFORM_CARD) around `call`, up to MAX_CARD_DEPTH levels up."""
+    for depth, element in enumerate(call.iterancestors()):
+        if depth == MAX_CARD_DEPTH:
+            break
+        if PLATFORM_CARD.search(element.get("class") or ""):
+            return element
+    return None
+
+
+def _is_membership_card(card) -> bool:
+    """A platform's card of a box's size that pitches membership, a subscription or an
+    upgrade: not a CTA card that points to the story's dataset."""
+    if _words(card) > MAX_NAMED_BOX_WORDS or _HEADLINE_OR_BYLINE(card):
+        return False
+    return bool(MEMBERSHIP.search(card.text_content()))
+
+
+def _calls_and_amount_rows(tree) -> tuple[list, list, list]:
+    """The links and buttons that are calls (`_is_call`), those whose text is a call inside
+    a sentence or a call to upgrade (a platform card's, `_platform_card`), and the elements
+    that hold MIN_AMOUNTS or more links or buttons that are each an amount to give (a
+    donation box's choices), in one pass over the page's links."""
+    calls, inline_calls, counts = [], [], {}
     for button in _buttons(tree):
         text = " ".join(button.text_content().split())
         if not text or len(text) >= MAX_CALL_CHARS:
@@ -169,7 +209,12 @@ def _calls_and_amount_rows(tree) -> tuple[list, list]:
                 counts[parent] = counts.get(parent, 0) + 1
         elif _is_call(button, text):
             calls.append(button)
-    return calls, [parent for parent, count in counts.items() if count >= MIN_AMOUNTS]
+        elif text[0].lower() in CALL_INITIALS and (
+            CALL.fullmatch(text) or UPGRADE_CALL.fullmatch(text)
+        ):
+            inline_calls.append(button)
+    rows = [parent for parent, count in counts.items() if count >= MIN_AMOUNTS]
+    return calls, inline_calls, rows
 
 
 def _is_call(button, text: str) -> bool:
