@@ -594,3 +594,26 @@ def test_a_day_first_date_with_a_comma_keeps_its_time():
     # The same day after a "Published" label is a labelled publication date.
     meta = "<div class='pub'>Published: 27 August, 2025</div>"
     assert labelled_publication(parse_tree(_page(meta=meta))) == "27 August, 2025"
+
+
+def test_a_naive_update_time_takes_the_zone_its_printed_stamp_names():
+    # Audit 51: JSON-LD "dateModified" with no offset beside a printed "Updated: ... CDT".
+    # Read as UTC it came five hours early, before the publication, and was dropped.
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2025-07-09T09:10:00", "dateModified": "2025-07-09T13:40:00"}</script>'
+    )
+    stamps = (
+        "<div class='posted'>Posted: Jul 9, 2025 / 09:10 AM CDT</div>"
+        "<div class='updated'>Updated: Jul 9, 2025 / 01:40 PM CDT</div>"
+    )
+    record = _record(_page(meta=stamps).replace("<head>", f"<head>{ld}"))
+    assert record.published_at.isoformat() == "2025-07-09T14:10:00+00:00"
+    assert record.updated_at.isoformat() == "2025-07-09T18:40:00+00:00"
+    # The publication with its offset, the update without: the stamps are read for it alone.
+    offset = ld.replace('"2025-07-09T09:10:00"', '"2025-07-09T09:10:00-05:00"')
+    zoned = _page(meta=stamps).replace("<head>", f"<head>{offset}")
+    assert _record(zoned).updated_at.isoformat() == "2025-07-09T18:40:00+00:00"
+    # Its printed stamp gives no zone: the markup's as it was, read as UTC.
+    bare = _page(meta="<div>Updated: Jul 9, 2025 / 01:40 PM</div>").replace("<head>", f"<head>{ld}")
+    assert _record(bare).updated_at.isoformat() == "2025-07-09T13:40:00+00:00"

@@ -497,10 +497,18 @@ def _printed_zone_of(naive: datetime, written: str, clock: str) -> datetime | No
 
 
 def naive_markup_time(page: PageMeta) -> bool:
-    """The page's markup dates it with a clock and no zone: its printed stamps may name one."""
-    raw = page.jsonld.get("datePublished")
-    if not isinstance(raw, str):
-        raw = next((v for key in PUBLISHED_META for v in page.all(key)[:1]), None)
+    """The page's markup dates it, or its update, with a clock and no zone: its printed
+    stamps may name one."""
+    published = page.jsonld.get("datePublished")
+    if not isinstance(published, str):
+        published = next((v for key in PUBLISHED_META for v in page.all(key)[:1]), None)
+    updated = page.jsonld.get("dateModified")
+    if not isinstance(updated, str):
+        updated = page.first("article:modified_time", "og:updated_time")
+    return _naive_clock(published) or _naive_clock(updated)
+
+
+def _naive_clock(raw) -> bool:
     wall = _iso_wall_clock(raw) if isinstance(raw, str) else None
     return wall is not None and wall.tzinfo is None
 
@@ -622,15 +630,24 @@ def dated_in_markup(page: PageMeta) -> bool:
 
 
 def resolve_updated(page: PageMeta, hints: Hints) -> datetime | None:
-    for raw in (
-        page.jsonld.get("dateModified"),
-        page.first("article:modified_time", "og:updated_time"),
-        hints.updated,
-    ):
+    """The update's instant; a time without a zone takes one as the publication's does
+    (`_zoned_same_clock`): JSON-LD "dateModified": "2025-08-14T18:02:00" beside a printed
+    "Updated: Aug 14, 2025 / 06:02 PM CDT" was read as UTC, five hours early, before the
+    publication, and dropped (audit 51)."""
+    candidates = _updated_candidates(page, hints)
+    for index, (source, raw) in enumerate(candidates):
         parsed = parse_date(raw) if isinstance(raw, str) else None
         if parsed:
-            return parsed
+            return _zoned_same_clock((parsed, source, raw), candidates[index + 1 :], page)[0]
     return None
+
+
+def _updated_candidates(page: PageMeta, hints: Hints) -> tuple:
+    return (
+        ("jsonld", page.jsonld.get("dateModified")),
+        ("meta", page.first("article:modified_time", "og:updated_time")),
+        ("hint", hints.updated),
+    )
 
 
 def resolve_authors(
