@@ -375,3 +375,10 @@ def test_a_platform_card_that_pitches_membership_goes_and_one_to_a_dataset_stays
     text = page.text_content()
     assert "paid member" not in text and "Upgrade" not in text
     assert "every outage hour" in text and text.count(PARAGRAPH) == 2
+    # A card calling the reader to another site, the story's subject, stays (the review).
+    council = (
+        "<div class='kg-card kg-cta-card'><p>The council's seven members take public comment "
+        "on Thursday. <a href='https://county.example/comment'>Register</a> to speak.</p></div>"
+    )
+    page = _page(f"<article><p>{PARAGRAPH}</p>{council}<p>{PARAGRAPH}</p></article>")
+    assert drop_signup_boxes(page) == 0

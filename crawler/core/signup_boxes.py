@@ -170,7 +170,7 @@ def drop_signup_boxes(tree) -> int:
         add_box(boxes, box)
     for call in (*calls, *inline_calls):
         card = _platform_card(call)
-        if card is not None and _is_membership_card(card):
+        if card is not None and _calls_to_this_site(call) and _is_membership_card(card):
             add_box(boxes, card)
     return drop_boxes(boxes)
 
@@ -183,6 +183,23 @@ def _platform_card(call):
         if PLATFORM_CARD.search(element.get("class") or ""):
             return element
     return None
+
+
+# A link to the site's own sign-up: relative, Ghost's portal ("#/portal/signup"), or a path
+# that names it. A card calling to "Register" on the county's site, or to "Join" a co-op the
+# story is about, is the story's (the review).
+_OWN_SIGNUP_PATH = re.compile(
+    r"#/portal|/(subscribe|subscription|signup|sign-up|membership|members?|upgrade|join|plans?"
+    r"|account)\b",
+    re.IGNORECASE,
+)
+
+
+def _calls_to_this_site(call) -> bool:
+    href = (call.get("href") or "").strip()
+    if call.tag != "a" or not href.lower().startswith(("http:", "https:", "//")):
+        return True
+    return _OWN_SIGNUP_PATH.search(href) is not None
 
 
 def _is_membership_card(card) -> bool:
