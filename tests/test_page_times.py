@@ -193,6 +193,12 @@ def test_a_labelled_date_on_a_bylines_second_line_is_read_with_its_time():
         "<div>Published: March 12,<br>2024</div>",
     ):
         assert labelled_publication(parse_tree(_page(meta=split))) is not None, split
+    # A date ends at its line's end, not in the next line's words (the second review).
+    for ended in (
+        "<p>Published: March 12, 2024<br>Photo by Jane Roe</p>",
+        "<div>Published: March 12, 2024<br>Filed under Energy</div>",
+    ):
+        assert labelled_publication(parse_tree(_page(meta=ended))) == "March 12, 2024", ended
     # Not a label in the middle of a line: "… was published: …" in a sentence.
     told = '<p class="byline">By Owen Pryce<br>He said it was published: Nov. 7, 2024</p>'
     assert labelled_publication(parse_tree(_page(meta=told))) is None

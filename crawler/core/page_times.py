@@ -177,9 +177,8 @@ def labelled_publication(tree: lxml_html.HtmlElement) -> str | None:
             line = spaced_text(owner)
         if len(line) > MAX_LABELLED_CHARS or in_chrome(owner):
             continue
-        found = _labelled_date(line)
-        if found is None and owner.find(".//br") is not None:
-            found = _labelled_date(_parted_text(owner))
+        parted = _parted_text(owner) if owner.find(".//br") is not None else None
+        found = (_labelled_date(parted) if parted else None) or _labelled_date(line)
         if found is not None:
             return found
     return None
@@ -447,8 +446,9 @@ _TEXTS_AND_BREAKS = etree.XPath("descendant::text() | descendant::br")
 def _parted_text(element) -> str:
     """spaced_text, with each <br> a "|" between parts: a byline block's second line is a part
     of its own ("By Owen Pryce, Health reporter<br>Published: Nov. 7, 2024, 5:45 p.m. PT",
-    a print page's byline, audit 50), as a label must start one. Read only when the block's
-    one line names no date: "Published:<br>March 12, 2024" is one label and its date."""
+    a print page's byline, audit 50), as a label must start one, and a date ends at the line's
+    end ("Published: March 12, 2024<br>Photo by Jane Roe"). Read first; the block's one line
+    after: "Published:<br>March 12, 2024" is one label and its date."""
     pieces = [piece if isinstance(piece, str) else "|" for piece in _TEXTS_AND_BREAKS(element)]
     return " ".join(" ".join(pieces).split()).strip(" |")
 
