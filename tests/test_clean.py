@@ -1951,6 +1951,11 @@ def test_unlabelled_closing_disclosures_go_from_the_end_only():
         ],
         ["This article does not constitute investment or tax advice."],
         ["The information on this site is for informational purposes only."],
+        # The page's notice in the other words it comes in (the second review).
+        ["The information provided is for general informational purposes only."],
+        ["The content herein is not intended to be financial advice."],
+        ["The article is for informational purposes only and is not financial advice."],
+        ["This report is for informational purposes only."],
         ["Not financial advice."],
     ]
     for notice in closing:
@@ -1979,6 +1984,8 @@ def test_unlabelled_closing_disclosures_go_from_the_end_only():
         "The information is for general informational purposes, according to the filing, and "
         "carries no legal weight.",
         "The report is not financial advice, the regulator warned investors on Tuesday.",
+        "The material was provided for educational purposes to the board, which will vote on "
+        "the pilot in March.",
     ]
     for line in told:
         assert clean_lines([*BODY, line]).lines == [*BODY, line], line

@@ -568,23 +568,24 @@ DISCLAIMER = re.compile(
 # (audit 49). Each opens its line and speaks of "this" page, not of what someone said: a
 # story's closing sentence about such notices ("The fund says its letters are for
 # informational purposes only") names its subject.
+# A notice ends there, or goes on to another ("… purposes only and is not investment
+# advice"): "The report was intended for educational purposes, the spokesperson said, …" and
+# "… for educational purposes to the board, which …" are a story's sentences (the review).
+_NOTICE_ENDS = r"(?=\s*([.;!)]|$|,?\s+(and|nor|or)\b))"
 UNLABELLED_DISCLAIMER = re.compile(
     # Not "The views expressed here are the writer's own.": the templates' gold keeps it.
     r"^\(?(the )?views( expressed)?( (here|herein|above))? are (strictly |purely )?personal\W*$"
     r"|^this (post|article|story|piece|content|page|video) (contains|includes|is) "
     r"(a )?(sponsored|paid|promoted|partner)( (content|post|article|promotion|placement))?\b"
-    # "This …" or "The information on this site …": the page speaks of itself. "The report
-    # was intended for educational purposes, the spokesperson said" is the story's (review).
-    r"|^(this (post|article|story|piece|content|information|material|page|analysis)"
-    r"|the (information|content|material) (provided )?(on|in) this (site|page|article|post))"
-    r"( (above|provided|herein))? (is|was) (provided |intended |meant )?"
+    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
+    r"( (above|provided|herein|on this (site|page)))? (is|was) (provided |intended |meant )?"
     r"((solely|only|strictly|purely) )?for (general )?(informational|information|educational)"
-    r"( (and|or) (informational|educational))? purposes\b"
-    r"|^(this (post|article|story|piece|content|information|material|page|analysis)"
-    r"|the (information|content|material) (provided )?(on|in) this (site|page|article|post))"
-    r"( (above|provided|herein))? (is not|does not|doesn['’]t|should not be)"
+    rf"( (and|or) (informational|educational))? purposes( only)?{_NOTICE_ENDS}"
+    r"|^(this|the) (post|article|story|piece|content|information|material|page|report|analysis)"
+    r"( (above|provided|herein|on this (site|page)))? (is not|does not|doesn['’]t|should not be)"
     r"( intended to)?( be)?( (constitute|represent|taken as|construed as|considered))? "
-    r"(an? )?(investment|investing|financial|trading)( or (tax|legal|financial))? advice\b"
+    rf"(an? )?(investment|investing|financial|trading)( or (tax|legal|financial))? advice"
+    rf"{_NOTICE_ENDS}"
     r"|^(this is )?not (investment|investing|financial) advice\W*$",
     re.IGNORECASE,
 )

@@ -288,8 +288,18 @@ _QUOTE = re.compile(r"[\"“”]")
 
 def _is_unlabelled_disclaimer(line: str) -> bool:
     """A closing disclosure without its label (UNLABELLED_DISCLAIMER); not a line that
-    quotes one ("'This is not financial advice,' the influencer said")."""
-    return UNLABELLED_DISCLAIMER.match(line) is not None and _QUOTE.search(line) is None
+    quotes one ("'This is not financial advice,' the influencer said") or reports one ("…,
+    according to the filing")."""
+    return (
+        UNLABELLED_DISCLAIMER.match(line) is not None
+        and _QUOTE.search(line) is None
+        and _ATTRIBUTION.search(line) is None
+    )
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|told|wrote|writes|according to|warned|warns|added|noted|argued)\b", re.I
+)
 
 
 def _is_site_appeal(line: str) -> bool:
