@@ -256,5 +256,10 @@ def test_a_story_line_about_members_or_a_report_is_no_wall():
     for line in (
         "This article is exclusive to Ledger+ subscribers",
         "Unlock this article — plus our daily briefing — by subscribing to Ledger+.",
+        # In the other words walls come in (the second review).
+        "Unlock the rest of the report by subscribing to Ledger+.",
+        "Unlock this article by signing up for a free account.",
+        "This article is available to registered subscribers.",
+        "This story is exclusive to print subscribers.",
     ):
         assert any(pattern.search(line) for pattern in WALL), line

@@ -43,6 +43,10 @@ _SUBSCRIBE = (
     r"|become an? \w* ?(member|subscriber)|members?hip|account)"
 )
 _READERS = r"(paid |paying |premium |digital )?(subscribers|members|subscription holders)"
+# The readers a wall names by kind: "registered", "current", "print subscribers".
+_READER_KIND = (
+    r"(registered|current|existing|print|digital|paying|paid|premium|verified|all-access)"
+)
 # The lines that say the text stops there: the rest is for subscribers. Not an offer of
 # "unlimited access" or "Already a subscriber? Log in", which metered sites set under the
 # articles they serve whole as well, nor a promo's "subscribe today and keep reading the
@@ -54,14 +58,15 @@ _STOPS_HERE = (
     rf"\b(this|the) (article|story|content|post|piece|report) is (only )?"
     # "… exclusive to Ledger+ subscribers": the brand's name before its readers (audit 49),
     # a name, not "available to all committee members" (the review).
-    rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?((?-i:[A-Z0-9][\w+&'’.-]*) ){{0,2}}"
-    rf"{_READERS}",
+    rf"((available|reserved|exclusive(ly)?) )?(to|for) (our )?((?-i:[A-Z0-9][\w+&'’.-]*) "
+    rf"|{_READER_KIND} ){{0,2}}{_READERS}",
     r"\b(subscriber|member|premium)s?[- ]only (article|content|story|post)\b",
     rf"\b{_SUBSCRIBE}( now)? (to|and) (read|unlock|access|view|get) (the )?"
     r"(full|rest|entire|whole|complete|this)\b",
     # "Unlock this article — plus our daily briefing — by subscribing to Ledger+"; not "Unlock
     # the full report by registering on the agency's website, officials said" (the review).
-    r"^unlock (this|the (full|rest of the)) (article|story|piece|post)\b.{0,100}\bsubscri",
+    r"^unlock (this|the (full|rest of the)) (article|story|piece|post|report)\b.{0,100}"
+    r"\b(subscri|sign(ing)? up for (a|an|our) (free )?(account|membership|subscription))",
     rf"\b(read|unlock|access) (the )?(full|rest of the|entire|whole) (article|story|piece)"
     rf"\b.{{0,40}}\b{_SUBSCRIBE}",
     r"\byou('ve| have) (reached|used( up)?|hit|exceeded) (your|all (of )?your|the)\b.{0,30}"
