@@ -22,7 +22,7 @@ from pathlib import Path
 from scrapy.dupefilters import RFPDupeFilter
 
 from crawler.compat.scrapy import check_version
-from crawler.compat.whole_writes import append_whole
+from crawler.compat.whole_writes import append_whole, count_unsaved
 
 SEEN_UNSAVED_STAT = "jobdir/unsaved_fingerprints"  # kept in memory only: requests.seen failed
 SEEN_ERROR_STAT = "jobdir/seen_error"  # the first failure, naming the file
@@ -45,15 +45,13 @@ class SeenFile:
             self._unsaved(error)
 
     def _unsaved(self, error: OSError) -> None:
-        if not self.stats.get_value(SEEN_ERROR_STAT):
-            message = f"cannot write {self.path}: {error.strerror or error}"
-            self.stats.set_value(SEEN_ERROR_STAT, message)
-            logger.warning(
-                "JOBDIR %s; the request fingerprints it cannot take are kept in memory, and "
-                "a resumed run would not know those requests were made",
-                message,
-            )
-        self.stats.inc_value(SEEN_UNSAVED_STAT)
+        kept = (
+            "the request fingerprints it cannot take are kept in memory, and a resumed run "
+            "would not know those requests were made"
+        )
+        count_unsaved(
+            self.stats, SEEN_ERROR_STAT, SEEN_UNSAVED_STAT, self.path, error, kept, logger
+        )
 
     def close(self) -> None:
         self.file.close()

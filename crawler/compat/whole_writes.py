@@ -9,6 +9,7 @@ whole records only and the next write starts clean.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import BinaryIO
 
@@ -23,3 +24,16 @@ def append_whole(file: BinaryIO, data: bytes) -> None:
     except OSError:
         file.truncate(end)
         raise
+
+
+def count_unsaved(
+    stats, error_stat: str, count_stat: str, path, error: OSError, kept: str, log: logging.Logger
+) -> None:
+    """A record a JOBDIR file refused, counted in `count_stat`; the first failure is kept in
+    `error_stat` ("cannot write <path>: <reason>", run.json's alert names it) and logged once,
+    saying what the run keeps in memory instead (`kept`)."""
+    if not stats.get_value(error_stat):
+        message = f"cannot write {path}: {error.strerror or error}"
+        stats.set_value(error_stat, message)
+        log.warning("JOBDIR %s; %s", message, kept)
+    stats.inc_value(count_stat)

@@ -25,6 +25,7 @@ import logging
 from scrapy import Request
 
 from crawler.compat.scrapy_scheduler import DiskFallbackScheduler
+from crawler.compat.whole_writes import count_unsaved
 from crawler.core.canonical import without_password
 from crawler.integration.resumed_requests import from_an_earlier_run
 
@@ -55,15 +56,11 @@ class LedgerScheduler(DiskFallbackScheduler):
         return request
 
     def disk_queue_failed(self, error: OSError) -> None:
-        if not self.stats.get_value(UNSAVED_ERROR_STAT):
-            message = f"cannot write {self.dqdir}: {error.strerror or error}"
-            self.stats.set_value(UNSAVED_ERROR_STAT, message)
-            logger.warning(
-                "JOBDIR %s; the requests it cannot take are held in memory, and a stop "
-                "would not keep them for the resumed run",
-                message,
-            )
-        self.stats.inc_value(UNSAVED_STAT)
+        kept = (
+            "the requests it cannot take are held in memory, and a stop would not keep them "
+            "for the resumed run"
+        )
+        count_unsaved(self.stats, UNSAVED_ERROR_STAT, UNSAVED_STAT, self.dqdir, error, kept, logger)
 
     def take_back(self, request: Request) -> None:
         """A request the downloader will not send, as a crawl stops
