@@ -81,15 +81,14 @@ def test_disk_full_stops_the_crawl_naming_the_path(web, tmp_path):
 JOBDIR_FILE_LIMIT = 100_000  # bytes: a host's disk queue passes it, the run's files do not
 
 
-def test_a_full_jobdir_holds_requests_in_memory_and_the_crawl_finishes(web, tmp_path):
-    """A disk queue that stopped taking writes (JOBDIR on a full disk): the feeds crawl hung,
-    every later push and pop raising EFBIG from queuelib's buffered file."""
+def _full_jobdir_feeds_crawl(web, tmp_path, jobdir, file_limit: int) -> tuple[str, dict]:
+    """A feeds crawl with JOBDIR whose files stop taking writes past `file_limit` bytes: it
+    must finish with every feed link a record or a reject line. (log, run.json)"""
 
     def limit() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit raises EFBIG
-        resource.setrlimit(resource.RLIMIT_FSIZE, (JOBDIR_FILE_LIMIT, JOBDIR_FILE_LIMIT))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
-    jobdir = tmp_path / "job"
     settings = {**NO_STATE, "JOBDIR": str(jobdir)}
     process = start_crawl("feeds", tmp_path, {"feed": web.url("/feeds/long.xml")}, settings, limit)
     log = finish(process, timeout=90)
@@ -101,6 +100,15 @@ def test_a_full_jobdir_holds_requests_in_memory_and_the_crawl_finishes(web, tmp_
     finished = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
     finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
     assert finished == set(long_feed_links(web.url("").rstrip("/")))
+    return log, summary
+
+
+def test_a_full_jobdir_holds_requests_in_memory_and_the_crawl_finishes(web, tmp_path):
+    """A disk queue that stopped taking writes (JOBDIR on a full disk): the feeds crawl hung,
+    every later push and pop raising EFBIG from queuelib's buffered file."""
+
+    jobdir = tmp_path / "job"
+    log, summary = _full_jobdir_feeds_crawl(web, tmp_path, jobdir, JOBDIR_FILE_LIMIT)
     queue = jobdir / "requests.queue"
     assert log.count(f"JOBDIR cannot write {queue}") == 1 and "Traceback" not in log
     [alert] = summary["alerts"]
@@ -160,25 +168,11 @@ def test_a_full_requests_seen_keeps_fingerprints_in_memory_and_the_crawl_finishe
     Scrapy's duplicate check, an asyncio traceback each, those requests were lost, and the
     feeds crawl hung."""
 
-    def limit() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (SEEN_FILE_LIMIT, SEEN_FILE_LIMIT))
-
     jobdir = tmp_path / "job"
     jobdir.mkdir()
     seen = jobdir / "requests.seen"
     seen.write_bytes(_fingerprints(SEEN_FILE_LIMIT // 22 - SEEN_ROOM))
-    settings = {**NO_STATE, "JOBDIR": str(jobdir)}
-    process = start_crawl("feeds", tmp_path, {"feed": web.url("/feeds/long.xml")}, settings, limit)
-    log = finish(process, timeout=90)
-    assert process.returncode == 0, log[-3000:]
-    run_dir = run_dir_of(tmp_path, "feeds")
-    summary = json.loads((run_dir / "run.json").read_text("utf-8"))
-    assert summary["finish_reason"] == "finished"
-    assert summary["counts"]["unaccounted"] == 0, summary["counts"]
-    finished = {line["url"] for line in jsonl(run_dir / "articles.jsonl")}
-    finished |= {line["url"] for line in jsonl(run_dir / "rejects.jsonl")}
-    assert finished == set(long_feed_links(web.url("").rstrip("/")))
+    log, summary = _full_jobdir_feeds_crawl(web, tmp_path, jobdir, SEEN_FILE_LIMIT)
     assert log.count(f"JOBDIR cannot write {seen}") == 1 and "Traceback" not in log
     unsaved = summary["counts"]["requests"] - SEEN_ROOM  # the feed's own fingerprint fit
     [alert] = summary["alerts"]
